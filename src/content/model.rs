@@ -1,0 +1,233 @@
+//! The loaded article: immutable after `content::load`, shared by every view.
+//!
+//! Invariants (established by the loader, relied on everywhere else):
+//! - `Article::text` is sanitised: no control character except none at all (paragraph breaks are
+//!   not stored as `\n`; paragraphs are byte ranges), no escape sequence, no bidi override.
+//! - every `Range<usize>` in this module is a byte range into `Article::text` that starts and
+//!   ends on a char boundary (and, for annotations, on grapheme boundaries of the quote);
+//! - `parts` are in reading order; each part's paragraphs are in order and do not overlap;
+//! - `annotations` are sorted by `range.start` and never overlap one another;
+//! - `Annotation::source` and `TourStop::annotation` are valid indices.
+
+use std::ops::Range;
+
+/// How a part functions in the text; decides which pane it is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartKind {
+    /// Read before the first part; shown at the top of the first pane.
+    Introduction,
+    /// A main part of the text: one pane each.
+    Part,
+    /// The closing part: a pane of its own.
+    Conclusion,
+    /// The bibliography: shown at the end of the last pane.
+    References,
+}
+
+/// One part of the text (introduction, part, conclusion or references).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// Stable identifier from `article.toml` (`partie-1`), used in tours and saved state.
+    pub id: String,
+    pub kind: PartKind,
+    /// The heading as displayed (already sanitised).
+    pub heading: String,
+    /// Paragraphs as byte ranges into `Article::text`, leading and trailing white space trimmed.
+    pub paragraphs: Vec<Range<usize>>,
+}
+
+/// What an annotation points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnnotationKind {
+    /// A number: an amount, a share, a count.
+    Figure,
+    /// Words quoted or attributed to someone.
+    Quote,
+    /// A named source, reference or actor the text leans on.
+    Source,
+    /// A term or concept that needs explaining.
+    Term,
+}
+
+impl AnnotationKind {
+    pub const ALL: [Self; 4] = [Self::Figure, Self::Quote, Self::Source, Self::Term];
+
+    /// The kind's name in the language of the bundled article's annotations (French).
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Self::Figure => "chiffre",
+            Self::Quote => "citation",
+            Self::Source => "source",
+            Self::Term => "notion",
+        }
+    }
+
+    /// The kind's name in English.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Figure => "figure",
+            Self::Quote => "quote",
+            Self::Source => "source",
+            Self::Term => "term",
+        }
+    }
+}
+
+/// How well the article's words match what the source says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The source says what the article says.
+    Confirmed,
+    /// Right source, small slip (a name, a year, a rounded figure).
+    Imprecise,
+    /// The source says something different.
+    Misreported,
+    /// No source could be found.
+    Unverifiable,
+}
+
+impl Verdict {
+    pub const ALL: [Self; 4] =
+        [Self::Confirmed, Self::Imprecise, Self::Misreported, Self::Unverifiable];
+
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmé",
+            Self::Imprecise => "imprécis",
+            Self::Misreported => "déformé",
+            Self::Unverifiable => "invérifiable",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Imprecise => "imprecise",
+            Self::Misreported => "misreported",
+            Self::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// One annotated span of the text, resolved to a byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    pub id: String,
+    pub kind: AnnotationKind,
+    /// Byte range of the annotated words in `Article::text`.
+    pub range: Range<usize>,
+    /// Index into `Article::parts` of the part holding the range.
+    pub part: usize,
+    /// Index into that part's `paragraphs`.
+    pub paragraph: usize,
+    /// Index into `Article::sources`.
+    pub source: Option<usize>,
+    /// What a reader needs to know to read these words (may hold `\n\n` paragraph breaks).
+    pub context: String,
+    pub verdict: Option<Verdict>,
+    /// What the source actually says, beside the article's words.
+    pub note: String,
+    /// Discussion prompts for a class.
+    pub questions: Vec<String>,
+}
+
+/// One entry of the bibliography.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    /// Author or organisation.
+    pub author: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    /// Free-form date as precise as known: `2023-09-07`, `2023-09`, `2025`.
+    pub date: Option<String>,
+    /// report, press, documentary, book, academic, blog, web, court, other.
+    pub kind: String,
+    /// Only a verified address.
+    pub url: Option<String>,
+    /// Position (1-based) in the article's own reference list, if it is there.
+    pub reference: Option<u32>,
+    /// Free remarks on the source itself (its reliability, what could not be checked).
+    pub note: String,
+}
+
+/// One stop of a guided tour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TourStop {
+    pub title: String,
+    /// The annotation this stop selects, if any.
+    pub annotation: Option<usize>,
+    /// The part this stop shows (the annotation's part when an annotation is given).
+    pub part: usize,
+    /// What to say or show.
+    pub say: String,
+    pub questions: Vec<String>,
+    /// Suggested duration in minutes.
+    pub minutes: u32,
+}
+
+/// Article metadata from `article.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    /// The byline as printed in the text ("Article rédigé par …").
+    pub byline: Option<String>,
+    /// BCP 47 language tag of the text (`fr`, `en`).
+    pub language: String,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// Who prepared the annotations, and on what basis.
+    pub annotations_by: Option<String>,
+}
+
+/// A whole loaded article.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Article {
+    pub meta: Meta,
+    /// All the text, sanitised; parts and annotations hold byte ranges into it.
+    pub text: String,
+    pub parts: Vec<Part>,
+    /// Sorted by `range.start`; never overlapping.
+    pub annotations: Vec<Annotation>,
+    pub sources: Vec<Source>,
+    /// Empty when the folder has no `tour.toml`.
+    pub tour: Vec<TourStop>,
+}
+
+impl Article {
+    /// Whether the text is French, which turns on French typography rules in wrapping.
+    pub fn is_french(&self) -> bool {
+        self.meta.language == "fr" || self.meta.language.starts_with("fr-")
+    }
+
+    /// The words of a byte range of the text.
+    ///
+    /// Ranges come from the loader and always sit on char boundaries; a range that does not
+    /// (a programming error) yields an empty string rather than a panic.
+    pub fn slice(&self, range: Range<usize>) -> &str {
+        self.text.get(range).unwrap_or("")
+    }
+
+    /// Index of the first annotation whose range ends after `byte` (binary search).
+    pub fn annotation_at_or_after(&self, byte: usize) -> usize {
+        self.annotations.partition_point(|a| a.range.end <= byte)
+    }
+
+    /// The annotation covering `byte`, if any.
+    pub fn annotation_covering(&self, byte: usize) -> Option<usize> {
+        let i = self.annotation_at_or_after(byte);
+        self.annotations.get(i).filter(|a| a.range.contains(&byte)).map(|_| i)
+    }
+
+    /// Count of words in a part (white-space separated).
+    pub fn word_count(&self, part: usize) -> usize {
+        self.parts.get(part).map_or(0, |p| {
+            p.paragraphs.iter().map(|r| self.slice(r.clone()).split_whitespace().count()).sum()
+        })
+    }
+}

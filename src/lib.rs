@@ -1,0 +1,17 @@
+//! glose: a terminal reader with guided annotations.
+//!
+//! Data flows one way, and each stage is a module testable without a terminal:
+//!
+//! ```text
+//! article/ files ──content::load──► Article (immutable)
+//! Article + width ──layout::lay_out──► PaneLayout (rows as byte ranges, annotation rows)
+//! Layout + View ──ui::render──► ratatui Frame          (render reads, never decides)
+//! terminal Event ──keymap──► Action ──app::update──► View (the one way state changes)
+//! ```
+//!
+//! I/O happens only at the edges: `content` reads article files, `main` owns the terminal.
+
+pub mod check;
+pub mod cli;
+pub mod content;
+pub mod text;

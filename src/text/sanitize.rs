@@ -1,0 +1,1 @@
+//! Sanitising untrusted text (stub: filled by the loader work).

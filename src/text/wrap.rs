@@ -1,0 +1,1 @@
+//! Grapheme-aware, French-aware wrapping (stub: filled by the wrapping work).
