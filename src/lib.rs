@@ -11,7 +11,14 @@
 //!
 //! I/O happens only at the edges: `content` reads article files, `main` owns the terminal.
 
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod content;
+pub mod i18n;
+pub mod layout;
+pub mod screen;
 pub mod text;
+pub mod theme;
+pub mod tui;
+pub mod ui;

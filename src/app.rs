@@ -1,0 +1,655 @@
+//! The reader's state and the one way it changes: `App::update(Action)`.
+//!
+//! `App` owns the immutable article, its panes, the layout cache and the small `View` state.
+//! Invariants after every `update`:
+//! - `screen` is the arrangement for the current size and flags (`None` when too small);
+//! - every pane on screen has a layout at its text width in the cache;
+//! - every pane's top row is clamped to its layout, and a selected annotation that was just
+//!   chosen (Tab, click, Enter) is visible in its pane.
+//!
+//! Rendering reads `App` and never changes it.
+
+pub mod action;
+pub mod keymap;
+
+use std::collections::HashMap;
+
+use ratatui::layout::{Position, Rect};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::content::Article;
+use crate::i18n::Lang;
+use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
+use crate::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
+use crate::text::wrap::grapheme_width;
+use crate::theme::Theme;
+pub use action::Action;
+pub use keymap::Keymap;
+
+/// A pane's scroll position, kept in two units so it survives a change of width: the row at
+/// the top of the pane for the layout at `width`, and the byte of the text at that row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Top {
+    pub row: usize,
+    pub width: usize,
+    pub byte: usize,
+}
+
+/// Which overlay covers the reader, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+}
+
+/// Everything the reader remembers between two frames.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Index of the focused pane.
+    pub focus: usize,
+    /// One per pane.
+    pub tops: Vec<Top>,
+    /// Index into `Article::annotations`.
+    pub selected: Option<usize>,
+    pub overlay: Option<Overlay>,
+    pub marks_hidden: bool,
+    /// `Some(shown)` once the reader toggled the side pane; `None` is automatic.
+    pub side_pref: Option<bool>,
+    /// First row of the side pane's content shown.
+    pub side_scroll: usize,
+    pub should_quit: bool,
+}
+
+/// The reader.
+#[derive(Debug)]
+pub struct App {
+    pub article: Article,
+    pub panes: Vec<Pane>,
+    /// For each part, the pane that shows it.
+    pub part_pane: Vec<usize>,
+    pub keymap: Keymap,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub view: View,
+    /// The arrangement for the current size; `None` when the terminal is too small.
+    pub screen: Option<Screen>,
+    /// Wrapped layouts keyed by (pane, text width).
+    layouts: HashMap<(usize, usize), PaneLayout>,
+}
+
+impl App {
+    pub fn new(article: Article, lang: Lang, theme: Theme, size: (u16, u16)) -> Self {
+        let panes = panes(&article);
+        let mut part_pane = vec![0; article.parts.len()];
+        for (index, pane) in panes.iter().enumerate() {
+            for &part in &pane.parts {
+                if let Some(slot) = part_pane.get_mut(part) {
+                    *slot = index;
+                }
+            }
+        }
+        let view = View {
+            size,
+            focus: 0,
+            tops: vec![Top::default(); panes.len()],
+            selected: None,
+            overlay: None,
+            marks_hidden: false,
+            side_pref: None,
+            side_scroll: 0,
+            should_quit: false,
+        };
+        let mut app = Self {
+            article,
+            panes,
+            part_pane,
+            keymap: Keymap::default(),
+            lang,
+            theme,
+            view,
+            screen: None,
+            layouts: HashMap::new(),
+        };
+        app.refresh();
+        app
+    }
+
+    /// The layout of a pane at the width it has on screen, if it is on screen.
+    pub fn layout(&self, pane: usize) -> Option<&PaneLayout> {
+        let area = self.screen.as_ref()?.pane(pane)?;
+        self.layouts.get(&(pane, usize::from(area.text.width)))
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if self.view.overlay.is_some() {
+            match action {
+                Action::Quit => self.view.should_quit = true,
+                Action::Resize(w, h) => self.view.size = (w, h),
+                Action::Wheel(..) => {}
+                _ => self.view.overlay = None,
+            }
+            self.refresh();
+            return;
+        }
+        match action {
+            Action::Quit => self.view.should_quit = true,
+            Action::LineDown => self.scroll_focused(1),
+            Action::LineUp => self.scroll_focused(-1),
+            Action::PageDown => self.scroll_focused(self.page(1, 1)),
+            Action::PageUp => self.scroll_focused(-self.page(1, 1)),
+            Action::HalfPageDown => self.scroll_focused(self.page(1, 2)),
+            Action::HalfPageUp => self.scroll_focused(-self.page(1, 2)),
+            Action::Top => self.scroll_focused(isize::MIN / 2),
+            Action::Bottom => self.scroll_focused(isize::MAX / 2),
+            Action::FocusPane(n) => self.focus(usize::from(n.saturating_sub(1))),
+            Action::PrevPane => self.focus(self.view.focus.saturating_sub(1)),
+            Action::NextPane => self.focus(self.view.focus + 1),
+            Action::NextAnnotation => self.step_annotation(true),
+            Action::PrevAnnotation => self.step_annotation(false),
+            Action::SelectVisible => self.select_visible(),
+            Action::ClearSelection => self.view.selected = None,
+            Action::ToggleMarks => self.view.marks_hidden = !self.view.marks_hidden,
+            Action::ToggleSidePane => {
+                let shown = self.screen.as_ref().is_some_and(|s| s.side.is_some());
+                self.view.side_pref = Some(!shown);
+            }
+            Action::SideDown => self.scroll_side(3),
+            Action::SideUp => self.scroll_side(-3),
+            Action::ToggleHelp => self.view.overlay = Some(Overlay::Help),
+            Action::Resize(w, h) => self.view.size = (w, h),
+            Action::Click(x, y) => self.click(x, y),
+            Action::Wheel(x, y, delta) => self.wheel(x, y, delta),
+        }
+        self.refresh();
+    }
+
+    /// Recomputes the arrangement, makes sure layouts exist, and clamps every position.
+    fn refresh(&mut self) {
+        let (w, h) = self.view.size;
+        let input = ScreenInput {
+            pane_count: self.panes.len(),
+            focus: self.view.focus,
+            side_pref: self.view.side_pref,
+            has_selection: self.view.selected.is_some(),
+            max_text_width: MAX_TEXT_WIDTH,
+        };
+        self.screen = Screen::arrange(Rect::new(0, 0, w, h), &input);
+        let visible: Vec<PaneArea> = self
+            .screen
+            .as_ref()
+            .map(|s| s.panes.iter().filter(|p| !p.collapsed).copied().collect())
+            .unwrap_or_default();
+        for area in visible {
+            let width = usize::from(area.text.width);
+            let key = (area.pane, width);
+            if !self.layouts.contains_key(&key) {
+                if self.layouts.len() > 32 {
+                    self.layouts.retain(|(_, w), _| *w == width);
+                }
+                let Some(pane) = self.panes.get(area.pane) else {
+                    continue;
+                };
+                self.layouts
+                    .insert(key, lay_out(&self.article, pane, width));
+            }
+            let Some(layout) = self.layouts.get(&key) else {
+                continue;
+            };
+            let Some(top) = self.view.tops.get_mut(area.pane) else {
+                continue;
+            };
+            if top.width != width {
+                top.row = layout.row_at_byte(top.byte);
+                top.width = width;
+            }
+            // Keep `byte` as the reader left it (so successive resizes do not drift), unless
+            // the row had to be clamped.
+            let max = layout.max_top(usize::from(area.text.height));
+            if top.row > max {
+                top.row = max;
+                top.byte = layout.anchor_of_row(max);
+            }
+        }
+    }
+
+    /// Rows in a page of the focused pane (times `num` / `den`), at least one.
+    fn page(&self, num: usize, den: usize) -> isize {
+        let height = self
+            .screen
+            .as_ref()
+            .and_then(|s| s.pane(self.view.focus))
+            .map_or(1, |p| usize::from(p.text.height));
+        let rows = (height.saturating_sub(if den == 1 { 2 } else { 0 }) * num / den).max(1);
+        isize::try_from(rows).unwrap_or(1)
+    }
+
+    fn scroll_focused(&mut self, delta: isize) {
+        self.scroll_pane(self.view.focus, delta);
+    }
+
+    fn scroll_pane(&mut self, pane: usize, delta: isize) {
+        let Some(area) = self.screen.as_ref().and_then(|s| s.pane(pane)).copied() else {
+            return;
+        };
+        let Some(layout) = self.layout(pane) else {
+            return;
+        };
+        let max = layout.max_top(usize::from(area.text.height));
+        let Some(top) = self.view.tops.get(pane).copied() else {
+            return;
+        };
+        let row = top.row.saturating_add_signed(delta).min(max);
+        let byte = layout.anchor_of_row(row);
+        if let Some(top) = self.view.tops.get_mut(pane) {
+            top.row = row;
+            top.byte = byte;
+        }
+    }
+
+    fn focus(&mut self, pane: usize) {
+        if pane < self.panes.len() {
+            self.view.focus = pane;
+        }
+    }
+
+    /// Moves the selection to the next or previous annotation in reading order.
+    fn step_annotation(&mut self, forward: bool) {
+        let count = self.article.annotations.len();
+        if count == 0 {
+            return;
+        }
+        let next = match self.view.selected {
+            Some(i) if forward => (i + 1) % count,
+            Some(i) => (i + count - 1) % count,
+            None => {
+                // Start from what the reader is looking at, like a browser's Tab.
+                let (start, end) = self.visible_bytes(self.view.focus);
+                if forward {
+                    let i = self.article.annotation_at_or_after(start);
+                    if i < count { i } else { 0 }
+                } else {
+                    let i = self
+                        .article
+                        .annotations
+                        .partition_point(|a| a.range.start < end);
+                    if i == 0 { count - 1 } else { i - 1 }
+                }
+            }
+        };
+        self.select(next);
+    }
+
+    /// Selects an annotation: focuses its pane and scrolls it into view.
+    pub fn select(&mut self, index: usize) {
+        let Some(annotation) = self.article.annotations.get(index) else {
+            return;
+        };
+        let pane = self.part_pane.get(annotation.part).copied().unwrap_or(0);
+        self.view.selected = Some(index);
+        self.view.focus = pane;
+        self.view.side_scroll = 0;
+        // The arrangement may change (drawer appears, pane expands): settle it first.
+        self.refresh();
+        self.reveal(index);
+    }
+
+    /// Scrolls the annotation's pane so that its rows are visible, placing it a third of the
+    /// way down when it has to move.
+    fn reveal(&mut self, index: usize) {
+        let Some(annotation) = self.article.annotations.get(index) else {
+            return;
+        };
+        let pane = self.part_pane.get(annotation.part).copied().unwrap_or(0);
+        let Some(area) = self.screen.as_ref().and_then(|s| s.pane(pane)).copied() else {
+            return;
+        };
+        let Some(layout) = self.layout(pane) else {
+            return;
+        };
+        let Some(rows) = layout.annotation_rows(index) else {
+            return;
+        };
+        let height = usize::from(area.text.height).max(1);
+        let top = self.view.tops.get(pane).copied().unwrap_or_default();
+        if rows.first_row >= top.row && rows.last_row < top.row + height {
+            return;
+        }
+        let row = rows
+            .first_row
+            .saturating_sub(height / 3)
+            .min(layout.max_top(height));
+        let byte = layout.anchor_of_row(row);
+        if let Some(top) = self.view.tops.get_mut(pane) {
+            top.row = row;
+            top.byte = byte;
+        }
+    }
+
+    /// The byte range of the text visible in a pane (start of the top row, end of the last).
+    fn visible_bytes(&self, pane: usize) -> (usize, usize) {
+        let height = self
+            .screen
+            .as_ref()
+            .and_then(|s| s.pane(pane))
+            .map_or(0, |p| usize::from(p.text.height));
+        let top = self.view.tops.get(pane).copied().unwrap_or_default();
+        match self.layout(pane) {
+            Some(layout) => {
+                let start = layout.anchor_of_row(top.row);
+                let last = (top.row + height).min(layout.rows.len()).saturating_sub(1);
+                let end = layout
+                    .rows
+                    .get(last)
+                    .map_or(start, |r| r.range.end.max(r.anchor_byte));
+                (start, end)
+            }
+            None => (top.byte, top.byte),
+        }
+    }
+
+    fn select_visible(&mut self) {
+        let (start, end) = self.visible_bytes(self.view.focus);
+        let i = self.article.annotation_at_or_after(start);
+        if self
+            .article
+            .annotations
+            .get(i)
+            .is_some_and(|a| a.range.start < end.max(start + 1))
+        {
+            self.select(i);
+        }
+    }
+
+    fn scroll_side(&mut self, delta: isize) {
+        let max = self.side_max_scroll();
+        self.view.side_scroll = self.view.side_scroll.saturating_add_signed(delta).min(max);
+    }
+
+    /// The last useful scroll position of the side pane: its content's rows minus what fits.
+    pub fn side_max_scroll(&self) -> usize {
+        let Some((area, _)) = self.screen.as_ref().and_then(|s| s.side) else {
+            return 0;
+        };
+        let inner = crate::ui::side_pane::inner(area);
+        let rows = crate::ui::side_pane::lines(self, usize::from(inner.width)).len();
+        rows.saturating_sub(usize::from(inner.height))
+    }
+
+    fn pane_at(&self, x: u16, y: u16) -> Option<PaneArea> {
+        let position = Position::new(x, y);
+        self.screen
+            .as_ref()?
+            .panes
+            .iter()
+            .find(|p| p.area.contains(position))
+            .copied()
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let Some(area) = self.pane_at(x, y) else {
+            return;
+        };
+        self.view.focus = area.pane;
+        if area.collapsed || !area.text.contains(Position::new(x, y)) {
+            return;
+        }
+        let Some(byte) = self.byte_at(area, x, y) else {
+            return;
+        };
+        if let Some(index) = self.article.annotation_covering(byte) {
+            self.select(index);
+        }
+    }
+
+    /// The byte of the text under a screen cell of a pane, if it shows text.
+    fn byte_at(&self, area: PaneArea, x: u16, y: u16) -> Option<usize> {
+        let layout = self.layout(area.pane)?;
+        let top = self.view.tops.get(area.pane)?.row;
+        let row = layout.rows.get(top + usize::from(y - area.text.y))?;
+        if row.kind != RowKind::Text {
+            return None;
+        }
+        let column = usize::from(x - area.text.x);
+        let text = self.article.slice(row.range.clone());
+        let mut cells = 0;
+        for (offset, grapheme) in text.grapheme_indices(true) {
+            cells += usize::from(grapheme_width(grapheme));
+            if cells > column {
+                return Some(row.range.start + offset);
+            }
+        }
+        None
+    }
+
+    fn wheel(&mut self, x: u16, y: u16, delta: i8) {
+        let over_side = self
+            .screen
+            .as_ref()
+            .and_then(|s| s.side)
+            .is_some_and(|(side, _)| side.contains(Position::new(x, y)));
+        if over_side {
+            self.scroll_side(isize::from(delta));
+        } else if let Some(area) = self.pane_at(x, y) {
+            self.scroll_pane(area.pane, isize::from(delta));
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::content::{Annotation, AnnotationKind, Meta, Part, PartKind};
+
+    /// A small article: four parts of `paragraphs` paragraphs, an annotation on "chiffre N"
+    /// in each paragraph's middle.
+    pub(crate) fn sample(paragraphs: usize) -> Article {
+        let mut text = String::new();
+        let mut parts = Vec::new();
+        let mut annotations = Vec::new();
+        for (p, kind) in [
+            PartKind::Part,
+            PartKind::Part,
+            PartKind::Part,
+            PartKind::Conclusion,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut ranges = Vec::new();
+            for i in 0..paragraphs {
+                let start = text.len();
+                text.push_str(&format!("Paragraphe {i} de la partie {p}. "));
+                text.push_str(&"Des mots pour remplir la ligne. ".repeat(6));
+                let a_start = text.len();
+                text.push_str(&format!("chiffre {p}-{i}"));
+                annotations.push(Annotation {
+                    id: format!("a-{p}-{i}"),
+                    kind: AnnotationKind::Figure,
+                    range: a_start..text.len(),
+                    part: p,
+                    paragraph: i,
+                    source: None,
+                    context: "Contexte.".into(),
+                    verdict: None,
+                    note: String::new(),
+                    questions: Vec::new(),
+                });
+                text.push_str(&" et la suite du paragraphe.".repeat(4));
+                ranges.push(start..text.len());
+            }
+            parts.push(Part {
+                id: format!("p{p}"),
+                kind,
+                heading: format!("Partie {p}"),
+                paragraphs: ranges,
+            });
+        }
+        Article {
+            meta: Meta {
+                title: "Titre".into(),
+                language: "fr".into(),
+                ..Meta::default()
+            },
+            text,
+            parts,
+            annotations,
+            ..Article::default()
+        }
+    }
+
+    fn app(size: (u16, u16)) -> App {
+        App::new(
+            sample(12),
+            Lang::Fr,
+            Theme::named(crate::theme::ThemeName::Monochrome),
+            size,
+        )
+    }
+
+    fn visible(app: &App, index: usize) -> bool {
+        let a = &app.article.annotations[index];
+        let pane = app.part_pane[a.part];
+        let area = app.screen.as_ref().unwrap().pane(pane).unwrap();
+        let rows = app.layout(pane).unwrap().annotation_rows(index).unwrap();
+        let top = app.view.tops[pane].row;
+        rows.first_row >= top && rows.last_row < top + usize::from(area.text.height)
+    }
+
+    #[test]
+    fn tab_selects_in_reading_order_across_panes_and_keeps_it_visible() {
+        let mut app = app((80, 24));
+        app.update(Action::NextAnnotation);
+        assert_eq!(app.view.selected, Some(0));
+        assert!(visible(&app, 0));
+        for expected in 1..20 {
+            app.update(Action::NextAnnotation);
+            assert_eq!(app.view.selected, Some(expected));
+            let part = app.article.annotations[expected].part;
+            assert_eq!(
+                app.view.focus, app.part_pane[part],
+                "focus follows the selection"
+            );
+            assert!(
+                visible(&app, expected),
+                "annotation {expected} scrolled into view"
+            );
+        }
+        app.update(Action::PrevAnnotation);
+        assert_eq!(app.view.selected, Some(18));
+        assert!(visible(&app, 18));
+        app.update(Action::ClearSelection);
+        assert_eq!(app.view.selected, None);
+    }
+
+    #[test]
+    fn tab_wraps_around_and_starts_from_the_view() {
+        let mut app = app((120, 40));
+        app.update(Action::PrevAnnotation);
+        let last = app.article.annotations.len() - 1;
+        // Nothing selected, at the top of pane 1: the previous one is the last before the view
+        // ends, which is on screen.
+        assert!(app.view.selected.is_some_and(|s| s < last));
+        app.update(Action::FocusPane(4));
+        app.update(Action::Bottom);
+        app.update(Action::ClearSelection);
+        app.update(Action::NextAnnotation);
+        let selected = app.view.selected.unwrap();
+        assert_eq!(app.article.annotations[selected].part, 3);
+        app.view.selected = Some(last);
+        app.update(Action::NextAnnotation);
+        assert_eq!(app.view.selected, Some(0), "wraps to the first");
+    }
+
+    #[test]
+    fn scrolling_is_clamped() {
+        let mut app = app((80, 24));
+        app.update(Action::LineUp);
+        assert_eq!(app.view.tops[0].row, 0);
+        app.update(Action::Bottom);
+        let height = usize::from(app.screen.as_ref().unwrap().pane(0).unwrap().text.height);
+        let max = app.layout(0).unwrap().max_top(height);
+        assert!(max > 0);
+        assert_eq!(app.view.tops[0].row, max);
+        app.update(Action::PageDown);
+        assert_eq!(app.view.tops[0].row, max);
+        app.update(Action::Top);
+        assert_eq!(app.view.tops[0].row, 0);
+        app.update(Action::HalfPageDown);
+        assert_eq!(app.view.tops[0].row, height / 2);
+    }
+
+    #[test]
+    fn resize_keeps_the_line_at_the_top() {
+        let mut app = app((120, 40));
+        for _ in 0..37 {
+            app.update(Action::LineDown);
+        }
+        let byte = app.view.tops[0].byte;
+        let paragraph = app.article.parts[0]
+            .paragraphs
+            .iter()
+            .position(|p| p.contains(&byte));
+        for size in [(80, 24), (200, 60), (61, 20), (120, 40)] {
+            app.update(Action::Resize(size.0, size.1));
+            let layout = app.layout(0).unwrap();
+            let height = usize::from(app.screen.as_ref().unwrap().pane(0).unwrap().text.height);
+            if app.view.tops[0].row == layout.max_top(height) {
+                continue; // the end of the part is on screen: the top was clamped
+            }
+            let row = &layout.rows[app.view.tops[0].row];
+            let now = app.article.parts[0]
+                .paragraphs
+                .iter()
+                .position(|p| p.contains(&row.anchor_byte));
+            assert_eq!(now, paragraph, "same paragraph at the top at {size:?}");
+            assert!(
+                row.range.start <= byte && byte <= row.range.end.max(row.range.start),
+                "{size:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn too_small_then_recovers() {
+        let mut app = app((80, 24));
+        app.update(Action::Resize(30, 8));
+        assert!(app.screen.is_none());
+        app.update(Action::NextAnnotation);
+        app.update(Action::LineDown);
+        app.update(Action::Resize(80, 24));
+        assert!(app.screen.is_some());
+        assert!(app.layout(app.view.focus).is_some());
+    }
+
+    #[test]
+    fn click_on_a_highlight_selects_it() {
+        let mut app = app((80, 24));
+        let index = 0;
+        let rows = app.layout(0).unwrap().annotation_rows(index).unwrap();
+        let area = *app.screen.as_ref().unwrap().pane(0).unwrap();
+        let row = &app.layout(0).unwrap().rows[rows.first_row];
+        let a = &app.article.annotations[index];
+        let before = app
+            .article
+            .slice(row.range.start..a.range.start.max(row.range.start));
+        let x = area.text.x + crate::text::wrap::str_width(before) as u16;
+        let y = area.text.y + (rows.first_row - app.view.tops[0].row) as u16;
+        app.update(Action::Click(x, y));
+        assert_eq!(app.view.selected, Some(index));
+    }
+
+    #[test]
+    fn help_closes_on_any_key_but_quit_quits() {
+        let mut app = app((80, 24));
+        app.update(Action::ToggleHelp);
+        assert_eq!(app.view.overlay, Some(Overlay::Help));
+        app.update(Action::LineDown);
+        assert_eq!(app.view.overlay, None);
+        assert_eq!(app.view.tops[0].row, 0, "the key only closed the help");
+        app.update(Action::ToggleHelp);
+        app.update(Action::Quit);
+        assert!(app.view.should_quit);
+    }
+}

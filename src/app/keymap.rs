@@ -1,0 +1,338 @@
+//! Keys to actions: the default bindings, key notation, and terminal-event translation.
+//!
+//! The same table feeds `translate`, the help screen and the status-line hints. Key events are
+//! normalised so the same keys work on every platform: release events are dropped (Windows
+//! sends them), and `SHIFT` is ignored on characters (Windows reports `?` as Shift+`?`).
+
+use std::fmt;
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use super::action::Action;
+
+/// A key with the modifiers that matter (Ctrl and Alt; Shift is part of the character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyChord {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl KeyChord {
+    pub const fn plain(code: KeyCode) -> Self {
+        Self {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+
+    pub const fn ctrl(c: char) -> Self {
+        Self {
+            code: KeyCode::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+
+    /// The chord a key event stands for, or `None` for a release event.
+    pub fn from_event(key: KeyEvent) -> Option<Self> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let code = match key.code {
+            // Some terminals report Shift-Tab as Tab + SHIFT.
+            KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            code => code,
+        };
+        Some(Self {
+            code,
+            ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+            alt: key.modifiers.contains(KeyModifiers::ALT),
+        })
+    }
+
+    /// Parses key notation: `j`, `G`, `?`, `space`, `tab`, `shift-tab`, `enter`, `esc`,
+    /// `backspace`, `up`, `down`, `left`, `right`, `pgup`, `pgdn`, `home`, `end`, `f1`…`f12`,
+    /// with `ctrl-` and `alt-` prefixes (`ctrl-d`).
+    pub fn parse(notation: &str) -> Result<Self, String> {
+        let mut rest = notation;
+        let (mut ctrl, mut alt) = (false, false);
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.chars().count() > 2 && lower.starts_with("ctrl-") {
+                ctrl = true;
+                rest = rest.get(5..).unwrap_or("");
+            } else if rest.chars().count() > 2 && lower.starts_with("alt-") {
+                alt = true;
+                rest = rest.get(4..).unwrap_or("");
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "space" => KeyCode::Char(' '),
+                "tab" => KeyCode::Tab,
+                "shift-tab" | "backtab" => KeyCode::BackTab,
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "backspace" => KeyCode::Backspace,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdn" | "pagedown" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "delete" | "del" => KeyCode::Delete,
+                other => match other.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                    Some(n @ 1..=12) => KeyCode::F(n),
+                    _ => return Err(format!("unknown key '{notation}'")),
+                },
+            },
+        };
+        Ok(Self { code, ctrl, alt })
+    }
+}
+
+impl fmt::Display for KeyChord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::Delete => f.write_str("Del"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// The key bindings, in the order the help screen lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    pub bindings: Vec<(KeyChord, Action)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Action as A;
+        use KeyCode as K;
+        let p = KeyChord::plain;
+        let c = |ch| KeyChord::plain(K::Char(ch));
+        let mut bindings = vec![
+            (c('j'), A::LineDown),
+            (p(K::Down), A::LineDown),
+            (c('k'), A::LineUp),
+            (p(K::Up), A::LineUp),
+            (c(' '), A::PageDown),
+            (p(K::PageDown), A::PageDown),
+            (c('b'), A::PageUp),
+            (p(K::PageUp), A::PageUp),
+            (KeyChord::ctrl('d'), A::HalfPageDown),
+            (KeyChord::ctrl('u'), A::HalfPageUp),
+            (c('g'), A::Top),
+            (p(K::Home), A::Top),
+            (c('G'), A::Bottom),
+            (p(K::End), A::Bottom),
+        ];
+        for n in 1..=9u8 {
+            bindings.push((c(char::from(b'0' + n)), A::FocusPane(n)));
+        }
+        bindings.extend([
+            (c('h'), A::PrevPane),
+            (p(K::Left), A::PrevPane),
+            (c('l'), A::NextPane),
+            (p(K::Right), A::NextPane),
+            (p(K::Tab), A::NextAnnotation),
+            (p(K::BackTab), A::PrevAnnotation),
+            (p(K::Enter), A::SelectVisible),
+            (p(K::Esc), A::ClearSelection),
+            (c('J'), A::SideDown),
+            (c('K'), A::SideUp),
+            (c('s'), A::ToggleSidePane),
+            (c('m'), A::ToggleMarks),
+            (c('?'), A::ToggleHelp),
+            (c('q'), A::Quit),
+            (KeyChord::ctrl('c'), A::Quit),
+        ]);
+        Self { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action bound to a chord.
+    pub fn action(&self, chord: KeyChord) -> Option<Action> {
+        self.bindings
+            .iter()
+            .find(|(k, _)| *k == chord)
+            .map(|(_, a)| *a)
+    }
+
+    /// Every key bound to an action, in table order.
+    pub fn keys_for(&self, action: Action) -> Vec<KeyChord> {
+        self.bindings
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| *k)
+            .collect()
+    }
+
+    /// The first key bound to an action, for hints ("Tab annotation").
+    pub fn first_key(&self, action: Action) -> Option<KeyChord> {
+        self.bindings
+            .iter()
+            .find(|(_, a)| *a == action)
+            .map(|(k, _)| *k)
+    }
+
+    /// The actions in help order, each once (pane digits collapsed into one entry).
+    pub fn help_rows(&self) -> Vec<(String, Action)> {
+        let mut rows: Vec<(String, Action)> = Vec::new();
+        for &(_, action) in &self.bindings {
+            let entry = match action {
+                Action::FocusPane(_) => Action::FocusPane(1),
+                other => other,
+            };
+            if rows.iter().any(|(_, a)| *a == entry) {
+                continue;
+            }
+            let keys = if entry == Action::FocusPane(1) {
+                let digits: Vec<String> = self
+                    .bindings
+                    .iter()
+                    .filter(|(_, a)| matches!(a, Action::FocusPane(1..=4)))
+                    .map(|(k, _)| k.to_string())
+                    .collect();
+                match (digits.first(), digits.last()) {
+                    (Some(a), Some(b)) if digits.len() > 1 => format!("{a}–{b}"),
+                    (Some(a), _) => a.clone(),
+                    _ => continue,
+                }
+            } else {
+                let keys: Vec<String> = self
+                    .keys_for(entry)
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                keys.join(" ")
+            };
+            rows.push((keys, entry));
+        }
+        rows
+    }
+}
+
+/// Turns a terminal event into an action, if it is bound to one.
+pub fn translate(keymap: &Keymap, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => KeyChord::from_event(*key).and_then(|chord| keymap.action(chord)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel(mouse.column, mouse.row, 3)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(mouse.column, mouse.row, -3)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+            _ => None,
+        },
+        Event::Resize(columns, rows) => Some(Action::Resize(*columns, *rows)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::KeyEventState;
+
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers, kind: KeyEventKind) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    #[test]
+    fn shift_on_characters_is_ignored_and_releases_dropped() {
+        let keymap = Keymap::default();
+        let press = KeyEventKind::Press;
+        let q = key(KeyCode::Char('?'), KeyModifiers::SHIFT, press);
+        assert_eq!(translate(&keymap, &q), Some(Action::ToggleHelp));
+        let big_g = key(KeyCode::Char('G'), KeyModifiers::SHIFT, press);
+        assert_eq!(translate(&keymap, &big_g), Some(Action::Bottom));
+        let release = key(
+            KeyCode::Char('j'),
+            KeyModifiers::NONE,
+            KeyEventKind::Release,
+        );
+        assert_eq!(translate(&keymap, &release), None);
+        let repeat = key(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Repeat);
+        assert_eq!(translate(&keymap, &repeat), Some(Action::LineDown));
+        let shift_tab = key(KeyCode::Tab, KeyModifiers::SHIFT, press);
+        assert_eq!(translate(&keymap, &shift_tab), Some(Action::PrevAnnotation));
+        let ctrl_d = key(KeyCode::Char('d'), KeyModifiers::CONTROL, press);
+        assert_eq!(translate(&keymap, &ctrl_d), Some(Action::HalfPageDown));
+    }
+
+    #[test]
+    fn notation_round_trips() {
+        for notation in [
+            "j",
+            "G",
+            "?",
+            "ctrl-d",
+            "shift-tab",
+            "pgdn",
+            "space",
+            "f5",
+            "alt-x",
+        ] {
+            let chord = KeyChord::parse(notation).unwrap();
+            assert_eq!(
+                KeyChord::parse(&chord.to_string()).unwrap(),
+                chord,
+                "{notation}"
+            );
+        }
+        assert_eq!(KeyChord::parse("ctrl-d").unwrap(), KeyChord::ctrl('d'));
+        assert!(KeyChord::parse("hyper-x").is_err());
+    }
+
+    #[test]
+    fn help_lists_each_action_once_with_all_its_keys() {
+        let rows = Keymap::default().help_rows();
+        let down = rows.iter().find(|(_, a)| *a == Action::LineDown).unwrap();
+        assert_eq!(down.0, "j ↓");
+        let panes = rows
+            .iter()
+            .find(|(_, a)| *a == Action::FocusPane(1))
+            .unwrap();
+        assert_eq!(panes.0, "1–4");
+        assert_eq!(rows.iter().filter(|(_, a)| *a == Action::Quit).count(), 1);
+    }
+}

@@ -1,0 +1,174 @@
+//! Interface strings in French and English, from one table.
+//!
+//! The article and its annotations stay in their own language; only glose's own words (help,
+//! status line, labels, messages) are translated. The language follows the configuration, else
+//! the environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+
+use crate::content::{AnnotationKind, Verdict};
+
+/// An interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    /// The language named by the locale environment variables, if any names one we have.
+    pub fn from_env() -> Self {
+        Self::from_locale_vars(|name| std::env::var(name).ok())
+    }
+
+    /// Same as `from_env`, with the environment given (for tests).
+    pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Self {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Some(value) = get(name).filter(|v| !v.is_empty()) {
+                return if value.starts_with("fr") {
+                    Self::Fr
+                } else {
+                    Self::En
+                };
+            }
+        }
+        Self::En
+    }
+
+    /// Picks the string for this language.
+    pub fn pick(self, en: &'static str, fr: &'static str) -> &'static str {
+        match self {
+            Self::En => en,
+            Self::Fr => fr,
+        }
+    }
+
+    pub fn kind(self, kind: AnnotationKind) -> &'static str {
+        match self {
+            Self::En => kind.label_en(),
+            Self::Fr => kind.label_fr(),
+        }
+    }
+
+    pub fn verdict(self, verdict: Verdict) -> &'static str {
+        match self {
+            Self::En => verdict.label_en(),
+            Self::Fr => verdict.label_fr(),
+        }
+    }
+}
+
+/// A translated interface string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Source,
+    Context,
+    WhatTheSourceSays,
+    Questions,
+    Verdict,
+    NotInReferenceList,
+    NoSource,
+    NoSelection,
+    HowToRead,
+    About,
+    Author,
+    Publisher,
+    Annotations,
+    Help,
+    Keys,
+    Mouse,
+    MouseHelp,
+    TooSmall,
+    Minimum,
+    PressQuestion,
+    NothingSelected,
+    CloseHelp,
+    Legend,
+    Marks,
+    MarksHidden,
+}
+
+impl Text {
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (en, fr) = match self {
+            Self::Source => ("Source", "Source"),
+            Self::Context => ("Context", "Contexte"),
+            Self::WhatTheSourceSays => ("What the source says", "Ce que dit la source"),
+            Self::Questions => ("Questions for discussion", "Questions pour la discussion"),
+            Self::Verdict => ("Verdict", "Verdict"),
+            Self::NotInReferenceList => (
+                "Not in the article's own reference list",
+                "Absente de la liste de références de l’article",
+            ),
+            Self::NoSource => ("No source given", "Aucune source indiquée"),
+            Self::NoSelection => ("Source & context", "Source et contexte"),
+            Self::HowToRead => (
+                "Highlighted words are annotated. Press Tab to select the next one: its source \
+                 and context appear here. Shift-Tab goes back, Esc clears, ? lists every key.",
+                "Les mots surlignés sont annotés. Tab sélectionne le suivant : sa source et son \
+                 contexte s’affichent ici. Maj-Tab revient en arrière, Échap désélectionne, ? \
+                 liste toutes les touches.",
+            ),
+            Self::About => ("About this text", "À propos de ce texte"),
+            Self::Author => ("Author", "Autrice ou auteur"),
+            Self::Publisher => ("Published by", "Publié par"),
+            Self::Annotations => ("Annotations", "Annotations"),
+            Self::Help => ("Help", "Aide"),
+            Self::Keys => ("Keys", "Touches"),
+            Self::Mouse => ("Mouse", "Souris"),
+            Self::MouseHelp => (
+                "wheel scrolls the pane under the pointer; a click focuses a pane or selects a \
+                 highlight",
+                "la molette fait défiler le panneau sous le pointeur ; un clic active un panneau \
+                 ou sélectionne un passage surligné",
+            ),
+            Self::TooSmall => ("Terminal too small", "Terminal trop petit"),
+            Self::Minimum => ("minimum", "minimum"),
+            Self::PressQuestion => ("help", "aide"),
+            Self::NothingSelected => ("no selection", "aucune sélection"),
+            Self::CloseHelp => ("any key closes this help", "une touche ferme cette aide"),
+            Self::Legend => ("Highlights", "Surlignages"),
+            Self::Marks => ("marks", "marques"),
+            Self::MarksHidden => ("highlights hidden", "surlignages masqués"),
+        };
+        lang.pick(en, fr)
+    }
+}
+
+/// "No. 3 in the article's reference list", translated.
+pub fn reference_number(lang: Lang, number: u32) -> String {
+    match lang {
+        Lang::En => format!("No. {number} in the article’s own reference list"),
+        Lang::Fr => format!("Référence n° {number} de la bibliographie de l’article"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_the_first_set_variable() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "fr_FR.UTF-8")])),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "en_GB.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(Lang::from_locale_vars(env(&[])), Lang::En);
+    }
+}

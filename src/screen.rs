@@ -1,0 +1,279 @@
+//! Where everything goes on screen, for a terminal size: header, panes, side pane, status.
+//!
+//! A pure function of the size and a few view flags, used both by `update` (page sizes, mouse
+//! hit-testing) and by `render`, so the two always agree. Three arrangements:
+//! - **grid** (≥ 140 columns and ≥ 30 rows, 2 to 4 panes): the panes as a 2×2 grid, the side
+//!   pane on the right (a third of the width);
+//! - **stacked, side right** (≥ 100 columns): the focused pane large, the others one title line
+//!   each, the side pane on the right;
+//! - **stacked, drawer** (< 100 columns): the focused pane full width, the side pane as a drawer
+//!   at the bottom, shown when an annotation is selected (or when asked for with `s`).
+//!
+//! Below `MIN_WIDTH`×`MIN_HEIGHT` there is no arrangement: the UI shows "terminal too small".
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Smallest usable terminal.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// Readable line length: text wider than this is centred in its pane.
+pub const MAX_TEXT_WIDTH: u16 = 88;
+/// Panes listed as one title line each in the stacked arrangement; beyond, only the focused one.
+const MAX_COLLAPSED: usize = 5;
+
+/// One pane's place on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaneArea {
+    pub pane: usize,
+    /// The whole pane, border included.
+    pub area: Rect,
+    /// Where its text goes (empty for a collapsed pane).
+    pub text: Rect,
+    /// Shown as its title line only.
+    pub collapsed: bool,
+}
+
+/// How the side pane is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SidePlacement {
+    Right,
+    Drawer,
+}
+
+/// The whole screen's arrangement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screen {
+    pub header: Rect,
+    pub status: Rect,
+    pub panes: Vec<PaneArea>,
+    pub side: Option<(Rect, SidePlacement)>,
+    pub grid: bool,
+}
+
+/// What the arrangement depends on besides the size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScreenInput {
+    pub pane_count: usize,
+    pub focus: usize,
+    /// `Some(shown)` when the reader toggled the side pane; `None` leaves it automatic.
+    pub side_pref: Option<bool>,
+    pub has_selection: bool,
+    pub max_text_width: u16,
+}
+
+impl Screen {
+    /// Whether the side pane is on screen with these inputs at this width.
+    pub fn side_shown(width: u16, input: &ScreenInput) -> bool {
+        match input.side_pref {
+            Some(shown) => shown,
+            None => width >= 100 || input.has_selection,
+        }
+    }
+
+    /// Arranges a `size` terminal, or `None` when it is too small.
+    pub fn arrange(size: Rect, input: &ScreenInput) -> Option<Self> {
+        if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+            return None;
+        }
+        let [header, body, status] = size.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ]));
+        let side_shown = Self::side_shown(size.width, input);
+        let (main, side) = if !side_shown {
+            (body, None)
+        } else if size.width >= 100 {
+            let side_width = if size.width >= 140 {
+                size.width / 3
+            } else {
+                size.width * 2 / 5
+            };
+            let [main, side] = body.layout(&Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Length(side_width),
+            ]));
+            (main, Some((side, SidePlacement::Right)))
+        } else {
+            let drawer = (body.height * 2 / 5).max(6);
+            let [main, side] = body.layout(&Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(drawer),
+            ]));
+            (main, Some((side, SidePlacement::Drawer)))
+        };
+        let grid = size.width >= 140 && size.height >= 30 && (2..=4).contains(&input.pane_count);
+        let panes = if grid {
+            grid_panes(main, input)
+        } else {
+            stacked_panes(main, input)
+        };
+        Some(Self {
+            header,
+            status,
+            panes,
+            side,
+            grid,
+        })
+    }
+
+    /// The area of a pane, if it is on screen.
+    pub fn pane(&self, pane: usize) -> Option<&PaneArea> {
+        self.panes.iter().find(|p| p.pane == pane)
+    }
+}
+
+fn grid_panes(main: Rect, input: &ScreenInput) -> Vec<PaneArea> {
+    let [top, bottom] = main.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+    ]));
+    let mut cells = Vec::new();
+    for (row, count) in [
+        (top, 2.min(input.pane_count)),
+        (bottom, input.pane_count - 2),
+    ] {
+        let constraints = vec![Constraint::Fill(1); count];
+        cells.extend(Layout::horizontal(constraints).split(row).iter().copied());
+    }
+    cells
+        .into_iter()
+        .enumerate()
+        .map(|(pane, area)| PaneArea {
+            pane,
+            area,
+            text: text_area(area, input.max_text_width),
+            collapsed: false,
+        })
+        .collect()
+}
+
+fn stacked_panes(main: Rect, input: &ScreenInput) -> Vec<PaneArea> {
+    let focus = input.focus.min(input.pane_count.saturating_sub(1));
+    let collapsed_shown = input.pane_count <= MAX_COLLAPSED && main.height >= 8;
+    let shown: Vec<usize> = if collapsed_shown {
+        (0..input.pane_count).collect()
+    } else {
+        vec![focus]
+    };
+    let constraints: Vec<Constraint> = shown
+        .iter()
+        .map(|&p| {
+            if p == focus {
+                Constraint::Fill(1)
+            } else {
+                Constraint::Length(1)
+            }
+        })
+        .collect();
+    let areas = Layout::vertical(constraints).split(main);
+    shown
+        .iter()
+        .zip(areas.iter())
+        .map(|(&pane, &area)| {
+            let collapsed = pane != focus;
+            let text = if collapsed {
+                Rect::default()
+            } else {
+                text_area(area, input.max_text_width)
+            };
+            PaneArea {
+                pane,
+                area,
+                text,
+                collapsed,
+            }
+        })
+        .collect()
+}
+
+/// Inside the border, one column of padding each side, at most `max_width` wide and centred.
+fn text_area(area: Rect, max_width: u16) -> Rect {
+    let inner = Rect {
+        x: area.x.saturating_add(2),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(2),
+    };
+    let max_width = max_width.max(20);
+    if inner.width > max_width {
+        let margin = (inner.width - max_width) / 2;
+        Rect {
+            x: inner.x + margin,
+            width: max_width,
+            ..inner
+        }
+    } else {
+        inner
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(focus: usize) -> ScreenInput {
+        ScreenInput {
+            pane_count: 4,
+            focus,
+            side_pref: None,
+            has_selection: false,
+            max_text_width: MAX_TEXT_WIDTH,
+        }
+    }
+
+    #[test]
+    fn every_size_is_arranged_inside_the_terminal_or_refused() {
+        for width in 0..=220u16 {
+            for height in [0, 1, 5, 11, 12, 13, 24, 30, 45, 60] {
+                let size = Rect::new(0, 0, width, height);
+                for selection in [false, true] {
+                    let input = ScreenInput {
+                        has_selection: selection,
+                        ..input(2)
+                    };
+                    let Some(screen) = Screen::arrange(size, &input) else {
+                        assert!(width < MIN_WIDTH || height < MIN_HEIGHT);
+                        continue;
+                    };
+                    for pane in &screen.panes {
+                        assert!(size.contains(pane.area.as_position()) || pane.area.is_empty());
+                        assert!(pane.area.right() <= width && pane.area.bottom() <= height);
+                        assert!(pane.text.right() <= pane.area.right());
+                    }
+                    assert!(screen.pane(2).is_some_and(|p| !p.collapsed));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wide_is_a_grid_medium_is_stacked_narrow_has_a_drawer() {
+        let wide = Screen::arrange(Rect::new(0, 0, 160, 45), &input(0)).unwrap();
+        assert!(wide.grid);
+        assert_eq!(wide.panes.iter().filter(|p| !p.collapsed).count(), 4);
+        assert!(matches!(wide.side, Some((_, SidePlacement::Right))));
+
+        let medium = Screen::arrange(Rect::new(0, 0, 120, 40), &input(1)).unwrap();
+        assert!(!medium.grid);
+        assert_eq!(medium.panes.iter().filter(|p| p.collapsed).count(), 3);
+        assert!(matches!(medium.side, Some((_, SidePlacement::Right))));
+
+        let narrow = Screen::arrange(Rect::new(0, 0, 80, 24), &input(0)).unwrap();
+        assert!(narrow.side.is_none());
+        assert_eq!(narrow.pane(0).unwrap().text.width, 76);
+        let selected = ScreenInput {
+            has_selection: true,
+            ..input(0)
+        };
+        let narrow = Screen::arrange(Rect::new(0, 0, 80, 24), &selected).unwrap();
+        assert!(matches!(narrow.side, Some((_, SidePlacement::Drawer))));
+    }
+
+    #[test]
+    fn text_width_is_capped_and_centred() {
+        let area = text_area(Rect::new(0, 0, 200, 10), 88);
+        assert_eq!(area.width, 88);
+        assert_eq!(area.x, 2 + (196 - 88) / 2);
+    }
+}

@@ -1,0 +1,59 @@
+//! The `?` overlay: every key, generated from the keymap, so it always tells the truth.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+
+use crate::app::App;
+use crate::i18n::Text;
+use crate::text::wrap::str_width;
+
+/// The help lines: one per action, keys then description.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let rows = app.keymap.help_rows();
+    let key_width = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
+    let mut out: Vec<Line<'static>> = rows
+        .into_iter()
+        .map(|(keys, action)| {
+            let pad = " ".repeat(key_width.saturating_sub(str_width(&keys)) + 2);
+            Line::from(vec![
+                Span::styled(keys, app.theme.key),
+                Span::raw(pad),
+                Span::raw(action.describe(lang)),
+            ])
+        })
+        .collect();
+    out.push(Line::default());
+    out.push(Line::from(vec![
+        Span::styled(format!("{} : ", Text::Mouse.get(lang)), app.theme.label),
+        Span::raw(Text::MouseHelp.get(lang)),
+    ]));
+    out.push(Line::default());
+    out.push(Line::from(Span::styled(
+        Text::CloseHelp.get(lang),
+        app.theme.dim,
+    )));
+    out
+}
+
+/// Draws the overlay centred over `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let lines = lines(app);
+    let width = area.width.saturating_sub(4).min(76);
+    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let [row] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
+    let [popup] = row.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
+    Clear.render(popup, buf);
+    let title = format!(" glose — {} ", Text::Help.get(app.lang));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .border_style(app.theme.border_focused)
+                .title(Span::styled(title, app.theme.label)),
+        )
+        .render(popup, buf);
+}

@@ -1,0 +1,137 @@
+//! One pane of the article: its border and title, and the visible rows of its layout with the
+//! annotated spans marked.
+//!
+//! Only the rows on screen are turned into spans; the spans borrow the article's text.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Margin;
+use ratatui::symbols;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+use crate::app::App;
+use crate::layout::{RowKind, VisualRow};
+use crate::screen::PaneArea;
+use crate::ui::fit;
+
+/// Draws one pane (expanded or collapsed).
+pub fn pane(app: &App, area: PaneArea, buf: &mut Buffer) {
+    let focused = area.pane == app.view.focus;
+    let theme = &app.theme;
+    let Some(pane) = app.panes.get(area.pane) else {
+        return;
+    };
+    let marker = if focused { "▶" } else { " " };
+    let title = format!(" {marker} {} · {} ", area.pane + 1, pane.title);
+    let title_style = if focused {
+        theme.title_focused
+    } else {
+        theme.title
+    };
+    if area.collapsed {
+        let line = Line::from(vec![
+            Span::styled("─", theme.border),
+            Span::styled(
+                fit(&title, usize::from(area.area.width.saturating_sub(1))),
+                title_style,
+            ),
+        ]);
+        buf.set_line(area.area.x, area.area.y, &line, area.area.width);
+        return;
+    }
+    let block = Block::bordered()
+        .border_type(if focused {
+            theme.focused_border_type
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme.border(focused))
+        .title(Line::from(Span::styled(
+            fit(&title, usize::from(area.area.width.saturating_sub(4)))
+                .trim_end()
+                .to_owned(),
+            title_style,
+        )));
+    block.render(area.area, buf);
+    let Some(layout) = app.layout(area.pane) else {
+        return;
+    };
+    let top = app.view.tops.get(area.pane).map_or(0, |t| t.row);
+    let height = usize::from(area.text.height);
+    for (i, row) in layout.rows.iter().skip(top).take(height).enumerate() {
+        let y = area.text.y + i as u16;
+        let line = row_line(app, row);
+        buf.set_line(area.text.x, y, &line, area.text.width);
+    }
+    if layout.rows.len() > height && area.area.height > 2 {
+        let mut state = ScrollbarState::new(layout.max_top(height) + 1).position(top);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .symbols(symbols::scrollbar::VERTICAL)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .thumb_style(theme.border(focused))
+            .track_style(theme.border)
+            .render(
+                area.area.inner(Margin {
+                    vertical: 1,
+                    horizontal: 0,
+                }),
+                buf,
+                &mut state,
+            );
+    }
+}
+
+/// One visual row as styled spans: plain text, with each annotated piece in its kind's style
+/// and the selected annotation in reverse video.
+fn row_line<'a>(app: &'a App, row: &VisualRow) -> Line<'a> {
+    let theme = &app.theme;
+    match row.kind {
+        RowKind::Blank => Line::default(),
+        RowKind::Heading { part } => {
+            let heading = app
+                .article
+                .parts
+                .get(part)
+                .map_or("", |p| p.heading.as_str());
+            Line::from(Span::styled(
+                heading.get(row.range.clone()).unwrap_or(""),
+                theme.heading,
+            ))
+        }
+        RowKind::Text => {
+            let article = &app.article;
+            let mut spans = Vec::new();
+            let mut cursor = row.range.start;
+            let mut index = article.annotation_at_or_after(row.range.start);
+            while let Some(annotation) = article.annotations.get(index) {
+                if annotation.range.start >= row.range.end {
+                    break;
+                }
+                let start = annotation.range.start.max(row.range.start);
+                let end = annotation.range.end.min(row.range.end);
+                if start > cursor {
+                    spans.push(Span::styled(article.slice(cursor..start), theme.text));
+                }
+                let selected = app.view.selected == Some(index);
+                let style = match (selected, app.view.marks_hidden) {
+                    (true, _) => theme.annotation(annotation.kind).patch(theme.selected),
+                    (false, false) => theme.annotation(annotation.kind),
+                    (false, true) => theme.text,
+                };
+                spans.push(Span::styled(article.slice(start..end), style));
+                cursor = end;
+                index += 1;
+            }
+            if cursor < row.range.end {
+                spans.push(Span::styled(
+                    article.slice(cursor..row.range.end),
+                    theme.text,
+                ));
+            }
+            Line::from(spans)
+        }
+    }
+}

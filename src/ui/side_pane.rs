@@ -1,0 +1,232 @@
+//! The source-and-context pane: everything known about the selected annotation, or, with
+//! nothing selected, how to use glose and what the text is.
+//!
+//! `lines` builds the whole content at a width (wrapped with the article's engine, so its
+//! height is exact); `App::update` uses it to stop scrolling at the end, `render` to draw.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use crate::app::App;
+use crate::content::{Annotation, AnnotationKind, Verdict};
+use crate::i18n::{Text, reference_number};
+use crate::screen::SidePlacement;
+use crate::ui::wrap_text;
+
+/// The area inside the side pane's border and padding.
+pub fn inner(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(2),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(2),
+    }
+}
+
+/// Draws the side pane.
+pub fn render(app: &App, area: Rect, placement: SidePlacement, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    let theme = &app.theme;
+    let title = match app
+        .view
+        .selected
+        .and_then(|i| app.article.annotations.get(i))
+    {
+        Some(annotation) => {
+            let count = app.article.annotations.len();
+            let index = app.view.selected.unwrap_or(0) + 1;
+            format!(
+                " {} · {index}/{count} ",
+                capitalise(app.lang.kind(annotation.kind))
+            )
+        }
+        None => format!(" {} ", Text::NoSelection.get(app.lang)),
+    };
+    let borders = match placement {
+        SidePlacement::Right => Borders::ALL,
+        SidePlacement::Drawer => Borders::TOP,
+    };
+    Block::new()
+        .borders(borders)
+        .border_style(theme.border)
+        .title(Span::styled(title, theme.label))
+        .render(area, buf);
+    let inner = match placement {
+        SidePlacement::Right => inner(area),
+        SidePlacement::Drawer => Rect {
+            x: area.x.saturating_add(2),
+            y: area.y.saturating_add(1),
+            width: area.width.saturating_sub(4),
+            height: area.height.saturating_sub(1),
+        },
+    };
+    let lines = lines(app, usize::from(inner.width));
+    let scroll = app.view.side_scroll.min(lines.len().saturating_sub(1));
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    Paragraph::new(shown).render(inner, buf);
+}
+
+/// The side pane's content at `width` cells.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    match app
+        .view
+        .selected
+        .and_then(|i| app.article.annotations.get(i))
+    {
+        Some(annotation) => annotation_lines(app, annotation, width),
+        None => about_lines(app, width),
+    }
+}
+
+fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let french = app.article.is_french();
+    let mut out: Vec<Line<'static>> = Vec::new();
+
+    let kind = capitalise(lang.kind(annotation.kind));
+    let mut badge = vec![Span::styled(kind, theme.annotation(annotation.kind))];
+    if let Some(verdict) = annotation.verdict {
+        badge.push(Span::raw("  "));
+        badge.push(Span::styled(
+            verdict_badge(app, verdict),
+            theme.verdict(verdict),
+        ));
+    }
+    out.push(Line::from(badge));
+    out.push(Line::default());
+    let words = format!("« {} »", app.article.slice(annotation.range.clone()));
+    out.extend(wrap_text(
+        &words,
+        width,
+        theme.annotation(annotation.kind),
+        french,
+    ));
+
+    section(&mut out, Text::Source.get(lang), theme.label);
+    match annotation.source.and_then(|s| app.article.sources.get(s)) {
+        Some(source) => {
+            let mut line = source.author.clone();
+            line.push_str(" — ");
+            line.push_str(&source.title);
+            for extra in [&source.publisher, &source.date].into_iter().flatten() {
+                line.push_str(", ");
+                line.push_str(extra);
+            }
+            out.extend(wrap_text(&line, width, theme.text, french));
+            if let Some(url) = &source.url {
+                out.extend(wrap_text(url, width, theme.dim, false));
+            }
+            let reference = match source.reference {
+                Some(n) => reference_number(lang, n),
+                None => Text::NotInReferenceList.get(lang).to_owned(),
+            };
+            out.extend(wrap_text(&reference, width, theme.dim, french));
+            if !source.note.is_empty() {
+                out.push(Line::default());
+                out.extend(wrap_text(&source.note, width, theme.text, french));
+            }
+        }
+        None => out.extend(wrap_text(Text::NoSource.get(lang), width, theme.dim, false)),
+    }
+    if !annotation.context.is_empty() {
+        section(&mut out, Text::Context.get(lang), theme.label);
+        out.extend(wrap_text(&annotation.context, width, theme.text, french));
+    }
+    if !annotation.note.is_empty() || annotation.verdict.is_some() {
+        let heading = match annotation.verdict {
+            Some(verdict) => format!(
+                "{} — {} : {}",
+                Text::WhatTheSourceSays.get(lang),
+                Text::Verdict.get(lang),
+                app.lang.verdict(verdict)
+            ),
+            None => Text::WhatTheSourceSays.get(lang).to_owned(),
+        };
+        section(&mut out, &heading, theme.label);
+        out.extend(wrap_text(&annotation.note, width, theme.text, french));
+    }
+    if !annotation.questions.is_empty() {
+        section(&mut out, Text::Questions.get(lang), theme.label);
+        for question in &annotation.questions {
+            let item = format!("• {question}");
+            out.extend(wrap_text(&item, width, theme.text, french));
+        }
+    }
+    out
+}
+
+fn about_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let meta = &app.article.meta;
+    let french = app.article.is_french();
+    let mut out = wrap_text(Text::HowToRead.get(lang), width, theme.text, false);
+
+    section(&mut out, Text::Legend.get(lang), theme.label);
+    let mut legend = Vec::new();
+    for (i, kind) in AnnotationKind::ALL.into_iter().enumerate() {
+        let count = app
+            .article
+            .annotations
+            .iter()
+            .filter(|a| a.kind == kind)
+            .count();
+        if count == 0 {
+            continue;
+        }
+        if i > 0 && !legend.is_empty() {
+            legend.push(Span::raw("  "));
+        }
+        legend.push(Span::styled(lang.kind(kind), theme.annotation(kind)));
+        legend.push(Span::raw(format!(" {count}")));
+    }
+    out.push(Line::from(legend));
+
+    section(&mut out, Text::About.get(lang), theme.label);
+    out.extend(wrap_text(&meta.title, width, theme.heading, french));
+    let byline = meta.byline.clone().unwrap_or_else(|| meta.author.clone());
+    out.extend(wrap_text(&byline, width, theme.text, french));
+    if let Some(publisher) = &meta.publisher {
+        let line = format!("{} : {publisher}", Text::Publisher.get(lang));
+        out.extend(wrap_text(&line, width, theme.text, french));
+    }
+    for extra in [&meta.date, &meta.url].into_iter().flatten() {
+        out.extend(wrap_text(extra, width, theme.dim, false));
+    }
+    if let Some(by) = &meta.annotations_by {
+        out.push(Line::default());
+        out.extend(wrap_text(by, width, theme.dim, french));
+    }
+    out
+}
+
+fn section(out: &mut Vec<Line<'static>>, title: &str, style: Style) {
+    out.push(Line::default());
+    out.push(Line::from(Span::styled(title.to_owned(), style)));
+}
+
+fn verdict_badge(app: &App, verdict: Verdict) -> String {
+    let mark = match verdict {
+        Verdict::Confirmed => "✓",
+        Verdict::Imprecise => "≈",
+        Verdict::Misreported => "✗",
+        Verdict::Unverifiable => "?",
+    };
+    format!("[{mark} {}]", app.lang.verdict(verdict))
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
