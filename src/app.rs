@@ -14,6 +14,7 @@ pub mod keymap;
 
 use std::collections::HashMap;
 
+use ratatui::crossterm::event::Event;
 use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -25,6 +26,7 @@ use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;
 pub use action::Action;
 pub use keymap::Keymap;
+use keymap::translate;
 
 /// A pane's scroll position, kept in two units so it survives a change of width: the row at
 /// the top of the pane for the layout at `width`, and the byte of the text at that row.
@@ -119,6 +121,19 @@ impl App {
     pub fn layout(&self, pane: usize) -> Option<&PaneLayout> {
         let area = self.screen.as_ref()?.pane(pane)?;
         self.layouts.get(&(pane, usize::from(area.text.width)))
+    }
+
+    /// Handles one terminal event; returns whether anything may have changed on screen (so the
+    /// loop redraws only then). This is where modes that take raw keys (a text input) get them
+    /// before the keymap does.
+    pub fn handle_event(&mut self, event: &Event) -> bool {
+        match translate(&self.keymap, event) {
+            Some(action) => {
+                self.update(action);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Applies one action.

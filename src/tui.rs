@@ -19,7 +19,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 
-use crate::app::{App, keymap::translate};
+use crate::app::App;
 use crate::ui;
 
 /// Held while writing to the terminal (a frame, or the restore sequence).
@@ -137,8 +137,7 @@ fn event_loop(app: &mut App) -> io::Result<()> {
                 terminal.clear()?;
                 break;
             }
-            if let Some(action) = translate(&app.keymap, &event) {
-                app.update(action);
+            if app.handle_event(&event) {
                 break;
             }
         }
