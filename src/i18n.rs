@@ -86,6 +86,27 @@ pub enum Text {
     Legend,
     Marks,
     MarksHidden,
+    NoTour,
+    Tour,
+    Stop,
+    Say,
+    TourTotal,
+    NextStop,
+    LeaveTour,
+    Next,
+    Over,
+    WaitingForPresenter,
+    WaitingHelp,
+    RevealHint,
+    PresenterHelp,
+    Blanked,
+    Notes,
+    PartStop,
+    EndOfTour,
+    Planned,
+    Behind,
+    Ahead,
+    OnTime,
 }
 
 impl Text {
@@ -130,6 +151,37 @@ impl Text {
             Self::Legend => ("Highlights", "Surlignages"),
             Self::Marks => ("marks", "marques"),
             Self::MarksHidden => ("highlights hidden", "surlignages masqués"),
+            Self::NoTour => (
+                "this text has no guided tour (tour.toml)",
+                "ce texte n’a pas de visite guidée (tour.toml)",
+            ),
+            Self::Tour => ("Guided tour", "Visite guidée"),
+            Self::Stop => ("Stop", "Étape"),
+            Self::Say => ("What to say or show", "À dire ou à montrer"),
+            Self::TourTotal => ("tour", "visite"),
+            Self::NextStop => ("next stop", "étape suivante"),
+            Self::LeaveTour => ("leave the tour", "quitter la visite"),
+            Self::Next => ("Next", "Ensuite"),
+            Self::Over => ("over", "dépassé"),
+            Self::WaitingForPresenter => {
+                ("Waiting for a presenter…", "En attente d’une présentation…")
+            }
+            Self::WaitingHelp => (
+                "Start `glose present` (or press p in the reader) on the projected terminal, as \
+                 the same user on this machine: these notes follow it. q quits.",
+                "Lancez `glose present` (ou p dans le lecteur) sur le terminal projeté, avec le \
+                 même compte sur cette machine : ces notes le suivront. q pour quitter.",
+            ),
+            Self::RevealHint => ("reveal the verdict", "révéler le verdict"),
+            Self::PresenterHelp => ("Presenter keys", "Touches du mode présentation"),
+            Self::Blanked => ("screen blanked", "écran noir"),
+            Self::Notes => ("Facilitator notes", "Notes d’animation"),
+            Self::PartStop => ("Part", "Partie"),
+            Self::EndOfTour => ("end of the tour", "fin de la visite"),
+            Self::Planned => ("planned", "prévu"),
+            Self::Behind => ("behind", "de retard"),
+            Self::Ahead => ("ahead", "d’avance"),
+            Self::OnTime => ("on time", "à l’heure"),
         };
         lang.pick(en, fr)
     }

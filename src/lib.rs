@@ -14,11 +14,14 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod content;
 pub mod i18n;
 pub mod layout;
+pub mod present;
 pub mod screen;
 pub mod text;
 pub mod theme;
+pub mod tour;
 pub mod tui;
 pub mod ui;

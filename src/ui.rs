@@ -5,9 +5,11 @@
 //! `status` for the header and status line, `help` for the overlay.
 
 pub mod help;
+pub mod present;
 pub mod reader;
 pub mod side_pane;
 pub mod status;
+pub mod stop;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -26,6 +28,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     Clear.render(area, buf);
+    if app.presenter.is_some() {
+        present::render(app, area, buf);
+        return;
+    }
     let Some(screen) = &app.screen else {
         too_small(app, area, buf);
         return;

@@ -13,18 +13,32 @@ use crate::text::wrap::str_width;
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let lang = app.lang;
     let rows = app.keymap.help_rows();
-    let key_width = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
-    let mut out: Vec<Line<'static>> = rows
-        .into_iter()
-        .map(|(keys, action)| {
-            let pad = " ".repeat(key_width.saturating_sub(str_width(&keys)) + 2);
-            Line::from(vec![
-                Span::styled(keys, app.theme.key),
-                Span::raw(pad),
-                Span::raw(action.describe(lang)),
-            ])
-        })
-        .collect();
+    let tour_rows = if app.tour.is_some() {
+        app.keymap.tour_help_rows()
+    } else {
+        Vec::new()
+    };
+    let key_width = rows
+        .iter()
+        .chain(&tour_rows)
+        .map(|(k, _)| str_width(k))
+        .max()
+        .unwrap_or(0);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    if !tour_rows.is_empty() {
+        // The mode's own keys first: they are what the reader is using now.
+        out.push(Line::from(Span::styled(
+            Text::Tour.get(lang),
+            app.theme.label,
+        )));
+        out.extend(key_lines(app, tour_rows, key_width));
+        out.push(Line::default());
+        out.push(Line::from(Span::styled(
+            Text::Keys.get(lang),
+            app.theme.label,
+        )));
+    }
+    out.extend(key_lines(app, rows, key_width));
     out.push(Line::default());
     out.push(Line::from(vec![
         Span::styled(format!("{} : ", Text::Mouse.get(lang)), app.theme.label),
@@ -36,6 +50,25 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         app.theme.dim,
     )));
     out
+}
+
+/// One line per help row: the keys padded to `key_width`, then what they do.
+pub fn key_lines(
+    app: &App,
+    rows: Vec<(String, crate::app::Action)>,
+    key_width: usize,
+) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    rows.into_iter()
+        .map(|(keys, action)| {
+            let pad = " ".repeat(key_width.saturating_sub(str_width(&keys)) + 2);
+            Line::from(vec![
+                Span::styled(keys, app.theme.key),
+                Span::raw(pad),
+                Span::raw(action.describe(lang)),
+            ])
+        })
+        .collect()
 }
 
 /// Draws the overlay centred over `area`.
