@@ -18,6 +18,8 @@ pub mod clock;
 pub mod content;
 pub mod i18n;
 pub mod layout;
+pub mod link;
+pub mod notes;
 pub mod present;
 pub mod screen;
 pub mod text;

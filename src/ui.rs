@@ -5,6 +5,7 @@
 //! `status` for the header and status line, `help` for the overlay.
 
 pub mod help;
+pub mod notes;
 pub mod present;
 pub mod reader;
 pub mod side_pane;

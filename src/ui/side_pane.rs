@@ -93,7 +93,17 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             tour_s: progress.elapsed_s(now),
         };
         let mut out =
-            crate::ui::stop::lines(&app.article, timing, app.lang, &app.theme, width, true);
+            crate::ui::stop::lines(
+            &app.article,
+            timing,
+            app.lang,
+            &app.theme,
+            width,
+            crate::ui::stop::Parts {
+                time: true,
+                say: true,
+            },
+        );
         if let Some(annotation) = app
             .view
             .selected

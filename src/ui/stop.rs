@@ -80,14 +80,23 @@ pub fn schedule(article: &Article, timing: Timing, lang: Lang) -> String {
     }
 }
 
-/// The lines for a stop at `width` cells: title, time, what to say (when `say`), questions.
+/// Which optional parts of a stop `lines` includes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    /// The time line (left out where a header already shows it).
+    pub time: bool,
+    /// What to say or show (for the facilitator).
+    pub say: bool,
+}
+
+/// The lines for a stop at `width` cells: title, time, what to say, questions.
 pub fn lines(
     article: &Article,
     timing: Timing,
     lang: Lang,
     theme: &Theme,
     width: usize,
-    say: bool,
+    parts: Parts,
 ) -> Vec<Line<'static>> {
     let width = width.max(1);
     let french = article.is_french();
@@ -102,14 +111,16 @@ pub fn lines(
         theme.heading,
         french,
     ));
-    out.push(Line::from(vec![
-        stop_time(article, timing, theme),
-        Span::styled(
-            format!(" · {}", tour_time(article, timing, lang)),
-            theme.dim,
-        ),
-    ]));
-    if say && !stop.say.is_empty() {
+    if parts.time {
+        out.push(Line::from(vec![
+            stop_time(article, timing, theme),
+            Span::styled(
+                format!(" · {}", tour_time(article, timing, lang)),
+                theme.dim,
+            ),
+        ]));
+    }
+    if parts.say && !stop.say.is_empty() {
         section(&mut out, Text::Say.get(lang), theme.label);
         out.extend(wrap_text(&stop.say, width, theme.text, french));
     }
