@@ -305,14 +305,23 @@ struct Cluster {
 
 /// The extended grapheme clusters of a string, as `graphemes(true)` yields them, with a fast
 /// path for an ASCII character followed by ASCII (always a cluster of its own, except CR LF).
+///
+/// One cursor serves the whole walk: a fresh cursor per cluster would scan back over every
+/// preceding regional indicator, quadratic on a run of flags. After the fast path has moved on,
+/// `set_cursor` resets it next to an ASCII character, where no rule looks further back.
 struct Clusters<'a> {
     text: &'a str,
     pos: usize,
+    cursor: GraphemeCursor,
 }
 
 impl<'a> Clusters<'a> {
     fn new(text: &'a str) -> Self {
-        Self { text, pos: 0 }
+        Self {
+            text,
+            pos: 0,
+            cursor: GraphemeCursor::new(0, text.len(), true),
+        }
     }
 }
 
@@ -332,8 +341,8 @@ impl Iterator for Clusters<'_> {
                 width: 1,
             });
         }
-        let mut cursor = GraphemeCursor::new(start, self.text.len(), true);
-        let end = match cursor.next_boundary(self.text, 0) {
+        self.cursor.set_cursor(start);
+        let end = match self.cursor.next_boundary(self.text, 0) {
             Ok(Some(end)) if end > start => end,
             // Unreachable with the whole text as the chunk; still make progress.
             _ => self.text.len(),
@@ -611,6 +620,17 @@ mod tests {
             rows(&format!("{scientist}{scientist}"), 1, false),
             [scientist, scientist]
         );
+    }
+
+    #[test]
+    fn flags_pair_their_regional_indicators() {
+        let flags = "🇫🇷🇩🇪🇮🇹";
+        assert_eq!(rows(flags, 4, false), ["🇫🇷🇩🇪", "🇮🇹"]);
+        assert_eq!(
+            rows(&format!("a{flags}"), 2, false),
+            ["a", "🇫🇷", "🇩🇪", "🇮🇹"]
+        );
+        assert_eq!(str_width(&flags.repeat(1000)), 6000);
     }
 
     #[test]
