@@ -59,8 +59,15 @@ fn sigterm_and_sighup_restore_the_terminal() {
 fn a_bad_path_is_reported_before_the_terminal_is_taken() {
     let mut session = Session::start(&["/nonexistent/article"], 80, 24, &[]);
     assert_eq!(session.wait_exit(), 2);
-    assert!(session.contents().contains("/nonexistent/article"), "{}", session.contents());
-    assert!(!session.raw.windows(8).any(|w| w == b"\x1b[?1049h"), "alternate screen was entered");
+    assert!(
+        session.contents().contains("/nonexistent/article"),
+        "{}",
+        session.contents()
+    );
+    assert!(
+        !session.raw.windows(8).any(|w| w == b"\x1b[?1049h"),
+        "alternate screen was entered"
+    );
     session.assert_restored();
 }
 
@@ -69,7 +76,9 @@ fn resizing_reflows_at_once() {
     let mut session = started(120, 40);
     session.resize(60, 20);
     session.wait_until("the narrow arrangement", |screen| {
-        screen.lines().all(|line| line.trim_end().chars().count() <= 60)
+        screen
+            .lines()
+            .all(|line| line.trim_end().chars().count() <= 60)
             && screen.contains("Conclusion")
     });
     session.resize(30, 10);

@@ -13,7 +13,12 @@ use ratatui::backend::TestBackend;
 
 fn app(width: u16, height: u16, lang: Lang) -> App {
     let loaded = glose::content::load_bundled().expect("the bundled article loads");
-    App::new(loaded.article, lang, Theme::named(ThemeName::Monochrome), (width, height))
+    App::new(
+        loaded.article,
+        lang,
+        Theme::named(ThemeName::Monochrome),
+        (width, height),
+    )
 }
 
 fn screen(app: &App) -> String {

@@ -13,9 +13,12 @@
 //!   white space gives no row;
 //! - [`Row::width`] is the sum of the row's grapheme widths and is at most `width`, except for a
 //!   row whose only visible grapheme is wider than `width` (a wide character at width 1);
-//! - a width-2 grapheme never straddles the last column: it moves to the next row.
+//! - a width-2 grapheme never straddles the last column: it moves to the next row;
+//! - a row has visible content, except in one degenerate case: zero-width graphemes (U+200B,
+//!   U+2060) with white space after them that does not fit, at the start or end of the text.
 //!
-//! Where a row may break, in order of preference:
+//! Rows are filled greedily: each row breaks at the last opportunity that fits. Where a row may
+//! break, in order of preference:
 //! 1. at a run of white space that contains a breaking space (every Unicode white space except the
 //!    no-break spaces U+00A0, U+202F and U+2007), unless the French rules glue it; after a
 //!    zero-width space U+200B; between two wide graphemes or a wide and a narrow one (Chinese and
@@ -29,7 +32,9 @@
 //! `:`, `;`, `!`, `?`, `%`, `‰`, nor with `)`, `,`, `.`, `…` that follow a space; no row ends with
 //! `«` or `‹`; and a number stays with what follows it: a space is glued when the word before it
 //! ends with a digit and the word after it starts with a letter, a digit, `%`, `‰`, `€` or `$`
-//! (`430 millions`, `2,22 milliards`, `80 %`, `1 000`).
+//! (`430 millions`, `2,22 milliards`, `80 %`, `1 000`). A zero-width space followed by `»` and
+//! the like is no break either. These hold whenever the glued words fit on a row; a group wider
+//! than the row is broken at its glued spaces (rule 2 above).
 //!
 //! A grapheme counts as white space when its first char is Unicode white space; U+2060 WORD
 //! JOINER and U+FEFF are not white space and, being zero-width, glue their neighbours.
@@ -71,6 +76,7 @@ pub fn wrap(text: &str, width: usize, french: bool) -> Vec<Row> {
     let mut soft: Option<Break> = None; // last preferred break opportunity in the row
     let mut glued: Option<Break> = None; // last glued white-space run in the row
     let mut run: Option<Run> = None; // white space since the last non-white grapheme
+    let mut zwsp: Option<Break> = None; // break after the last grapheme, a zero-width space
     let mut prev_first = ' '; // first char of the last non-white grapheme
     let mut prev_width = 0;
 
@@ -92,36 +98,59 @@ pub fn wrap(text: &str, width: usize, french: bool) -> Vec<Row> {
             open = true;
             row_start = g.start;
             row_cum = cum;
-        } else if let Some(r) = run.take() {
-            let here = Break {
-                end: r.start,
-                end_cum: r.cum,
-                resume: g.start,
-                resume_cum: cum,
-            };
-            if r.breaking && !(french && french_glue(prev_first, g.first)) {
-                soft = Some(here);
-            } else {
-                // A break after a zero-width space followed by glued white space skips it too.
-                if let Some(s) = soft.as_mut().filter(|s| s.resume == r.start) {
-                    s.resume = g.start;
-                    s.resume_cum = cum;
+        } else {
+            // A zero-width space just before is a break opportunity unless the French rules
+            // forbid the row that would follow (`»` after it).
+            let after_zwsp = zwsp
+                .take()
+                .filter(|_| !(french && french_glue(ZERO_WIDTH_SPACE, g.first)));
+            if let Some(r) = run.take() {
+                let here = Break {
+                    end: r.start,
+                    end_cum: r.cum,
+                    resume: g.start,
+                    resume_cum: cum,
+                };
+                let french_glued = french && french_glue(prev_first, g.first);
+                if r.breaking && !french_glued {
+                    soft = Some(here);
+                } else {
+                    glued = Some(here);
+                    // After a zero-width space, the no-break spaces that follow it are skipped.
+                    if let Some(z) = after_zwsp.filter(|_| !french_glued) {
+                        soft = Some(Break {
+                            resume: g.start,
+                            resume_cum: cum,
+                            ..z
+                        });
+                    }
                 }
-                glued = Some(here);
+            } else if after_zwsp.is_some() {
+                soft = after_zwsp;
+            } else if cjk_break(prev_first, prev_width, g.first, g.width) {
+                soft = Some(Break {
+                    end: g.start,
+                    end_cum: cum,
+                    resume: g.start,
+                    resume_cum: cum,
+                });
             }
-        } else if cjk_break(prev_first, prev_width, g.first, g.width) {
-            soft = Some(Break {
-                end: g.start,
-                end_cum: cum,
-                resume: g.start,
-                resume_cum: cum,
-            });
         }
 
-        // `g` does not fit after the row's visible content: break, preferring a soft opportunity,
-        // then glued white space, then between graphemes. A break never leaves a row without
-        // visible content, so an over-wide grapheme stays alone on its row.
-        while g.width > 0 && content_cum > row_cum && cum + g.width - row_cum > width {
+        // `g` does not fit on the row: break, preferring a soft opportunity, then glued white
+        // space, then between graphemes. A break never leaves a row without visible content, so
+        // an over-wide grapheme stays alone on its row with the zero-width graphemes around it;
+        // the one exception is a row of zero-width graphemes followed by white space that does
+        // not fit (`\u{200b} a` at width 1), which would otherwise take that white space in.
+        loop {
+            let gap = cum > content_cum; // white space between the row's content and `g`
+            let overflows = content_end > row_start
+                && (g.width > 0 || gap)
+                && (content_cum > row_cum || gap)
+                && cum + g.width - row_cum > width;
+            if !overflows {
+                break;
+            }
             let usable = |b: &Break| b.end_cum > row_cum;
             let b = match soft.take().filter(usable) {
                 Some(b) => b,
@@ -146,7 +175,7 @@ pub fn wrap(text: &str, width: usize, french: bool) -> Vec<Row> {
         prev_first = g.first;
         prev_width = g.width;
         if g.first == ZERO_WIDTH_SPACE {
-            soft = Some(Break {
+            zwsp = Some(Break {
                 end: g.end,
                 end_cum: cum,
                 resume: g.end,
@@ -276,14 +305,23 @@ struct Cluster {
 
 /// The extended grapheme clusters of a string, as `graphemes(true)` yields them, with a fast
 /// path for an ASCII character followed by ASCII (always a cluster of its own, except CR LF).
+///
+/// One cursor serves the whole walk: a fresh cursor per cluster would scan back over every
+/// preceding regional indicator, quadratic on a run of flags. After the fast path has moved on,
+/// `set_cursor` resets it next to an ASCII character, where no rule looks further back.
 struct Clusters<'a> {
     text: &'a str,
     pos: usize,
+    cursor: GraphemeCursor,
 }
 
 impl<'a> Clusters<'a> {
     fn new(text: &'a str) -> Self {
-        Self { text, pos: 0 }
+        Self {
+            text,
+            pos: 0,
+            cursor: GraphemeCursor::new(0, text.len(), true),
+        }
     }
 }
 
@@ -303,8 +341,8 @@ impl Iterator for Clusters<'_> {
                 width: 1,
             });
         }
-        let mut cursor = GraphemeCursor::new(start, self.text.len(), true);
-        let end = match cursor.next_boundary(self.text, 0) {
+        self.cursor.set_cursor(start);
+        let end = match self.cursor.next_boundary(self.text, 0) {
             Ok(Some(end)) if end > start => end,
             // Unreachable with the whole text as the chunk; still make progress.
             _ => self.text.len(),
@@ -446,6 +484,16 @@ mod tests {
     }
 
     #[test]
+    fn zero_width_graphemes_never_bring_white_space_past_the_edge() {
+        assert_eq!(rows("abc  \u{200b}def", 4, false), ["abc", "\u{200b}def"]);
+        assert_eq!(widths("abc  \u{200b}def", 4, false), [3, 3]);
+        // Degenerate: with nothing visible to share a row with, a zero-width row rather than a
+        // row wider than the width.
+        assert_eq!(rows("\u{200b} a", 1, false), ["\u{200b}", "a"]);
+        assert_eq!(rows("abc  \u{2060}", 4, false), ["abc", "\u{2060}"]);
+    }
+
+    #[test]
     fn a_300_character_word_is_hard_broken_without_loss() {
         let word: String = (b'a'..=b'z').cycle().take(300).map(char::from).collect();
         let got = rows(&word, 20, false);
@@ -575,6 +623,17 @@ mod tests {
     }
 
     #[test]
+    fn flags_pair_their_regional_indicators() {
+        let flags = "🇫🇷🇩🇪🇮🇹";
+        assert_eq!(rows(flags, 4, false), ["🇫🇷🇩🇪", "🇮🇹"]);
+        assert_eq!(
+            rows(&format!("a{flags}"), 2, false),
+            ["a", "🇫🇷", "🇩🇪", "🇮🇹"]
+        );
+        assert_eq!(str_width(&flags.repeat(1000)), 6000);
+    }
+
+    #[test]
     fn no_break_spaces_glue_unless_the_group_cannot_fit() {
         assert_eq!(rows("x a\u{a0}b", 4, false), ["x", "a\u{a0}b"]);
         assert_eq!(
@@ -593,6 +652,12 @@ mod tests {
         assert_eq!(rows("abc\u{200b}def", 6, false), ["abc\u{200b}def"]);
         // The white space after it is skipped too when the break is taken there.
         assert_eq!(rows("ab\u{200b}\u{a0}cd", 3, false), ["ab\u{200b}", "cd"]);
+        // The French rules prevail over it: » does not start a row.
+        assert_eq!(rows("xy ab\u{200b} »cd", 7, true), ["xy", "ab\u{200b} »cd"]);
+        assert_eq!(
+            rows("xy ab\u{200b} »cd", 7, false),
+            ["xy ab\u{200b}", "»cd"]
+        );
     }
 
     #[test]
