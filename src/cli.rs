@@ -29,6 +29,30 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Present the guided tour to a room: one stop per screen, the figure in large type
+    /// (keys: → next, ← back, v verdict, b blank, ? help, q quit).
+    Present {
+        /// Article folder (default: the bundled article).
+        path: Option<PathBuf>,
+    },
+    /// Facilitator notes for a second terminal: follows `glose present` run by the same user
+    /// on this machine (what to say, questions, answers, time, next stop).
+    Notes {
+        /// Article folder (default: the bundled article); must be the presented one.
+        path: Option<PathBuf>,
+    },
+    /// Write a handout: the text with a footnote per annotation, the sources and the tour's
+    /// questions (exit 0 written, 1 content errors, 2 I/O errors).
+    Export {
+        /// Article folder (default: the bundled article).
+        path: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = crate::handout::Format::Markdown)]
+        format: crate::handout::Format,
+        /// Write to FILE instead of the standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Validate an article folder and print its summary (exit 0 valid, 1 content errors, 2 I/O).
     Check {
         /// Article folder or .md / .txt file (default: the bundled article).

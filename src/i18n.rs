@@ -107,6 +107,10 @@ pub enum Text {
     Behind,
     Ahead,
     OnTime,
+    HandoutNotes,
+    HandoutSources,
+    HandoutTour,
+    SeeNote,
 }
 
 impl Text {
@@ -182,6 +186,13 @@ impl Text {
             Self::Behind => ("behind", "de retard"),
             Self::Ahead => ("ahead", "d’avance"),
             Self::OnTime => ("on time", "à l’heure"),
+            Self::HandoutNotes => ("Notes", "Notes"),
+            Self::HandoutSources => ("Sources", "Sources"),
+            Self::HandoutTour => (
+                "Guided tour: questions for discussion",
+                "Visite guidée : questions pour la discussion",
+            ),
+            Self::SeeNote => ("see note", "voir la note"),
         };
         lang.pick(en, fr)
     }

@@ -16,6 +16,7 @@ pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod content;
+pub mod handout;
 pub mod i18n;
 pub mod layout;
 pub mod link;

@@ -209,7 +209,9 @@ mod unix {
             let state_file = self.dir.join(format!("{}.state", self.key));
             match message {
                 Message::State(_) => {
-                    let temporary = self.dir.join(format!("{}.state.{}", self.key, std::process::id()));
+                    let temporary =
+                        self.dir
+                            .join(format!("{}.state.{}", self.key, std::process::id()));
                     if std::fs::write(&temporary, &wire).is_ok() {
                         let _ = std::fs::rename(&temporary, &state_file);
                     }
@@ -321,7 +323,10 @@ mod unix {
         }
 
         /// Makes `recv` give up after `timeout` (`None`: wait for ever).
-        pub fn set_read_timeout(&self, timeout: Option<std::time::Duration>) -> std::io::Result<()> {
+        pub fn set_read_timeout(
+            &self,
+            timeout: Option<std::time::Duration>,
+        ) -> std::io::Result<()> {
             self.socket.set_read_timeout(timeout)
         }
 
@@ -403,7 +408,9 @@ mod tests {
         publisher.publish(Message::State(next));
         assert_eq!(first.recv().unwrap(), Message::State(next));
         assert!(!stale.exists(), "a dead window's socket is cleaned up");
-        other.set_read_timeout(Some(Duration::from_millis(50))).unwrap();
+        other
+            .set_read_timeout(Some(Duration::from_millis(50)))
+            .unwrap();
         assert!(other.recv().is_err(), "another article hears nothing");
         let mode = {
             use std::os::unix::fs::PermissionsExt;
@@ -414,10 +421,16 @@ mod tests {
         for _ in 0..10_000 {
             publisher.publish(Message::State(next));
         }
-        first.set_read_timeout(Some(Duration::from_millis(100))).unwrap();
+        first
+            .set_read_timeout(Some(Duration::from_millis(100)))
+            .unwrap();
         while first.recv().is_ok() {}
         drop(publisher);
-        assert_eq!(first.recv().unwrap(), Message::Bye, "the presenter says goodbye");
+        assert_eq!(
+            first.recv().unwrap(),
+            Message::Bye,
+            "the presenter says goodbye"
+        );
         assert_eq!(first.saved(), None);
         let path = first.path().to_owned();
         drop(first);

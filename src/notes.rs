@@ -217,9 +217,21 @@ mod tests {
     #[test]
     fn a_state_for_another_tour_is_ignored() {
         let (mut notes, _) = notes();
-        notes.receive(Message::State(TourState { stops: 9, ..state(1) }), Duration::ZERO);
+        notes.receive(
+            Message::State(TourState {
+                stops: 9,
+                ..state(1)
+            }),
+            Duration::ZERO,
+        );
         assert_eq!(notes.remote, None);
-        notes.receive(Message::State(TourState { stop: 4, ..state(1) }), Duration::ZERO);
+        notes.receive(
+            Message::State(TourState {
+                stop: 4,
+                ..state(1)
+            }),
+            Duration::ZERO,
+        );
         assert_eq!(notes.remote, None);
     }
 }

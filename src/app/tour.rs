@@ -134,6 +134,27 @@ impl App {
         self.tour.as_ref().map(|t| &t.progress)
     }
 
+    /// The tour's state for notes windows (`link`), while a tour is on. `sent_ms` is the wall
+    /// clock now, given by the caller (the edge that does I/O).
+    pub fn link_state(&self, sent_ms: u64) -> Option<crate::link::TourState> {
+        let progress = self.tour_progress()?;
+        let now = self.clock.now();
+        let stop_s = progress.stop_spent_s(now);
+        // Milliseconds, so the notes window ticks on the same beat as the presenter.
+        let tour = now.saturating_sub(progress.started);
+        let tour_ms = u64::try_from(tour.as_millis()).unwrap_or(u64::MAX);
+        let into_second = tour_ms % 1000;
+        Some(crate::link::TourState {
+            stop: progress.stop,
+            stops: self.article.tour.len(),
+            tour_ms,
+            stop_ms: stop_s * 1000 + into_second,
+            blanked: self.presenter.as_ref().is_some_and(|p| p.blanked),
+            revealed: self.presenter.as_ref().is_some_and(|p| p.revealed),
+            sent_ms,
+        })
+    }
+
     /// How long until a clock on screen changes, or `None` when no clock is visible (the loop
     /// then blocks until an event). A clock is visible in the presenter unless it is blanked
     /// or its help is open, and in the reader's tour unless an overlay covers it.

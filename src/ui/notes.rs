@@ -89,7 +89,12 @@ fn render_header(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
         )),
     ];
     buf.set_style(area, theme.status);
-    buf.set_line(area.x, area.y, &Line::from(spans).style(theme.status), area.width);
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(spans).style(theme.status),
+        area.width,
+    );
 }
 
 /// Everything about the current stop, wrapped at `width`.
@@ -216,11 +221,26 @@ fn waiting(notes: &Notes, area: Rect, buf: &mut Buffer) {
     let lang = notes.lang;
     let theme = &notes.theme;
     let width = usize::from(area.width.saturating_sub(4)).clamp(1, 72);
-    let mut lines = wrap_text(Text::WaitingForPresenter.get(lang), width, theme.heading, false);
+    let mut lines = wrap_text(
+        Text::WaitingForPresenter.get(lang),
+        width,
+        theme.heading,
+        false,
+    );
     lines.push(Line::default());
-    lines.extend(wrap_text(&notes.article.meta.title, width, theme.text, notes.article.is_french()));
+    lines.extend(wrap_text(
+        &notes.article.meta.title,
+        width,
+        theme.text,
+        notes.article.is_french(),
+    ));
     lines.push(Line::default());
-    lines.extend(wrap_text(Text::WaitingHelp.get(lang), width, theme.dim, false));
+    lines.extend(wrap_text(
+        Text::WaitingHelp.get(lang),
+        width,
+        theme.dim,
+        false,
+    ));
     let height = (lines.len() as u16).min(area.height);
     let top = area.y + area.height.saturating_sub(height) / 2;
     let left = area.x + area.width.saturating_sub(width as u16) / 2;

@@ -189,7 +189,20 @@ pub fn plan(
         }
     };
     let source = source_lines(article, stop, theme, lang, column);
-    let verdict = verdict_lines(article, stop, presenter, theme, lang, column, height);
+    let mut verdict = verdict_lines(
+        article,
+        stop,
+        presenter.revealed,
+        presenter,
+        theme,
+        lang,
+        column,
+        height,
+    );
+    // Room for the verdict is kept before it is revealed, so nothing moves when it is.
+    let revealed_rows =
+        verdict_lines(article, stop, true, presenter, theme, lang, column, height).len();
+    verdict.resize(revealed_rows.max(verdict.len()), Line::default());
     let mut questions = Vec::new();
     for question in &stop.questions {
         questions.extend(wrap_text(
@@ -267,10 +280,18 @@ pub fn plan(
         }
     };
 
-    let bigs: Vec<Option<&(String, Big)>> = if bigs.is_empty() {
-        vec![None]
+    // Preference: the largest figure first (it is the point of a figure stop), then the
+    // questions, the large title, blank rows and passage rows; plain text only as a last resort.
+    let glyphs: Vec<Option<&(String, Big)>> = bigs
+        .iter()
+        .filter(|(_, big)| *big != Big::Plain)
+        .map(Some)
+        .collect();
+    let last_resort: Option<&(String, Big)> = bigs.iter().find(|(_, big)| *big == Big::Plain);
+    let figures: Vec<Option<&(String, Big)>> = if glyphs.is_empty() {
+        vec![last_resort]
     } else {
-        bigs.iter().map(Some).collect()
+        glyphs
     };
     let title_options: &[bool] = if title_big.is_some() {
         &[true, false]
@@ -280,8 +301,8 @@ pub fn plan(
     let mut tries = Vec::new();
     for questions in [true, false] {
         for &title_big in title_options {
-            for gap in [2, 1] {
-                for &big in &bigs {
+            for &big in &figures {
+                for gap in [2, 1] {
                     for passage_rows in PASSAGE_ROWS {
                         tries.push(Options {
                             title_big,
@@ -294,8 +315,8 @@ pub fn plan(
                 }
             }
         }
-        for gap in [1, 0] {
-            for &big in &bigs {
+        for &big in &figures {
+            for gap in [1, 0] {
                 tries.push(Options {
                     title_big: false,
                     big,
@@ -306,6 +327,20 @@ pub fn plan(
             }
         }
     }
+    if last_resort.is_some() && figures != [last_resort] {
+        for gap in [1, 0] {
+            for passage_rows in PASSAGE_ROWS.iter().copied().chain([1]) {
+                tries.push(Options {
+                    title_big: false,
+                    big: last_resort,
+                    passage_rows,
+                    gap,
+                    questions: false,
+                });
+            }
+        }
+    }
+    let bigs = figures;
     for options in tries {
         let plan = build(options);
         if plan.height() <= height {
@@ -315,7 +350,7 @@ pub fn plan(
     // Nothing fits: the smallest version, cut at the bottom by `draw`.
     build(Options {
         title_big: false,
-        big: bigs.last().copied().flatten(),
+        big: last_resort.or(bigs.last().copied().flatten()),
         passage_rows: 1,
         gap: 0,
         questions: false,
@@ -496,9 +531,11 @@ fn source_lines(
 
 /// The verdict: a one-line invitation to guess until revealed, then the badge and what the
 /// source says (at most a third of the screen).
+#[allow(clippy::too_many_arguments)]
 fn verdict_lines(
     article: &Article,
     stop: &TourStop,
+    revealed: bool,
     presenter: &Presenter,
     theme: &Theme,
     lang: Lang,
@@ -511,7 +548,7 @@ fn verdict_lines(
     if annotation.verdict.is_none() && annotation.note.is_empty() {
         return Vec::new();
     }
-    if !presenter.revealed {
+    if !revealed {
         let key = presenter
             .keymap
             .first_key(crate::app::Action::RevealVerdict)

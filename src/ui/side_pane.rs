@@ -92,8 +92,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             stop_s: progress.stop_spent_s(now),
             tour_s: progress.elapsed_s(now),
         };
-        let mut out =
-            crate::ui::stop::lines(
+        let mut out = crate::ui::stop::lines(
             &app.article,
             timing,
             app.lang,

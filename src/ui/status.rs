@@ -37,8 +37,7 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
         let label = crate::ui::stop::stop_label(lang, progress.stop, app.article.tour.len());
         let planned = app.article.tour.get(progress.stop).map_or(0, |s| s.minutes);
         left = format!(
-            " {} · {label} · {} / {}",
-            Text::Tour.get(lang),
+            " {label} · {} / {}",
             crate::clock::format_seconds(progress.stop_spent_s(now)),
             crate::clock::format_seconds(u64::from(planned) * 60),
         );
