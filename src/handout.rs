@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use crate::content::{Annotation, Article, Source};
-use crate::i18n::{Lang, Text, reference_number};
+use crate::i18n::{Lang, Text, guillemets, reference_number, source_number};
 
 /// The formats `glose export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -85,7 +85,7 @@ fn source_parts(source: &Source) -> (String, String, String) {
 fn verdict_heading(annotation: &Annotation, lang: Lang) -> String {
     match annotation.verdict {
         Some(verdict) => format!(
-            "{} — {} : {}",
+            "{} ({} : {})",
             Text::WhatTheSourceSays.get(lang),
             Text::Verdict.get(lang).to_lowercase(),
             lang.verdict(verdict)
@@ -180,6 +180,11 @@ fn markdown(article: &Article) -> String {
             let mut line = String::new();
             for piece in pieces(article, paragraph.clone()) {
                 match piece {
+                    // After `[^n]`, a `(` would make the marker a link: escape it.
+                    Piece::Text(text) if line.ends_with(']') && text.starts_with('(') => {
+                        line.push('\\');
+                        line.push_str(&md(text));
+                    }
                     Piece::Text(text) => line.push_str(&md(text)),
                     Piece::Marked(words, n) => {
                         let _ = write!(line, "**{}**[^{n}]", md(words));
@@ -274,9 +279,9 @@ fn md_note(out: &mut String, article: &Article, annotation: &Annotation, n: usiz
     let words = article.slice(annotation.range.clone());
     let _ = writeln!(
         out,
-        "[^{n}]: **{}** — « {} »",
+        "[^{n}]: **{}** — {}",
         capitalise(lang.kind(annotation.kind)),
-        md(words)
+        md(&guillemets(words))
     );
     let source = annotation.source.and_then(|s| article.sources.get(s));
     let source_line = match source {
@@ -287,12 +292,7 @@ fn md_note(out: &mut String, article: &Article, annotation: &Annotation, n: usiz
                 let _ = write!(line, ", {}", md(&rest));
             }
             if let Some(i) = annotation.source {
-                let _ = write!(
-                    line,
-                    " ({} {})",
-                    Text::HandoutSources.get(lang).to_lowercase(),
-                    i + 1
-                );
+                let _ = write!(line, " ({})", source_number(lang, i + 1));
             }
             line
         }
@@ -413,9 +413,9 @@ fn html(article: &Article) -> String {
             let n = i + 1;
             let _ = writeln!(
                 out,
-                "<li id=\"note-{n}\"><p><strong>{}</strong> — « {} » <a href=\"#ref-{n}\">↩</a></p>",
+                "<li id=\"note-{n}\"><p><strong>{}</strong> — {} <a href=\"#ref-{n}\">↩</a></p>",
                 h(&capitalise(lang.kind(annotation.kind))),
-                h(article.slice(annotation.range.clone()))
+                h(&guillemets(article.slice(annotation.range.clone())))
             );
             let source = match annotation.source.and_then(|s| article.sources.get(s)) {
                 Some(source) => {
@@ -423,6 +423,14 @@ fn html(article: &Article) -> String {
                     let mut line = format!("{}, <cite>{}</cite>", h(&author), h(&title));
                     if !rest.is_empty() {
                         let _ = write!(line, ", {}", h(&rest));
+                    }
+                    if let Some(i) = annotation.source {
+                        let _ = write!(
+                            line,
+                            " (<a href=\"#source-{}\">{}</a>)",
+                            i + 1,
+                            h(&source_number(lang, i + 1))
+                        );
                     }
                     line
                 }
@@ -466,7 +474,7 @@ fn html(article: &Article) -> String {
             "<h2>{}</h2>\n<ol class=\"sources\">",
             Text::HandoutSources.get(lang)
         );
-        for source in &article.sources {
+        for (i, source) in article.sources.iter().enumerate() {
             let (author, title, rest) = source_parts(source);
             let mut line = format!("{}, <cite>{}</cite>", h(&author), h(&title));
             if !rest.is_empty() {
@@ -482,7 +490,7 @@ fn html(article: &Article) -> String {
             if !source.note.trim().is_empty() {
                 let _ = write!(line, "<br>{}", h(&one_line(&source.note)));
             }
-            let _ = writeln!(out, "<li>{line}</li>");
+            let _ = writeln!(out, "<li id=\"source-{}\">{line}</li>", i + 1);
         }
         out.push_str("</ol>\n");
     }
@@ -531,7 +539,7 @@ mod tests {
             assert_eq!(text.matches(&format!("[^{n}]:")).count(), 1, "note {n}");
         }
         assert!(text.contains("[^1]: **Chiffre** — « 430 millions de modérateurs »"));
-        assert!(text.contains("**Ce que dit la source — verdict : déformé :**"));
+        assert!(text.contains("**Ce que dit la source (verdict : déformé) :**"));
         assert!(
             text.contains(
                 "## Sources\n\n1. Banque mondiale, *Working Without Borders*, 2023-09-07."
@@ -541,6 +549,14 @@ mod tests {
             text.contains("### Étape 1 · 430 millions de modérateurs ? (4 min) — voir la note 1")
         );
         assert!(text.contains("- Combien de travailleurs, selon vous ?"));
+        assert!(
+            text.contains("[^3]: **Citation** — « Les robots"),
+            "no doubled « «"
+        );
+        assert!(
+            text.contains("»**[^3]\\(Poulain"),
+            "the ( after a marker is escaped"
+        );
         assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
         assert_eq!(text, export(&article, Format::Markdown), "deterministic");
     }

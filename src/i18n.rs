@@ -198,6 +198,21 @@ impl Text {
     }
 }
 
+/// Words between French quotation marks, unless they already open with one: « words ».
+pub fn guillemets(words: &str) -> String {
+    let trimmed = words.trim();
+    if trimmed.starts_with(['«', '“', '"', '‘']) {
+        trimmed.to_owned()
+    } else {
+        format!("« {trimmed} »")
+    }
+}
+
+/// "source 2", translated (a number in a handout's source list).
+pub fn source_number(lang: Lang, number: usize) -> String {
+    format!("{} {number}", lang.pick("source", "source"))
+}
+
 /// "No. 3 in the article's reference list", translated.
 pub fn reference_number(lang: Lang, number: u32) -> String {
     match lang {
