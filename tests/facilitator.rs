@@ -6,6 +6,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::pty::Session;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
@@ -83,4 +85,30 @@ fn the_presenter_runs_without_any_notes_window() {
         "{}",
         notes.contents()
     );
+}
+
+#[test]
+fn a_text_without_a_tour_says_so_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "article.toml",
+        "text.md",
+        "annotations.toml",
+        "sources.toml",
+    ] {
+        std::fs::copy(Path::new(FIXTURE).join(name), dir.path().join(name)).unwrap();
+    }
+    for command in ["present", "notes"] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_glose"))
+            .args([command, dir.path().to_str().unwrap()])
+            .env("LANG", "en_US.UTF-8")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("no guided tour (tour.toml)"),
+            "{command}: {stderr}"
+        );
+    }
 }

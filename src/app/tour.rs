@@ -301,4 +301,88 @@ mod tests {
         app.update(Action::LineDown);
         assert_eq!(app.view.notice, None, "the notice lasts one key");
     }
+
+    #[test]
+    fn p_presents_the_current_stop_and_escape_returns_to_the_reader_on_the_same_stop() {
+        let (mut app, clock) = app((80, 24));
+        app.update(Action::ToggleTour);
+        app.update(Action::NextStop);
+        app.update(Action::Present);
+        assert!(app.presenter.is_some());
+        assert_eq!(
+            app.tour_progress().unwrap().stop,
+            1,
+            "the presenter opens on it"
+        );
+        app.update(Action::NextStop);
+        assert_eq!(app.tour_progress().unwrap().stop, 2);
+        assert_eq!(app.view.selected, Some(40), "the reader follows underneath");
+        app.update(Action::Blank);
+        clock.advance(Duration::from_millis(300));
+        assert_eq!(app.next_tick(), None, "a blank screen shows no clock");
+        app.update(Action::Quit);
+        assert!(
+            !app.view.should_quit,
+            "the key only brought the screen back"
+        );
+        assert!(app.next_tick().is_some());
+        app.update(Action::LeavePresenter);
+        assert!(app.presenter.is_none());
+        assert!(!app.view.should_quit);
+        assert_eq!(
+            app.tour_progress().unwrap().stop,
+            2,
+            "still on the tour, same stop"
+        );
+    }
+
+    #[test]
+    fn glose_present_quits_when_the_presenter_closes() {
+        let (mut app, _) = app((80, 24));
+        app.open_presenter(true);
+        assert_eq!(app.tour_progress().unwrap().stop, 0);
+        app.update(Action::LeavePresenter);
+        assert!(app.view.should_quit);
+    }
+
+    #[test]
+    fn the_notes_link_carries_the_stop_and_the_times() {
+        let (mut app, clock) = app((80, 24));
+        assert_eq!(app.link_state(7), None, "no tour, nothing to say");
+        app.open_presenter(true);
+        clock.advance(Duration::from_millis(65_250));
+        app.update(Action::NextStop);
+        clock.advance(Duration::from_millis(2_000));
+        app.update(Action::RevealVerdict);
+        let state = app.link_state(7).unwrap();
+        assert_eq!((state.stop, state.stops), (1, 3));
+        assert_eq!(state.tour_ms, 67_250);
+        assert_eq!(state.stop_ms, 2_250, "2 whole seconds, on the tour's beat");
+        assert!(state.revealed && !state.blanked);
+        assert_eq!(state.sent_ms, 7);
+    }
+
+    #[test]
+    fn the_side_pane_leads_with_the_stop_during_the_tour() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let clock = ManualClock::new();
+        let mut app = App::new(
+            crate::tour::fixture::article(),
+            Lang::Fr,
+            Theme::named(ThemeName::Monochrome),
+            (100, 30),
+        )
+        .with_clock(Arc::new(clock.clone()));
+        app.update(Action::ToggleTour);
+        clock.advance(Duration::from_secs(75));
+        app.update(Action::NextStop);
+        app.update(Action::NextStop);
+        clock.advance(Duration::from_secs(200));
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal
+            .draw(|frame| crate::ui::render(&app, frame))
+            .unwrap();
+        insta::assert_snapshot!(terminal.backend());
+    }
 }
