@@ -11,6 +11,7 @@
 //! so nothing received can reach the terminal.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Largest message accepted, in bytes.
@@ -113,6 +114,36 @@ impl Message {
     }
 }
 
+/// Files this process made for the link (its socket, its state file), removed by
+/// `remove_registered_files` when a signal ends the process without running destructors.
+static OWN_FILES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn register(path: &Path) {
+    let mut files = OWN_FILES.lock().unwrap_or_else(PoisonError::into_inner);
+    if !files.iter().any(|p| p == path) {
+        files.push(path.to_owned());
+    }
+}
+
+fn unregister(path: &Path) {
+    OWN_FILES
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .retain(|p| p != path);
+}
+
+/// Removes the link's files of this process (for a signal that ends it abruptly).
+pub fn remove_registered_files() {
+    let files = OWN_FILES.lock().unwrap_or_else(PoisonError::into_inner);
+    for path in files.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// A saved state older than this is a presenter that stopped without cleaning up, unless its
+/// screen is blank (a blank presenter does not tick, so it does not rewrite its state).
+pub const STALE_AFTER: Duration = Duration::from_secs(3);
+
 /// Milliseconds since the Unix epoch now (0 if the system clock is before it).
 pub fn unix_ms() -> u64 {
     SystemTime::now()
@@ -172,7 +203,7 @@ mod unix {
     use std::os::unix::net::UnixDatagram;
     use std::path::{Path, PathBuf};
 
-    use super::{MAX_MESSAGE, Message};
+    use super::{MAX_MESSAGE, Message, STALE_AFTER, age, register, unregister};
 
     /// The presenter's end: sends to every notes window of the article, never blocking.
     #[derive(Debug)]
@@ -212,12 +243,15 @@ mod unix {
                     let temporary =
                         self.dir
                             .join(format!("{}.state.{}", self.key, std::process::id()));
-                    if std::fs::write(&temporary, &wire).is_ok() {
-                        let _ = std::fs::rename(&temporary, &state_file);
+                    if std::fs::write(&temporary, &wire).is_ok()
+                        && std::fs::rename(&temporary, &state_file).is_ok()
+                    {
+                        register(&state_file);
                     }
                 }
                 Message::Bye => {
                     let _ = std::fs::remove_file(&state_file);
+                    unregister(&state_file);
                 }
             }
             let prefix = format!("{}-", self.key);
@@ -285,6 +319,7 @@ mod unix {
             let path = dir.join(format!("{key}-{}.sock", std::process::id()));
             let _ = std::fs::remove_file(&path);
             let socket = UnixDatagram::bind(&path)?;
+            register(&path);
             Ok(Self {
                 socket,
                 path,
@@ -294,10 +329,16 @@ mod unix {
             })
         }
 
-        /// The state a presenter saved last, if one is running.
+        /// The state a presenter saved last, if one is running (a state too old to be live is
+        /// ignored: see `STALE_AFTER`).
         pub fn saved(&self) -> Option<Message> {
             let bytes = std::fs::read(self.dir.join(format!("{}.state", self.key))).ok()?;
-            Message::decode(&bytes, &self.key)
+            match Message::decode(&bytes, &self.key)? {
+                Message::State(state) if state.blanked || age(state.sent_ms) <= STALE_AFTER => {
+                    Some(Message::State(state))
+                }
+                _ => None,
+            }
         }
 
         /// Blocks until a valid message for this article arrives (invalid ones are skipped).
@@ -339,6 +380,7 @@ mod unix {
         fn drop(&mut self) {
             if self.owner {
                 let _ = std::fs::remove_file(&self.path);
+                unregister(&self.path);
             }
         }
     }
@@ -398,9 +440,35 @@ mod tests {
         assert!(private_dir(&runtime));
         let mut publisher = Publisher::in_dir(runtime.clone(), KEY).unwrap();
         // No window yet: nothing fails.
-        publisher.publish(Message::State(state()));
+        let live = TourState {
+            sent_ms: unix_ms(),
+            ..state()
+        };
+        publisher.publish(Message::State(live));
         let first = Listener::bind_in(runtime.clone(), KEY).unwrap();
-        assert_eq!(first.saved(), Some(Message::State(state())), "catches up");
+        assert_eq!(first.saved(), Some(Message::State(live)), "catches up");
+        publisher.publish(Message::State(state()));
+        assert_eq!(
+            first.saved(),
+            None,
+            "a state from long ago is a dead presenter"
+        );
+        let blank = TourState {
+            blanked: true,
+            ..state()
+        };
+        publisher.publish(Message::State(blank));
+        assert_eq!(
+            first.saved(),
+            Some(Message::State(blank)),
+            "unless it is blank"
+        );
+        // Drain what the window received so far.
+        first
+            .set_read_timeout(Some(Duration::from_millis(50)))
+            .unwrap();
+        while first.recv().is_ok() {}
+        first.set_read_timeout(None).unwrap();
         let other = Listener::bind_in(runtime.clone(), "fedcba9876543210").unwrap();
         let stale = runtime.join(format!("{KEY}-999999.sock"));
         drop(std::os::unix::net::UnixDatagram::bind(&stale).unwrap());

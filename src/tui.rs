@@ -76,6 +76,8 @@ fn install_signal_thread() -> io::Result<()> {
             if let Some(signal) = signals.forever().next() {
                 let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
                 restore();
+                // Destructors do not run on this path: remove the link's files here.
+                crate::link::remove_registered_files();
                 std::process::exit(128 + signal);
             }
         })?;

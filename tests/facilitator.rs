@@ -112,3 +112,39 @@ fn a_text_without_a_tour_says_so_and_exits_1() {
         );
     }
 }
+
+#[test]
+fn a_presenter_ended_by_a_signal_leaves_no_state_behind() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    let dir = tempfile::tempdir().unwrap();
+    let run = dir.path().join("run");
+    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
+    presenter.wait_for("Étape 1/4");
+    let has_state = || {
+        std::fs::read_dir(&run)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .any(|e| e.path().extension().is_some_and(|x| x == "state"))
+            })
+            .unwrap_or(false)
+    };
+    let start = std::time::Instant::now();
+    while !has_state() {
+        assert!(
+            start.elapsed() < common::pty::TIMEOUT,
+            "the presenter saved its state"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let pid = Pid::from_raw(i32::try_from(presenter.pid().unwrap()).unwrap());
+    kill(pid, Signal::SIGHUP).unwrap();
+    assert_eq!(presenter.wait_exit(), 129);
+    presenter.assert_restored();
+    assert!(
+        !has_state(),
+        "a notes window started now would not follow a dead presenter"
+    );
+}
