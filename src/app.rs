@@ -165,8 +165,9 @@ impl App {
     pub fn handle_event(&mut self, event: &Event) -> bool {
         let action = match &self.presenter {
             Some(presenter) => translate_in(&presenter.keymap, event, false).or_else(|| {
-                // Blank: any key at all brings the screen back.
-                (presenter.blanked && matches!(event, Event::Key(_))).then_some(Action::Blank)
+                // Blank or help: any key at all brings the stop back.
+                ((presenter.blanked || presenter.help) && matches!(event, Event::Key(_)))
+                    .then_some(Action::Blank)
             }),
             None => translate_in(&self.keymap, event, self.tour.is_some()),
         };

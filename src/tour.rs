@@ -126,9 +126,13 @@ pub fn big_figure(words: &str) -> Option<String> {
         let lower = token.to_lowercase();
         let next = tokens.get(i + 1).map(|t| t.to_lowercase());
         match lower.as_str() {
-            "%" | "pour" if lower == "%" || next.as_deref() == Some("cent") => {
+            "%" => {
                 unit.push_str(" %");
-                i += if lower == "%" { 1 } else { 2 };
+                i += 1;
+            }
+            "pour" if next.as_deref() == Some("cent") => {
+                unit.push_str(" %");
+                i += 2;
             }
             "million" | "millions" => {
                 unit.push_str(" M");
