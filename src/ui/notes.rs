@@ -73,6 +73,9 @@ pub fn max_scroll(notes: &Notes) -> usize {
 
 /// " Étape 2/4 · 2:05 / 2:00 · visite 3:05 / 14:00 · 0:05 de retard "
 fn render_header(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
     let article = &notes.article;
     let theme = &notes.theme;
     let lang = notes.lang;
@@ -165,6 +168,9 @@ pub fn body_lines(notes: &Notes, timing: Timing, width: usize) -> Vec<Line<'stat
 
 /// "Ensuite : Étape 3/4 · Un salaire de survie (3 min)", or the end of the tour.
 fn render_next(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
     let article = &notes.article;
     let lang = notes.lang;
     let text = match article.tour.get(timing.stop + 1) {
@@ -186,6 +192,9 @@ fn render_next(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
 
 /// The last line: the presenter's screen state and the keys.
 fn render_status(notes: &Notes, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
     let lang = notes.lang;
     let mut left = format!(" {}", Text::Notes.get(lang));
     if notes.remote.is_some_and(|r| r.state.blanked) {
@@ -218,6 +227,9 @@ fn render_status(notes: &Notes, area: Rect, buf: &mut Buffer) {
 
 /// The screen before a presenter starts.
 fn waiting(notes: &Notes, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
     let lang = notes.lang;
     let theme = &notes.theme;
     let width = usize::from(area.width.saturating_sub(4)).clamp(1, 72);
@@ -250,6 +262,9 @@ fn waiting(notes: &Notes, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_help(notes: &Notes, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
     let lang = notes.lang;
     let rows = notes.keymap.help_rows();
     let key_width = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
@@ -304,6 +319,31 @@ mod tests {
             size,
         );
         (notes, clock)
+    }
+
+    #[test]
+    fn no_size_makes_it_panic() {
+        for (w, h) in [(1, 1), (4, 2), (10, 4), (40, 12), (300, 90)] {
+            let (mut notes, _) = notes((w, h));
+            draw(&notes);
+            for stop in 0..4 {
+                notes.receive(
+                    Message::State(TourState {
+                        stop,
+                        stops: 4,
+                        tour_ms: 1,
+                        stop_ms: 1,
+                        blanked: false,
+                        revealed: true,
+                        sent_ms: 0,
+                    }),
+                    Duration::ZERO,
+                );
+                notes.update(crate::app::Action::PageDown);
+                notes.update(crate::app::Action::ToggleHelp);
+                draw(&notes);
+            }
+        }
     }
 
     #[test]

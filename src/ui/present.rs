@@ -880,6 +880,27 @@ mod screens {
     }
 
     #[test]
+    fn no_size_makes_it_panic() {
+        for stop in 0..4 {
+            for (w, h) in [
+                (1, 1),
+                (5, 3),
+                (19, 5),
+                (20, 6),
+                (33, 9),
+                (40, 12),
+                (61, 17),
+                (300, 90),
+            ] {
+                for actions in [&[][..], &[Action::RevealVerdict], &[Action::ToggleHelp]] {
+                    let terminal = screen((w, h), stop, actions);
+                    assert_eq!(terminal.backend().buffer().area.width, w);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn help_lists_the_presenter_keys() {
         let terminal = screen((80, 24), 0, &[Action::ToggleHelp]);
         insta::assert_snapshot!(terminal.backend());
