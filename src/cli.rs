@@ -12,7 +12,13 @@ use clap::{Parser, Subcommand};
 ///
 /// Exit codes: 0 success, 1 content errors in the article, 2 usage or I/O errors.
 #[derive(Debug, Parser)]
-#[command(name = "glose", version, about, long_about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "glose",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Article folder, or a .md / .txt file (default: the bundled article).
     pub path: Option<PathBuf>,

@@ -90,8 +90,12 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Self; 4] =
-        [Self::Confirmed, Self::Imprecise, Self::Misreported, Self::Unverifiable];
+    pub const ALL: [Self; 4] = [
+        Self::Confirmed,
+        Self::Imprecise,
+        Self::Misreported,
+        Self::Unverifiable,
+    ];
 
     pub fn label_fr(self) -> &'static str {
         match self {
@@ -221,13 +225,19 @@ impl Article {
     /// The annotation covering `byte`, if any.
     pub fn annotation_covering(&self, byte: usize) -> Option<usize> {
         let i = self.annotation_at_or_after(byte);
-        self.annotations.get(i).filter(|a| a.range.contains(&byte)).map(|_| i)
+        self.annotations
+            .get(i)
+            .filter(|a| a.range.contains(&byte))
+            .map(|_| i)
     }
 
     /// Count of words in a part (white-space separated).
     pub fn word_count(&self, part: usize) -> usize {
         self.parts.get(part).map_or(0, |p| {
-            p.paragraphs.iter().map(|r| self.slice(r.clone()).split_whitespace().count()).sum()
+            p.paragraphs
+                .iter()
+                .map(|r| self.slice(r.clone()).split_whitespace().count())
+                .sum()
         })
     }
 }
