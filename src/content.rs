@@ -1,5 +1,332 @@
-//! Loading an annotated article folder (stub: filled by the loader work).
+//! Loading an annotated article: a folder in the format of FORMAT.md, a plain `.md` / `.txt`
+//! file, or the article bundled in the binary.
+//!
+//! This module owns the I/O: it reads the files (refusing directories and files over the size
+//! limits) and hands their bytes to [`validate`], which checks everything and builds the
+//! [`Article`]. All three entry points go through [`load_files`] (or, for a plain file, the
+//! `plain` module), so the bundled article is checked exactly like a folder on disk. Every
+//! problem found is reported at once; an article with any error is not returned.
 
+pub mod anchor;
+pub mod diagnostic;
+pub mod markdown;
 pub mod model;
+mod plain;
+pub mod raw;
+mod validate;
 
+use std::fmt;
+use std::io::{self, Read};
+use std::path::Path;
+
+pub use diagnostic::{Diagnostic, Severity};
 pub use model::*;
+
+/// Largest text file read, in bytes (64 MiB).
+pub const TEXT_LIMIT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Largest TOML file read, in bytes (8 MiB).
+pub const TOML_LIMIT_BYTES: usize = 8 * 1024 * 1024;
+
+/// The files of an article folder, in the order their diagnostics are listed.
+pub const FOLDER_FILES: [&str; 5] = [
+    "article.toml",
+    "text.md",
+    "annotations.toml",
+    "sources.toml",
+    "tour.toml",
+];
+
+/// A successfully loaded article, and what is worth telling its author.
+#[derive(Debug)]
+pub struct Loaded {
+    pub article: Article,
+    /// Problems that do not prevent reading (a source no annotation cites…).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why an article could not be loaded. Both variants hold every diagnostic found, warnings
+/// included, sorted by file then position.
+#[derive(Debug)]
+pub enum LoadError {
+    /// A file could not be read: missing, a directory, unreadable, over the size limit.
+    Io(Vec<Diagnostic>),
+    /// The files were read but their content is wrong.
+    Content(Vec<Diagnostic>),
+}
+
+impl LoadError {
+    /// The process exit code for this error: 2 for I/O, 1 for content.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Io(_) => 2,
+            Self::Content(_) => 1,
+        }
+    }
+
+    /// Every diagnostic, errors and warnings.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Self::Io(diagnostics) | Self::Content(diagnostics) => diagnostics,
+        }
+    }
+
+    /// The number of errors (warnings left out).
+    pub fn error_count(&self) -> usize {
+        self.diagnostics().iter().filter(|d| d.is_error()).count()
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, diagnostic) in self.diagnostics().iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n\n")?;
+            }
+            write!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Loads an article folder, or a plain `.md` / `.txt` file.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let label = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|error| {
+        LoadError::Io(vec![
+            Diagnostic::error(
+                &label,
+                format!("cannot open '{label}': {}", io_message(&error)),
+            )
+            .with_hint("give an article folder, or a .md or .txt file"),
+        ])
+    })?;
+    if metadata.is_dir() {
+        let dir = path.to_path_buf();
+        return load_files(&label, &|name| read_capped(&dir.join(name)));
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(extension.as_deref(), Some("md" | "txt")) {
+        return Err(LoadError::Io(vec![
+            Diagnostic::error(
+                &label,
+                format!("'{label}' is neither a folder nor a .md or .txt file"),
+            )
+            .with_hint("give an article folder (see FORMAT.md), or a plain .md or .txt file"),
+        ]));
+    }
+    let bytes = read_capped(path).map_err(|error| {
+        LoadError::Io(vec![Diagnostic::error(
+            &label,
+            format!("cannot read '{label}': {}", io_message(&error)),
+        )])
+    })?;
+    if bytes.len() > TEXT_LIMIT_BYTES {
+        return Err(LoadError::Io(vec![too_large(
+            &label,
+            TEXT_LIMIT_BYTES,
+            "a text file",
+        )]));
+    }
+    let name = path
+        .file_stem()
+        .map_or_else(|| label.clone(), |s| s.to_string_lossy().into_owned());
+    plain::load(&label, &name, &bytes)
+}
+
+/// Loads the article compiled into the binary (the repository's `article/` folder), so that glose
+/// works from any folder. It goes through the same checks as a folder on disk.
+pub fn load_bundled() -> Result<Loaded, LoadError> {
+    load_files("article", &|name| {
+        let bytes: &[u8] = match name {
+            "article.toml" => include_bytes!("../article/article.toml"),
+            "text.md" => include_bytes!("../article/text.md"),
+            "annotations.toml" => include_bytes!("../article/annotations.toml"),
+            "sources.toml" => include_bytes!("../article/sources.toml"),
+            "tour.toml" => include_bytes!("../article/tour.toml"),
+            _ => return Err(io::Error::from(io::ErrorKind::NotFound)),
+        };
+        Ok(bytes.to_vec())
+    })
+}
+
+/// Loads an article folder through `read`, which returns a file's bytes from its name in the
+/// folder (an error of kind `NotFound` for a missing file).
+///
+/// `dir_label` is the folder as the user named it, used in diagnostics (`article/text.md:3:1`).
+/// `article.toml` and the text file are required; `annotations.toml`, `sources.toml` and
+/// `tour.toml` are optional.
+pub fn load_files(
+    dir_label: &str,
+    read: &dyn Fn(&str) -> io::Result<Vec<u8>>,
+) -> Result<Loaded, LoadError> {
+    let mut io_errors = Vec::new();
+    let mut fetch =
+        |name: &str, required: bool| read_one(dir_label, name, read, required, &mut io_errors);
+    let article = fetch("article.toml", true);
+    let text_name = article
+        .as_ref()
+        .map_or(Some(validate::DEFAULT_TEXT.to_owned()), |file| {
+            validate::text_file_name(&file.bytes)
+        });
+    let text = text_name.and_then(|name| fetch(&name, true));
+    let annotations = fetch("annotations.toml", false);
+    let sources = fetch("sources.toml", false);
+    let tour = fetch("tour.toml", false);
+    let Some(article) = article else {
+        return Err(LoadError::Io(io_errors));
+    };
+    if !io_errors.is_empty() {
+        return Err(LoadError::Io(io_errors));
+    }
+    let files = validate::Files {
+        article,
+        text,
+        annotations,
+        sources,
+        tour,
+    };
+    let (article, diagnostics) = validate::build(&files);
+    finish(article, diagnostics, &files.order())
+}
+
+/// A file read from an article folder.
+#[derive(Debug)]
+pub(crate) struct FileData {
+    /// Its name in the folder (`text.md`).
+    pub name: String,
+    /// As shown in diagnostics (`article/text.md`).
+    pub label: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads one file of a folder; `None` when it is absent (and optional) or unreadable (then with
+/// a diagnostic in `io_errors`).
+fn read_one(
+    dir_label: &str,
+    name: &str,
+    read: &dyn Fn(&str) -> io::Result<Vec<u8>>,
+    required: bool,
+    io_errors: &mut Vec<Diagnostic>,
+) -> Option<FileData> {
+    let label = if dir_label.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{}/{name}", dir_label.trim_end_matches('/'))
+    };
+    let (limit, what) = if name.ends_with(".toml") {
+        (TOML_LIMIT_BYTES, "a TOML file")
+    } else {
+        (TEXT_LIMIT_BYTES, "a text file")
+    };
+    match read(name) {
+        Ok(bytes) if bytes.len() > limit => {
+            io_errors.push(too_large(&label, limit, what));
+            None
+        }
+        Ok(bytes) => Some(FileData {
+            name: name.to_owned(),
+            label,
+            bytes,
+        }),
+        Err(error) if error.kind() == io::ErrorKind::NotFound && !required => None,
+        Err(error) => {
+            let mut diagnostic = Diagnostic::error(
+                &label,
+                format!("cannot read '{label}': {}", io_message(&error)),
+            );
+            if error.kind() == io::ErrorKind::NotFound {
+                diagnostic = diagnostic.with_hint(
+                    "an article folder holds 'article.toml' and the text ('text.md'), see \
+                     FORMAT.md\nto read a plain text instead, give the path of a .md or .txt file",
+                );
+            }
+            io_errors.push(diagnostic);
+            None
+        }
+    }
+}
+
+fn too_large(label: &str, limit: usize, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        label,
+        format!(
+            "'{label}' is larger than the {} MiB limit for {what}",
+            limit / (1024 * 1024)
+        ),
+    )
+    .with_hint("split the text, or check that this is the right file")
+}
+
+/// An I/O error in our message style: lower case, without the OS error number.
+fn io_message(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        io::ErrorKind::IsADirectory => "it is a directory, not a file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => {
+            let message = error.to_string();
+            let message = message.split(" (os error").next().unwrap_or(&message);
+            let mut chars = message.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect::<String>()
+            })
+        }
+    }
+}
+
+/// Reads a file, refusing directories, and at most one byte over the largest limit so that a
+/// huge file is refused without being read whole.
+fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
+    if std::fs::metadata(path)?.is_dir() {
+        return Err(io::Error::from(io::ErrorKind::IsADirectory));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(TEXT_LIMIT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Sorts the diagnostics (by file in `order`, then position) and returns the article if no
+/// diagnostic is an error.
+fn finish(
+    article: Option<Article>,
+    mut diagnostics: Vec<Diagnostic>,
+    order: &[String],
+) -> Result<Loaded, LoadError> {
+    let rank = |d: &Diagnostic| {
+        order
+            .iter()
+            .position(|f| *f == d.file)
+            .unwrap_or(order.len())
+    };
+    diagnostics.sort_by_key(|d| (rank(d), d.line, d.column));
+    match article {
+        Some(article) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
+            article,
+            warnings: diagnostics,
+        }),
+        _ => Err(LoadError::Content(diagnostics)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_messages_are_lower_case_without_os_numbers() {
+        let error = io::Error::other("Something Broke (os error 5)");
+        assert_eq!(io_message(&error), "something Broke");
+        assert_eq!(
+            io_message(&io::Error::from(io::ErrorKind::NotFound)),
+            "no such file or directory"
+        );
+    }
+}
