@@ -141,13 +141,18 @@ pub fn parse<'a>(src: &SourceText<'a>) -> Result<Document<'a>, Diagnostic> {
     }
 }
 
-/// toml's message with its backticks turned into the single quotes of our messages.
+/// toml's message in our style: single quotes instead of backticks, TOML's word "key" rather
+/// than serde's "field".
 fn toml_message(error: &toml::de::Error) -> String {
-    error
-        .message()
-        .replace('`', "'")
-        .trim_end_matches('.')
-        .to_owned()
+    let message = error.message().replace('`', "'");
+    let message = message.trim_end_matches('.');
+    match message.strip_prefix("unknown field ") {
+        Some(rest) => format!("unknown key {rest}"),
+        None => match message.strip_prefix("missing field ") {
+            Some(rest) => format!("missing key {rest}"),
+            None => message.to_owned(),
+        },
+    }
 }
 
 /// Reports every top-level key of `document` that is not in `allowed`.
@@ -161,9 +166,13 @@ pub fn reject_unknown_keys(
         let name: &str = key.get_ref();
         if !allowed.contains(&name) {
             let expected = allowed.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>();
+            let expected = match expected.as_slice() {
+                [one] => one.clone(),
+                _ => format!("one of {}", expected.join(", ")),
+            };
             let mut diagnostic = src.error_at(
                 key.span().start,
-                format!("unknown key '{name}', expected {}", expected.join(" or ")),
+                format!("unknown key '{name}', expected {expected}"),
             );
             if let Some(close) = closest_name(name, allowed) {
                 diagnostic = diagnostic.with_hint(format!("did you mean '{close}'?"));
@@ -239,21 +248,48 @@ fn serde_diagnostic(src: &SourceText<'_>, error: &toml::de::Error, fallback: usi
     let mut diagnostic = src.error_at(start, message.clone());
     if let Some(hint) = did_you_mean(&message) {
         diagnostic = diagnostic.with_hint(hint);
-    } else if message.starts_with("missing field") {
+    } else if message.starts_with("missing key") {
         diagnostic = diagnostic.with_hint("add this key to the table (see FORMAT.md)");
     }
     diagnostic
 }
 
-/// For serde's "unknown field 'x', expected one of 'a', 'b'" and "unknown variant …" messages,
-/// suggests the closest expected name.
+/// French names people may type for the English values of `kind` and `verdict`.
+const FRENCH_NAMES: [(&str, &str); 17] = [
+    ("chiffre", "figure"),
+    ("citation", "quote"),
+    ("notion", "term"),
+    ("terme", "term"),
+    ("confirmé", "confirmed"),
+    ("imprécis", "imprecise"),
+    ("déformé", "misreported"),
+    ("invérifiable", "unverifiable"),
+    ("rapport", "report"),
+    ("presse", "press"),
+    ("documentaire", "documentary"),
+    ("livre", "book"),
+    ("académique", "academic"),
+    ("tribunal", "court"),
+    ("autre", "other"),
+    ("partie", "part"),
+    ("références", "references"),
+];
+
+/// For "unknown key 'x', expected one of 'a', 'b'" and "unknown variant …" messages, suggests
+/// the closest expected name, or the English value of a French name.
 fn did_you_mean(message: &str) -> Option<String> {
     let rest = message
-        .strip_prefix("unknown field '")
+        .strip_prefix("unknown key '")
         .or_else(|| message.strip_prefix("unknown variant '"))?;
     let (found, expected) = rest.split_once('\'')?;
     let names: Vec<&str> = expected.split('\'').skip(1).step_by(2).collect();
-    closest_name(found, &names).map(|close| format!("did you mean '{close}'?"))
+    let french = FRENCH_NAMES
+        .iter()
+        .find(|(fr, en)| fr.to_lowercase() == found.to_lowercase() && names.contains(en))
+        .map(|(_, en)| *en);
+    french
+        .or_else(|| closest_name(found, &names))
+        .map(|close| format!("did you mean '{close}'?"))
 }
 
 /// The name of `names` closest to `found`, if it is close enough to be a typo.
@@ -324,6 +360,10 @@ mod tests {
         assert_eq!(
             diagnostics[0].message,
             "unknown key 'annotations', expected 'annotation'"
+        );
+        assert_eq!(
+            did_you_mean("unknown variant 'chiffre', expected one of 'figure', 'quote'").as_deref(),
+            Some("did you mean 'figure'?")
         );
         assert_eq!(
             diagnostics[0].hint.as_deref(),
