@@ -318,7 +318,197 @@ fn finish(
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
+
+    const ARTICLE: &str = "title = \"T\"\nauthor = \"A\"\nlanguage = \"fr\"\n\n\
+        [[part]]\nid = \"introduction\"\nkind = \"introduction\"\nheading = \"Introduction\"\n\n\
+        [[part]]\nid = \"un\"\nkind = \"part\"\nheading = \"Un\"\n\n\
+        [[part]]\nid = \"deux\"\nkind = \"conclusion\"\nheading = \"Deux\"\n";
+    const TEXT: &str =
+        "Avant.\n\n# Un\n\nPremier texte, avec 80\u{a0}% de mots.\n\n# Deux\n\nSecond texte.\n";
+
+    /// Loads a folder made of `files` (name, content); the others are absent.
+    fn load(files: &[(&str, &str)]) -> Result<Loaded, LoadError> {
+        let files: HashMap<String, Vec<u8>> = files
+            .iter()
+            .map(|(n, c)| ((*n).to_owned(), c.as_bytes().to_vec()))
+            .collect();
+        load_files("a", &|name| {
+            files
+                .get(name)
+                .cloned()
+                .ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))
+        })
+    }
+
+    /// The messages of a content error.
+    fn messages(result: Result<Loaded, LoadError>) -> Vec<String> {
+        match result {
+            Ok(_) => panic!("expected errors"),
+            Err(error) => error
+                .diagnostics()
+                .iter()
+                .map(|d| d.message.clone())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_minimal_folder_loads() {
+        let loaded = load(&[("article.toml", ARTICLE), ("text.md", TEXT)]).unwrap();
+        let article = &loaded.article;
+        assert_eq!(article.parts.len(), 3);
+        assert_eq!(
+            article.slice(article.parts[1].paragraphs[0].clone()),
+            "Premier texte, avec 80\u{a0}% de mots."
+        );
+        assert!(crate::text::sanitize::is_clean(&article.text));
+        assert!(loaded.warnings.is_empty());
+    }
+
+    #[test]
+    fn text_before_the_first_heading_needs_an_introduction() {
+        let article = ARTICLE.replacen("kind = \"introduction\"", "kind = \"part\"", 1);
+        let text = TEXT.replacen("Avant.", "# Introduction\n\nAvant.", 1);
+        assert!(load(&[("article.toml", &article), ("text.md", &text)]).is_ok());
+        let errors = messages(load(&[("article.toml", &article), ("text.md", TEXT)]));
+        assert_eq!(
+            errors,
+            [
+                "part 'introduction' has no heading in text.md",
+                "the text before the first heading belongs to no part",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_extra_heading_and_a_swapped_order_are_reported_as_such() {
+        let text = TEXT.replacen("# Deux", "# Entre\n\nIntrus.\n\n# Deux", 1);
+        let errors = messages(load(&[("article.toml", ARTICLE), ("text.md", &text)]));
+        assert_eq!(
+            errors,
+            ["heading 'Entre' matches no [[part]] of article.toml"]
+        );
+
+        let text = "Avant.\n\n# Deux\n\nB.\n\n# Un\n\nA.\n";
+        let errors = messages(load(&[("article.toml", ARTICLE), ("text.md", text)]));
+        assert_eq!(
+            errors,
+            [
+                "part 'un' has no heading in text.md",
+                "heading 'Un' matches no [[part]] of article.toml"
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_match_across_spaces_and_apostrophes() {
+        let article = ARTICLE.replace("heading = \"Un\"", "heading = \"L'un d'eux\"");
+        let text = TEXT.replace("# Un", "# L\u{2019}un\u{a0} d\u{2019}eux ");
+        let loaded = load(&[("article.toml", &article), ("text.md", &text)]).unwrap();
+        // The author's heading is the one shown.
+        assert_eq!(
+            loaded.article.parts[1].heading,
+            "L\u{2019}un\u{a0} d\u{2019}eux"
+        );
+    }
+
+    #[test]
+    fn an_empty_text_is_an_error() {
+        let errors = messages(load(&[("article.toml", ARTICLE), ("text.md", " \n\n")]));
+        assert_eq!(errors, ["'a/text.md' is empty"]);
+    }
+
+    #[test]
+    fn the_text_file_must_stay_in_the_folder() {
+        let article = ARTICLE.replacen("language", "text = \"../secret.md\"\nlanguage", 1);
+        let errors = messages(load(&[("article.toml", &article), ("text.md", TEXT)]));
+        assert_eq!(errors, ["'../secret.md' is not a file name"]);
+    }
+
+    #[test]
+    fn annotations_are_sorted_and_know_their_part_and_paragraph() {
+        let annotations = "[[annotation]]\nid = \"b\"\nkind = \"term\"\nquote = \"Second\"\ncontext = \"c\"\n\n\
+            [[annotation]]\nid = \"a\"\nkind = \"figure\"\nquote = \"80 %\"\nnote = \"n\"\n";
+        let loaded = load(&[
+            ("article.toml", ARTICLE),
+            ("text.md", TEXT),
+            ("annotations.toml", annotations),
+        ])
+        .unwrap();
+        let article = &loaded.article;
+        let ids: Vec<&str> = article.annotations.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        let a = &article.annotations[0];
+        assert_eq!((a.part, a.paragraph), (1, 0));
+        assert_eq!(article.slice(a.range.clone()), "80\u{a0}%");
+        assert_eq!(article.annotations[1].part, 2);
+    }
+
+    #[test]
+    fn a_table_instead_of_an_array_of_tables() {
+        let annotations = "[annotation]\nid = \"a\"\n";
+        let errors = messages(load(&[
+            ("article.toml", ARTICLE),
+            ("text.md", TEXT),
+            ("annotations.toml", annotations),
+        ]));
+        assert_eq!(
+            errors,
+            ["'annotation' must be an array of tables, found table"]
+        );
+    }
+
+    #[test]
+    fn checks_that_depend_on_a_broken_file_are_skipped() {
+        let sources = "[[source]]\nid = \"s\"\nauthor = \"A\"\ntitle = \"T\"\nkind = \"web\"\n";
+        let broken = "[[annotation]]\nid = \"a\nsource = \"s\"\n";
+        let errors = messages(load(&[
+            ("article.toml", ARTICLE),
+            ("text.md", TEXT),
+            ("annotations.toml", broken),
+            ("sources.toml", sources),
+            (
+                "tour.toml",
+                "[[stop]]\ntitle = \"x\"\nannotation = \"a\"\nminutes = 2\n",
+            ),
+        ]));
+        // Only the syntax error: no "unused source", no "unknown annotation".
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("invalid TOML"));
+    }
+
+    #[test]
+    fn tour_stops_and_their_parts() {
+        let annotations =
+            "[[annotation]]\nid = \"a\"\nkind = \"term\"\nquote = \"Second\"\ncontext = \"c\"\n";
+        let tour = "[[stop]]\ntitle = \"Un\"\npart = \"un\"\nminutes = 2\nsay = \"s\"\n\n\
+            [[stop]]\ntitle = \"Parler\"\nsay = \"Encore.\"\nminutes = 3\n\n\
+            [[stop]]\ntitle = \"A\"\nannotation = \"a\"\nminutes = 4\n";
+        let files = [
+            ("article.toml", ARTICLE),
+            ("text.md", TEXT),
+            ("annotations.toml", annotations),
+        ];
+        let loaded = load(&[files[0], files[1], files[2], ("tour.toml", tour)]).unwrap();
+        let parts: Vec<usize> = loaded.article.tour.iter().map(|s| s.part).collect();
+        // A stop with neither annotation nor part stays on the previous part.
+        assert_eq!(parts, [1, 1, 2]);
+        assert_eq!(loaded.article.tour[2].annotation, Some(0));
+
+        let tour = "[[stop]]\ntitle = \"A\"\nannotation = \"a\"\npart = \"un\"\nminutes = 4\n\
+            questions = [\"1\", \"2\", \"3\", \"4\"]\n";
+        let errors = messages(load(&[files[0], files[1], files[2], ("tour.toml", tour)]));
+        assert_eq!(
+            errors,
+            [
+                "stop 1 ('A') shows part 'un' but its annotation is in part 'deux'",
+                "stop 1 ('A') has 4 questions, at most 3 are allowed",
+            ]
+        );
+    }
 
     #[test]
     fn io_messages_are_lower_case_without_os_numbers() {
