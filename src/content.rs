@@ -510,6 +510,61 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Whatever the text and the quote, loading never panics, and a loaded article keeps
+        /// the model's invariants. The quote is cut from the text so that it often matches.
+        #[test]
+        fn loading_never_panics(
+            intro in "[a-zé’'\u{a0}\u{202f} \t\r\n\x1b\u{301}«»]{1,60}",
+            first in "[a-zé’'\u{a0}\u{202f} \t\r\n\x1b\u{301}«»]{1,60}",
+            from in proptest::prelude::any::<proptest::sample::Index>(),
+            len in 0usize..12,
+            prefix in proptest::option::of("[a-z’ ]{0,4}"),
+        ) {
+            let text = format!("{intro}\n\n# Un\n\n{first}\n\n# Deux\n\nfin\n");
+            let chars: Vec<char> = first.chars().collect();
+            let start = from.index(chars.len());
+            let quote: String = chars[start..(start + len).min(chars.len())].iter().collect();
+            let toml_string = |s: &str| {
+                let escaped: String = s
+                    .chars()
+                    .map(|c| match c {
+                        '"' | '\\' => format!("\\{c}"),
+                        c if c.is_control() => format!("\\u{:04X}", u32::from(c)),
+                        c => c.to_string(),
+                    })
+                    .collect();
+                format!("\"{escaped}\"")
+            };
+            let annotation = format!(
+                "[[annotation]]\nid = \"a\"\nkind = \"term\"\nquote = {}\ncontext = \"c\"\n{}",
+                toml_string(&quote),
+                prefix.map(|p| format!("prefix = {}\n", toml_string(&p))).unwrap_or_default()
+            );
+            let result = load(&[("article.toml", ARTICLE), ("text.md", &text), ("annotations.toml", &annotation)]);
+            if let Ok(loaded) = result {
+                let article = loaded.article;
+                proptest::prop_assert!(crate::text::sanitize::is_clean(&article.text));
+                for a in &article.annotations {
+                    let paragraph = &article.parts[a.part].paragraphs[a.paragraph];
+                    proptest::prop_assert!(paragraph.start <= a.range.start && a.range.end <= paragraph.end);
+                    let words = article.text.get(a.range.clone());
+                    proptest::prop_assert!(words.is_some_and(|w| anchor::normalize(w) == anchor::normalize(&crate::text::sanitize::clean_line(&quote))));
+                }
+            }
+            let _ = plain::load("x.md", "x", text.as_bytes());
+        }
+
+        #[test]
+        fn any_bytes_load_without_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let _ = plain::load("x.md", "x", &bytes);
+            let _ = load(&[("article.toml", &text), ("text.md", &text), ("annotations.toml", &text), ("tour.toml", &text)]);
+        }
+    }
+
     #[test]
     fn io_messages_are_lower_case_without_os_numbers() {
         let error = io::Error::other("Something Broke (os error 5)");

@@ -246,6 +246,9 @@ fn push_point(points: &mut Vec<(usize, usize)>, normal: usize, text: usize) {
 /// error simply has no "closest text" hint.
 const FUZZY_BUDGET: usize = 40_000_000;
 
+/// Largest text searched for a near match, in bytes: folding a bigger one costs seconds.
+const FUZZY_TEXT_LIMIT: usize = 4 * 1024 * 1024;
+
 /// A near match: where, and how it differs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Closest {
@@ -302,7 +305,8 @@ pub fn closest(text: &str, paragraphs: &[Range<usize>], quote: &str) -> Option<C
         fold(c, &mut folded_quote);
     }
     let width = folded_quote.len();
-    if width == 0 {
+    let text_bytes: usize = paragraphs.iter().map(ExactSizeIterator::len).sum();
+    if width == 0 || text_bytes > FUZZY_TEXT_LIMIT {
         return None;
     }
     let folded: Vec<_> = paragraphs.iter().map(|r| fold_paragraph(text, r)).collect();

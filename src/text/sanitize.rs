@@ -91,17 +91,34 @@ fn clean(s: &str, keep_breaks: bool) -> String {
             c => c,
         };
         out.push(mapped);
-        column = if mapped == '\n' {
-            0
-        } else {
-            column + mapped.width().unwrap_or(0)
-        };
+        // Columns only matter for tabs in blocks.
+        if keep_breaks {
+            column = if mapped == '\n' {
+                0
+            } else {
+                column + mapped.width().unwrap_or(0)
+            };
+        }
     }
-    if out.is_ascii() {
-        out
-    } else {
+    if may_hold_long_graphemes(&out) {
         cut_long_graphemes(out)
+    } else {
+        out
     }
+}
+
+/// A cheap test that rules out grapheme clusters over [`MAX_GRAPHEME_CHARS`] chars, so that most
+/// text is not segmented at all: such a cluster holds at most one ASCII char (its base), so it
+/// needs a run of that many non-ASCII chars.
+fn may_hold_long_graphemes(s: &str) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        run = if c.is_ascii() { 0 } else { run + 1 };
+        if run >= MAX_GRAPHEME_CHARS {
+            return true;
+        }
+    }
+    false
 }
 
 /// Cuts every grapheme cluster longer than [`MAX_GRAPHEME_CHARS`] chars to its first chars.
@@ -213,6 +230,14 @@ mod tests {
         );
         // A normal cluster is untouched.
         assert_eq!(clean_line("e\u{301} 👩\u{200d}🔬"), "e\u{301} 👩\u{200d}🔬");
+    }
+
+    #[test]
+    fn a_long_cluster_on_an_ascii_base_is_found() {
+        let zalgo = format!("a{}", "\u{301}".repeat(MAX_GRAPHEME_CHARS));
+        assert!(may_hold_long_graphemes(&zalgo));
+        assert_eq!(clean_line(&zalgo).chars().count(), MAX_GRAPHEME_CHARS);
+        assert!(!may_hold_long_graphemes("« L’été à Noël », déjà vu"));
     }
 
     #[test]
