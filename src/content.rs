@@ -9,10 +9,10 @@
 
 pub mod anchor;
 pub mod diagnostic;
-pub mod markdown;
+mod markdown;
 pub mod model;
 mod plain;
-pub mod raw;
+mod raw;
 mod validate;
 
 use std::fmt;
@@ -27,15 +27,6 @@ pub const TEXT_LIMIT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Largest TOML file read, in bytes (8 MiB).
 pub const TOML_LIMIT_BYTES: usize = 8 * 1024 * 1024;
-
-/// The files of an article folder, in the order their diagnostics are listed.
-pub const FOLDER_FILES: [&str; 5] = [
-    "article.toml",
-    "text.md",
-    "annotations.toml",
-    "sources.toml",
-    "tour.toml",
-];
 
 /// A successfully loaded article, and what is worth telling its author.
 #[derive(Debug)]
@@ -136,7 +127,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let name = path
         .file_stem()
         .map_or_else(|| label.clone(), |s| s.to_string_lossy().into_owned());
-    plain::load(&label, &name, &bytes)
+    plain::load(&label, &name, bytes)
 }
 
 /// Loads the article compiled into the binary (the repository's `article/` folder), so that glose
@@ -166,18 +157,19 @@ pub fn load_files(
     read: &dyn Fn(&str) -> io::Result<Vec<u8>>,
 ) -> Result<Loaded, LoadError> {
     let mut io_errors = Vec::new();
-    let mut fetch =
-        |name: &str, required: bool| read_one(dir_label, name, read, required, &mut io_errors);
-    let article = fetch("article.toml", true);
+    let mut fetch = |name: &str, required: bool, limit: usize| {
+        read_one(dir_label, name, read, required, limit, &mut io_errors)
+    };
+    let article = fetch("article.toml", true, TOML_LIMIT_BYTES);
     let text_name = article
         .as_ref()
         .map_or(Some(validate::DEFAULT_TEXT.to_owned()), |file| {
             validate::text_file_name(&file.bytes)
         });
-    let text = text_name.and_then(|name| fetch(&name, true));
-    let annotations = fetch("annotations.toml", false);
-    let sources = fetch("sources.toml", false);
-    let tour = fetch("tour.toml", false);
+    let text = text_name.and_then(|name| fetch(&name, true, TEXT_LIMIT_BYTES));
+    let annotations = fetch("annotations.toml", false, TOML_LIMIT_BYTES);
+    let sources = fetch("sources.toml", false, TOML_LIMIT_BYTES);
+    let tour = fetch("tour.toml", false, TOML_LIMIT_BYTES);
     let Some(article) = article else {
         return Err(LoadError::Io(io_errors));
     };
@@ -205,13 +197,14 @@ pub(crate) struct FileData {
     pub bytes: Vec<u8>,
 }
 
-/// Reads one file of a folder; `None` when it is absent (and optional) or unreadable (then with
-/// a diagnostic in `io_errors`).
+/// Reads one file of a folder; `None` when it is absent (and optional) or cannot be read (then
+/// with a diagnostic in `io_errors`). `limit` is [`TEXT_LIMIT_BYTES`] or [`TOML_LIMIT_BYTES`].
 fn read_one(
     dir_label: &str,
     name: &str,
     read: &dyn Fn(&str) -> io::Result<Vec<u8>>,
     required: bool,
+    limit: usize,
     io_errors: &mut Vec<Diagnostic>,
 ) -> Option<FileData> {
     let label = if dir_label.is_empty() {
@@ -219,13 +212,13 @@ fn read_one(
     } else {
         format!("{}/{name}", dir_label.trim_end_matches('/'))
     };
-    let (limit, what) = if name.ends_with(".toml") {
-        (TOML_LIMIT_BYTES, "a TOML file")
-    } else {
-        (TEXT_LIMIT_BYTES, "a text file")
-    };
     match read(name) {
         Ok(bytes) if bytes.len() > limit => {
+            let what = if limit == TOML_LIMIT_BYTES {
+                "a TOML file"
+            } else {
+                "a text file"
+            };
             io_errors.push(too_large(&label, limit, what));
             None
         }
@@ -260,7 +253,7 @@ fn too_large(label: &str, limit: usize, what: &str) -> Diagnostic {
             limit / (1024 * 1024)
         ),
     )
-    .with_hint("split the text, or check that this is the right file")
+    .with_hint("check that this is the right file")
 }
 
 /// An I/O error in our message style: lower case, without the OS error number.
@@ -554,13 +547,13 @@ mod tests {
                     proptest::prop_assert!(words.is_some_and(|w| anchor::normalize(w) == anchor::normalize(&crate::text::sanitize::clean_line(&quote))));
                 }
             }
-            let _ = plain::load("x.md", "x", text.as_bytes());
+            let _ = plain::load("x.md", "x", text.clone().into_bytes());
         }
 
         #[test]
         fn any_bytes_load_without_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            let _ = plain::load("x.md", "x", &bytes);
+            let _ = plain::load("x.md", "x", bytes.clone());
             let _ = load(&[("article.toml", &text), ("text.md", &text), ("annotations.toml", &text), ("tour.toml", &text)]);
         }
     }

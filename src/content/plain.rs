@@ -16,12 +16,12 @@ use crate::text::sanitize::clean_line;
 const PART_LEVEL: usize = 2;
 
 /// Loads `bytes`, the content of the file `label` whose name without extension is `name`.
-pub fn load(label: &str, name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+pub fn load(label: &str, name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
     let file = super::FileData {
         name: name.to_owned(),
         label: label.to_owned(),
-        bytes: bytes.to_vec(),
+        bytes,
     };
     let Some(src) = validate::decode(&file, &mut diagnostics) else {
         return Err(LoadError::Content(diagnostics));
@@ -145,7 +145,7 @@ mod tests {
     use super::*;
 
     fn load_str(text: &str) -> Loaded {
-        load("notes.md", "notes", text.as_bytes()).unwrap()
+        load("notes.md", "notes", text.as_bytes().to_vec()).unwrap()
     }
 
     fn headings(article: &Article) -> Vec<(&str, PartKind, &str)> {
@@ -210,10 +210,11 @@ mod tests {
     #[test]
     fn empty_and_invalid_files_are_refused() {
         assert!(matches!(
-            load("a.txt", "a", b" \n\n"),
+            load("a.txt", "a", b" \n\n".to_vec()),
             Err(LoadError::Content(_))
         ));
-        let Err(LoadError::Content(diagnostics)) = load("a.txt", "a", b"ok\nbad \xff") else {
+        let Err(LoadError::Content(diagnostics)) = load("a.txt", "a", b"ok\nbad \xff".to_vec())
+        else {
             panic!("expected a content error");
         };
         assert!(diagnostics[0].message.contains("offset 7"));

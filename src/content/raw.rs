@@ -184,14 +184,14 @@ pub fn reject_unknown_keys(
 
 /// Deserialises each table of the array of tables `key` (`[[key]]`) on its own.
 ///
-/// Returns the entries that deserialised, each with the span of its table; every entry that did
-/// not gives a diagnostic. A missing key is an empty list.
+/// Returns the entries that deserialised, each with its 0-based index in the array and the span
+/// of its table; every entry that did not gives a diagnostic. A missing key is an empty list.
 pub fn entries<T: DeserializeOwned>(
     src: &SourceText<'_>,
     document: &Document<'_>,
     key: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(T, std::ops::Range<usize>)> {
+) -> Vec<(usize, T, std::ops::Range<usize>)> {
     let Some(value) = document.get_ref().get(key) else {
         return Vec::new();
     };
@@ -209,10 +209,10 @@ pub fn entries<T: DeserializeOwned>(
         return Vec::new();
     };
     let mut out = Vec::with_capacity(items.len());
-    for item in items.iter() {
+    for (index, item) in items.iter().enumerate() {
         let span = item.span();
         match T::deserialize(ValueDeserializer::from(item.clone())) {
-            Ok(entry) => out.push((entry, span)),
+            Ok(entry) => out.push((index, entry, span)),
             Err(error) => diagnostics.push(serde_diagnostic(src, &error, span.start)),
         }
     }
@@ -311,7 +311,10 @@ mod tests {
         let mut diagnostics = Vec::new();
         let document = parse(&src).unwrap();
         let entries = entries::<RawAnnotation>(&src, &document, "annotation", &mut diagnostics);
-        (entries.into_iter().map(|(a, _)| a).collect(), diagnostics)
+        (
+            entries.into_iter().map(|(_, a, _)| a).collect(),
+            diagnostics,
+        )
     }
 
     #[test]

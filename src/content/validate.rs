@@ -43,16 +43,11 @@ pub struct Files {
 impl Files {
     /// The files' labels in reading order, to sort diagnostics.
     pub fn order(&self) -> Vec<String> {
-        [
-            Some(&self.article),
-            self.text.as_ref(),
-            self.annotations.as_ref(),
-        ]
-        .into_iter()
-        .chain([self.sources.as_ref(), self.tour.as_ref()])
-        .flatten()
-        .map(|f| f.label.clone())
-        .collect()
+        let optional = [&self.text, &self.annotations, &self.sources, &self.tour];
+        std::iter::once(&self.article)
+            .chain(optional.into_iter().flatten())
+            .map(|f| f.label.clone())
+            .collect()
     }
 }
 

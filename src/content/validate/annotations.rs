@@ -152,7 +152,7 @@ pub(super) fn read_annotations(
     });
     let mut seen = HashMap::new();
 
-    for (entry, _) in entries {
+    for (_, entry, _) in entries {
         let id = check_id(src, &entry.id, "annotation", &mut seen, diagnostics);
         let name = id.clone().unwrap_or_else(|| clean_line(entry.id.get_ref()));
         if let Some(id) = &id {

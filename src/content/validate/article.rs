@@ -68,7 +68,7 @@ pub(super) fn read_article(
     let complete = diagnostics.len() == errors_before;
     let mut seen = HashMap::new();
     let mut parts = Vec::new();
-    for (part, _) in entries {
+    for (_, part, _) in entries {
         // A part with a bad id is still matched with the text, so that both are checked.
         let id = check_id(src, &part.id, "part", &mut seen, diagnostics)
             .unwrap_or_else(|| clean_line(part.id.get_ref()));

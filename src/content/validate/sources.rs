@@ -54,7 +54,7 @@ pub(super) fn read_sources(
     };
     let mut seen = HashMap::new();
     let mut references: HashMap<u32, String> = HashMap::new();
-    for (source, _) in entries {
+    for (_, source, _) in entries {
         let id = check_id(src, &source.id, "source", &mut seen, diagnostics);
         let title = non_blank(
             src,

@@ -42,10 +42,7 @@ pub(super) fn read_tour(
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
     let mut stops = Vec::new();
-    for (n, (stop, span)) in raw::entries::<RawStop>(src, &document, "stop", diagnostics)
-        .into_iter()
-        .enumerate()
-    {
+    for (n, stop, span) in raw::entries::<RawStop>(src, &document, "stop", diagnostics) {
         let title = non_blank(
             src,
             &stop.title,
