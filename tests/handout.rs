@@ -55,6 +55,11 @@ fn golden(name: &str, actual: &[u8]) {
 }
 
 #[test]
+fn markdown_handout_of_the_bundled_article() {
+    golden("handout.md", &glose(&["export"]));
+}
+
+#[test]
 fn markdown_handout_of_the_workshop_fixture() {
     golden("handout-atelier.md", &glose(&["export", FIXTURE]));
 }

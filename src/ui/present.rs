@@ -188,7 +188,7 @@ pub fn plan(
             wrap_text(heading, column, theme.heading, french)
         }
     };
-    let source = source_lines(article, stop, theme, lang, column);
+    let source = source_lines(article, stop, theme, lang, column, height);
     let mut verdict = verdict_lines(
         article,
         stop,
@@ -315,14 +315,17 @@ pub fn plan(
                 }
             }
         }
+    }
+    // Tight screens: blank rows go before the figure's size, the passage shrinks to its line.
+    for gap in [1, 0] {
         for &big in &figures {
-            for gap in [1, 0] {
+            for passage_rows in [3, 1] {
                 tries.push(Options {
                     title_big: false,
                     big,
-                    passage_rows: 1,
+                    passage_rows,
                     gap,
-                    questions,
+                    questions: false,
                 });
             }
         }
@@ -501,6 +504,7 @@ fn source_lines(
     theme: &Theme,
     lang: Lang,
     column: usize,
+    height: usize,
 ) -> Vec<Line<'static>> {
     let Some(source) = stop
         .annotation
@@ -521,12 +525,21 @@ fn source_lines(
         line.push_str(", ");
         line.push_str(extra);
     }
-    wrap_text(
+    let mut lines = wrap_text(
         &line,
         column,
         theme.text.add_modifier(Modifier::ITALIC),
         article.is_french(),
-    )
+    );
+    // The room needs who and what; the details are in the handout and the notes.
+    let cap = if height >= 40 { 4 } else { 2 };
+    if lines.len() > cap {
+        lines.truncate(cap);
+        if let Some(last) = lines.last_mut() {
+            last.spans.push(Span::raw(" …"));
+        }
+    }
+    lines
 }
 
 /// The verdict: a one-line invitation to guess until revealed, then the badge and what the
@@ -577,7 +590,8 @@ fn verdict_lines(
             ),
         ]));
     }
-    let cap = (height / 3).max(3);
+    // At most a quarter of the screen: the rest is in the notes window and the handout.
+    let cap = (height / 4).max(4);
     let mut note = wrap_text(&annotation.note, column, theme.text, article.is_french());
     if out.len() + note.len() > cap {
         note.truncate(cap.saturating_sub(out.len()));
