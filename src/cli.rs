@@ -37,9 +37,13 @@ pub enum Command {
     },
     /// Facilitator notes for a second terminal: follows `glose present` run by the same user
     /// on this machine (what to say, questions, answers, time, next stop).
+    #[command(args_conflicts_with_subcommands = true)]
     Notes {
         /// Article folder (default: the bundled article); must be the presented one.
         path: Option<PathBuf>,
+        /// `glose notes` alone follows a presenter; other notes commands go here.
+        #[command(subcommand)]
+        command: Option<NotesCommand>,
     },
     /// Write a handout: the text with a footnote per annotation, the sources and the tour's
     /// questions (exit 0 written, 1 content errors, 2 I/O errors).
@@ -58,4 +62,44 @@ pub enum Command {
         /// Article folder or .md / .txt file (default: the bundled article).
         path: Option<PathBuf>,
     },
+}
+
+/// Subcommands of `glose notes` (none yet: `glose notes [PATH]` alone is the facilitator's
+/// notes window; the student-notes work adds `glose notes export` here).
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use clap::{CommandFactory, Parser};
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn facilitator_commands_parse() {
+        let cli = Cli::try_parse_from(["glose", "notes", "mon-texte"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Notes { path: Some(p), command: None }) if p == Path::new("mon-texte")
+        ));
+        let cli = Cli::try_parse_from(["glose", "export", "-f", "html", "-o", "h.html"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Export {
+                path: None,
+                format: crate::handout::Format::Html,
+                output: Some(_)
+            })
+        ));
+        let cli = Cli::try_parse_from(["glose", "present"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Present { path: None })));
+        assert!(Cli::try_parse_from(["glose", "export", "--format", "pdf"]).is_err());
+    }
 }

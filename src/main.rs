@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { path }) => ExitCode::from(glose::check::run(path.as_deref())),
         Some(Command::Present { path }) => present(path.as_deref()),
-        Some(Command::Notes { path }) => notes(path.as_deref()),
+        Some(Command::Notes { path, command: _ }) => notes(path.as_deref()),
         Some(Command::Export {
             path,
             format,
