@@ -22,6 +22,7 @@ pub struct SystemClock {
 }
 
 impl SystemClock {
+    /// A clock whose origin is now.
     pub fn new() -> Self {
         Self {
             origin: Instant::now(),
@@ -49,6 +50,7 @@ pub struct ManualClock {
 }
 
 impl ManualClock {
+    /// A clock at zero.
     pub fn new() -> Self {
         Self::default()
     }

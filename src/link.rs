@@ -371,6 +371,7 @@ mod unix {
             self.socket.set_read_timeout(timeout)
         }
 
+        /// Where this window's socket is.
         pub fn path(&self) -> &Path {
             &self.path
         }

@@ -46,6 +46,7 @@ pub struct Notes {
 }
 
 impl Notes {
+    /// A notes window waiting for a presenter.
     pub fn new(
         article: Article,
         lang: Lang,
@@ -118,6 +119,7 @@ impl Notes {
         }
     }
 
+    /// Applies one action (scrolling, help, quit, resize).
     pub fn update(&mut self, action: Action) {
         if self.help {
             match action {

@@ -39,6 +39,7 @@ pub enum Outcome {
 }
 
 impl Presenter {
+    /// A presenter showing the stop, verdict hidden; `quit_on_close` for `glose present`.
     pub fn new(quit_on_close: bool) -> Self {
         Self {
             blanked: false,

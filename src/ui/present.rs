@@ -139,6 +139,7 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Rows the plan takes.
     pub fn height(&self) -> usize {
         self.sections.iter().map(Section::height).sum()
     }
