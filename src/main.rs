@@ -1,14 +1,53 @@
 //! The `glose` binary: parses arguments and hands over to the library.
 
+use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
+use glose::app::App;
 use glose::cli::{Cli, Command};
+use glose::content::{LoadError, Loaded};
+use glose::i18n::Lang;
+use glose::theme::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path }) => ExitCode::from(glose::check::run(path.as_deref())),
-        None => ExitCode::from(glose::check::run(cli.path.as_deref())),
+        None => read(cli.path.as_deref()),
+    }
+}
+
+/// Loads the article (the bundled one without a path), printing every problem on failure.
+fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
+    let result = match path {
+        Some(path) => glose::content::load_path(path),
+        None => glose::content::load_bundled(),
+    };
+    result.map_err(|error: LoadError| {
+        eprint!("{error}");
+        ExitCode::from(error.exit_code())
+    })
+}
+
+/// Opens the reader. Loading errors are printed before the terminal is taken over.
+fn read(path: Option<&Path>) -> ExitCode {
+    let loaded = match load(path) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    if !std::io::stdout().is_terminal() {
+        eprintln!("glose: standard output is not a terminal");
+        return ExitCode::from(2);
+    }
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(loaded.article, Lang::from_env(), Theme::from_env(), size);
+    match glose::tui::run(&mut app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("glose: terminal error: {error}");
+            ExitCode::from(2)
+        }
     }
 }
