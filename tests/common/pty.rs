@@ -13,6 +13,10 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// How long any wait may take before the test fails (generous: CI machines are slow).
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN)
+}
+
 pub struct Session {
     pub parser: vt100::Parser,
     /// Every byte the program wrote, for assertions on raw output.
@@ -75,7 +79,7 @@ impl Session {
             }
         });
         Self {
-            parser: vt100::Parser::new(rows, cols, 0),
+            parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
             output: rx,
             writer,
@@ -149,7 +153,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize pty");
-        self.parser.screen_mut().set_size(rows, cols);
+        self.parser.screen_mut().set_size(nonzero(rows), nonzero(cols));
     }
 
     /// The process id, to send it signals.
