@@ -1,13 +1,13 @@
 //! The `glose` binary: parses arguments and hands over to the library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 use glose::app::App;
 use glose::cli::{Cli, Command};
-use glose::content::Article;
+use glose::content::{Article, LoadError, Loaded};
 use glose::i18n::Lang;
 use glose::theme::Theme;
 
@@ -26,16 +26,49 @@ fn main() -> ExitCode {
     }
 }
 
-/// Loads the article at `path` (or the bundled one), or prints why not and gives the exit code.
-fn load(path: Option<&Path>) -> Result<Article, ExitCode> {
-    let loaded = match path {
+/// Loads the article (the bundled one without a path), printing every problem on failure.
+fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
+    let result = match path {
         Some(path) => glose::content::load_path(path),
         None => glose::content::load_bundled(),
     };
-    loaded.map(|l| l.article).map_err(|error| {
-        eprintln!("{error}");
+    result.map_err(|error: LoadError| {
+        eprint!("{error}");
         ExitCode::from(error.exit_code())
     })
+}
+
+/// Loads an article for a full-screen command: errors are printed before the terminal is taken
+/// over, and standard output must be a terminal.
+fn load_for_screen(path: Option<&Path>) -> Result<Article, ExitCode> {
+    let loaded = load(path)?;
+    need_terminal()?;
+    Ok(loaded.article)
+}
+
+fn need_terminal() -> Result<(), ExitCode> {
+    if std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        eprintln!("glose: standard output is not a terminal");
+        Err(ExitCode::from(2))
+    }
+}
+
+/// Loads an article that must have a guided tour (for `present` and `notes`).
+fn load_tour(path: Option<&Path>, lang: Lang) -> Result<Article, ExitCode> {
+    let article = load(path)?.article;
+    if article.tour.is_empty() {
+        eprintln!("glose: {}", glose::i18n::Text::NoTour.get(lang));
+        return Err(ExitCode::from(1));
+    }
+    need_terminal()?;
+    Ok(article)
+}
+
+/// The terminal's size now (the first frame's layout; resizes follow as events).
+fn terminal_size() -> (u16, u16) {
+    ratatui::crossterm::terminal::size().unwrap_or((80, 24))
 }
 
 /// Runs a full-screen app; an I/O error on the terminal is exit 2.
@@ -43,47 +76,47 @@ fn run_app(app: &mut App) -> ExitCode {
     match glose::tui::run(app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("glose: {error}");
+            eprintln!("glose: terminal error: {error}");
             ExitCode::from(2)
         }
     }
 }
 
+/// Opens the reader. Loading errors are printed before the terminal is taken over.
 fn read(path: Option<&Path>) -> ExitCode {
-    let article = match load(path) {
+    let article = match load_for_screen(path) {
         Ok(article) => article,
         Err(code) => return code,
     };
-    let mut app = App::new(article, Lang::from_env(), Theme::from_env(), (80, 24));
+    let mut app = App::new(
+        article,
+        Lang::from_env(),
+        Theme::from_env(),
+        terminal_size(),
+    );
     run_app(&mut app)
 }
 
+/// `glose present`: the presenter on the tour; leaving it quits.
 fn present(path: Option<&Path>) -> ExitCode {
-    let article = match load(path) {
+    let lang = Lang::from_env();
+    let article = match load_tour(path, lang) {
         Ok(article) => article,
         Err(code) => return code,
     };
-    let lang = Lang::from_env();
-    if article.tour.is_empty() {
-        eprintln!("glose: {}", glose::i18n::Text::NoTour.get(lang));
-        return ExitCode::from(1);
-    }
-    let mut app = App::new(article, lang, Theme::from_env(), (80, 24));
+    let mut app = App::new(article, lang, Theme::from_env(), terminal_size());
     app.open_presenter(true);
     run_app(&mut app)
 }
 
+/// `glose notes`: the facilitator's notes window, following a presenter of the same article.
 #[cfg(unix)]
 fn notes(path: Option<&Path>) -> ExitCode {
-    let article = match load(path) {
+    let lang = Lang::from_env();
+    let article = match load_tour(path, lang) {
         Ok(article) => article,
         Err(code) => return code,
     };
-    let lang = Lang::from_env();
-    if article.tour.is_empty() {
-        eprintln!("glose: {}", glose::i18n::Text::NoTour.get(lang));
-        return ExitCode::from(1);
-    }
     let key = glose::tour::article_key(&article);
     let listener = match glose::link::Listener::bind(&key) {
         Ok(listener) => listener,
@@ -97,12 +130,12 @@ fn notes(path: Option<&Path>) -> ExitCode {
         lang,
         Theme::from_env(),
         glose::clock::system(),
-        (80, 24),
+        terminal_size(),
     );
     match glose::tui::run_notes(&mut notes, &listener) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("glose: {error}");
+            eprintln!("glose: terminal error: {error}");
             ExitCode::from(2)
         }
     }
@@ -114,9 +147,10 @@ fn notes(_path: Option<&Path>) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// `glose export`: the handout to a file or the standard output.
 fn export(path: Option<&Path>, format: glose::handout::Format, output: Option<&Path>) -> ExitCode {
     let article = match load(path) {
-        Ok(article) => article,
+        Ok(loaded) => loaded.article,
         Err(code) => return code,
     };
     let handout = glose::handout::export(&article, format);

@@ -119,11 +119,13 @@ impl App {
             .and_then(|p| p.paragraphs.first())
             .map_or(0, |r| r.start);
         if let Some(top) = self.view.tops.get_mut(pane) {
-            // Width 0 never matches a layout: `refresh` finds the row of `byte`.
+            // Width 0 never matches a layout: `refresh` finds the row of `byte`, from the
+            // first row anchored there (the part's heading, when the pane shows one).
             *top = Top {
                 row: 0,
                 width: 0,
                 byte,
+                lead: 0,
             };
         }
         self.refresh();

@@ -171,10 +171,6 @@ fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Lin
                 None => Text::NotInReferenceList.get(lang).to_owned(),
             };
             out.extend(wrap_text(&reference, width, theme.dim, french));
-            if !source.note.is_empty() {
-                out.push(Line::default());
-                out.extend(wrap_text(&source.note, width, theme.text, french));
-            }
         }
         None => out.extend(wrap_text(Text::NoSource.get(lang), width, theme.dim, false)),
     }
@@ -201,6 +197,12 @@ fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Lin
             let item = format!("• {question}");
             out.extend(wrap_text(&item, width, theme.text, french));
         }
+    }
+    if let Some(source) = annotation.source.and_then(|s| app.article.sources.get(s))
+        && !source.note.is_empty()
+    {
+        section(&mut out, Text::AboutSource.get(lang), theme.label);
+        out.extend(wrap_text(&source.note, width, theme.text, french));
     }
     out
 }
