@@ -31,6 +31,7 @@ pub const TOML_LIMIT_BYTES: usize = 8 * 1024 * 1024;
 /// A successfully loaded article, and what is worth telling its author.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The article, checked: it satisfies the invariants of [`model`].
     pub article: Article,
     /// Problems that do not prevent reading (a source no annotation cites…).
     pub warnings: Vec<Diagnostic>,
