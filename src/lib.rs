@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod layout;
 pub mod link;
 pub mod notes;
+pub mod output;
 pub mod present;
 pub mod screen;
 pub mod text;

@@ -1,6 +1,6 @@
 //! The `glose` binary: parses arguments and hands over to the library.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -9,6 +9,7 @@ use glose::app::App;
 use glose::cli::{Cli, Command};
 use glose::content::{Article, LoadError, Loaded};
 use glose::i18n::Lang;
+use glose::output;
 use glose::theme::Theme;
 
 fn main() -> ExitCode {
@@ -33,7 +34,7 @@ fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
         None => glose::content::load_bundled(),
     };
     result.map_err(|error: LoadError| {
-        eprint!("{error}");
+        output::err(&format!("{error}\n"));
         ExitCode::from(error.exit_code())
     })
 }
@@ -50,7 +51,7 @@ fn need_terminal() -> Result<(), ExitCode> {
     if std::io::stdout().is_terminal() {
         Ok(())
     } else {
-        eprintln!("glose: standard output is not a terminal");
+        output::errln("glose: standard output is not a terminal");
         Err(ExitCode::from(2))
     }
 }
@@ -59,7 +60,7 @@ fn need_terminal() -> Result<(), ExitCode> {
 fn load_tour(path: Option<&Path>, lang: Lang) -> Result<Article, ExitCode> {
     let article = load(path)?.article;
     if article.tour.is_empty() {
-        eprintln!("glose: {}", glose::i18n::Text::NoTour.get(lang));
+        output::errln(&format!("glose: {}", glose::i18n::Text::NoTour.get(lang)));
         return Err(ExitCode::from(1));
     }
     need_terminal()?;
@@ -76,7 +77,7 @@ fn run_app(app: &mut App) -> ExitCode {
     match glose::tui::run(app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("glose: terminal error: {error}");
+            output::errln(&format!("glose: terminal error: {error}"));
             ExitCode::from(2)
         }
     }
@@ -121,7 +122,9 @@ fn notes(path: Option<&Path>) -> ExitCode {
     let listener = match glose::link::Listener::bind(&key) {
         Ok(listener) => listener,
         Err(error) => {
-            eprintln!("glose notes: cannot listen for a presenter: {error}");
+            output::errln(&format!(
+                "glose notes: cannot listen for a presenter: {error}"
+            ));
             return ExitCode::from(2);
         }
     };
@@ -135,7 +138,7 @@ fn notes(path: Option<&Path>) -> ExitCode {
     match glose::tui::run_notes(&mut notes, &listener) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("glose: terminal error: {error}");
+            output::errln(&format!("glose: terminal error: {error}"));
             ExitCode::from(2)
         }
     }
@@ -143,7 +146,7 @@ fn notes(path: Option<&Path>) -> ExitCode {
 
 #[cfg(not(unix))]
 fn notes(_path: Option<&Path>) -> ExitCode {
-    eprintln!("glose notes: not supported on this platform (it needs Unix sockets)");
+    output::errln("glose notes: not supported on this platform (it needs Unix sockets)");
     ExitCode::from(2)
 }
 
@@ -155,18 +158,16 @@ fn export(path: Option<&Path>, format: glose::handout::Format, output: Option<&P
     };
     let handout = glose::handout::export(&article, format);
     let written = match output {
-        Some(file) => {
-            std::fs::write(file, handout.as_bytes()).map_err(|e| (file.display().to_string(), e))
-        }
-        None => std::io::stdout()
-            .lock()
-            .write_all(handout.as_bytes())
-            .map_err(|e| ("standard output".to_owned(), e)),
+        Some(file) => std::fs::write(file, handout.as_bytes()).map_err(|e| {
+            let shown = glose::text::sanitize::clean_line(&file.display().to_string());
+            (shown, e)
+        }),
+        None => output::out(&handout).map_err(|e| ("standard output".to_owned(), e)),
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err((target, error)) => {
-            eprintln!("glose export: cannot write '{target}': {error}");
+            output::errln(&format!("glose export: cannot write '{target}': {error}"));
             ExitCode::from(2)
         }
     }
