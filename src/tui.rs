@@ -115,8 +115,8 @@ fn is_suspend(event: &Event) -> bool {
 pub fn run(app: &mut App) -> io::Result<()> {
     install_panic_hook();
     install_signal_thread()?;
-    enter()?;
-    let result = event_loop(app);
+    // `enter` may fail half-way (raw mode on, then a write error): restore in every case.
+    let result = enter().and_then(|()| event_loop(app));
     {
         let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
         restore();
@@ -130,6 +130,12 @@ fn event_loop(app: &mut App) -> io::Result<()> {
     app.update(crate::app::Action::Resize(size.width, size.height));
     let mut link = Link::new(app);
     loop {
+        // The size may have changed without a Resize event reaching the app (while suspended,
+        // the terminal's SIGWINCH goes to the shell): lay out for the size drawn at.
+        let size = terminal.size()?;
+        if (size.width, size.height) != app.view.size {
+            app.update(crate::app::Action::Resize(size.width, size.height));
+        }
         {
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
             terminal.draw(|frame| ui::render(app, frame))?;
@@ -214,8 +220,7 @@ pub fn run_notes(
 ) -> io::Result<()> {
     install_panic_hook();
     install_signal_thread()?;
-    enter()?;
-    let result = notes_loop(notes, listener);
+    let result = enter().and_then(|()| notes_loop(notes, listener));
     {
         let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
         restore();
@@ -271,6 +276,10 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
             }
         })?;
     loop {
+        let size = terminal.size()?;
+        if (size.width, size.height) != notes.size {
+            notes.update(crate::app::Action::Resize(size.width, size.height));
+        }
         {
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
             terminal.draw(|frame| crate::ui::notes::render(notes, frame))?;

@@ -25,9 +25,34 @@ use crate::screen::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text::wrap::{str_width, wrap};
 
 /// Draws one frame.
+///
+/// The arrangement was computed in `update` for `app.view.size`. When the frame has another size
+/// (the terminal was resized again after the last `Resize` action, or while the process was
+/// suspended), the frame is drawn at the app's size off screen and what fits is copied: the
+/// widgets then never write outside their buffer, and the next `Resize` action redraws it right.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    let (width, height) = app.view.size;
+    if area == Rect::new(0, 0, width, height) {
+        draw(app, area, frame.buffer_mut());
+        return;
+    }
+    let mut scratch = Buffer::empty(Rect::new(0, 0, width, height));
+    draw(app, scratch.area, &mut scratch);
     let buf = frame.buffer_mut();
+    Clear.render(area, buf);
+    let shared = area.intersection(scratch.area);
+    for y in shared.top()..shared.bottom() {
+        for x in shared.left()..shared.right() {
+            if let (Some(from), Some(to)) = (scratch.cell((x, y)), buf.cell_mut((x, y))) {
+                *to = from.clone();
+            }
+        }
+    }
+}
+
+/// Draws the reader (or the presenter over it) into `buf`, whose area is `app.view.size`.
+fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     if app.presenter.is_some() {
         present::render(app, area, buf);
