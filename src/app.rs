@@ -16,7 +16,7 @@ pub mod tour;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::Event;
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -186,7 +186,12 @@ impl App {
                 ((presenter.blanked || presenter.help) && matches!(event, Event::Key(_)))
                     .then_some(Action::Blank)
             }),
-            None => translate_in(&self.keymap, event, self.tour.is_some()),
+            None => translate_in(&self.keymap, event, self.tour.is_some()).or_else(|| {
+                // The help says "any key closes this help": unbound keys too.
+                (self.view.overlay.is_some()
+                    && matches!(event, Event::Key(key) if key.kind == KeyEventKind::Press))
+                .then_some(Action::ToggleHelp)
+            }),
         };
         match action {
             Some(action) => {
@@ -767,6 +772,18 @@ pub(crate) mod tests {
         let y = area.text.y + (rows.first_row - app.view.tops[0].row) as u16;
         app.update(Action::Click(x, y));
         assert_eq!(app.view.selected, Some(index));
+    }
+
+    #[test]
+    fn help_closes_on_a_key_bound_to_nothing() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mut app = app((80, 24));
+        let x = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+        assert!(!app.handle_event(&x), "x means nothing to the reader");
+        app.update(Action::ToggleHelp);
+        assert!(app.handle_event(&x));
+        assert_eq!(app.view.overlay, None);
+        assert!(!app.view.should_quit);
     }
 
     #[test]
