@@ -23,6 +23,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::Rect;
 
 use crate::app::App;
 use crate::ui;
@@ -125,9 +126,11 @@ pub fn run(app: &mut App) -> io::Result<()> {
 }
 
 fn event_loop(app: &mut App) -> io::Result<()> {
+    let mut fault = test_fault();
+    if fault == Some(Fault::Start) {
+        return Err(io::Error::other("fault injected by GLOSE_TEST_FAULT=start"));
+    }
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = terminal.size()?;
-    app.update(crate::app::Action::Resize(size.width, size.height));
     let mut link = Link::new(app);
     loop {
         // The size may have changed without a Resize event reaching the app (while suspended,
@@ -138,7 +141,12 @@ fn event_loop(app: &mut App) -> io::Result<()> {
         }
         {
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
-            terminal.draw(|frame| ui::render(app, frame))?;
+            terminal.draw(|frame| {
+                ui::render(app, frame);
+                if fault.take() == Some(Fault::Panic) {
+                    panic!("fault injected by GLOSE_TEST_FAULT=panic");
+                }
+            })?;
         }
         link.publish(app);
         if app.view.should_quit {
@@ -155,13 +163,55 @@ fn event_loop(app: &mut App) -> io::Result<()> {
             let event = event::read()?;
             if is_suspend(&event) {
                 suspend()?;
-                terminal.clear()?;
+                redraw_whole(&mut terminal)?;
                 break;
             }
-            if app.handle_event(&event) {
+            let changed = app.handle_event(&event);
+            if matches!(event, Event::Resize(..)) {
+                redraw_whole(&mut terminal)?;
+                break;
+            }
+            if changed {
                 break;
             }
         }
+    }
+}
+
+/// Clears the screen and ratatui's memory of it, so that the next frame is drawn whole.
+///
+/// Needed after every resize, not only when the size differs from the last frame's: a terminal
+/// that shrinks drops or reflows what it showed, and a storm of resizes that ends at the size it
+/// started from leaves ratatui nothing to notice, so its diff against a stale buffer would leave
+/// the screen garbled. Also after a suspension, when the shell used the screen.
+///
+/// `Terminal::resize` rather than `Terminal::clear`: `clear` asks the terminal where its cursor
+/// is and waits up to two seconds for the answer, which a terminal may never give (and which
+/// fails glose with "the cursor position could not be read").
+fn redraw_whole(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+    let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
+}
+
+/// A fault injected for tests, in debug builds only, so that `tests/pty.rs` can check that the
+/// terminal is given back on those ways out too. Release builds never read the variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    /// `GLOSE_TEST_FAULT=start`: an I/O error once the terminal is taken, before any frame.
+    Start,
+    /// `GLOSE_TEST_FAULT=panic`: a panic in the middle of drawing the first frame.
+    Panic,
+}
+
+fn test_fault() -> Option<Fault> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    match std::env::var("GLOSE_TEST_FAULT").ok().as_deref() {
+        Some("start") => Some(Fault::Start),
+        Some("panic") => Some(Fault::Panic),
+        _ => None,
     }
 }
 
@@ -301,7 +351,12 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
             };
             match wake {
                 Wake::Terminal(event) => {
-                    if notes.handle_event(&event) {
+                    let changed = notes.handle_event(&event);
+                    if matches!(event, Event::Resize(..)) {
+                        redraw_whole(&mut terminal)?;
+                        break;
+                    }
+                    if changed {
                         break;
                     }
                 }
