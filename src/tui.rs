@@ -350,6 +350,11 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
                 },
             };
             match wake {
+                Wake::Terminal(event) if is_suspend(&event) => {
+                    suspend()?;
+                    redraw_whole(&mut terminal)?;
+                    break;
+                }
                 Wake::Terminal(event) => {
                     let changed = notes.handle_event(&event);
                     if matches!(event, Event::Resize(..)) {

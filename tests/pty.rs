@@ -203,24 +203,25 @@ fn an_error_during_start_up_gives_the_terminal_back() {
     );
 }
 
-/// Ctrl-Z under a job-control shell: glose gives the terminal back and stops; the shell has the
-/// screen; the terminal is resized meanwhile; `fg` brings glose back, in raw mode, redrawn whole
-/// at the new size.
-#[test]
-fn ctrl_z_suspends_and_fg_redraws_at_the_new_size() {
-    // A shell with job control, so that glose's process group is not orphaned (the kernel
-    // ignores SIGTSTP in an orphaned group: Ctrl-Z would then do nothing).
-    let script = "\"$GLOSE\"; echo SUSPENDU; read -r line; fg";
+/// Runs `glose ARGS` under a job-control shell (so that glose's process group is not orphaned:
+/// the kernel ignores SIGTSTP in an orphaned group, and Ctrl-Z would do nothing), waits for
+/// `shown`, presses Ctrl-Z, resizes the terminal while glose is stopped, then `fg`: checks the
+/// terminal is given back while stopped, and taken again (raw mode, alternate screen), redrawn
+/// whole at the new size, after. Returns the session, glose running again.
+fn suspend_resize_and_resume(args: &str, env: &[(&str, &str)], shown: &[&str]) -> Session {
+    let script = format!("\"$GLOSE\" {args}; echo SUSPENDU; read -r line; fg");
+    let mut env = env.to_vec();
+    env.push(("GLOSE", env!("CARGO_BIN_EXE_glose")));
     let mut session = Session::start_program(
         "bash",
-        &["--norc", "--noprofile", "-m", "-c", script],
+        &["--norc", "--noprofile", "-m", "-c", &script],
         100,
         30,
-        &[("GLOSE", env!("CARGO_BIN_EXE_glose"))],
+        &env,
         None,
     );
-    for title in TITLES {
-        session.wait_for(title);
+    for text in shown {
+        session.wait_for(text);
     }
     assert!(session.is_raw());
     session.send("\x1a");
@@ -230,8 +231,7 @@ fn ctrl_z_suspends_and_fg_redraws_at_the_new_size() {
     session.resize(90, 26);
     session.send("\n");
     session.wait_until("glose back at 90 columns", |screen| {
-        screen.contains(TITLES[0])
-            && screen.contains("Conclusion")
+        shown.iter().all(|text| screen.contains(text))
             && !screen.contains("SUSPENDU")
             && screen
                 .lines()
@@ -239,6 +239,25 @@ fn ctrl_z_suspends_and_fg_redraws_at_the_new_size() {
     });
     assert!(session.parser.screen().alternate_screen());
     assert!(session.is_raw(), "raw mode again after fg");
+    session
+}
+
+/// Ctrl-Z in the reader, a resize while stopped, `fg`.
+#[test]
+fn ctrl_z_suspends_and_fg_redraws_at_the_new_size() {
+    let mut session = suspend_resize_and_resume("", &[], &[TITLES[0], "Conclusion"]);
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+/// Ctrl-Z in the facilitator's notes window, likewise.
+#[test]
+fn ctrl_z_suspends_the_notes_window_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = dir.path().join("run");
+    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let mut session = suspend_resize_and_resume("notes", &env, &["En attente d’une présentation"]);
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
