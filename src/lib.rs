@@ -18,6 +18,7 @@ pub mod content;
 pub mod i18n;
 pub mod layout;
 pub mod screen;
+pub mod search;
 pub mod text;
 pub mod theme;
 pub mod tui;
