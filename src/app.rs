@@ -5,14 +5,21 @@
 //! - `screen` is the arrangement for the current size and flags (`None` when too small);
 //! - every pane on screen has a layout at its text width in the cache;
 //! - every pane's top row is clamped to its layout, and a selected annotation that was just
-//!   chosen (Tab, click, Enter) is visible in its pane.
+//!   chosen (Tab, click, Enter) is visible in its pane; so is a search match `n` went to;
+//! - a list overlay's cursor is inside its entries and on screen (`lists`).
 //!
-//! Rendering reads `App` and never changes it.
+//! Rendering reads `App` and never changes it. Keys typed into a text input (the search line,
+//! a list's filter) reach `update` as `Action::Input`, through `handle_event`, before the keymap.
 
 pub mod action;
+mod find;
 pub mod keymap;
+pub mod line_input;
+pub mod lists;
+mod overlays;
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use ratatui::crossterm::event::Event;
 use ratatui::layout::{Position, Rect};
@@ -22,11 +29,15 @@ use crate::content::Article;
 use crate::i18n::Lang;
 use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
 use crate::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
+use crate::search::Folded;
 use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;
 pub use action::Action;
+pub use find::SearchState;
 pub use keymap::Keymap;
 use keymap::translate;
+use line_input::Edit;
+use lists::{IndexState, ListState};
 
 /// A pane's scroll position, kept in two units so it survives a change of width: the row at
 /// the top of the pane for the layout at `width`, and the byte of the text at that row.
@@ -41,6 +52,43 @@ pub struct Top {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// Every annotation, filterable by kind and by text (`lists::index_entries`).
+    Index,
+    /// The sources, each with the annotations citing it.
+    Sources,
+    /// The parts, with reading progress.
+    Contents,
+}
+
+/// A one-off message for the status line; cleared by the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// The query found nothing.
+    NotFound(String),
+    /// `n` with no search yet.
+    NoSearch,
+    /// `n` went past the last match to the first (`to_top`), or `N` the other way.
+    SearchWrapped { to_top: bool },
+    /// Enter on a source that no annotation cites.
+    NotCited,
+}
+
+/// Settings that shape the screen (from `config.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefs {
+    /// Width of the side pane in columns when it is on the right; `None` is automatic.
+    pub side_width: Option<u16>,
+    /// Widest line of text; wider panes centre their text.
+    pub max_text_width: u16,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            side_width: None,
+            max_text_width: MAX_TEXT_WIDTH,
+        }
+    }
 }
 
 /// Everything the reader remembers between two frames.
@@ -61,6 +109,13 @@ pub struct View {
     /// First row of the side pane's content shown.
     pub side_scroll: usize,
     pub should_quit: bool,
+    pub search: SearchState,
+    pub index: IndexState,
+    pub sources: ListState,
+    pub contents: ListState,
+    /// Per pane, the furthest byte of the text that has been on screen (reading progress).
+    pub seen: Vec<usize>,
+    pub message: Option<Message>,
 }
 
 /// The reader.
@@ -76,8 +131,11 @@ pub struct App {
     pub view: View,
     /// The arrangement for the current size; `None` when the terminal is too small.
     pub screen: Option<Screen>,
+    pub prefs: Prefs,
     /// Wrapped layouts keyed by (pane, text width).
     layouts: HashMap<(usize, usize), PaneLayout>,
+    /// The folded text for search, built on the first search.
+    search_index: Option<Folded>,
 }
 
 impl App {
@@ -101,6 +159,12 @@ impl App {
             side_pref: None,
             side_scroll: 0,
             should_quit: false,
+            search: SearchState::default(),
+            index: IndexState::default(),
+            sources: ListState::default(),
+            contents: ListState::default(),
+            seen: vec![0; panes.len()],
+            message: None,
         };
         let mut app = Self {
             article,
@@ -111,10 +175,18 @@ impl App {
             theme,
             view,
             screen: None,
+            prefs: Prefs::default(),
             layouts: HashMap::new(),
+            search_index: None,
         };
         app.refresh();
         app
+    }
+
+    /// Applies screen settings (from the configuration) and re-arranges the screen.
+    pub fn set_prefs(&mut self, prefs: Prefs) {
+        self.prefs = prefs;
+        self.refresh();
     }
 
     /// The layout of a pane at the width it has on screen, if it is on screen.
@@ -127,6 +199,17 @@ impl App {
     /// loop redraws only then). This is where modes that take raw keys (a text input) get them
     /// before the keymap does.
     pub fn handle_event(&mut self, event: &Event) -> bool {
+        if let Event::Key(key) = event
+            && (self.view.search.is_typing() || self.is_editing_filter())
+        {
+            return match Edit::from_key(*key) {
+                Some(edit) => {
+                    self.update(Action::Input(edit));
+                    true
+                }
+                None => false,
+            };
+        }
         match translate(&self.keymap, event) {
             Some(action) => {
                 self.update(action);
@@ -138,6 +221,23 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.view.message = None;
+        }
+        if let Action::Input(edit) = action {
+            if self.view.search.is_typing() {
+                self.search_edit(edit);
+            } else {
+                self.list_edit(edit);
+            }
+            self.refresh();
+            return;
+        }
+        if let Some(overlay) = self.view.overlay.filter(|o| o.is_list()) {
+            self.update_list(overlay, action);
+            self.refresh();
+            return;
+        }
         if self.view.overlay.is_some() {
             match action {
                 Action::Quit => self.view.should_quit = true,
@@ -164,7 +264,12 @@ impl App {
             Action::NextAnnotation => self.step_annotation(true),
             Action::PrevAnnotation => self.step_annotation(false),
             Action::SelectVisible => self.select_visible(),
-            Action::ClearSelection => self.view.selected = None,
+            Action::ClearSelection => {
+                // Esc clears a search first, then the selection.
+                if !self.clear_search() {
+                    self.view.selected = None;
+                }
+            }
             Action::ToggleMarks => self.view.marks_hidden = !self.view.marks_hidden,
             Action::ToggleSidePane => {
                 let shown = self.screen.as_ref().is_some_and(|s| s.side.is_some());
@@ -173,6 +278,13 @@ impl App {
             Action::SideDown => self.scroll_side(3),
             Action::SideUp => self.scroll_side(-3),
             Action::ToggleHelp => self.view.overlay = Some(Overlay::Help),
+            Action::Search => self.open_search(),
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
+            Action::ToggleIndex => self.open_list(Overlay::Index),
+            Action::ToggleSources => self.open_list(Overlay::Sources),
+            Action::ToggleContents => self.open_list(Overlay::Contents),
+            Action::Input(_) => {}
             Action::Resize(w, h) => self.view.size = (w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, delta) => self.wheel(x, y, delta),
@@ -188,7 +300,8 @@ impl App {
             focus: self.view.focus,
             side_pref: self.view.side_pref,
             has_selection: self.view.selected.is_some(),
-            max_text_width: MAX_TEXT_WIDTH,
+            max_text_width: self.prefs.max_text_width,
+            side_width: self.prefs.side_width,
         };
         self.screen = Screen::arrange(Rect::new(0, 0, w, h), &input);
         let visible: Vec<PaneArea> = self
@@ -226,6 +339,99 @@ impl App {
                 top.row = max;
                 top.byte = layout.anchor_of_row(max);
             }
+        }
+        // Reading progress: what has been on screen, but not what the search line flashed by.
+        if !self.view.search.is_typing() {
+            let shown: Vec<usize> = self
+                .screen
+                .as_ref()
+                .map(|s| {
+                    s.panes
+                        .iter()
+                        .filter(|p| !p.collapsed)
+                        .map(|p| p.pane)
+                        .collect()
+                })
+                .unwrap_or_default();
+            for pane in shown {
+                let (_, end) = self.visible_bytes(pane);
+                if let Some(seen) = self.view.seen.get_mut(pane) {
+                    *seen = (*seen).max(end);
+                }
+            }
+        }
+    }
+
+    /// How much of a part has been on screen, in percent.
+    pub fn part_progress(&self, part: usize) -> usize {
+        let Some(p) = self.article.parts.get(part) else {
+            return 0;
+        };
+        let (Some(first), Some(last)) = (p.paragraphs.first(), p.paragraphs.last()) else {
+            return 100;
+        };
+        let (start, end) = (first.start, last.end);
+        let pane = self.part_pane.get(part).copied().unwrap_or(0);
+        let seen = self.view.seen.get(pane).copied().unwrap_or(0);
+        if seen >= end || end <= start {
+            100
+        } else if seen <= start {
+            0
+        } else {
+            (seen - start) * 100 / (end - start)
+        }
+    }
+
+    /// The part holding a byte of the text.
+    pub fn part_of_byte(&self, byte: usize) -> Option<usize> {
+        self.article.parts.iter().position(|p| {
+            matches!((p.paragraphs.first(), p.paragraphs.last()),
+                (Some(first), Some(last)) if first.start <= byte && byte < last.end)
+        })
+    }
+
+    /// Focuses the pane of a byte range of the text and scrolls it into view.
+    fn show_range(&mut self, range: Range<usize>) {
+        let Some(part) = self.part_of_byte(range.start) else {
+            return;
+        };
+        let pane = self.part_pane.get(part).copied().unwrap_or(0);
+        self.view.focus = pane;
+        self.refresh();
+        let Some(layout) = self.layout(pane) else {
+            return;
+        };
+        let first = layout.row_at_byte(range.start);
+        let last = layout.row_at_byte(range.end.saturating_sub(1)).max(first);
+        self.reveal_rows(pane, first, last);
+    }
+
+    /// Focuses a part's pane, scrolled to the part's heading.
+    fn go_to_part(&mut self, part: usize) {
+        let pane = self.part_pane.get(part).copied().unwrap_or(0);
+        self.view.focus = pane;
+        self.refresh();
+        let first_in_pane = self.panes.get(pane).and_then(|p| p.parts.first()) == Some(&part);
+        let Some(area) = self.screen.as_ref().and_then(|s| s.pane(pane)).copied() else {
+            return;
+        };
+        let Some(layout) = self.layout(pane) else {
+            return;
+        };
+        let row = if first_in_pane {
+            0
+        } else {
+            layout
+                .rows
+                .iter()
+                .position(|r| r.kind == RowKind::Heading { part })
+                .unwrap_or(0)
+        };
+        let row = row.min(layout.max_top(usize::from(area.text.height)));
+        let byte = layout.anchor_of_row(row);
+        if let Some(top) = self.view.tops.get_mut(pane) {
+            top.row = row;
+            top.byte = byte;
         }
     }
 
@@ -317,24 +523,27 @@ impl App {
             return;
         };
         let pane = self.part_pane.get(annotation.part).copied().unwrap_or(0);
+        let Some(rows) = self.layout(pane).and_then(|l| l.annotation_rows(index)) else {
+            return;
+        };
+        self.reveal_rows(pane, rows.first_row, rows.last_row);
+    }
+
+    /// Scrolls a pane so that rows `first..=last` are visible, placing them a third of the way
+    /// down when it has to move.
+    fn reveal_rows(&mut self, pane: usize, first: usize, last: usize) {
         let Some(area) = self.screen.as_ref().and_then(|s| s.pane(pane)).copied() else {
             return;
         };
         let Some(layout) = self.layout(pane) else {
             return;
         };
-        let Some(rows) = layout.annotation_rows(index) else {
-            return;
-        };
         let height = usize::from(area.text.height).max(1);
         let top = self.view.tops.get(pane).copied().unwrap_or_default();
-        if rows.first_row >= top.row && rows.last_row < top.row + height {
+        if first >= top.row && last < top.row + height {
             return;
         }
-        let row = rows
-            .first_row
-            .saturating_sub(height / 3)
-            .min(layout.max_top(height));
+        let row = first.saturating_sub(height / 3).min(layout.max_top(height));
         let byte = layout.anchor_of_row(row);
         if let Some(top) = self.view.tops.get_mut(pane) {
             top.row = row;

@@ -56,6 +56,22 @@ impl Lang {
             Self::Fr => verdict.label_fr(),
         }
     }
+
+    /// A kind's name in the plural ("figures", "chiffres"), for the index's filter.
+    pub fn kinds(self, kind: AnnotationKind) -> &'static str {
+        let (en, fr) = match kind {
+            AnnotationKind::Figure => ("figures", "chiffres"),
+            AnnotationKind::Quote => ("quotes", "citations"),
+            AnnotationKind::Source => ("sources", "sources"),
+            AnnotationKind::Term => ("terms", "notions"),
+        };
+        self.pick(en, fr)
+    }
+
+    /// The space French puts before `:`, `;`, `!`, `?` (a no-break space); none in English.
+    pub fn colon(self) -> &'static str {
+        self.pick(": ", "\u{a0}: ")
+    }
 }
 
 /// A translated interface string.
@@ -86,6 +102,35 @@ pub enum Text {
     Legend,
     Marks,
     MarksHidden,
+    NoSearch,
+    NotCited,
+    WrappedToTop,
+    WrappedToBottom,
+    NoMatch,
+    Index,
+    Sources,
+    Contents,
+    All,
+    Filter,
+    FilterHint,
+    NothingMatches,
+    HintMove,
+    HintFilter,
+    HintKind,
+    HintGo,
+    HintClose,
+    NotCitedByAny,
+    InLists,
+    InLists2,
+    InSearchLine,
+    SearchLineHelp,
+    Read,
+    Minutes,
+    Words,
+    Note,
+    Notes,
+    Reference,
+    AnnotatedBy,
 }
 
 impl Text {
@@ -130,9 +175,81 @@ impl Text {
             Self::Legend => ("Highlights", "Surlignages"),
             Self::Marks => ("marks", "marques"),
             Self::MarksHidden => ("highlights hidden", "surlignages masqués"),
+            Self::NoSearch => (
+                "no search yet: press / to search",
+                "pas de recherche : / pour chercher",
+            ),
+            Self::NotCited => (
+                "no passage of the text cites this source",
+                "aucun passage du texte ne cite cette source",
+            ),
+            Self::WrappedToTop => (
+                "search went past the end, continued from the top",
+                "fin du texte atteinte, la recherche reprend au début",
+            ),
+            Self::WrappedToBottom => (
+                "search went past the top, continued from the end",
+                "début du texte atteint, la recherche reprend à la fin",
+            ),
+            Self::NoMatch => ("no match", "introuvable"),
+            Self::Index => ("Index", "Index"),
+            Self::Sources => ("Sources", "Sources"),
+            Self::Contents => ("Contents", "Table des matières"),
+            Self::All => ("all", "tout"),
+            Self::Filter => ("filter", "filtre"),
+            Self::FilterHint => ("press / to filter", "/ pour filtrer"),
+            Self::NothingMatches => ("nothing matches", "aucun résultat"),
+            Self::HintMove => ("move", "se déplacer"),
+            Self::HintFilter => ("filter", "filtrer"),
+            Self::HintKind => ("kind", "type"),
+            Self::HintGo => ("go", "y aller"),
+            Self::HintClose => ("close", "fermer"),
+            Self::NotCitedByAny => ("cited by no annotation", "citée par aucune annotation"),
+            Self::InLists => ("In lists", "Dans les listes"),
+            Self::InLists2 => (
+                "(index, sources, contents): the movement keys move, / filters, Tab changes the \
+                 kind, Enter goes to the entry, Esc closes",
+                "(index, sources, table des matières) : les touches de déplacement déplacent, / \
+                 filtre, Tab change le type, Entrée y va, Échap ferme",
+            ),
+            Self::InSearchLine => ("Search line", "Ligne de recherche"),
+            Self::SearchLineHelp => (
+                "type to search as you go; Enter keeps the matches, Esc cancels, ← → Home End \
+                 move, Ctrl-U clears, / then Enter repeats the last search",
+                "la recherche se fait à la frappe ; Entrée garde les occurrences, Échap annule, \
+                 ← → Début Fin déplacent, Ctrl-U efface, / puis Entrée répète la dernière \
+                 recherche",
+            ),
+            Self::Read => ("read", "lu"),
+            Self::Minutes => ("min", "min"),
+            Self::Words => ("words", "mots"),
+            Self::Note => ("Note", "Note"),
+            Self::Notes => ("Notes", "Notes"),
+            Self::Reference => ("Reference", "Référence"),
+            Self::AnnotatedBy => ("Annotations", "Annotations"),
         };
         lang.pick(en, fr)
     }
+}
+
+/// "no match for ‘x’", translated (the query is shown as typed, sanitised by the caller).
+pub fn not_found(lang: Lang, query: &str) -> String {
+    match lang {
+        Lang::En => format!("no match for ‘{query}’"),
+        Lang::Fr => format!("aucune occurrence de « {query} »"),
+    }
+}
+
+/// "3 annotations" / "1 passage", with the plural.
+pub fn count_of(lang: Lang, count: usize, what: (&str, &str, &str, &str)) -> String {
+    let (en_one, en_many, fr_one, fr_many) = what;
+    let word = match (lang, count) {
+        (Lang::En, 1) => en_one,
+        (Lang::En, _) => en_many,
+        (Lang::Fr, 0 | 1) => fr_one,
+        (Lang::Fr, _) => fr_many,
+    };
+    format!("{count} {word}")
 }
 
 /// "No. 3 in the article's reference list", translated.

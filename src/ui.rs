@@ -2,11 +2,16 @@
 //!
 //! This module only splits the screen (the arrangement comes from `screen::Screen`, computed in
 //! `update`) and delegates: `reader` for the panes, `side_pane` for source and context,
-//! `status` for the header and status line, `help` for the overlay.
+//! `status` for the header, status line and search line, `help` for the key list, and `index`,
+//! `sources`, `contents` (on the frame of `list`) for the list overlays.
 
+pub mod contents;
 pub mod help;
+pub mod index;
+pub mod list;
 pub mod reader;
 pub mod side_pane;
+pub mod sources;
 pub mod status;
 
 use ratatui::Frame;
@@ -37,9 +42,17 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some((side, placement)) = screen.side {
         side_pane::render(app, side, placement, buf);
     }
-    status::status_line(app, screen.status, buf);
-    if app.view.overlay == Some(Overlay::Help) {
-        help::render(app, area, buf);
+    let mut cursor = status::status_line(app, screen.status, buf);
+    match app.view.overlay {
+        Some(Overlay::Help) => help::render(app, area, buf),
+        Some(Overlay::Index) => cursor = index::render(app, area, buf),
+        Some(Overlay::Sources) => cursor = sources::render(app, area, buf),
+        Some(Overlay::Contents) => cursor = contents::render(app, area, buf),
+        None => {}
+    }
+    // The terminal's cursor shows only while text is typed (search line, list filter).
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
     }
 }
 
@@ -93,4 +106,110 @@ pub fn fit(text: &str, width: usize) -> String {
     }
     out.push_str(&" ".repeat(width.saturating_sub(used)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+
+    use super::*;
+    use crate::app::line_input::Edit;
+    use crate::app::tests::sample;
+    use crate::app::{Action, App};
+    use crate::i18n::Lang;
+    use crate::theme::{Theme, ThemeName};
+
+    fn reader(size: (u16, u16), lang: Lang) -> App {
+        App::new(sample(12), lang, Theme::named(ThemeName::Default), size)
+    }
+
+    fn draw(app: &App) -> Terminal<TestBackend> {
+        let (w, h) = app.view.size;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|frame| render(app, frame)).unwrap();
+        terminal
+    }
+
+    fn search(app: &mut App, query: &str) {
+        app.update(Action::Search);
+        for c in query.chars() {
+            app.update(Action::Input(Edit::Insert(c)));
+        }
+    }
+
+    #[test]
+    fn search_marks_every_match_the_current_one_stronger_and_counts_them() {
+        let mut app = reader((80, 24), Lang::Fr);
+        search(&mut app, "LIGNE");
+        app.update(Action::Input(Edit::Confirm));
+        app.update(Action::SearchNext);
+        app.update(Action::SearchNext);
+        let terminal = draw(&app);
+        insta::assert_snapshot!("search_80x24", terminal.backend());
+        let buffer = terminal.backend().buffer();
+        let status = (0..80)
+            .map(|x| buffer[(x, 23)].symbol().to_owned())
+            .collect::<String>();
+        let count = app.view.search.matches.len();
+        assert!(status.contains(&format!("/LIGNE 3/{count}")), "{status}");
+        // Every visible "ligne" is in reverse video; exactly one of them is bold (the current).
+        let mut marked = 0;
+        let mut current = 0;
+        for y in 1..23 {
+            let cells: Vec<&str> = (0..80).map(|x| buffer[(x, y)].symbol()).collect();
+            for x in 0..cells.len().saturating_sub(5) {
+                if cells[x..x + 5].concat() != "ligne" {
+                    continue;
+                }
+                let cell = &buffer[(x as u16, y)];
+                assert!(cell.modifier.contains(Modifier::REVERSED), "({x}, {y})");
+                marked += 1;
+                if cell.modifier.contains(Modifier::BOLD) {
+                    current += 1;
+                    assert_eq!(cell.fg, app.theme.search_current.fg.unwrap());
+                    assert_eq!(
+                        y, 3,
+                        "the third match: second row of text, its second \"ligne\""
+                    );
+                }
+            }
+        }
+        assert!(marked > 2);
+        assert_eq!(current, 1);
+    }
+
+    #[test]
+    fn the_search_line_replaces_the_status_and_shows_the_cursor() {
+        let mut app = reader((80, 24), Lang::En);
+        search(&mut app, "chiffre 1-1");
+        let mut terminal = draw(&app);
+        insta::assert_snapshot!("search_line_80x24", terminal.backend());
+        let cursor = terminal.get_cursor_position().unwrap();
+        assert_eq!((cursor.x, cursor.y), (12, 23));
+    }
+
+    #[test]
+    fn index_sources_and_contents_overlays() {
+        for lang in [Lang::Fr, Lang::En] {
+            let mut app = reader((80, 24), lang);
+            app.update(Action::ToggleIndex);
+            app.update(Action::LineDown);
+            insta::assert_snapshot!(format!("index_80x24_{lang:?}"), draw(&app).backend());
+        }
+        let mut app = reader((80, 24), Lang::Fr);
+        app.update(Action::ToggleIndex);
+        app.update(Action::Search);
+        for c in "3-1".chars() {
+            app.update(Action::Input(Edit::Insert(c)));
+        }
+        insta::assert_snapshot!("index_filtered_80x24", draw(&app).backend());
+
+        let mut app = reader((100, 30), Lang::Fr);
+        app.update(Action::FocusPane(2));
+        app.update(Action::Bottom);
+        app.update(Action::ToggleContents);
+        insta::assert_snapshot!("contents_100x30", draw(&app).backend());
+    }
 }

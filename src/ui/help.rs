@@ -25,11 +25,20 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             ])
         })
         .collect();
-    out.push(Line::default());
-    out.push(Line::from(vec![
-        Span::styled(format!("{} : ", Text::Mouse.get(lang)), app.theme.label),
-        Span::raw(Text::MouseHelp.get(lang)),
-    ]));
+    for (title, text) in [
+        (Text::InSearchLine, Text::SearchLineHelp),
+        (Text::InLists, Text::InLists2),
+        (Text::Mouse, Text::MouseHelp),
+    ] {
+        out.push(Line::default());
+        out.push(Line::from(vec![
+            Span::styled(
+                format!("{}{}", title.get(lang), lang.colon()),
+                app.theme.label,
+            ),
+            Span::raw(text.get(lang)),
+        ]));
+    }
     out.push(Line::default());
     out.push(Line::from(Span::styled(
         Text::CloseHelp.get(lang),

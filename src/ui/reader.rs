@@ -84,8 +84,8 @@ pub fn pane(app: &App, area: PaneArea, buf: &mut Buffer) {
     }
 }
 
-/// One visual row as styled spans: plain text, with each annotated piece in its kind's style
-/// and the selected annotation in reverse video.
+/// One visual row as styled spans: plain text, with each annotated piece in its kind's style,
+/// the selected annotation in reverse video, and search matches marked on top.
 fn row_line<'a>(app: &'a App, row: &VisualRow) -> Line<'a> {
     let theme = &app.theme;
     match row.kind {
@@ -103,34 +103,58 @@ fn row_line<'a>(app: &'a App, row: &VisualRow) -> Line<'a> {
         }
         RowKind::Text => {
             let article = &app.article;
-            let mut spans = Vec::new();
-            let mut cursor = row.range.start;
+            let search = &app.view.search;
+            // Cut the row wherever an annotation or a search match starts or ends, then style
+            // each piece: its annotation's style (or plain text), with a match's on top.
+            let mut cuts = vec![row.range.start, row.range.end];
             let mut index = article.annotation_at_or_after(row.range.start);
-            while let Some(annotation) = article.annotations.get(index) {
-                if annotation.range.start >= row.range.end {
+            while let Some(a) = article.annotations.get(index) {
+                if a.range.start >= row.range.end {
                     break;
                 }
-                let start = annotation.range.start.max(row.range.start);
-                let end = annotation.range.end.min(row.range.end);
-                if start > cursor {
-                    spans.push(Span::styled(article.slice(cursor..start), theme.text));
-                }
-                let selected = app.view.selected == Some(index);
-                let style = match (selected, app.view.marks_hidden) {
-                    (true, _) => theme.annotation(annotation.kind).patch(theme.selected),
-                    (false, false) => theme.annotation(annotation.kind),
-                    (false, true) => theme.text,
-                };
-                spans.push(Span::styled(article.slice(start..end), style));
-                cursor = end;
+                cuts.extend([a.range.start, a.range.end]);
                 index += 1;
             }
-            if cursor < row.range.end {
-                spans.push(Span::styled(
-                    article.slice(cursor..row.range.end),
-                    theme.text,
-                ));
+            let mut index = search.first_match_after(row.range.start);
+            while let Some(m) = search.matches.get(index) {
+                if m.start >= row.range.end {
+                    break;
+                }
+                cuts.extend([m.start, m.end]);
+                index += 1;
             }
+            cuts.retain(|c| (row.range.start..=row.range.end).contains(c));
+            cuts.sort_unstable();
+            cuts.dedup();
+            let spans = cuts
+                .windows(2)
+                .filter_map(|w| match w {
+                    &[start, end] if start < end => Some(start..end),
+                    _ => None,
+                })
+                .map(|piece| {
+                    let mut style = match article.annotation_covering(piece.start) {
+                        Some(i) => {
+                            let kind = article.annotations.get(i).map(|a| a.kind);
+                            let kind_style = kind.map_or(theme.text, |k| theme.annotation(k));
+                            match (app.view.selected == Some(i), app.view.marks_hidden) {
+                                (true, _) => kind_style.patch(theme.selected),
+                                (false, false) => kind_style,
+                                (false, true) => theme.text,
+                            }
+                        }
+                        None => theme.text,
+                    };
+                    if let Some(m) = search.match_at(piece.start) {
+                        style = style.patch(if search.current == Some(m) {
+                            theme.search_current
+                        } else {
+                            theme.search_match
+                        });
+                    }
+                    Span::styled(article.slice(piece), style)
+                })
+                .collect::<Vec<_>>();
             Line::from(spans)
         }
     }
