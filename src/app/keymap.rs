@@ -101,6 +101,42 @@ impl KeyChord {
     }
 }
 
+impl KeyChord {
+    /// The chord in the notation `parse` reads (`ctrl-d`, `shift-tab`, `pgdn`, `?`), for
+    /// configuration files.
+    pub fn notation(&self) -> String {
+        let mut out = String::new();
+        if self.ctrl {
+            out.push_str("ctrl-");
+        }
+        if self.alt {
+            out.push_str("alt-");
+        }
+        let key = match self.code {
+            KeyCode::Char(' ') => "space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Tab => "tab".to_owned(),
+            KeyCode::BackTab => "shift-tab".to_owned(),
+            KeyCode::Enter => "enter".to_owned(),
+            KeyCode::Esc => "esc".to_owned(),
+            KeyCode::Backspace => "backspace".to_owned(),
+            KeyCode::Up => "up".to_owned(),
+            KeyCode::Down => "down".to_owned(),
+            KeyCode::Left => "left".to_owned(),
+            KeyCode::Right => "right".to_owned(),
+            KeyCode::PageUp => "pgup".to_owned(),
+            KeyCode::PageDown => "pgdn".to_owned(),
+            KeyCode::Home => "home".to_owned(),
+            KeyCode::End => "end".to_owned(),
+            KeyCode::Delete => "delete".to_owned(),
+            KeyCode::F(n) => format!("f{n}"),
+            other => format!("{other:?}").to_lowercase(),
+        };
+        out.push_str(&key);
+        out
+    }
+}
+
 impl fmt::Display for KeyChord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.ctrl {
@@ -326,6 +362,14 @@ mod tests {
             );
         }
         assert_eq!(KeyChord::parse("ctrl-d").unwrap(), KeyChord::ctrl('d'));
+        for (chord, _) in Keymap::default().bindings {
+            assert_eq!(
+                KeyChord::parse(&chord.notation()).unwrap(),
+                chord,
+                "{}",
+                chord.notation()
+            );
+        }
         assert!(KeyChord::parse("hyper-x").is_err());
     }
 

@@ -1,0 +1,845 @@
+//! Settings: `config.toml` read once at start, before the terminal is taken over.
+//!
+//! Where: `--config FILE`, else `GLOSE_CONFIG=FILE` (empty: no file at all), else
+//! `config.toml` in the platform's config directory (`~/.config/glose/` on Linux), which may be
+//! missing. What: theme, interface language, side-pane width, maximum text width, highlight
+//! marks, and key bindings (`[keys] "ctrl-n" = "next_annotation"`).
+//!
+//! Invariants: a `Config` is whole or not at all. Any unknown key, bad value, unknown action or
+//! key conflict is a `ConfigError` naming file:line:column with the offending line, and glose
+//! does not start. Every string echoed from the file is sanitised.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+use crate::app::keymap::KeyChord;
+use crate::app::{Action, App, Keymap, Prefs};
+use crate::i18n::Lang;
+use crate::screen::{MAX_TEXT_WIDTH, MIN_SIDE_WIDTH};
+use crate::text::sanitize::clean_line;
+use crate::theme::{Theme, ThemeName};
+
+/// Bounds of the numeric settings.
+const SIDE_WIDTH: Range<u16> = MIN_SIDE_WIDTH..201;
+const TEXT_WIDTH: Range<u16> = 20..1001;
+
+/// The file as written (every field optional; unknown fields rejected).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    theme: Option<ThemeName>,
+    language: Option<Lang>,
+    side_pane_width: Option<Spanned<u16>>,
+    max_text_width: Option<Spanned<u16>>,
+    highlight_marks: Option<bool>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// The settings, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The theme named in the file; `None` leaves it to `NO_COLOR`.
+    pub theme: Option<ThemeName>,
+    /// The language named in the file; `None` leaves it to the locale.
+    pub language: Option<Lang>,
+    pub side_pane_width: Option<u16>,
+    pub max_text_width: u16,
+    pub highlight_marks: bool,
+    /// The default bindings with the file's remappings applied.
+    pub keymap: Keymap,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            theme: None,
+            language: None,
+            side_pane_width: None,
+            max_text_width: MAX_TEXT_WIDTH,
+            highlight_marks: true,
+            keymap: Keymap::default(),
+        }
+    }
+}
+
+/// Why the settings could not be used.
+#[derive(Debug)]
+pub enum ConfigError {
+    /// The file named by `--config` or `GLOSE_CONFIG` could not be read.
+    Read {
+        path: PathBuf,
+        error: std::io::Error,
+        lang: Lang,
+    },
+    /// Something in the file is wrong, at a place.
+    Invalid(Box<Invalid>),
+}
+
+/// A mistake in the file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub path: PathBuf,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub message: String,
+    /// The offending line (sanitised).
+    pub source_line: String,
+    /// Characters to underline from `column`.
+    pub width: usize,
+    pub help: Option<String>,
+    pub lang: Lang,
+}
+
+impl std::error::Error for ConfigError {}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Read { path, error, lang } => write!(
+                f,
+                "{}{}{}",
+                lang.pick(
+                    "error: cannot read the settings file ",
+                    "erreur : impossible de lire le fichier de réglages "
+                ),
+                clean_line(&path.display().to_string()),
+                format_args!("{}{error}", lang.colon()),
+            ),
+            Self::Invalid(invalid) => invalid.fmt(f),
+        }
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = self.lang;
+        let number = self.line.to_string();
+        let gutter = " ".repeat(number.len());
+        writeln!(
+            f,
+            "{}{}{}",
+            lang.pick("error", "erreur"),
+            lang.colon(),
+            self.message
+        )?;
+        writeln!(
+            f,
+            "{gutter}--> {}:{}:{}",
+            clean_line(&self.path.display().to_string()),
+            self.line,
+            self.column
+        )?;
+        writeln!(f, "{gutter} |")?;
+        writeln!(f, "{number} | {}", self.source_line)?;
+        write!(
+            f,
+            "{gutter} | {}{}",
+            " ".repeat(self.column.saturating_sub(1)),
+            "^".repeat(self.width.max(1))
+        )?;
+        if let Some(help) = &self.help {
+            write!(
+                f,
+                "\n{gutter} = {}{}{help}",
+                lang.pick("help", "aide"),
+                lang.colon()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Where the settings come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A file that must exist (`--config`, `GLOSE_CONFIG`).
+    Required(PathBuf),
+    /// The platform's default file, used if it exists.
+    Optional(PathBuf),
+    /// No file (`GLOSE_CONFIG` set empty, or no config directory on this platform).
+    None,
+}
+
+impl Location {
+    /// The file to read: the `--config` flag, else `GLOSE_CONFIG`, else the default path.
+    pub fn find(flag: Option<&Path>, env: Option<std::ffi::OsString>) -> Self {
+        if let Some(path) = flag {
+            return Self::Required(path.to_owned());
+        }
+        match env {
+            Some(value) if value.is_empty() => Self::None,
+            Some(value) => Self::Required(PathBuf::from(value)),
+            None => default_path().map_or(Self::None, Self::Optional),
+        }
+    }
+
+    /// The path, if there is one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Self::Required(path) | Self::Optional(path) => Some(path),
+            Self::None => None,
+        }
+    }
+}
+
+/// `config.toml` in the platform's config directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "glose").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Reads the settings from where `location` says (`lang` is for the error messages).
+pub fn load(location: &Location, lang: Lang) -> Result<Config, ConfigError> {
+    let (path, required) = match location {
+        Location::Required(path) => (path, true),
+        Location::Optional(path) => (path, false),
+        Location::None => return Ok(Config::default()),
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text, path, lang),
+        Err(error) if !required && error.kind() == std::io::ErrorKind::NotFound => {
+            Ok(Config::default())
+        }
+        Err(error) => Err(ConfigError::Read {
+            path: path.clone(),
+            error,
+            lang,
+        }),
+    }
+}
+
+/// Parses and validates a settings file's text; `path` is only for messages.
+pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError> {
+    let at = |span: Range<usize>, message: String, help: Option<String>| {
+        ConfigError::Invalid(Box::new(locate(text, path, span, message, help, lang)))
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        at(span, clean_line(e.message().trim()), None)
+    })?;
+    let mut config = Config {
+        theme: raw.theme,
+        language: raw.language,
+        highlight_marks: raw.highlight_marks.unwrap_or(true),
+        ..Config::default()
+    };
+    let range_error = |value: &Spanned<u16>, range: &Range<u16>| {
+        at(
+            value.span(),
+            match lang {
+                Lang::En => format!(
+                    "{} is out of range: between {} and {} columns",
+                    value.get_ref(),
+                    range.start,
+                    range.end - 1
+                ),
+                Lang::Fr => format!(
+                    "{} est hors limites : entre {} et {} colonnes",
+                    value.get_ref(),
+                    range.start,
+                    range.end - 1
+                ),
+            },
+            None,
+        )
+    };
+    if let Some(width) = &raw.side_pane_width {
+        if !SIDE_WIDTH.contains(width.get_ref()) {
+            return Err(range_error(width, &SIDE_WIDTH));
+        }
+        config.side_pane_width = Some(*width.get_ref());
+    }
+    if let Some(width) = &raw.max_text_width {
+        if !TEXT_WIDTH.contains(width.get_ref()) {
+            return Err(range_error(width, &TEXT_WIDTH));
+        }
+        config.max_text_width = *width.get_ref();
+    }
+    config.keymap = remap(&raw.keys, lang, &at)?;
+    Ok(config)
+}
+
+/// The default keymap with the file's `[keys]` applied: an action named in the file loses its
+/// default keys and gets the file's (in the help, where its first default key was); a key bound
+/// to two actions is an error.
+fn remap(
+    keys: &BTreeMap<Spanned<String>, Spanned<String>>,
+    lang: Lang,
+    at: &dyn Fn(Range<usize>, String, Option<String>) -> ConfigError,
+) -> Result<Keymap, ConfigError> {
+    let defaults = Keymap::default();
+    // In file order, so the first mistake reported is the first in the file.
+    let mut entries: Vec<(&Spanned<String>, &Spanned<String>)> = keys.iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    let mut bound: Vec<(KeyChord, Action, Range<usize>)> = Vec::new();
+    for (key, action_name) in entries {
+        let chord = KeyChord::parse(key.get_ref()).map_err(|_| {
+            at(
+                key.span(),
+                match lang {
+                    Lang::En => format!("unknown key '{}'", clean_line(key.get_ref())),
+                    Lang::Fr => format!("touche inconnue '{}'", clean_line(key.get_ref())),
+                },
+                Some(
+                    lang.pick(
+                        "keys are written j, G, ?, space, tab, shift-tab, enter, esc, backspace, up, down, left, right, pgup, pgdn, home, end, delete, f1 to f12, with ctrl- or alt- before",
+                        "les touches s’écrivent j, G, ?, space, tab, shift-tab, enter, esc, backspace, up, down, left, right, pgup, pgdn, home, end, delete, f1 à f12, précédées de ctrl- ou alt-",
+                    )
+                    .to_owned(),
+                ),
+            )
+        })?;
+        if chord == KeyChord::ctrl('z') {
+            return Err(at(
+                key.span(),
+                lang.pick(
+                    "ctrl-z is reserved: it suspends glose like any terminal program",
+                    "ctrl-z est réservée : elle suspend glose comme tout programme du terminal",
+                )
+                .to_owned(),
+                None,
+            ));
+        }
+        let action = Action::from_name(action_name.get_ref()).ok_or_else(|| {
+            let name = action_name.get_ref();
+            let closest = Action::bindable()
+                .into_iter()
+                .filter_map(Action::name)
+                .map(|n| (strsim::jaro_winkler(name, &n), n))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .filter(|(score, _)| *score > 0.8)
+                .map(|(_, n)| n);
+            let help = match closest {
+                Some(n) => match lang {
+                    Lang::En => format!("did you mean '{n}'? `glose config --print-default` lists every action"),
+                    Lang::Fr => format!("vouliez-vous dire '{n}' ? `glose config --print-default` liste toutes les actions"),
+                },
+                None => lang
+                    .pick(
+                        "`glose config --print-default` lists every action",
+                        "`glose config --print-default` liste toutes les actions",
+                    )
+                    .to_owned(),
+            };
+            at(
+                action_name.span(),
+                match lang {
+                    Lang::En => format!("unknown action '{}'", clean_line(name)),
+                    Lang::Fr => format!("action inconnue '{}'", clean_line(name)),
+                },
+                Some(help),
+            )
+        })?;
+        if let Some((_, other, _)) = bound.iter().find(|(c, _, _)| *c == chord) {
+            return Err(at(
+                key.span(),
+                conflict(lang, &key_name(chord), *other, action),
+                None,
+            ));
+        }
+        bound.push((chord, action, key.span()));
+    }
+    let remapped: Vec<Action> = bound.iter().map(|(_, a, _)| *a).collect();
+    // A key the file binds that a default binding (of an action the file leaves alone) uses.
+    for (chord, action, span) in &bound {
+        if let Some(other) = defaults
+            .bindings
+            .iter()
+            .find(|(c, a)| c == chord && !remapped.contains(a))
+            .map(|(_, a)| *a)
+        {
+            let help = match lang {
+                Lang::En => format!(
+                    "bind '{}' to another key in [keys] as well",
+                    other.name().unwrap_or_default()
+                ),
+                Lang::Fr => format!(
+                    "associez aussi '{}' à une autre touche dans [keys]",
+                    other.name().unwrap_or_default()
+                ),
+            };
+            return Err(at(
+                span.clone(),
+                conflict(lang, &key_name(*chord), other, *action),
+                Some(help),
+            ));
+        }
+    }
+    let mut bindings = Vec::new();
+    let mut placed: Vec<Action> = Vec::new();
+    for &(chord, action) in &defaults.bindings {
+        if !remapped.contains(&action) {
+            bindings.push((chord, action));
+        } else if !placed.contains(&action) {
+            placed.push(action);
+            bindings.extend(
+                bound
+                    .iter()
+                    .filter(|(_, a, _)| *a == action)
+                    .map(|(c, a, _)| (*c, *a)),
+            );
+        }
+    }
+    Ok(Keymap { bindings })
+}
+
+fn key_name(chord: KeyChord) -> String {
+    clean_line(&chord.notation())
+}
+
+fn conflict(lang: Lang, key: &str, first: Action, second: Action) -> String {
+    let (a, b) = (
+        first.name().unwrap_or_default(),
+        second.name().unwrap_or_default(),
+    );
+    match lang {
+        Lang::En => format!("key '{key}' is bound to both '{a}' and '{b}'"),
+        Lang::Fr => format!("la touche '{key}' est associée à la fois à '{a}' et à '{b}'"),
+    }
+}
+
+/// Turns a byte span of the file into line, column and the offending line.
+fn locate(
+    text: &str,
+    path: &Path,
+    span: Range<usize>,
+    message: String,
+    help: Option<String>,
+    lang: Lang,
+) -> Invalid {
+    let start = span.start.min(text.len());
+    let before = text.get(..start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    let column = text.get(line_start..start).map_or(0, |s| s.chars().count()) + 1;
+    let line_end = text
+        .get(line_start..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |i| line_start + i);
+    let source_line = clean_line(text.get(line_start..line_end).unwrap_or("").trim_end());
+    let width = text
+        .get(start..span.end.min(line_end).max(start))
+        .map_or(1, |s| s.chars().count());
+    Invalid {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+        source_line,
+        width,
+        help,
+        lang,
+    }
+}
+
+impl Config {
+    /// The interface language: `--lang`, else the file's, else the locale's.
+    pub fn lang(&self, flag: Option<Lang>, locale: Lang) -> Lang {
+        flag.or(self.language).unwrap_or(locale)
+    }
+
+    /// The theme: `--theme`, else the file's, else monochrome when `NO_COLOR` is set, else the
+    /// default. A theme named explicitly wins over `NO_COLOR`, as no-color.org asks of
+    /// configuration files and command-line flags.
+    pub fn theme(&self, flag: Option<ThemeName>, no_color: bool) -> Theme {
+        let name = flag.or(self.theme).unwrap_or(if no_color {
+            ThemeName::Monochrome
+        } else {
+            ThemeName::Default
+        });
+        Theme::named(name)
+    }
+
+    /// Applies the key bindings, the screen settings and the marks to the reader.
+    pub fn apply(&self, app: &mut App) {
+        app.keymap = self.keymap.clone();
+        app.view.marks_hidden = !self.highlight_marks;
+        app.set_prefs(Prefs {
+            side_width: self.side_pane_width,
+            max_text_width: self.max_text_width,
+        });
+    }
+}
+
+/// Whether `NO_COLOR` asks for no colour (set and not empty).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// A commented default `config.toml` in the interface language; it parses to the defaults,
+/// and uncommenting every line of it still does.
+pub fn default_text(lang: Lang) -> String {
+    let mut out = String::new();
+    let mut line = |s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
+    line(lang.pick(
+        "# glose settings. Every setting is optional: a commented line shows the default.",
+        "# Réglages de glose. Chaque réglage est facultatif : une ligne en commentaire montre la valeur par défaut.",
+    ));
+    line(lang.pick(
+        "# Read from --config FILE, else GLOSE_CONFIG=FILE, else this platform's config directory.",
+        "# Lu depuis --config FICHIER, sinon GLOSE_CONFIG=FICHIER, sinon le dossier de configuration de la plateforme.",
+    ));
+    if let Some(path) = default_path() {
+        line(&format!("#   {}", clean_line(&path.display().to_string())));
+    }
+    line("");
+    line(lang.pick(
+        "# Colours: \"default\", \"high-contrast\" or \"monochrome\". With NO_COLOR set in the",
+        "# Couleurs : \"default\", \"high-contrast\" ou \"monochrome\". Si NO_COLOR est défini dans",
+    ));
+    line(lang.pick(
+        "# environment glose is monochrome, unless a theme is named here or with --theme.",
+        "# l’environnement, glose est monochrome, sauf si un thème est nommé ici ou avec --theme.",
+    ));
+    line("# theme = \"default\"");
+    line("");
+    line(lang.pick(
+        "# Interface language: \"fr\" or \"en\". Default: from LC_ALL, LC_MESSAGES or LANG, else",
+        "# Langue de l’interface : \"fr\" ou \"en\". Par défaut : d’après LC_ALL, LC_MESSAGES ou LANG,",
+    ));
+    line(lang.pick(
+        "# English. The article and its annotations stay in their own language.",
+        "# sinon l’anglais. L’article et ses annotations restent dans leur langue.",
+    ));
+    line("# language = \"en\"");
+    line("");
+    line(&match lang {
+        Lang::En => format!(
+            "# Width of the source pane, in columns, when it is beside the text ({} to {}; the text",
+            SIDE_WIDTH.start,
+            SIDE_WIDTH.end - 1
+        ),
+        Lang::Fr => format!(
+            "# Largeur du panneau des sources, en colonnes, quand il est à côté du texte ({} à {} ;",
+            SIDE_WIDTH.start,
+            SIDE_WIDTH.end - 1
+        ),
+    });
+    line(lang.pick(
+        "# keeps at least 50). Default: a third of the terminal from 140 columns, two fifths below.",
+        "# le texte en garde au moins 50). Par défaut : un tiers du terminal dès 140 colonnes, deux cinquièmes en dessous.",
+    ));
+    line("# side_pane_width = 48");
+    line("");
+    line(&match lang {
+        Lang::En => format!(
+            "# Widest line of text, in columns ({} to {}); wider panes centre their text.",
+            TEXT_WIDTH.start,
+            TEXT_WIDTH.end - 1
+        ),
+        Lang::Fr => format!(
+            "# Ligne de texte la plus large, en colonnes ({} à {}) ; au-delà, le texte est centré.",
+            TEXT_WIDTH.start,
+            TEXT_WIDTH.end - 1
+        ),
+    });
+    line(&format!("# max_text_width = {MAX_TEXT_WIDTH}"));
+    line("");
+    line(lang.pick(
+        "# Whether annotated words are highlighted when glose starts (the m key toggles them).",
+        "# Surligner les mots annotés au démarrage (la touche m les masque ou les affiche).",
+    ));
+    line("# highlight_marks = true");
+    line("");
+    line(lang.pick(
+        "# Key bindings: \"key\" = \"action\". Naming an action here replaces all its default keys",
+        "# Touches : \"touche\" = \"action\". Nommer une action ici remplace toutes ses touches par",
+    ));
+    line(lang.pick(
+        "# (bind it several times to keep several). A key bound to two actions is an error.",
+        "# défaut (l’associer plusieurs fois pour en garder plusieurs). Une touche associée à deux actions est une erreur.",
+    ));
+    line(lang.pick(
+        "# Keys: j, G, ?, space, tab, shift-tab, enter, esc, backspace, up, down, left, right,",
+        "# Touches : j, G, ?, space, tab, shift-tab, enter, esc, backspace, up, down, left, right,",
+    ));
+    line(lang.pick(
+        "# pgup, pgdn, home, end, delete, f1 to f12, with ctrl- or alt- before (ctrl-d).",
+        "# pgup, pgdn, home, end, delete, f1 à f12, précédées de ctrl- ou alt- (ctrl-d).",
+    ));
+    line("[keys]");
+    let keymap = Keymap::default();
+    for action in Action::bindable() {
+        let Some(name) = action.name() else {
+            continue;
+        };
+        let keys = keymap.keys_for(action);
+        let described = action.describe(lang);
+        let description = match action {
+            Action::FocusPane(n) => match lang {
+                Lang::En => format!("go to pane {n}"),
+                Lang::Fr => format!("aller au panneau {n}"),
+            },
+            _ => described.to_owned(),
+        };
+        if keys.is_empty() {
+            line(&format!("# (\"…\" = \"{name}\")  # {description}"));
+        }
+        for (i, key) in keys.iter().enumerate() {
+            let entry = format!(
+                "# {:<14} = {:<18}",
+                format!("\"{}\"", key.notation()),
+                format!("\"{name}\"")
+            );
+            if i == 0 {
+                line(&format!("{entry} # {description}"));
+            } else {
+                line(entry.trim_end());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Config, ConfigError> {
+        parse(text, Path::new("config.toml"), Lang::En)
+    }
+
+    fn error(text: &str) -> String {
+        parse_str(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        assert_eq!(parse_str("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn every_setting_is_read() {
+        let config = parse_str(
+            "theme = \"high-contrast\"\nlanguage = \"fr\"\nside_pane_width = 50\n\
+             max_text_width = 72\nhighlight_marks = false\n",
+        )
+        .unwrap();
+        assert_eq!(config.theme, Some(ThemeName::HighContrast));
+        assert_eq!(config.language, Some(Lang::Fr));
+        assert_eq!(config.side_pane_width, Some(50));
+        assert_eq!(config.max_text_width, 72);
+        assert!(!config.highlight_marks);
+    }
+
+    #[test]
+    fn an_unknown_setting_names_file_line_column_and_the_line() {
+        let message = error("theme = \"default\"\ncolour = \"blue\"\n");
+        assert!(message.contains("--> config.toml:2:1"), "{message}");
+        assert!(message.contains("unknown field `colour`"), "{message}");
+        assert!(message.contains("2 | colour = \"blue\""), "{message}");
+        assert!(message.contains("  | ^^^^^^"), "{message}");
+    }
+
+    #[test]
+    fn a_bad_value_is_pointed_at() {
+        let message = error("theme = \"sepia\"\n");
+        assert!(message.contains("config.toml:1:9"), "{message}");
+        assert!(message.contains("sepia"), "{message}");
+        assert!(message.contains("high-contrast"), "{message}");
+        let message = error("side_pane_width = 5\n");
+        assert!(message.contains("config.toml:1:19"), "{message}");
+        assert!(message.contains("between 24 and 200"), "{message}");
+        let message = error("max_text_width = \"wide\"\n");
+        assert!(message.contains("config.toml:1:18"), "{message}");
+        let message = error("language = \"de\"\n");
+        assert!(message.contains("`en`"), "{message}");
+    }
+
+    #[test]
+    fn a_syntax_error_is_located() {
+        let message = error("theme = \"default\"\n[keys\n");
+        assert!(message.contains("config.toml:2:"), "{message}");
+    }
+
+    #[test]
+    fn a_remapped_key_replaces_the_actions_defaults_in_place() {
+        let config = parse_str("[keys]\n\"ctrl-n\" = \"next_annotation\"\n").unwrap();
+        let keymap = &config.keymap;
+        assert_eq!(
+            keymap.action(KeyChord::ctrl('n')),
+            Some(Action::NextAnnotation)
+        );
+        assert_eq!(
+            keymap.action(KeyChord::plain(ratatui::crossterm::event::KeyCode::Tab)),
+            None,
+            "Tab was moved"
+        );
+        let rows = keymap.help_rows();
+        let default_rows = Keymap::default().help_rows();
+        let at = |rows: &[(String, Action)]| {
+            rows.iter()
+                .position(|(_, a)| *a == Action::NextAnnotation)
+                .unwrap()
+        };
+        assert_eq!(at(&rows), at(&default_rows), "same place in the help");
+        assert_eq!(rows[at(&rows)].0, "Ctrl-n");
+    }
+
+    #[test]
+    fn several_keys_for_one_action_and_swaps_are_fine() {
+        let config =
+            parse_str("[keys]\n\"n\" = \"next_annotation\"\n\"tab\" = \"next_annotation\"\n\"ctrl-n\" = \"search_next\"\n")
+                .unwrap();
+        let keymap = &config.keymap;
+        assert_eq!(
+            keymap.keys_for(Action::NextAnnotation).len(),
+            2,
+            "n and Tab"
+        );
+        assert_eq!(
+            keymap.keys_for(Action::SearchNext),
+            vec![KeyChord::ctrl('n')]
+        );
+    }
+
+    #[test]
+    fn conflicts_are_reported_with_what_to_do() {
+        let message = error("[keys]\n\"n\" = \"next_annotation\"\n");
+        assert!(
+            message.contains("key 'n' is bound to both 'search_next' and 'next_annotation'"),
+            "{message}"
+        );
+        assert!(message.contains("config.toml:2:1"), "{message}");
+        assert!(
+            message.contains("bind 'search_next' to another key"),
+            "{message}"
+        );
+
+        let message = error("[keys]\n\"ctrl-x\" = \"quit\"\n\"Ctrl-x\" = \"top\"\n");
+        assert!(
+            message.contains("bound to both 'quit' and 'top'"),
+            "{message}"
+        );
+        assert!(message.contains("config.toml:3:1"), "{message}");
+    }
+
+    #[test]
+    fn unknown_keys_and_actions_are_explained() {
+        let message = error("[keys]\n\"hyper-x\" = \"quit\"\n");
+        assert!(message.contains("unknown key 'hyper-x'"), "{message}");
+        assert!(message.contains("config.toml:2:1"), "{message}");
+        let message = error("[keys]\n\"x\" = \"next_anotation\"\n");
+        assert!(
+            message.contains("unknown action 'next_anotation'"),
+            "{message}"
+        );
+        assert!(message.contains("config.toml:2:7"), "{message}");
+        assert!(
+            message.contains("did you mean 'next_annotation'"),
+            "{message}"
+        );
+        let message = error("[keys]\n\"ctrl-z\" = \"quit\"\n");
+        assert!(message.contains("reserved"), "{message}");
+    }
+
+    #[test]
+    fn hostile_text_in_the_file_is_not_echoed_raw() {
+        let message = error("[keys]\n\"x\" = \"\\u001b[31mquit\"\n");
+        assert!(!message.contains('\u{1b}'), "{message:?}");
+        let message = error("\u{1b}[2J = 1\n");
+        assert!(!message.contains('\u{1b}'), "{message:?}");
+    }
+
+    #[test]
+    fn messages_follow_the_language() {
+        let message = parse("[keys]\n\"x\" = \"nope\"\n", Path::new("c.toml"), Lang::Fr)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("erreur\u{a0}: action inconnue 'nope'"),
+            "{message}"
+        );
+    }
+
+    /// `name = …` or `"key" = …`: a commented setting or binding of the default file.
+    fn is_setting(line: &str) -> bool {
+        let name_end = line
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .unwrap_or(0);
+        let quoted = line.starts_with('"') && line.get(1..).and_then(|r| r.find('"')).is_some();
+        let after = if quoted {
+            line.get(1..)
+                .and_then(|r| r.find('"'))
+                .and_then(|i| line.get(i + 2..))
+        } else if name_end > 0 {
+            line.get(name_end..)
+        } else {
+            None
+        };
+        after.is_some_and(|a| a.trim_start().starts_with("= "))
+    }
+
+    #[test]
+    fn the_default_file_parses_to_the_defaults_commented_or_not() {
+        for lang in [Lang::En, Lang::Fr] {
+            let text = default_text(lang);
+            assert_eq!(parse_str(&text).unwrap(), Config::default(), "{lang:?}");
+            // Uncomment every setting and binding: still the defaults.
+            let uncommented: String = text
+                .lines()
+                .map(|l| match l.strip_prefix("# ") {
+                    Some(rest) if is_setting(rest) => rest,
+                    _ => l,
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let config = parse_str(&uncommented).unwrap();
+            assert_eq!(config.keymap, Keymap::default(), "{lang:?}");
+            assert_eq!(config.theme, Some(ThemeName::Default));
+            assert_eq!(config.max_text_width, MAX_TEXT_WIDTH);
+            assert!(config.highlight_marks);
+        }
+    }
+
+    #[test]
+    fn locations_follow_flag_then_env_then_default() {
+        let flag = Path::new("/tmp/a.toml");
+        assert_eq!(
+            Location::find(Some(flag), Some("/tmp/b.toml".into())),
+            Location::Required(flag.to_owned())
+        );
+        assert_eq!(
+            Location::find(None, Some("/tmp/b.toml".into())),
+            Location::Required(PathBuf::from("/tmp/b.toml"))
+        );
+        assert_eq!(Location::find(None, Some("".into())), Location::None);
+        assert!(matches!(
+            Location::find(None, None),
+            Location::Optional(_) | Location::None
+        ));
+        let missing = Location::Required(PathBuf::from("/nonexistent/glose.toml"));
+        assert!(matches!(
+            load(&missing, Lang::En),
+            Err(ConfigError::Read { .. })
+        ));
+        let optional = Location::Optional(PathBuf::from("/nonexistent/glose.toml"));
+        assert_eq!(load(&optional, Lang::En).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn theme_precedence_flag_then_file_then_no_color() {
+        let mut config = Config::default();
+        assert_eq!(config.theme(None, false).name, ThemeName::Default);
+        assert_eq!(config.theme(None, true).name, ThemeName::Monochrome);
+        config.theme = Some(ThemeName::HighContrast);
+        assert_eq!(config.theme(None, true).name, ThemeName::HighContrast);
+        assert_eq!(
+            config.theme(Some(ThemeName::Default), true).name,
+            ThemeName::Default
+        );
+        assert_eq!(config.lang(None, Lang::Fr), Lang::Fr);
+        config.language = Some(Lang::En);
+        assert_eq!(config.lang(None, Lang::Fr), Lang::En);
+        assert_eq!(config.lang(Some(Lang::Fr), Lang::En), Lang::Fr);
+    }
+}
