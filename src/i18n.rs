@@ -131,6 +131,7 @@ pub enum Text {
     Notes,
     Reference,
     AnnotatedBy,
+    AboutSource,
 }
 
 impl Text {
@@ -227,6 +228,7 @@ impl Text {
             Self::Notes => ("Notes", "Notes"),
             Self::Reference => ("Reference", "Référence"),
             Self::AnnotatedBy => ("Annotations", "Annotations"),
+            Self::AboutSource => ("About the source", "Sur la source"),
         };
         lang.pick(en, fr)
     }

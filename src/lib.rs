@@ -18,6 +18,7 @@ pub mod config;
 pub mod content;
 pub mod i18n;
 pub mod layout;
+pub mod print;
 pub mod screen;
 pub mod search;
 pub mod text;
