@@ -104,7 +104,7 @@ impl fmt::Display for ConfigError {
         match self {
             Self::Read { path, error, lang } => write!(
                 f,
-                "{}{}{}",
+                "{}'{}'{}",
                 lang.pick(
                     "error: cannot read the settings file ",
                     "erreur : impossible de lire le fichier de réglages "
@@ -482,11 +482,14 @@ pub fn default_text(lang: Lang) -> String {
     };
     line(lang.pick(
         "# glose settings. Every setting is optional: a commented line shows the default.",
-        "# Réglages de glose. Chaque réglage est facultatif : une ligne en commentaire montre la valeur par défaut.",
+        "# Réglages de glose. Chaque réglage est facultatif : une ligne en commentaire\n\
+         # montre la valeur par défaut.",
     ));
     line(lang.pick(
-        "# Read from --config FILE, else GLOSE_CONFIG=FILE, else this platform's config directory.",
-        "# Lu depuis --config FICHIER, sinon GLOSE_CONFIG=FICHIER, sinon le dossier de configuration de la plateforme.",
+        "# Read from --config FILE, else GLOSE_CONFIG=FILE, else this platform's config\n\
+         # directory:",
+        "# Lu depuis --config FICHIER, sinon GLOSE_CONFIG=FICHIER, sinon le dossier de\n\
+         # configuration de la plateforme :",
     ));
     if let Some(path) = default_path() {
         line(&format!("#   {}", clean_line(&path.display().to_string())));
@@ -526,7 +529,8 @@ pub fn default_text(lang: Lang) -> String {
     });
     line(lang.pick(
         "# keeps at least 50). Default: a third of the terminal from 140 columns, two fifths below.",
-        "# le texte en garde au moins 50). Par défaut : un tiers du terminal dès 140 colonnes, deux cinquièmes en dessous.",
+        "# le texte en garde au moins 50). Par défaut : un tiers du terminal dès 140\n\
+         # colonnes, deux cinquièmes en dessous.",
     ));
     line("# side_pane_width = 48");
     line("");
@@ -556,11 +560,13 @@ pub fn default_text(lang: Lang) -> String {
     ));
     line(lang.pick(
         "# (bind it several times to keep several). A key bound to two actions is an error.",
-        "# défaut (l’associer plusieurs fois pour en garder plusieurs). Une touche associée à deux actions est une erreur.",
+        "# défaut (l’associer plusieurs fois pour en garder plusieurs). Une touche\n\
+         # associée à deux actions est une erreur.",
     ));
     line(lang.pick(
         "# Keys: j, G, ?, space, tab, shift-tab, enter, esc, backspace, up, down, left, right,",
-        "# Touches : j, G, ?, space, tab, shift-tab, enter, esc, backspace, up, down, left, right,",
+        "# Noms des touches : j, G, ?, space, tab, shift-tab, enter, esc, backspace, up,\n\
+         # down, left, right,",
     ));
     line(lang.pick(
         "# pgup, pgdn, home, end, delete, f1 to f12, with ctrl- or alt- before (ctrl-d).",
@@ -824,6 +830,55 @@ mod tests {
         ));
         let optional = Location::Optional(PathBuf::from("/nonexistent/glose.toml"));
         assert_eq!(load(&optional, Lang::En).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn a_remapped_key_works_in_the_reader_and_shows_in_the_help() {
+        use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+        let config = parse_str(
+            "highlight_marks = false\nmax_text_width = 60\n[keys]\n\"ctrl-n\" = \"next_annotation\"\n\"x\" = \"toggle_index\"\n",
+        )
+        .unwrap();
+        let mut app = App::new(
+            crate::app::tests::sample(4),
+            Lang::En,
+            Theme::named(ThemeName::Monochrome),
+            (80, 24),
+        );
+        config.apply(&mut app);
+        assert!(app.view.marks_hidden);
+        assert_eq!(app.screen.as_ref().unwrap().pane(0).unwrap().text.width, 60);
+        let press = |app: &mut App, code, modifiers| {
+            app.handle_event(&Event::Key(KeyEvent::new(code, modifiers)))
+        };
+        press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(app.view.selected, None, "Tab no longer selects");
+        press(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+        assert_eq!(app.view.selected, Some(0));
+        press(&mut app, KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(app.view.overlay, Some(crate::app::Overlay::Index));
+        press(&mut app, KeyCode::Char('i'), KeyModifiers::NONE);
+        assert_eq!(
+            app.view.overlay,
+            Some(crate::app::Overlay::Index),
+            "i is free now"
+        );
+
+        // The help screen lists the new keys, and not the old ones, beside the actions.
+        let help: Vec<String> = crate::ui::help::lines(&app)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        let row = |description: &str| {
+            help.iter()
+                .find(|l| l.contains(description))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let next = row(Action::NextAnnotation.describe(Lang::En));
+        assert!(next.starts_with("Ctrl-n "), "{next:?}");
+        let index = row(Action::ToggleIndex.describe(Lang::En));
+        assert!(index.starts_with("x "), "{index:?}");
     }
 
     #[test]

@@ -75,7 +75,7 @@ impl Session {
             }
         });
         Self {
-            parser: vt100::Parser::new(rows, cols, 0),
+            parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
             output: rx,
             writer,
@@ -149,7 +149,9 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize pty");
-        self.parser.screen_mut().set_size(rows, cols);
+        self.parser
+            .screen_mut()
+            .set_size(nonzero(rows), nonzero(cols));
     }
 
     /// The process id, to send it signals.
@@ -204,4 +206,9 @@ impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
     }
+}
+
+/// vt100 0.18 sizes are non-zero.
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal has at least one row and column")
 }
