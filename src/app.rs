@@ -108,6 +108,8 @@ pub struct View {
     pub side_pref: Option<bool>,
     /// First row of the side pane's content shown.
     pub side_scroll: usize,
+    /// First row of the help shown (when it is longer than the screen).
+    pub help_scroll: usize,
     pub should_quit: bool,
     pub search: SearchState,
     pub index: IndexState,
@@ -158,6 +160,7 @@ impl App {
             marks_hidden: false,
             side_pref: None,
             side_scroll: 0,
+            help_scroll: 0,
             should_quit: false,
             search: SearchState::default(),
             index: IndexState::default(),
@@ -239,10 +242,21 @@ impl App {
             return;
         }
         if self.view.overlay.is_some() {
+            // The help: the movement keys scroll it when it is longer than the screen, any
+            // other key closes it.
+            let max = crate::ui::help::max_scroll(self);
+            let scroll = &mut self.view.help_scroll;
             match action {
                 Action::Quit => self.view.should_quit = true,
                 Action::Resize(w, h) => self.view.size = (w, h),
-                Action::Wheel(..) => {}
+                Action::LineDown if max > 0 => *scroll = (*scroll + 1).min(max),
+                Action::LineUp if max > 0 => *scroll = scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown if max > 0 => *scroll = max,
+                Action::PageUp | Action::HalfPageUp | Action::Top if max > 0 => *scroll = 0,
+                Action::Bottom if max > 0 => *scroll = max,
+                Action::Wheel(_, _, delta) => {
+                    *scroll = scroll.saturating_add_signed(isize::from(delta)).min(max);
+                }
                 _ => self.view.overlay = None,
             }
             self.refresh();
@@ -277,7 +291,10 @@ impl App {
             }
             Action::SideDown => self.scroll_side(3),
             Action::SideUp => self.scroll_side(-3),
-            Action::ToggleHelp => self.view.overlay = Some(Overlay::Help),
+            Action::ToggleHelp => {
+                self.view.overlay = Some(Overlay::Help);
+                self.view.help_scroll = 0;
+            }
             Action::Search => self.open_search(),
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
@@ -869,11 +886,37 @@ pub(crate) mod tests {
         let mut app = app((80, 24));
         app.update(Action::ToggleHelp);
         assert_eq!(app.view.overlay, Some(Overlay::Help));
-        app.update(Action::LineDown);
+        app.update(Action::NextPane);
         assert_eq!(app.view.overlay, None);
-        assert_eq!(app.view.tops[0].row, 0, "the key only closed the help");
+        assert_eq!(app.view.focus, 0, "the key only closed the help");
         app.update(Action::ToggleHelp);
         app.update(Action::Quit);
         assert!(app.view.should_quit);
+    }
+
+    #[test]
+    fn a_help_longer_than_the_screen_scrolls_with_the_movement_keys() {
+        let mut app = app((80, 24));
+        app.update(Action::ToggleHelp);
+        let max = crate::ui::help::max_scroll(&app);
+        assert!(max > 0, "the help does not fit in 80x24");
+        app.update(Action::LineDown);
+        assert_eq!(app.view.help_scroll, 1);
+        assert_eq!(app.view.overlay, Some(Overlay::Help));
+        app.update(Action::Bottom);
+        app.update(Action::LineDown);
+        assert_eq!(app.view.help_scroll, max, "clamped");
+        app.update(Action::LineUp);
+        assert_eq!(app.view.help_scroll, max - 1);
+        app.update(Action::ToggleHelp);
+        assert_eq!(app.view.overlay, None);
+        app.update(Action::ToggleHelp);
+        assert_eq!(app.view.help_scroll, 0, "opens at the top");
+        // Tall enough: the movement keys close it like any other key.
+        let mut tall = self::app((120, 80));
+        tall.update(Action::ToggleHelp);
+        assert_eq!(crate::ui::help::max_scroll(&tall), 0);
+        tall.update(Action::LineDown);
+        assert_eq!(tall.view.overlay, None);
     }
 }

@@ -865,7 +865,7 @@ mod tests {
         );
 
         // The help screen lists the new keys, and not the old ones, beside the actions.
-        let help: Vec<String> = crate::ui::help::lines(&app)
+        let help: Vec<String> = crate::ui::help::lines(&app, 200)
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect();

@@ -132,6 +132,7 @@ pub enum Text {
     Reference,
     AnnotatedBy,
     AboutSource,
+    HelpScroll,
 }
 
 impl Text {
@@ -172,7 +173,10 @@ impl Text {
             Self::Minimum => ("minimum", "minimum"),
             Self::PressQuestion => ("help", "aide"),
             Self::NothingSelected => ("no selection", "aucune sélection"),
-            Self::CloseHelp => ("any key closes this help", "une touche ferme cette aide"),
+            Self::CloseHelp => (
+                "any other key closes this help",
+                "toute autre touche ferme cette aide",
+            ),
             Self::Legend => ("Highlights", "Surlignages"),
             Self::Marks => ("marks", "marques"),
             Self::MarksHidden => ("highlights hidden", "surlignages masqués"),
@@ -208,9 +212,9 @@ impl Text {
             Self::NotCitedByAny => ("cited by no annotation", "citée par aucune annotation"),
             Self::InLists => ("In lists", "Dans les listes"),
             Self::InLists2 => (
-                "(index, sources, contents): the movement keys move, / filters, Tab changes the \
+                "index, sources, contents — the movement keys move, / filters, Tab changes the \
                  kind, Enter goes to the entry, Esc closes",
-                "(index, sources, table des matières) : les touches de déplacement déplacent, / \
+                "index, sources, table des matières — les touches de déplacement déplacent, / \
                  filtre, Tab change le type, Entrée y va, Échap ferme",
             ),
             Self::InSearchLine => ("Search line", "Ligne de recherche"),
@@ -229,6 +233,7 @@ impl Text {
             Self::Reference => ("Reference", "Référence"),
             Self::AnnotatedBy => ("Annotations", "Annotations"),
             Self::AboutSource => ("About the source", "Sur la source"),
+            Self::HelpScroll => ("scroll", "défiler"),
         };
         lang.pick(en, fr)
     }

@@ -187,9 +187,8 @@ impl Action {
             ),
             Self::ToggleHelp => ("this help", "cette aide"),
             Self::Search => (
-                "search the text (accents and case ignored); in a list, filter it",
-                "chercher dans le texte (sans tenir compte des accents ni de la casse) ; dans \
-                 une liste, la filtrer",
+                "search (accents and case ignored); in a list, filter it",
+                "chercher (accents et casse ignorés) ; dans une liste, filtrer",
             ),
             Self::SearchNext => ("next match", "occurrence suivante"),
             Self::SearchPrev => ("previous match", "occurrence précédente"),

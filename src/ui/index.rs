@@ -99,7 +99,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 annotation.verdict.map_or(theme.dim, |v| theme.verdict(v)),
             ),
             Span::styled(fit(&words, words_width), theme.text),
-            Span::styled(format!("{pane:>3}"), theme.dim),
+            Span::styled(format!(" §{pane}"), theme.dim),
         ]
     };
 

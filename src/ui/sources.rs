@@ -141,12 +141,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             count_of(
                 lang,
                 cited,
-                (
-                    "passage citing one",
-                    "passages citing them",
-                    "passage qui en cite une",
-                    "passages qui les citent"
-                )
+                ("citation", "citations", "citation", "citations")
             ),
         ),
         theme.dim,

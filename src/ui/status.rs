@@ -59,22 +59,38 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
     if app.view.marks_hidden {
         left.push_str(&format!(" · {}", Text::MarksHidden.get(lang)));
     }
-    let search = &app.view.search;
-    if !search.query.is_empty() {
-        let (query, _) = truncate(&search.query, 20);
-        left.push_str(&format!(" · /{query} {}", match_count(app)));
-    }
     if let Some(message) = &app.view.message {
         left = format!(" {}", message_text(app, message));
     }
-    let hints = hints(app);
+    // The right side: the search while there is one (it matters more than the usual hints,
+    // and the left side gives way to it), else the key hints when they fit.
+    let search = &app.view.search;
     let width = usize::from(area.width);
-    let hints_width = str_width(&hints);
-    let line = if str_width(&left) + hints_width + 2 <= width {
-        let left = fit(&left, width - hints_width);
-        Line::from(vec![Span::raw(left), Span::styled(hints, app.theme.status)])
+    let line = if search.query.is_empty() {
+        let hints = hints(app);
+        let hints_width = str_width(&hints);
+        if str_width(&left) + hints_width + 2 <= width {
+            let left = fit(&left, width - hints_width);
+            Line::from(vec![Span::raw(left), Span::styled(hints, app.theme.status)])
+        } else {
+            Line::from(Span::raw(fit(&left, width)))
+        }
     } else {
-        Line::from(Span::raw(fit(&left, width)))
+        let count = format!(" {} ", match_count(app));
+        let room = width.saturating_sub(str_width(&count) + 2).min(24);
+        let (query, used) = truncate(&search.query, room.saturating_sub(1));
+        let query = if used < str_width(&search.query) {
+            format!(" /{query}…")
+        } else {
+            format!(" /{query}")
+        };
+        let right_width = str_width(&query) + str_width(&count);
+        let left = fit(&left, width.saturating_sub(right_width));
+        Line::from(vec![
+            Span::raw(left),
+            Span::styled(query, app.theme.key),
+            Span::raw(count),
+        ])
     };
     buf.set_style(area, app.theme.status);
     buf.set_line(area.x, area.y, &line.style(app.theme.status), area.width);
