@@ -126,13 +126,10 @@ pub enum Text {
     SearchLineHelp,
     Read,
     Minutes,
-    Words,
-    Note,
-    Notes,
-    Reference,
-    AnnotatedBy,
     AboutSource,
     HelpScroll,
+    HintAnnotation,
+    HintQuit,
 }
 
 impl Text {
@@ -227,13 +224,10 @@ impl Text {
             ),
             Self::Read => ("read", "lu"),
             Self::Minutes => ("min", "min"),
-            Self::Words => ("words", "mots"),
-            Self::Note => ("Note", "Note"),
-            Self::Notes => ("Notes", "Notes"),
-            Self::Reference => ("Reference", "Référence"),
-            Self::AnnotatedBy => ("Annotations", "Annotations"),
             Self::AboutSource => ("About the source", "Sur la source"),
             Self::HelpScroll => ("scroll", "défiler"),
+            Self::HintAnnotation => ("annotation", "annotation"),
+            Self::HintQuit => ("quit", "quitter"),
         };
         lang.pick(en, fr)
     }

@@ -174,12 +174,9 @@ fn hints(app: &App) -> String {
     let lang = app.lang;
     let mut parts = Vec::new();
     for (action, label) in [
-        (
-            Action::NextAnnotation,
-            lang.pick("annotation", "annotation"),
-        ),
+        (Action::NextAnnotation, Text::HintAnnotation.get(lang)),
         (Action::ToggleHelp, Text::PressQuestion.get(lang)),
-        (Action::Quit, lang.pick("quit", "quitter")),
+        (Action::Quit, Text::HintQuit.get(lang)),
     ] {
         if let Some(key) = app.keymap.first_key(action) {
             parts.push(format!("{key} {label}"));
