@@ -17,17 +17,21 @@ pub mod keymap;
 pub mod line_input;
 pub mod lists;
 mod overlays;
+pub mod tour;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::crossterm::event::Event;
 use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::clock::Clock;
 use crate::content::Article;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
+use crate::present::{Outcome, Presenter};
 use crate::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
 use crate::search::Folded;
 use crate::text::wrap::grapheme_width;
@@ -35,9 +39,10 @@ use crate::theme::Theme;
 pub use action::Action;
 pub use find::SearchState;
 pub use keymap::Keymap;
-use keymap::translate;
+use keymap::translate_in;
 use line_input::Edit;
 use lists::{IndexState, ListState};
+pub use tour::TourState;
 
 /// A pane's scroll position, kept in two units so it survives a change of width: the row at
 /// the top of the pane for the layout at `width`, and the byte of the text at that row.
@@ -46,6 +51,27 @@ pub struct Top {
     pub row: usize,
     pub width: usize,
     pub byte: usize,
+    /// Rows before `row` that share its anchor byte (see `PaneLayout::position_of_row`).
+    pub lead: usize,
+}
+
+impl Top {
+    /// The top at `row` of a layout.
+    fn at(layout: &PaneLayout, row: usize) -> Self {
+        let (byte, lead) = layout.position_of_row(row);
+        Self {
+            row,
+            width: layout.width,
+            byte,
+            lead,
+        }
+    }
+}
+
+/// The row showing a byte of the text: the last row anchored at or before it (past the heading
+/// and blank rows that share a paragraph's anchor).
+pub(crate) fn row_of_byte(layout: &PaneLayout, byte: usize) -> usize {
+    layout.row_of_position(byte, layout.rows.len())
 }
 
 /// Which overlay covers the reader, if any.
@@ -110,6 +136,8 @@ pub struct View {
     pub side_scroll: usize,
     /// First row of the help shown (when it is longer than the screen).
     pub help_scroll: usize,
+    /// A one-key message for the status line ("this text has no guided tour").
+    pub notice: Option<Text>,
     pub should_quit: bool,
     pub search: SearchState,
     pub index: IndexState,
@@ -131,6 +159,14 @@ pub struct App {
     pub lang: Lang,
     pub theme: Theme,
     pub view: View,
+    /// The guided tour, while it is on.
+    pub tour: Option<TourState>,
+    /// The presenter, while it covers the reader (it shows `tour`, which is then on).
+    pub presenter: Option<Presenter>,
+    /// The presenter's keys (its defaults, or the configuration's `[presenter_keys]`).
+    pub presenter_keymap: Keymap,
+    /// Where tour times come from (the system's, or a test's).
+    pub clock: Arc<dyn Clock>,
     /// The arrangement for the current size; `None` when the terminal is too small.
     pub screen: Option<Screen>,
     pub prefs: Prefs,
@@ -161,6 +197,7 @@ impl App {
             side_pref: None,
             side_scroll: 0,
             help_scroll: 0,
+            notice: None,
             should_quit: false,
             search: SearchState::default(),
             index: IndexState::default(),
@@ -177,6 +214,10 @@ impl App {
             lang,
             theme,
             view,
+            tour: None,
+            presenter: None,
+            presenter_keymap: crate::present::keymap(),
+            clock: crate::clock::system(),
             screen: None,
             prefs: Prefs::default(),
             layouts: HashMap::new(),
@@ -192,6 +233,27 @@ impl App {
         self.refresh();
     }
 
+    /// The same app reading time from `clock` (tests give a `ManualClock`).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Opens the presenter on the tour (starting the tour if it is not on). With
+    /// `quit_on_close`, leaving the presenter quits (`glose present`). Does nothing without a
+    /// tour.
+    pub fn open_presenter(&mut self, quit_on_close: bool) {
+        if self.tour.is_none() {
+            self.start_tour(0);
+        }
+        if self.tour.is_some() {
+            let mut presenter = Presenter::new(quit_on_close);
+            presenter.keymap = self.presenter_keymap.clone();
+            self.presenter = Some(presenter);
+        }
+    }
+
     /// The layout of a pane at the width it has on screen, if it is on screen.
     pub fn layout(&self, pane: usize) -> Option<&PaneLayout> {
         let area = self.screen.as_ref()?.pane(pane)?;
@@ -202,7 +264,8 @@ impl App {
     /// loop redraws only then). This is where modes that take raw keys (a text input) get them
     /// before the keymap does.
     pub fn handle_event(&mut self, event: &Event) -> bool {
-        if let Event::Key(key) = event
+        if self.presenter.is_none()
+            && let Event::Key(key) = event
             && (self.view.search.is_typing() || self.is_editing_filter())
         {
             return match Edit::from_key(*key) {
@@ -213,7 +276,15 @@ impl App {
                 None => false,
             };
         }
-        match translate(&self.keymap, event) {
+        let action = match &self.presenter {
+            Some(presenter) => translate_in(&presenter.keymap, event, false).or_else(|| {
+                // Blank or help: any key at all brings the stop back.
+                ((presenter.blanked || presenter.help) && matches!(event, Event::Key(_)))
+                    .then_some(Action::Blank)
+            }),
+            None => translate_in(&self.keymap, event, self.tour.is_some()),
+        };
+        match action {
             Some(action) => {
                 self.update(action);
                 true
@@ -224,8 +295,17 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        self.view.notice = None;
         if !matches!(action, Action::Resize(..)) {
             self.view.message = None;
+        }
+        if let Action::Resize(w, h) = action {
+            self.view.size = (w, h);
+        }
+        if self.presenter.is_some() {
+            self.update_presenter(action);
+            self.refresh();
+            return;
         }
         if let Action::Input(edit) = action {
             if self.view.search.is_typing() {
@@ -302,11 +382,41 @@ impl App {
             Action::ToggleSources => self.open_list(Overlay::Sources),
             Action::ToggleContents => self.open_list(Overlay::Contents),
             Action::Input(_) => {}
+            Action::ToggleTour => self.toggle_tour(),
+            Action::NextStop => self.step_stop(1),
+            Action::PrevStop => self.step_stop(-1),
+            Action::FirstStop => self.go_to_stop(0),
+            Action::LastStop => self.go_to_stop(usize::MAX),
+            Action::Present => self.open_presenter(false),
+            // Presenter-only actions mean nothing to the reader.
+            Action::Blank | Action::RevealVerdict | Action::LeavePresenter => {}
             Action::Resize(w, h) => self.view.size = (w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, delta) => self.wheel(x, y, delta),
         }
         self.refresh();
+    }
+
+    /// Hands an action to the presenter; follows its stop in the reader, closes it or quits.
+    fn update_presenter(&mut self, action: Action) {
+        let now = self.clock.now();
+        let (Some(presenter), Some(tour)) = (self.presenter.as_mut(), self.tour.as_mut()) else {
+            self.presenter = None;
+            return;
+        };
+        let before = tour.progress.stop;
+        let outcome = presenter.update(action, &mut tour.progress, now);
+        let quit_on_close = presenter.quit_on_close;
+        let moved = tour.progress.stop != before;
+        if moved {
+            // Keep the reader under the presenter on the same stop.
+            self.show_stop();
+        }
+        match outcome {
+            Outcome::Stay => {}
+            Outcome::Close if !quit_on_close => self.presenter = None,
+            Outcome::Close | Outcome::Quit => self.view.should_quit = true,
+        }
     }
 
     /// Recomputes the arrangement, makes sure layouts exist, and clamps every position.
@@ -316,7 +426,7 @@ impl App {
             pane_count: self.panes.len(),
             focus: self.view.focus,
             side_pref: self.view.side_pref,
-            has_selection: self.view.selected.is_some(),
+            has_selection: self.view.selected.is_some() || self.tour.is_some(),
             max_text_width: self.prefs.max_text_width,
             side_width: self.prefs.side_width,
         };
@@ -346,15 +456,14 @@ impl App {
                 continue;
             };
             if top.width != width {
-                top.row = layout.row_at_byte(top.byte);
+                top.row = layout.row_of_position(top.byte, top.lead);
                 top.width = width;
             }
             // Keep `byte` as the reader left it (so successive resizes do not drift), unless
             // the row had to be clamped.
             let max = layout.max_top(usize::from(area.text.height));
             if top.row > max {
-                top.row = max;
-                top.byte = layout.anchor_of_row(max);
+                *top = Top::at(layout, max);
             }
         }
         // Reading progress: what has been on screen, but not what the search line flashed by.
@@ -418,8 +527,8 @@ impl App {
         let Some(layout) = self.layout(pane) else {
             return;
         };
-        let first = layout.row_at_byte(range.start);
-        let last = layout.row_at_byte(range.end.saturating_sub(1)).max(first);
+        let first = row_of_byte(layout, range.start);
+        let last = row_of_byte(layout, range.end.saturating_sub(1)).max(first);
         self.reveal_rows(pane, first, last);
     }
 
@@ -445,10 +554,9 @@ impl App {
                 .unwrap_or(0)
         };
         let row = row.min(layout.max_top(usize::from(area.text.height)));
-        let byte = layout.anchor_of_row(row);
+        let new_top = Top::at(layout, row);
         if let Some(top) = self.view.tops.get_mut(pane) {
-            top.row = row;
-            top.byte = byte;
+            *top = new_top;
         }
     }
 
@@ -479,10 +587,9 @@ impl App {
             return;
         };
         let row = top.row.saturating_add_signed(delta).min(max);
-        let byte = layout.anchor_of_row(row);
+        let new_top = Top::at(layout, row);
         if let Some(top) = self.view.tops.get_mut(pane) {
-            top.row = row;
-            top.byte = byte;
+            *top = new_top;
         }
     }
 
@@ -561,10 +668,9 @@ impl App {
             return;
         }
         let row = first.saturating_sub(height / 3).min(layout.max_top(height));
-        let byte = layout.anchor_of_row(row);
+        let new_top = Top::at(layout, row);
         if let Some(top) = self.view.tops.get_mut(pane) {
-            top.row = row;
-            top.byte = byte;
+            *top = new_top;
         }
     }
 

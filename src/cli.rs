@@ -48,6 +48,34 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Present the guided tour to a room: one stop per screen, the figure in large type
+    /// (keys: → next, ← back, v verdict, b blank, ? help, q quit).
+    Present {
+        /// Article folder (default: the bundled article).
+        path: Option<PathBuf>,
+    },
+    /// Facilitator notes for a second terminal: follows `glose present` run by the same user
+    /// on this machine (what to say, questions, answers, time, next stop).
+    #[command(args_conflicts_with_subcommands = true)]
+    Notes {
+        /// Article folder (default: the bundled article); must be the presented one.
+        path: Option<PathBuf>,
+        /// `glose notes` alone follows a presenter; other notes commands go here.
+        #[command(subcommand)]
+        command: Option<NotesCommand>,
+    },
+    /// Write a handout: the text with a footnote per annotation, the sources and the tour's
+    /// questions (exit 0 written, 1 content errors, 2 I/O errors).
+    Export {
+        /// Article folder (default: the bundled article).
+        path: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = crate::handout::Format::Markdown)]
+        format: crate::handout::Format,
+        /// Write to FILE instead of the standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Validate an article folder and print its summary (exit 0 valid, 1 content errors, 2 I/O).
     Check {
         /// Article folder or .md / .txt file (default: the bundled article).
@@ -91,5 +119,45 @@ fn parse_lang(value: &str) -> Result<Lang, String> {
         "fr" => Ok(Lang::Fr),
         "en" => Ok(Lang::En),
         other => Err(format!("unknown language '{other}': fr or en")),
+    }
+}
+
+/// Subcommands of `glose notes` (none yet: `glose notes [PATH]` alone is the facilitator's
+/// notes window; the student-notes work adds `glose notes export` here).
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use clap::{CommandFactory, Parser};
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn facilitator_commands_parse() {
+        let cli = Cli::try_parse_from(["glose", "notes", "mon-texte"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Notes { path: Some(p), command: None }) if p == Path::new("mon-texte")
+        ));
+        let cli = Cli::try_parse_from(["glose", "export", "-f", "html", "-o", "h.html"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Export {
+                path: None,
+                format: crate::handout::Format::Html,
+                output: Some(_)
+            })
+        ));
+        let cli = Cli::try_parse_from(["glose", "present"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Present { path: None })));
+        assert!(Cli::try_parse_from(["glose", "export", "--format", "pdf"]).is_err());
     }
 }

@@ -38,6 +38,58 @@ struct RawConfig {
     highlight_marks: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    tour_keys: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    presenter_keys: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// One of the file's three key tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Table {
+    /// `[keys]`: the reader.
+    Reader,
+    /// `[tour_keys]`: keys that take precedence while the guided tour is on.
+    Tour,
+    /// `[presenter_keys]`: the presenter (`p`, `glose present`).
+    Presenter,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Reader => "[keys]",
+            Self::Tour => "[tour_keys]",
+            Self::Presenter => "[presenter_keys]",
+        }
+    }
+
+    /// The actions that do something in this table's mode.
+    fn allowed(self) -> Vec<Action> {
+        let presenter = [
+            Action::NextStop,
+            Action::PrevStop,
+            Action::FirstStop,
+            Action::LastStop,
+            Action::RevealVerdict,
+            Action::Blank,
+            Action::ToggleHelp,
+            Action::LeavePresenter,
+            Action::Quit,
+        ];
+        match self {
+            Self::Presenter => presenter.to_vec(),
+            Self::Reader | Self::Tour => Action::bindable()
+                .into_iter()
+                .filter(|a| {
+                    !matches!(
+                        a,
+                        Action::RevealVerdict | Action::Blank | Action::LeavePresenter
+                    )
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The settings, validated.
@@ -50,8 +102,11 @@ pub struct Config {
     pub side_pane_width: Option<u16>,
     pub max_text_width: u16,
     pub highlight_marks: bool,
-    /// The default bindings with the file's remappings applied.
+    /// The reader's default bindings (and the tour's layer) with the file's `[keys]` and
+    /// `[tour_keys]` applied.
     pub keymap: Keymap,
+    /// The presenter's default bindings with the file's `[presenter_keys]` applied.
+    pub presenter_keymap: Keymap,
 }
 
 impl Default for Config {
@@ -63,6 +118,7 @@ impl Default for Config {
             max_text_width: MAX_TEXT_WIDTH,
             highlight_marks: true,
             keymap: Keymap::default(),
+            presenter_keymap: crate::present::keymap(),
         }
     }
 }
@@ -261,19 +317,36 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
         }
         config.max_text_width = *width.get_ref();
     }
-    config.keymap = remap(&raw.keys, lang, &at)?;
+    let defaults = Keymap::default();
+    let presenter = crate::present::keymap();
+    config.keymap = Keymap {
+        bindings: remap(&raw.keys, &defaults.bindings, Table::Reader, lang, &at)?,
+        tour: remap(&raw.tour_keys, &defaults.tour, Table::Tour, lang, &at)?,
+    };
+    config.presenter_keymap = Keymap {
+        bindings: remap(
+            &raw.presenter_keys,
+            &presenter.bindings,
+            Table::Presenter,
+            lang,
+            &at,
+        )?,
+        tour: Vec::new(),
+    };
     Ok(config)
 }
 
-/// The default keymap with the file's `[keys]` applied: an action named in the file loses its
-/// default keys and gets the file's (in the help, where its first default key was); a key bound
-/// to two actions is an error.
+/// One table of default bindings with the file's table applied: an action named in the file
+/// loses its default keys and gets the file's (in the help, where its first default key was); a
+/// key bound to two actions is an error, and so is an action that does nothing in that mode.
 fn remap(
     keys: &BTreeMap<Spanned<String>, Spanned<String>>,
+    defaults: &[(KeyChord, Action)],
+    table: Table,
     lang: Lang,
     at: &dyn Fn(Range<usize>, String, Option<String>) -> ConfigError,
-) -> Result<Keymap, ConfigError> {
-    let defaults = Keymap::default();
+) -> Result<Vec<(KeyChord, Action)>, ConfigError> {
+    let allowed = table.allowed();
     // In file order, so the first mistake reported is the first in the file.
     let mut entries: Vec<(&Spanned<String>, &Spanned<String>)> = keys.iter().collect();
     entries.sort_by_key(|(k, _)| k.span().start);
@@ -336,6 +409,22 @@ fn remap(
                 Some(help),
             )
         })?;
+        if !allowed.contains(&action) {
+            let names: Vec<String> = allowed.iter().filter_map(|a| a.name()).collect();
+            let help = match lang {
+                Lang::En => format!("{} takes: {}", table.name(), names.join(", ")),
+                Lang::Fr => format!("{} accepte : {}", table.name(), names.join(", ")),
+            };
+            let name = clean_line(action_name.get_ref());
+            return Err(at(
+                action_name.span(),
+                match lang {
+                    Lang::En => format!("'{name}' does nothing in {}", table.name()),
+                    Lang::Fr => format!("'{name}' ne fait rien dans {}", table.name()),
+                },
+                Some(help),
+            ));
+        }
         if let Some((_, other, _)) = bound.iter().find(|(c, _, _)| *c == chord) {
             return Err(at(
                 key.span(),
@@ -349,19 +438,20 @@ fn remap(
     // A key the file binds that a default binding (of an action the file leaves alone) uses.
     for (chord, action, span) in &bound {
         if let Some(other) = defaults
-            .bindings
             .iter()
             .find(|(c, a)| c == chord && !remapped.contains(a))
             .map(|(_, a)| *a)
         {
             let help = match lang {
                 Lang::En => format!(
-                    "bind '{}' to another key in [keys] as well",
-                    other.name().unwrap_or_default()
+                    "bind '{}' to another key in {} as well",
+                    other.name().unwrap_or_default(),
+                    table.name()
                 ),
                 Lang::Fr => format!(
-                    "associez aussi '{}' à une autre touche dans [keys]",
-                    other.name().unwrap_or_default()
+                    "associez aussi '{}' à une autre touche dans {}",
+                    other.name().unwrap_or_default(),
+                    table.name()
                 ),
             };
             return Err(at(
@@ -373,7 +463,7 @@ fn remap(
     }
     let mut bindings = Vec::new();
     let mut placed: Vec<Action> = Vec::new();
-    for &(chord, action) in &defaults.bindings {
+    for &(chord, action) in defaults {
         if !remapped.contains(&action) {
             bindings.push((chord, action));
         } else if !placed.contains(&action) {
@@ -386,7 +476,14 @@ fn remap(
             );
         }
     }
-    Ok(Keymap { bindings })
+    // Actions this table had no key for go at the end, in file order.
+    bindings.extend(
+        bound
+            .iter()
+            .filter(|(_, a, _)| !placed.contains(a))
+            .map(|(c, a, _)| (*c, *a)),
+    );
+    Ok(bindings)
 }
 
 fn key_name(chord: KeyChord) -> String {
@@ -459,6 +556,7 @@ impl Config {
     /// Applies the key bindings, the screen settings and the marks to the reader.
     pub fn apply(&self, app: &mut App) {
         app.keymap = self.keymap.clone();
+        app.presenter_keymap = self.presenter_keymap.clone();
         app.view.marks_hidden = !self.highlight_marks;
         app.set_prefs(Prefs {
             side_width: self.side_pane_width,
@@ -470,6 +568,17 @@ impl Config {
 /// Whether `NO_COLOR` asks for no colour (set and not empty).
 pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// What an action does, for the default file's comments.
+fn description(action: Action, lang: Lang) -> String {
+    match action {
+        Action::FocusPane(n) => match lang {
+            Lang::En => format!("go to pane {n}"),
+            Lang::Fr => format!("aller au panneau {n}"),
+        },
+        _ => action.describe(lang).to_owned(),
+    }
 }
 
 /// A commented default `config.toml` in the interface language; it parses to the defaults,
@@ -572,34 +681,63 @@ pub fn default_text(lang: Lang) -> String {
         "# pgup, pgdn, home, end, delete, f1 to f12, with ctrl- or alt- before (ctrl-d).",
         "# pgup, pgdn, home, end, delete, f1 à f12, précédées de ctrl- ou alt- (ctrl-d).",
     ));
-    line("[keys]");
-    let keymap = Keymap::default();
-    for action in Action::bindable() {
-        let Some(name) = action.name() else {
-            continue;
-        };
-        let keys = keymap.keys_for(action);
-        let described = action.describe(lang);
-        let description = match action {
-            Action::FocusPane(n) => match lang {
-                Lang::En => format!("go to pane {n}"),
-                Lang::Fr => format!("aller au panneau {n}"),
-            },
-            _ => described.to_owned(),
-        };
-        if keys.is_empty() {
-            line(&format!("# (\"…\" = \"{name}\")  # {description}"));
+    let defaults = Keymap::default();
+    let presenter = crate::present::keymap();
+    for (table, bindings) in [
+        (Table::Reader, &defaults.bindings),
+        (Table::Tour, &defaults.tour),
+        (Table::Presenter, &presenter.bindings),
+    ] {
+        match table {
+            Table::Reader => {}
+            Table::Tour => {
+                line("");
+                line(lang.pick(
+                    "# While the guided tour is on (t), these keys come first; the others keep\n\
+                     # their reading meaning.",
+                    "# Pendant la visite guidée (t), ces touches passent d’abord ; les autres\n\
+                     # gardent leur sens de lecture.",
+                ));
+            }
+            Table::Presenter => {
+                line("");
+                line(lang.pick(
+                    "# The presenter (p, or glose present) has keys of its own.",
+                    "# Le mode présentation (p, ou glose present) a ses propres touches.",
+                ));
+            }
         }
-        for (i, key) in keys.iter().enumerate() {
-            let entry = format!(
-                "# {:<14} = {:<18}",
-                format!("\"{}\"", key.notation()),
-                format!("\"{name}\"")
-            );
-            if i == 0 {
-                line(&format!("{entry} # {description}"));
-            } else {
-                line(entry.trim_end());
+        line(table.name());
+        for action in table.allowed() {
+            let Some(name) = action.name() else {
+                continue;
+            };
+            let keys: Vec<KeyChord> = bindings
+                .iter()
+                .filter(|(_, a)| *a == action)
+                .map(|(k, _)| *k)
+                .collect();
+            if keys.is_empty() {
+                // Only the reader lists every action; the modes list the keys they have.
+                if table == Table::Reader {
+                    line(&format!(
+                        "# (\"…\" = \"{name}\")  # {}",
+                        description(action, lang)
+                    ));
+                }
+                continue;
+            }
+            for (i, key) in keys.iter().enumerate() {
+                let entry = format!(
+                    "# {:<14} = {:<18}",
+                    format!("\"{}\"", key.notation()),
+                    format!("\"{name}\"")
+                );
+                if i == 0 {
+                    line(&format!("{entry} # {}", description(action, lang)));
+                } else {
+                    line(entry.trim_end());
+                }
             }
         }
     }

@@ -12,8 +12,16 @@ use clap::Parser;
 use glose::app::App;
 use glose::cli::{Cli, Command};
 use glose::config::{self, Config, Location};
-use glose::content::{self, Article};
+use glose::content::{Article, LoadError, Loaded};
 use glose::i18n::Lang;
+use glose::theme::{Theme, ThemeName};
+
+/// What every screen needs from the settings and the flags.
+struct Setup {
+    config: Config,
+    lang: Lang,
+    theme: Theme,
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -33,35 +41,185 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let lang = config.lang(cli.lang, locale);
+    let setup = setup(config, cli.lang, cli.theme, locale);
     match cli.command {
         Some(Command::Check { path }) => ExitCode::from(glose::check::run(path.as_deref())),
-        Some(Command::Print { path, width }) => print(path.as_deref(), usize::from(width), lang),
+        Some(Command::Present { path }) => present(path.as_deref(), &setup),
+        Some(Command::Notes { path, command: _ }) => notes(path.as_deref(), &setup),
+        Some(Command::Export {
+            path,
+            format,
+            output,
+        }) => export(path.as_deref(), format, output.as_deref()),
+        Some(Command::Print { path, width }) => {
+            print(path.as_deref(), usize::from(width), setup.lang)
+        }
         Some(Command::Config { .. }) => ExitCode::SUCCESS,
         None if !io::stdout().is_terminal() => {
-            print(cli.path.as_deref(), glose::print::DEFAULT_WIDTH, lang)
+            print(cli.path.as_deref(), glose::print::DEFAULT_WIDTH, setup.lang)
         }
-        None => read(cli.path.as_deref(), &config, cli.theme, lang),
+        None => read(cli.path.as_deref(), &setup),
     }
 }
 
-/// Loads the article at `path`, or the bundled one; on failure prints why and gives the exit
-/// code.
-fn load(path: Option<&Path>) -> Result<Article, ExitCode> {
-    let loaded = match path {
-        Some(path) => content::load_path(path),
-        None => content::load_bundled(),
+/// The language (flag > settings > locale) and theme (flag > settings > `NO_COLOR` > default).
+fn setup(config: Config, lang: Option<Lang>, theme: Option<ThemeName>, locale: Lang) -> Setup {
+    let lang = config.lang(lang, locale);
+    let theme = config.theme(theme, config::no_color());
+    Setup {
+        config,
+        lang,
+        theme,
+    }
+}
+
+/// Loads the article (the bundled one without a path), printing every problem on failure.
+fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
+    let result = match path {
+        Some(path) => glose::content::load_path(path),
+        None => glose::content::load_bundled(),
     };
-    loaded.map(|l| l.article).map_err(|error| {
-        eprintln!("{error}");
+    result.map_err(|error: LoadError| {
+        eprint!("{error}");
         ExitCode::from(error.exit_code())
     })
+}
+
+/// Loads an article for a full-screen command: errors are printed before the terminal is taken
+/// over, and standard output must be a terminal.
+fn load_for_screen(path: Option<&Path>) -> Result<Article, ExitCode> {
+    let loaded = load(path)?;
+    need_terminal()?;
+    Ok(loaded.article)
+}
+
+fn need_terminal() -> Result<(), ExitCode> {
+    if std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        eprintln!("glose: standard output is not a terminal");
+        Err(ExitCode::from(2))
+    }
+}
+
+/// Loads an article that must have a guided tour (for `present` and `notes`).
+fn load_tour(path: Option<&Path>, lang: Lang) -> Result<Article, ExitCode> {
+    let article = load(path)?.article;
+    if article.tour.is_empty() {
+        eprintln!("glose: {}", glose::i18n::Text::NoTour.get(lang));
+        return Err(ExitCode::from(1));
+    }
+    need_terminal()?;
+    Ok(article)
+}
+
+/// The terminal's size now (the first frame's layout; resizes follow as events).
+fn terminal_size() -> (u16, u16) {
+    ratatui::crossterm::terminal::size().unwrap_or((80, 24))
+}
+
+/// Runs a full-screen app; an I/O error on the terminal is exit 2.
+fn run_app(app: &mut App) -> ExitCode {
+    match glose::tui::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("glose: terminal error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Opens the reader with the settings applied. Loading errors are printed before the terminal
+/// is taken over.
+fn read(path: Option<&Path>, setup: &Setup) -> ExitCode {
+    let article = match load_for_screen(path) {
+        Ok(article) => article,
+        Err(code) => return code,
+    };
+    let mut app = App::new(article, setup.lang, setup.theme.clone(), terminal_size());
+    setup.config.apply(&mut app);
+    run_app(&mut app)
+}
+
+/// `glose present`: the presenter on the tour; leaving it quits.
+fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
+    let article = match load_tour(path, setup.lang) {
+        Ok(article) => article,
+        Err(code) => return code,
+    };
+    let mut app = App::new(article, setup.lang, setup.theme.clone(), terminal_size());
+    setup.config.apply(&mut app);
+    app.open_presenter(true);
+    run_app(&mut app)
+}
+
+/// `glose notes`: the facilitator's notes window, following a presenter of the same article.
+#[cfg(unix)]
+fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
+    let lang = setup.lang;
+    let article = match load_tour(path, lang) {
+        Ok(article) => article,
+        Err(code) => return code,
+    };
+    let key = glose::tour::article_key(&article);
+    let listener = match glose::link::Listener::bind(&key) {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!("glose notes: cannot listen for a presenter: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut notes = glose::notes::Notes::new(
+        article,
+        lang,
+        setup.theme.clone(),
+        glose::clock::system(),
+        terminal_size(),
+    );
+    match glose::tui::run_notes(&mut notes, &listener) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("glose: terminal error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn notes(_path: Option<&Path>, _setup: &Setup) -> ExitCode {
+    eprintln!("glose notes: not supported on this platform (it needs Unix sockets)");
+    ExitCode::from(2)
+}
+
+/// `glose export`: the handout to a file or the standard output.
+fn export(path: Option<&Path>, format: glose::handout::Format, output: Option<&Path>) -> ExitCode {
+    let article = match load(path) {
+        Ok(loaded) => loaded.article,
+        Err(code) => return code,
+    };
+    let handout = glose::handout::export(&article, format);
+    let written = match output {
+        Some(file) => {
+            std::fs::write(file, handout.as_bytes()).map_err(|e| (file.display().to_string(), e))
+        }
+        None => std::io::stdout()
+            .lock()
+            .write_all(handout.as_bytes())
+            .map_err(|e| ("standard output".to_owned(), e)),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((target, error)) => {
+            eprintln!("glose export: cannot write '{target}': {error}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// `glose print`, and what glose does when its output is not a terminal.
 fn print(path: Option<&Path>, width: usize, lang: Lang) -> ExitCode {
     let article = match load(path) {
-        Ok(article) => article,
+        Ok(loaded) => loaded.article,
         Err(code) => return code,
     };
     let stdout = io::stdout();
@@ -70,29 +228,6 @@ fn print(path: Option<&Path>, width: usize, lang: Lang) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // `glose print | head`: the reader has what it wanted.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("glose: {error}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// The reader in the terminal.
-fn read(
-    path: Option<&Path>,
-    config: &Config,
-    theme: Option<glose::theme::ThemeName>,
-    lang: Lang,
-) -> ExitCode {
-    let article = match load(path) {
-        Ok(article) => article,
-        Err(code) => return code,
-    };
-    let theme = config.theme(theme, config::no_color());
-    let mut app = App::new(article, lang, theme, (80, 24));
-    config.apply(&mut app);
-    match glose::tui::run(&mut app) {
-        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("glose: {error}");
             ExitCode::from(2)

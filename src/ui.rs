@@ -9,10 +9,13 @@ pub mod contents;
 pub mod help;
 pub mod index;
 pub mod list;
+pub mod notes;
+pub mod present;
 pub mod reader;
 pub mod side_pane;
 pub mod sources;
 pub mod status;
+pub mod stop;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -31,6 +34,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     Clear.render(area, buf);
+    if app.presenter.is_some() {
+        present::render(app, area, buf);
+        return;
+    }
     let Some(screen) = &app.screen else {
         too_small(app, area, buf);
         return;

@@ -47,6 +47,24 @@ pub enum Action {
     /// A key typed into a text input (the search line, a list's filter).
     #[serde(skip)]
     Input(Edit),
+    /// Start the guided tour, or leave it and go back to where the reader was.
+    ToggleTour,
+    /// The tour's next stop (the presenter's next screen).
+    NextStop,
+    /// The tour's previous stop.
+    PrevStop,
+    /// The tour's first stop.
+    FirstStop,
+    /// The tour's last stop.
+    LastStop,
+    /// Open the presenter (full screen, for a projector), or close it.
+    Present,
+    /// Presenter: back to the reader (`glose present`: quit).
+    LeavePresenter,
+    /// Presenter: blank the screen; any key brings it back.
+    Blank,
+    /// Presenter: show or hide what the source says and the verdict.
+    RevealVerdict,
     /// The terminal changed size (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),
@@ -91,6 +109,15 @@ impl Action {
             Self::ToggleIndex,
             Self::ToggleSources,
             Self::ToggleContents,
+            Self::ToggleTour,
+            Self::NextStop,
+            Self::PrevStop,
+            Self::FirstStop,
+            Self::LastStop,
+            Self::Present,
+            Self::LeavePresenter,
+            Self::Blank,
+            Self::RevealVerdict,
         ]);
         all
     }
@@ -126,6 +153,15 @@ impl Action {
             Self::ToggleIndex => "toggle_index",
             Self::ToggleSources => "toggle_sources",
             Self::ToggleContents => "toggle_contents",
+            Self::ToggleTour => "toggle_tour",
+            Self::NextStop => "next_stop",
+            Self::PrevStop => "prev_stop",
+            Self::FirstStop => "first_stop",
+            Self::LastStop => "last_stop",
+            Self::Present => "present",
+            Self::LeavePresenter => "leave_presenter",
+            Self::Blank => "blank",
+            Self::RevealVerdict => "reveal_verdict",
             Self::Input(_) | Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => return None,
         };
         Some(name.to_owned())
@@ -203,6 +239,30 @@ impl Action {
             Self::ToggleContents => (
                 "table of contents and reading progress",
                 "table des matières et progression de lecture",
+            ),
+            Self::ToggleTour => (
+                "start or leave the guided tour",
+                "commencer ou quitter la visite guidée",
+            ),
+            Self::NextStop => ("next stop of the tour", "étape suivante de la visite"),
+            Self::PrevStop => ("previous stop", "étape précédente"),
+            Self::FirstStop => ("first stop", "première étape"),
+            Self::LastStop => ("last stop", "dernière étape"),
+            Self::Present => (
+                "present the tour (full screen, for a projector)",
+                "présenter la visite (plein écran, pour un projecteur)",
+            ),
+            Self::LeavePresenter => (
+                "leave the presenter (back to the reader)",
+                "quitter la présentation (retour au lecteur)",
+            ),
+            Self::Blank => (
+                "blank the screen (any key brings it back)",
+                "écran noir (une touche le rallume)",
+            ),
+            Self::RevealVerdict => (
+                "reveal or hide what the source says (verdict)",
+                "révéler ou cacher ce que dit la source (verdict)",
             ),
             Self::Input(_) | Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => ("", ""),
         };

@@ -277,7 +277,7 @@ mod tests {
         let layout = app.layout(pane).unwrap();
         let height = usize::from(app.screen.as_ref().unwrap().pane(pane).unwrap().text.height);
         let top = app.view.tops[pane].row;
-        let row = layout.row_at_byte(m.start);
+        let row = crate::app::row_of_byte(layout, m.start);
         app.article.slice(m.clone()).len() == m.len() && row >= top && row < top + height
     }
 

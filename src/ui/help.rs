@@ -60,13 +60,32 @@ fn hanging(
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let rows = app.keymap.help_rows();
-    let key_width = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
+    let tour_rows = if app.tour.is_some() {
+        app.keymap.tour_help_rows()
+    } else {
+        Vec::new()
+    };
+    let key_width = rows
+        .iter()
+        .chain(&tour_rows)
+        .map(|(k, _)| str_width(k))
+        .max()
+        .unwrap_or(0);
     let mut out: Vec<Line<'static>> = Vec::new();
-    for (keys, action) in rows {
-        let pad = " ".repeat(key_width.saturating_sub(str_width(&keys)) + 2);
-        let first = vec![Span::styled(keys, app.theme.key), Span::raw(pad)];
-        out.extend(hanging(first, action.describe(lang), width, Style::new()));
+    if !tour_rows.is_empty() {
+        // The mode's own keys first: they are what the reader is using now.
+        out.push(Line::from(Span::styled(
+            Text::Tour.get(lang),
+            app.theme.label,
+        )));
+        out.extend(key_lines(app, tour_rows, key_width, width));
+        out.push(Line::default());
+        out.push(Line::from(Span::styled(
+            Text::Keys.get(lang),
+            app.theme.label,
+        )));
     }
+    out.extend(key_lines(app, rows, key_width, width));
     for (title, text) in [
         (Text::InSearchLine, Text::SearchLineHelp),
         (Text::InLists, Text::InLists2),
@@ -81,7 +100,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::default());
     out.push(Line::from(Span::styled(
-        Text::CloseHelp.get(lang),
+        Text::CloseHelpOther.get(lang),
         app.theme.dim,
     )));
     out
@@ -93,6 +112,24 @@ pub fn max_scroll(app: &App) -> usize {
     let rows = lines(app, inner_width(w)).len();
     let shown = usize::from(popup(Rect::new(0, 0, w, h), rows).height.saturating_sub(2));
     rows.saturating_sub(shown)
+}
+
+/// The rows of help entries: the keys padded to `key_width`, then what they do, wrapped at
+/// `width` under its own column.
+pub fn key_lines(
+    app: &App,
+    rows: Vec<(String, Action)>,
+    key_width: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut out = Vec::new();
+    for (keys, action) in rows {
+        let pad = " ".repeat(key_width.saturating_sub(str_width(&keys)) + 2);
+        let first = vec![Span::styled(keys, app.theme.key), Span::raw(pad)];
+        out.extend(hanging(first, action.describe(lang), width, Style::new()));
+    }
+    out
 }
 
 /// Draws the overlay centred over `area`, from its scroll position.
