@@ -939,6 +939,8 @@ mod tests {
                 .join("\n");
             let config = parse_str(&uncommented).unwrap();
             assert_eq!(config.keymap, Keymap::default(), "{lang:?}");
+            assert_eq!(config.presenter_keymap, crate::present::keymap());
+            assert!(uncommented.contains("\n\"b\"            = \"blank\""));
             assert_eq!(config.theme, Some(ThemeName::Default));
             assert_eq!(config.max_text_width, MAX_TEXT_WIDTH);
             assert!(config.highlight_marks);
@@ -1017,6 +1019,80 @@ mod tests {
         assert!(next.starts_with("Ctrl-n "), "{next:?}");
         let index = row(Action::ToggleIndex.describe(Lang::En));
         assert!(index.starts_with("x "), "{index:?}");
+    }
+
+    #[test]
+    fn tour_and_presenter_keys_have_tables_of_their_own() {
+        let config =
+            parse_str("[tour_keys]\n\"n\" = \"next_stop\"\n[presenter_keys]\n\"x\" = \"blank\"\n")
+                .unwrap();
+        assert_eq!(
+            config
+                .keymap
+                .tour_action(KeyChord::plain(ratatui::crossterm::event::KeyCode::Char(
+                    'n'
+                ))),
+            Some(Action::NextStop),
+            "n goes to the next stop during the tour"
+        );
+        assert_eq!(
+            config
+                .keymap
+                .action(KeyChord::plain(ratatui::crossterm::event::KeyCode::Char(
+                    'n'
+                ))),
+            Some(Action::SearchNext),
+            "and still searches outside it"
+        );
+        let right = KeyChord::plain(ratatui::crossterm::event::KeyCode::Right);
+        assert_eq!(
+            config.keymap.tour_action(right),
+            Some(Action::NextPane),
+            "next_stop's default keys were moved"
+        );
+        let x = KeyChord::plain(ratatui::crossterm::event::KeyCode::Char('x'));
+        assert_eq!(config.presenter_keymap.action(x), Some(Action::Blank));
+        let b = KeyChord::plain(ratatui::crossterm::event::KeyCode::Char('b'));
+        assert_eq!(config.presenter_keymap.action(b), None);
+
+        // The presenter gets the configured keys when it opens.
+        let mut app = App::new(
+            crate::content::load_bundled().unwrap().article,
+            Lang::En,
+            Theme::named(ThemeName::Monochrome),
+            (80, 24),
+        );
+        config.apply(&mut app);
+        app.open_presenter(false);
+        assert_eq!(
+            app.presenter.as_ref().unwrap().keymap.action(x),
+            Some(Action::Blank)
+        );
+    }
+
+    #[test]
+    fn an_action_in_the_wrong_table_is_explained() {
+        let message = error("[presenter_keys]\n\"/\" = \"search\"\n");
+        assert!(
+            message.contains("'search' does nothing in [presenter_keys]"),
+            "{message}"
+        );
+        assert!(message.contains("config.toml:2:7"), "{message}");
+        assert!(
+            message.contains("[presenter_keys] takes: next_stop"),
+            "{message}"
+        );
+        let message = error("[keys]\n\"x\" = \"blank\"\n");
+        assert!(
+            message.contains("'blank' does nothing in [keys]"),
+            "{message}"
+        );
+        let message = error("[presenter_keys]\n\"b\" = \"quit\"\n");
+        assert!(
+            message.contains("key 'b' is bound to both 'blank' and 'quit'"),
+            "{message}"
+        );
+        assert!(message.contains("in [presenter_keys] as well"), "{message}");
     }
 
     #[test]

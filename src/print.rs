@@ -14,7 +14,7 @@
 use std::io::{self, Write};
 
 use crate::content::{Annotation, Article};
-use crate::i18n::{Lang, Text, reference_number};
+use crate::i18n::{Lang, Text, guillemets, reference_number};
 use crate::text::sanitize::clean_line;
 use crate::text::wrap::{str_width, wrap};
 
@@ -154,10 +154,8 @@ impl<W: Write> Printer<'_, W> {
                 lang.verdict(verdict)
             ));
         }
-        head.push_str(&format!(
-            "{colon}« {} »",
-            article.slice(annotation.range.clone())
-        ));
+        head.push_str(colon);
+        head.push_str(&guillemets(article.slice(annotation.range.clone())));
         self.paragraph(&head, &label, &indent)?;
 
         match annotation.source.and_then(|s| article.sources.get(s)) {

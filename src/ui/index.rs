@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use crate::app::lists::index_entries;
 use crate::app::{App, Overlay};
 use crate::content::{AnnotationKind, Verdict};
-use crate::i18n::{Text, count_of};
+use crate::i18n::{Text, count_of, guillemets};
 use crate::text::wrap::str_width;
 use crate::ui::list::{self, ListFrame};
 use crate::ui::{fit, wrap_text};
@@ -86,7 +86,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let verdict = annotation.verdict.map_or_else(String::new, |v| {
             format!("{} {}", verdict_mark(v), lang.verdict(v))
         });
-        let words = format!("« {} »", article.slice(annotation.range.clone()));
+        let words = guillemets(article.slice(annotation.range.clone()));
         let fixed = kind_width + 1 + verdict_width + 1 + 3;
         let words_width = width.saturating_sub(fixed).max(1);
         vec![
