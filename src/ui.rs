@@ -67,8 +67,9 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let message = format!(
-        "{} : {}×{} ({} {MIN_WIDTH}×{MIN_HEIGHT})",
+        "{}{}{}×{} ({} {MIN_WIDTH}×{MIN_HEIGHT})",
         Text::TooSmall.get(lang),
+        lang.colon(),
         area.width,
         area.height,
         Text::Minimum.get(lang)

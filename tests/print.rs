@@ -67,7 +67,11 @@ fn print_of_the_bundled_article_at_80_columns() {
 
 #[test]
 fn glose_prints_when_its_output_is_not_a_terminal() {
-    assert_eq!(glose(&[]), glose(&["print"]), "same text, 80 columns by default");
+    assert_eq!(
+        glose(&[]),
+        glose(&["print"]),
+        "same text, 80 columns by default"
+    );
 }
 
 #[test]
@@ -83,7 +87,10 @@ fn every_width_fits_and_every_annotation_is_numbered_once() {
             let url = line.trim_start().starts_with("http");
             assert!(url || str_width(line) <= width, "{width}: {line:?}");
             assert!(!line.chars().any(char::is_control), "{line:?}");
-            assert!(!line.contains(['┌', '│', '─', '━']), "no box drawing: {line:?}");
+            assert!(
+                !line.contains(['┌', '│', '─', '━']),
+                "no box drawing: {line:?}"
+            );
         }
         for n in 1..=article.annotations.len() {
             let marker = format!("[{n}]");

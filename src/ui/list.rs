@@ -128,13 +128,17 @@ pub fn render(app: &App, area: Rect, frame: ListFrame<'_>, buf: &mut Buffer) -> 
             &Line::from(Span::styled(rule, theme.border)),
             areas.detail.width,
         );
-        for (i, line) in detail
-            .into_iter()
-            .take(usize::from(areas.detail.height.saturating_sub(1)))
-            .enumerate()
-        {
+        let rows = usize::from(areas.detail.height.saturating_sub(1));
+        let cut = detail.len() > rows;
+        // When the entry says more than fits, its last row says so (Enter shows it all).
+        let shown = if cut { rows.saturating_sub(1) } else { rows };
+        let mut lines: Vec<Line> = detail.into_iter().take(shown).collect();
+        if cut {
+            lines.push(Line::from(Span::styled("…", theme.dim)));
+        }
+        for (i, line) in lines.iter().enumerate() {
             let y = areas.detail.y + 1 + i as u16;
-            buf.set_line(areas.detail.x, y, &line, areas.detail.width);
+            buf.set_line(areas.detail.x, y, line, areas.detail.width);
         }
     }
     let hints = hints(app, frame.kind_hint);

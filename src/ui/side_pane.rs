@@ -181,9 +181,10 @@ fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Lin
     if !annotation.note.is_empty() || annotation.verdict.is_some() {
         let heading = match annotation.verdict {
             Some(verdict) => format!(
-                "{} — {} : {}",
+                "{} — {}{}{}",
                 Text::WhatTheSourceSays.get(lang),
                 Text::Verdict.get(lang),
+                lang.colon(),
                 app.lang.verdict(verdict)
             ),
             None => Text::WhatTheSourceSays.get(lang).to_owned(),
@@ -239,7 +240,7 @@ fn about_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let byline = meta.byline.clone().unwrap_or_else(|| meta.author.clone());
     out.extend(wrap_text(&byline, width, theme.text, french));
     if let Some(publisher) = &meta.publisher {
-        let line = format!("{} : {publisher}", Text::Publisher.get(lang));
+        let line = format!("{}{}{publisher}", Text::Publisher.get(lang), lang.colon());
         out.extend(wrap_text(&line, width, theme.text, french));
     }
     for extra in [&meta.date, &meta.url].into_iter().flatten() {
