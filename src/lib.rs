@@ -9,7 +9,8 @@
 //! terminal Event ──keymap──► Action ──app::update──► View (the one way state changes)
 //! ```
 //!
-//! I/O happens only at the edges: `content` reads article files, `main` owns the terminal.
+//! I/O happens only at the edges: `content` reads article files, `main` owns the terminal,
+//! `persist` owns the state files (notes, bookmarks, position).
 
 pub mod app;
 pub mod check;
@@ -17,6 +18,8 @@ pub mod cli;
 pub mod content;
 pub mod i18n;
 pub mod layout;
+pub mod notes;
+pub mod persist;
 pub mod screen;
 pub mod text;
 pub mod theme;
