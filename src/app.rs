@@ -10,7 +10,9 @@
 //! Rendering reads `App` and never changes it.
 
 pub mod action;
+pub mod editor;
 pub mod keymap;
+mod marks;
 
 use std::collections::HashMap;
 
@@ -21,12 +23,15 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::content::Article;
 use crate::i18n::Lang;
 use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
+use crate::notes::Notebook;
 use crate::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
 use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;
 pub use action::Action;
+pub use editor::{Editor, EditorInput};
 pub use keymap::Keymap;
 use keymap::translate;
+pub use marks::ListState;
 
 /// A pane's scroll position, kept in two units so it survives a change of width: the row at
 /// the top of the pane for the layout at `width`, and the byte of the text at that row.
@@ -41,6 +46,10 @@ pub struct Top {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// The list of the reader's notes.
+    Notes,
+    /// The list of bookmarks.
+    Bookmarks,
 }
 
 /// Everything the reader remembers between two frames.
@@ -60,6 +69,12 @@ pub struct View {
     pub side_pref: Option<bool>,
     /// First row of the side pane's content shown.
     pub side_scroll: usize,
+    /// The note editor, when open (it takes the keys before anything else).
+    pub editor: Option<Editor>,
+    /// The selected entry of the notes or bookmarks list.
+    pub list: ListState,
+    /// A one-line message for the status line (cleared by the next key).
+    pub message: Option<String>,
     pub should_quit: bool,
 }
 
@@ -76,6 +91,10 @@ pub struct App {
     pub view: View,
     /// The arrangement for the current size; `None` when the terminal is too small.
     pub screen: Option<Screen>,
+    /// The reader's notes and bookmarks, resolved against `article`.
+    pub notebook: Notebook,
+    /// Bumped by every change to `notebook`; the event loop saves when it moves.
+    pub notebook_revision: u64,
     /// Wrapped layouts keyed by (pane, text width).
     layouts: HashMap<(usize, usize), PaneLayout>,
 }
@@ -100,6 +119,9 @@ impl App {
             marks_hidden: false,
             side_pref: None,
             side_scroll: 0,
+            editor: None,
+            list: ListState::default(),
+            message: None,
             should_quit: false,
         };
         let mut app = Self {
@@ -111,6 +133,8 @@ impl App {
             theme,
             view,
             screen: None,
+            notebook: Notebook::default(),
+            notebook_revision: 0,
             layouts: HashMap::new(),
         };
         app.refresh();
@@ -127,6 +151,12 @@ impl App {
     /// loop redraws only then). This is where modes that take raw keys (a text input) get them
     /// before the keymap does.
     pub fn handle_event(&mut self, event: &Event) -> bool {
+        if self.view.editor.is_some() {
+            return self.editor_event(event);
+        }
+        if matches!(self.view.overlay, Some(Overlay::Notes | Overlay::Bookmarks)) {
+            return self.list_event(event);
+        }
         match translate(&self.keymap, event) {
             Some(action) => {
                 self.update(action);
@@ -138,6 +168,21 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.view.message = None;
+        }
+        if self.view.editor.is_some() {
+            self.editor_update(action);
+            self.refresh();
+            self.settle_editor();
+            return;
+        }
+        if matches!(self.view.overlay, Some(Overlay::Notes | Overlay::Bookmarks)) {
+            self.list_update(action);
+            self.refresh();
+            self.settle_editor();
+            return;
+        }
         if self.view.overlay.is_some() {
             match action {
                 Action::Quit => self.view.should_quit = true,
@@ -173,6 +218,19 @@ impl App {
             Action::SideDown => self.scroll_side(3),
             Action::SideUp => self.scroll_side(-3),
             Action::ToggleHelp => self.view.overlay = Some(Overlay::Help),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ShowBookmarks => self.open_list(Overlay::Bookmarks),
+            Action::EditNote => self.edit_note_here(),
+            Action::ShowNotes => self.open_list(Overlay::Notes),
+            // Only meaningful in a list or in the editor.
+            Action::ListNext
+            | Action::ListPrev
+            | Action::ListOpen
+            | Action::ListEdit
+            | Action::ListDelete
+            | Action::ListClose
+            | Action::NoteSave
+            | Action::NoteClose => {}
             Action::Resize(w, h) => self.view.size = (w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, delta) => self.wheel(x, y, delta),
@@ -343,7 +401,7 @@ impl App {
     }
 
     /// The byte range of the text visible in a pane (start of the top row, end of the last).
-    fn visible_bytes(&self, pane: usize) -> (usize, usize) {
+    pub fn visible_bytes(&self, pane: usize) -> (usize, usize) {
         let height = self
             .screen
             .as_ref()

@@ -86,6 +86,31 @@ pub enum Text {
     Legend,
     Marks,
     MarksHidden,
+    MyNote,
+    MyNoteOnParagraph,
+    NotesTitle,
+    BookmarksTitle,
+    NoNotes,
+    NoBookmarks,
+    ConfirmDeleteNote,
+    ConfirmDeleteBookmark,
+    ConfirmSave,
+    NewNote,
+    EditNoteTitle,
+    On,
+    Detached,
+    BookmarkSet,
+    BookmarkRemoved,
+    NoteSaved,
+    NoteDeleted,
+    NoteDiscarded,
+    PassageGone,
+    NothingToAnnotate,
+    NoteFull,
+    NotesHowTo,
+    InTheLists,
+    InTheEditor,
+    EditorKeys,
 }
 
 impl Text {
@@ -130,6 +155,65 @@ impl Text {
             Self::Legend => ("Highlights", "Surlignages"),
             Self::Marks => ("marks", "marques"),
             Self::MarksHidden => ("highlights hidden", "surlignages masqués"),
+            Self::MyNote => ("My note", "Ma note"),
+            Self::MyNoteOnParagraph => (
+                "My note on the paragraph at the top",
+                "Ma note sur le paragraphe en haut",
+            ),
+            Self::NotesTitle => ("My notes", "Mes notes"),
+            Self::BookmarksTitle => ("Bookmarks", "Signets"),
+            Self::NoNotes => (
+                "No notes yet. In the text, press a to write one on the selected passage or on the \
+                 paragraph at the top.",
+                "Aucune note pour l’instant. Dans le texte, a en écrit une sur le passage \
+                 sélectionné ou sur le paragraphe en haut.",
+            ),
+            Self::NoBookmarks => (
+                "No bookmarks yet. In the text, B sets one on the paragraph at the top.",
+                "Aucun signet pour l’instant. Dans le texte, B en pose un sur le paragraphe en \
+                 haut.",
+            ),
+            Self::ConfirmDeleteNote => (
+                "Delete this note? y yes · n no",
+                "Supprimer cette note ? o oui · n non",
+            ),
+            Self::ConfirmDeleteBookmark => (
+                "Delete this bookmark? y yes · n no",
+                "Supprimer ce signet ? o oui · n non",
+            ),
+            Self::ConfirmSave => (
+                "Save your changes? y yes · n discard · Esc keep writing",
+                "Enregistrer les modifications ? o oui · n abandonner · Échap reprendre",
+            ),
+            Self::NewNote => ("New note", "Nouvelle note"),
+            Self::EditNoteTitle => ("My note", "Ma note"),
+            Self::On => ("On", "Sur"),
+            Self::Detached => ("passage no longer in the text", "passage absent du texte"),
+            Self::BookmarkSet => ("Bookmark set", "Signet posé"),
+            Self::BookmarkRemoved => ("Bookmark removed", "Signet retiré"),
+            Self::NoteSaved => ("Note saved", "Note enregistrée"),
+            Self::NoteDeleted => ("Note deleted", "Note supprimée"),
+            Self::NoteDiscarded => ("Changes discarded", "Modifications abandonnées"),
+            Self::PassageGone => (
+                "This passage is no longer in the text",
+                "Ce passage n’est plus dans le texte",
+            ),
+            Self::NothingToAnnotate => ("Nothing to annotate here", "Rien à annoter ici"),
+            Self::NoteFull => (
+                "The note is at its maximum length",
+                "La note a atteint sa longueur maximale",
+            ),
+            Self::NotesHowTo => ("My notes", "Mes notes"),
+            Self::InTheLists => (
+                "In the notes and bookmarks lists",
+                "Dans les listes de notes et de signets",
+            ),
+            Self::InTheEditor => ("In the note editor", "Dans l’éditeur de note"),
+            Self::EditorKeys => (
+                "Enter new line · arrows, Home, End, Ctrl-arrows move · Backspace, Del erase",
+                "Entrée à la ligne · flèches, Début, Fin, Ctrl-flèches déplacent · Retour, Suppr \
+                 effacent",
+            ),
         };
         lang.pick(en, fr)
     }

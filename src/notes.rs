@@ -171,7 +171,7 @@ pub fn paragraph_at(article: &Article, byte: usize) -> Option<(usize, usize)> {
 
 /// Finds where an anchor's words are now: at `byte` if they are still there, else at the
 /// occurrence of the quote nearest to `byte`.
-fn locate(article: &Article, byte: usize, quote: &str) -> Option<usize> {
+pub fn locate(article: &Article, byte: usize, quote: &str) -> Option<usize> {
     if quote.is_empty() {
         return None;
     }

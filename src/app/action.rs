@@ -33,6 +33,30 @@ pub enum Action {
     SideDown,
     SideUp,
     ToggleHelp,
+    /// Set a bookmark on the paragraph at the top of the focused pane, or remove it.
+    ToggleBookmark,
+    /// Open the list of bookmarks.
+    ShowBookmarks,
+    /// Write or edit a note on the selected annotation, else on the paragraph at the top.
+    EditNote,
+    /// Open the list of notes.
+    ShowNotes,
+    /// In a list: next entry.
+    ListNext,
+    /// In a list: previous entry.
+    ListPrev,
+    /// In a list: go to the entry's place in the text.
+    ListOpen,
+    /// In the notes list: edit the note.
+    ListEdit,
+    /// In a list: delete the entry (asks first).
+    ListDelete,
+    /// Close the list.
+    ListClose,
+    /// In the note editor: save and close.
+    NoteSave,
+    /// In the note editor: close (asks first when there are unsaved changes).
+    NoteClose,
     /// The terminal changed size (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),
@@ -93,6 +117,27 @@ impl Action {
                 "faire défiler le panneau des sources vers le haut",
             ),
             Self::ToggleHelp => ("this help", "cette aide"),
+            Self::ToggleBookmark => (
+                "set or remove a bookmark on the paragraph at the top",
+                "poser ou retirer un signet sur le paragraphe en haut",
+            ),
+            Self::ShowBookmarks => ("list of bookmarks", "liste des signets"),
+            Self::EditNote => (
+                "write a note on the selection, else on the paragraph at the top",
+                "écrire une note sur la sélection, sinon sur le paragraphe en haut",
+            ),
+            Self::ShowNotes => ("list of my notes", "liste de mes notes"),
+            Self::ListNext => ("next entry", "entrée suivante"),
+            Self::ListPrev => ("previous entry", "entrée précédente"),
+            Self::ListOpen => ("go to it in the text", "y aller dans le texte"),
+            Self::ListEdit => ("edit the note", "modifier la note"),
+            Self::ListDelete => ("delete (asks first)", "supprimer (avec confirmation)"),
+            Self::ListClose => ("close the list", "fermer la liste"),
+            Self::NoteSave => ("save the note", "enregistrer la note"),
+            Self::NoteClose => (
+                "close (asks before losing changes)",
+                "fermer (demande avant de perdre des modifications)",
+            ),
             Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => ("", ""),
         };
         lang.pick(en, fr)

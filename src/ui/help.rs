@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::App;
+use crate::app::{App, Keymap};
 use crate::i18n::Text;
 use crate::text::wrap::str_width;
 
@@ -25,6 +25,28 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             ])
         })
         .collect();
+    // The lists' and the editor's keys, one wrapped line each, from their keymap tables.
+    for (title, table) in [
+        (Text::InTheLists, &app.keymap.list_bindings),
+        (Text::InTheEditor, &app.keymap.editor_bindings),
+    ] {
+        out.push(Line::default());
+        let mut spans = vec![Span::styled(
+            format!("{} : ", title.get(lang)),
+            app.theme.label,
+        )];
+        for (i, (keys, action)) in Keymap::table_hints(table).into_iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(" · "));
+            }
+            spans.push(Span::styled(keys, app.theme.key));
+            spans.push(Span::raw(format!(" {}", action.describe(lang))));
+        }
+        if title == Text::InTheEditor {
+            spans.push(Span::raw(format!(" · {}", Text::EditorKeys.get(lang))));
+        }
+        out.push(Line::from(spans));
+    }
     out.push(Line::default());
     out.push(Line::from(vec![
         Span::styled(format!("{} : ", Text::Mouse.get(lang)), app.theme.label),
