@@ -1,1 +1,188 @@
-fn main() {}
+//! glose's speed, measured with criterion (`cargo bench`); figures are reported in
+//! BENCHMARKS.md. CI compiles these (`cargo bench --no-run`) but never times anything.
+//!
+//! - loading and validating the bundled article;
+//! - laying out (wrapping) every pane at 40, 80 and 160 columns;
+//! - one frame rendered into ratatui's `TestBackend` at 80×24 and 200×60, with and without a
+//!   selected annotation, and the cost of a keypress (update + next frame);
+//! - the same for a large document generated at run time (the bundled parts repeated to about
+//!   10 MB, about 20 000 annotations), plus opening it and reflowing it after a resize.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use glose::app::{Action, App};
+use glose::content::Article;
+use glose::i18n::Lang;
+use glose::layout::{lay_out, panes};
+use glose::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn bundled() -> Article {
+    glose::content::load_bundled()
+        .expect("bundled article")
+        .article
+}
+
+fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal.draw(|f| glose::ui::render(app, f)).expect("draw");
+}
+
+fn bench_load(c: &mut Criterion) {
+    c.bench_function("load_bundled", |b| b.iter(|| black_box(bundled())));
+}
+
+fn bench_layout(c: &mut Criterion) {
+    let article = bundled();
+    let panes = panes(&article);
+    let mut group = c.benchmark_group("lay_out_all_panes");
+    for width in [40, 80, 160] {
+        group.bench_with_input(BenchmarkId::from_parameter(width), &width, |b, &width| {
+            b.iter(|| {
+                for pane in &panes {
+                    black_box(lay_out(&article, pane, width));
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
+/// Frame and keypress costs for one article.
+fn bench_frames(c: &mut Criterion, name: &str, article: &Article) {
+    let mut group = c.benchmark_group(format!("frame_{name}"));
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        for selected in [false, true] {
+            let mut app = App::new(article.clone(), Lang::Fr, Theme::default(), (w, h));
+            if selected {
+                app.update(Action::NextAnnotation);
+            }
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            let id = format!("{w}x{h}{}", if selected { "_selected" } else { "" });
+            group.bench_function(BenchmarkId::new("render", &id), |b| {
+                b.iter(|| frame(&mut terminal, &app));
+            });
+            group.bench_function(BenchmarkId::new("keypress", &id), |b| {
+                let mut down = true;
+                b.iter(|| {
+                    app.update(if down {
+                        Action::LineDown
+                    } else {
+                        Action::LineUp
+                    });
+                    down = !down;
+                    frame(&mut terminal, &app);
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+fn bench_bundled_frames(c: &mut Criterion) {
+    bench_frames(c, "bundled", &bundled());
+}
+
+/// Writes the large document: the bundled parts repeated until the text reaches about 10 MB,
+/// every copy of an annotated passage followed by a unique tag (`⟨c.i⟩`) so that each of
+/// about 20 000 annotations anchors exactly once.
+fn write_large(dir: &Path) -> usize {
+    let article = bundled();
+    let copies = 10_000_000 / article.text.len().max(1) + 1;
+    let mut text = String::new();
+    let mut annotations = String::new();
+    let mut toml_parts =
+        String::from("title = \"Grand document\"\nauthor = \"glose\"\nlanguage = \"fr\"\n");
+    let mut count = 0usize;
+    for (p, part) in article.parts.iter().enumerate() {
+        toml_parts.push_str(&format!(
+            "\n[[part]]\nid = \"p{p}\"\nkind = \"{}\"\nheading = \"{}\"\n",
+            match part.kind {
+                glose::content::PartKind::Introduction => "introduction",
+                glose::content::PartKind::Part => "part",
+                glose::content::PartKind::Conclusion => "conclusion",
+                glose::content::PartKind::References => "references",
+            },
+            part.heading.replace('"', "\\\"")
+        ));
+        if part.kind != glose::content::PartKind::Introduction || p > 0 {
+            text.push_str(&format!("# {}\n\n", part.heading));
+        }
+        for copy in 0..copies {
+            for paragraph in &part.paragraphs {
+                let mut cursor = paragraph.start;
+                let first = article.annotation_at_or_after(paragraph.start);
+                for (i, a) in article.annotations.iter().enumerate().skip(first) {
+                    if a.range.start >= paragraph.end {
+                        break;
+                    }
+                    text.push_str(article.slice(cursor..a.range.end));
+                    cursor = a.range.end;
+                    if (copy + i) % 5 < 2 {
+                        let tag = format!(" ⟨{copy}.{i}⟩");
+                        text.push_str(&tag);
+                        let quote = format!("{}{tag}", article.slice(a.range.clone()));
+                        annotations.push_str(&format!(
+                            "[[annotation]]\nid = \"a-{copy}-{i}\"\nkind = \"figure\"\nquote = \"{}\"\ncontext = \"Contexte.\"\nnote = \"\"\n\n",
+                            quote.replace('\\', "\\\\").replace('"', "\\\"")
+                        ));
+                        count += 1;
+                    }
+                }
+                text.push_str(article.slice(cursor..paragraph.end));
+                text.push_str("\n\n");
+            }
+        }
+    }
+    std::fs::write(dir.join("article.toml"), toml_parts).expect("write article.toml");
+    std::fs::write(dir.join("text.md"), text).expect("write text.md");
+    std::fs::write(dir.join("annotations.toml"), annotations).expect("write annotations.toml");
+    count
+}
+
+fn bench_large(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let count = write_large(dir.path());
+    let bytes = std::fs::metadata(dir.path().join("text.md")).map_or(0, |m| m.len());
+    eprintln!("large document: {bytes} bytes of text, {count} annotations");
+    let mut group = c.benchmark_group("large");
+    group.sample_size(10);
+    group.bench_function("load_and_validate", |b| {
+        b.iter(|| black_box(glose::content::load_path(dir.path()).expect("large loads")));
+    });
+    group.bench_function("open_to_first_frame_80x24", |b| {
+        b.iter(|| {
+            let article = glose::content::load_path(dir.path())
+                .expect("large loads")
+                .article;
+            let app = App::new(article, Lang::Fr, Theme::default(), (80, 24));
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+            frame(&mut terminal, &app);
+        });
+    });
+    let article = glose::content::load_path(dir.path())
+        .expect("large loads")
+        .article;
+    let mut app = App::new(article.clone(), Lang::Fr, Theme::default(), (200, 60));
+    let mut step = 0u16;
+    group.bench_function("resize_reflow", |b| {
+        b.iter(|| {
+            // A new width each time, so the layout cache cannot answer.
+            step = (step + 1) % 140;
+            app.update(Action::Resize(60 + step, 40));
+        });
+    });
+    group.finish();
+    bench_frames(c, "large", &article);
+}
+
+criterion_group!(
+    benches,
+    bench_load,
+    bench_layout,
+    bench_bundled_frames,
+    bench_large
+);
+criterion_main!(benches);

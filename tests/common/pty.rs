@@ -38,7 +38,12 @@ impl Session {
     ) -> Self {
         let pty = native_pty_system();
         let pair = pty
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("open a pty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_glose"));
         command.args(args);
@@ -105,7 +110,10 @@ impl Session {
                 return;
             }
         }
-        panic!("timed out waiting for {text:?}; the screen shows:\n{}", self.contents());
+        panic!(
+            "timed out waiting for {text:?}; the screen shows:\n{}",
+            self.contents()
+        );
     }
 
     /// Waits until `predicate` holds for the screen's text.
@@ -117,19 +125,29 @@ impl Session {
                 return;
             }
         }
-        panic!("timed out waiting for {what}; the screen shows:\n{}", self.contents());
+        panic!(
+            "timed out waiting for {what}; the screen shows:\n{}",
+            self.contents()
+        );
     }
 
     /// Types bytes as a user would (keys are escape sequences: "\t", "\x1b[Z" for Shift-Tab).
     pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("write to pty");
+        self.writer
+            .write_all(bytes.as_bytes())
+            .expect("write to pty");
         self.writer.flush().expect("flush pty");
     }
 
     /// Resizes the terminal (the program gets SIGWINCH).
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master
-            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("resize pty");
         self.parser.screen_mut().set_size(rows, cols);
     }
@@ -151,7 +169,11 @@ impl Session {
                 }
                 return status.exit_code();
             }
-            assert!(start.elapsed() < TIMEOUT, "glose did not exit; screen:\n{}", self.contents());
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "glose did not exit; screen:\n{}",
+                self.contents()
+            );
         }
     }
 
@@ -170,7 +192,10 @@ impl Session {
             use nix::sys::termios::LocalFlags;
             let termios = self.master.get_termios().expect("read the pty's termios");
             let cooked = LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG;
-            assert!(termios.local_flags.contains(cooked), "terminal left in raw mode");
+            assert!(
+                termios.local_flags.contains(cooked),
+                "terminal left in raw mode"
+            );
         }
     }
 }
