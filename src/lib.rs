@@ -21,6 +21,7 @@ pub mod layout;
 pub mod notes;
 pub mod persist;
 pub mod screen;
+pub mod session;
 pub mod text;
 pub mod theme;
 pub mod tui;

@@ -217,6 +217,12 @@ pub enum Problem {
     },
     /// A newer glose wrote it; it is left alone and not overwritten.
     TooNew { kind: FileKind, path: PathBuf },
+    /// It did not parse, and this command only reads (`glose notes export`): left as it is.
+    Invalid {
+        kind: FileKind,
+        path: PathBuf,
+        error: String,
+    },
     /// Saving failed.
     NotSaved {
         kind: FileKind,
@@ -264,6 +270,10 @@ impl Problem {
                     "⚠ {} écrit par un glose plus récent : laissé tel quel",
                     capitalised(what(*kind))
                 ),
+            },
+            Self::Invalid { kind, .. } => match lang {
+                Lang::En => format!("⚠ {} is not valid", what(*kind)),
+                Lang::Fr => format!("⚠ {} non valide", capitalised(what(*kind))),
             },
             Self::NotSaved { kind, error, .. } => match lang {
                 Lang::En => format!("⚠ {} not saved: {error}", what(*kind)),
@@ -329,6 +339,20 @@ impl Problem {
                     path(p)
                 ),
             },
+            Self::Invalid { path: p, error, .. } => match lang {
+                Lang::En => format!(
+                    "glose: '{}' does not parse ({}); it was left untouched. The reader sets it \
+                     aside and starts afresh the next time it opens this article.",
+                    path(p),
+                    clean_line(error).trim()
+                ),
+                Lang::Fr => format!(
+                    "glose : « {} » est illisible ({}) ; il n’a pas été modifié. Le lecteur le \
+                     mettra de côté et repartira de zéro à la prochaine ouverture de ce texte.",
+                    path(p),
+                    clean_line(error).trim()
+                ),
+            },
             Self::NotSaved { path: p, error, .. } => match lang {
                 Lang::En => format!("glose: could not save '{}': {}", path(p), clean_line(error)),
                 Lang::Fr => format!(
@@ -376,7 +400,9 @@ enum Read<T> {
     Problem(Problem),
 }
 
-fn read<T: serde::de::DeserializeOwned>(path: &Path, kind: FileKind) -> Read<T> {
+/// Reads and parses a state file; a file that does not parse is set aside when `set_aside`,
+/// else reported as `Invalid` and left as it is.
+fn read<T: serde::de::DeserializeOwned>(path: &Path, kind: FileKind, set_aside: bool) -> Read<T> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Read::Missing,
@@ -391,9 +417,20 @@ fn read<T: serde::de::DeserializeOwned>(path: &Path, kind: FileKind) -> Read<T> 
     let parsed = std::str::from_utf8(&bytes)
         .map_err(|e| e.to_string())
         .and_then(|s| s.parse::<toml::Table>().map_err(|e| e.to_string()));
+    let invalid = |error: String| {
+        if set_aside {
+            move_aside(path, kind, error)
+        } else {
+            Read::Problem(Problem::Invalid {
+                kind,
+                path: path.to_owned(),
+                error,
+            })
+        }
+    };
     let table = match parsed {
         Ok(table) => table,
-        Err(error) => return set_aside(path, kind, error),
+        Err(error) => return invalid(error),
     };
     let version = table
         .get("version")
@@ -407,12 +444,12 @@ fn read<T: serde::de::DeserializeOwned>(path: &Path, kind: FileKind) -> Read<T> 
     }
     match table.try_into::<T>() {
         Ok(value) => Read::Found(value),
-        Err(e) => set_aside(path, kind, e.to_string()),
+        Err(e) => invalid(e.to_string()),
     }
 }
 
 /// Renames a corrupt file out of the way (never deletes it).
-fn set_aside<T>(path: &Path, kind: FileKind, error: String) -> Read<T> {
+fn move_aside<T>(path: &Path, kind: FileKind, error: String) -> Read<T> {
     let stamp = now();
     let mut moved_to = PathBuf::from(format!("{}.corrupt-{stamp}", path.display()));
     let mut n = 1;
@@ -517,9 +554,19 @@ impl Drop for Lock {
     }
 }
 
+/// Reads a notes file without changing anything on disk (for `glose notes export`): a missing
+/// file is an empty notebook.
+pub fn read_notebook(path: &Path) -> Result<Notebook, Problem> {
+    match read_notes(path, false) {
+        Read::Found(notebook) => Ok(notebook),
+        Read::Missing => Ok(Notebook::default()),
+        Read::Problem(problem) => Err(problem),
+    }
+}
+
 /// Reads the notes file into a sanitised notebook.
-fn read_notes(path: &Path) -> Read<Notebook> {
-    match read::<NotesFile>(path, FileKind::Notes) {
+fn read_notes(path: &Path, set_aside: bool) -> Read<Notebook> {
+    match read::<NotesFile>(path, FileKind::Notes, set_aside) {
         Read::Found(file) => {
             let mut notebook = Notebook {
                 notes: file.note,
@@ -545,7 +592,7 @@ impl Store {
             notes_writable: true,
             position_writable: true,
         };
-        match read_notes(&store.paths.notes) {
+        match read_notes(&store.paths.notes, true) {
             Read::Found(notebook) => {
                 store.base = notebook.clone();
                 loaded.notebook = notebook;
@@ -556,7 +603,7 @@ impl Store {
                 loaded.problems.push(problem);
             }
         }
-        match read::<Position>(&store.paths.position, FileKind::Position) {
+        match read::<Position>(&store.paths.position, FileKind::Position, true) {
             Read::Found(position) => {
                 let mut position = position;
                 for pane in &mut position.panes {
@@ -600,7 +647,7 @@ impl Store {
             fs::create_dir_all(dir).map_err(|e| not_saved(e.to_string()))?;
         }
         let _lock = Lock::acquire(&path);
-        let disk = match read_notes(&path) {
+        let disk = match read_notes(&path, true) {
             Read::Found(notebook) => notebook,
             // Set aside by `read`: what is in memory is all there is now.
             Read::Missing | Read::Problem(Problem::Corrupt { .. }) => Notebook::default(),
@@ -750,6 +797,21 @@ mod tests {
         // The session goes on and saves into a fresh file.
         s.save_notes(&Notebook::default()).unwrap();
         assert!(notes.exists());
+    }
+
+    #[test]
+    fn export_reads_without_ever_moving_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("essai.notes.toml");
+        assert!(
+            read_notebook(&notes).unwrap().notes.is_empty(),
+            "missing is empty"
+        );
+        fs::write(&notes, "not = [toml").unwrap();
+        let problem = read_notebook(&notes).unwrap_err();
+        assert!(matches!(problem, Problem::Invalid { .. }), "{problem:?}");
+        assert!(problem.long(Lang::En).contains("left untouched"));
+        assert_eq!(fs::read_to_string(&notes).unwrap(), "not = [toml");
     }
 
     #[test]
