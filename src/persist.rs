@@ -41,8 +41,9 @@ pub const ENV_DIR: &str = "GLOSE_STATE_DIR";
 /// The format version written in every file; a file with a larger one is left alone.
 pub const VERSION: u32 = 1;
 
-/// A lock file older than this belongs to a process that died while saving.
-const STALE_LOCK: Duration = Duration::from_secs(10);
+/// A lock file older than this belongs to a process that died while saving (where the owner's
+/// death cannot be checked directly).
+const STALE_LOCK: Duration = Duration::from_secs(5);
 
 /// How long a save waits for another process's lock before writing anyway.
 const LOCK_WAIT: Duration = Duration::from_millis(500);
@@ -516,8 +517,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// An advisory lock: a file created exclusively, removed on drop.
+/// An advisory lock: a file created exclusively, holding the owner's process id, removed on drop.
 struct Lock(PathBuf);
+
+/// Whether a lock file was left by a process that is gone: its owner no longer runs (checked
+/// through `/proc` where there is one), or it is older than `STALE_LOCK`.
+fn is_stale(lock: &Path) -> bool {
+    let proc = Path::new("/proc");
+    if proc.is_dir() {
+        let owner = fs::read_to_string(lock)
+            .ok()
+            .and_then(|s| s.trim().parse::<u32>().ok());
+        if let Some(pid) = owner
+            && !proc.join(pid.to_string()).exists()
+        {
+            return true;
+        }
+    }
+    fs::metadata(lock)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| SystemTime::now().duration_since(t).ok())
+        .is_some_and(|age| age > STALE_LOCK)
+}
 
 impl Lock {
     /// Takes the lock next to `path`, waiting at most `LOCK_WAIT`; `None` if it could not.
@@ -526,14 +548,12 @@ impl Lock {
         let start = std::time::Instant::now();
         loop {
             match OpenOptions::new().write(true).create_new(true).open(&lock) {
-                Ok(_) => return Some(Self(lock)),
+                Ok(mut file) => {
+                    let _ = write!(file, "{}", std::process::id());
+                    return Some(Self(lock));
+                }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    let stale = fs::metadata(&lock)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| SystemTime::now().duration_since(t).ok())
-                        .is_some_and(|age| age > STALE_LOCK);
-                    if stale {
+                    if is_stale(&lock) {
                         let _ = fs::remove_file(&lock);
                         continue;
                     }
@@ -889,6 +909,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (mut s, _) = store(dir.path());
         let lock = dir.path().join("essai.notes.toml.lock");
+        // A dead owner's lock is broken at once (where /proc tells), and removed.
+        fs::write(&lock, "4194999").unwrap();
+        s.save_notes(&Notebook::default()).unwrap();
+        if Path::new("/proc").is_dir() {
+            assert!(!lock.exists());
+        }
+        // A lock whose owner cannot be told (empty): waited for, then written anyway.
         fs::write(&lock, "").unwrap();
         // A fresh lock held by nobody: the save waits briefly, then writes anyway.
         s.save_notes(&Notebook::default()).unwrap();
