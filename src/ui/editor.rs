@@ -200,3 +200,72 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
         a.text.y + visible as u16,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::app::tests::sample;
+    use crate::app::{Action, App, EditorInput};
+    use crate::i18n::Lang;
+    use crate::theme::{Theme, ThemeName};
+
+    fn app(size: (u16, u16), lang: Lang) -> App {
+        App::new(sample(6), lang, Theme::named(ThemeName::Monochrome), size)
+    }
+
+    fn draw(app: &App) -> Terminal<TestBackend> {
+        let (w, h) = app.view.size;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| crate::ui::render(app, f)).unwrap();
+        terminal
+    }
+
+    #[test]
+    fn the_editor_shows_what_the_note_is_on_the_text_and_the_cursor() {
+        let mut app = app((80, 24), Lang::Fr);
+        app.update(Action::NextAnnotation);
+        app.update(Action::EditNote);
+        let empty = draw(&app);
+        insta::assert_snapshot!("editor_empty_80x24", empty.backend());
+        app.edit(EditorInput::Insert(
+            "Chiffre à vérifier : la Banque mondiale parle de 154 à 435 millions de \
+             travailleurs en ligne, pas de « 430 millions ».\n\n  — à creuser en TD 漢字 👍🏽"
+                .into(),
+        ));
+        app.edit(EditorInput::Up);
+        let mut terminal = draw(&app);
+        insta::assert_snapshot!("editor_text_80x24", terminal.backend());
+        // The terminal cursor is where the next letter goes.
+        let cursor = terminal.get_cursor_position().unwrap();
+        let editor = app.view.editor.as_ref().unwrap();
+        let areas = super::areas(ratatui::layout::Rect::new(0, 0, 80, 24));
+        let (row, col) = editor.cursor_cell(super::wrap_width(areas.text));
+        assert_eq!(
+            (cursor.x, cursor.y),
+            (areas.text.x + col as u16, areas.text.y + row as u16)
+        );
+        app.update(Action::NoteClose);
+        insta::assert_snapshot!("editor_confirm_80x24", draw(&app).backend());
+    }
+
+    #[test]
+    fn the_editor_fits_the_smallest_terminal_and_scrolls() {
+        let mut app = app((40, 12), Lang::En);
+        app.update(Action::EditNote);
+        for i in 0..12 {
+            app.edit(EditorInput::Insert(format!("line {i}")));
+            app.edit(EditorInput::Newline);
+        }
+        let editor = app.view.editor.as_ref().unwrap();
+        assert!(editor.scroll > 0, "scrolled to the cursor");
+        insta::assert_snapshot!("editor_scrolled_40x12", draw(&app).backend());
+        for width in 1..60 {
+            for height in 1..20 {
+                app.update(Action::Resize(width, height));
+                let _ = draw(&app);
+            }
+        }
+    }
+}

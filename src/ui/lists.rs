@@ -181,3 +181,89 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     buf.set_line(inner.x, footer_y, &footer, inner.width);
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::app::tests::sample;
+    use crate::app::{Action, App, EditorInput};
+    use crate::i18n::Lang;
+    use crate::theme::{Theme, ThemeName};
+
+    fn draw(app: &App) -> String {
+        let (w, h) = app.view.size;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| crate::ui::render(app, f)).unwrap();
+        terminal.backend().to_string()
+    }
+
+    fn note(app: &mut App, text: &str) {
+        app.update(Action::EditNote);
+        app.edit(EditorInput::Insert(text.into()));
+        app.update(Action::NoteSave);
+    }
+
+    /// An app with a note on an annotation of pane 1, one on a paragraph of pane 3, a bookmark.
+    fn with_marks(size: (u16, u16)) -> App {
+        let mut app = App::new(
+            sample(6),
+            Lang::Fr,
+            Theme::named(ThemeName::Monochrome),
+            size,
+        );
+        app.update(Action::NextAnnotation);
+        note(&mut app, "Source à vérifier.\nDeuxième ligne.");
+        app.update(Action::ClearSelection);
+        app.update(Action::FocusPane(3));
+        app.update(Action::LineDown);
+        note(&mut app, "Idée pour l’exposé");
+        app.update(Action::ToggleBookmark);
+        app
+    }
+
+    #[test]
+    fn notes_and_bookmarks_lists() {
+        let mut app = with_marks((80, 24));
+        app.update(Action::ShowNotes);
+        let notes = draw(&app);
+        assert!(notes.contains("Mes notes (2)"), "{notes}");
+        insta::assert_snapshot!("notes_list_80x24", notes);
+        app.update(Action::ListDelete);
+        insta::assert_snapshot!("notes_list_confirm_80x24", draw(&app));
+        app.update(Action::ListClose);
+        app.view.list.confirm_delete = false;
+        app.update(Action::ShowBookmarks);
+        insta::assert_snapshot!("bookmarks_list_80x24", draw(&app));
+        app.update(Action::ListClose);
+        app.notebook.bookmarks.clear();
+        app.update(Action::ShowBookmarks);
+        let empty = draw(&app);
+        assert!(empty.contains("Aucun signet"), "{empty}");
+    }
+
+    #[test]
+    fn the_side_pane_shows_my_note_under_the_context_and_the_margin_marks_it() {
+        let mut app = with_marks((120, 30));
+        app.update(Action::FocusPane(1));
+        app.update(Action::NextAnnotation);
+        let shown = draw(&app);
+        assert!(shown.contains("✎ Ma note"), "{shown}");
+        insta::assert_snapshot!("side_pane_my_note_120x30", shown);
+        // Nothing selected, the noted paragraph at the top of pane 3: its note shows.
+        app.update(Action::ClearSelection);
+        app.update(Action::FocusPane(3));
+        let shown = draw(&app);
+        assert!(
+            shown.contains("Ma note sur le paragraphe en haut"),
+            "{shown}"
+        );
+        // One padding column: the note's sign wins over the bookmark's.
+        assert!(
+            shown.contains("┃✎Paragraphe 1 de la partie 2"),
+            "note sign in the margin: {shown}"
+        );
+        insta::assert_snapshot!("side_pane_paragraph_note_120x30", shown);
+    }
+}

@@ -77,10 +77,13 @@ pub fn pane(app: &App, area: PaneArea, buf: &mut Buffer) {
                     }
                     s
                 });
-            // In the padding left of the text (on the border when there is only one column).
+            // In the padding left of the text; when it has room for one sign only, the note's.
+            let room = usize::from(area.text.x.saturating_sub(area.area.x + 1));
+            let skip = signs.chars().count().saturating_sub(room);
+            let signs: String = signs.chars().skip(skip).collect();
             let width = signs.chars().count() as u16;
             if width > 0 {
-                let x = area.text.x.saturating_sub(width).max(area.area.x);
+                let x = area.text.x.saturating_sub(width);
                 buf.set_string(x, y, &signs, theme.key);
             }
         }
