@@ -1,5 +1,570 @@
-//! Loading an annotated article folder (stub: filled by the loader work).
+//! Loading an annotated article: a folder in the format of FORMAT.md, a plain `.md` / `.txt`
+//! file, or the article bundled in the binary.
+//!
+//! This module owns the I/O: it reads the files (refusing directories and files over the size
+//! limits) and hands their bytes to [`validate`], which checks everything and builds the
+//! [`Article`]. All three entry points go through [`load_files`] (or, for a plain file, the
+//! `plain` module), so the bundled article is checked exactly like a folder on disk. Every
+//! problem found is reported at once; an article with any error is not returned.
 
+pub mod anchor;
+pub mod diagnostic;
+mod markdown;
 pub mod model;
+mod plain;
+mod raw;
+mod validate;
 
+use std::fmt;
+use std::io::{self, Read};
+use std::path::Path;
+
+pub use diagnostic::{Diagnostic, Severity};
 pub use model::*;
+
+/// Largest text file read, in bytes (64 MiB).
+pub const TEXT_LIMIT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Largest TOML file read, in bytes (8 MiB).
+pub const TOML_LIMIT_BYTES: usize = 8 * 1024 * 1024;
+
+/// A successfully loaded article, and what is worth telling its author.
+#[derive(Debug)]
+pub struct Loaded {
+    pub article: Article,
+    /// Problems that do not prevent reading (a source no annotation cites…).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why an article could not be loaded. Both variants hold every diagnostic found, warnings
+/// included, sorted by file then position.
+#[derive(Debug)]
+pub enum LoadError {
+    /// A file could not be read: missing, a directory, unreadable, over the size limit.
+    Io(Vec<Diagnostic>),
+    /// The files were read but their content is wrong.
+    Content(Vec<Diagnostic>),
+}
+
+impl LoadError {
+    /// The process exit code for this error: 2 for I/O, 1 for content.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Io(_) => 2,
+            Self::Content(_) => 1,
+        }
+    }
+
+    /// Every diagnostic, errors and warnings.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Self::Io(diagnostics) | Self::Content(diagnostics) => diagnostics,
+        }
+    }
+
+    /// The number of errors (warnings left out).
+    pub fn error_count(&self) -> usize {
+        self.diagnostics().iter().filter(|d| d.is_error()).count()
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, diagnostic) in self.diagnostics().iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n\n")?;
+            }
+            write!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Loads an article folder, or a plain `.md` / `.txt` file.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let label = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|error| {
+        LoadError::Io(vec![
+            Diagnostic::error(
+                &label,
+                format!("cannot open '{label}': {}", io_message(&error)),
+            )
+            .with_hint("give an article folder, or a .md or .txt file"),
+        ])
+    })?;
+    if metadata.is_dir() {
+        let dir = path.to_path_buf();
+        return load_files(&label, &|name| read_capped(&dir.join(name)));
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(extension.as_deref(), Some("md" | "txt")) {
+        return Err(LoadError::Io(vec![
+            Diagnostic::error(
+                &label,
+                format!("'{label}' is neither a folder nor a .md or .txt file"),
+            )
+            .with_hint("give an article folder (see FORMAT.md), or a plain .md or .txt file"),
+        ]));
+    }
+    let bytes = read_capped(path).map_err(|error| {
+        LoadError::Io(vec![Diagnostic::error(
+            &label,
+            format!("cannot read '{label}': {}", io_message(&error)),
+        )])
+    })?;
+    if bytes.len() > TEXT_LIMIT_BYTES {
+        return Err(LoadError::Io(vec![too_large(
+            &label,
+            TEXT_LIMIT_BYTES,
+            "a text file",
+        )]));
+    }
+    let name = path
+        .file_stem()
+        .map_or_else(|| label.clone(), |s| s.to_string_lossy().into_owned());
+    plain::load(&label, &name, bytes)
+}
+
+/// Loads the article compiled into the binary (the repository's `article/` folder), so that glose
+/// works from any folder. It goes through the same checks as a folder on disk.
+pub fn load_bundled() -> Result<Loaded, LoadError> {
+    load_files("article", &|name| {
+        let bytes: &[u8] = match name {
+            "article.toml" => include_bytes!("../article/article.toml"),
+            "text.md" => include_bytes!("../article/text.md"),
+            "annotations.toml" => include_bytes!("../article/annotations.toml"),
+            "sources.toml" => include_bytes!("../article/sources.toml"),
+            "tour.toml" => include_bytes!("../article/tour.toml"),
+            _ => return Err(io::Error::from(io::ErrorKind::NotFound)),
+        };
+        Ok(bytes.to_vec())
+    })
+}
+
+/// Loads an article folder through `read`, which returns a file's bytes from its name in the
+/// folder (an error of kind `NotFound` for a missing file).
+///
+/// `dir_label` is the folder as the user named it, used in diagnostics (`article/text.md:3:1`).
+/// `article.toml` and the text file are required; `annotations.toml`, `sources.toml` and
+/// `tour.toml` are optional.
+pub fn load_files(
+    dir_label: &str,
+    read: &dyn Fn(&str) -> io::Result<Vec<u8>>,
+) -> Result<Loaded, LoadError> {
+    let mut io_errors = Vec::new();
+    let mut fetch = |name: &str, required: bool, limit: usize| {
+        read_one(dir_label, name, read, required, limit, &mut io_errors)
+    };
+    let article = fetch("article.toml", true, TOML_LIMIT_BYTES);
+    let text_name = article
+        .as_ref()
+        .map_or(Some(validate::DEFAULT_TEXT.to_owned()), |file| {
+            validate::text_file_name(&file.bytes)
+        });
+    let text = text_name.and_then(|name| fetch(&name, true, TEXT_LIMIT_BYTES));
+    let annotations = fetch("annotations.toml", false, TOML_LIMIT_BYTES);
+    let sources = fetch("sources.toml", false, TOML_LIMIT_BYTES);
+    let tour = fetch("tour.toml", false, TOML_LIMIT_BYTES);
+    let Some(article) = article else {
+        return Err(LoadError::Io(io_errors));
+    };
+    if !io_errors.is_empty() {
+        return Err(LoadError::Io(io_errors));
+    }
+    let files = validate::Files {
+        article,
+        text,
+        annotations,
+        sources,
+        tour,
+    };
+    let (article, diagnostics) = validate::build(&files);
+    finish(article, diagnostics, &files.order())
+}
+
+/// A file read from an article folder.
+#[derive(Debug)]
+pub(crate) struct FileData {
+    /// Its name in the folder (`text.md`).
+    pub name: String,
+    /// As shown in diagnostics (`article/text.md`).
+    pub label: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads one file of a folder; `None` when it is absent (and optional) or cannot be read (then
+/// with a diagnostic in `io_errors`). `limit` is [`TEXT_LIMIT_BYTES`] or [`TOML_LIMIT_BYTES`].
+fn read_one(
+    dir_label: &str,
+    name: &str,
+    read: &dyn Fn(&str) -> io::Result<Vec<u8>>,
+    required: bool,
+    limit: usize,
+    io_errors: &mut Vec<Diagnostic>,
+) -> Option<FileData> {
+    let label = if dir_label.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{}/{name}", dir_label.trim_end_matches('/'))
+    };
+    match read(name) {
+        Ok(bytes) if bytes.len() > limit => {
+            let what = if limit == TOML_LIMIT_BYTES {
+                "a TOML file"
+            } else {
+                "a text file"
+            };
+            io_errors.push(too_large(&label, limit, what));
+            None
+        }
+        Ok(bytes) => Some(FileData {
+            name: name.to_owned(),
+            label,
+            bytes,
+        }),
+        Err(error) if error.kind() == io::ErrorKind::NotFound && !required => None,
+        Err(error) => {
+            let mut diagnostic = Diagnostic::error(
+                &label,
+                format!("cannot read '{label}': {}", io_message(&error)),
+            );
+            if error.kind() == io::ErrorKind::NotFound {
+                diagnostic = diagnostic.with_hint(
+                    "an article folder holds 'article.toml' and the text ('text.md'), see \
+                     FORMAT.md\nto read a plain text instead, give the path of a .md or .txt file",
+                );
+            }
+            io_errors.push(diagnostic);
+            None
+        }
+    }
+}
+
+fn too_large(label: &str, limit: usize, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        label,
+        format!(
+            "'{label}' is larger than the {} MiB limit for {what}",
+            limit / (1024 * 1024)
+        ),
+    )
+    .with_hint("check that this is the right file")
+}
+
+/// An I/O error in our message style: lower case, without the OS error number.
+fn io_message(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        io::ErrorKind::IsADirectory => "it is a directory, not a file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => {
+            let message = error.to_string();
+            let message = message.split(" (os error").next().unwrap_or(&message);
+            let mut chars = message.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect::<String>()
+            })
+        }
+    }
+}
+
+/// Reads a file, refusing directories, and at most one byte over the largest limit so that a
+/// huge file is refused without being read whole.
+fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
+    if std::fs::metadata(path)?.is_dir() {
+        return Err(io::Error::from(io::ErrorKind::IsADirectory));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(TEXT_LIMIT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Sorts the diagnostics (by file in `order`, then position) and returns the article if no
+/// diagnostic is an error.
+fn finish(
+    article: Option<Article>,
+    mut diagnostics: Vec<Diagnostic>,
+    order: &[String],
+) -> Result<Loaded, LoadError> {
+    let rank = |d: &Diagnostic| {
+        order
+            .iter()
+            .position(|f| *f == d.file)
+            .unwrap_or(order.len())
+    };
+    diagnostics.sort_by_key(|d| (rank(d), d.line, d.column));
+    match article {
+        Some(article) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
+            article,
+            warnings: diagnostics,
+        }),
+        _ => Err(LoadError::Content(diagnostics)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    const ARTICLE: &str = "title = \"T\"\nauthor = \"A\"\nlanguage = \"fr\"\n\n\
+        [[part]]\nid = \"introduction\"\nkind = \"introduction\"\nheading = \"Introduction\"\n\n\
+        [[part]]\nid = \"un\"\nkind = \"part\"\nheading = \"Un\"\n\n\
+        [[part]]\nid = \"deux\"\nkind = \"conclusion\"\nheading = \"Deux\"\n";
+    const TEXT: &str =
+        "Avant.\n\n# Un\n\nPremier texte, avec 80\u{a0}% de mots.\n\n# Deux\n\nSecond texte.\n";
+
+    /// Loads a folder made of `files` (name, content); the others are absent.
+    fn load(files: &[(&str, &str)]) -> Result<Loaded, LoadError> {
+        let files: HashMap<String, Vec<u8>> = files
+            .iter()
+            .map(|(n, c)| ((*n).to_owned(), c.as_bytes().to_vec()))
+            .collect();
+        load_files("a", &|name| {
+            files
+                .get(name)
+                .cloned()
+                .ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))
+        })
+    }
+
+    /// The messages of a content error.
+    fn messages(result: Result<Loaded, LoadError>) -> Vec<String> {
+        match result {
+            Ok(_) => panic!("expected errors"),
+            Err(error) => error
+                .diagnostics()
+                .iter()
+                .map(|d| d.message.clone())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_minimal_folder_loads() {
+        let loaded = load(&[("article.toml", ARTICLE), ("text.md", TEXT)]).unwrap();
+        let article = &loaded.article;
+        assert_eq!(article.parts.len(), 3);
+        assert_eq!(
+            article.slice(article.parts[1].paragraphs[0].clone()),
+            "Premier texte, avec 80\u{a0}% de mots."
+        );
+        assert!(crate::text::sanitize::is_clean(&article.text));
+        assert!(loaded.warnings.is_empty());
+    }
+
+    #[test]
+    fn text_before_the_first_heading_needs_an_introduction() {
+        let article = ARTICLE.replacen("kind = \"introduction\"", "kind = \"part\"", 1);
+        let text = TEXT.replacen("Avant.", "# Introduction\n\nAvant.", 1);
+        assert!(load(&[("article.toml", &article), ("text.md", &text)]).is_ok());
+        let errors = messages(load(&[("article.toml", &article), ("text.md", TEXT)]));
+        assert_eq!(
+            errors,
+            [
+                "part 'introduction' has no heading in text.md",
+                "the text before the first heading belongs to no part",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_extra_heading_and_a_swapped_order_are_reported_as_such() {
+        let text = TEXT.replacen("# Deux", "# Entre\n\nIntrus.\n\n# Deux", 1);
+        let errors = messages(load(&[("article.toml", ARTICLE), ("text.md", &text)]));
+        assert_eq!(
+            errors,
+            ["heading 'Entre' matches no [[part]] of article.toml"]
+        );
+
+        let text = "Avant.\n\n# Deux\n\nB.\n\n# Un\n\nA.\n";
+        let errors = messages(load(&[("article.toml", ARTICLE), ("text.md", text)]));
+        assert_eq!(
+            errors,
+            [
+                "part 'un' has no heading in text.md",
+                "heading 'Un' matches no [[part]] of article.toml"
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_match_across_spaces_and_apostrophes() {
+        let article = ARTICLE.replace("heading = \"Un\"", "heading = \"L'un d'eux\"");
+        let text = TEXT.replace("# Un", "# L\u{2019}un\u{a0} d\u{2019}eux ");
+        let loaded = load(&[("article.toml", &article), ("text.md", &text)]).unwrap();
+        // The author's heading is the one shown.
+        assert_eq!(
+            loaded.article.parts[1].heading,
+            "L\u{2019}un\u{a0} d\u{2019}eux"
+        );
+    }
+
+    #[test]
+    fn an_empty_text_is_an_error() {
+        let errors = messages(load(&[("article.toml", ARTICLE), ("text.md", " \n\n")]));
+        assert_eq!(errors, ["'a/text.md' is empty"]);
+    }
+
+    #[test]
+    fn the_text_file_must_stay_in_the_folder() {
+        let article = ARTICLE.replacen("language", "text = \"../secret.md\"\nlanguage", 1);
+        let errors = messages(load(&[("article.toml", &article), ("text.md", TEXT)]));
+        assert_eq!(errors, ["'../secret.md' is not a file name"]);
+    }
+
+    #[test]
+    fn annotations_are_sorted_and_know_their_part_and_paragraph() {
+        let annotations = "[[annotation]]\nid = \"b\"\nkind = \"term\"\nquote = \"Second\"\ncontext = \"c\"\n\n\
+            [[annotation]]\nid = \"a\"\nkind = \"figure\"\nquote = \"80 %\"\nnote = \"n\"\n";
+        let loaded = load(&[
+            ("article.toml", ARTICLE),
+            ("text.md", TEXT),
+            ("annotations.toml", annotations),
+        ])
+        .unwrap();
+        let article = &loaded.article;
+        let ids: Vec<&str> = article.annotations.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        let a = &article.annotations[0];
+        assert_eq!((a.part, a.paragraph), (1, 0));
+        assert_eq!(article.slice(a.range.clone()), "80\u{a0}%");
+        assert_eq!(article.annotations[1].part, 2);
+    }
+
+    #[test]
+    fn a_table_instead_of_an_array_of_tables() {
+        let annotations = "[annotation]\nid = \"a\"\n";
+        let errors = messages(load(&[
+            ("article.toml", ARTICLE),
+            ("text.md", TEXT),
+            ("annotations.toml", annotations),
+        ]));
+        assert_eq!(
+            errors,
+            ["'annotation' must be an array of tables, found table"]
+        );
+    }
+
+    #[test]
+    fn checks_that_depend_on_a_broken_file_are_skipped() {
+        let sources = "[[source]]\nid = \"s\"\nauthor = \"A\"\ntitle = \"T\"\nkind = \"web\"\n";
+        let broken = "[[annotation]]\nid = \"a\nsource = \"s\"\n";
+        let errors = messages(load(&[
+            ("article.toml", ARTICLE),
+            ("text.md", TEXT),
+            ("annotations.toml", broken),
+            ("sources.toml", sources),
+            (
+                "tour.toml",
+                "[[stop]]\ntitle = \"x\"\nannotation = \"a\"\nminutes = 2\n",
+            ),
+        ]));
+        // Only the syntax error: no "unused source", no "unknown annotation".
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("invalid TOML"));
+    }
+
+    #[test]
+    fn tour_stops_and_their_parts() {
+        let annotations =
+            "[[annotation]]\nid = \"a\"\nkind = \"term\"\nquote = \"Second\"\ncontext = \"c\"\n";
+        let tour = "[[stop]]\ntitle = \"Un\"\npart = \"un\"\nminutes = 2\nsay = \"s\"\n\n\
+            [[stop]]\ntitle = \"Parler\"\nsay = \"Encore.\"\nminutes = 3\n\n\
+            [[stop]]\ntitle = \"A\"\nannotation = \"a\"\nminutes = 4\n";
+        let files = [
+            ("article.toml", ARTICLE),
+            ("text.md", TEXT),
+            ("annotations.toml", annotations),
+        ];
+        let loaded = load(&[files[0], files[1], files[2], ("tour.toml", tour)]).unwrap();
+        let parts: Vec<usize> = loaded.article.tour.iter().map(|s| s.part).collect();
+        // A stop with neither annotation nor part stays on the previous part.
+        assert_eq!(parts, [1, 1, 2]);
+        assert_eq!(loaded.article.tour[2].annotation, Some(0));
+
+        let tour = "[[stop]]\ntitle = \"A\"\nannotation = \"a\"\npart = \"un\"\nminutes = 4\n\
+            questions = [\"1\", \"2\", \"3\", \"4\"]\n";
+        let errors = messages(load(&[files[0], files[1], files[2], ("tour.toml", tour)]));
+        assert_eq!(
+            errors,
+            [
+                "stop 1 ('A') shows part 'un' but its annotation is in part 'deux'",
+                "stop 1 ('A') has 4 questions, at most 3 are allowed",
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Whatever the text and the quote, loading never panics, and a loaded article keeps
+        /// the model's invariants. The quote is cut from the text so that it often matches.
+        #[test]
+        fn loading_never_panics(
+            intro in "[a-zé’'\u{a0}\u{202f} \t\r\n\x1b\u{301}«»]{1,60}",
+            first in "[a-zé’'\u{a0}\u{202f} \t\r\n\x1b\u{301}«»]{1,60}",
+            from in proptest::prelude::any::<proptest::sample::Index>(),
+            len in 0usize..12,
+            prefix in proptest::option::of("[a-z’ ]{0,4}"),
+        ) {
+            let text = format!("{intro}\n\n# Un\n\n{first}\n\n# Deux\n\nfin\n");
+            let chars: Vec<char> = first.chars().collect();
+            let start = from.index(chars.len());
+            let quote: String = chars[start..(start + len).min(chars.len())].iter().collect();
+            let toml_string = |s: &str| {
+                let escaped: String = s
+                    .chars()
+                    .map(|c| match c {
+                        '"' | '\\' => format!("\\{c}"),
+                        c if c.is_control() => format!("\\u{:04X}", u32::from(c)),
+                        c => c.to_string(),
+                    })
+                    .collect();
+                format!("\"{escaped}\"")
+            };
+            let annotation = format!(
+                "[[annotation]]\nid = \"a\"\nkind = \"term\"\nquote = {}\ncontext = \"c\"\n{}",
+                toml_string(&quote),
+                prefix.map(|p| format!("prefix = {}\n", toml_string(&p))).unwrap_or_default()
+            );
+            let result = load(&[("article.toml", ARTICLE), ("text.md", &text), ("annotations.toml", &annotation)]);
+            if let Ok(loaded) = result {
+                let article = loaded.article;
+                proptest::prop_assert!(crate::text::sanitize::is_clean(&article.text));
+                for a in &article.annotations {
+                    let paragraph = &article.parts[a.part].paragraphs[a.paragraph];
+                    proptest::prop_assert!(paragraph.start <= a.range.start && a.range.end <= paragraph.end);
+                    let words = article.text.get(a.range.clone());
+                    proptest::prop_assert!(words.is_some_and(|w| anchor::normalize(w) == anchor::normalize(&crate::text::sanitize::clean_line(&quote))));
+                }
+            }
+            let _ = plain::load("x.md", "x", text.clone().into_bytes());
+        }
+
+        #[test]
+        fn any_bytes_load_without_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let _ = plain::load("x.md", "x", bytes.clone());
+            let _ = load(&[("article.toml", &text), ("text.md", &text), ("annotations.toml", &text), ("tour.toml", &text)]);
+        }
+    }
+
+    #[test]
+    fn io_messages_are_lower_case_without_os_numbers() {
+        let error = io::Error::other("Something Broke (os error 5)");
+        assert_eq!(io_message(&error), "something Broke");
+        assert_eq!(
+            io_message(&io::Error::from(io::ErrorKind::NotFound)),
+            "no such file or directory"
+        );
+    }
+}

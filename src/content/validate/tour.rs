@@ -1,0 +1,159 @@
+//! `tour.toml`: the guided tour's stops, checked against the parts and the annotations.
+//!
+//! A stop selects an annotation, shows a part, or both (then the part must be the annotation's);
+//! a stop with neither stays on the previous stop's part (the first part for the first stop).
+
+use std::collections::HashMap;
+
+use super::annotations::AnnotationSet;
+use super::{check_questions, non_blank};
+use crate::content::diagnostic::{Diagnostic, SourceText};
+use crate::content::model::{Annotation, TourStop};
+use crate::content::raw::{self, RawStop};
+use crate::text::sanitize::{clean_block, clean_line};
+
+/// `tour.toml`, checked against the parts (`None` when `article.toml` could not be read) and
+/// the anchored annotations, sorted.
+pub(super) fn read_tour(
+    src: &SourceText<'_>,
+    part_ids: Option<&[String]>,
+    annotations: &[Annotation],
+    annotation_set: Option<&AnnotationSet>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<TourStop> {
+    let parts_known = part_ids.is_some();
+    let part_ids = part_ids.unwrap_or_default();
+    let document = match raw::parse(src) {
+        Ok(document) => document,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return Vec::new();
+        }
+    };
+    raw::reject_unknown_keys(src, &document, &["stop"], diagnostics);
+    let part_index: HashMap<&str, usize> = part_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let annotation_ids: HashMap<&str, usize> = annotations
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut stops = Vec::new();
+    for (n, stop, span) in raw::entries::<RawStop>(src, &document, "stop", diagnostics) {
+        let title = non_blank(
+            src,
+            &stop.title,
+            "stop title is empty",
+            "give the stop a short title",
+            diagnostics,
+        );
+        let owner = format!("stop {} ('{title}')", n + 1);
+        let minutes = *stop.minutes.get_ref();
+        if !(1..=120).contains(&minutes) {
+            diagnostics.push(
+                src.error_at(
+                    stop.minutes.span().start,
+                    format!("{owner} lasts {minutes} minutes, expected 1 to 120"),
+                )
+                .with_hint("give the suggested duration in whole minutes, from 1 to 120"),
+            );
+        }
+        let questions = check_questions(src, stop.questions.as_ref(), &owner, 3, diagnostics);
+        let say = clean_block(stop.say.trim());
+
+        let annotation = stop.annotation.as_ref().and_then(|spanned| {
+            let id = clean_line(spanned.get_ref());
+            let index = annotation_ids.get(id.as_str()).copied();
+            // An annotation that exists but failed to anchor is already reported.
+            let declared = annotation_set.is_some_and(|s| s.declared.contains(&id));
+            let complete = annotation_set.is_some_and(|s| s.complete);
+            if index.is_none() && !declared && complete {
+                let known: Vec<&str> = annotation_ids.keys().copied().collect();
+                let hint = raw::closest_name(&id, &known).map_or_else(
+                    || "give the id of an [[annotation]] of annotations.toml".to_owned(),
+                    |close| format!("did you mean '{close}'?"),
+                );
+                diagnostics.push(
+                    src.error_at(
+                        spanned.span().start,
+                        format!("{owner} selects an unknown annotation '{id}'"),
+                    )
+                    .with_hint(hint),
+                );
+            }
+            index
+        });
+        let part = stop.part.as_ref().and_then(|spanned| {
+            let id = clean_line(spanned.get_ref());
+            let index = part_index.get(id.as_str()).copied();
+            if index.is_none() && parts_known {
+                let known: Vec<&str> = part_ids.iter().map(String::as_str).collect();
+                let hint = raw::closest_name(&id, &known).map_or_else(
+                    || {
+                        format!(
+                            "the parts are {}",
+                            known
+                                .iter()
+                                .map(|id| format!("'{id}'"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    },
+                    |close| format!("did you mean '{close}'?"),
+                );
+                diagnostics.push(
+                    src.error_at(
+                        spanned.span().start,
+                        format!("{owner} shows an unknown part '{id}'"),
+                    )
+                    .with_hint(hint),
+                );
+            }
+            index
+        });
+        let annotation_part = annotation.and_then(|a| annotations.get(a)).map(|a| a.part);
+        if let (Some(from_annotation), Some(given), Some(spanned)) =
+            (annotation_part, part, &stop.part)
+            && from_annotation != given
+        {
+            let name = |i: usize| part_ids.get(i).map_or("", String::as_str);
+            diagnostics.push(
+                src.error_at(
+                    spanned.span().start,
+                    format!(
+                        "{owner} shows part '{}' but its annotation is in part '{}'",
+                        name(given),
+                        name(from_annotation)
+                    ),
+                )
+                .with_hint("leave 'part' out: a stop shows the part of its annotation"),
+            );
+        }
+        if stop.annotation.is_none()
+            && stop.part.is_none()
+            && say.is_empty()
+            && questions.is_empty()
+        {
+            diagnostics.push(
+                src.error_at(span.start, format!("{owner} is empty"))
+                    .with_hint(
+                        "give it 'say', 'questions', an 'annotation' to select or a 'part' to show",
+                    ),
+            );
+        }
+        // A stop without annotation or part stays on the previous stop's part.
+        let previous = stops.last().map_or(0, |s: &TourStop| s.part);
+        stops.push(TourStop {
+            title,
+            annotation,
+            part: annotation_part.or(part).unwrap_or(previous),
+            say,
+            questions,
+            minutes,
+        });
+    }
+    stops
+}
