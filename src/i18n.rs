@@ -156,22 +156,19 @@ impl Text {
             Self::Marks => ("marks", "marques"),
             Self::MarksHidden => ("highlights hidden", "surlignages masqués"),
             Self::MyNote => ("My note", "Ma note"),
-            Self::MyNoteOnParagraph => (
-                "My note on the paragraph at the top",
-                "Ma note sur le paragraphe en haut",
-            ),
+            Self::MyNoteOnParagraph => ("My note on this paragraph", "Ma note sur ce paragraphe"),
             Self::NotesTitle => ("My notes", "Mes notes"),
             Self::BookmarksTitle => ("Bookmarks", "Signets"),
             Self::NoNotes => (
                 "No notes yet. In the text, press a to write one on the selected passage or on the \
-                 paragraph at the top.",
+                 first paragraph on screen.",
                 "Aucune note pour l’instant. Dans le texte, a en écrit une sur le passage \
-                 sélectionné ou sur le paragraphe en haut.",
+                 sélectionné ou sur le premier paragraphe à l’écran.",
             ),
             Self::NoBookmarks => (
-                "No bookmarks yet. In the text, B sets one on the paragraph at the top.",
-                "Aucun signet pour l’instant. Dans le texte, B en pose un sur le paragraphe en \
-                 haut.",
+                "No bookmarks yet. In the text, B sets one on the first paragraph on screen.",
+                "Aucun signet pour l’instant. Dans le texte, B en pose un sur le premier \
+                 paragraphe à l’écran.",
             ),
             Self::ConfirmDeleteNote => (
                 "Delete this note? y yes · n no",

@@ -33,11 +33,11 @@ pub enum Action {
     SideDown,
     SideUp,
     ToggleHelp,
-    /// Set a bookmark on the paragraph at the top of the focused pane, or remove it.
+    /// Set a bookmark on the first paragraph on screen in the focused pane, or remove it.
     ToggleBookmark,
     /// Open the list of bookmarks.
     ShowBookmarks,
-    /// Write or edit a note on the selected annotation, else on the paragraph at the top.
+    /// Write or edit a note on the selected annotation, else on the first paragraph on screen.
     EditNote,
     /// Open the list of notes.
     ShowNotes,
@@ -118,13 +118,13 @@ impl Action {
             ),
             Self::ToggleHelp => ("this help", "cette aide"),
             Self::ToggleBookmark => (
-                "set or remove a bookmark on the paragraph at the top",
-                "poser ou retirer un signet sur le paragraphe en haut",
+                "set or remove a bookmark on the first paragraph on screen",
+                "poser ou retirer un signet sur le premier paragraphe à l’écran",
             ),
             Self::ShowBookmarks => ("list of bookmarks", "liste des signets"),
             Self::EditNote => (
-                "write a note on the selection, else on the paragraph at the top",
-                "écrire une note sur la sélection, sinon sur le paragraphe en haut",
+                "write a note on the selection, else on the first paragraph on screen",
+                "écrire une note sur la sélection, sinon sur le premier paragraphe à l’écran",
             ),
             Self::ShowNotes => ("list of my notes", "liste de mes notes"),
             Self::ListNext => ("next entry", "entrée suivante"),

@@ -255,10 +255,7 @@ mod tests {
         app.update(Action::ClearSelection);
         app.update(Action::FocusPane(3));
         let shown = draw(&app);
-        assert!(
-            shown.contains("Ma note sur le paragraphe en haut"),
-            "{shown}"
-        );
+        assert!(shown.contains("Ma note sur ce paragraphe"), "{shown}");
         // One padding column: the note's sign wins over the bookmark's.
         assert!(
             shown.contains("┃✎Paragraphe 1 de la partie 2"),

@@ -264,14 +264,15 @@ fn notes_keys(app: &App) -> String {
         (
             Action::EditNote,
             lang.pick(
-                "writes a note on the selection or the paragraph at the top",
-                "écrit une note sur la sélection ou le paragraphe en haut",
+                "writes a note on the selection, else on the first paragraph on screen (marked ✎)",
+                "écrit une note sur la sélection, sinon sur le premier paragraphe à l’écran \
+                 (marqué ✎)",
             ),
         ),
         (Action::ShowNotes, lang.pick("lists them", "les liste")),
         (
             Action::ToggleBookmark,
-            lang.pick("sets a bookmark", "pose un signet"),
+            lang.pick("sets a bookmark (⚑)", "pose un signet (⚑)"),
         ),
         (
             Action::ShowBookmarks,

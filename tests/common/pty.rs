@@ -13,6 +13,11 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// How long any wait may take before the test fails (generous: CI machines are slow).
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// vt100 0.18 takes sizes as `NonZero<u16>`.
+fn nonzero(n: u16) -> std::num::NonZero<u16> {
+    std::num::NonZero::new(n).expect("a terminal size is at least 1")
+}
+
 pub struct Session {
     pub parser: vt100::Parser,
     /// Every byte the program wrote, for assertions on raw output.
@@ -21,6 +26,9 @@ pub struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
+    /// Where glose keeps notes and positions unless the test chose (`GLOSE_STATE_DIR`), so no
+    /// test ever touches the real home.
+    _state: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -50,6 +58,13 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         command.env("LANG", "fr_FR.UTF-8");
+        let state = if env.iter().any(|(k, _)| *k == "GLOSE_STATE_DIR") {
+            None
+        } else {
+            let dir = tempfile::tempdir().expect("a state directory");
+            command.env("GLOSE_STATE_DIR", dir.path());
+            Some(dir)
+        };
         for (key, value) in env {
             command.env(key, value);
         }
@@ -75,12 +90,13 @@ impl Session {
             }
         });
         Self {
-            parser: vt100::Parser::new(rows, cols, 0),
+            parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
             output: rx,
             writer,
             child,
             master: pair.master,
+            _state: state,
         }
     }
 
@@ -149,7 +165,9 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize pty");
-        self.parser.screen_mut().set_size(rows, cols);
+        self.parser
+            .screen_mut()
+            .set_size(nonzero(rows), nonzero(cols));
     }
 
     /// The process id, to send it signals.
