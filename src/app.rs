@@ -40,6 +40,21 @@ pub struct Top {
     pub row: usize,
     pub width: usize,
     pub byte: usize,
+    /// Rows before `row` that share its anchor byte (see `PaneLayout::position_of_row`).
+    pub lead: usize,
+}
+
+impl Top {
+    /// The top at `row` of a layout.
+    fn at(layout: &PaneLayout, row: usize) -> Self {
+        let (byte, lead) = layout.position_of_row(row);
+        Self {
+            row,
+            width: layout.width,
+            byte,
+            lead,
+        }
+    }
 }
 
 /// Which overlay covers the reader, if any.
@@ -274,15 +289,14 @@ impl App {
                 continue;
             };
             if top.width != width {
-                top.row = layout.row_at_byte(top.byte);
+                top.row = layout.row_of_position(top.byte, top.lead);
                 top.width = width;
             }
             // Keep `byte` as the reader left it (so successive resizes do not drift), unless
             // the row had to be clamped.
             let max = layout.max_top(usize::from(area.text.height));
             if top.row > max {
-                top.row = max;
-                top.byte = layout.anchor_of_row(max);
+                *top = Top::at(layout, max);
             }
         }
     }
@@ -314,10 +328,9 @@ impl App {
             return;
         };
         let row = top.row.saturating_add_signed(delta).min(max);
-        let byte = layout.anchor_of_row(row);
+        let new_top = Top::at(layout, row);
         if let Some(top) = self.view.tops.get_mut(pane) {
-            top.row = row;
-            top.byte = byte;
+            *top = new_top;
         }
     }
 
@@ -393,10 +406,9 @@ impl App {
             .first_row
             .saturating_sub(height / 3)
             .min(layout.max_top(height));
-        let byte = layout.anchor_of_row(row);
+        let new_top = Top::at(layout, row);
         if let Some(top) = self.view.tops.get_mut(pane) {
-            top.row = row;
-            top.byte = byte;
+            *top = new_top;
         }
     }
 

@@ -62,6 +62,7 @@ impl Lang {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Text {
     Source,
+    AboutSource,
     Context,
     WhatTheSourceSays,
     Questions,
@@ -117,6 +118,7 @@ impl Text {
     pub fn get(self, lang: Lang) -> &'static str {
         let (en, fr) = match self {
             Self::Source => ("Source", "Source"),
+            Self::AboutSource => ("About this source", "À propos de cette source"),
             Self::Context => ("Context", "Contexte"),
             Self::WhatTheSourceSays => ("What the source says", "Ce que dit la source"),
             Self::Questions => ("Questions for discussion", "Questions pour la discussion"),

@@ -4,7 +4,7 @@
 //! them in a cache keyed by `(pane, width)`. Invariants:
 //! - `rows` are in reading order and their `range.start` never decreases (blank and heading rows
 //!   carry an empty range at the byte where the next paragraph starts), so a byte offset maps to
-//!   a row with a binary search (`row_at_byte`);
+//!   a row with a binary search (`row_of_position`);
 //! - text rows hold byte ranges into `Article::text` produced by `text::wrap`;
 //! - `annotations` lists every annotation of the pane with its first and last row, in order.
 
@@ -104,11 +104,23 @@ pub struct PaneLayout {
 }
 
 impl PaneLayout {
-    /// The row showing `byte` (the last row whose anchor is at or before it).
-    pub fn row_at_byte(&self, byte: usize) -> usize {
-        self.rows
-            .partition_point(|r| r.anchor_byte <= byte)
-            .saturating_sub(1)
+    /// A row as a width-independent position: its anchor byte, and how many rows before it
+    /// share that anchor (a heading and the blank rows around it share the next paragraph's).
+    pub fn position_of_row(&self, row: usize) -> (usize, usize) {
+        let byte = self.anchor_of_row(row);
+        let first = self.rows.partition_point(|r| r.anchor_byte < byte);
+        (byte, row.saturating_sub(first))
+    }
+
+    /// The row for a position from `position_of_row`, possibly at another width.
+    pub fn row_of_position(&self, byte: usize, lead: usize) -> usize {
+        let first = self.rows.partition_point(|r| r.anchor_byte < byte);
+        if self.rows.get(first).is_some_and(|r| r.anchor_byte == byte) {
+            let end = self.rows.partition_point(|r| r.anchor_byte <= byte);
+            (first + lead).min(end.saturating_sub(1))
+        } else {
+            first.saturating_sub(1)
+        }
     }
 
     /// The rows of an annotation, if it is in this pane.

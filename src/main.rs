@@ -1,12 +1,13 @@
 //! The `glose` binary: parses arguments and hands over to the library.
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 use glose::app::App;
 use glose::cli::{Cli, Command, NotesCommand};
-use glose::content::{Article, load_bundled, load_path};
+use glose::content::{LoadError, Loaded};
 use glose::i18n::Lang;
 use glose::session::{self, Options};
 use glose::theme::Theme;
@@ -16,14 +17,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { path }) => ExitCode::from(glose::check::run(path.as_deref())),
         Some(Command::Notes(notes)) => match notes.command {
-            Some(NotesCommand::Export { path }) => match load(path.as_deref()) {
-                Ok(article) => ExitCode::from(session::export(
-                    &article,
-                    Lang::from_env(),
-                    &mut std::io::stdout().lock(),
-                )),
-                Err(code) => ExitCode::from(code),
-            },
+            Some(NotesCommand::Export { path }) => export(path.as_deref()),
             // `glose notes [PATH]`, the facilitator's notes window, comes from another branch.
             None => {
                 eprintln!(
@@ -32,25 +26,46 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        None => match load(cli.path.as_deref()) {
-            Ok(article) => {
-                let mut app = App::new(article, Lang::from_env(), Theme::from_env(), (80, 24));
-                ExitCode::from(session::run(&mut app, Options { fresh: cli.fresh }))
-            }
-            Err(code) => ExitCode::from(code),
-        },
+        None => read(cli.path.as_deref(), Options { fresh: cli.fresh }),
     }
 }
 
-/// Loads the article at `path` (the bundled one by default), or prints why not and returns the
-/// exit code (1 content errors, 2 I/O).
-fn load(path: Option<&Path>) -> Result<Article, u8> {
-    let loaded = match path {
-        Some(path) => load_path(path),
-        None => load_bundled(),
+/// Loads the article (the bundled one without a path), printing every problem on failure.
+fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
+    let result = match path {
+        Some(path) => glose::content::load_path(path),
+        None => glose::content::load_bundled(),
     };
-    loaded.map(|l| l.article).map_err(|error| {
-        eprintln!("{error}");
-        error.exit_code()
+    result.map_err(|error: LoadError| {
+        eprint!("{error}");
+        ExitCode::from(error.exit_code())
     })
+}
+
+/// Opens the reader with its state files (notes, bookmarks, position). Loading errors are
+/// printed before the terminal is taken over.
+fn read(path: Option<&Path>, options: Options) -> ExitCode {
+    let loaded = match load(path) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    if !std::io::stdout().is_terminal() {
+        eprintln!("glose: standard output is not a terminal");
+        return ExitCode::from(2);
+    }
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(loaded.article, Lang::from_env(), Theme::from_env(), size);
+    ExitCode::from(session::run(&mut app, options))
+}
+
+/// `glose notes export [PATH]`: the notes on the article as Markdown on stdout.
+fn export(path: Option<&Path>) -> ExitCode {
+    match load(path) {
+        Ok(loaded) => ExitCode::from(session::export(
+            &loaded.article,
+            Lang::from_env(),
+            &mut std::io::stdout().lock(),
+        )),
+        Err(code) => code,
+    }
 }

@@ -161,6 +161,10 @@ pub struct PanePosition {
     pub part: String,
     /// Byte of `Article::text` at the top of the pane.
     pub byte: usize,
+    /// Rows above the one showing `byte` that share its anchor (a heading, a blank row), as in
+    /// `app::Top::lead`.
+    #[serde(default)]
+    pub lead: usize,
     /// The words at `byte`, to find it again if the text changed.
     #[serde(default)]
     pub quote: String,
@@ -777,6 +781,7 @@ mod tests {
             panes: vec![PanePosition {
                 part: "p0".into(),
                 byte: 12,
+                lead: 1,
                 quote: "mots".into(),
             }],
             ..Position::default()

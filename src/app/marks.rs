@@ -449,11 +449,13 @@ impl App {
                 self.view.selected = None;
                 self.view.focus = pane;
                 if let Some(top) = self.view.tops.get_mut(pane) {
-                    // Width 0 makes `refresh` find the row of `start` at the pane's width.
+                    // Width 0 makes `refresh` find the row of `start` at the pane's width; lead 0
+                    // shows the blank row or heading just above the paragraph.
                     *top = Top {
                         row: 0,
                         width: 0,
                         byte: start,
+                        lead: 0,
                     };
                 }
                 self.refresh();
@@ -496,16 +498,17 @@ impl App {
             .filter_map(|(pane, top)| {
                 let parts = &self.panes.get(pane)?.parts;
                 // A pane never scrolled has not been laid out yet: its top is its first paragraph.
-                let (part, byte) = match paragraph_at(&self.article, top.byte) {
-                    Some((part, _)) if parts.contains(&part) => (part, top.byte),
+                let (part, byte, lead) = match paragraph_at(&self.article, top.byte) {
+                    Some((part, _)) if parts.contains(&part) => (part, top.byte, top.lead),
                     _ => parts.iter().find_map(|&part| {
                         let first = self.article.parts.get(part)?.paragraphs.first()?;
-                        Some((part, first.start))
+                        Some((part, first.start, 0))
                     })?,
                 };
                 Some(PanePosition {
                     part: part_id(part),
                     byte,
+                    lead,
                     quote: cut(
                         self.article.text.get(byte..).unwrap_or(""),
                         POSITION_QUOTE_BYTES,
@@ -548,6 +551,7 @@ impl App {
                     row: 0,
                     width: 0,
                     byte,
+                    lead: if byte == saved.byte { saved.lead } else { 0 },
                 };
             }
         }

@@ -91,11 +91,20 @@ pub fn pane(app: &App, area: PaneArea, buf: &mut Buffer) {
     if layout.rows.len() > height && area.area.height > 2 {
         let mut state = ScrollbarState::new(layout.max_top(height) + 1).position(top);
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .symbols(symbols::scrollbar::VERTICAL)
+            .symbols(symbols::scrollbar::Set {
+                track: if focused && theme.focused_border_type == BorderType::Thick {
+                    symbols::line::THICK_VERTICAL
+                } else if focused && theme.focused_border_type == BorderType::Double {
+                    symbols::line::DOUBLE_VERTICAL
+                } else {
+                    symbols::line::VERTICAL
+                },
+                ..symbols::scrollbar::VERTICAL
+            })
             .begin_symbol(None)
             .end_symbol(None)
             .thumb_style(theme.border(focused))
-            .track_style(theme.border)
+            .track_style(theme.border(focused))
             .render(
                 area.area.inner(Margin {
                     vertical: 1,

@@ -132,10 +132,6 @@ fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Lin
                 None => Text::NotInReferenceList.get(lang).to_owned(),
             };
             out.extend(wrap_text(&reference, width, theme.dim, french));
-            if !source.note.is_empty() {
-                out.push(Line::default());
-                out.extend(wrap_text(&source.note, width, theme.text, french));
-            }
         }
         None => out.extend(wrap_text(Text::NoSource.get(lang), width, theme.dim, false)),
     }
@@ -172,6 +168,12 @@ fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Lin
             let item = format!("• {question}");
             out.extend(wrap_text(&item, width, theme.text, french));
         }
+    }
+    if let Some(source) = annotation.source.and_then(|s| app.article.sources.get(s))
+        && !source.note.is_empty()
+    {
+        section(&mut out, Text::AboutSource.get(lang), theme.label);
+        out.extend(wrap_text(&source.note, width, theme.text, french));
     }
     out
 }
@@ -264,20 +266,19 @@ fn notes_keys(app: &App) -> String {
         (
             Action::EditNote,
             lang.pick(
-                "writes a note on the selection, else on the first paragraph on screen (marked ✎)",
-                "écrit une note sur la sélection, sinon sur le premier paragraphe à l’écran \
-                 (marqué ✎)",
+                "note (on the selection, else the first paragraph on screen, marked ✎)",
+                "note (sur la sélection, sinon le premier paragraphe à l’écran, marqué ✎)",
             ),
         ),
-        (Action::ShowNotes, lang.pick("lists them", "les liste")),
+        (
+            Action::ShowNotes,
+            lang.pick("all notes", "toutes les notes"),
+        ),
         (
             Action::ToggleBookmark,
-            lang.pick("sets a bookmark (⚑)", "pose un signet (⚑)"),
+            lang.pick("bookmark (⚑)", "signet (⚑)"),
         ),
-        (
-            Action::ShowBookmarks,
-            lang.pick("lists bookmarks", "liste les signets"),
-        ),
+        (Action::ShowBookmarks, lang.pick("bookmarks", "signets")),
     ]
     .into_iter()
     .filter_map(|(action, label)| {
