@@ -91,9 +91,23 @@ impl App {
             .map(|&p| (p, 0))
     }
 
-    /// Where a new note goes: the selected annotation, else the current paragraph.
+    /// The selected annotation, if it is on screen in the focused pane (a selection left in
+    /// another pane is not what the reader is looking at).
+    fn selection_in_view(&self) -> Option<usize> {
+        let index = self.view.selected?;
+        let annotation = self.article.annotations.get(index)?;
+        if self.part_pane.get(annotation.part) != Some(&self.view.focus) {
+            return None;
+        }
+        let (start, end) = self.visible_bytes(self.view.focus);
+        (annotation.range.start < end.max(start + 1) && annotation.range.end > start)
+            .then_some(index)
+    }
+
+    /// Where a new note goes: the selected annotation when it is in view, else the current
+    /// paragraph.
     fn note_anchor(&self) -> Option<Anchor> {
-        match self.view.selected {
+        match self.selection_in_view() {
             Some(i) => Anchor::annotation(&self.article, i),
             None => {
                 let (part, paragraph) = self.current_paragraph()?;
@@ -302,7 +316,7 @@ impl App {
         self.view.overlay = Some(which);
         self.view.list = ListState::default();
         // Start on the entry for what the reader is looking at, if there is one.
-        let here = match self.view.selected {
+        let here = match self.selection_in_view() {
             Some(i) => Some(Place::Annotation(i)),
             None => self
                 .current_paragraph()
@@ -754,6 +768,22 @@ mod tests {
         key(&mut app, KeyCode::Char('o'));
         assert_eq!(app.notebook.notes[0].text, "gardée");
         assert_eq!(app.notebook.notes[0].place, Place::Annotation(selected));
+    }
+
+    #[test]
+    fn a_selection_left_in_another_pane_is_not_the_note_target() {
+        let mut app = app((80, 24));
+        key(&mut app, KeyCode::Tab);
+        assert!(app.view.selected.is_some());
+        key(&mut app, KeyCode::Char('3'));
+        key(&mut app, KeyCode::Char('a'));
+        assert_eq!(
+            app.view.editor.as_ref().unwrap().anchor.place,
+            Place::Paragraph {
+                part: 2,
+                paragraph: 0
+            }
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! `glose notes export`: a notebook as Markdown, in reading order.
 //!
 //! For each note: the part, the quoted passage (the annotated words, or the first sentence of
-//! the paragraph), the annotation's kind and source when the note is on an annotation, then the
-//! note as written. Notes whose words are no longer in the text come last with their saved
+//! the paragraph), the annotation's source (author, title, publisher, date, URL) when the note is
+//! on an annotation, then the note as written. Notes whose words are no longer in the text come last with their saved
 //! quote. The output depends only on the article and the notebook (no clock), so it is stable.
 
 use std::fmt::Write;
@@ -97,12 +97,10 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
                     &mut out,
                     &format!("« {} »", article.slice(annotation.range.clone())),
                 );
-                let mut line = format!("*{}*", lang.kind(annotation.kind));
                 if let Some(source) = annotation.source.and_then(|s| article.sources.get(s)) {
-                    let _ = write!(
-                        line,
-                        " — {} : {}, « {} »",
-                        lang.pick("source", "source"),
+                    let mut line = format!(
+                        "{}{}, « {} »",
+                        lang.pick("Source: ", "Source : "),
                         source.author,
                         source.title
                     );
@@ -112,8 +110,8 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
                     if let Some(url) = &source.url {
                         let _ = write!(line, ", <{url}>");
                     }
+                    let _ = writeln!(out, "{line}\n");
                 }
-                let _ = writeln!(out, "{line}\n");
             }
             Place::Paragraph { part, paragraph } => {
                 let text = article
@@ -195,7 +193,7 @@ Début.
 
 > « chiffre 2-1 »
 
-*chiffre* — source : Banque mondiale, « Working Without Borders », 2023, <https://example.org/r>
+Source : Banque mondiale, « Working Without Borders », 2023, <https://example.org/r>
 
 À vérifier
 sur place.
