@@ -203,15 +203,11 @@ impl Text {
                 "La note a atteint sa longueur maximale",
             ),
             Self::NotesHowTo => ("My notes", "Mes notes"),
-            Self::InTheLists => (
-                "In the notes and bookmarks lists",
-                "Dans les listes de notes et de signets",
-            ),
-            Self::InTheEditor => ("In the note editor", "Dans l’éditeur de note"),
+            Self::InTheLists => ("Notes and bookmarks lists", "Listes de notes et de signets"),
+            Self::InTheEditor => ("Note editor", "Éditeur de note"),
             Self::EditorKeys => (
-                "Enter new line · arrows, Home, End, Ctrl-arrows move · Backspace, Del erase",
-                "Entrée à la ligne · flèches, Début, Fin, Ctrl-flèches déplacent · Retour, Suppr \
-                 effacent",
+                "Enter new line · arrows, Home, End, Ctrl-arrows · Backspace, Del",
+                "Entrée à la ligne · flèches, Début, Fin, Ctrl-flèches · Retour, Suppr",
             ),
         };
         lang.pick(en, fr)

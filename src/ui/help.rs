@@ -25,27 +25,24 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             ])
         })
         .collect();
-    // The lists' and the editor's keys, one wrapped line each, from their keymap tables.
+    // The lists' and the editor's keys, from their keymap tables, in the same two columns.
     for (title, table) in [
         (Text::InTheLists, &app.keymap.list_bindings),
         (Text::InTheEditor, &app.keymap.editor_bindings),
     ] {
         out.push(Line::default());
-        let mut spans = vec![Span::styled(
-            format!("{} : ", title.get(lang)),
-            app.theme.label,
-        )];
-        for (i, (keys, action)) in Keymap::table_hints(table).into_iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::raw(" · "));
-            }
-            spans.push(Span::styled(keys, app.theme.key));
-            spans.push(Span::raw(format!(" {}", action.describe(lang))));
+        out.push(Line::from(Span::styled(title.get(lang), app.theme.label)));
+        for (keys, action) in Keymap::table_hints(table) {
+            let pad = " ".repeat(key_width.saturating_sub(str_width(&keys)) + 2);
+            out.push(Line::from(vec![
+                Span::styled(keys, app.theme.key),
+                Span::raw(pad),
+                Span::raw(action.describe(lang)),
+            ]));
         }
         if title == Text::InTheEditor {
-            spans.push(Span::raw(format!(" · {}", Text::EditorKeys.get(lang))));
+            out.push(Line::from(Span::raw(Text::EditorKeys.get(lang))));
         }
-        out.push(Line::from(spans));
     }
     out.push(Line::default());
     out.push(Line::from(vec![
@@ -64,7 +61,15 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = lines(app);
     let width = area.width.saturating_sub(4).min(76);
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    // Rows once wrapped (the lists' and editor's key lines are long), plus the border.
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(inner_width).max(1))
+        .sum();
+    let height = (rows as u16)
+        .saturating_add(2)
+        .min(area.height.saturating_sub(2));
     let [row] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
     let [popup] = row.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
     Clear.render(popup, buf);
