@@ -65,6 +65,26 @@ pub fn run(app: &mut App, options: Options) -> u8 {
     for problem in &problems {
         eprintln!("{}", problem.long(lang));
     }
+    // Notes written this session that could not be saved are not lost: print them.
+    let unsaved = problems.iter().any(|p| {
+        matches!(
+            p,
+            Problem::NotSaved {
+                kind: crate::persist::FileKind::Notes,
+                ..
+            }
+        )
+    });
+    if unsaved && !app.notebook.notes.is_empty() {
+        eprintln!(
+            "{}\n",
+            lang.pick(
+                "glose: your notes could not be saved; here they are:",
+                "glose : vos notes n’ont pas pu être enregistrées ; les voici :"
+            )
+        );
+        eprintln!("{}", markdown(&app.article, &app.notebook, lang));
+    }
     code
 }
 

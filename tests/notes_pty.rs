@@ -167,3 +167,24 @@ fn a_corrupt_notes_file_is_set_aside_and_reported() {
     let saved = std::fs::read_to_string(&files.notes).unwrap();
     assert!(saved.contains("[[bookmark]]"), "{saved}");
 }
+
+#[test]
+fn notes_that_cannot_be_saved_are_printed_at_exit() {
+    let state = tempfile::tempdir().unwrap();
+    let files = paths(state.path());
+    // A directory where the notes file should be: unreadable, and never replaced.
+    std::fs::create_dir(&files.notes).unwrap();
+    let mut session = start(state.path(), &[]);
+    session.wait_for("illisible");
+    session.send("a");
+    session.wait_for("Nouvelle note");
+    session.send("Ne pas perdre");
+    session.send("\x13");
+    session.wait_for("non enregistré");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+    session.wait_for("les voici");
+    session.wait_for("Ne pas perdre");
+    assert!(files.notes.is_dir(), "left as it was");
+}

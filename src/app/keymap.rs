@@ -204,6 +204,7 @@ impl Default for Keymap {
         let editor_bindings = vec![
             (KeyChord::ctrl('s'), A::NoteSave),
             (p(K::Esc), A::NoteClose),
+            (KeyChord::ctrl('c'), A::NoteClose),
         ];
         Self {
             bindings,
