@@ -23,7 +23,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::content::Article;
 use crate::i18n::Lang;
 use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
-use crate::notes::Notebook;
+use crate::notebook::Notebook;
 use crate::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
 use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;

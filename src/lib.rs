@@ -18,7 +18,7 @@ pub mod cli;
 pub mod content;
 pub mod i18n;
 pub mod layout;
-pub mod notes;
+pub mod notebook;
 pub mod persist;
 pub mod screen;
 pub mod session;

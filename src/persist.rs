@@ -18,7 +18,7 @@
 //!   a file that cannot be read (permissions) or was written by a newer glose is reported and
 //!   never overwritten during the session;
 //! - two processes on one article: notes are saved by re-reading the file and merging three
-//!   ways (`notes::merge`) under a short-lived lock file, so neither drops the other's notes;
+//!   ways (`notebook::merge`) under a short-lived lock file, so neither drops the other's notes;
 //!   positions are last writer wins. The lock is advisory and only waited for briefly (a stale
 //!   lock from a killed process is broken after `STALE_LOCK`).
 
@@ -32,7 +32,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::content::Article;
 use crate::i18n::Lang;
-use crate::notes::{Bookmark, Note, Notebook, now};
+use crate::notebook::{Bookmark, Note, Notebook, now};
 use crate::text::sanitize::clean_line;
 
 /// The environment variable that overrides where state files go.
@@ -680,7 +680,7 @@ impl Store {
                 return Err(problem);
             }
         };
-        let merged = crate::notes::merge(&self.base, mine, &disk);
+        let merged = crate::notebook::merge(&self.base, mine, &disk);
         let file = NotesFile {
             version: VERSION,
             title: self.title.clone(),
@@ -728,7 +728,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::app::tests::sample;
-    use crate::notes::Anchor;
+    use crate::notebook::Anchor;
 
     fn store(dir: &Path) -> (Store, Loaded) {
         Store::open(Paths::in_dirs(dir, dir, "essai"), "Titre")

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use crate::app::App;
 use crate::content::Article;
 use crate::i18n::Lang;
-use crate::notes::export::markdown;
+use crate::notebook::export::markdown;
 use crate::persist::{Paths, Problem, Store, read_notebook};
 
 /// How the reader starts.

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use glose::notes::{Note, Notebook, Place};
+use glose::notebook::{Note, Notebook, Place};
 use glose::persist::{Paths, Store, write_atomic};
 
 const CHILD_ENV: &str = "GLOSE_KILL_CHILD_DIR";

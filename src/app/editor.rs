@@ -12,7 +12,7 @@
 
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
-use crate::notes::{Anchor, MAX_NOTE_BYTES, cut};
+use crate::notebook::{Anchor, MAX_NOTE_BYTES, cut};
 use crate::text::sanitize::clean_block;
 use crate::text::wrap::{str_width, wrap};
 
@@ -301,7 +301,7 @@ impl Editor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::notes::Place;
+    use crate::notebook::Place;
 
     fn editor(text: &str) -> Editor {
         let anchor = Anchor {

@@ -16,7 +16,7 @@ use super::editor::{Editor, EditorInput};
 use super::keymap::KeyChord;
 use super::{Action, App, Overlay, Top};
 use crate::i18n::Text;
-use crate::notes::{Anchor, Notebook, Place, cut, locate, paragraph_at};
+use crate::notebook::{Anchor, Notebook, Place, cut, locate, paragraph_at};
 use crate::persist::{PanePosition, Position, Problem};
 
 /// Longest quote stored for a pane's top, in bytes.

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use crate::app::editor::rows;
 use crate::app::{Action, App, Editor, Keymap};
 use crate::i18n::{Lang, Text};
-use crate::notes::Place;
+use crate::notebook::Place;
 use crate::text::wrap::{str_width, truncate};
 use crate::ui::{fit, wrap_text};
 

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::{Action, App, Keymap, Overlay};
 use crate::i18n::{Lang, Text};
-use crate::notes::Place;
+use crate::notebook::Place;
 use crate::text::wrap::str_width;
 use crate::ui::{fit, wrap_text};
 

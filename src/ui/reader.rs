@@ -13,7 +13,7 @@ use ratatui::widgets::{
 
 use crate::app::App;
 use crate::layout::{RowKind, VisualRow};
-use crate::notes::Place;
+use crate::notebook::Place;
 use crate::screen::PaneArea;
 use crate::ui::fit;
 

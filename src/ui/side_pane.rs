@@ -14,7 +14,7 @@ use crate::app::Action;
 use crate::app::App;
 use crate::content::{Annotation, AnnotationKind, Verdict};
 use crate::i18n::{Text, reference_number};
-use crate::notes::Place;
+use crate::notebook::Place;
 use crate::screen::SidePlacement;
 use crate::ui::wrap_text;
 

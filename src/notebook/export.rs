@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use crate::content::Article;
 use crate::i18n::Lang;
-use crate::notes::{Notebook, Place};
+use crate::notebook::{Notebook, Place};
 
 /// Longest quoted passage, in characters, before it is cut with `…`.
 const MAX_QUOTE_CHARS: usize = 300;
@@ -145,7 +145,7 @@ mod tests {
     use super::*;
     use crate::app::tests::sample;
     use crate::content::Source;
-    use crate::notes::Anchor;
+    use crate::notebook::Anchor;
 
     #[test]
     fn notes_come_out_in_reading_order_with_passages_and_sources() {
