@@ -13,25 +13,30 @@ pub mod action;
 pub mod editor;
 pub mod keymap;
 mod marks;
+pub mod tour;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use ratatui::crossterm::event::Event;
 use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::clock::Clock;
 use crate::content::Article;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
 use crate::notebook::Notebook;
+use crate::present::{Outcome, Presenter};
 use crate::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
 use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;
 pub use action::Action;
 pub use editor::{Editor, EditorInput};
 pub use keymap::Keymap;
-use keymap::translate;
+use keymap::translate_in;
 pub use marks::ListState;
+pub use tour::TourState;
 
 /// A pane's scroll position, kept in two units so it survives a change of width: the row at
 /// the top of the pane for the layout at `width`, and the byte of the text at that row.
@@ -90,6 +95,8 @@ pub struct View {
     pub list: ListState,
     /// A one-line message for the status line (cleared by the next key).
     pub message: Option<String>,
+    /// A one-key message for the status line ("this text has no guided tour").
+    pub notice: Option<Text>,
     pub should_quit: bool,
 }
 
@@ -104,6 +111,12 @@ pub struct App {
     pub lang: Lang,
     pub theme: Theme,
     pub view: View,
+    /// The guided tour, while it is on.
+    pub tour: Option<TourState>,
+    /// The presenter, while it covers the reader (it shows `tour`, which is then on).
+    pub presenter: Option<Presenter>,
+    /// Where tour times come from (the system's, or a test's).
+    pub clock: Arc<dyn Clock>,
     /// The arrangement for the current size; `None` when the terminal is too small.
     pub screen: Option<Screen>,
     /// The reader's notes and bookmarks, resolved against `article`.
@@ -137,6 +150,7 @@ impl App {
             editor: None,
             list: ListState::default(),
             message: None,
+            notice: None,
             should_quit: false,
         };
         let mut app = Self {
@@ -147,6 +161,9 @@ impl App {
             lang,
             theme,
             view,
+            tour: None,
+            presenter: None,
+            clock: crate::clock::system(),
             screen: None,
             notebook: Notebook::default(),
             notebook_revision: 0,
@@ -154,6 +171,25 @@ impl App {
         };
         app.refresh();
         app
+    }
+
+    /// The same app reading time from `clock` (tests give a `ManualClock`).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Opens the presenter on the tour (starting the tour if it is not on). With
+    /// `quit_on_close`, leaving the presenter quits (`glose present`). Does nothing without a
+    /// tour.
+    pub fn open_presenter(&mut self, quit_on_close: bool) {
+        if self.tour.is_none() {
+            self.start_tour(0);
+        }
+        if self.tour.is_some() {
+            self.presenter = Some(Presenter::new(quit_on_close));
+        }
     }
 
     /// The layout of a pane at the width it has on screen, if it is on screen.
@@ -172,7 +208,15 @@ impl App {
         if matches!(self.view.overlay, Some(Overlay::Notes | Overlay::Bookmarks)) {
             return self.list_event(event);
         }
-        match translate(&self.keymap, event) {
+        let action = match &self.presenter {
+            Some(presenter) => translate_in(&presenter.keymap, event, false).or_else(|| {
+                // Blank or help: any key at all brings the stop back.
+                ((presenter.blanked || presenter.help) && matches!(event, Event::Key(_)))
+                    .then_some(Action::Blank)
+            }),
+            None => translate_in(&self.keymap, event, self.tour.is_some()),
+        };
+        match action {
             Some(action) => {
                 self.update(action);
                 true
@@ -183,8 +227,12 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        self.view.notice = None;
         if !matches!(action, Action::Resize(..)) {
             self.view.message = None;
+        }
+        if let Action::Resize(w, h) = action {
+            self.view.size = (w, h);
         }
         if self.view.editor.is_some() {
             self.editor_update(action);
@@ -196,6 +244,11 @@ impl App {
             self.list_update(action);
             self.refresh();
             self.settle_editor();
+            return;
+        }
+        if self.presenter.is_some() {
+            self.update_presenter(action);
+            self.refresh();
             return;
         }
         if self.view.overlay.is_some() {
@@ -246,11 +299,41 @@ impl App {
             | Action::ListClose
             | Action::NoteSave
             | Action::NoteClose => {}
+            Action::ToggleTour => self.toggle_tour(),
+            Action::NextStop => self.step_stop(1),
+            Action::PrevStop => self.step_stop(-1),
+            Action::FirstStop => self.go_to_stop(0),
+            Action::LastStop => self.go_to_stop(usize::MAX),
+            Action::Present => self.open_presenter(false),
+            // Presenter-only actions mean nothing to the reader.
+            Action::Blank | Action::RevealVerdict | Action::LeavePresenter => {}
             Action::Resize(w, h) => self.view.size = (w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, delta) => self.wheel(x, y, delta),
         }
         self.refresh();
+    }
+
+    /// Hands an action to the presenter; follows its stop in the reader, closes it or quits.
+    fn update_presenter(&mut self, action: Action) {
+        let now = self.clock.now();
+        let (Some(presenter), Some(tour)) = (self.presenter.as_mut(), self.tour.as_mut()) else {
+            self.presenter = None;
+            return;
+        };
+        let before = tour.progress.stop;
+        let outcome = presenter.update(action, &mut tour.progress, now);
+        let quit_on_close = presenter.quit_on_close;
+        let moved = tour.progress.stop != before;
+        if moved {
+            // Keep the reader under the presenter on the same stop.
+            self.show_stop();
+        }
+        match outcome {
+            Outcome::Stay => {}
+            Outcome::Close if !quit_on_close => self.presenter = None,
+            Outcome::Close | Outcome::Quit => self.view.should_quit = true,
+        }
     }
 
     /// Recomputes the arrangement, makes sure layouts exist, and clamps every position.
@@ -260,7 +343,7 @@ impl App {
             pane_count: self.panes.len(),
             focus: self.view.focus,
             side_pref: self.view.side_pref,
-            has_selection: self.view.selected.is_some(),
+            has_selection: self.view.selected.is_some() || self.tour.is_some(),
             max_text_width: MAX_TEXT_WIDTH,
         };
         self.screen = Screen::arrange(Rect::new(0, 0, w, h), &input);

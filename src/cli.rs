@@ -33,31 +33,47 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Present the guided tour to a room: one stop per screen, the figure in large type
+    /// (keys: → next, ← back, v verdict, b blank, ? help, q quit).
+    Present {
+        /// Article folder (default: the bundled article).
+        path: Option<PathBuf>,
+    },
+    /// Facilitator notes for a second terminal: follows `glose present` run by the same user
+    /// on this machine (what to say, questions, answers, time, next stop).
+    #[command(args_conflicts_with_subcommands = true)]
+    Notes {
+        /// Article folder (default: the bundled article); must be the presented one.
+        path: Option<PathBuf>,
+        /// `glose notes` alone follows a presenter; other notes commands go here.
+        #[command(subcommand)]
+        command: Option<NotesCommand>,
+    },
+    /// Write a handout: the text with a footnote per annotation, the sources and the tour's
+    /// questions (exit 0 written, 1 content errors, 2 I/O errors).
+    Export {
+        /// Article folder (default: the bundled article).
+        path: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = crate::handout::Format::Markdown)]
+        format: crate::handout::Format,
+        /// Write to FILE instead of the standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Validate an article folder and print its summary (exit 0 valid, 1 content errors, 2 I/O).
     Check {
         /// Article folder or .md / .txt file (default: the bundled article).
         path: Option<PathBuf>,
     },
-    /// Personal notes: `glose notes export [PATH]` prints yours as Markdown.
-    Notes(NotesArgs),
 }
 
-/// `glose notes [PATH]` and `glose notes export [PATH]`: the two share the word, so `notes` takes
-/// either an optional PATH of its own or a sub-command (`export`) with its own optional PATH.
-#[derive(Debug, clap::Args)]
-#[command(args_conflicts_with_subcommands = true)]
-pub struct NotesArgs {
-    /// Article folder or .md / .txt file (default: the bundled article).
-    pub path: Option<PathBuf>,
-
-    #[command(subcommand)]
-    pub command: Option<NotesCommand>,
-}
-
+/// Subcommands of `glose notes` (`glose notes [PATH]` alone is the facilitator's notes window).
 #[derive(Debug, Subcommand)]
 pub enum NotesCommand {
-    /// Print your notes on an article as Markdown on stdout, in reading order, with the quoted
-    /// passages and their sources (exit 0; 1 content errors; 2 I/O or an unreadable notes file).
+    /// Print your own notes on an article as Markdown on stdout, in reading order, with the
+    /// quoted passages and their sources (exit 0; 1 content errors; 2 I/O or an unreadable notes
+    /// file).
     Export {
         /// Article folder or .md / .txt file (default: the bundled article).
         path: Option<PathBuf>,
@@ -66,40 +82,67 @@ pub enum NotesCommand {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
+    use clap::{CommandFactory, Parser};
+
     use super::*;
 
-    fn parse(args: &[&str]) -> Cli {
-        Cli::try_parse_from(std::iter::once("glose").chain(args.iter().copied())).unwrap()
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
-    fn notes_takes_a_path_or_export_with_a_path() {
-        let Some(Command::Notes(n)) = parse(&["notes", "export", "dir"]).command else {
-            panic!()
-        };
-        assert!(
-            matches!(n.command, Some(NotesCommand::Export { path: Some(p) }) if p.as_path() == std::path::Path::new("dir"))
-        );
-        assert!(n.path.is_none());
-        let Some(Command::Notes(n)) = parse(&["notes", "export"]).command else {
-            panic!()
-        };
+    fn facilitator_commands_parse() {
+        let cli = Cli::try_parse_from(["glose", "notes", "mon-texte"]).unwrap();
         assert!(matches!(
-            n.command,
-            Some(NotesCommand::Export { path: None })
+            cli.command,
+            Some(Command::Notes { path: Some(p), command: None }) if p == Path::new("mon-texte")
         ));
-        let Some(Command::Notes(n)) = parse(&["notes", "dir"]).command else {
-            panic!()
-        };
-        assert_eq!(n.path, Some(PathBuf::from("dir")));
-        assert!(n.command.is_none());
-        let Some(Command::Notes(n)) = parse(&["notes"]).command else {
-            panic!()
-        };
-        assert!(n.path.is_none() && n.command.is_none());
-        let cli = parse(&["--fresh", "article"]);
+        let cli = Cli::try_parse_from(["glose", "export", "-f", "html", "-o", "h.html"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Export {
+                path: None,
+                format: crate::handout::Format::Html,
+                output: Some(_)
+            })
+        ));
+        let cli = Cli::try_parse_from(["glose", "notes"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Notes {
+                path: None,
+                command: None
+            })
+        ));
+        let cli = Cli::try_parse_from(["glose", "present"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Present { path: None })));
+        assert!(Cli::try_parse_from(["glose", "export", "--format", "pdf"]).is_err());
+    }
+
+    #[test]
+    fn student_notes_export_and_fresh_parse() {
+        let cli = Cli::try_parse_from(["glose", "notes", "export", "dir"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Notes {
+                path: None,
+                command: Some(NotesCommand::Export { path: Some(p) })
+            }) if p == Path::new("dir")
+        ));
+        let cli = Cli::try_parse_from(["glose", "notes", "export"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Notes {
+                path: None,
+                command: Some(NotesCommand::Export { path: None })
+            })
+        ));
+        let cli = Cli::try_parse_from(["glose", "--fresh", "article"]).unwrap();
         assert!(cli.fresh);
-        assert_eq!(cli.path, Some(PathBuf::from("article")));
-        assert!(!parse(&[]).fresh);
+        assert_eq!(cli.path.as_deref(), Some(Path::new("article")));
+        assert!(!Cli::try_parse_from(["glose"]).unwrap().fresh);
     }
 }

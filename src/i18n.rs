@@ -112,6 +112,28 @@ pub enum Text {
     InTheLists,
     InTheEditor,
     EditorKeys,
+    NoTour,
+    Tour,
+    Stop,
+    Say,
+    TourTotal,
+    NextStop,
+    LeaveTour,
+    Next,
+    WaitingForPresenter,
+    WaitingHelp,
+    RevealHint,
+    PresenterHelp,
+    Blanked,
+    Notes,
+    EndOfTour,
+    Behind,
+    Ahead,
+    OnTime,
+    HandoutNotes,
+    HandoutSources,
+    HandoutTour,
+    SeeNote,
 }
 
 impl Text {
@@ -209,9 +231,59 @@ impl Text {
                 "Enter new line · arrows, Home, End, Ctrl-arrows · Backspace, Del",
                 "Entrée à la ligne · flèches, Début, Fin, Ctrl-flèches · Retour, Suppr",
             ),
+            Self::NoTour => (
+                "this text has no guided tour (tour.toml)",
+                "ce texte n’a pas de visite guidée (tour.toml)",
+            ),
+            Self::Tour => ("Guided tour", "Visite guidée"),
+            Self::Stop => ("Stop", "Étape"),
+            Self::Say => ("What to say or show", "À dire ou à montrer"),
+            Self::TourTotal => ("tour", "visite"),
+            Self::NextStop => ("next stop", "étape suivante"),
+            Self::LeaveTour => ("leave the tour", "quitter la visite"),
+            Self::Next => ("Next", "Ensuite"),
+            Self::WaitingForPresenter => {
+                ("Waiting for a presenter…", "En attente d’une présentation…")
+            }
+            Self::WaitingHelp => (
+                "Start `glose present` (or press p in the reader) on the projected terminal, as \
+                 the same user on this machine: these notes follow it. q quits.",
+                "Lancez `glose present` (ou p dans le lecteur) sur le terminal projeté, avec le \
+                 même compte sur cette machine : ces notes le suivront. q pour quitter.",
+            ),
+            Self::RevealHint => ("reveal the verdict", "révéler le verdict"),
+            Self::PresenterHelp => ("Presenter keys", "Touches du mode présentation"),
+            Self::Blanked => ("screen blanked", "écran noir"),
+            Self::Notes => ("Facilitator notes", "Notes d’animation"),
+            Self::EndOfTour => ("end of the tour", "fin de la visite"),
+            Self::Behind => ("behind", "de retard"),
+            Self::Ahead => ("ahead", "d’avance"),
+            Self::OnTime => ("on time", "à l’heure"),
+            Self::HandoutNotes => ("Notes", "Notes"),
+            Self::HandoutSources => ("Sources", "Sources"),
+            Self::HandoutTour => (
+                "Guided tour: questions for discussion",
+                "Visite guidée : questions pour la discussion",
+            ),
+            Self::SeeNote => ("see note", "voir la note"),
         };
         lang.pick(en, fr)
     }
+}
+
+/// Words between French quotation marks, unless they already open with one: « words ».
+pub fn guillemets(words: &str) -> String {
+    let trimmed = words.trim();
+    if trimmed.starts_with(['«', '“', '"', '‘']) {
+        trimmed.to_owned()
+    } else {
+        format!("« {trimmed} »")
+    }
+}
+
+/// "source 2", translated (a number in a handout's source list).
+pub fn source_number(lang: Lang, number: usize) -> String {
+    format!("{} {number}", lang.pick("source", "source"))
 }
 
 /// "No. 3 in the article's reference list", translated.

@@ -1,13 +1,13 @@
 //! The `glose` binary: parses arguments and hands over to the library.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 use glose::app::App;
 use glose::cli::{Cli, Command, NotesCommand};
-use glose::content::{LoadError, Loaded};
+use glose::content::{Article, LoadError, Loaded};
 use glose::i18n::Lang;
 use glose::session::{self, Options};
 use glose::theme::Theme;
@@ -16,16 +16,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path }) => ExitCode::from(glose::check::run(path.as_deref())),
-        Some(Command::Notes(notes)) => match notes.command {
-            Some(NotesCommand::Export { path }) => export(path.as_deref()),
-            // `glose notes [PATH]`, the facilitator's notes window, comes from another branch.
-            None => {
-                eprintln!(
-                    "glose: 'glose notes [PATH]' is not in this build; try 'glose notes export'"
-                );
-                ExitCode::from(2)
-            }
-        },
+        Some(Command::Present { path }) => present(path.as_deref()),
+        Some(Command::Notes {
+            command: Some(NotesCommand::Export { path }),
+            ..
+        }) => notes_export(path.as_deref()),
+        Some(Command::Notes {
+            path,
+            command: None,
+        }) => notes(path.as_deref()),
+        Some(Command::Export {
+            path,
+            format,
+            output,
+        }) => export(path.as_deref(), format, output.as_deref()),
         None => read(cli.path.as_deref(), Options { fresh: cli.fresh }),
     }
 }
@@ -42,24 +46,68 @@ fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
     })
 }
 
+/// Loads an article for a full-screen command: errors are printed before the terminal is taken
+/// over, and standard output must be a terminal.
+fn load_for_screen(path: Option<&Path>) -> Result<Article, ExitCode> {
+    let loaded = load(path)?;
+    need_terminal()?;
+    Ok(loaded.article)
+}
+
+fn need_terminal() -> Result<(), ExitCode> {
+    if std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        eprintln!("glose: standard output is not a terminal");
+        Err(ExitCode::from(2))
+    }
+}
+
+/// Loads an article that must have a guided tour (for `present` and `notes`).
+fn load_tour(path: Option<&Path>, lang: Lang) -> Result<Article, ExitCode> {
+    let article = load(path)?.article;
+    if article.tour.is_empty() {
+        eprintln!("glose: {}", glose::i18n::Text::NoTour.get(lang));
+        return Err(ExitCode::from(1));
+    }
+    need_terminal()?;
+    Ok(article)
+}
+
+/// The terminal's size now (the first frame's layout; resizes follow as events).
+fn terminal_size() -> (u16, u16) {
+    ratatui::crossterm::terminal::size().unwrap_or((80, 24))
+}
+
+/// Runs a full-screen app; an I/O error on the terminal is exit 2.
+fn run_app(app: &mut App) -> ExitCode {
+    match glose::tui::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("glose: terminal error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// Opens the reader with its state files (notes, bookmarks, position). Loading errors are
 /// printed before the terminal is taken over.
 fn read(path: Option<&Path>, options: Options) -> ExitCode {
-    let loaded = match load(path) {
-        Ok(loaded) => loaded,
+    let article = match load_for_screen(path) {
+        Ok(article) => article,
         Err(code) => return code,
     };
-    if !std::io::stdout().is_terminal() {
-        eprintln!("glose: standard output is not a terminal");
-        return ExitCode::from(2);
-    }
-    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(loaded.article, Lang::from_env(), Theme::from_env(), size);
+    let mut app = App::new(
+        article,
+        Lang::from_env(),
+        Theme::from_env(),
+        terminal_size(),
+    );
     ExitCode::from(session::run(&mut app, options))
 }
 
-/// `glose notes export [PATH]`: the notes on the article as Markdown on stdout.
-fn export(path: Option<&Path>) -> ExitCode {
+/// `glose notes export [PATH]`: the reader's own notes on the article as Markdown on stdout.
+fn notes_export(path: Option<&Path>) -> ExitCode {
     match load(path) {
         Ok(loaded) => ExitCode::from(session::export(
             &loaded.article,
@@ -67,5 +115,80 @@ fn export(path: Option<&Path>) -> ExitCode {
             &mut std::io::stdout().lock(),
         )),
         Err(code) => code,
+    }
+}
+
+/// `glose present`: the presenter on the tour; leaving it quits.
+fn present(path: Option<&Path>) -> ExitCode {
+    let lang = Lang::from_env();
+    let article = match load_tour(path, lang) {
+        Ok(article) => article,
+        Err(code) => return code,
+    };
+    let mut app = App::new(article, lang, Theme::from_env(), terminal_size());
+    app.open_presenter(true);
+    run_app(&mut app)
+}
+
+/// `glose notes`: the facilitator's notes window, following a presenter of the same article.
+#[cfg(unix)]
+fn notes(path: Option<&Path>) -> ExitCode {
+    let lang = Lang::from_env();
+    let article = match load_tour(path, lang) {
+        Ok(article) => article,
+        Err(code) => return code,
+    };
+    let key = glose::tour::article_key(&article);
+    let listener = match glose::link::Listener::bind(&key) {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!("glose notes: cannot listen for a presenter: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut notes = glose::notes::Notes::new(
+        article,
+        lang,
+        Theme::from_env(),
+        glose::clock::system(),
+        terminal_size(),
+    );
+    match glose::tui::run_notes(&mut notes, &listener) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("glose: terminal error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn notes(_path: Option<&Path>) -> ExitCode {
+    eprintln!("glose notes: not supported on this platform (it needs Unix sockets)");
+    ExitCode::from(2)
+}
+
+/// `glose export`: the handout to a file or the standard output.
+fn export(path: Option<&Path>, format: glose::handout::Format, output: Option<&Path>) -> ExitCode {
+    let article = match load(path) {
+        Ok(loaded) => loaded.article,
+        Err(code) => return code,
+    };
+    let handout = glose::handout::export(&article, format);
+    let written = match output {
+        Some(file) => {
+            std::fs::write(file, handout.as_bytes()).map_err(|e| (file.display().to_string(), e))
+        }
+        None => std::io::stdout()
+            .lock()
+            .write_all(handout.as_bytes())
+            .map_err(|e| ("standard output".to_owned(), e)),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((target, error)) => {
+            eprintln!("glose export: cannot write '{target}': {error}");
+            ExitCode::from(2)
+        }
     }
 }

@@ -6,17 +6,22 @@
 //! the same lock, so a signal never interleaves its escape sequences with a frame.
 //!
 //! Idle means idle: the loop blocks on `event::read`; it draws only after an event that maps to
-//! an action, never on a timer.
+//! an action, or, while a clock is on screen (the tour, the presenter), when the clock's seconds
+//! change (`App::next_tick`): a timed `event::poll`, at most once a second.
 //!
 //! State files (through `persist::Store`, when given one): the notebook is saved right after the
 //! event that changed it; the position is saved at exit, and on SIGTERM / SIGHUP / SIGINT /
 //! SIGQUIT by the signal thread from the latest snapshot the loop left it (a small file, written
 //! atomically after the terminal is restored). Bracketed paste is on, so a paste reaches the note
 //! editor as one event.
+//!
+//! While a tour is on, the loop also tells notes windows where it is (`link::Publisher`, never
+//! blocking); `run_notes` is the notes window's own loop, woken by keys or by the presenter.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::{Mutex, Once, PoisonError};
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -103,6 +108,8 @@ fn install_signal_thread() -> io::Result<()> {
                 if let Some((path, bytes)) = pending {
                     let _ = crate::persist::write_atomic(&path, &bytes);
                 }
+                // Destructors do not run on this path: remove the link's files here.
+                crate::link::remove_registered_files();
                 std::process::exit(128 + signal);
             }
         })?;
@@ -220,16 +227,24 @@ fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app.update(crate::app::Action::Resize(size.width, size.height));
+    let mut link = Link::new(app);
     loop {
         {
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
             terminal.draw(|frame| ui::render(app, frame))?;
         }
+        link.publish(app);
         if app.view.should_quit {
             return Ok(());
         }
-        // Block until an event changes something: no timer, no busy loop.
+        // Block until an event changes something, or until a clock on screen ticks.
         loop {
+            if let Some(timeout) = app.next_tick() {
+                // A few milliseconds late, so the new second has surely begun.
+                if !event::poll(timeout + Duration::from_millis(5))? {
+                    break;
+                }
+            }
             let event = event::read()?;
             if is_suspend(&event) {
                 suspend()?;
@@ -240,6 +255,153 @@ fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
             saver.after_event(app);
             if changed {
                 break;
+            }
+        }
+    }
+}
+
+/// The presenter's end of the notes link, opened the first time a tour is on; a no-op where
+/// Unix sockets do not exist or the runtime directory is unusable.
+struct Link {
+    key: String,
+    #[cfg(unix)]
+    publisher: Option<crate::link::Publisher>,
+}
+
+impl Link {
+    fn new(app: &App) -> Self {
+        Self {
+            key: crate::tour::article_key(&app.article),
+            #[cfg(unix)]
+            publisher: None,
+        }
+    }
+
+    /// Tells notes windows where the tour is (or that it ended). Never blocks, never fails.
+    #[cfg(unix)]
+    fn publish(&mut self, app: &App) {
+        use crate::link::{Message, Publisher};
+        match app.link_state(crate::link::unix_ms()) {
+            Some(state) => {
+                if self.publisher.is_none() {
+                    self.publisher = Publisher::new(&self.key);
+                }
+                if let Some(publisher) = self.publisher.as_mut() {
+                    publisher.publish(Message::State(state));
+                }
+            }
+            None => {
+                if let Some(publisher) = self.publisher.as_mut()
+                    && matches!(publisher.last(), Some(Message::State(_)))
+                {
+                    publisher.publish(Message::Bye);
+                }
+            }
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn publish(&mut self, _app: &App) {
+        let _ = &self.key;
+    }
+}
+
+/// Runs the facilitator's notes window until the user quits: it follows the presenter through
+/// `listener` and redraws on a key, on a message, or when its clock ticks.
+#[cfg(unix)]
+pub fn run_notes(
+    notes: &mut crate::notes::Notes,
+    listener: &crate::link::Listener,
+) -> io::Result<()> {
+    install_panic_hook();
+    install_signal_thread()?;
+    enter()?;
+    let result = notes_loop(notes, listener);
+    {
+        let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+        restore();
+    }
+    result
+}
+
+/// What wakes the notes window.
+#[cfg(unix)]
+enum Wake {
+    Terminal(Event),
+    Presenter(crate::link::Message),
+    Failed(io::Error),
+}
+
+#[cfg(unix)]
+fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener) -> io::Result<()> {
+    use std::sync::mpsc;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    notes.update(crate::app::Action::Resize(size.width, size.height));
+    if let Some(message) = listener.saved() {
+        let age = match message {
+            crate::link::Message::State(state) => crate::link::age(state.sent_ms),
+            crate::link::Message::Bye => Duration::ZERO,
+        };
+        notes.receive(message, age);
+    }
+    let (tx, rx) = mpsc::channel();
+    let keys = tx.clone();
+    std::thread::Builder::new()
+        .name("terminal-events".into())
+        .spawn(move || {
+            loop {
+                let wake = match event::read() {
+                    Ok(event) => Wake::Terminal(event),
+                    Err(error) => Wake::Failed(error),
+                };
+                let failed = matches!(wake, Wake::Failed(_));
+                if keys.send(wake).is_err() || failed {
+                    return;
+                }
+            }
+        })?;
+    let socket = listener.try_clone()?;
+    std::thread::Builder::new()
+        .name("presenter".into())
+        .spawn(move || {
+            while let Ok(message) = socket.recv() {
+                if tx.send(Wake::Presenter(message)).is_err() {
+                    return;
+                }
+            }
+        })?;
+    loop {
+        {
+            let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+            terminal.draw(|frame| crate::ui::notes::render(notes, frame))?;
+        }
+        if notes.should_quit {
+            return Ok(());
+        }
+        loop {
+            let wake = match notes.next_tick() {
+                Some(timeout) => match rx.recv_timeout(timeout + Duration::from_millis(5)) {
+                    Ok(wake) => wake,
+                    Err(mpsc::RecvTimeoutError::Timeout) => break,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+                },
+                None => match rx.recv() {
+                    Ok(wake) => wake,
+                    Err(_) => return Ok(()),
+                },
+            };
+            match wake {
+                Wake::Terminal(event) => {
+                    if notes.handle_event(&event) {
+                        break;
+                    }
+                }
+                Wake::Presenter(message) => {
+                    notes.receive(message, Duration::ZERO);
+                    break;
+                }
+                Wake::Failed(error) => return Err(error),
             }
         }
     }

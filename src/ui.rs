@@ -8,9 +8,12 @@
 pub mod editor;
 pub mod help;
 pub mod lists;
+pub mod notes;
+pub mod present;
 pub mod reader;
 pub mod side_pane;
 pub mod status;
+pub mod stop;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -29,6 +32,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     Clear.render(area, buf);
+    if app.presenter.is_some() {
+        present::render(app, area, buf);
+        return;
+    }
     let Some(screen) = &app.screen else {
         too_small(app, area, buf);
         return;

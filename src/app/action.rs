@@ -57,6 +57,24 @@ pub enum Action {
     NoteSave,
     /// In the note editor: close (asks first when there are unsaved changes).
     NoteClose,
+    /// Start the guided tour, or leave it and go back to where the reader was.
+    ToggleTour,
+    /// The tour's next stop (the presenter's next screen).
+    NextStop,
+    /// The tour's previous stop.
+    PrevStop,
+    /// The tour's first stop.
+    FirstStop,
+    /// The tour's last stop.
+    LastStop,
+    /// Open the presenter (full screen, for a projector), or close it.
+    Present,
+    /// Presenter: back to the reader (`glose present`: quit).
+    LeavePresenter,
+    /// Presenter: blank the screen; any key brings it back.
+    Blank,
+    /// Presenter: show or hide what the source says and the verdict.
+    RevealVerdict,
     /// The terminal changed size (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),
@@ -137,6 +155,30 @@ impl Action {
             Self::NoteClose => (
                 "close (asks before losing changes)",
                 "fermer (demande avant de perdre)",
+            ),
+            Self::ToggleTour => (
+                "start or leave the guided tour",
+                "commencer ou quitter la visite guidée",
+            ),
+            Self::NextStop => ("next stop of the tour", "étape suivante de la visite"),
+            Self::PrevStop => ("previous stop", "étape précédente"),
+            Self::FirstStop => ("first stop", "première étape"),
+            Self::LastStop => ("last stop", "dernière étape"),
+            Self::Present => (
+                "present the tour (full screen, for a projector)",
+                "présenter la visite (plein écran, pour un projecteur)",
+            ),
+            Self::LeavePresenter => (
+                "leave the presenter (back to the reader)",
+                "quitter la présentation (retour au lecteur)",
+            ),
+            Self::Blank => (
+                "blank the screen (any key brings it back)",
+                "écran noir (une touche le rallume)",
+            ),
+            Self::RevealVerdict => (
+                "reveal or hide what the source says (verdict)",
+                "révéler ou cacher ce que dit la source (verdict)",
             ),
             Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => ("", ""),
         };

@@ -140,6 +140,9 @@ pub struct Keymap {
     pub list_bindings: Vec<(KeyChord, Action)>,
     /// The note editor's commands; every other key types or moves the cursor.
     pub editor_bindings: Vec<(KeyChord, Action)>,
+    /// Bindings that take precedence while the guided tour is on (`→` means the next stop
+    /// rather than the next pane); every other key keeps its reading meaning.
+    pub tour: Vec<(KeyChord, Action)>,
 }
 
 impl Default for Keymap {
@@ -184,6 +187,8 @@ impl Default for Keymap {
             (c('A'), A::ShowNotes),
             (c('B'), A::ToggleBookmark),
             (c('\''), A::ShowBookmarks),
+            (c('t'), A::ToggleTour),
+            (c('p'), A::Present),
             (c('?'), A::ToggleHelp),
             (c('q'), A::Quit),
             (KeyChord::ctrl('c'), A::Quit),
@@ -206,10 +211,19 @@ impl Default for Keymap {
             (p(K::Esc), A::NoteClose),
             (KeyChord::ctrl('c'), A::NoteClose),
         ];
+        let tour = vec![
+            (p(K::Right), A::NextStop),
+            (c(']'), A::NextStop),
+            (p(K::Left), A::PrevStop),
+            (c('['), A::PrevStop),
+            (c('t'), A::ToggleTour),
+            (p(K::Esc), A::ToggleTour),
+        ];
         Self {
             bindings,
             list_bindings,
             editor_bindings,
+            tour,
         }
     }
 }
@@ -249,6 +263,33 @@ impl Keymap {
             }
         }
         out
+    }
+
+    /// The action bound to a chord while the guided tour is on: the tour's keys first.
+    pub fn tour_action(&self, chord: KeyChord) -> Option<Action> {
+        self.tour
+            .iter()
+            .find(|(k, _)| *k == chord)
+            .map(|(_, a)| *a)
+            .or_else(|| self.action(chord))
+    }
+
+    /// The tour's own keys for the help screen, one row per action with all its keys.
+    pub fn tour_help_rows(&self) -> Vec<(String, Action)> {
+        let mut rows: Vec<(String, Action)> = Vec::new();
+        for &(_, action) in &self.tour {
+            if rows.iter().any(|(_, a)| *a == action) {
+                continue;
+            }
+            let keys: Vec<String> = self
+                .tour
+                .iter()
+                .filter(|(_, a)| *a == action)
+                .map(|(k, _)| k.to_string())
+                .collect();
+            rows.push((keys.join(" "), action));
+        }
+        rows
     }
 
     /// Every key bound to an action, in table order.
@@ -311,8 +352,19 @@ fn find(table: &[(KeyChord, Action)], chord: KeyChord) -> Option<Action> {
 
 /// Turns a terminal event into an action, if it is bound to one.
 pub fn translate(keymap: &Keymap, event: &Event) -> Option<Action> {
+    translate_in(keymap, event, false)
+}
+
+/// Same as `translate`, with the tour's keys taking precedence when `tour` is on.
+pub fn translate_in(keymap: &Keymap, event: &Event, tour: bool) -> Option<Action> {
     match event {
-        Event::Key(key) => KeyChord::from_event(*key).and_then(|chord| keymap.action(chord)),
+        Event::Key(key) => KeyChord::from_event(*key).and_then(|chord| {
+            if tour {
+                keymap.tour_action(chord)
+            } else {
+                keymap.action(chord)
+            }
+        }),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(mouse.column, mouse.row, 3)),
             MouseEventKind::ScrollUp => Some(Action::Wheel(mouse.column, mouse.row, -3)),
@@ -396,5 +448,19 @@ mod tests {
             .unwrap();
         assert_eq!(panes.0, "1–4");
         assert_eq!(rows.iter().filter(|(_, a)| *a == Action::Quit).count(), 1);
+    }
+
+    #[test]
+    fn arrows_mean_stops_only_while_the_tour_is_on() {
+        let keymap = Keymap::default();
+        let right = key(KeyCode::Right, KeyModifiers::NONE, KeyEventKind::Press);
+        assert_eq!(translate(&keymap, &right), Some(Action::NextPane));
+        assert_eq!(translate_in(&keymap, &right, true), Some(Action::NextStop));
+        let j = key(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Press);
+        assert_eq!(translate_in(&keymap, &j, true), Some(Action::LineDown));
+        let rows = keymap.tour_help_rows();
+        assert_eq!(rows[0], ("→ ]".to_owned(), Action::NextStop));
+        assert_eq!(rows[1], ("← [".to_owned(), Action::PrevStop));
+        assert_eq!(rows[2], ("t Esc".to_owned(), Action::ToggleTour));
     }
 }

@@ -7,7 +7,10 @@
 //! same rules, white space at their inner edge optional) pick one of several matches. When
 //! nothing matches, [`closest`] finds the nearest text to show in the error.
 
+use std::collections::HashMap;
 use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -49,6 +52,9 @@ pub struct Haystack<'t> {
     /// (byte in `normal`, byte in `text`) wherever the offset between them changes; a byte `n` of
     /// `normal` maps to `n - normal + text` of the last point at or before it.
     points: Vec<(usize, usize)>,
+    /// Where each prepared quote (in normal form) starts in `normal`, found for all quotes in one
+    /// pass (`prepare`); quotes not prepared are searched on their own.
+    prepared: HashMap<String, Vec<usize>>,
 }
 
 /// Where a quote was found.
@@ -119,7 +125,34 @@ impl<'t> Haystack<'t> {
             normal,
             normal_starts,
             points,
+            prepared: HashMap::new(),
         }
+    }
+
+    /// Finds every occurrence of all these quotes in one pass over the text (Aho-Corasick), so
+    /// that anchoring thousands of annotations costs one scan, not one scan per annotation.
+    pub fn prepare<'q>(&mut self, quotes: impl IntoIterator<Item = &'q str>) {
+        let mut patterns: Vec<String> = quotes
+            .into_iter()
+            .map(normalize)
+            .filter(|q| !q.is_empty())
+            .collect();
+        patterns.sort_unstable();
+        patterns.dedup();
+        let Ok(automaton) = AhoCorasick::new(&patterns) else {
+            return; // too large for the automaton: each quote is searched on its own
+        };
+        let mut prepared: HashMap<String, Vec<usize>> =
+            patterns.iter().map(|p| (p.clone(), Vec::new())).collect();
+        for found in automaton.find_overlapping_iter(&self.normal) {
+            if let Some(starts) = patterns
+                .get(found.pattern().as_usize())
+                .and_then(|p| prepared.get_mut(p))
+            {
+                starts.push(found.start());
+            }
+        }
+        self.prepared = prepared;
     }
 
     /// The byte of the text where byte `n` of the normal form begins (or ends, for an end).
@@ -134,18 +167,17 @@ impl<'t> Haystack<'t> {
 
     /// Every place `quote` occurs, overlapping ones included, on grapheme boundaries.
     fn occurrences(&self, quote: &str) -> Vec<(usize, Found)> {
+        if let Some(starts) = self.prepared.get(quote) {
+            return starts
+                .iter()
+                .filter_map(|&start| self.found_at(start, quote.len()))
+                .collect();
+        }
         let mut out = Vec::new();
         let mut from = 0;
         while let Some(at) = self.normal.get(from..).and_then(|rest| rest.find(quote)) {
             let start = from + at;
-            let paragraph = self
-                .normal_starts
-                .partition_point(|&s| s <= start)
-                .saturating_sub(1);
-            let range = self.to_text(start)..self.to_text(start + quote.len());
-            if self.on_grapheme_boundaries(paragraph, &range) {
-                out.push((start, Found { range, paragraph }));
-            }
+            out.extend(self.found_at(start, quote.len()));
             // Next char, so that overlapping occurrences count.
             from = start
                 + self
@@ -155,6 +187,18 @@ impl<'t> Haystack<'t> {
                     .map_or(1, char::len_utf8);
         }
         out
+    }
+
+    /// The occurrence of a `len`-byte quote at byte `start` of the normal form, unless it cuts
+    /// a grapheme.
+    fn found_at(&self, start: usize, len: usize) -> Option<(usize, Found)> {
+        let paragraph = self
+            .normal_starts
+            .partition_point(|&s| s <= start)
+            .saturating_sub(1);
+        let range = self.to_text(start)..self.to_text(start + len);
+        self.on_grapheme_boundaries(paragraph, &range)
+            .then_some((start, Found { range, paragraph }))
     }
 
     fn on_grapheme_boundaries(&self, paragraph: usize, range: &Range<usize>) -> bool {

@@ -171,6 +171,9 @@ pub struct TourStop {
     pub questions: Vec<String>,
     /// Suggested duration in minutes.
     pub minutes: u32,
+    /// Short form of the stop's figure for large type in the presenter (`430 M`, `80 %`);
+    /// when absent, one is derived from the annotated words (`tour::big_figure`).
+    pub big: Option<String>,
 }
 
 /// Article metadata from `article.toml`.

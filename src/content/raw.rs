@@ -115,6 +115,8 @@ pub struct RawStop {
     pub say: String,
     pub questions: Option<Spanned<Vec<String>>>,
     pub minutes: Spanned<u32>,
+    /// The figure in large type for the presenter (`430 M`).
+    pub big: Option<Spanned<String>>,
 }
 
 /// A parsed TOML document, its root table with spans.

@@ -37,6 +37,14 @@ pub fn render(app: &App, area: Rect, placement: SidePlacement, buf: &mut Buffer)
         .selected
         .and_then(|i| app.article.annotations.get(i))
     {
+        _ if app.tour.is_some() => {
+            let stop = app.tour_progress().map_or(0, |p| p.stop);
+            format!(
+                " {} · {} ",
+                Text::Tour.get(app.lang),
+                crate::ui::stop::stop_label(app.lang, stop, app.article.tour.len())
+            )
+        }
         Some(annotation) => {
             let count = app.article.annotations.len();
             let index = app.view.selected.unwrap_or(0) + 1;
@@ -75,9 +83,42 @@ pub fn render(app: &App, area: Rect, placement: SidePlacement, buf: &mut Buffer)
     Paragraph::new(shown).render(inner, buf);
 }
 
-/// The side pane's content at `width` cells.
+/// The side pane's content at `width` cells. During the tour: the stop (what to say, the
+/// questions, the time), then everything about its annotation.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
+    if let Some(progress) = app.tour_progress() {
+        let now = app.clock.now();
+        let timing = crate::ui::stop::Timing {
+            stop: progress.stop,
+            stop_s: progress.stop_spent_s(now),
+            tour_s: progress.elapsed_s(now),
+        };
+        let mut out = crate::ui::stop::lines(
+            &app.article,
+            timing,
+            app.lang,
+            &app.theme,
+            width,
+            crate::ui::stop::Parts {
+                time: true,
+                say: true,
+            },
+        );
+        if let Some(annotation) = app
+            .view
+            .selected
+            .and_then(|i| app.article.annotations.get(i))
+        {
+            out.push(Line::default());
+            out.push(Line::from(Span::styled(
+                "─".repeat(width),
+                app.theme.border,
+            )));
+            out.extend(annotation_lines(app, annotation, width));
+        }
+        return out;
+    }
     match app
         .view
         .selected
@@ -105,7 +146,7 @@ fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Lin
     }
     out.push(Line::from(badge));
     out.push(Line::default());
-    let words = format!("« {} »", app.article.slice(annotation.range.clone()));
+    let words = crate::i18n::guillemets(app.article.slice(annotation.range.clone()));
     out.extend(wrap_text(
         &words,
         width,

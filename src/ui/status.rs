@@ -32,7 +32,21 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
     let pane_title = app.panes.get(focus).map_or("", |p| p.title.as_str());
     let percent = progress(app, focus);
     let mut left = format!(" {} · {} · {percent} %", focus + 1, pane_title);
+    if let Some(progress) = app.tour_progress() {
+        let now = app.clock.now();
+        let label = crate::ui::stop::stop_label(lang, progress.stop, app.article.tour.len());
+        let planned = app.article.tour.get(progress.stop).map_or(0, |s| s.minutes);
+        left = format!(
+            " {label} · {} / {}",
+            crate::clock::format_seconds(progress.stop_spent_s(now)),
+            crate::clock::format_seconds(u64::from(planned) * 60),
+        );
+    }
+    if let Some(notice) = app.view.notice {
+        left = format!(" {}", notice.get(lang));
+    }
     match app.view.selected {
+        _ if app.tour.is_some() || app.view.notice.is_some() => {}
         Some(i) => {
             let kind = app
                 .article
@@ -84,10 +98,29 @@ pub fn progress(app: &App, pane: usize) -> usize {
     ((top + height).min(total) * 100) / total
 }
 
-/// "Tab annotation · ? help · q quit", from the keymap.
+/// "Tab annotation · ? help · q quit", from the keymap (the tour's keys during the tour).
 fn hints(app: &App) -> String {
     let lang = app.lang;
     let mut parts = Vec::new();
+    if app.tour.is_some() {
+        for (action, label) in [
+            (Action::NextStop, Text::NextStop.get(lang)),
+            (Action::ToggleTour, Text::LeaveTour.get(lang)),
+            (Action::ToggleHelp, Text::PressQuestion.get(lang)),
+        ] {
+            let key = app
+                .keymap
+                .tour
+                .iter()
+                .find(|(_, a)| *a == action)
+                .map(|(k, _)| *k)
+                .or_else(|| app.keymap.first_key(action));
+            if let Some(key) = key {
+                parts.push(format!("{key} {label}"));
+            }
+        }
+        return format!("{} ", parts.join(" · "));
+    }
     for (action, label) in [
         (
             Action::NextAnnotation,

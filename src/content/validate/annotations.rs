@@ -144,11 +144,13 @@ pub(super) fn read_annotations(
             body,
             text_name: text_name.to_owned(),
         };
-        (
-            Haystack::new(&body.text, &paragraphs.ranges),
-            places,
-            paragraphs,
-        )
+        let mut haystack = Haystack::new(&body.text, &paragraphs.ranges);
+        let quotes: Vec<String> = entries
+            .iter()
+            .map(|(_, entry, _)| clean_line(entry.quote.get_ref()))
+            .collect();
+        haystack.prepare(quotes.iter().map(String::as_str));
+        (haystack, places, paragraphs)
     });
     let mut seen = HashMap::new();
 

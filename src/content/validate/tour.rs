@@ -144,6 +144,11 @@ pub(super) fn read_tour(
                     ),
             );
         }
+        let big = stop
+            .big
+            .as_ref()
+            .map(|b| clean_line(b.get_ref()).trim().to_owned())
+            .filter(|b| !b.is_empty());
         // A stop without annotation or part stays on the previous stop's part.
         let previous = stops.last().map_or(0, |s: &TourStop| s.part);
         stops.push(TourStop {
@@ -153,6 +158,7 @@ pub(super) fn read_tour(
             say,
             questions,
             minutes,
+            big,
         });
     }
     stops

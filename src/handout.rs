@@ -1,0 +1,589 @@
+//! The handout (`glose export`): the whole text with a numbered footnote for every annotation
+//! (its words, source, context, what the source says and the verdict, its questions), the full
+//! source list, and the guided tour's discussion questions, as Markdown or standalone HTML.
+//!
+//! The output is a pure function of the article: same article, same bytes (no date, no
+//! environment), so it can be kept as a golden file. Labels follow the article's language (a
+//! French text gets a French handout), not the interface's. Every piece of text is escaped for
+//! the target format: article text never becomes markup.
+
+use std::fmt::Write as _;
+
+use crate::content::{Annotation, Article, Source};
+use crate::i18n::{Lang, Text, guillemets, reference_number, source_number};
+
+/// The formats `glose export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// CommonMark with footnotes (`[^1]`), as GitHub, Pandoc and most editors read it.
+    #[default]
+    Markdown,
+    /// One standalone HTML page, printable as is.
+    Html,
+}
+
+/// The handout of `article` in `format`.
+pub fn export(article: &Article, format: Format) -> String {
+    match format {
+        Format::Markdown => markdown(article),
+        Format::Html => html(article),
+    }
+}
+
+/// The language of the handout's own words.
+fn lang_of(article: &Article) -> Lang {
+    if article.is_french() {
+        Lang::Fr
+    } else {
+        Lang::En
+    }
+}
+
+/// A piece of a paragraph: plain text, or annotated words with their footnote number.
+enum Piece<'a> {
+    Text(&'a str),
+    Marked(&'a str, usize),
+}
+
+/// A paragraph cut at annotation boundaries. Footnotes are numbered in reading order, which is
+/// the order of `Article::annotations` (sorted by position): number = index + 1.
+fn pieces(article: &Article, paragraph: std::ops::Range<usize>) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut cursor = paragraph.start;
+    let mut index = article.annotation_at_or_after(paragraph.start);
+    while let Some(annotation) = article.annotations.get(index) {
+        if annotation.range.start >= paragraph.end {
+            break;
+        }
+        let start = annotation.range.start.max(cursor);
+        let end = annotation.range.end.min(paragraph.end);
+        if start > cursor {
+            out.push(Piece::Text(article.slice(cursor..start)));
+        }
+        out.push(Piece::Marked(article.slice(start..end), index + 1));
+        cursor = end;
+        index += 1;
+    }
+    if cursor < paragraph.end {
+        out.push(Piece::Text(article.slice(cursor..paragraph.end)));
+    }
+    out
+}
+
+/// "Author, Title, publisher, date" of a source, unescaped parts: (author, title, rest).
+fn source_parts(source: &Source) -> (String, String, String) {
+    let mut rest = Vec::new();
+    if let Some(publisher) = source.publisher.as_ref().filter(|p| **p != source.author) {
+        rest.push(publisher.clone());
+    }
+    if let Some(date) = &source.date {
+        rest.push(date.clone());
+    }
+    (source.author.clone(), source.title.clone(), rest.join(", "))
+}
+
+fn verdict_heading(annotation: &Annotation, lang: Lang) -> String {
+    match annotation.verdict {
+        Some(verdict) => format!(
+            "{} ({} : {})",
+            Text::WhatTheSourceSays.get(lang),
+            Text::Verdict.get(lang).to_lowercase(),
+            lang.verdict(verdict)
+        ),
+        None => Text::WhatTheSourceSays.get(lang).to_owned(),
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+/// Escapes text so CommonMark shows it as written.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes the start of a block so it cannot become a list, a heading or a rule.
+fn md_block(text: &str) -> String {
+    let escaped = md(text);
+    let trimmed = escaped.trim_start();
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let after_digits = trimmed.get(digits..).unwrap_or("");
+    if trimmed.starts_with(['-', '+', '=', '~'])
+        || (digits > 0 && (after_digits.starts_with(". ") || after_digits.starts_with(") ")))
+    {
+        let at = escaped.len() - trimmed.len() + if digits > 0 { digits } else { 0 };
+        let (head, tail) = escaped.split_at(at);
+        return format!("{head}\\{tail}");
+    }
+    escaped
+}
+
+/// A multi-paragraph text as footnote continuation paragraphs (indented four spaces).
+fn md_indented(out: &mut String, text: &str) {
+    for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        let joined = paragraph
+            .split('\n')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _ = write!(out, "\n    {}\n", md_block(&joined));
+    }
+}
+
+fn markdown(article: &Article) -> String {
+    let lang = lang_of(article);
+    let meta = &article.meta;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", md(&meta.title));
+    let byline = meta.byline.clone().unwrap_or_else(|| meta.author.clone());
+    let mut about = Vec::new();
+    if !byline.is_empty() {
+        about.push(md(&byline));
+    }
+    let published: Vec<String> = [&meta.publisher, &meta.date]
+        .into_iter()
+        .flatten()
+        .map(|s| md(s))
+        .collect();
+    if !published.is_empty() {
+        about.push(published.join(", "));
+    }
+    if let Some(url) = &meta.url {
+        about.push(format!("<{}>", url_md(url)));
+    }
+    if !about.is_empty() {
+        let _ = writeln!(out, "{}\n", about.join("  \n"));
+    }
+    if let Some(by) = &meta.annotations_by {
+        let _ = writeln!(out, "*{}*\n", md(by.trim()));
+    }
+    for part in &article.parts {
+        let _ = writeln!(out, "## {}\n", md(&part.heading));
+        for paragraph in &part.paragraphs {
+            let mut line = String::new();
+            for piece in pieces(article, paragraph.clone()) {
+                match piece {
+                    // After `[^n]`, a `(` would make the marker a link: escape it.
+                    Piece::Text(text) if line.ends_with(']') && text.starts_with('(') => {
+                        line.push('\\');
+                        line.push_str(&md(text));
+                    }
+                    Piece::Text(text) => line.push_str(&md(text)),
+                    Piece::Marked(words, n) => {
+                        let _ = write!(line, "**{}**[^{n}]", md(words));
+                    }
+                }
+            }
+            let _ = writeln!(out, "{}\n", md_block_start(&line));
+        }
+    }
+    if !article.annotations.is_empty() {
+        let _ = writeln!(out, "## {}\n", Text::HandoutNotes.get(lang));
+        for (i, annotation) in article.annotations.iter().enumerate() {
+            md_note(&mut out, article, annotation, i + 1, lang);
+        }
+    }
+    if !article.sources.is_empty() {
+        let _ = writeln!(out, "## {}\n", Text::HandoutSources.get(lang));
+        for (i, source) in article.sources.iter().enumerate() {
+            let (author, title, rest) = source_parts(source);
+            let mut line = format!("{}. {}, *{}*", i + 1, md(&author), md(&title));
+            if !rest.is_empty() {
+                let _ = write!(line, ", {}", md(&rest));
+            }
+            line.push('.');
+            if let Some(url) = &source.url {
+                let _ = write!(line, " <{}>", url_md(url));
+            }
+            if let Some(n) = source.reference {
+                let _ = write!(line, " — {}.", md(&reference_number(lang, n)));
+            }
+            let _ = writeln!(out, "{line}");
+            if !source.note.trim().is_empty() {
+                let _ = writeln!(out, "   {}", md(&one_line(&source.note)));
+            }
+        }
+        out.push('\n');
+    }
+    if !article.tour.is_empty() {
+        let _ = writeln!(out, "## {}\n", Text::HandoutTour.get(lang));
+        for (i, stop) in article.tour.iter().enumerate() {
+            let see = stop
+                .annotation
+                .map(|a| format!(" — {} {}", Text::SeeNote.get(lang), a + 1))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "### {} {} · {} ({} min){see}\n",
+                Text::Stop.get(lang),
+                i + 1,
+                md(&stop.title),
+                stop.minutes
+            );
+            for question in &stop.questions {
+                let _ = writeln!(out, "- {}", md(&one_line(question)));
+            }
+            out.push('\n');
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Like `md_block` for an already escaped line.
+fn md_block_start(line: &str) -> String {
+    let trimmed = line.trim_start();
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let after = trimmed.get(digits..).unwrap_or("");
+    if trimmed.starts_with(['-', '+', '=', '~'])
+        || (digits > 0 && (after.starts_with(". ") || after.starts_with(") ")))
+    {
+        let at = line.len() - trimmed.len() + digits;
+        let (head, tail) = line.split_at(at);
+        return format!("{head}\\{tail}");
+    }
+    line.to_owned()
+}
+
+/// A URL inside `<…>`: only characters that cannot end or break the autolink.
+fn url_md(url: &str) -> String {
+    url.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '<' | '>'))
+        .collect()
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn md_note(out: &mut String, article: &Article, annotation: &Annotation, n: usize, lang: Lang) {
+    let words = article.slice(annotation.range.clone());
+    let _ = writeln!(
+        out,
+        "[^{n}]: **{}** — {}",
+        capitalise(lang.kind(annotation.kind)),
+        md(&guillemets(words))
+    );
+    let source = annotation.source.and_then(|s| article.sources.get(s));
+    let source_line = match source {
+        Some(source) => {
+            let (author, title, rest) = source_parts(source);
+            let mut line = format!("{}, *{}*", md(&author), md(&title));
+            if !rest.is_empty() {
+                let _ = write!(line, ", {}", md(&rest));
+            }
+            if let Some(i) = annotation.source {
+                let _ = write!(line, " ({})", source_number(lang, i + 1));
+            }
+            line
+        }
+        None => md(Text::NoSource.get(lang)),
+    };
+    let _ = write!(
+        out,
+        "\n    **{} :** {source_line}\n",
+        Text::Source.get(lang)
+    );
+    if !annotation.context.trim().is_empty() {
+        let _ = write!(out, "\n    **{} :**\n", Text::Context.get(lang));
+        md_indented(out, &annotation.context);
+    }
+    if !annotation.note.trim().is_empty() || annotation.verdict.is_some() {
+        let _ = write!(out, "\n    **{} :**\n", verdict_heading(annotation, lang));
+        md_indented(out, &annotation.note);
+    }
+    if !annotation.questions.is_empty() {
+        let _ = write!(out, "\n    **{} :**\n\n", Text::Questions.get(lang));
+        for question in &annotation.questions {
+            let _ = writeln!(out, "    - {}", md(&one_line(question)));
+        }
+    }
+    out.push('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+
+/// Escapes text for HTML content and attribute values.
+fn h(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Paragraphs (separated by blank lines) as `<p>` elements.
+fn h_paragraphs(out: &mut String, text: &str) {
+    for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        let _ = writeln!(out, "<p>{}</p>", h(&one_line(paragraph)));
+    }
+}
+
+const STYLE: &str = "body{font-family:Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em;\
+line-height:1.5}mark{background:#fff3b0;font-weight:bold}sup a{text-decoration:none}\
+.notes li{margin-bottom:1em}h3{margin-bottom:.3em}@media print{mark{background:none;\
+text-decoration:underline}}";
+
+fn html(article: &Article) -> String {
+    let lang = lang_of(article);
+    let meta = &article.meta;
+    let code = if meta.language.is_empty() {
+        "und"
+    } else {
+        meta.language.as_str()
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "<!DOCTYPE html>");
+    let _ = writeln!(out, "<html lang=\"{}\">", h(code));
+    let _ = writeln!(out, "<head>\n<meta charset=\"utf-8\">");
+    let _ = writeln!(out, "<title>{}</title>", h(&meta.title));
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(out, "<h1>{}</h1>", h(&meta.title));
+    let byline = meta.byline.clone().unwrap_or_else(|| meta.author.clone());
+    if !byline.is_empty() {
+        let _ = writeln!(out, "<p class=\"byline\">{}</p>", h(&byline));
+    }
+    let published: Vec<String> = [&meta.publisher, &meta.date]
+        .into_iter()
+        .flatten()
+        .map(|s| h(s))
+        .collect();
+    if !published.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", published.join(", "));
+    }
+    if let Some(url) = &meta.url {
+        let _ = writeln!(out, "<p><a href=\"{0}\">{0}</a></p>", h(url));
+    }
+    if let Some(by) = &meta.annotations_by {
+        let _ = writeln!(out, "<p><em>{}</em></p>", h(&one_line(by)));
+    }
+    for part in &article.parts {
+        let _ = writeln!(out, "<h2>{}</h2>", h(&part.heading));
+        for paragraph in &part.paragraphs {
+            out.push_str("<p>");
+            for piece in pieces(article, paragraph.clone()) {
+                match piece {
+                    Piece::Text(text) => out.push_str(&h(text)),
+                    Piece::Marked(words, n) => {
+                        let _ = write!(
+                            out,
+                            "<mark>{}</mark><sup><a id=\"ref-{n}\" href=\"#note-{n}\">{n}</a></sup>",
+                            h(words)
+                        );
+                    }
+                }
+            }
+            out.push_str("</p>\n");
+        }
+    }
+    if !article.annotations.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<ol class=\"notes\">",
+            Text::HandoutNotes.get(lang)
+        );
+        for (i, annotation) in article.annotations.iter().enumerate() {
+            let n = i + 1;
+            let _ = writeln!(
+                out,
+                "<li id=\"note-{n}\"><p><strong>{}</strong> — {} <a href=\"#ref-{n}\">↩</a></p>",
+                h(&capitalise(lang.kind(annotation.kind))),
+                h(&guillemets(article.slice(annotation.range.clone())))
+            );
+            let source = match annotation.source.and_then(|s| article.sources.get(s)) {
+                Some(source) => {
+                    let (author, title, rest) = source_parts(source);
+                    let mut line = format!("{}, <cite>{}</cite>", h(&author), h(&title));
+                    if !rest.is_empty() {
+                        let _ = write!(line, ", {}", h(&rest));
+                    }
+                    if let Some(i) = annotation.source {
+                        let _ = write!(
+                            line,
+                            " (<a href=\"#source-{}\">{}</a>)",
+                            i + 1,
+                            h(&source_number(lang, i + 1))
+                        );
+                    }
+                    line
+                }
+                None => h(Text::NoSource.get(lang)),
+            };
+            let _ = writeln!(
+                out,
+                "<p><strong>{} :</strong> {source}</p>",
+                Text::Source.get(lang)
+            );
+            if !annotation.context.trim().is_empty() {
+                let _ = writeln!(out, "<p><strong>{} :</strong></p>", Text::Context.get(lang));
+                h_paragraphs(&mut out, &annotation.context);
+            }
+            if !annotation.note.trim().is_empty() || annotation.verdict.is_some() {
+                let _ = writeln!(
+                    out,
+                    "<p><strong>{} :</strong></p>",
+                    h(&verdict_heading(annotation, lang))
+                );
+                h_paragraphs(&mut out, &annotation.note);
+            }
+            if !annotation.questions.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "<p><strong>{} :</strong></p>\n<ul>",
+                    Text::Questions.get(lang)
+                );
+                for question in &annotation.questions {
+                    let _ = writeln!(out, "<li>{}</li>", h(&one_line(question)));
+                }
+                out.push_str("</ul>\n");
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ol>\n");
+    }
+    if !article.sources.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<ol class=\"sources\">",
+            Text::HandoutSources.get(lang)
+        );
+        for (i, source) in article.sources.iter().enumerate() {
+            let (author, title, rest) = source_parts(source);
+            let mut line = format!("{}, <cite>{}</cite>", h(&author), h(&title));
+            if !rest.is_empty() {
+                let _ = write!(line, ", {}", h(&rest));
+            }
+            line.push('.');
+            if let Some(url) = &source.url {
+                let _ = write!(line, " <a href=\"{0}\">{0}</a>", h(url));
+            }
+            if let Some(n) = source.reference {
+                let _ = write!(line, " — {}.", h(&reference_number(lang, n)));
+            }
+            if !source.note.trim().is_empty() {
+                let _ = write!(line, "<br>{}", h(&one_line(&source.note)));
+            }
+            let _ = writeln!(out, "<li id=\"source-{}\">{line}</li>", i + 1);
+        }
+        out.push_str("</ol>\n");
+    }
+    if !article.tour.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", h(Text::HandoutTour.get(lang)));
+        for (i, stop) in article.tour.iter().enumerate() {
+            let see = stop
+                .annotation
+                .map(|a| {
+                    format!(
+                        " — <a href=\"#note-{0}\">{1} {0}</a>",
+                        a + 1,
+                        Text::SeeNote.get(lang)
+                    )
+                })
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "<h3>{} {} · {} ({} min){see}</h3>\n<ul>",
+                Text::Stop.get(lang),
+                i + 1,
+                h(&stop.title),
+                stop.minutes
+            );
+            for question in &stop.questions {
+                let _ = writeln!(out, "<li>{}</li>", h(&one_line(question)));
+            }
+            out.push_str("</ul>\n");
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_has_a_footnote_per_annotation_the_sources_and_the_questions() {
+        let article = crate::tour::fixture::article();
+        let text = export(&article, Format::Markdown);
+        assert!(text.starts_with("# IA : intelligence artificielle"));
+        assert!(text.contains("près de **430 millions de modérateurs**[^1], souvent"));
+        for n in 1..=3 {
+            assert_eq!(text.matches(&format!("[^{n}]:")).count(), 1, "note {n}");
+        }
+        assert!(text.contains("[^1]: **Chiffre** — « 430 millions de modérateurs »"));
+        assert!(text.contains("**Ce que dit la source (verdict : déformé) :**"));
+        assert!(
+            text.contains(
+                "## Sources\n\n1. Banque mondiale, *Working Without Borders*, 2023-09-07."
+            )
+        );
+        assert!(
+            text.contains("### Étape 1 · 430 millions de modérateurs ? (4 min) — voir la note 1")
+        );
+        assert!(text.contains("- Combien de travailleurs, selon vous ?"));
+        assert!(
+            text.contains("[^3]: **Citation** — « Les robots"),
+            "no doubled « «"
+        );
+        assert!(
+            text.contains("»**[^3]\\(Poulain"),
+            "the ( after a marker is escaped"
+        );
+        assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
+        assert_eq!(text, export(&article, Format::Markdown), "deterministic");
+    }
+
+    #[test]
+    fn article_text_never_becomes_markup() {
+        assert_eq!(
+            md("a *b* [c](d) <e> _f_ `g` #h |i"),
+            r"a \*b\* \[c\](d) \<e\> \_f\_ \`g\` \#h \|i"
+        );
+        assert_eq!(md_block("1. premier"), r"1\. premier");
+        assert_eq!(md_block("- tiret"), r"\- tiret");
+        assert_eq!(md_block("2025 était"), "2025 était");
+        assert_eq!(h("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+    }
+
+    #[test]
+    fn html_is_one_escaped_page_with_linked_notes() {
+        let mut article = crate::tour::fixture::article();
+        article.meta.title.push_str(" <b>");
+        let page = export(&article, Format::Html);
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+        assert!(page.contains(
+            "<title>IA : intelligence artificielle, main-d’œuvre bien réelle &lt;b&gt;</title>"
+        ));
+        assert!(page.contains("<mark>430 millions de modérateurs</mark><sup><a id=\"ref-1\" href=\"#note-1\">1</a></sup>"));
+        assert!(page.contains("<li id=\"note-3\">"));
+        assert!(page.ends_with("</body>\n</html>\n"));
+    }
+}

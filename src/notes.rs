@@ -1,0 +1,241 @@
+//! The facilitator's notes window (`glose notes`): follows a presenter on the same machine and
+//! shows what to say, the questions, the answer (verdict and what the source says), the time
+//! against the plan, and the next stop. Drawn by `ui::notes`; fed by `link::Listener`.
+//!
+//! Invariants: `remote` only ever holds a stop that exists in this article's tour (messages for
+//! another tour are ignored); times are extrapolated from the last message with the injected
+//! clock, so the window's clock runs between messages and tests are deterministic.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{Event, KeyCode};
+
+use crate::app::Action;
+use crate::app::keymap::{KeyChord, Keymap, translate};
+use crate::clock::Clock;
+use crate::content::Article;
+use crate::i18n::Lang;
+use crate::link::{Message, TourState};
+use crate::theme::Theme;
+use crate::ui::stop::Timing;
+
+/// What the window knows of the presenter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Remote {
+    pub state: TourState,
+    /// Clock time at which the presenter's times were `state.tour_ms` / `state.stop_ms`.
+    pub at: Duration,
+}
+
+/// The notes window's state.
+#[derive(Debug)]
+pub struct Notes {
+    pub article: Article,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub clock: Arc<dyn Clock>,
+    pub size: (u16, u16),
+    /// `None` until a presenter speaks, and again after it says goodbye.
+    pub remote: Option<Remote>,
+    /// First row of the notes shown.
+    pub scroll: usize,
+    pub help: bool,
+    pub keymap: Keymap,
+    pub should_quit: bool,
+}
+
+impl Notes {
+    /// A notes window waiting for a presenter.
+    pub fn new(
+        article: Article,
+        lang: Lang,
+        theme: Theme,
+        clock: Arc<dyn Clock>,
+        size: (u16, u16),
+    ) -> Self {
+        Self {
+            article,
+            lang,
+            theme,
+            clock,
+            size,
+            remote: None,
+            scroll: 0,
+            help: false,
+            keymap: keymap(),
+            should_quit: false,
+        }
+    }
+
+    /// Takes a message from the presenter, `age` old (how long ago it was sent).
+    pub fn receive(&mut self, message: Message, age: Duration) {
+        match message {
+            Message::Bye => self.remote = None,
+            Message::State(state) => {
+                if state.stops != self.article.tour.len() || state.stop >= state.stops {
+                    return; // another version of the tour: nothing sensible to show
+                }
+                let moved = self.remote.is_none_or(|r| r.state.stop != state.stop);
+                if moved {
+                    self.scroll = 0;
+                }
+                self.remote = Some(Remote {
+                    state,
+                    at: self.clock.now().saturating_sub(age),
+                });
+            }
+        }
+    }
+
+    /// The presenter's stop and times now, if one is running.
+    pub fn timing(&self) -> Option<Timing> {
+        let remote = self.remote?;
+        let since = self.clock.now().saturating_sub(remote.at);
+        let since_ms = u64::try_from(since.as_millis()).unwrap_or(u64::MAX);
+        Some(Timing {
+            stop: remote.state.stop,
+            stop_s: remote.state.stop_ms.saturating_add(since_ms) / 1000,
+            tour_s: remote.state.tour_ms.saturating_add(since_ms) / 1000,
+        })
+    }
+
+    /// When the clock on screen next changes; `None` while waiting (nothing moves).
+    pub fn next_tick(&self) -> Option<Duration> {
+        let remote = self.remote?;
+        let since = self.clock.now().saturating_sub(remote.at);
+        let ms = remote.state.tour_ms + u64::try_from(since.as_millis()).unwrap_or(0);
+        Some(Duration::from_millis(1000 - ms % 1000))
+    }
+
+    /// Handles a terminal event; returns whether the screen may have changed.
+    pub fn handle_event(&mut self, event: &Event) -> bool {
+        match translate(&self.keymap, event) {
+            Some(action) => {
+                self.update(action);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Applies one action (scrolling, help, quit, resize).
+    pub fn update(&mut self, action: Action) {
+        if self.help {
+            match action {
+                Action::Quit => self.should_quit = true,
+                Action::Resize(w, h) => self.size = (w, h),
+                _ => self.help = false,
+            }
+            return;
+        }
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::LineDown => self.scroll = self.scroll.saturating_add(1),
+            Action::LineUp => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::Top => self.scroll = 0,
+            Action::ToggleHelp => self.help = true,
+            Action::Resize(w, h) => self.size = (w, h),
+            _ => {}
+        }
+        // Clamped against the content at the current size.
+        self.scroll = self.scroll.min(crate::ui::notes::max_scroll(self));
+    }
+}
+
+/// The notes window's keys.
+pub fn keymap() -> Keymap {
+    use Action as A;
+    use KeyCode as K;
+    let p = KeyChord::plain;
+    let c = |ch| KeyChord::plain(K::Char(ch));
+    Keymap {
+        bindings: vec![
+            (c('j'), A::LineDown),
+            (p(K::Down), A::LineDown),
+            (c('k'), A::LineUp),
+            (p(K::Up), A::LineUp),
+            (c(' '), A::PageDown),
+            (p(K::PageDown), A::PageDown),
+            (p(K::PageUp), A::PageUp),
+            (c('g'), A::Top),
+            (c('?'), A::ToggleHelp),
+            (c('q'), A::Quit),
+            (KeyChord::ctrl('c'), A::Quit),
+        ],
+        tour: Vec::new(),
+        list_bindings: Vec::new(),
+        editor_bindings: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+    use crate::theme::ThemeName;
+
+    fn notes() -> (Notes, ManualClock) {
+        let clock = ManualClock::new();
+        let notes = Notes::new(
+            crate::tour::fixture::article(),
+            Lang::Fr,
+            Theme::named(ThemeName::Monochrome),
+            Arc::new(clock.clone()),
+            (80, 24),
+        );
+        (notes, clock)
+    }
+
+    fn state(stop: usize) -> TourState {
+        TourState {
+            stop,
+            stops: 4,
+            tour_ms: 60_500,
+            stop_ms: 5_500,
+            blanked: false,
+            revealed: false,
+            sent_ms: 0,
+        }
+    }
+
+    #[test]
+    fn times_run_on_between_messages() {
+        let (mut notes, clock) = notes();
+        assert_eq!(notes.timing(), None);
+        assert_eq!(notes.next_tick(), None, "waiting: nothing ticks");
+        clock.advance(Duration::from_secs(100));
+        notes.receive(Message::State(state(2)), Duration::from_millis(200));
+        let timing = notes.timing().unwrap();
+        assert_eq!((timing.stop, timing.stop_s, timing.tour_s), (2, 5, 60));
+        assert_eq!(notes.next_tick(), Some(Duration::from_millis(300)));
+        clock.advance(Duration::from_secs(3));
+        let timing = notes.timing().unwrap();
+        assert_eq!((timing.stop_s, timing.tour_s), (8, 63));
+        notes.receive(Message::Bye, Duration::ZERO);
+        assert_eq!(notes.timing(), None);
+    }
+
+    #[test]
+    fn a_state_for_another_tour_is_ignored() {
+        let (mut notes, _) = notes();
+        notes.receive(
+            Message::State(TourState {
+                stops: 9,
+                ..state(1)
+            }),
+            Duration::ZERO,
+        );
+        assert_eq!(notes.remote, None);
+        notes.receive(
+            Message::State(TourState {
+                stop: 4,
+                ..state(1)
+            }),
+            Duration::ZERO,
+        );
+        assert_eq!(notes.remote, None);
+    }
+}

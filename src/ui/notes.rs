@@ -1,0 +1,373 @@
+//! The notes window's screen: a header with where the presenter is and the times (always
+//! visible), the stop's notes (scrollable), the next stop pinned above the status line. While no
+//! presenter runs: a centred "waiting" message with what to do.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+
+use crate::app::Action;
+use crate::content::Verdict;
+use crate::i18n::Text;
+use crate::notes::Notes;
+use crate::text::wrap::str_width;
+use crate::ui::stop::{self, Timing};
+use crate::ui::{fit, wrap_text};
+
+/// Left and right padding of the notes.
+const PADDING: u16 = 2;
+
+/// Draws one frame of the notes window.
+pub fn render(notes: &Notes, frame: &mut Frame) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    Clear.render(area, buf);
+    let [header, body, next, status] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    let Some(timing) = notes.timing() else {
+        waiting(notes, area, buf);
+        return;
+    };
+    render_header(notes, timing, header, buf);
+    let inner = text_area(body);
+    let lines = body_lines(notes, timing, usize::from(inner.width));
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(notes.scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    Paragraph::new(shown).render(inner, buf);
+    render_next(notes, timing, text_area(next), buf);
+    render_status(notes, status, buf);
+    if notes.help {
+        render_help(notes, body, buf);
+    }
+}
+
+fn text_area(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(PADDING),
+        width: area.width.saturating_sub(2 * PADDING),
+        ..area
+    }
+}
+
+/// The furthest the notes can scroll at the window's size.
+pub fn max_scroll(notes: &Notes) -> usize {
+    let Some(timing) = notes.timing() else {
+        return 0;
+    };
+    let (width, height) = notes.size;
+    let inner_width = usize::from(width.saturating_sub(2 * PADDING));
+    let inner_height = usize::from(height.saturating_sub(3));
+    body_lines(notes, timing, inner_width)
+        .len()
+        .saturating_sub(inner_height)
+}
+
+/// " Étape 2/4 · 2:05 / 2:00 · visite 3:05 / 14:00 · 0:05 de retard "
+fn render_header(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let article = &notes.article;
+    let theme = &notes.theme;
+    let lang = notes.lang;
+    let spans = vec![
+        Span::raw(format!(
+            " {} · ",
+            stop::stop_label(lang, timing.stop, article.tour.len())
+        )),
+        stop::stop_time(article, timing, theme),
+        Span::raw(format!(
+            " · {} · {} ",
+            stop::tour_time(article, timing, lang),
+            stop::schedule(article, timing, lang)
+        )),
+    ];
+    buf.set_style(area, theme.status);
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(spans).style(theme.status),
+        area.width,
+    );
+}
+
+/// Everything about the current stop, wrapped at `width`.
+pub fn body_lines(notes: &Notes, timing: Timing, width: usize) -> Vec<Line<'static>> {
+    let article = &notes.article;
+    let theme = &notes.theme;
+    let lang = notes.lang;
+    let french = article.is_french();
+    let width = width.max(1);
+    let parts = stop::Parts {
+        time: false,
+        say: true,
+    };
+    let mut out = stop::lines(article, timing, lang, theme, width, parts);
+    let annotation = article
+        .tour
+        .get(timing.stop)
+        .and_then(|s| s.annotation)
+        .and_then(|i| article.annotations.get(i));
+    let Some(annotation) = annotation else {
+        return out;
+    };
+    out.push(Line::default());
+    let revealed = notes.remote.is_some_and(|r| r.state.revealed);
+    let shown = if revealed {
+        lang.pick("shown to the room", "montré à la salle")
+    } else {
+        lang.pick("not shown yet", "pas encore montré")
+    };
+    let mut heading = vec![Span::styled(
+        format!("{} ", Text::WhatTheSourceSays.get(lang)),
+        theme.label,
+    )];
+    if let Some(verdict) = annotation.verdict {
+        let mark = match verdict {
+            Verdict::Confirmed => "✓",
+            Verdict::Imprecise => "≈",
+            Verdict::Misreported => "✗",
+            Verdict::Unverifiable => "?",
+        };
+        heading.push(Span::styled(
+            format!("[{mark} {}]", lang.verdict(verdict)),
+            theme.verdict(verdict),
+        ));
+    }
+    heading.push(Span::styled(format!(" ({shown})"), theme.dim));
+    out.push(Line::from(heading));
+    out.extend(wrap_text(
+        &crate::i18n::guillemets(article.slice(annotation.range.clone())),
+        width,
+        theme.annotation(annotation.kind),
+        french,
+    ));
+    if !annotation.note.is_empty() {
+        out.extend(wrap_text(&annotation.note, width, theme.text, french));
+    }
+    if let Some(source) = annotation.source.and_then(|s| article.sources.get(s)) {
+        let line = format!(
+            "{} : {} — {}",
+            Text::Source.get(lang),
+            source.author,
+            source.title
+        );
+        out.extend(wrap_text(&line, width, theme.dim, french));
+    }
+    out
+}
+
+/// "Ensuite : Étape 3/4 · Un salaire de survie (3 min)", or the end of the tour.
+fn render_next(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let article = &notes.article;
+    let lang = notes.lang;
+    let text = match article.tour.get(timing.stop + 1) {
+        Some(next) => format!(
+            "{} : {} · {} ({} min)",
+            Text::Next.get(lang),
+            stop::stop_label(lang, timing.stop + 1, article.tour.len()),
+            next.title,
+            next.minutes
+        ),
+        None => format!("{} : {}", Text::Next.get(lang), Text::EndOfTour.get(lang)),
+    };
+    let line = Line::from(Span::styled(
+        fit(&text, usize::from(area.width)),
+        notes.theme.label,
+    ));
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// The last line: the presenter's screen state and the keys.
+fn render_status(notes: &Notes, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let lang = notes.lang;
+    let mut left = format!(" {}", Text::Notes.get(lang));
+    if notes.remote.is_some_and(|r| r.state.blanked) {
+        left.push_str(&format!(" · {}", Text::Blanked.get(lang)));
+    }
+    let mut hints = Vec::new();
+    for (action, label) in [
+        (Action::LineDown, lang.pick("scroll", "défiler")),
+        (Action::ToggleHelp, Text::PressQuestion.get(lang)),
+        (Action::Quit, lang.pick("quit", "quitter")),
+    ] {
+        if let Some(key) = notes.keymap.first_key(action) {
+            hints.push(format!("{key} {label}"));
+        }
+    }
+    let hints = format!("{} ", hints.join(" · "));
+    let width = usize::from(area.width);
+    let hints_width = str_width(&hints);
+    let line = if str_width(&left) + hints_width + 2 <= width {
+        Line::from(vec![
+            Span::raw(fit(&left, width - hints_width)),
+            Span::raw(hints),
+        ])
+    } else {
+        Line::from(Span::raw(fit(&left, width)))
+    };
+    buf.set_style(area, notes.theme.status);
+    buf.set_line(area.x, area.y, &line.style(notes.theme.status), area.width);
+}
+
+/// The screen before a presenter starts.
+fn waiting(notes: &Notes, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let lang = notes.lang;
+    let theme = &notes.theme;
+    let width = usize::from(area.width.saturating_sub(4)).clamp(1, 72);
+    let mut lines = wrap_text(
+        Text::WaitingForPresenter.get(lang),
+        width,
+        theme.heading,
+        false,
+    );
+    lines.push(Line::default());
+    lines.extend(wrap_text(
+        &notes.article.meta.title,
+        width,
+        theme.text,
+        notes.article.is_french(),
+    ));
+    lines.push(Line::default());
+    lines.extend(wrap_text(
+        Text::WaitingHelp.get(lang),
+        width,
+        theme.dim,
+        false,
+    ));
+    let height = (lines.len() as u16).min(area.height);
+    let top = area.y + area.height.saturating_sub(height) / 2;
+    let left = area.x + area.width.saturating_sub(width as u16) / 2;
+    Paragraph::new(lines)
+        .centered()
+        .render(Rect::new(left, top, width as u16, height), buf);
+}
+
+fn render_help(notes: &Notes, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let lang = notes.lang;
+    let rows = notes.keymap.help_rows();
+    let key_width = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .map(|(keys, action)| {
+            let pad = " ".repeat(key_width.saturating_sub(str_width(&keys)) + 2);
+            Line::from(vec![
+                Span::styled(keys, notes.theme.key),
+                Span::raw(pad),
+                Span::raw(action.describe(lang)),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        Text::CloseHelp.get(lang),
+        notes.theme.dim,
+    )));
+    let inner = text_area(area);
+    Clear.render(inner, buf);
+    Paragraph::new(lines).render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::clock::ManualClock;
+    use crate::i18n::Lang;
+    use crate::link::{Message, TourState};
+    use crate::notes::Notes;
+    use crate::theme::{Theme, ThemeName};
+
+    fn draw(notes: &Notes) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(notes.size.0, notes.size.1)).unwrap();
+        terminal.draw(|frame| super::render(notes, frame)).unwrap();
+        terminal
+    }
+
+    fn notes(size: (u16, u16)) -> (Notes, ManualClock) {
+        let clock = ManualClock::new();
+        let notes = Notes::new(
+            crate::tour::fixture::article(),
+            Lang::Fr,
+            Theme::named(ThemeName::Monochrome),
+            Arc::new(clock.clone()),
+            size,
+        );
+        (notes, clock)
+    }
+
+    #[test]
+    fn no_size_makes_it_panic() {
+        for (w, h) in [(1, 1), (4, 2), (10, 4), (40, 12), (300, 90)] {
+            let (mut notes, _) = notes((w, h));
+            draw(&notes);
+            for stop in 0..4 {
+                notes.receive(
+                    Message::State(TourState {
+                        stop,
+                        stops: 4,
+                        tour_ms: 1,
+                        stop_ms: 1,
+                        blanked: false,
+                        revealed: true,
+                        sent_ms: 0,
+                    }),
+                    Duration::ZERO,
+                );
+                notes.update(crate::app::Action::PageDown);
+                notes.update(crate::app::Action::ToggleHelp);
+                draw(&notes);
+            }
+        }
+    }
+
+    #[test]
+    fn waiting_for_a_presenter() {
+        let (notes, _) = notes((80, 24));
+        insta::assert_snapshot!(draw(&notes).backend());
+    }
+
+    #[test]
+    fn following_the_first_stop_behind_schedule() {
+        let (mut notes, clock) = notes((80, 24));
+        notes.receive(
+            Message::State(TourState {
+                stop: 0,
+                stops: 4,
+                tour_ms: 250_000,
+                stop_ms: 250_000,
+                blanked: true,
+                revealed: false,
+                sent_ms: 0,
+            }),
+            Duration::ZERO,
+        );
+        clock.advance(Duration::from_secs(5));
+        insta::assert_snapshot!(draw(&notes).backend());
+    }
+}
