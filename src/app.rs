@@ -10,7 +10,9 @@
 //! Rendering reads `App` and never changes it.
 
 pub mod action;
+pub mod editor;
 pub mod keymap;
+mod marks;
 pub mod tour;
 
 use std::collections::HashMap;
@@ -24,13 +26,16 @@ use crate::clock::Clock;
 use crate::content::Article;
 use crate::i18n::{Lang, Text};
 use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
+use crate::notebook::Notebook;
 use crate::present::{Outcome, Presenter};
 use crate::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
 use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;
 pub use action::Action;
+pub use editor::{Editor, EditorInput};
 pub use keymap::Keymap;
 use keymap::translate_in;
+pub use marks::ListState;
 pub use tour::TourState;
 
 /// A pane's scroll position, kept in two units so it survives a change of width: the row at
@@ -61,6 +66,10 @@ impl Top {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// The list of the reader's notes.
+    Notes,
+    /// The list of bookmarks.
+    Bookmarks,
 }
 
 /// Everything the reader remembers between two frames.
@@ -80,6 +89,12 @@ pub struct View {
     pub side_pref: Option<bool>,
     /// First row of the side pane's content shown.
     pub side_scroll: usize,
+    /// The note editor, when open (it takes the keys before anything else).
+    pub editor: Option<Editor>,
+    /// The selected entry of the notes or bookmarks list.
+    pub list: ListState,
+    /// A one-line message for the status line (cleared by the next key).
+    pub message: Option<String>,
     /// A one-key message for the status line ("this text has no guided tour").
     pub notice: Option<Text>,
     pub should_quit: bool,
@@ -104,6 +119,10 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     /// The arrangement for the current size; `None` when the terminal is too small.
     pub screen: Option<Screen>,
+    /// The reader's notes and bookmarks, resolved against `article`.
+    pub notebook: Notebook,
+    /// Bumped by every change to `notebook`; the event loop saves when it moves.
+    pub notebook_revision: u64,
     /// Wrapped layouts keyed by (pane, text width).
     layouts: HashMap<(usize, usize), PaneLayout>,
 }
@@ -128,6 +147,9 @@ impl App {
             marks_hidden: false,
             side_pref: None,
             side_scroll: 0,
+            editor: None,
+            list: ListState::default(),
+            message: None,
             notice: None,
             should_quit: false,
         };
@@ -143,6 +165,8 @@ impl App {
             presenter: None,
             clock: crate::clock::system(),
             screen: None,
+            notebook: Notebook::default(),
+            notebook_revision: 0,
             layouts: HashMap::new(),
         };
         app.refresh();
@@ -178,6 +202,12 @@ impl App {
     /// loop redraws only then). This is where modes that take raw keys (a text input) get them
     /// before the keymap does.
     pub fn handle_event(&mut self, event: &Event) -> bool {
+        if self.view.editor.is_some() {
+            return self.editor_event(event);
+        }
+        if matches!(self.view.overlay, Some(Overlay::Notes | Overlay::Bookmarks)) {
+            return self.list_event(event);
+        }
         let action = match &self.presenter {
             Some(presenter) => translate_in(&presenter.keymap, event, false).or_else(|| {
                 // Blank or help: any key at all brings the stop back.
@@ -198,8 +228,23 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.view.notice = None;
+        if !matches!(action, Action::Resize(..)) {
+            self.view.message = None;
+        }
         if let Action::Resize(w, h) = action {
             self.view.size = (w, h);
+        }
+        if self.view.editor.is_some() {
+            self.editor_update(action);
+            self.refresh();
+            self.settle_editor();
+            return;
+        }
+        if matches!(self.view.overlay, Some(Overlay::Notes | Overlay::Bookmarks)) {
+            self.list_update(action);
+            self.refresh();
+            self.settle_editor();
+            return;
         }
         if self.presenter.is_some() {
             self.update_presenter(action);
@@ -241,6 +286,19 @@ impl App {
             Action::SideDown => self.scroll_side(3),
             Action::SideUp => self.scroll_side(-3),
             Action::ToggleHelp => self.view.overlay = Some(Overlay::Help),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ShowBookmarks => self.open_list(Overlay::Bookmarks),
+            Action::EditNote => self.edit_note_here(),
+            Action::ShowNotes => self.open_list(Overlay::Notes),
+            // Only meaningful in a list or in the editor.
+            Action::ListNext
+            | Action::ListPrev
+            | Action::ListOpen
+            | Action::ListEdit
+            | Action::ListDelete
+            | Action::ListClose
+            | Action::NoteSave
+            | Action::NoteClose => {}
             Action::ToggleTour => self.toggle_tour(),
             Action::NextStop => self.step_stop(1),
             Action::PrevStop => self.step_stop(-1),
@@ -438,7 +496,7 @@ impl App {
     }
 
     /// The byte range of the text visible in a pane (start of the top row, end of the last).
-    fn visible_bytes(&self, pane: usize) -> (usize, usize) {
+    pub fn visible_bytes(&self, pane: usize) -> (usize, usize) {
         let height = self
             .screen
             .as_ref()

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use glose::app::App;
-use glose::cli::{Cli, Command};
+use glose::cli::{Cli, Command, NotesCommand};
 use glose::content::{Article, LoadError, Loaded};
 use glose::i18n::Lang;
+use glose::session::{self, Options};
 use glose::theme::Theme;
 
 fn main() -> ExitCode {
@@ -16,13 +17,20 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { path }) => ExitCode::from(glose::check::run(path.as_deref())),
         Some(Command::Present { path }) => present(path.as_deref()),
-        Some(Command::Notes { path, command: _ }) => notes(path.as_deref()),
+        Some(Command::Notes {
+            command: Some(NotesCommand::Export { path }),
+            ..
+        }) => notes_export(path.as_deref()),
+        Some(Command::Notes {
+            path,
+            command: None,
+        }) => notes(path.as_deref()),
         Some(Command::Export {
             path,
             format,
             output,
         }) => export(path.as_deref(), format, output.as_deref()),
-        None => read(cli.path.as_deref()),
+        None => read(cli.path.as_deref(), Options { fresh: cli.fresh }),
     }
 }
 
@@ -82,8 +90,9 @@ fn run_app(app: &mut App) -> ExitCode {
     }
 }
 
-/// Opens the reader. Loading errors are printed before the terminal is taken over.
-fn read(path: Option<&Path>) -> ExitCode {
+/// Opens the reader with its state files (notes, bookmarks, position). Loading errors are
+/// printed before the terminal is taken over.
+fn read(path: Option<&Path>, options: Options) -> ExitCode {
     let article = match load_for_screen(path) {
         Ok(article) => article,
         Err(code) => return code,
@@ -94,7 +103,19 @@ fn read(path: Option<&Path>) -> ExitCode {
         Theme::from_env(),
         terminal_size(),
     );
-    run_app(&mut app)
+    ExitCode::from(session::run(&mut app, options))
+}
+
+/// `glose notes export [PATH]`: the reader's own notes on the article as Markdown on stdout.
+fn notes_export(path: Option<&Path>) -> ExitCode {
+    match load(path) {
+        Ok(loaded) => ExitCode::from(session::export(
+            &loaded.article,
+            Lang::from_env(),
+            &mut std::io::stdout().lock(),
+        )),
+        Err(code) => code,
+    }
 }
 
 /// `glose present`: the presenter on the tour; leaving it quits.

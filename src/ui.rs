@@ -2,9 +2,12 @@
 //!
 //! This module only splits the screen (the arrangement comes from `screen::Screen`, computed in
 //! `update`) and delegates: `reader` for the panes, `side_pane` for source and context,
-//! `status` for the header and status line, `help` for the overlay.
+//! `status` for the header and status line, `help` for the overlay, `lists` for the notes and
+//! bookmarks lists, `editor` for the note editor (the only thing that shows the cursor).
 
+pub mod editor;
 pub mod help;
+pub mod lists;
 pub mod notes;
 pub mod present;
 pub mod reader;
@@ -45,8 +48,15 @@ pub fn render(app: &App, frame: &mut Frame) {
         side_pane::render(app, side, placement, buf);
     }
     status::status_line(app, screen.status, buf);
-    if app.view.overlay == Some(Overlay::Help) {
-        help::render(app, area, buf);
+    match app.view.overlay {
+        Some(Overlay::Help) => help::render(app, area, buf),
+        Some(Overlay::Notes | Overlay::Bookmarks) => lists::render(app, area, buf),
+        None => {}
+    }
+    if let Some(editor) = &app.view.editor
+        && let Some(cursor) = editor::render(app, editor, area, buf)
+    {
+        frame.set_cursor_position(cursor);
     }
 }
 

@@ -33,6 +33,30 @@ pub enum Action {
     SideDown,
     SideUp,
     ToggleHelp,
+    /// Set a bookmark on the first paragraph on screen in the focused pane, or remove it.
+    ToggleBookmark,
+    /// Open the list of bookmarks.
+    ShowBookmarks,
+    /// Write or edit a note on the selected annotation, else on the first paragraph on screen.
+    EditNote,
+    /// Open the list of notes.
+    ShowNotes,
+    /// In a list: next entry.
+    ListNext,
+    /// In a list: previous entry.
+    ListPrev,
+    /// In a list: go to the entry's place in the text.
+    ListOpen,
+    /// In the notes list: edit the note.
+    ListEdit,
+    /// In a list: delete the entry (asks first).
+    ListDelete,
+    /// Close the list.
+    ListClose,
+    /// In the note editor: save and close.
+    NoteSave,
+    /// In the note editor: close (asks first when there are unsaved changes).
+    NoteClose,
     /// Start the guided tour, or leave it and go back to where the reader was.
     ToggleTour,
     /// The tour's next stop (the presenter's next screen).
@@ -111,6 +135,27 @@ impl Action {
                 "faire défiler le panneau des sources vers le haut",
             ),
             Self::ToggleHelp => ("this help", "cette aide"),
+            Self::ToggleBookmark => (
+                "bookmark the first paragraph on screen (again: remove)",
+                "signet sur le 1er paragraphe à l’écran (ou le retirer)",
+            ),
+            Self::ShowBookmarks => ("list of bookmarks", "liste des signets"),
+            Self::EditNote => (
+                "note on the selection, else the first paragraph on screen",
+                "note sur la sélection, sinon le 1er paragraphe à l’écran",
+            ),
+            Self::ShowNotes => ("list of my notes", "liste de mes notes"),
+            Self::ListNext => ("next", "suivante"),
+            Self::ListPrev => ("previous", "précédente"),
+            Self::ListOpen => ("go there", "y aller"),
+            Self::ListEdit => ("edit", "modifier"),
+            Self::ListDelete => ("delete (asks first)", "supprimer (demande d’abord)"),
+            Self::ListClose => ("close", "fermer"),
+            Self::NoteSave => ("save", "enregistrer"),
+            Self::NoteClose => (
+                "close (asks before losing changes)",
+                "fermer (demande avant de perdre)",
+            ),
             Self::ToggleTour => (
                 "start or leave the guided tour",
                 "commencer ou quitter la visite guidée",

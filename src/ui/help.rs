@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::App;
+use crate::app::{App, Keymap};
 use crate::i18n::Text;
 use crate::text::wrap::str_width;
 
@@ -39,6 +39,21 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         )));
     }
     out.extend(key_lines(app, rows, key_width));
+    // The lists' and the editor's keys, from their keymap tables, in the same two columns.
+    for (title, table) in [
+        (Text::InTheLists, &app.keymap.list_bindings),
+        (Text::InTheEditor, &app.keymap.editor_bindings),
+    ] {
+        if table.is_empty() {
+            continue;
+        }
+        out.push(Line::default());
+        out.push(Line::from(Span::styled(title.get(lang), app.theme.label)));
+        out.extend(key_lines(app, Keymap::table_hints(table), key_width));
+        if title == Text::InTheEditor {
+            out.push(Line::from(Span::raw(Text::EditorKeys.get(lang))));
+        }
+    }
     out.push(Line::default());
     out.push(Line::from(vec![
         Span::styled(format!("{} : ", Text::Mouse.get(lang)), app.theme.label),
@@ -75,7 +90,20 @@ pub fn key_lines(
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = lines(app);
     let width = area.width.saturating_sub(4).min(76);
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    // Rows once wrapped (a long line takes several), plus the border.
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|line| {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            crate::text::wrap::wrap(&text, inner_width, false)
+                .len()
+                .max(1)
+        })
+        .sum();
+    let height = (rows as u16)
+        .saturating_add(2)
+        .min(area.height.saturating_sub(2));
     let [row] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
     let [popup] = row.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
     Clear.render(popup, buf);

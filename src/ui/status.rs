@@ -67,6 +67,9 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
     if app.view.marks_hidden {
         left.push_str(&format!(" · {}", Text::MarksHidden.get(lang)));
     }
+    if let Some(message) = &app.view.message {
+        left = format!(" {message}");
+    }
     let hints = hints(app);
     let width = usize::from(area.width);
     let hints_width = str_width(&hints);
