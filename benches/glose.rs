@@ -145,6 +145,14 @@ fn write_large(dir: &Path) -> usize {
 fn bench_large(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let count = write_large(dir.path());
+    // GLOSE_LARGE_DIR=path keeps a copy, to time whole-process runs (`glose check path`).
+    if let Some(keep) = std::env::var_os("GLOSE_LARGE_DIR") {
+        let keep = Path::new(&keep);
+        std::fs::create_dir_all(keep).expect("create GLOSE_LARGE_DIR");
+        for file in ["article.toml", "text.md", "annotations.toml"] {
+            std::fs::copy(dir.path().join(file), keep.join(file)).expect("copy the large document");
+        }
+    }
     let bytes = std::fs::metadata(dir.path().join("text.md")).map_or(0, |m| m.len());
     eprintln!("large document: {bytes} bytes of text, {count} annotations");
     let mut group = c.benchmark_group("large");

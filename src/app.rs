@@ -6,16 +6,19 @@
 //! - every pane on screen has a layout at its text width in the cache;
 //! - every pane's top row is clamped to its layout, and a selected annotation that was just
 //!   chosen (Tab, click, Enter) is visible in its pane; so is a search match `n` went to;
-//! - a list overlay's cursor is inside its entries and on screen (`lists`).
+//! - a lookup list's cursor (index, sources, contents) is inside its entries and on screen
+//!   (`lists`).
 //!
 //! Rendering reads `App` and never changes it. Keys typed into a text input (the search line,
 //! a list's filter) reach `update` as `Action::Input`, through `handle_event`, before the keymap.
 
 pub mod action;
+pub mod editor;
 mod find;
 pub mod keymap;
 pub mod line_input;
 pub mod lists;
+mod marks;
 mod overlays;
 pub mod tour;
 
@@ -31,17 +34,20 @@ use crate::clock::Clock;
 use crate::content::Article;
 use crate::i18n::{Lang, Text};
 use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
+use crate::notebook::Notebook;
 use crate::present::{Outcome, Presenter};
 use crate::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
 use crate::search::Folded;
 use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;
 pub use action::Action;
+pub use editor::{Editor, EditorInput};
 pub use find::SearchState;
 pub use keymap::Keymap;
 use keymap::translate_in;
 use line_input::Edit;
-use lists::{IndexState, ListState};
+use lists::{FilterList, IndexState};
+pub use marks::ListState;
 pub use tour::TourState;
 
 /// A pane's scroll position, kept in two units so it survives a change of width: the row at
@@ -78,6 +84,10 @@ pub(crate) fn row_of_byte(layout: &PaneLayout, byte: usize) -> usize {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// The list of the reader's notes.
+    Notes,
+    /// The list of bookmarks.
+    Bookmarks,
     /// Every annotation, filterable by kind and by text (`lists::index_entries`).
     Index,
     /// The sources, each with the annotations citing it.
@@ -136,16 +146,23 @@ pub struct View {
     pub side_scroll: usize,
     /// First row of the help shown (when it is longer than the screen).
     pub help_scroll: usize,
+    /// The note editor, when open (it takes the keys before anything else).
+    pub editor: Option<Editor>,
+    /// The selected entry of the notes or bookmarks list.
+    pub list: ListState,
+    /// A one-line message for the status line (cleared by the next key).
+    pub message: Option<String>,
     /// A one-key message for the status line ("this text has no guided tour").
     pub notice: Option<Text>,
     pub should_quit: bool,
     pub search: SearchState,
     pub index: IndexState,
-    pub sources: ListState,
-    pub contents: ListState,
+    pub sources: FilterList,
+    pub contents: FilterList,
     /// Per pane, the furthest byte of the text that has been on screen (reading progress).
     pub seen: Vec<usize>,
-    pub message: Option<Message>,
+    /// A one-key message from the search or the lookup lists (cleared by the next key).
+    pub flash: Option<Message>,
 }
 
 /// The reader.
@@ -170,6 +187,10 @@ pub struct App {
     /// The arrangement for the current size; `None` when the terminal is too small.
     pub screen: Option<Screen>,
     pub prefs: Prefs,
+    /// The reader's notes and bookmarks, resolved against `article`.
+    pub notebook: Notebook,
+    /// Bumped by every change to `notebook`; the event loop saves when it moves.
+    pub notebook_revision: u64,
     /// Wrapped layouts keyed by (pane, text width).
     layouts: HashMap<(usize, usize), PaneLayout>,
     /// The folded text for search, built on the first search.
@@ -197,14 +218,17 @@ impl App {
             side_pref: None,
             side_scroll: 0,
             help_scroll: 0,
+            editor: None,
+            list: ListState::default(),
+            message: None,
             notice: None,
             should_quit: false,
             search: SearchState::default(),
             index: IndexState::default(),
-            sources: ListState::default(),
-            contents: ListState::default(),
+            sources: FilterList::default(),
+            contents: FilterList::default(),
             seen: vec![0; panes.len()],
-            message: None,
+            flash: None,
         };
         let mut app = Self {
             article,
@@ -220,6 +244,8 @@ impl App {
             clock: crate::clock::system(),
             screen: None,
             prefs: Prefs::default(),
+            notebook: Notebook::default(),
+            notebook_revision: 0,
             layouts: HashMap::new(),
             search_index: None,
         };
@@ -264,6 +290,12 @@ impl App {
     /// loop redraws only then). This is where modes that take raw keys (a text input) get them
     /// before the keymap does.
     pub fn handle_event(&mut self, event: &Event) -> bool {
+        if self.view.editor.is_some() {
+            return self.editor_event(event);
+        }
+        if matches!(self.view.overlay, Some(Overlay::Notes | Overlay::Bookmarks)) {
+            return self.list_event(event);
+        }
         if self.presenter.is_none()
             && let Event::Key(key) = event
             && (self.view.search.is_typing() || self.is_editing_filter())
@@ -298,9 +330,22 @@ impl App {
         self.view.notice = None;
         if !matches!(action, Action::Resize(..)) {
             self.view.message = None;
+            self.view.flash = None;
         }
         if let Action::Resize(w, h) = action {
             self.view.size = (w, h);
+        }
+        if self.view.editor.is_some() {
+            self.editor_update(action);
+            self.refresh();
+            self.settle_editor();
+            return;
+        }
+        if matches!(self.view.overlay, Some(Overlay::Notes | Overlay::Bookmarks)) {
+            self.list_update(action);
+            self.refresh();
+            self.settle_editor();
+            return;
         }
         if self.presenter.is_some() {
             self.update_presenter(action);
@@ -311,13 +356,13 @@ impl App {
             if self.view.search.is_typing() {
                 self.search_edit(edit);
             } else {
-                self.list_edit(edit);
+                self.lookup_edit(edit);
             }
             self.refresh();
             return;
         }
-        if let Some(overlay) = self.view.overlay.filter(|o| o.is_list()) {
-            self.update_list(overlay, action);
+        if let Some(overlay) = self.view.overlay.filter(|o| o.is_lookup()) {
+            self.update_lookup(overlay, action);
             self.refresh();
             return;
         }
@@ -378,10 +423,23 @@ impl App {
             Action::Search => self.open_search(),
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
-            Action::ToggleIndex => self.open_list(Overlay::Index),
-            Action::ToggleSources => self.open_list(Overlay::Sources),
-            Action::ToggleContents => self.open_list(Overlay::Contents),
+            Action::ToggleIndex => self.open_lookup(Overlay::Index),
+            Action::ToggleSources => self.open_lookup(Overlay::Sources),
+            Action::ToggleContents => self.open_lookup(Overlay::Contents),
             Action::Input(_) => {}
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ShowBookmarks => self.open_list(Overlay::Bookmarks),
+            Action::EditNote => self.edit_note_here(),
+            Action::ShowNotes => self.open_list(Overlay::Notes),
+            // Only meaningful in a list or in the editor.
+            Action::ListNext
+            | Action::ListPrev
+            | Action::ListOpen
+            | Action::ListEdit
+            | Action::ListDelete
+            | Action::ListClose
+            | Action::NoteSave
+            | Action::NoteClose => {}
             Action::ToggleTour => self.toggle_tour(),
             Action::NextStop => self.step_stop(1),
             Action::PrevStop => self.step_stop(-1),
@@ -675,7 +733,7 @@ impl App {
     }
 
     /// The byte range of the text visible in a pane (start of the top row, end of the last).
-    fn visible_bytes(&self, pane: usize) -> (usize, usize) {
+    pub fn visible_bytes(&self, pane: usize) -> (usize, usize) {
         let height = self
             .screen
             .as_ref()

@@ -30,6 +30,10 @@ pub struct Cli {
     /// Article folder, or a .md / .txt file (default: the bundled article).
     pub path: Option<PathBuf>,
 
+    /// Start at the top instead of where you left the article (notes and bookmarks are kept).
+    #[arg(long)]
+    pub fresh: bool,
+
     /// Settings file to read instead of the default config.toml.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -122,10 +126,17 @@ fn parse_lang(value: &str) -> Result<Lang, String> {
     }
 }
 
-/// Subcommands of `glose notes` (none yet: `glose notes [PATH]` alone is the facilitator's
-/// notes window; the student-notes work adds `glose notes export` here).
+/// Subcommands of `glose notes` (`glose notes [PATH]` alone is the facilitator's notes window).
 #[derive(Debug, Subcommand)]
-pub enum NotesCommand {}
+pub enum NotesCommand {
+    /// Print your own notes on an article as Markdown on stdout, in reading order, with the
+    /// quoted passages and their sources (exit 0; 1 content errors; 2 I/O or an unreadable notes
+    /// file).
+    Export {
+        /// Article folder or .md / .txt file (default: the bundled article).
+        path: Option<PathBuf>,
+    },
+}
 
 #[cfg(test)]
 mod tests {
@@ -156,8 +167,40 @@ mod tests {
                 output: Some(_)
             })
         ));
+        let cli = Cli::try_parse_from(["glose", "notes"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Notes {
+                path: None,
+                command: None
+            })
+        ));
         let cli = Cli::try_parse_from(["glose", "present"]).unwrap();
         assert!(matches!(cli.command, Some(Command::Present { path: None })));
         assert!(Cli::try_parse_from(["glose", "export", "--format", "pdf"]).is_err());
+    }
+
+    #[test]
+    fn student_notes_export_and_fresh_parse() {
+        let cli = Cli::try_parse_from(["glose", "notes", "export", "dir"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Notes {
+                path: None,
+                command: Some(NotesCommand::Export { path: Some(p) })
+            }) if p == Path::new("dir")
+        ));
+        let cli = Cli::try_parse_from(["glose", "notes", "export"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Notes {
+                path: None,
+                command: Some(NotesCommand::Export { path: None })
+            })
+        ));
+        let cli = Cli::try_parse_from(["glose", "--fresh", "article"]).unwrap();
+        assert!(cli.fresh);
+        assert_eq!(cli.path.as_deref(), Some(Path::new("article")));
+        assert!(!Cli::try_parse_from(["glose"]).unwrap().fresh);
     }
 }

@@ -42,6 +42,10 @@ struct RawConfig {
     tour_keys: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     presenter_keys: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    list_keys: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    editor_keys: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 /// One of the file's three key tables.
@@ -53,6 +57,10 @@ enum Table {
     Tour,
     /// `[presenter_keys]`: the presenter (`p`, `glose present`).
     Presenter,
+    /// `[list_keys]`: the lists of notes and bookmarks.
+    Lists,
+    /// `[editor_keys]`: the note editor (keys that are not typed text).
+    Editor,
 }
 
 impl Table {
@@ -61,6 +69,8 @@ impl Table {
             Self::Reader => "[keys]",
             Self::Tour => "[tour_keys]",
             Self::Presenter => "[presenter_keys]",
+            Self::Lists => "[list_keys]",
+            Self::Editor => "[editor_keys]",
         }
     }
 
@@ -77,15 +87,28 @@ impl Table {
             Action::LeavePresenter,
             Action::Quit,
         ];
+        let lists = [
+            Action::ListNext,
+            Action::ListPrev,
+            Action::ListOpen,
+            Action::ListEdit,
+            Action::ListDelete,
+            Action::ListClose,
+            Action::Quit,
+        ];
+        let editor = [Action::NoteSave, Action::NoteClose];
         match self {
             Self::Presenter => presenter.to_vec(),
+            Self::Lists => lists.to_vec(),
+            Self::Editor => editor.to_vec(),
             Self::Reader | Self::Tour => Action::bindable()
                 .into_iter()
                 .filter(|a| {
                     !matches!(
                         a,
                         Action::RevealVerdict | Action::Blank | Action::LeavePresenter
-                    )
+                    ) && !editor.contains(a)
+                        && (*a == Action::Quit || !lists.contains(a))
                 })
                 .collect(),
         }
@@ -322,6 +345,20 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
     config.keymap = Keymap {
         bindings: remap(&raw.keys, &defaults.bindings, Table::Reader, lang, &at)?,
         tour: remap(&raw.tour_keys, &defaults.tour, Table::Tour, lang, &at)?,
+        list_bindings: remap(
+            &raw.list_keys,
+            &defaults.list_bindings,
+            Table::Lists,
+            lang,
+            &at,
+        )?,
+        editor_bindings: remap(
+            &raw.editor_keys,
+            &defaults.editor_bindings,
+            Table::Editor,
+            lang,
+            &at,
+        )?,
     };
     config.presenter_keymap = Keymap {
         bindings: remap(
@@ -332,6 +369,8 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
             &at,
         )?,
         tour: Vec::new(),
+        list_bindings: Vec::new(),
+        editor_bindings: Vec::new(),
     };
     Ok(config)
 }
@@ -368,6 +407,22 @@ fn remap(
                 ),
             )
         })?;
+        if table == Table::Editor
+            && matches!(chord.code, ratatui::crossterm::event::KeyCode::Char(_))
+            && !chord.ctrl
+            && !chord.alt
+        {
+            return Err(at(
+                key.span(),
+                lang.pick(
+                    "in the note editor this key types text: use ctrl- or alt-, or a function key",
+                    "dans l’éditeur de note cette touche écrit du texte : utilisez ctrl- ou alt-, \
+                     ou une touche de fonction",
+                )
+                .to_owned(),
+                None,
+            ));
+        }
         if chord == KeyChord::ctrl('z') {
             return Err(at(
                 key.span(),
@@ -687,6 +742,8 @@ pub fn default_text(lang: Lang) -> String {
         (Table::Reader, &defaults.bindings),
         (Table::Tour, &defaults.tour),
         (Table::Presenter, &presenter.bindings),
+        (Table::Lists, &defaults.list_bindings),
+        (Table::Editor, &defaults.editor_bindings),
     ] {
         match table {
             Table::Reader => {}
@@ -704,6 +761,21 @@ pub fn default_text(lang: Lang) -> String {
                 line(lang.pick(
                     "# The presenter (p, or glose present) has keys of its own.",
                     "# Le mode présentation (p, ou glose present) a ses propres touches.",
+                ));
+            }
+            Table::Lists => {
+                line("");
+                line(lang.pick(
+                    "# The lists of notes and bookmarks.",
+                    "# Les listes de notes et de signets.",
+                ));
+            }
+            Table::Editor => {
+                line("");
+                line(lang.pick(
+                    "# The note editor: only keys that do not type text (ctrl-, alt-, Esc, f1…).",
+                    "# L’éditeur de note : seulement des touches qui n’écrivent pas (ctrl-, alt-,\n\
+                     # Échap, f1…).",
                 ));
             }
         }

@@ -2,7 +2,7 @@
 //! file, or the article bundled in the binary.
 //!
 //! This module owns the I/O: it reads the files (refusing directories and files over the size
-//! limits) and hands their bytes to [`validate`], which checks everything and builds the
+//! limits) and hands their bytes to `validate`, which checks everything and builds the
 //! [`Article`]. All three entry points go through [`load_files`] (or, for a plain file, the
 //! `plain` module), so the bundled article is checked exactly like a folder on disk. Every
 //! problem found is reported at once; an article with any error is not returned.
@@ -31,6 +31,7 @@ pub const TOML_LIMIT_BYTES: usize = 8 * 1024 * 1024;
 /// A successfully loaded article, and what is worth telling its author.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The article, checked: it satisfies the invariants of [`model`].
     pub article: Article,
     /// Problems that do not prevent reading (a source no annotation cites…).
     pub warnings: Vec<Diagnostic>,

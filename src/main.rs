@@ -10,10 +10,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use glose::app::App;
-use glose::cli::{Cli, Command};
+use glose::cli::{Cli, Command, NotesCommand};
 use glose::config::{self, Config, Location};
 use glose::content::{Article, LoadError, Loaded};
 use glose::i18n::Lang;
+use glose::session::{self, Options};
 use glose::theme::{Theme, ThemeName};
 
 /// What every screen needs from the settings and the flags.
@@ -45,7 +46,14 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { path }) => ExitCode::from(glose::check::run(path.as_deref())),
         Some(Command::Present { path }) => present(path.as_deref(), &setup),
-        Some(Command::Notes { path, command: _ }) => notes(path.as_deref(), &setup),
+        Some(Command::Notes {
+            command: Some(NotesCommand::Export { path }),
+            ..
+        }) => notes_export(path.as_deref(), setup.lang),
+        Some(Command::Notes {
+            path,
+            command: None,
+        }) => notes(path.as_deref(), &setup),
         Some(Command::Export {
             path,
             format,
@@ -58,7 +66,7 @@ fn main() -> ExitCode {
         None if !io::stdout().is_terminal() => {
             print(cli.path.as_deref(), glose::print::DEFAULT_WIDTH, setup.lang)
         }
-        None => read(cli.path.as_deref(), &setup),
+        None => read(cli.path.as_deref(), Options { fresh: cli.fresh }, &setup),
     }
 }
 
@@ -129,16 +137,28 @@ fn run_app(app: &mut App) -> ExitCode {
     }
 }
 
-/// Opens the reader with the settings applied. Loading errors are printed before the terminal
-/// is taken over.
-fn read(path: Option<&Path>, setup: &Setup) -> ExitCode {
+/// Opens the reader with its state files (notes, bookmarks, position). Loading errors are
+/// printed before the terminal is taken over.
+fn read(path: Option<&Path>, options: Options, setup: &Setup) -> ExitCode {
     let article = match load_for_screen(path) {
         Ok(article) => article,
         Err(code) => return code,
     };
     let mut app = App::new(article, setup.lang, setup.theme.clone(), terminal_size());
     setup.config.apply(&mut app);
-    run_app(&mut app)
+    ExitCode::from(session::run(&mut app, options))
+}
+
+/// `glose notes export [PATH]`: the reader's own notes on the article as Markdown on stdout.
+fn notes_export(path: Option<&Path>, lang: Lang) -> ExitCode {
+    match load(path) {
+        Ok(loaded) => ExitCode::from(session::export(
+            &loaded.article,
+            lang,
+            &mut std::io::stdout().lock(),
+        )),
+        Err(code) => code,
+    }
 }
 
 /// `glose present`: the presenter on the tour; leaving it quits.

@@ -2,13 +2,16 @@
 //!
 //! This module only splits the screen (the arrangement comes from `screen::Screen`, computed in
 //! `update`) and delegates: `reader` for the panes, `side_pane` for source and context,
-//! `status` for the header, status line and search line, `help` for the key list, and `index`,
-//! `sources`, `contents` (on the frame of `list`) for the list overlays.
+//! `status` for the header, status line and search line, `help` for the key list, `lists` for
+//! the notes and bookmarks lists, `editor` for the note editor, and `index`, `sources`,
+//! `contents` (on the frame of `list`) for the lookup lists.
 
 pub mod contents;
+pub mod editor;
 pub mod help;
 pub mod index;
 pub mod list;
+pub mod lists;
 pub mod notes;
 pub mod present;
 pub mod reader;
@@ -52,12 +55,16 @@ pub fn render(app: &App, frame: &mut Frame) {
     let mut cursor = status::status_line(app, screen.status, buf);
     match app.view.overlay {
         Some(Overlay::Help) => help::render(app, area, buf),
+        Some(Overlay::Notes | Overlay::Bookmarks) => lists::render(app, area, buf),
         Some(Overlay::Index) => cursor = index::render(app, area, buf),
         Some(Overlay::Sources) => cursor = sources::render(app, area, buf),
         Some(Overlay::Contents) => cursor = contents::render(app, area, buf),
         None => {}
     }
-    // The terminal's cursor shows only while text is typed (search line, list filter).
+    if let Some(editor) = &app.view.editor {
+        cursor = editor::render(app, editor, area, buf);
+    }
+    // The terminal's cursor shows only while text is typed (search line, list filter, note).
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }

@@ -489,9 +489,15 @@ fn the_bundled_article_is_checked_without_a_path() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
-    // Content may still be in progress: whatever the result, it is reported the usual way.
-    match output.status.code() {
-        Some(0) => assert!(stdout.starts_with("titre : "), "{stdout}"),
-        code => assert_eq!(code, Some(1), "{}", String::from_utf8_lossy(&output.stderr)),
-    }
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.starts_with("titre : IA : intelligence artificielle"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\n6 parties\n"), "{stdout}");
 }

@@ -47,6 +47,30 @@ pub enum Action {
     /// A key typed into a text input (the search line, a list's filter).
     #[serde(skip)]
     Input(Edit),
+    /// Set a bookmark on the first paragraph on screen in the focused pane, or remove it.
+    ToggleBookmark,
+    /// Open the list of bookmarks.
+    ShowBookmarks,
+    /// Write or edit a note on the selected annotation, else on the first paragraph on screen.
+    EditNote,
+    /// Open the list of notes.
+    ShowNotes,
+    /// In a list: next entry.
+    ListNext,
+    /// In a list: previous entry.
+    ListPrev,
+    /// In a list: go to the entry's place in the text.
+    ListOpen,
+    /// In the notes list: edit the note.
+    ListEdit,
+    /// In a list: delete the entry (asks first).
+    ListDelete,
+    /// Close the list.
+    ListClose,
+    /// In the note editor: save and close.
+    NoteSave,
+    /// In the note editor: close (asks first when there are unsaved changes).
+    NoteClose,
     /// Start the guided tour, or leave it and go back to where the reader was.
     ToggleTour,
     /// The tour's next stop (the presenter's next screen).
@@ -118,6 +142,18 @@ impl Action {
             Self::LeavePresenter,
             Self::Blank,
             Self::RevealVerdict,
+            Self::ToggleBookmark,
+            Self::ShowBookmarks,
+            Self::EditNote,
+            Self::ShowNotes,
+            Self::ListNext,
+            Self::ListPrev,
+            Self::ListOpen,
+            Self::ListEdit,
+            Self::ListDelete,
+            Self::ListClose,
+            Self::NoteSave,
+            Self::NoteClose,
         ]);
         all
     }
@@ -162,6 +198,18 @@ impl Action {
             Self::LeavePresenter => "leave_presenter",
             Self::Blank => "blank",
             Self::RevealVerdict => "reveal_verdict",
+            Self::ToggleBookmark => "toggle_bookmark",
+            Self::ShowBookmarks => "show_bookmarks",
+            Self::EditNote => "edit_note",
+            Self::ShowNotes => "show_notes",
+            Self::ListNext => "list_next",
+            Self::ListPrev => "list_prev",
+            Self::ListOpen => "list_open",
+            Self::ListEdit => "list_edit",
+            Self::ListDelete => "list_delete",
+            Self::ListClose => "list_close",
+            Self::NoteSave => "note_save",
+            Self::NoteClose => "note_close",
             Self::Input(_) | Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => return None,
         };
         Some(name.to_owned())
@@ -239,6 +287,27 @@ impl Action {
             Self::ToggleContents => (
                 "table of contents and reading progress",
                 "table des matières et progression de lecture",
+            ),
+            Self::ToggleBookmark => (
+                "bookmark the first paragraph on screen (again: remove)",
+                "signet sur le 1er paragraphe à l’écran (ou le retirer)",
+            ),
+            Self::ShowBookmarks => ("list of bookmarks", "liste des signets"),
+            Self::EditNote => (
+                "note on the selection, else the first paragraph on screen",
+                "note sur la sélection, sinon le 1er paragraphe à l’écran",
+            ),
+            Self::ShowNotes => ("list of my notes", "liste de mes notes"),
+            Self::ListNext => ("next", "suivante"),
+            Self::ListPrev => ("previous", "précédente"),
+            Self::ListOpen => ("go there", "y aller"),
+            Self::ListEdit => ("edit", "modifier"),
+            Self::ListDelete => ("delete (asks first)", "supprimer (demande d’abord)"),
+            Self::ListClose => ("close", "fermer"),
+            Self::NoteSave => ("save", "enregistrer"),
+            Self::NoteClose => (
+                "close (asks before losing changes)",
+                "fermer (demande avant de perdre)",
             ),
             Self::ToggleTour => (
                 "start or leave the guided tour",

@@ -149,7 +149,7 @@ impl App {
             self.view.search.origin = None;
         }
         if self.view.search.matches.is_empty() {
-            self.view.message = Some(Message::NotFound(query));
+            self.view.flash = Some(Message::NotFound(query));
         }
     }
 
@@ -178,7 +178,7 @@ impl App {
         let search = &self.view.search;
         let count = search.matches.len();
         if count == 0 {
-            self.view.message = Some(if search.query.trim().is_empty() {
+            self.view.flash = Some(if search.query.trim().is_empty() {
                 Message::NoSearch
             } else {
                 Message::NotFound(search.query.clone())
@@ -188,13 +188,13 @@ impl App {
         let next = match search.current {
             Some(i) if forward => {
                 if i + 1 >= count {
-                    self.view.message = Some(Message::SearchWrapped { to_top: true });
+                    self.view.flash = Some(Message::SearchWrapped { to_top: true });
                 }
                 (i + 1) % count
             }
             Some(i) => {
                 if i == 0 {
-                    self.view.message = Some(Message::SearchWrapped { to_top: false });
+                    self.view.flash = Some(Message::SearchWrapped { to_top: false });
                 }
                 (i + count - 1) % count
             }
@@ -298,7 +298,7 @@ mod tests {
         app.update(Action::Input(Edit::Confirm));
         assert!(!app.view.search.is_typing());
         assert_eq!(app.view.search.query, "CHIFFRE 2-11");
-        assert_eq!(app.view.message, None);
+        assert_eq!(app.view.flash, None);
     }
 
     #[test]
@@ -318,23 +318,23 @@ mod tests {
             assert_eq!(app.view.focus, app.part_pane[part]);
             assert!(current_visible(&app), "match {expected} on screen");
         }
-        assert_eq!(app.view.message, None);
+        assert_eq!(app.view.flash, None);
         app.update(Action::SearchNext);
         assert_eq!(app.view.search.current, Some(0));
         assert_eq!(
-            app.view.message,
+            app.view.flash,
             Some(Message::SearchWrapped { to_top: true })
         );
         assert!(current_visible(&app));
         app.update(Action::SearchPrev);
         assert_eq!(app.view.search.current, Some(count - 1));
         assert_eq!(
-            app.view.message,
+            app.view.flash,
             Some(Message::SearchWrapped { to_top: false })
         );
         app.update(Action::SearchPrev);
         assert_eq!(app.view.search.current, Some(count - 2));
-        assert_eq!(app.view.message, None, "a message lasts one key");
+        assert_eq!(app.view.flash, None, "a message lasts one key");
     }
 
     #[test]
@@ -378,7 +378,7 @@ mod tests {
     fn slash_enter_repeats_the_last_search_and_misses_are_reported() {
         let mut app = app();
         app.update(Action::SearchNext);
-        assert_eq!(app.view.message, Some(Message::NoSearch));
+        assert_eq!(app.view.flash, Some(Message::NoSearch));
         app.update(Action::Search);
         typed(&mut app, "chiffre 1-");
         app.update(Action::Input(Edit::Confirm));
@@ -395,13 +395,13 @@ mod tests {
         assert!(app.view.search.matches.is_empty());
         app.update(Action::Input(Edit::Confirm));
         assert_eq!(
-            app.view.message,
+            app.view.flash,
             Some(Message::NotFound("introuvable".into()))
         );
         assert_eq!(app.view.tops, tops, "a miss leaves the view where it was");
         app.update(Action::SearchNext);
         assert_eq!(
-            app.view.message,
+            app.view.flash,
             Some(Message::NotFound("introuvable".into()))
         );
     }

@@ -172,6 +172,10 @@ impl fmt::Display for KeyChord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     pub bindings: Vec<(KeyChord, Action)>,
+    /// Keys of the notes and bookmarks lists (they replace `bindings` while a list is open).
+    pub list_bindings: Vec<(KeyChord, Action)>,
+    /// The note editor's commands; every other key types or moves the cursor.
+    pub editor_bindings: Vec<(KeyChord, Action)>,
     /// Bindings that take precedence while the guided tour is on (`→` means the next stop
     /// rather than the next pane); every other key keeps its reading meaning.
     pub tour: Vec<(KeyChord, Action)>,
@@ -221,12 +225,34 @@ impl Default for Keymap {
             (c('c'), A::ToggleContents),
             (c('s'), A::ToggleSidePane),
             (c('m'), A::ToggleMarks),
+            (c('a'), A::EditNote),
+            (c('A'), A::ShowNotes),
+            (c('B'), A::ToggleBookmark),
+            (c('\''), A::ShowBookmarks),
             (c('t'), A::ToggleTour),
             (c('p'), A::Present),
             (c('?'), A::ToggleHelp),
             (c('q'), A::Quit),
             (KeyChord::ctrl('c'), A::Quit),
         ]);
+        let list_bindings = vec![
+            (c('j'), A::ListNext),
+            (p(K::Down), A::ListNext),
+            (c('k'), A::ListPrev),
+            (p(K::Up), A::ListPrev),
+            (p(K::Enter), A::ListOpen),
+            (c('e'), A::ListEdit),
+            (c('d'), A::ListDelete),
+            (p(K::Delete), A::ListDelete),
+            (p(K::Esc), A::ListClose),
+            (c('q'), A::ListClose),
+            (KeyChord::ctrl('c'), A::Quit),
+        ];
+        let editor_bindings = vec![
+            (KeyChord::ctrl('s'), A::NoteSave),
+            (p(K::Esc), A::NoteClose),
+            (KeyChord::ctrl('c'), A::NoteClose),
+        ];
         let tour = vec![
             (p(K::Right), A::NextStop),
             (c(']'), A::NextStop),
@@ -235,7 +261,12 @@ impl Default for Keymap {
             (c('t'), A::ToggleTour),
             (p(K::Esc), A::ToggleTour),
         ];
-        Self { bindings, tour }
+        Self {
+            bindings,
+            list_bindings,
+            editor_bindings,
+            tour,
+        }
     }
 }
 
@@ -246,6 +277,34 @@ impl Keymap {
             .iter()
             .find(|(k, _)| *k == chord)
             .map(|(_, a)| *a)
+    }
+
+    /// The action bound to a chord while a list is open.
+    pub fn list_action(&self, chord: KeyChord) -> Option<Action> {
+        find(&self.list_bindings, chord)
+    }
+
+    /// The editor command bound to a chord.
+    pub fn editor_action(&self, chord: KeyChord) -> Option<Action> {
+        find(&self.editor_bindings, chord)
+    }
+
+    /// A table's actions, each once with all its keys joined by `/` (Quit left out), for the
+    /// hints in a list's or the editor's frame and for the help screen.
+    pub fn table_hints(table: &[(KeyChord, Action)]) -> Vec<(String, Action)> {
+        let mut out: Vec<(String, Action)> = Vec::new();
+        for &(key, action) in table {
+            if action == Action::Quit {
+                continue;
+            }
+            if let Some(entry) = out.iter_mut().find(|(_, a)| *a == action) {
+                entry.0.push('/');
+                entry.0.push_str(&key.to_string());
+            } else {
+                out.push((key.to_string(), action));
+            }
+        }
+        out
     }
 
     /// The action bound to a chord while the guided tour is on: the tour's keys first.
@@ -327,6 +386,10 @@ impl Keymap {
         }
         rows
     }
+}
+
+fn find(table: &[(KeyChord, Action)], chord: KeyChord) -> Option<Action> {
+    table.iter().find(|(k, _)| *k == chord).map(|(_, a)| *a)
 }
 
 /// Turns a terminal event into an action, if it is bound to one.

@@ -13,7 +13,7 @@ use super::line_input::LineInput;
 
 /// Cursor, scroll and filter of one list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ListState {
+pub struct FilterList {
     /// What the reader typed to narrow the list (folded like a search when compared).
     pub filter: LineInput,
     /// Whether keys go to the filter line (after `/`) rather than to the list.
@@ -24,7 +24,7 @@ pub struct ListState {
     pub top: usize,
 }
 
-impl ListState {
+impl FilterList {
     /// Moves the cursor by `delta` entries (clamped), keeping it inside a list of `height`
     /// rows.
     pub fn step(&mut self, delta: isize, len: usize, height: usize) {
@@ -51,7 +51,7 @@ impl ListState {
 /// The index overlay: a list plus a filter by kind.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct IndexState {
-    pub list: ListState,
+    pub list: FilterList,
     /// Only annotations of this kind (all when `None`).
     pub kind: Option<AnnotationKind>,
 }
@@ -299,7 +299,7 @@ mod tests {
 
     #[test]
     fn the_cursor_stays_in_the_list_and_on_screen() {
-        let mut list = ListState::default();
+        let mut list = FilterList::default();
         list.step(5, 20, 4);
         assert_eq!((list.cursor, list.top), (5, 2));
         list.step(100, 20, 4);

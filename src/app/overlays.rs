@@ -8,13 +8,13 @@
 use ratatui::layout::{Position, Rect};
 
 use super::line_input::Edit;
-use super::lists::{ListState, contents_entries, index_entries, source_entries};
+use super::lists::{FilterList, contents_entries, index_entries, source_entries};
 use super::{Action, App, Message, Overlay};
 use crate::content::PartKind;
 
 impl Overlay {
     /// Whether this overlay is a list with a cursor and a filter.
-    pub fn is_list(self) -> bool {
+    pub fn is_lookup(self) -> bool {
         matches!(self, Self::Index | Self::Sources | Self::Contents)
     }
 
@@ -26,52 +26,52 @@ impl Overlay {
 
 impl App {
     /// The state of a list overlay.
-    pub fn list(&self, overlay: Overlay) -> Option<&ListState> {
+    pub fn lookup(&self, overlay: Overlay) -> Option<&FilterList> {
         match overlay {
             Overlay::Index => Some(&self.view.index.list),
             Overlay::Sources => Some(&self.view.sources),
             Overlay::Contents => Some(&self.view.contents),
-            Overlay::Help => None,
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => None,
         }
     }
 
-    fn list_mut(&mut self, overlay: Overlay) -> Option<&mut ListState> {
+    fn lookup_mut(&mut self, overlay: Overlay) -> Option<&mut FilterList> {
         match overlay {
             Overlay::Index => Some(&mut self.view.index.list),
             Overlay::Sources => Some(&mut self.view.sources),
             Overlay::Contents => Some(&mut self.view.contents),
-            Overlay::Help => None,
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => None,
         }
     }
 
     /// How many entries a list overlay shows now.
-    pub fn list_len(&self, overlay: Overlay) -> usize {
-        let filter = self.list(overlay).map_or("", |l| l.filter.text());
+    pub fn lookup_len(&self, overlay: Overlay) -> usize {
+        let filter = self.lookup(overlay).map_or("", |l| l.filter.text());
         match overlay {
             Overlay::Index => index_entries(&self.article, &self.view.index).len(),
             Overlay::Sources => source_entries(&self.article, filter).len(),
             Overlay::Contents => contents_entries(&self.article, filter).len(),
-            Overlay::Help => 0,
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => 0,
         }
     }
 
     /// The most entries a list overlay can show (its unfiltered length).
-    pub fn list_capacity(&self, overlay: Overlay) -> usize {
+    pub fn lookup_capacity(&self, overlay: Overlay) -> usize {
         match overlay {
             Overlay::Index => self.article.annotations.len(),
             Overlay::Sources => self.article.sources.len() + self.article.annotations.len(),
             Overlay::Contents => self.article.parts.len(),
-            Overlay::Help => 0,
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => 0,
         }
     }
 
     /// Where a list overlay is drawn at the current size.
-    pub fn list_areas(&self, overlay: Overlay) -> crate::ui::list::ListAreas {
+    pub fn lookup_areas(&self, overlay: Overlay) -> crate::ui::list::ListAreas {
         let (w, h) = self.view.size;
         crate::ui::list::areas(
             Rect::new(0, 0, w, h),
             overlay.has_detail(),
-            self.list_capacity(overlay),
+            self.lookup_capacity(overlay),
         )
     }
 
@@ -79,12 +79,12 @@ impl App {
     pub(super) fn is_editing_filter(&self) -> bool {
         self.view
             .overlay
-            .and_then(|o| self.list(o))
+            .and_then(|o| self.lookup(o))
             .is_some_and(|l| l.editing)
     }
 
     /// Opens a list overlay with its cursor on what the reader is looking at.
-    pub(super) fn open_list(&mut self, overlay: Overlay) {
+    pub(super) fn open_lookup(&mut self, overlay: Overlay) {
         self.view.overlay = Some(overlay);
         let cursor = match overlay {
             Overlay::Index => {
@@ -127,11 +127,11 @@ impl App {
                     .or(parts.first().copied())
                     .unwrap_or(0)
             }
-            Overlay::Help => return,
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => return,
         };
-        let height = usize::from(self.list_areas(overlay).list.height);
-        let len = self.list_len(overlay);
-        if let Some(list) = self.list_mut(overlay) {
+        let height = usize::from(self.lookup_areas(overlay).list.height);
+        let len = self.lookup_len(overlay);
+        if let Some(list) = self.lookup_mut(overlay) {
             list.editing = false;
             list.cursor = cursor;
             list.top = cursor.saturating_sub(height / 3);
@@ -140,21 +140,21 @@ impl App {
     }
 
     /// Applies an action while a list overlay is open.
-    pub(super) fn update_list(&mut self, overlay: Overlay, action: Action) {
-        let height = usize::from(self.list_areas(overlay).list.height).max(1);
+    pub(super) fn update_lookup(&mut self, overlay: Overlay, action: Action) {
+        let height = usize::from(self.lookup_areas(overlay).list.height).max(1);
         let page = isize::try_from(height).unwrap_or(1);
         match action {
             Action::Quit => self.view.should_quit = true,
             Action::Resize(w, h) => self.view.size = (w, h),
-            Action::LineDown => self.step_list(overlay, 1),
-            Action::LineUp => self.step_list(overlay, -1),
-            Action::PageDown => self.step_list(overlay, page),
-            Action::PageUp => self.step_list(overlay, -page),
-            Action::HalfPageDown => self.step_list(overlay, (page / 2).max(1)),
-            Action::HalfPageUp => self.step_list(overlay, -(page / 2).max(1)),
-            Action::Top => self.step_list(overlay, isize::MIN / 2),
-            Action::Bottom => self.step_list(overlay, isize::MAX / 2),
-            Action::Wheel(_, _, delta) => self.step_list(overlay, isize::from(delta)),
+            Action::LineDown => self.step_lookup(overlay, 1),
+            Action::LineUp => self.step_lookup(overlay, -1),
+            Action::PageDown => self.step_lookup(overlay, page),
+            Action::PageUp => self.step_lookup(overlay, -page),
+            Action::HalfPageDown => self.step_lookup(overlay, (page / 2).max(1)),
+            Action::HalfPageUp => self.step_lookup(overlay, -(page / 2).max(1)),
+            Action::Top => self.step_lookup(overlay, isize::MIN / 2),
+            Action::Bottom => self.step_lookup(overlay, isize::MAX / 2),
+            Action::Wheel(_, _, delta) => self.step_lookup(overlay, isize::from(delta)),
             Action::NextAnnotation | Action::PrevAnnotation if overlay == Overlay::Index => {
                 let forward = action == Action::NextAnnotation;
                 self.view.index.cycle_kind(&self.article, forward);
@@ -164,7 +164,7 @@ impl App {
             Action::SelectVisible => self.activate(overlay),
             Action::ClearSelection => self.view.overlay = None,
             Action::Search => {
-                if let Some(list) = self.list_mut(overlay) {
+                if let Some(list) = self.lookup_mut(overlay) {
                     list.editing = true;
                 }
             }
@@ -177,41 +177,41 @@ impl App {
                 if wanted == overlay {
                     self.view.overlay = None;
                 } else {
-                    self.open_list(wanted);
+                    self.open_lookup(wanted);
                 }
             }
             Action::ToggleHelp => self.view.overlay = Some(Overlay::Help),
-            Action::Click(x, y) => self.click_list(overlay, x, y),
+            Action::Click(x, y) => self.click_lookup(overlay, x, y),
             _ => {}
         }
-        self.settle_list(overlay);
+        self.settle_lookup(overlay);
     }
 
     /// Applies a key typed into a list's filter line.
-    pub(super) fn list_edit(&mut self, edit: Edit) {
-        let Some(overlay) = self.view.overlay.filter(|o| o.is_list()) else {
+    pub(super) fn lookup_edit(&mut self, edit: Edit) {
+        let Some(overlay) = self.view.overlay.filter(|o| o.is_lookup()) else {
             return;
         };
-        let height = isize::try_from(self.list_areas(overlay).list.height)
+        let height = isize::try_from(self.lookup_areas(overlay).list.height)
             .unwrap_or(1)
             .max(1);
         match edit {
             Edit::Confirm => {
-                if let Some(list) = self.list_mut(overlay) {
+                if let Some(list) = self.lookup_mut(overlay) {
                     list.editing = false;
                 }
                 self.activate(overlay);
             }
             Edit::Cancel => {
-                if let Some(list) = self.list_mut(overlay) {
+                if let Some(list) = self.lookup_mut(overlay) {
                     list.editing = false;
                     list.filter.apply(Edit::Clear);
                 }
             }
-            Edit::Up => self.step_list(overlay, -1),
-            Edit::Down => self.step_list(overlay, 1),
-            Edit::PageUp => self.step_list(overlay, -height),
-            Edit::PageDown => self.step_list(overlay, height),
+            Edit::Up => self.step_lookup(overlay, -1),
+            Edit::Down => self.step_lookup(overlay, 1),
+            Edit::PageUp => self.step_lookup(overlay, -height),
+            Edit::PageDown => self.step_lookup(overlay, height),
             Edit::Next | Edit::Prev if overlay == Overlay::Index => {
                 self.view
                     .index
@@ -219,7 +219,7 @@ impl App {
                 self.view.index.list.cursor = 0;
             }
             edit => {
-                if let Some(list) = self.list_mut(overlay) {
+                if let Some(list) = self.lookup_mut(overlay) {
                     if edit == Edit::Backspace && list.filter.is_empty() {
                         list.editing = false;
                     } else if list.filter.apply(edit) {
@@ -230,29 +230,29 @@ impl App {
             }
         }
         if self.view.overlay == Some(overlay) {
-            self.settle_list(overlay);
+            self.settle_lookup(overlay);
         }
     }
 
-    fn step_list(&mut self, overlay: Overlay, delta: isize) {
-        let len = self.list_len(overlay);
-        let height = usize::from(self.list_areas(overlay).list.height);
-        if let Some(list) = self.list_mut(overlay) {
+    fn step_lookup(&mut self, overlay: Overlay, delta: isize) {
+        let len = self.lookup_len(overlay);
+        let height = usize::from(self.lookup_areas(overlay).list.height);
+        if let Some(list) = self.lookup_mut(overlay) {
             list.step(delta, len, height);
         }
     }
 
-    fn settle_list(&mut self, overlay: Overlay) {
-        let len = self.list_len(overlay);
-        let height = usize::from(self.list_areas(overlay).list.height);
-        if let Some(list) = self.list_mut(overlay) {
+    fn settle_lookup(&mut self, overlay: Overlay) {
+        let len = self.lookup_len(overlay);
+        let height = usize::from(self.lookup_areas(overlay).list.height);
+        if let Some(list) = self.lookup_mut(overlay) {
             list.settle(len, height);
         }
     }
 
     /// A click in a list: on an entry goes there; outside the overlay closes it.
-    fn click_list(&mut self, overlay: Overlay, x: u16, y: u16) {
-        let areas = self.list_areas(overlay);
+    fn click_lookup(&mut self, overlay: Overlay, x: u16, y: u16) {
+        let areas = self.lookup_areas(overlay);
         let position = Position::new(x, y);
         if !areas.popup.contains(position) {
             self.view.overlay = None;
@@ -261,8 +261,8 @@ impl App {
         if !areas.list.contains(position) {
             return;
         }
-        let len = self.list_len(overlay);
-        let Some(list) = self.list_mut(overlay) else {
+        let len = self.lookup_len(overlay);
+        let Some(list) = self.lookup_mut(overlay) else {
             return;
         };
         let entry = list.top + usize::from(y - areas.list.y);
@@ -274,7 +274,7 @@ impl App {
 
     /// Enter on the entry under the cursor: go to it and close the overlay.
     fn activate(&mut self, overlay: Overlay) {
-        let Some(cursor) = self.list(overlay).map(|l| l.cursor) else {
+        let Some(cursor) = self.lookup(overlay).map(|l| l.cursor) else {
             return;
         };
         match overlay {
@@ -292,7 +292,7 @@ impl App {
                         self.view.overlay = None;
                         self.select(annotation);
                     }
-                    Some(None) => self.view.message = Some(Message::NotCited),
+                    Some(None) => self.view.flash = Some(Message::NotCited),
                     None => {}
                 }
             }
@@ -303,7 +303,7 @@ impl App {
                     self.go_to_part(part);
                 }
             }
-            Overlay::Help => {}
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => {}
         }
     }
 }
@@ -380,7 +380,7 @@ mod tests {
         assert_eq!(app.view.index.kind, Some(AnnotationKind::Figure));
         app.update(Action::NextAnnotation);
         assert_eq!(app.view.index.kind, Some(AnnotationKind::Quote));
-        assert_eq!(app.list_len(Overlay::Index), 2);
+        assert_eq!(app.lookup_len(Overlay::Index), 2);
         app.update(Action::LineDown);
         app.update(Action::SelectVisible);
         assert_eq!(app.view.overlay, None);
@@ -398,7 +398,7 @@ mod tests {
         for c in "CHIFFRE 2-4".chars() {
             app.handle_event(&key(KeyCode::Char(c)));
         }
-        assert_eq!(app.list_len(Overlay::Index), 1);
+        assert_eq!(app.lookup_len(Overlay::Index), 1);
         assert_eq!(app.view.overlay, Some(Overlay::Index), "q, i… were typed");
         app.handle_event(&key(KeyCode::Enter));
         assert_eq!(app.view.overlay, None);
@@ -408,10 +408,10 @@ mod tests {
         app.handle_event(&key(KeyCode::Char('i')));
         app.handle_event(&key(KeyCode::Char('/')));
         app.handle_event(&key(KeyCode::Char('z')));
-        assert_eq!(app.list_len(Overlay::Index), 0);
+        assert_eq!(app.lookup_len(Overlay::Index), 0);
         app.handle_event(&key(KeyCode::Esc));
         assert!(!app.view.index.list.editing);
-        assert_eq!(app.list_len(Overlay::Index), 24);
+        assert_eq!(app.lookup_len(Overlay::Index), 24);
         app.handle_event(&key(KeyCode::Esc));
         assert_eq!(app.view.overlay, None);
     }
@@ -421,7 +421,7 @@ mod tests {
         let mut app = app();
         app.update(Action::ToggleSources);
         assert_eq!(
-            app.list_len(Overlay::Sources),
+            app.lookup_len(Overlay::Sources),
             3,
             "two sources, one citation"
         );
@@ -440,7 +440,7 @@ mod tests {
         app.update(Action::Bottom);
         app.update(Action::SelectVisible);
         assert_eq!(app.view.overlay, Some(Overlay::Sources));
-        assert_eq!(app.view.message, Some(Message::NotCited));
+        assert_eq!(app.view.flash, Some(Message::NotCited));
         app.update(Action::ToggleIndex);
         assert_eq!(
             app.view.overlay,
@@ -475,7 +475,7 @@ mod tests {
     fn a_click_on_an_entry_goes_there_and_outside_closes() {
         let mut app = app();
         app.update(Action::ToggleIndex);
-        let list = app.list_areas(Overlay::Index).list;
+        let list = app.lookup_areas(Overlay::Index).list;
         app.update(Action::Click(list.x + 3, list.y + 2));
         assert_eq!(app.view.selected, Some(2));
         assert_eq!(app.view.overlay, None);

@@ -7,11 +7,17 @@
 //! same rules, white space at their inner edge optional) pick one of several matches. When
 //! nothing matches, [`closest`] finds the nearest text to show in the error.
 
+use std::collections::HashMap;
 use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::GraphemeCursor;
+
+/// Occurrences of one quote kept by [`Haystack::prepare`]; beyond, the quote is searched alone.
+const PREPARED_LIMIT: usize = 1_000;
 
 /// Apostrophes that match one another.
 fn is_apostrophe(c: char) -> bool {
@@ -49,6 +55,9 @@ pub struct Haystack<'t> {
     /// (byte in `normal`, byte in `text`) wherever the offset between them changes; a byte `n` of
     /// `normal` maps to `n - normal + text` of the last point at or before it.
     points: Vec<(usize, usize)>,
+    /// Where each prepared quote (in normal form) starts in `normal`, found for all quotes in one
+    /// pass (`prepare`); quotes not prepared are searched on their own.
+    prepared: HashMap<String, Vec<usize>>,
 }
 
 /// Where a quote was found.
@@ -60,6 +69,9 @@ pub struct Found {
     pub paragraph: usize,
 }
 
+/// How many places an error lists at most.
+pub const LISTED: usize = 5;
+
 /// Why a quote could not be anchored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Miss {
@@ -67,12 +79,16 @@ pub enum Miss {
     Empty,
     /// The quote occurs nowhere.
     NotFound,
-    /// The quote occurs several times and no prefix/suffix was given.
-    Ambiguous(Vec<Found>),
-    /// The quote occurs at `all`, but prefix/suffix select `selected` (none, or several) of them.
+    /// The quote occurs `count` times and no prefix/suffix was given; `first` holds the first
+    /// [`LISTED`] places.
+    Ambiguous { first: Vec<Found>, count: usize },
+    /// The quote occurs `count` times, and prefix/suffix select `selected` of them (none, or
+    /// several). `first` holds the first [`LISTED`] selected places, or, when none is selected,
+    /// the first places of the quote.
     Unselected {
-        all: Vec<Found>,
-        selected: Vec<Found>,
+        first: Vec<Found>,
+        count: usize,
+        selected: usize,
     },
 }
 
@@ -83,9 +99,9 @@ impl<'t> Haystack<'t> {
         let mut normal_starts = Vec::with_capacity(paragraphs.len());
         let mut points = vec![(0, 0)];
         for range in paragraphs {
-            let Some(paragraph) = text.get(range.clone()) else {
-                continue;
-            };
+            // Ranges come from the text's parser; a bad one (never seen) is an empty paragraph,
+            // so that indices stay aligned.
+            let paragraph = text.get(range.clone()).unwrap_or("");
             normal_starts.push(normal.len());
             push_point(&mut points, normal.len(), range.start);
             let mut chars = paragraph.char_indices().peekable();
@@ -119,7 +135,38 @@ impl<'t> Haystack<'t> {
             normal,
             normal_starts,
             points,
+            prepared: HashMap::new(),
         }
+    }
+
+    /// Finds every occurrence of all these quotes in one pass over the text (Aho-Corasick), so
+    /// that anchoring thousands of annotations costs one scan, not one scan per annotation.
+    pub fn prepare<'q>(&mut self, quotes: impl IntoIterator<Item = &'q str>) {
+        let mut patterns: Vec<String> = quotes
+            .into_iter()
+            .map(normalize)
+            .filter(|q| !q.is_empty())
+            .collect();
+        patterns.sort_unstable();
+        patterns.dedup();
+        let Ok(automaton) = AhoCorasick::new(&patterns) else {
+            return; // too large for the automaton: each quote is searched on its own
+        };
+        let mut prepared: HashMap<String, Vec<usize>> =
+            patterns.iter().map(|p| (p.clone(), Vec::new())).collect();
+        for found in automaton.find_overlapping_iter(&self.normal) {
+            if let Some(starts) = patterns
+                .get(found.pattern().as_usize())
+                .and_then(|p| prepared.get_mut(p))
+                .filter(|starts| starts.len() <= PREPARED_LIMIT)
+            {
+                starts.push(found.start());
+            }
+        }
+        // A quote found very often (a short word) is not kept: it is searched on its own, with
+        // its occurrences counted as they come rather than stored.
+        prepared.retain(|_, starts| starts.len() <= PREPARED_LIMIT);
+        self.prepared = prepared;
     }
 
     /// The byte of the text where byte `n` of the normal form begins (or ends, for an end).
@@ -132,29 +179,39 @@ impl<'t> Haystack<'t> {
         n - normal + text
     }
 
-    /// Every place `quote` occurs, overlapping ones included, on grapheme boundaries.
-    fn occurrences(&self, quote: &str) -> Vec<(usize, Found)> {
-        let mut out = Vec::new();
+    /// Calls `each` with every place `quote` (in normal form) occurs, overlapping ones included,
+    /// on grapheme boundaries, and its byte offset in the normal form.
+    fn occurrences(&self, quote: &str, mut each: impl FnMut(usize, Found)) {
+        if let Some(starts) = self.prepared.get(quote) {
+            for &start in starts {
+                if let Some((start, found)) = self.found_at(start, quote.len()) {
+                    each(start, found);
+                }
+            }
+            return;
+        }
         let mut from = 0;
         while let Some(at) = self.normal.get(from..).and_then(|rest| rest.find(quote)) {
             let start = from + at;
-            let paragraph = self
-                .normal_starts
-                .partition_point(|&s| s <= start)
-                .saturating_sub(1);
-            let range = self.to_text(start)..self.to_text(start + quote.len());
-            if self.on_grapheme_boundaries(paragraph, &range) {
-                out.push((start, Found { range, paragraph }));
+            if let Some((start, found)) = self.found_at(start, quote.len()) {
+                each(start, found);
             }
             // Next char, so that overlapping occurrences count.
-            from = start
-                + self
-                    .normal
-                    .get(start..)
-                    .and_then(|s| s.chars().next())
-                    .map_or(1, char::len_utf8);
+            let first_char = self.normal.get(start..).and_then(|s| s.chars().next());
+            from = start + first_char.map_or(1, char::len_utf8);
         }
-        out
+    }
+
+    /// The occurrence of a `len`-byte quote at byte `start` of the normal form, unless it cuts
+    /// a grapheme.
+    fn found_at(&self, start: usize, len: usize) -> Option<(usize, Found)> {
+        let paragraph = self
+            .normal_starts
+            .partition_point(|&s| s <= start)
+            .saturating_sub(1);
+        let range = self.to_text(start)..self.to_text(start + len);
+        self.on_grapheme_boundaries(paragraph, &range)
+            .then_some((start, Found { range, paragraph }))
     }
 
     fn on_grapheme_boundaries(&self, paragraph: usize, range: &Range<usize>) -> bool {
@@ -172,6 +229,33 @@ impl<'t> Haystack<'t> {
         })
     }
 
+    /// Whether the words around the normal-form match at `start` are `prefix` and `suffix`
+    /// (both in normal form; white space at their inner edge is optional).
+    fn is_framed_by(
+        &self,
+        start: usize,
+        found: &Found,
+        quote: &str,
+        prefix: Option<&str>,
+        suffix: Option<&str>,
+    ) -> bool {
+        // In normal form white space is one ' ', and '\n' ends the paragraph.
+        let paragraph_start = self
+            .normal_starts
+            .get(found.paragraph)
+            .copied()
+            .unwrap_or(0);
+        let is_after = |p: &str| {
+            let before = self.normal.get(paragraph_start..start).unwrap_or("");
+            before.trim_end_matches(' ').ends_with(p)
+        };
+        let is_before = |s: &str| {
+            let after = self.normal.get(start + quote.len()..).unwrap_or("");
+            after.trim_start_matches(' ').starts_with(s)
+        };
+        prefix.is_none_or(is_after) && suffix.is_none_or(is_before)
+    }
+
     /// Finds the one place `quote` designates, using `prefix` / `suffix` when given.
     pub fn find(
         &self,
@@ -185,43 +269,35 @@ impl<'t> Haystack<'t> {
         }
         let prefix = prefix.map(normalize).filter(|p| !p.is_empty());
         let suffix = suffix.map(normalize).filter(|s| !s.is_empty());
-        let all = self.occurrences(&quote);
-        if all.is_empty() {
-            return Err(Miss::NotFound);
-        }
-        if prefix.is_none() && suffix.is_none() {
-            return match <[_; 1]>::try_from(all) {
-                Ok([(_, found)]) => Ok(found),
-                Err(all) => Err(Miss::Ambiguous(all.into_iter().map(|(_, f)| f).collect())),
-            };
-        }
-        let selected: Vec<Found> = all
-            .iter()
-            .filter(|(start, found)| {
-                let paragraph_start = self
-                    .normal_starts
-                    .get(found.paragraph)
-                    .copied()
-                    .unwrap_or(0);
-                let before = self.normal.get(paragraph_start..*start).unwrap_or("");
-                let after = self
-                    .normal
-                    .get(start + quote.len()..)
-                    .and_then(|rest| rest.split('\n').next())
-                    .unwrap_or("");
-                prefix
-                    .as_deref()
-                    .is_none_or(|p| before.trim_end().ends_with(p))
-                    && suffix
-                        .as_deref()
-                        .is_none_or(|s| after.trim_start().starts_with(s))
-            })
-            .map(|(_, found)| found.clone())
-            .collect();
-        match <[_; 1]>::try_from(selected) {
-            Ok([found]) => Ok(found),
-            Err(selected) => Err(Miss::Unselected {
-                all: all.into_iter().map(|(_, f)| f).collect(),
+        // Counted as they come rather than collected: a short quote in a long text can occur
+        // millions of times.
+        let (mut count, mut first) = (0, Vec::new());
+        let (mut selected, mut first_selected) = (0, Vec::new());
+        self.occurrences(&quote, |start, found| {
+            count += 1;
+            if self.is_framed_by(start, &found, &quote, prefix.as_deref(), suffix.as_deref()) {
+                selected += 1;
+                if first_selected.len() < LISTED {
+                    first_selected.push(found.clone());
+                }
+            }
+            if first.len() < LISTED {
+                first.push(found);
+            }
+        });
+        let framed = prefix.is_some() || suffix.is_some();
+        match (count, selected) {
+            (0, _) => Err(Miss::NotFound),
+            (_, 1) => first_selected.pop().ok_or(Miss::NotFound),
+            (_, _) if !framed => Err(Miss::Ambiguous { first, count }),
+            (_, 0) => Err(Miss::Unselected {
+                first,
+                count,
+                selected,
+            }),
+            (_, _) => Err(Miss::Unselected {
+                first: first_selected,
+                count,
                 selected,
             }),
         }
@@ -411,10 +487,11 @@ mod tests {
         let text = "les “data workers” et les « data workers » puis les data workers";
         let paragraphs = [0..text.len()];
         let haystack = Haystack::new(text, &paragraphs);
-        let Err(Miss::Ambiguous(all)) = haystack.find("data workers", None, None) else {
+        let Err(Miss::Ambiguous { first, count }) = haystack.find("data workers", None, None)
+        else {
             panic!("expected ambiguity");
         };
-        assert_eq!(all.len(), 3);
+        assert_eq!((first.len(), count), (3, 3));
 
         let found = haystack.find("data workers", Some("« "), None).unwrap();
         assert_eq!(found.range.start, text.find("« data").unwrap() + "« ".len());
@@ -430,12 +507,15 @@ mod tests {
             .unwrap();
         assert_eq!(found.range.end, text.len());
 
-        let Err(Miss::Unselected { all, selected }) =
-            haystack.find("data workers", Some("des"), None)
+        let Err(Miss::Unselected {
+            first,
+            count,
+            selected,
+        }) = haystack.find("data workers", Some("des"), None)
         else {
             panic!("expected no selection");
         };
-        assert_eq!((all.len(), selected.len()), (3, 0));
+        assert_eq!((first.len(), count, selected), (3, 3, 0));
     }
 
     #[test]
@@ -447,8 +527,22 @@ mod tests {
         assert_eq!(found.range, 9..10);
         assert!(matches!(
             haystack.find("x", None, Some("b")),
-            Err(Miss::Unselected { selected, .. }) if selected.len() == 2
+            Err(Miss::Unselected { first, count: 3, selected: 2 }) if first.len() == 2
         ));
+    }
+
+    #[test]
+    fn a_quote_found_many_times_is_counted_not_stored() {
+        let text = format!("{}zz ab", "ab ".repeat(200_000));
+        let paragraphs = [0..text.len()];
+        let haystack = Haystack::new(&text, &paragraphs);
+        let Err(Miss::Ambiguous { first, count }) = haystack.find("ab", None, None) else {
+            panic!("expected ambiguity");
+        };
+        assert_eq!((first.len(), count), (LISTED, 200_001));
+        // The last one can still be picked.
+        let found = haystack.find("ab", Some("zz"), None).unwrap();
+        assert_eq!(found.range, text.len() - 2..text.len());
     }
 
     #[test]

@@ -155,6 +155,7 @@ pub struct SourceText<'a> {
 }
 
 impl<'a> SourceText<'a> {
+    /// Indexes the lines of `text`, the content of the file shown as `label`.
     pub fn new(label: impl Into<String>, text: &'a str) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))

@@ -7,7 +7,7 @@
 //! language is guessed (see [`guess_language`]).
 
 use super::diagnostic::Diagnostic;
-use super::markdown::{self, Section};
+use super::markdown;
 use super::model::{Article, Meta, Part, PartKind};
 use super::{LoadError, Loaded, validate};
 use crate::text::sanitize::clean_line;
@@ -34,36 +34,22 @@ pub fn load(label: &str, name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError
         ]));
     }
 
-    let mut sections = body.sections.iter().peekable();
-    // A file that starts with a `# ` heading: that heading is the title, its text an introduction.
-    let starts_with_title = sections
-        .peek()
+    // A file that starts with a `# ` heading: that heading is the title, its text an opening.
+    let title_heading = body
+        .sections
+        .first()
         .and_then(|s| s.heading.as_ref())
-        .is_some_and(|h| h.level == 1 && !h.text.is_empty());
-    let title = if starts_with_title {
-        sections
-            .peek()
-            .and_then(|s| s.heading.as_ref())
-            .map(|h| h.text.clone())
-            .unwrap_or_default()
-    } else {
-        clean_line(name)
-    };
-    let mut untitled: Vec<&Section> = Vec::new();
-    let mut headed: Vec<&Section> = Vec::new();
-    for (i, section) in sections.enumerate() {
-        if section.heading.is_none() || (i == 0 && starts_with_title) {
-            untitled.push(section);
-        } else {
-            headed.push(section);
+        .filter(|h| h.level == 1 && !h.text.is_empty());
+    let title = title_heading.map_or_else(|| clean_line(name), |h| h.text.clone());
+    // Only the first section can have no heading (the text before any heading).
+    let (opening, headed) = match body.sections.split_first() {
+        Some((first, rest)) if first.heading.is_none() || title_heading.is_some() => {
+            (first.paragraphs.clone(), rest)
         }
-    }
+        _ => (Vec::new(), body.sections.as_slice()),
+    };
 
     let mut parts = Vec::new();
-    let opening: Vec<_> = untitled
-        .iter()
-        .flat_map(|s| s.paragraphs.iter().cloned())
-        .collect();
     if !opening.is_empty() {
         let (kind, heading) = if headed.is_empty() {
             (PartKind::Part, title.clone())

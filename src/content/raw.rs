@@ -73,6 +73,7 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
+    /// The value as written in `sources.toml`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Report => "report",

@@ -59,6 +59,15 @@ fn is_separator(c: char) -> bool {
 
 fn clean(s: &str, keep_breaks: bool) -> String {
     let s = s.trim_start_matches(BOM);
+    if !needs_mapping(s, keep_breaks) {
+        // The common case (most text has nothing to neutralise): one scan, one copy.
+        let out = s.to_owned();
+        return if may_hold_long_graphemes(&out) {
+            cut_long_graphemes(out)
+        } else {
+            out
+        };
+    }
     let mut out = String::with_capacity(s.len());
     // Display column since the last line break, for tab expansion in blocks.
     let mut column = 0usize;
@@ -105,6 +114,17 @@ fn clean(s: &str, keep_breaks: bool) -> String {
     } else {
         out
     }
+}
+
+/// Whether any char of `s` would be changed by the mapping in [`clean`].
+fn needs_mapping(s: &str, keep_breaks: bool) -> bool {
+    let control = |b: u8| (b < 0x20 && !(keep_breaks && b == b'\n')) || b == 0x7F;
+    s.bytes().any(control)
+        || (!s.is_ascii()
+            && s.chars().any(|c| {
+                !c.is_ascii()
+                    && (matches!(c, '\u{80}'..='\u{9F}') || is_separator(c) || is_bidi_control(c))
+            }))
 }
 
 /// A cheap test that rules out grapheme clusters over [`MAX_GRAPHEME_CHARS`] chars, so that most

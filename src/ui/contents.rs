@@ -95,7 +95,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             header,
             state,
             len: entries.len(),
-            capacity: app.list_capacity(Overlay::Contents),
+            capacity: app.lookup_capacity(Overlay::Contents),
             entry: &entry,
             detail: None,
             kind_hint: false,

@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Keymap};
 use crate::i18n::Text;
 use crate::text::wrap::{str_width, wrap};
 
@@ -86,6 +86,26 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         )));
     }
     out.extend(key_lines(app, rows, key_width, width));
+    // The notes lists' and the editor's keys, from their keymap tables, in the same columns.
+    for (title, table) in [
+        (Text::InTheLists, &app.keymap.list_bindings),
+        (Text::InTheEditor, &app.keymap.editor_bindings),
+    ] {
+        if table.is_empty() {
+            continue;
+        }
+        out.push(Line::default());
+        out.push(Line::from(Span::styled(title.get(lang), app.theme.label)));
+        out.extend(key_lines(app, Keymap::table_hints(table), key_width, width));
+        if title == Text::InTheEditor {
+            out.extend(hanging(
+                Vec::new(),
+                Text::EditorKeys.get(lang),
+                width,
+                Style::new(),
+            ));
+        }
+    }
     for (title, text) in [
         (Text::InSearchLine, Text::SearchLineHelp),
         (Text::InLists, Text::InLists2),

@@ -107,7 +107,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         .get(state.list.cursor)
         .and_then(|&i| article.annotations.get(i))
         .map(|annotation| {
-            let width = usize::from(app.list_areas(Overlay::Index).detail.width).max(1);
+            let width = usize::from(app.lookup_areas(Overlay::Index).detail.width).max(1);
             let french = article.is_french();
             let mut lines = Vec::new();
             let source = annotation
@@ -160,7 +160,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             header: Line::from(header),
             state: &state.list,
             len: entries.len(),
-            capacity: app.list_capacity(Overlay::Index),
+            capacity: app.lookup_capacity(Overlay::Index),
             entry: &entry,
             detail: Some(detail.unwrap_or_default()),
             kind_hint: true,

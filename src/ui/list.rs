@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use crate::app::lists::ListState;
+use crate::app::lists::FilterList;
 use crate::app::{Action, App};
 use crate::i18n::Text;
 use crate::ui::fit;
@@ -158,7 +158,7 @@ pub fn render(app: &App, area: Rect, frame: ListFrame<'_>, buf: &mut Buffer) -> 
 pub struct ListFrame<'a> {
     pub title: String,
     pub header: Line<'a>,
-    pub state: &'a ListState,
+    pub state: &'a FilterList,
     pub len: usize,
     /// The most entries the list can have (sizes the overlay).
     pub capacity: usize,
@@ -171,7 +171,7 @@ pub struct ListFrame<'a> {
 }
 
 /// "/ filter: moder" with the cursor while typing, or a dim hint when there is no filter.
-fn filter_line(app: &App, state: &ListState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+fn filter_line(app: &App, state: &FilterList, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let theme = &app.theme;
     if !state.editing && state.filter.is_empty() {
         let key = app

@@ -13,6 +13,7 @@ use ratatui::widgets::{
 
 use crate::app::App;
 use crate::layout::{RowKind, VisualRow};
+use crate::notebook::Place;
 use crate::screen::PaneArea;
 use crate::ui::fit;
 
@@ -60,10 +61,32 @@ pub fn pane(app: &App, area: PaneArea, buf: &mut Buffer) {
     };
     let top = app.view.tops.get(area.pane).map_or(0, |t| t.row);
     let height = usize::from(area.text.height);
+    let marks = reader_marks(app, area.pane);
     for (i, row) in layout.rows.iter().skip(top).take(height).enumerate() {
         let y = area.text.y + i as u16;
         let line = row_line(app, row);
         buf.set_line(area.text.x, y, &line, area.text.width);
+        if row.kind == RowKind::Text {
+            let signs: String = marks
+                .iter()
+                .filter(|(byte, _)| row.range.contains(byte) || *byte == row.range.start)
+                .map(|(_, sign)| *sign)
+                .fold(String::new(), |mut s, c| {
+                    if !s.contains(c) {
+                        s.push(c);
+                    }
+                    s
+                });
+            // In the padding left of the text; when it has room for one sign only, the note's.
+            let room = usize::from(area.text.x.saturating_sub(area.area.x + 1));
+            let skip = signs.chars().count().saturating_sub(room);
+            let signs: String = signs.chars().skip(skip).collect();
+            let width = signs.chars().count() as u16;
+            if width > 0 {
+                let x = area.text.x.saturating_sub(width);
+                buf.set_string(x, y, &signs, theme.key);
+            }
+        }
     }
     if layout.rows.len() > height && area.area.height > 2 {
         let mut state = ScrollbarState::new(layout.max_top(height) + 1).position(top);
@@ -91,6 +114,36 @@ pub fn pane(app: &App, area: PaneArea, buf: &mut Buffer) {
                 &mut state,
             );
     }
+}
+
+/// The reader's marks in a pane: the byte each starts at and its sign, `⚑` for a bookmark, `✎`
+/// for a note (on a paragraph or an annotation). Bookmarks first, so `⚑✎` reads left to right.
+fn reader_marks(app: &App, pane: usize) -> Vec<(usize, char)> {
+    let Some(parts) = app.panes.get(pane).map(|p| &p.parts) else {
+        return Vec::new();
+    };
+    let start_of = |place: Place| match place {
+        Place::Annotation(i) => app
+            .article
+            .annotations
+            .get(i)
+            .filter(|a| parts.contains(&a.part))
+            .map(|a| a.range.start),
+        Place::Paragraph { part, paragraph } => app
+            .article
+            .parts
+            .get(part)
+            .filter(|_| parts.contains(&part))
+            .and_then(|p| p.paragraphs.get(paragraph))
+            .map(|r| r.start),
+        Place::Orphan => None,
+    };
+    let bookmarks = app.notebook.bookmarks.iter().map(|b| (b.place, '⚑'));
+    let notes = app.notebook.notes.iter().map(|n| (n.place, '✎'));
+    bookmarks
+        .chain(notes)
+        .filter_map(|(place, sign)| start_of(place).map(|byte| (byte, sign)))
+        .collect()
 }
 
 /// One visual row as styled spans: plain text, with each annotated piece in its kind's style,

@@ -78,7 +78,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
     };
 
-    let width = usize::from(app.list_areas(Overlay::Sources).detail.width).max(1);
+    let width = usize::from(app.lookup_areas(Overlay::Sources).detail.width).max(1);
     let french = article.is_french();
     let detail = match entries.get(state.cursor) {
         Some(&SourceEntry::Source(s)) => article.sources.get(s).map(|source| {
@@ -154,7 +154,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             header,
             state,
             len: entries.len(),
-            capacity: app.list_capacity(Overlay::Sources),
+            capacity: app.lookup_capacity(Overlay::Sources),
             entry: &entry,
             detail: Some(detail.unwrap_or_default()),
             kind_hint: false,

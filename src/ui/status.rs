@@ -74,7 +74,10 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
         left.push_str(&format!(" · {}", Text::MarksHidden.get(lang)));
     }
     if let Some(message) = &app.view.message {
-        left = format!(" {}", message_text(app, message));
+        left = format!(" {message}");
+    }
+    if let Some(flash) = &app.view.flash {
+        left = format!(" {}", message_text(app, flash));
     }
     // The right side: the search while there is one (it matters more than the usual hints,
     // and the left side gives way to it), else the key hints when they fit.

@@ -25,6 +25,9 @@ pub struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
+    /// Where glose keeps notes and positions unless the test chose (`GLOSE_STATE_DIR`), so no
+    /// test ever touches the real home.
+    _state: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -54,6 +57,13 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         command.env("LANG", "fr_FR.UTF-8");
+        let state = if env.iter().any(|(k, _)| *k == "GLOSE_STATE_DIR") {
+            None
+        } else {
+            let dir = tempfile::tempdir().expect("a state directory");
+            command.env("GLOSE_STATE_DIR", dir.path());
+            Some(dir)
+        };
         for (key, value) in env {
             command.env(key, value);
         }
@@ -85,6 +95,7 @@ impl Session {
             writer,
             child,
             master: pair.master,
+            _state: state,
         }
     }
 

@@ -18,9 +18,6 @@ use crate::content::model::Annotation;
 use crate::content::raw::{self, RawAnnotation};
 use crate::text::sanitize::{clean_block, clean_line};
 
-/// Most places listed when a quote is ambiguous.
-const MAX_PLACES: usize = 5;
-
 /// `annotations.toml`, checked and anchored.
 pub(super) struct AnnotationSet {
     /// Anchored annotations with the byte offset of their `quote` in `annotations.toml`.
@@ -99,15 +96,14 @@ impl Places<'_> {
         }
     }
 
-    /// One line per place (`\n- text.md:8:7 (after « Les « »)`), at most [`MAX_PLACES`].
-    fn list(&self, found: &[Found], paragraphs: &Paragraphs) -> String {
-        let mut list: Vec<String> = found
+    /// One line per place (`\n- text.md:8:7 (after « Les « »)`), then how many more there are.
+    fn list(&self, first: &[Found], count: usize, paragraphs: &Paragraphs) -> String {
+        let mut list: Vec<String> = first
             .iter()
-            .take(MAX_PLACES)
             .map(|f| self.described(f, paragraphs))
             .collect();
-        if found.len() > MAX_PLACES {
-            list.push(format!("and {} more", found.len() - MAX_PLACES));
+        if count > first.len() {
+            list.push(format!("and {} more", count - first.len()));
         }
         list.iter().map(|place| format!("\n- {place}")).collect()
     }
@@ -144,11 +140,13 @@ pub(super) fn read_annotations(
             body,
             text_name: text_name.to_owned(),
         };
-        (
-            Haystack::new(&body.text, &paragraphs.ranges),
-            places,
-            paragraphs,
-        )
+        let mut haystack = Haystack::new(&body.text, &paragraphs.ranges);
+        let quotes: Vec<String> = entries
+            .iter()
+            .map(|(_, entry, _)| clean_line(entry.quote.get_ref()))
+            .collect();
+        haystack.prepare(quotes.iter().map(String::as_str));
+        (haystack, places, paragraphs)
     });
     let mut seen = HashMap::new();
 
@@ -293,42 +291,41 @@ fn miss_diagnostic(
             )
             .with_hint(hint)
         }
-        Miss::Ambiguous(all) => src
+        Miss::Ambiguous { first, count } => src
             .error_at(
                 quote_start,
-                format!(
-                    "quote of annotation '{name}' matches {} places in the text",
-                    all.len()
-                ),
+                format!("quote of annotation '{name}' matches {count} places in the text"),
             )
             .with_hint(format!(
                 "it occurs at:{}\nadd 'prefix' (the words just before) or 'suffix' (the words \
                  just after) to pick one",
-                places.list(&all, paragraphs)
+                places.list(&first, count, paragraphs)
             )),
-        Miss::Unselected { all, selected } => {
+        Miss::Unselected {
+            first,
+            count,
+            selected,
+        } => {
             let at = entry
                 .prefix
                 .as_ref()
                 .or(entry.suffix.as_ref())
                 .map_or(quote_start, |s| s.span().start);
-            let (message, shown) = if selected.is_empty() {
+            let (message, listed) = if selected == 0 {
                 let message = format!(
-                    "prefix/suffix of annotation '{name}' match none of the {} places of its quote",
-                    all.len()
+                    "prefix/suffix of annotation '{name}' match none of the {count} places of its \
+                     quote"
                 );
-                (message, all)
+                (message, count)
             } else {
-                let message = format!(
-                    "prefix/suffix of annotation '{name}' still match {} places",
-                    selected.len()
-                );
+                let message =
+                    format!("prefix/suffix of annotation '{name}' still match {selected} places");
                 (message, selected)
             };
             src.error_at(at, message).with_hint(format!(
                 "the quote occurs at:{}\n'prefix' must be the words just before, 'suffix' the \
                  words just after the place meant",
-                places.list(&shown, paragraphs)
+                places.list(&first, listed, paragraphs)
             ))
         }
     }
