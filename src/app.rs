@@ -7,7 +7,7 @@
 //! - every pane's top row is clamped to its layout, and a selected annotation that was just
 //!   chosen (Tab, click, Enter) is visible in its pane; so is a search match `n` went to;
 //! - a lookup list's cursor (index, sources, contents) is inside its entries and on screen
-//!   (`lists`).
+//!   (`lookup`).
 //!
 //! Rendering reads `App` and never changes it. Keys typed into a text input (the search line,
 //! a list's filter) reach `update` as `Action::Input`, through `handle_event`, before the keymap.
@@ -17,7 +17,7 @@ pub mod editor;
 mod find;
 pub mod keymap;
 pub mod line_input;
-pub mod lists;
+pub mod lookup;
 mod marks;
 mod overlays;
 pub mod tour;
@@ -46,7 +46,7 @@ pub use find::SearchState;
 pub use keymap::Keymap;
 use keymap::translate_in;
 use line_input::Edit;
-use lists::{FilterList, IndexState};
+use lookup::{FilterList, IndexState};
 pub use marks::ListState;
 pub use tour::TourState;
 
@@ -88,7 +88,7 @@ pub enum Overlay {
     Notes,
     /// The list of bookmarks.
     Bookmarks,
-    /// Every annotation, filterable by kind and by text (`lists::index_entries`).
+    /// Every annotation, filterable by kind and by text (`lookup::index_entries`).
     Index,
     /// The sources, each with the annotations citing it.
     Sources,

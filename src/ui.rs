@@ -4,14 +4,14 @@
 //! `update`) and delegates: `reader` for the panes, `side_pane` for source and context,
 //! `status` for the header, status line and search line, `help` for the key list, `lists` for
 //! the notes and bookmarks lists, `editor` for the note editor, and `index`, `sources`,
-//! `contents` (on the frame of `list`) for the lookup lists.
+//! `contents` (on the frame of `lookup`) for the lookup lists.
 
 pub mod contents;
 pub mod editor;
 pub mod help;
 pub mod index;
-pub mod list;
 pub mod lists;
+pub mod lookup;
 pub mod notes;
 pub mod present;
 pub mod reader;

@@ -8,7 +8,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::line_input::Edit;
-use super::lists::{FilterList, contents_entries, index_entries, source_entries};
+use super::lookup::{FilterList, contents_entries, index_entries, source_entries};
 use super::{Action, App, Message, Overlay};
 use crate::content::PartKind;
 
@@ -66,9 +66,9 @@ impl App {
     }
 
     /// Where a list overlay is drawn at the current size.
-    pub fn lookup_areas(&self, overlay: Overlay) -> crate::ui::list::ListAreas {
+    pub fn lookup_areas(&self, overlay: Overlay) -> crate::ui::lookup::ListAreas {
         let (w, h) = self.view.size;
-        crate::ui::list::areas(
+        crate::ui::lookup::areas(
             Rect::new(0, 0, w, h),
             overlay.has_detail(),
             self.lookup_capacity(overlay),
@@ -103,7 +103,7 @@ impl App {
                     .selected
                     .and_then(|s| {
                         entries.iter().position(|e| {
-                            matches!(e, super::lists::SourceEntry::Cite { annotation, .. }
+                            matches!(e, super::lookup::SourceEntry::Cite { annotation, .. }
                                 if *annotation == s)
                         })
                     })

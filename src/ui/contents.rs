@@ -5,12 +5,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use crate::app::lists::contents_entries;
+use crate::app::lookup::contents_entries;
 use crate::app::{App, Overlay};
 use crate::i18n::{Text, count_of};
 use crate::text::wrap::str_width;
 use crate::ui::fit;
-use crate::ui::list::{self, ListFrame};
+use crate::ui::lookup::{self, ListFrame};
 
 /// Words read per minute, for the reading-time estimate (a common figure for reading on screen).
 const WORDS_PER_MINUTE: usize = 200;
@@ -87,7 +87,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         ),
         theme.dim,
     ));
-    list::render(
+    lookup::render(
         app,
         area,
         ListFrame {

@@ -6,12 +6,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use crate::app::lists::index_entries;
+use crate::app::lookup::index_entries;
 use crate::app::{App, Overlay};
 use crate::content::{AnnotationKind, Verdict};
 use crate::i18n::{Text, count_of, guillemets};
 use crate::text::wrap::str_width;
-use crate::ui::list::{self, ListFrame};
+use crate::ui::lookup::{self, ListFrame};
 use crate::ui::{fit, wrap_text};
 
 /// The verdict as a mark a reader can tell apart without colour.
@@ -152,7 +152,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             ("annotation", "annotations", "annotation", "annotations")
         )
     );
-    list::render(
+    lookup::render(
         app,
         area,
         ListFrame {

@@ -5,13 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use crate::app::lists::{SourceEntry, source_entries};
+use crate::app::lookup::{SourceEntry, source_entries};
 use crate::app::{App, Overlay};
 use crate::content::Source;
 use crate::i18n::{Text, count_of, guillemets, reference_number};
 use crate::text::wrap::str_width;
 use crate::ui::index::verdict_mark;
-use crate::ui::list::{self, ListFrame};
+use crate::ui::lookup::{self, ListFrame};
 use crate::ui::{fit, wrap_text};
 
 fn cites(app: &App, source: usize) -> usize {
@@ -146,7 +146,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         ),
         theme.dim,
     ));
-    list::render(
+    lookup::render(
         app,
         area,
         ListFrame {

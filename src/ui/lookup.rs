@@ -1,4 +1,4 @@
-//! The frame shared by the list overlays (index, sources, contents): where each part goes, the
+//! The frame shared by the lookup lists (index, sources, contents): where each part goes, the
 //! filter line, the visible entries with the cursor, the detail area and the key hints.
 //!
 //! `areas` is a pure function of the terminal size, used by `App::update` (page size, clicks)
@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use crate::app::lists::FilterList;
+use crate::app::lookup::FilterList;
 use crate::app::{Action, App};
 use crate::i18n::Text;
 use crate::ui::fit;

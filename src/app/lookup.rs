@@ -1,5 +1,5 @@
-//! The list overlays (index of annotations, sources, table of contents): their small state and
-//! the entries they show.
+//! The lookup lists (index of annotations, sources, table of contents): their small state and
+//! the entries they show. (The reader's notes and bookmarks lists are `marks` and `ui::lists`.)
 //!
 //! The entries are a pure function of the article and the state (`index_entries`,
 //! `source_entries`, `contents_entries`), computed again by `update` and by `render`, so the two
