@@ -78,8 +78,9 @@ impl IndexState {
     }
 }
 
-/// The annotations the index shows, in reading order: of the chosen kind, and whose words,
-/// context, note, verdict or source match the filter.
+/// The annotations the index shows, in reading order: of the chosen kind, and whose words, id
+/// or source (author, title) match the filter. Not the contexts and notes: they mention other
+/// passages ("see 430 millions"), and a filter should narrow the list to the passages named.
 pub fn index_entries(article: &Article, state: &IndexState) -> Vec<usize> {
     let needle = fold(state.list.filter.text());
     article
@@ -99,8 +100,6 @@ pub fn index_entries(article: &Article, state: &IndexState) -> Vec<usize> {
             [
                 article.slice(a.range.clone()),
                 a.id.as_str(),
-                a.context.as_str(),
-                a.note.as_str(),
                 source.as_str(),
             ]
             .iter()
@@ -228,7 +227,8 @@ mod tests {
         article.annotations[3].source = Some(1);
         article.annotations[5].source = Some(1);
         article.annotations[1].kind = AnnotationKind::Quote;
-        article.annotations[1].context = "Une phrase des États-Unis.".into();
+        article.annotations[1].context = "Voir chiffre 2-1.".into();
+        article.annotations[1].id = "etats-unis".into();
         article
     }
 
@@ -249,8 +249,14 @@ mod tests {
         assert_eq!(state.kind, Some(AnnotationKind::Quote));
 
         let mut state = IndexState::default();
-        state.list.filter = LineInput::with_text("ETATS");
-        assert_eq!(index_entries(&article, &state), vec![1], "context, folded");
+        state.list.filter = LineInput::with_text("ÉTATS");
+        assert_eq!(index_entries(&article, &state), vec![1], "by id, folded");
+        state.list.filter = LineInput::with_text("chiffre 2-1");
+        assert_eq!(
+            index_entries(&article, &state),
+            vec![5],
+            "not by a context that mentions it"
+        );
         state.list.filter = LineInput::with_text("chiffre 1-0");
         assert_eq!(index_entries(&article, &state), vec![2]);
         state.list.filter = LineInput::with_text("banque");

@@ -57,6 +57,8 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         command.env("LANG", "fr_FR.UTF-8");
+        // No settings file unless a test gives one: a developer's config.toml stays out.
+        command.env("GLOSE_CONFIG", "");
         let state = if env.iter().any(|(k, _)| *k == "GLOSE_STATE_DIR") {
             None
         } else {
