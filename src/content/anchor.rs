@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -149,7 +149,11 @@ impl<'t> Haystack<'t> {
             .collect();
         patterns.sort_unstable();
         patterns.dedup();
-        let Ok(automaton) = AhoCorasick::new(&patterns) else {
+        // A contiguous NFA: quick to build (a DFA costs more to build than the scan saves).
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns);
+        let Ok(automaton) = automaton else {
             return; // too large for the automaton: each quote is searched on its own
         };
         let mut prepared: HashMap<String, Vec<usize>> =
