@@ -108,7 +108,8 @@ impl Screen {
             ]));
             (main, Some((side, SidePlacement::Right)))
         } else {
-            let drawer = (body.height * 2 / 5).max(6);
+            // Half the body: the source and its context are what the reader asked for.
+            let drawer = (body.height / 2).max(6);
             let [main, side] = body.layout(&Layout::vertical([
                 Constraint::Fill(1),
                 Constraint::Length(drawer),
@@ -163,7 +164,9 @@ fn grid_panes(main: Rect, input: &ScreenInput) -> Vec<PaneArea> {
 
 fn stacked_panes(main: Rect, input: &ScreenInput) -> Vec<PaneArea> {
     let focus = input.focus.min(input.pane_count.saturating_sub(1));
-    let collapsed_shown = input.pane_count <= MAX_COLLAPSED && main.height >= 8;
+    // The other panes' title lines, when the focused pane keeps at least 10 rows beside them.
+    let collapsed_shown = input.pane_count <= MAX_COLLAPSED
+        && usize::from(main.height) >= 10 + input.pane_count.saturating_sub(1);
     let shown: Vec<usize> = if collapsed_shown {
         (0..input.pane_count).collect()
     } else {
