@@ -5,8 +5,9 @@
 //! After an intended change (to the output or to the article), regenerate the golden file with
 //! `GLOSE_BLESS=1 cargo test --test print` and read the diff before committing it.
 
+mod common;
+
 use std::io::{Read, Write};
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 use glose::i18n::Lang;
@@ -32,32 +33,7 @@ fn glose(args: &[&str]) -> Vec<u8> {
 }
 
 fn golden(name: &str, actual: &[u8]) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("GLOSE_BLESS").is_some() {
-        std::fs::write(&path, actual).expect("write the golden file");
-        return;
-    }
-    let expected = std::fs::read(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (GLOSE_BLESS=1 creates it)", path.display()));
-    if expected != actual {
-        let expected = String::from_utf8_lossy(&expected);
-        let actual = String::from_utf8_lossy(actual);
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(e, a)| e != a)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from line {}:\n  expected: {:?}\n  actual:   {:?}\n\
-             (GLOSE_BLESS=1 cargo test --test print regenerates it)",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
+    common::golden::golden("print", name, actual);
 }
 
 #[test]
