@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::Event;
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -50,8 +50,10 @@ use lookup::{FilterList, IndexState};
 pub use marks::ListState;
 pub use tour::TourState;
 
-/// A pane's scroll position, kept in two units so it survives a change of width: the row at
-/// the top of the pane for the layout at `width`, and the byte of the text at that row.
+/// A pane's scroll position, kept in two units so it survives a change of size: the reading
+/// position the reader chose (`byte`, `lead`), which only scrolling changes, and the row at the
+/// top of the pane for the layout at `width`, derived from it (the row of that position, or the
+/// last row that still fills the pane when the position is too near the end to be at the top).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Top {
     pub row: usize,
@@ -314,7 +316,12 @@ impl App {
                 ((presenter.blanked || presenter.help) && matches!(event, Event::Key(_)))
                     .then_some(Action::Blank)
             }),
-            None => translate_in(&self.keymap, event, self.tour.is_some()),
+            None => translate_in(&self.keymap, event, self.tour.is_some()).or_else(|| {
+                // The help says "any key closes this help": unbound keys too.
+                (self.view.overlay == Some(Overlay::Help)
+                    && matches!(event, Event::Key(key) if key.kind == KeyEventKind::Press))
+                .then_some(Action::ToggleHelp)
+            }),
         };
         match action {
             Some(action) => {
@@ -513,16 +520,12 @@ impl App {
             let Some(top) = self.view.tops.get_mut(area.pane) else {
                 continue;
             };
-            if top.width != width {
-                top.row = layout.row_of_position(top.byte, top.lead);
-                top.width = width;
-            }
-            // Keep `byte` as the reader left it (so successive resizes do not drift), unless
-            // the row had to be clamped.
+            // The reading position (`byte`, `lead`) stays as the reader left it; the row is
+            // derived from it at every size, clamped while the end of the pane is on screen.
+            // So no sequence of resizes drifts: it ends where one resize would.
             let max = layout.max_top(usize::from(area.text.height));
-            if top.row > max {
-                *top = Top::at(layout, max);
-            }
+            top.row = layout.row_of_position(top.byte, top.lead).min(max);
+            top.width = width;
         }
         // Reading progress: what has been on screen, but not what the search line flashed by.
         if !self.view.search.is_typing() {
@@ -1017,6 +1020,27 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_resize_that_shows_the_whole_pane_does_not_lose_the_place() {
+        let mut app = app((80, 24));
+        for _ in 0..30 {
+            app.update(Action::LineDown);
+        }
+        let before = app.view.tops[0];
+        assert_eq!(before.row, 30);
+        // So tall that the whole part fits: the top row is clamped to the first...
+        app.update(Action::Resize(80, 1000));
+        assert_eq!(app.view.tops[0].row, 0);
+        // ...and the reader's place comes back with the old size, and with a narrower one.
+        app.update(Action::Resize(80, 24));
+        assert_eq!(app.view.tops[0], before);
+        app.update(Action::Resize(61, 1000));
+        app.update(Action::Resize(61, 20));
+        let layout = app.layout(0).unwrap();
+        let row = &layout.rows[app.view.tops[0].row];
+        assert!(row.range.start <= before.byte && before.byte <= row.range.end);
+    }
+
+    #[test]
     fn too_small_then_recovers() {
         let mut app = app((80, 24));
         app.update(Action::Resize(30, 8));
@@ -1043,6 +1067,18 @@ pub(crate) mod tests {
         let y = area.text.y + (rows.first_row - app.view.tops[0].row) as u16;
         app.update(Action::Click(x, y));
         assert_eq!(app.view.selected, Some(index));
+    }
+
+    #[test]
+    fn help_closes_on_a_key_bound_to_nothing() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mut app = app((80, 24));
+        let x = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+        assert!(!app.handle_event(&x), "x means nothing to the reader");
+        app.update(Action::ToggleHelp);
+        assert!(app.handle_event(&x));
+        assert_eq!(app.view.overlay, None);
+        assert!(!app.view.should_quit);
     }
 
     #[test]

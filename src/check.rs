@@ -12,6 +12,7 @@ use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
 use crate::content::{self, AnnotationKind, Loaded, Verdict};
+use crate::output;
 
 /// Runs `glose check` on `path` (the bundled article when `None`) and returns the exit code.
 pub fn run(path: Option<&Path>) -> u8 {
@@ -22,15 +23,22 @@ pub fn run(path: Option<&Path>) -> u8 {
     match result {
         Ok(loaded) => {
             for warning in &loaded.warnings {
-                eprintln!("{warning}\n");
+                output::err(&format!("{warning}\n\n"));
             }
-            print!("{}", summary(&loaded));
-            0
+            match output::out(&summary(&loaded)) {
+                Ok(()) => 0,
+                Err(error) => {
+                    output::errln(&format!("glose check: cannot write the summary: {error}"));
+                    2
+                }
+            }
         }
         Err(error) => {
-            eprintln!("{error}\n");
             let warnings = error.diagnostics().len() - error.error_count();
-            eprintln!("{}", counts(error.error_count(), warnings));
+            output::err(&format!(
+                "{error}\n\n{}\n",
+                counts(error.error_count(), warnings)
+            ));
             error.exit_code()
         }
     }

@@ -97,7 +97,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     })?;
     if metadata.is_dir() {
         let dir = path.to_path_buf();
-        return load_files(&label, &|name| read_capped(&dir.join(name)));
+        return load_files(&label, &|name| read_capped(&dir.join(name), limit_of(name)));
     }
     let extension = path
         .extension()
@@ -112,19 +112,16 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             .with_hint("give an article folder (see FORMAT.md), or a plain .md or .txt file"),
         ]));
     }
-    let bytes = read_capped(path).map_err(|error| {
-        LoadError::Io(vec![Diagnostic::error(
-            &label,
-            format!("cannot read '{label}': {}", io_message(&error)),
-        )])
+    let bytes = read_capped(path, TEXT_LIMIT_BYTES).map_err(|error| {
+        LoadError::Io(vec![if error.kind() == io::ErrorKind::FileTooLarge {
+            too_large(&label, TEXT_LIMIT_BYTES, "a text file")
+        } else {
+            Diagnostic::error(
+                &label,
+                format!("cannot read '{label}': {}", io_message(&error)),
+            )
+        }])
     })?;
-    if bytes.len() > TEXT_LIMIT_BYTES {
-        return Err(LoadError::Io(vec![too_large(
-            &label,
-            TEXT_LIMIT_BYTES,
-            "a text file",
-        )]));
-    }
     let name = path
         .file_stem()
         .map_or_else(|| label.clone(), |s| s.to_string_lossy().into_owned());
@@ -213,13 +210,17 @@ fn read_one(
     } else {
         format!("{}/{name}", dir_label.trim_end_matches('/'))
     };
+    let what = if limit == TOML_LIMIT_BYTES {
+        "a TOML file"
+    } else {
+        "a text file"
+    };
     match read(name) {
         Ok(bytes) if bytes.len() > limit => {
-            let what = if limit == TOML_LIMIT_BYTES {
-                "a TOML file"
-            } else {
-                "a text file"
-            };
+            io_errors.push(too_large(&label, limit, what));
+            None
+        }
+        Err(error) if error.kind() == io::ErrorKind::FileTooLarge => {
             io_errors.push(too_large(&label, limit, what));
             None
         }
@@ -274,18 +275,49 @@ fn io_message(error: &io::Error) -> String {
     }
 }
 
-/// Reads a file, refusing directories, and at most one byte over the largest limit so that a
-/// huge file is refused without being read whole.
-fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
-    if std::fs::metadata(path)?.is_dir() {
+/// The size limit of a file of an article folder, from its name: [`TOML_LIMIT_BYTES`] for the
+/// four TOML files, [`TEXT_LIMIT_BYTES`] for the text (whatever `article.toml` names it).
+fn limit_of(name: &str) -> usize {
+    match name {
+        "article.toml" | "annotations.toml" | "sources.toml" | "tour.toml" => TOML_LIMIT_BYTES,
+        _ => TEXT_LIMIT_BYTES,
+    }
+}
+
+/// Reads a file of at most `limit` bytes.
+///
+/// Only regular files are read: a directory, a named pipe (whose `open` would wait forever for a
+/// writer), a device or a socket is refused with an error of kind `IsADirectory` or
+/// `InvalidInput`. A file whose size is over `limit` is refused (kind `FileTooLarge`) before it
+/// is opened, and at most `limit + 1` bytes are read in any case (a file that grows, or that
+/// lies about its size), so memory stays bounded whatever the path names.
+fn read_capped(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
+    let metadata = std::fs::metadata(path)?;
+    if metadata.is_dir() {
         return Err(io::Error::from(io::ErrorKind::IsADirectory));
+    }
+    if !metadata.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            NOT_A_REGULAR_FILE,
+        ));
+    }
+    let limit = limit as u64;
+    if metadata.len() > limit {
+        return Err(io::Error::from(io::ErrorKind::FileTooLarge));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)?
-        .take(TEXT_LIMIT_BYTES as u64 + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::from(io::ErrorKind::FileTooLarge));
+    }
     Ok(bytes)
 }
+
+/// The message of the error for a path that is neither a directory nor a regular file.
+const NOT_A_REGULAR_FILE: &str = "it is not a regular file (a pipe, a device or a socket)";
 
 /// Sorts the diagnostics (by file in `order`, then position) and returns the article if no
 /// diagnostic is an error.

@@ -24,6 +24,7 @@ pub mod layout;
 pub mod link;
 pub mod notebook;
 pub mod notes;
+pub mod output;
 pub mod persist;
 pub mod present;
 pub mod print;

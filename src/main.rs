@@ -14,6 +14,7 @@ use glose::cli::{Cli, Command, NotesCommand};
 use glose::config::{self, Config, Location};
 use glose::content::{Article, LoadError, Loaded};
 use glose::i18n::Lang;
+use glose::output;
 use glose::session::{self, Options};
 use glose::theme::{Theme, ThemeName};
 
@@ -38,7 +39,7 @@ fn main() -> ExitCode {
     let config = match config::load(&location, cli.lang.unwrap_or(locale)) {
         Ok(config) => config,
         Err(error) => {
-            eprintln!("{error}");
+            output::errln(&format!("{error}"));
             return ExitCode::from(2);
         }
     };
@@ -88,7 +89,7 @@ fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
         None => glose::content::load_bundled(),
     };
     result.map_err(|error: LoadError| {
-        eprint!("{error}");
+        output::err(&format!("{error}"));
         ExitCode::from(error.exit_code())
     })
 }
@@ -105,7 +106,7 @@ fn need_terminal() -> Result<(), ExitCode> {
     if std::io::stdout().is_terminal() {
         Ok(())
     } else {
-        eprintln!("glose: standard output is not a terminal");
+        output::errln("glose: standard output is not a terminal");
         Err(ExitCode::from(2))
     }
 }
@@ -114,7 +115,7 @@ fn need_terminal() -> Result<(), ExitCode> {
 fn load_tour(path: Option<&Path>, lang: Lang) -> Result<Article, ExitCode> {
     let article = load(path)?.article;
     if article.tour.is_empty() {
-        eprintln!("glose: {}", glose::i18n::Text::NoTour.get(lang));
+        output::errln(&format!("glose: {}", glose::i18n::Text::NoTour.get(lang)));
         return Err(ExitCode::from(1));
     }
     need_terminal()?;
@@ -131,7 +132,7 @@ fn run_app(app: &mut App) -> ExitCode {
     match glose::tui::run(app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("glose: terminal error: {error}");
+            output::errln(&format!("glose: terminal error: {error}"));
             ExitCode::from(2)
         }
     }
@@ -185,7 +186,9 @@ fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
     let listener = match glose::link::Listener::bind(&key) {
         Ok(listener) => listener,
         Err(error) => {
-            eprintln!("glose notes: cannot listen for a presenter: {error}");
+            output::errln(&format!(
+                "glose notes: cannot listen for a presenter: {error}"
+            ));
             return ExitCode::from(2);
         }
     };
@@ -199,7 +202,7 @@ fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
     match glose::tui::run_notes(&mut notes, &listener) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("glose: terminal error: {error}");
+            output::errln(&format!("glose: terminal error: {error}"));
             ExitCode::from(2)
         }
     }
@@ -207,7 +210,7 @@ fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
 
 #[cfg(not(unix))]
 fn notes(_path: Option<&Path>, _setup: &Setup) -> ExitCode {
-    eprintln!("glose notes: not supported on this platform (it needs Unix sockets)");
+    output::errln("glose notes: not supported on this platform (it needs Unix sockets)");
     ExitCode::from(2)
 }
 
@@ -219,18 +222,16 @@ fn export(path: Option<&Path>, format: glose::handout::Format, output: Option<&P
     };
     let handout = glose::handout::export(&article, format);
     let written = match output {
-        Some(file) => {
-            std::fs::write(file, handout.as_bytes()).map_err(|e| (file.display().to_string(), e))
-        }
-        None => std::io::stdout()
-            .lock()
-            .write_all(handout.as_bytes())
-            .map_err(|e| ("standard output".to_owned(), e)),
+        Some(file) => std::fs::write(file, handout.as_bytes()).map_err(|e| {
+            let shown = glose::text::sanitize::clean_line(&file.display().to_string());
+            (shown, e)
+        }),
+        None => output::out(&handout).map_err(|e| ("standard output".to_owned(), e)),
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err((target, error)) => {
-            eprintln!("glose export: cannot write '{target}': {error}");
+            output::errln(&format!("glose export: cannot write '{target}': {error}"));
             ExitCode::from(2)
         }
     }
@@ -249,7 +250,7 @@ fn print(path: Option<&Path>, width: usize, lang: Lang) -> ExitCode {
         // `glose print | head`: the reader has what it wanted.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("glose: {error}");
+            output::errln(&format!("glose: {error}"));
             ExitCode::from(2)
         }
     }
@@ -282,7 +283,7 @@ fn config_command(location: &Location, lang: Lang, print_default: bool, path: bo
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            output::errln(&format!("{error}"));
             ExitCode::from(2)
         }
     }

@@ -104,7 +104,10 @@ impl Notes {
     pub fn next_tick(&self) -> Option<Duration> {
         let remote = self.remote?;
         let since = self.clock.now().saturating_sub(remote.at);
-        let ms = remote.state.tour_ms + u64::try_from(since.as_millis()).unwrap_or(0);
+        let ms = remote
+            .state
+            .tour_ms
+            .saturating_add(u64::try_from(since.as_millis()).unwrap_or(0));
         Some(Duration::from_millis(1000 - ms % 1000))
     }
 

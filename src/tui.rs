@@ -33,6 +33,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::Rect;
 
 use crate::app::App;
 use crate::persist::{Position, Problem, Store};
@@ -153,14 +154,14 @@ pub fn run(app: &mut App) -> io::Result<()> {
 pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Vec<Problem>> {
     install_panic_hook();
     install_signal_thread()?;
-    enter()?;
     let mut saver = Saver {
         store,
         notebook_revision: app.notebook_revision,
         position: None,
         problems: Vec::new(),
     };
-    let result = event_loop(app, &mut saver);
+    // `enter` may fail half-way (raw mode on, then a write error): restore in every case.
+    let result = enter().and_then(|()| event_loop(app, &mut saver));
     {
         let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
         restore();
@@ -224,14 +225,27 @@ impl Saver<'_> {
 }
 
 fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
+    let mut fault = test_fault();
+    if fault == Some(Fault::Start) {
+        return Err(io::Error::other("fault injected by GLOSE_TEST_FAULT=start"));
+    }
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = terminal.size()?;
-    app.update(crate::app::Action::Resize(size.width, size.height));
     let mut link = Link::new(app);
     loop {
+        // The size may have changed without a Resize event reaching the app (while suspended,
+        // the terminal's SIGWINCH goes to the shell): lay out for the size drawn at.
+        let size = terminal.size()?;
+        if (size.width, size.height) != app.view.size {
+            app.update(crate::app::Action::Resize(size.width, size.height));
+        }
         {
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
-            terminal.draw(|frame| ui::render(app, frame))?;
+            terminal.draw(|frame| {
+                ui::render(app, frame);
+                if fault.take() == Some(Fault::Panic) {
+                    panic!("fault injected by GLOSE_TEST_FAULT=panic");
+                }
+            })?;
         }
         link.publish(app);
         if app.view.should_quit {
@@ -248,15 +262,56 @@ fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
             let event = event::read()?;
             if is_suspend(&event) {
                 suspend()?;
-                terminal.clear()?;
+                redraw_whole(&mut terminal)?;
                 break;
             }
             let changed = app.handle_event(&event);
             saver.after_event(app);
+            if matches!(event, Event::Resize(..)) {
+                redraw_whole(&mut terminal)?;
+                break;
+            }
             if changed {
                 break;
             }
         }
+    }
+}
+
+/// Clears the screen and ratatui's memory of it, so that the next frame is drawn whole.
+///
+/// Needed after every resize, not only when the size differs from the last frame's: a terminal
+/// that shrinks drops or reflows what it showed, and a storm of resizes that ends at the size it
+/// started from leaves ratatui nothing to notice, so its diff against a stale buffer would leave
+/// the screen garbled. Also after a suspension, when the shell used the screen.
+///
+/// `Terminal::resize` rather than `Terminal::clear`: `clear` asks the terminal where its cursor
+/// is and waits up to two seconds for the answer, which a terminal may never give (and which
+/// fails glose with "the cursor position could not be read").
+fn redraw_whole(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+    let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
+}
+
+/// A fault injected for tests, in debug builds only, so that `tests/pty.rs` can check that the
+/// terminal is given back on those ways out too. Release builds never read the variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    /// `GLOSE_TEST_FAULT=start`: an I/O error once the terminal is taken, before any frame.
+    Start,
+    /// `GLOSE_TEST_FAULT=panic`: a panic in the middle of drawing the first frame.
+    Panic,
+}
+
+fn test_fault() -> Option<Fault> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    match std::env::var("GLOSE_TEST_FAULT").ok().as_deref() {
+        Some("start") => Some(Fault::Start),
+        Some("panic") => Some(Fault::Panic),
+        _ => None,
     }
 }
 
@@ -315,8 +370,7 @@ pub fn run_notes(
 ) -> io::Result<()> {
     install_panic_hook();
     install_signal_thread()?;
-    enter()?;
-    let result = notes_loop(notes, listener);
+    let result = enter().and_then(|()| notes_loop(notes, listener));
     {
         let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
         restore();
@@ -372,6 +426,10 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
             }
         })?;
     loop {
+        let size = terminal.size()?;
+        if (size.width, size.height) != notes.size {
+            notes.update(crate::app::Action::Resize(size.width, size.height));
+        }
         {
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
             terminal.draw(|frame| crate::ui::notes::render(notes, frame))?;
@@ -393,7 +451,12 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
             };
             match wake {
                 Wake::Terminal(event) => {
-                    if notes.handle_event(&event) {
+                    let changed = notes.handle_event(&event);
+                    if matches!(event, Event::Resize(..)) {
+                        redraw_whole(&mut terminal)?;
+                        break;
+                    }
+                    if changed {
                         break;
                     }
                 }

@@ -22,7 +22,7 @@ pub mod stop;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
@@ -33,17 +33,48 @@ use crate::screen::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text::wrap::{str_width, wrap};
 
 /// Draws one frame.
+///
+/// The arrangement was computed in `update` for `app.view.size`. When the frame has another size
+/// (the terminal was resized again after the last `Resize` action, or while the process was
+/// suspended), the frame is drawn at the app's size off screen and what fits is copied: the
+/// widgets then never write outside their buffer, and the next `Resize` action redraws it right.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    let (width, height) = app.view.size;
+    if area == Rect::new(0, 0, width, height) {
+        if let Some(position) = draw(app, area, frame.buffer_mut()) {
+            frame.set_cursor_position(position);
+        }
+        return;
+    }
+    let mut scratch = Buffer::empty(Rect::new(0, 0, width, height));
+    let cursor = draw(app, scratch.area, &mut scratch);
     let buf = frame.buffer_mut();
+    Clear.render(area, buf);
+    let shared = area.intersection(scratch.area);
+    for y in shared.top()..shared.bottom() {
+        for x in shared.left()..shared.right() {
+            if let (Some(from), Some(to)) = (scratch.cell((x, y)), buf.cell_mut((x, y))) {
+                *to = from.clone();
+            }
+        }
+    }
+    if let Some(position) = cursor.filter(|&p| shared.contains(p)) {
+        frame.set_cursor_position(position);
+    }
+}
+
+/// Draws the reader (or the presenter over it) into `buf`, whose area is `app.view.size`;
+/// returns where the terminal's cursor goes while text is typed (search line, filter, note).
+fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     Clear.render(area, buf);
     if app.presenter.is_some() {
         present::render(app, area, buf);
-        return;
+        return None;
     }
     let Some(screen) = &app.screen else {
         too_small(app, area, buf);
-        return;
+        return None;
     };
     status::header(app, screen.header, buf);
     for pane in &screen.panes {
@@ -64,10 +95,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(editor) = &app.view.editor {
         cursor = editor::render(app, editor, area, buf);
     }
-    // The terminal's cursor shows only while text is typed (search line, list filter, note).
-    if let Some(position) = cursor {
-        frame.set_cursor_position(position);
-    }
+    cursor
 }
 
 /// The message shown below the minimum size; it recovers as soon as the terminal grows.

@@ -89,3 +89,157 @@ fn resizing_reflows_at_once() {
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
 }
+
+/// The main screen after glose has exited, one string per row, trailing blanks trimmed.
+fn rows(session: &Session) -> Vec<String> {
+    let (_, cols) = session.parser.screen().size();
+    session
+        .parser
+        .screen()
+        .rows(0, cols.get())
+        .map(|row| row.trim_end().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_storm_of_resizes_leaves_the_screen_a_fresh_start_draws() {
+    use glose::app::App;
+    use glose::i18n::Lang;
+    use glose::theme::{Theme, ThemeName};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let mut session = started(120, 40);
+    // Shrinking drops what the terminal showed; growing back to the first size leaves ratatui
+    // no size change to notice: only a whole redraw after every resize gets this right.
+    for (cols, rows) in [
+        (60, 20),
+        (7, 3),
+        (200, 60),
+        (41, 12),
+        (1, 1),
+        (160, 45),
+        (80, 24),
+        (120, 40),
+    ] {
+        session.resize(cols, rows);
+    }
+    let article = glose::content::load_bundled().unwrap().article;
+    let app = App::new(
+        article,
+        Lang::Fr,
+        Theme::named(ThemeName::Default),
+        (120, 40),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|frame| glose::ui::render(&app, frame))
+        .unwrap();
+    let expected: Vec<String> = terminal
+        .backend()
+        .buffer()
+        .content
+        .chunks(120)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .map(|row| row.trim_end().to_owned())
+        .collect();
+    session.wait_until("the screen of a fresh start at 120x40", |_| true);
+    let start = std::time::Instant::now();
+    while rows(&session) != expected {
+        assert!(
+            start.elapsed() < common::pty::TIMEOUT,
+            "after the storm the screen shows:\n{}\nexpected:\n{}",
+            rows(&session).join("\n"),
+            expected.join("\n")
+        );
+        session.wait_until("more output", |_| true);
+    }
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+/// A panic while drawing (injected, debug builds only): the terminal is given back before the
+/// panic message is printed, so the message is readable on the main screen.
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_gives_the_terminal_back_and_says_why() {
+    let mut session = Session::start(
+        &[],
+        80,
+        24,
+        &[("GLOSE_TEST_FAULT", "panic"), ("RUST_BACKTRACE", "0")],
+    );
+    assert_eq!(session.wait_exit(), 101);
+    session.assert_restored();
+    assert!(
+        session.raw.windows(8).any(|w| w == b"\x1b[?1049h"),
+        "the terminal was taken first"
+    );
+    assert!(
+        session
+            .contents()
+            .contains("fault injected by GLOSE_TEST_FAULT=panic"),
+        "{}",
+        session.contents()
+    );
+}
+
+/// An I/O error once the terminal is taken (injected, debug builds only): exit 2, a message,
+/// the terminal given back.
+#[cfg(debug_assertions)]
+#[test]
+fn an_error_during_start_up_gives_the_terminal_back() {
+    let mut session = Session::start(&[], 80, 24, &[("GLOSE_TEST_FAULT", "start")]);
+    assert_eq!(session.wait_exit(), 2);
+    session.assert_restored();
+    assert!(session.raw.windows(8).any(|w| w == b"\x1b[?1049h"));
+    assert!(
+        session
+            .contents()
+            .contains("glose: terminal error: fault injected by GLOSE_TEST_FAULT=start"),
+        "{}",
+        session.contents()
+    );
+}
+
+/// Ctrl-Z under a job-control shell: glose gives the terminal back and stops; the shell has the
+/// screen; the terminal is resized meanwhile; `fg` brings glose back, in raw mode, redrawn whole
+/// at the new size.
+#[test]
+fn ctrl_z_suspends_and_fg_redraws_at_the_new_size() {
+    // A shell with job control, so that glose's process group is not orphaned (the kernel
+    // ignores SIGTSTP in an orphaned group: Ctrl-Z would then do nothing).
+    let script = "\"$GLOSE\"; echo SUSPENDU; read -r line; fg";
+    let mut session = Session::start_program(
+        "bash",
+        &["--norc", "--noprofile", "-m", "-c", script],
+        100,
+        30,
+        &[("GLOSE", env!("CARGO_BIN_EXE_glose"))],
+        None,
+    );
+    for title in TITLES {
+        session.wait_for(title);
+    }
+    assert!(session.is_raw());
+    session.send("\x1a");
+    session.wait_for("SUSPENDU");
+    // Stopped: the shell has a normal terminal back.
+    session.assert_restored();
+    session.resize(90, 26);
+    session.send("\n");
+    session.wait_until("glose back at 90 columns", |screen| {
+        screen.contains(TITLES[0])
+            && screen.contains("Conclusion")
+            && !screen.contains("SUSPENDU")
+            && screen
+                .lines()
+                .all(|line| line.trim_end().chars().count() <= 90)
+    });
+    assert!(session.parser.screen().alternate_screen());
+    assert!(session.is_raw(), "raw mode again after fg");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}

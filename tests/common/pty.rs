@@ -13,7 +13,7 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// How long any wait may take before the test fails (generous: CI machines are slow).
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
-fn nonzero(n: u16) -> std::num::NonZeroU16 {
+pub fn nonzero(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN)
 }
 
@@ -43,6 +43,18 @@ impl Session {
         env: &[(&str, &str)],
         cwd: Option<&Path>,
     ) -> Self {
+        Self::start_program(env!("CARGO_BIN_EXE_glose"), args, cols, rows, env, cwd)
+    }
+
+    /// Starts any program (a shell running glose, for job control) like `start_in`.
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        cwd: Option<&Path>,
+    ) -> Self {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -52,10 +64,12 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_glose"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        command.env_remove("LC_ALL");
+        command.env_remove("LC_MESSAGES");
         command.env("LANG", "fr_FR.UTF-8");
         // No settings file unless a test gives one: a developer's config.toml stays out.
         command.env("GLOSE_CONFIG", "");
@@ -171,6 +185,27 @@ impl Session {
             .set_size(nonzero(rows), nonzero(cols));
     }
 
+    /// Resizes the terminal and waits until glose has redrawn the whole screen for it (a
+    /// screen clear after the resize).
+    ///
+    /// Keys typed in the same instant as a resize can wait in the terminal until the next key:
+    /// crossterm 0.29 returns the resize without reading the input that arrived with it, and
+    /// its edge-triggered poll does not report that input again. Tests that type after a
+    /// resize wait for it with this.
+    pub fn resize_and_wait(&mut self, cols: u16, rows: u16) {
+        let from = self.raw.len();
+        self.resize(cols, rows);
+        let start = Instant::now();
+        while !self.raw[from..].windows(4).any(|w| w == b"\x1b[2J") {
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "no redraw after resizing to {cols}x{rows}; the screen shows:\n{}",
+                self.contents()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
     /// The process id, to send it signals.
     pub fn pid(&self) -> Option<u32> {
         self.child.process_id()
@@ -194,6 +229,16 @@ impl Session {
                 self.contents()
             );
         }
+    }
+
+    /// Whether the terminal is in raw mode now (no line editing, no echo, no signal keys).
+    #[cfg(unix)]
+    pub fn is_raw(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self.master.get_termios().expect("read the pty's termios");
+        !termios
+            .local_flags
+            .intersects(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG)
     }
 
     /// Asserts the terminal was given back: main screen, cursor shown, mouse reporting off.
