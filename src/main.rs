@@ -89,7 +89,7 @@ fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
         None => glose::content::load_bundled(),
     };
     result.map_err(|error: LoadError| {
-        output::err(&format!("{error}"));
+        output::errln(&format!("{error}"));
         ExitCode::from(error.exit_code())
     })
 }
