@@ -5,15 +5,25 @@
 //! - `screen` is the arrangement for the current size and flags (`None` when too small);
 //! - every pane on screen has a layout at its text width in the cache;
 //! - every pane's top row is clamped to its layout, and a selected annotation that was just
-//!   chosen (Tab, click, Enter) is visible in its pane.
+//!   chosen (Tab, click, Enter) is visible in its pane; so is a search match `n` went to;
+//! - a lookup list's cursor (index, sources, contents) is inside its entries and on screen
+//!   (`lookup`).
 //!
-//! Rendering reads `App` and never changes it.
+//! Rendering reads `App` and never changes it. Keys typed into a text input (the search line,
+//! a list's filter) reach `update` as `Action::Input`, through `handle_event`, before the keymap.
 
 pub mod action;
+pub mod editor;
+mod find;
 pub mod keymap;
+pub mod line_input;
+pub mod lookup;
+mod marks;
+mod overlays;
 pub mod tour;
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use ratatui::crossterm::event::{Event, KeyEventKind};
@@ -24,13 +34,20 @@ use crate::clock::Clock;
 use crate::content::Article;
 use crate::i18n::{Lang, Text};
 use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
+use crate::notebook::Notebook;
 use crate::present::{Outcome, Presenter};
 use crate::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
+use crate::search::Folded;
 use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;
 pub use action::Action;
+pub use editor::{Editor, EditorInput};
+pub use find::SearchState;
 pub use keymap::Keymap;
 use keymap::translate_in;
+use line_input::Edit;
+use lookup::{FilterList, IndexState};
+pub use marks::ListState;
 pub use tour::TourState;
 
 /// A pane's scroll position, kept in two units so it survives a change of size: the reading
@@ -59,10 +76,57 @@ impl Top {
     }
 }
 
+/// The row showing a byte of the text: the last row anchored at or before it (past the heading
+/// and blank rows that share a paragraph's anchor).
+pub(crate) fn row_of_byte(layout: &PaneLayout, byte: usize) -> usize {
+    layout.row_of_position(byte, layout.rows.len())
+}
+
 /// Which overlay covers the reader, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// The list of the reader's notes.
+    Notes,
+    /// The list of bookmarks.
+    Bookmarks,
+    /// Every annotation, filterable by kind and by text (`lookup::index_entries`).
+    Index,
+    /// The sources, each with the annotations citing it.
+    Sources,
+    /// The parts, with reading progress.
+    Contents,
+}
+
+/// A one-off message for the status line; cleared by the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// The query found nothing.
+    NotFound(String),
+    /// `n` with no search yet.
+    NoSearch,
+    /// `n` went past the last match to the first (`to_top`), or `N` the other way.
+    SearchWrapped { to_top: bool },
+    /// Enter on a source that no annotation cites.
+    NotCited,
+}
+
+/// Settings that shape the screen (from `config.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefs {
+    /// Width of the side pane in columns when it is on the right; `None` is automatic.
+    pub side_width: Option<u16>,
+    /// Widest line of text; wider panes centre their text.
+    pub max_text_width: u16,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            side_width: None,
+            max_text_width: MAX_TEXT_WIDTH,
+        }
+    }
 }
 
 /// Everything the reader remembers between two frames.
@@ -82,9 +146,25 @@ pub struct View {
     pub side_pref: Option<bool>,
     /// First row of the side pane's content shown.
     pub side_scroll: usize,
+    /// First row of the help shown (when it is longer than the screen).
+    pub help_scroll: usize,
+    /// The note editor, when open (it takes the keys before anything else).
+    pub editor: Option<Editor>,
+    /// The selected entry of the notes or bookmarks list.
+    pub list: ListState,
+    /// A one-line message for the status line (cleared by the next key).
+    pub message: Option<String>,
     /// A one-key message for the status line ("this text has no guided tour").
     pub notice: Option<Text>,
     pub should_quit: bool,
+    pub search: SearchState,
+    pub index: IndexState,
+    pub sources: FilterList,
+    pub contents: FilterList,
+    /// Per pane, the furthest byte of the text that has been on screen (reading progress).
+    pub seen: Vec<usize>,
+    /// A one-key message from the search or the lookup lists (cleared by the next key).
+    pub flash: Option<Message>,
 }
 
 /// The reader.
@@ -102,12 +182,21 @@ pub struct App {
     pub tour: Option<TourState>,
     /// The presenter, while it covers the reader (it shows `tour`, which is then on).
     pub presenter: Option<Presenter>,
+    /// The presenter's keys (its defaults, or the configuration's `[presenter_keys]`).
+    pub presenter_keymap: Keymap,
     /// Where tour times come from (the system's, or a test's).
     pub clock: Arc<dyn Clock>,
     /// The arrangement for the current size; `None` when the terminal is too small.
     pub screen: Option<Screen>,
+    pub prefs: Prefs,
+    /// The reader's notes and bookmarks, resolved against `article`.
+    pub notebook: Notebook,
+    /// Bumped by every change to `notebook`; the event loop saves when it moves.
+    pub notebook_revision: u64,
     /// Wrapped layouts keyed by (pane, text width).
     layouts: HashMap<(usize, usize), PaneLayout>,
+    /// The folded text for search, built on the first search.
+    search_index: Option<Folded>,
 }
 
 impl App {
@@ -130,8 +219,18 @@ impl App {
             marks_hidden: false,
             side_pref: None,
             side_scroll: 0,
+            help_scroll: 0,
+            editor: None,
+            list: ListState::default(),
+            message: None,
             notice: None,
             should_quit: false,
+            search: SearchState::default(),
+            index: IndexState::default(),
+            sources: FilterList::default(),
+            contents: FilterList::default(),
+            seen: vec![0; panes.len()],
+            flash: None,
         };
         let mut app = Self {
             article,
@@ -143,12 +242,23 @@ impl App {
             view,
             tour: None,
             presenter: None,
+            presenter_keymap: crate::present::keymap(),
             clock: crate::clock::system(),
             screen: None,
+            prefs: Prefs::default(),
+            notebook: Notebook::default(),
+            notebook_revision: 0,
             layouts: HashMap::new(),
+            search_index: None,
         };
         app.refresh();
         app
+    }
+
+    /// Applies screen settings (from the configuration) and re-arranges the screen.
+    pub fn set_prefs(&mut self, prefs: Prefs) {
+        self.prefs = prefs;
+        self.refresh();
     }
 
     /// The same app reading time from `clock` (tests give a `ManualClock`).
@@ -166,7 +276,9 @@ impl App {
             self.start_tour(0);
         }
         if self.tour.is_some() {
-            self.presenter = Some(Presenter::new(quit_on_close));
+            let mut presenter = Presenter::new(quit_on_close);
+            presenter.keymap = self.presenter_keymap.clone();
+            self.presenter = Some(presenter);
         }
     }
 
@@ -180,6 +292,24 @@ impl App {
     /// loop redraws only then). This is where modes that take raw keys (a text input) get them
     /// before the keymap does.
     pub fn handle_event(&mut self, event: &Event) -> bool {
+        if self.view.editor.is_some() {
+            return self.editor_event(event);
+        }
+        if matches!(self.view.overlay, Some(Overlay::Notes | Overlay::Bookmarks)) {
+            return self.list_event(event);
+        }
+        if self.presenter.is_none()
+            && let Event::Key(key) = event
+            && (self.view.search.is_typing() || self.is_editing_filter())
+        {
+            return match Edit::from_key(*key) {
+                Some(edit) => {
+                    self.update(Action::Input(edit));
+                    true
+                }
+                None => false,
+            };
+        }
         let action = match &self.presenter {
             Some(presenter) => translate_in(&presenter.keymap, event, false).or_else(|| {
                 // Blank or help: any key at all brings the stop back.
@@ -188,7 +318,7 @@ impl App {
             }),
             None => translate_in(&self.keymap, event, self.tour.is_some()).or_else(|| {
                 // The help says "any key closes this help": unbound keys too.
-                (self.view.overlay.is_some()
+                (self.view.overlay == Some(Overlay::Help)
                     && matches!(event, Event::Key(key) if key.kind == KeyEventKind::Press))
                 .then_some(Action::ToggleHelp)
             }),
@@ -205,19 +335,60 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.view.notice = None;
+        if !matches!(action, Action::Resize(..)) {
+            self.view.message = None;
+            self.view.flash = None;
+        }
         if let Action::Resize(w, h) = action {
             self.view.size = (w, h);
+        }
+        if self.view.editor.is_some() {
+            self.editor_update(action);
+            self.refresh();
+            self.settle_editor();
+            return;
+        }
+        if matches!(self.view.overlay, Some(Overlay::Notes | Overlay::Bookmarks)) {
+            self.list_update(action);
+            self.refresh();
+            self.settle_editor();
+            return;
         }
         if self.presenter.is_some() {
             self.update_presenter(action);
             self.refresh();
             return;
         }
+        if let Action::Input(edit) = action {
+            if self.view.search.is_typing() {
+                self.search_edit(edit);
+            } else {
+                self.lookup_edit(edit);
+            }
+            self.refresh();
+            return;
+        }
+        if let Some(overlay) = self.view.overlay.filter(|o| o.is_lookup()) {
+            self.update_lookup(overlay, action);
+            self.refresh();
+            return;
+        }
         if self.view.overlay.is_some() {
+            // The help: the movement keys scroll it when it is longer than the screen, any
+            // other key closes it.
+            let max = crate::ui::help::max_scroll(self);
+            let scroll = &mut self.view.help_scroll;
             match action {
                 Action::Quit => self.view.should_quit = true,
                 Action::Resize(w, h) => self.view.size = (w, h),
-                Action::Wheel(..) => {}
+                Action::LineDown if max > 0 => *scroll = (*scroll + 1).min(max),
+                Action::LineUp if max > 0 => *scroll = scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown if max > 0 => *scroll = max,
+                Action::PageUp | Action::HalfPageUp | Action::Top if max > 0 => *scroll = 0,
+                Action::Bottom if max > 0 => *scroll = max,
+                Action::Wheel(_, _, delta) => {
+                    *scroll = scroll.saturating_add_signed(isize::from(delta)).min(max);
+                }
                 _ => self.view.overlay = None,
             }
             self.refresh();
@@ -239,7 +410,12 @@ impl App {
             Action::NextAnnotation => self.step_annotation(true),
             Action::PrevAnnotation => self.step_annotation(false),
             Action::SelectVisible => self.select_visible(),
-            Action::ClearSelection => self.view.selected = None,
+            Action::ClearSelection => {
+                // Esc clears a search first, then the selection.
+                if !self.clear_search() {
+                    self.view.selected = None;
+                }
+            }
             Action::ToggleMarks => self.view.marks_hidden = !self.view.marks_hidden,
             Action::ToggleSidePane => {
                 let shown = self.screen.as_ref().is_some_and(|s| s.side.is_some());
@@ -247,7 +423,30 @@ impl App {
             }
             Action::SideDown => self.scroll_side(3),
             Action::SideUp => self.scroll_side(-3),
-            Action::ToggleHelp => self.view.overlay = Some(Overlay::Help),
+            Action::ToggleHelp => {
+                self.view.overlay = Some(Overlay::Help);
+                self.view.help_scroll = 0;
+            }
+            Action::Search => self.open_search(),
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
+            Action::ToggleIndex => self.open_lookup(Overlay::Index),
+            Action::ToggleSources => self.open_lookup(Overlay::Sources),
+            Action::ToggleContents => self.open_lookup(Overlay::Contents),
+            Action::Input(_) => {}
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ShowBookmarks => self.open_list(Overlay::Bookmarks),
+            Action::EditNote => self.edit_note_here(),
+            Action::ShowNotes => self.open_list(Overlay::Notes),
+            // Only meaningful in a list or in the editor.
+            Action::ListNext
+            | Action::ListPrev
+            | Action::ListOpen
+            | Action::ListEdit
+            | Action::ListDelete
+            | Action::ListClose
+            | Action::NoteSave
+            | Action::NoteClose => {}
             Action::ToggleTour => self.toggle_tour(),
             Action::NextStop => self.step_stop(1),
             Action::PrevStop => self.step_stop(-1),
@@ -293,7 +492,8 @@ impl App {
             focus: self.view.focus,
             side_pref: self.view.side_pref,
             has_selection: self.view.selected.is_some() || self.tour.is_some(),
-            max_text_width: MAX_TEXT_WIDTH,
+            max_text_width: self.prefs.max_text_width,
+            side_width: self.prefs.side_width,
         };
         self.screen = Screen::arrange(Rect::new(0, 0, w, h), &input);
         let visible: Vec<PaneArea> = self
@@ -326,6 +526,98 @@ impl App {
             let max = layout.max_top(usize::from(area.text.height));
             top.row = layout.row_of_position(top.byte, top.lead).min(max);
             top.width = width;
+        }
+        // Reading progress: what has been on screen, but not what the search line flashed by.
+        if !self.view.search.is_typing() {
+            let shown: Vec<usize> = self
+                .screen
+                .as_ref()
+                .map(|s| {
+                    s.panes
+                        .iter()
+                        .filter(|p| !p.collapsed)
+                        .map(|p| p.pane)
+                        .collect()
+                })
+                .unwrap_or_default();
+            for pane in shown {
+                let (_, end) = self.visible_bytes(pane);
+                if let Some(seen) = self.view.seen.get_mut(pane) {
+                    *seen = (*seen).max(end);
+                }
+            }
+        }
+    }
+
+    /// How much of a part has been on screen, in percent.
+    pub fn part_progress(&self, part: usize) -> usize {
+        let Some(p) = self.article.parts.get(part) else {
+            return 0;
+        };
+        let (Some(first), Some(last)) = (p.paragraphs.first(), p.paragraphs.last()) else {
+            return 100;
+        };
+        let (start, end) = (first.start, last.end);
+        let pane = self.part_pane.get(part).copied().unwrap_or(0);
+        let seen = self.view.seen.get(pane).copied().unwrap_or(0);
+        if seen >= end || end <= start {
+            100
+        } else if seen <= start {
+            0
+        } else {
+            (seen - start) * 100 / (end - start)
+        }
+    }
+
+    /// The part holding a byte of the text.
+    pub fn part_of_byte(&self, byte: usize) -> Option<usize> {
+        self.article.parts.iter().position(|p| {
+            matches!((p.paragraphs.first(), p.paragraphs.last()),
+                (Some(first), Some(last)) if first.start <= byte && byte < last.end)
+        })
+    }
+
+    /// Focuses the pane of a byte range of the text and scrolls it into view.
+    fn show_range(&mut self, range: Range<usize>) {
+        let Some(part) = self.part_of_byte(range.start) else {
+            return;
+        };
+        let pane = self.part_pane.get(part).copied().unwrap_or(0);
+        self.view.focus = pane;
+        self.refresh();
+        let Some(layout) = self.layout(pane) else {
+            return;
+        };
+        let first = row_of_byte(layout, range.start);
+        let last = row_of_byte(layout, range.end.saturating_sub(1)).max(first);
+        self.reveal_rows(pane, first, last);
+    }
+
+    /// Focuses a part's pane, scrolled to the part's heading.
+    fn go_to_part(&mut self, part: usize) {
+        let pane = self.part_pane.get(part).copied().unwrap_or(0);
+        self.view.focus = pane;
+        self.refresh();
+        let first_in_pane = self.panes.get(pane).and_then(|p| p.parts.first()) == Some(&part);
+        let Some(area) = self.screen.as_ref().and_then(|s| s.pane(pane)).copied() else {
+            return;
+        };
+        let Some(layout) = self.layout(pane) else {
+            return;
+        };
+        let row = if first_in_pane {
+            0
+        } else {
+            layout
+                .rows
+                .iter()
+                .position(|r| r.kind == RowKind::Heading { part })
+                .unwrap_or(0)
+        };
+        let row = row.min(layout.max_top(usize::from(area.text.height)));
+        let new_top = Top::at(layout, row);
+        if let Some(top) = self.view.tops.get_mut(pane) {
+            *top = new_top;
         }
     }
 
@@ -416,24 +708,27 @@ impl App {
             return;
         };
         let pane = self.part_pane.get(annotation.part).copied().unwrap_or(0);
+        let Some(rows) = self.layout(pane).and_then(|l| l.annotation_rows(index)) else {
+            return;
+        };
+        self.reveal_rows(pane, rows.first_row, rows.last_row);
+    }
+
+    /// Scrolls a pane so that rows `first..=last` are visible, placing them a third of the way
+    /// down when it has to move.
+    fn reveal_rows(&mut self, pane: usize, first: usize, last: usize) {
         let Some(area) = self.screen.as_ref().and_then(|s| s.pane(pane)).copied() else {
             return;
         };
         let Some(layout) = self.layout(pane) else {
             return;
         };
-        let Some(rows) = layout.annotation_rows(index) else {
-            return;
-        };
         let height = usize::from(area.text.height).max(1);
         let top = self.view.tops.get(pane).copied().unwrap_or_default();
-        if rows.first_row >= top.row && rows.last_row < top.row + height {
+        if first >= top.row && last < top.row + height {
             return;
         }
-        let row = rows
-            .first_row
-            .saturating_sub(height / 3)
-            .min(layout.max_top(height));
+        let row = first.saturating_sub(height / 3).min(layout.max_top(height));
         let new_top = Top::at(layout, row);
         if let Some(top) = self.view.tops.get_mut(pane) {
             *top = new_top;
@@ -441,7 +736,7 @@ impl App {
     }
 
     /// The byte range of the text visible in a pane (start of the top row, end of the last).
-    fn visible_bytes(&self, pane: usize) -> (usize, usize) {
+    pub fn visible_bytes(&self, pane: usize) -> (usize, usize) {
         let height = self
             .screen
             .as_ref()
@@ -791,11 +1086,37 @@ pub(crate) mod tests {
         let mut app = app((80, 24));
         app.update(Action::ToggleHelp);
         assert_eq!(app.view.overlay, Some(Overlay::Help));
-        app.update(Action::LineDown);
+        app.update(Action::NextPane);
         assert_eq!(app.view.overlay, None);
-        assert_eq!(app.view.tops[0].row, 0, "the key only closed the help");
+        assert_eq!(app.view.focus, 0, "the key only closed the help");
         app.update(Action::ToggleHelp);
         app.update(Action::Quit);
         assert!(app.view.should_quit);
+    }
+
+    #[test]
+    fn a_help_longer_than_the_screen_scrolls_with_the_movement_keys() {
+        let mut app = app((80, 24));
+        app.update(Action::ToggleHelp);
+        let max = crate::ui::help::max_scroll(&app);
+        assert!(max > 0, "the help does not fit in 80x24");
+        app.update(Action::LineDown);
+        assert_eq!(app.view.help_scroll, 1);
+        assert_eq!(app.view.overlay, Some(Overlay::Help));
+        app.update(Action::Bottom);
+        app.update(Action::LineDown);
+        assert_eq!(app.view.help_scroll, max, "clamped");
+        app.update(Action::LineUp);
+        assert_eq!(app.view.help_scroll, max - 1);
+        app.update(Action::ToggleHelp);
+        assert_eq!(app.view.overlay, None);
+        app.update(Action::ToggleHelp);
+        assert_eq!(app.view.help_scroll, 0, "opens at the top");
+        // Tall enough: the movement keys close it like any other key.
+        let mut tall = self::app((120, 80));
+        tall.update(Action::ToggleHelp);
+        assert_eq!(crate::ui::help::max_scroll(&tall), 0);
+        tall.update(Action::LineDown);
+        assert_eq!(tall.view.overlay, None);
     }
 }

@@ -56,6 +56,22 @@ impl Lang {
             Self::Fr => verdict.label_fr(),
         }
     }
+
+    /// A kind's name in the plural ("figures", "chiffres"), for the index's filter.
+    pub fn kinds(self, kind: AnnotationKind) -> &'static str {
+        let (en, fr) = match kind {
+            AnnotationKind::Figure => ("figures", "chiffres"),
+            AnnotationKind::Quote => ("quotes", "citations"),
+            AnnotationKind::Source => ("sources", "sources"),
+            AnnotationKind::Term => ("terms", "notions"),
+        };
+        self.pick(en, fr)
+    }
+
+    /// The space French puts before `:`, `;`, `!`, `?` (a no-break space); none in English.
+    pub fn colon(self) -> &'static str {
+        self.pick(": ", "\u{a0}: ")
+    }
 }
 
 /// A translated interface string.
@@ -87,6 +103,59 @@ pub enum Text {
     Legend,
     Marks,
     MarksHidden,
+    NoSearch,
+    NotCited,
+    WrappedToTop,
+    WrappedToBottom,
+    NoMatch,
+    Index,
+    Sources,
+    Contents,
+    All,
+    Filter,
+    FilterHint,
+    NothingMatches,
+    HintMove,
+    HintFilter,
+    HintKind,
+    HintGo,
+    HintClose,
+    NotCitedByAny,
+    InLists,
+    InLists2,
+    InSearchLine,
+    SearchLineHelp,
+    Read,
+    Minutes,
+    HelpScroll,
+    CloseHelpOther,
+    HintAnnotation,
+    HintQuit,
+    MyNote,
+    MyNoteOnParagraph,
+    NotesTitle,
+    BookmarksTitle,
+    NoNotes,
+    NoBookmarks,
+    ConfirmDeleteNote,
+    ConfirmDeleteBookmark,
+    ConfirmSave,
+    NewNote,
+    EditNoteTitle,
+    On,
+    Detached,
+    BookmarkSet,
+    BookmarkRemoved,
+    NoteSaved,
+    NoteDeleted,
+    NoteDiscarded,
+    PassageGone,
+    NothingToAnnotate,
+    NoteFull,
+    NotesHowTo,
+    InTheLists,
+    InTheEditor,
+    EditorKeys,
     NoTour,
     Tour,
     Stop,
@@ -151,9 +220,115 @@ impl Text {
             Self::PressQuestion => ("help", "aide"),
             Self::NothingSelected => ("no selection", "aucune sélection"),
             Self::CloseHelp => ("any key closes this help", "une touche ferme cette aide"),
+            Self::CloseHelpOther => (
+                "any other key closes this help",
+                "toute autre touche ferme cette aide",
+            ),
             Self::Legend => ("Highlights", "Surlignages"),
             Self::Marks => ("marks", "marques"),
             Self::MarksHidden => ("highlights hidden", "surlignages masqués"),
+            Self::NoSearch => (
+                "no search yet: press / to search",
+                "pas de recherche : / pour chercher",
+            ),
+            Self::NotCited => (
+                "no passage of the text cites this source",
+                "aucun passage du texte ne cite cette source",
+            ),
+            Self::WrappedToTop => (
+                "search went past the end, continued from the top",
+                "fin du texte atteinte, la recherche reprend au début",
+            ),
+            Self::WrappedToBottom => (
+                "search went past the top, continued from the end",
+                "début du texte atteint, la recherche reprend à la fin",
+            ),
+            Self::NoMatch => ("no match", "introuvable"),
+            Self::Index => ("Index", "Index"),
+            Self::Sources => ("Sources", "Sources"),
+            Self::Contents => ("Contents", "Table des matières"),
+            Self::All => ("all", "tout"),
+            Self::Filter => ("filter", "filtre"),
+            Self::FilterHint => ("press / to filter", "/ pour filtrer"),
+            Self::NothingMatches => ("nothing matches", "aucun résultat"),
+            Self::HintMove => ("move", "se déplacer"),
+            Self::HintFilter => ("filter", "filtrer"),
+            Self::HintKind => ("kind", "type"),
+            Self::HintGo => ("go", "y aller"),
+            Self::HintClose => ("close", "fermer"),
+            Self::NotCitedByAny => ("cited by no annotation", "citée par aucune annotation"),
+            Self::InLists => ("In lists", "Dans les listes"),
+            Self::InLists2 => (
+                "index, sources, contents — the movement keys move, / filters, Tab changes the \
+                 kind, Enter goes to the entry, Esc closes",
+                "index, sources, table des matières — les touches de déplacement déplacent, / \
+                 filtre, Tab change le type, Entrée y va, Échap ferme",
+            ),
+            Self::InSearchLine => ("Search line", "Ligne de recherche"),
+            Self::SearchLineHelp => (
+                "type to search as you go; Enter keeps the matches, Esc cancels, ← → Home End \
+                 move, Ctrl-U clears, / then Enter repeats the last search",
+                "la recherche se fait à la frappe ; Entrée garde les occurrences, Échap annule, \
+                 ← → Début Fin déplacent, Ctrl-U efface, / puis Entrée répète la dernière \
+                 recherche",
+            ),
+            Self::Read => ("read", "lu"),
+            Self::Minutes => ("min", "min"),
+            Self::HelpScroll => ("scroll", "défiler"),
+            Self::HintAnnotation => ("annotation", "annotation"),
+            Self::HintQuit => ("quit", "quitter"),
+            Self::MyNote => ("My note", "Ma note"),
+            Self::MyNoteOnParagraph => ("My note on this paragraph", "Ma note sur ce paragraphe"),
+            Self::NotesTitle => ("My notes", "Mes notes"),
+            Self::BookmarksTitle => ("Bookmarks", "Signets"),
+            Self::NoNotes => (
+                "No notes yet. In the text, press a to write one on the selected passage or on the \
+                 first paragraph on screen.",
+                "Aucune note pour l’instant. Dans le texte, a en écrit une sur le passage \
+                 sélectionné ou sur le premier paragraphe à l’écran.",
+            ),
+            Self::NoBookmarks => (
+                "No bookmarks yet. In the text, B sets one on the first paragraph on screen.",
+                "Aucun signet pour l’instant. Dans le texte, B en pose un sur le premier \
+                 paragraphe à l’écran.",
+            ),
+            Self::ConfirmDeleteNote => (
+                "Delete this note? y yes · n no",
+                "Supprimer cette note ? o oui · n non",
+            ),
+            Self::ConfirmDeleteBookmark => (
+                "Delete this bookmark? y yes · n no",
+                "Supprimer ce signet ? o oui · n non",
+            ),
+            Self::ConfirmSave => (
+                "Save your changes? y yes · n discard · Esc keep writing",
+                "Enregistrer les modifications ? o oui · n abandonner · Échap reprendre",
+            ),
+            Self::NewNote => ("New note", "Nouvelle note"),
+            Self::EditNoteTitle => ("My note", "Ma note"),
+            Self::On => ("On", "Sur"),
+            Self::Detached => ("passage no longer in the text", "passage absent du texte"),
+            Self::BookmarkSet => ("Bookmark set", "Signet posé"),
+            Self::BookmarkRemoved => ("Bookmark removed", "Signet retiré"),
+            Self::NoteSaved => ("Note saved", "Note enregistrée"),
+            Self::NoteDeleted => ("Note deleted", "Note supprimée"),
+            Self::NoteDiscarded => ("Changes discarded", "Modifications abandonnées"),
+            Self::PassageGone => (
+                "This passage is no longer in the text",
+                "Ce passage n’est plus dans le texte",
+            ),
+            Self::NothingToAnnotate => ("Nothing to annotate here", "Rien à annoter ici"),
+            Self::NoteFull => (
+                "The note is at its maximum length",
+                "La note a atteint sa longueur maximale",
+            ),
+            Self::NotesHowTo => ("My notes", "Mes notes"),
+            Self::InTheLists => ("Notes and bookmarks lists", "Listes de notes et de signets"),
+            Self::InTheEditor => ("Note editor", "Éditeur de note"),
+            Self::EditorKeys => (
+                "Enter new line · arrows, Home, End, Ctrl-arrows · Backspace, Del",
+                "Entrée à la ligne · flèches, Début, Fin, Ctrl-flèches · Retour, Suppr",
+            ),
             Self::NoTour => (
                 "this text has no guided tour (tour.toml)",
                 "ce texte n’a pas de visite guidée (tour.toml)",
@@ -192,6 +367,26 @@ impl Text {
         };
         lang.pick(en, fr)
     }
+}
+
+/// "no match for ‘x’", translated (the query is shown as typed, sanitised by the caller).
+pub fn not_found(lang: Lang, query: &str) -> String {
+    match lang {
+        Lang::En => format!("no match for ‘{query}’"),
+        Lang::Fr => format!("aucune occurrence de « {query} »"),
+    }
+}
+
+/// "3 annotations" / "1 passage", with the plural.
+pub fn count_of(lang: Lang, count: usize, what: (&str, &str, &str, &str)) -> String {
+    let (en_one, en_many, fr_one, fr_many) = what;
+    let word = match (lang, count) {
+        (Lang::En, 1) => en_one,
+        (Lang::En, _) => en_many,
+        (Lang::Fr, 0 | 1) => fr_one,
+        (Lang::Fr, _) => fr_many,
+    };
+    format!("{count} {word}")
 }
 
 /// Words between French quotation marks, unless they already open with one: « words ».

@@ -9,21 +9,28 @@
 //! terminal Event ──keymap──► Action ──app::update──► View (the one way state changes)
 //! ```
 //!
-//! I/O happens only at the edges: `content` reads article files, `main` owns the terminal.
+//! I/O happens only at the edges: `content` reads article files, `main` owns the terminal,
+//! `persist` owns the state files (notes, bookmarks, position).
 
 pub mod app;
 pub mod check;
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod content;
 pub mod handout;
 pub mod i18n;
 pub mod layout;
 pub mod link;
+pub mod notebook;
 pub mod notes;
 pub mod output;
+pub mod persist;
 pub mod present;
+pub mod print;
 pub mod screen;
+pub mod search;
+pub mod session;
 pub mod text;
 pub mod theme;
 pub mod tour;

@@ -1,29 +1,84 @@
-//! The `glose` binary: parses arguments and hands over to the library.
+//! The `glose` binary: parses arguments, reads the settings, and hands over to the library.
+//!
+//! Settings are read and checked before anything else, so a bad `config.toml` stops glose with
+//! exit code 2 before the terminal is taken over. With no subcommand, glose reads in the
+//! terminal, or prints the article as plain text when standard output is not a terminal.
 
-use std::io::IsTerminal;
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 use glose::app::App;
-use glose::cli::{Cli, Command};
+use glose::cli::{Cli, Command, NotesCommand};
+use glose::config::{self, Config, Location};
 use glose::content::{Article, LoadError, Loaded};
 use glose::i18n::Lang;
 use glose::output;
-use glose::theme::Theme;
+use glose::session::{self, Options};
+use glose::theme::{Theme, ThemeName};
+
+/// What every screen needs from the settings and the flags.
+struct Setup {
+    config: Config,
+    lang: Lang,
+    theme: Theme,
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let locale = Lang::from_env();
+    let location = Location::find(cli.config.as_deref(), std::env::var_os("GLOSE_CONFIG"));
+    if let Some(Command::Config {
+        print_default,
+        path,
+    }) = &cli.command
+    {
+        return config_command(&location, cli.lang.unwrap_or(locale), *print_default, *path);
+    }
+    let config = match config::load(&location, cli.lang.unwrap_or(locale)) {
+        Ok(config) => config,
+        Err(error) => {
+            output::errln(&format!("{error}"));
+            return ExitCode::from(2);
+        }
+    };
+    let setup = setup(config, cli.lang, cli.theme, locale);
     match cli.command {
         Some(Command::Check { path }) => ExitCode::from(glose::check::run(path.as_deref())),
-        Some(Command::Present { path }) => present(path.as_deref()),
-        Some(Command::Notes { path, command: _ }) => notes(path.as_deref()),
+        Some(Command::Present { path }) => present(path.as_deref(), &setup),
+        Some(Command::Notes {
+            command: Some(NotesCommand::Export { path }),
+            ..
+        }) => notes_export(path.as_deref(), setup.lang),
+        Some(Command::Notes {
+            path,
+            command: None,
+        }) => notes(path.as_deref(), &setup),
         Some(Command::Export {
             path,
             format,
             output,
         }) => export(path.as_deref(), format, output.as_deref()),
-        None => read(cli.path.as_deref()),
+        Some(Command::Print { path, width }) => {
+            print(path.as_deref(), usize::from(width), setup.lang)
+        }
+        Some(Command::Config { .. }) => ExitCode::SUCCESS,
+        None if !io::stdout().is_terminal() => {
+            print(cli.path.as_deref(), glose::print::DEFAULT_WIDTH, setup.lang)
+        }
+        None => read(cli.path.as_deref(), Options { fresh: cli.fresh }, &setup),
+    }
+}
+
+/// The language (flag > settings > locale) and theme (flag > settings > `NO_COLOR` > default).
+fn setup(config: Config, lang: Option<Lang>, theme: Option<ThemeName>, locale: Lang) -> Setup {
+    let lang = config.lang(lang, locale);
+    let theme = config.theme(theme, config::no_color());
+    Setup {
+        config,
+        lang,
+        theme,
     }
 }
 
@@ -34,7 +89,7 @@ fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
         None => glose::content::load_bundled(),
     };
     result.map_err(|error: LoadError| {
-        output::err(&format!("{error}\n"));
+        output::errln(&format!("{error}"));
         ExitCode::from(error.exit_code())
     })
 }
@@ -83,37 +138,46 @@ fn run_app(app: &mut App) -> ExitCode {
     }
 }
 
-/// Opens the reader. Loading errors are printed before the terminal is taken over.
-fn read(path: Option<&Path>) -> ExitCode {
+/// Opens the reader with its state files (notes, bookmarks, position). Loading errors are
+/// printed before the terminal is taken over.
+fn read(path: Option<&Path>, options: Options, setup: &Setup) -> ExitCode {
     let article = match load_for_screen(path) {
         Ok(article) => article,
         Err(code) => return code,
     };
-    let mut app = App::new(
-        article,
-        Lang::from_env(),
-        Theme::from_env(),
-        terminal_size(),
-    );
-    run_app(&mut app)
+    let mut app = App::new(article, setup.lang, setup.theme.clone(), terminal_size());
+    setup.config.apply(&mut app);
+    ExitCode::from(session::run(&mut app, options))
+}
+
+/// `glose notes export [PATH]`: the reader's own notes on the article as Markdown on stdout.
+fn notes_export(path: Option<&Path>, lang: Lang) -> ExitCode {
+    match load(path) {
+        Ok(loaded) => ExitCode::from(session::export(
+            &loaded.article,
+            lang,
+            &mut std::io::stdout().lock(),
+        )),
+        Err(code) => code,
+    }
 }
 
 /// `glose present`: the presenter on the tour; leaving it quits.
-fn present(path: Option<&Path>) -> ExitCode {
-    let lang = Lang::from_env();
-    let article = match load_tour(path, lang) {
+fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
+    let article = match load_tour(path, setup.lang) {
         Ok(article) => article,
         Err(code) => return code,
     };
-    let mut app = App::new(article, lang, Theme::from_env(), terminal_size());
+    let mut app = App::new(article, setup.lang, setup.theme.clone(), terminal_size());
+    setup.config.apply(&mut app);
     app.open_presenter(true);
     run_app(&mut app)
 }
 
 /// `glose notes`: the facilitator's notes window, following a presenter of the same article.
 #[cfg(unix)]
-fn notes(path: Option<&Path>) -> ExitCode {
-    let lang = Lang::from_env();
+fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
+    let lang = setup.lang;
     let article = match load_tour(path, lang) {
         Ok(article) => article,
         Err(code) => return code,
@@ -131,7 +195,7 @@ fn notes(path: Option<&Path>) -> ExitCode {
     let mut notes = glose::notes::Notes::new(
         article,
         lang,
-        Theme::from_env(),
+        setup.theme.clone(),
         glose::clock::system(),
         terminal_size(),
     );
@@ -145,7 +209,7 @@ fn notes(path: Option<&Path>) -> ExitCode {
 }
 
 #[cfg(not(unix))]
-fn notes(_path: Option<&Path>) -> ExitCode {
+fn notes(_path: Option<&Path>, _setup: &Setup) -> ExitCode {
     output::errln("glose notes: not supported on this platform (it needs Unix sockets)");
     ExitCode::from(2)
 }
@@ -168,6 +232,58 @@ fn export(path: Option<&Path>, format: glose::handout::Format, output: Option<&P
         Ok(()) => ExitCode::SUCCESS,
         Err((target, error)) => {
             output::errln(&format!("glose export: cannot write '{target}': {error}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `glose print`, and what glose does when its output is not a terminal.
+fn print(path: Option<&Path>, width: usize, lang: Lang) -> ExitCode {
+    let article = match load(path) {
+        Ok(loaded) => loaded.article,
+        Err(code) => return code,
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match glose::print::print(&article, width, lang, &mut out).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // `glose print | head`: the reader has what it wanted.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            output::errln(&format!("glose: {error}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `glose config`: check the settings file (the default), show its path, or print a default.
+fn config_command(location: &Location, lang: Lang, print_default: bool, path: bool) -> ExitCode {
+    if print_default {
+        print!("{}", config::default_text(lang));
+        return ExitCode::SUCCESS;
+    }
+    let shown = location.path().map_or_else(
+        || lang.pick("(none)", "(aucun)").to_owned(),
+        |p| glose::text::sanitize::clean_line(&p.display().to_string()),
+    );
+    if path {
+        println!("{shown}");
+        return ExitCode::SUCCESS;
+    }
+    match config::load(location, lang) {
+        Ok(_) => {
+            let state = match location {
+                Location::Optional(p) if !p.exists() => {
+                    lang.pick("not found, defaults in use", "absent, réglages par défaut")
+                }
+                Location::None => lang.pick("no settings file", "aucun fichier de réglages"),
+                _ => lang.pick("valid", "valide"),
+            };
+            println!("{shown}{}{state}", lang.colon());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            output::errln(&format!("{error}"));
             ExitCode::from(2)
         }
     }

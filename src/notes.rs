@@ -169,6 +169,8 @@ pub fn keymap() -> Keymap {
             (KeyChord::ctrl('c'), A::Quit),
         ],
         tour: Vec::new(),
+        list_bindings: Vec::new(),
+        editor_bindings: Vec::new(),
     }
 }
 

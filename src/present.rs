@@ -143,6 +143,8 @@ pub fn keymap() -> Keymap {
     Keymap {
         bindings,
         tour: Vec::new(),
+        list_bindings: Vec::new(),
+        editor_bindings: Vec::new(),
     }
 }
 

@@ -59,7 +59,15 @@ pub struct ScreenInput {
     pub side_pref: Option<bool>,
     pub has_selection: bool,
     pub max_text_width: u16,
+    /// Columns of the side pane when it is on the right (`None`: a third of the width from 140
+    /// columns, two fifths below). Always leaves the panes at least `MIN_MAIN_WIDTH` columns.
+    pub side_width: Option<u16>,
 }
+
+/// Narrowest the panes get beside the side pane, whatever the configured side width.
+pub const MIN_MAIN_WIDTH: u16 = 50;
+/// Narrowest side pane.
+pub const MIN_SIDE_WIDTH: u16 = 24;
 
 impl Screen {
     /// Whether the side pane is on screen with these inputs at this width.
@@ -84,18 +92,24 @@ impl Screen {
         let (main, side) = if !side_shown {
             (body, None)
         } else if size.width >= 100 {
-            let side_width = if size.width >= 140 {
+            let automatic = if size.width >= 140 {
                 size.width / 3
             } else {
                 size.width * 2 / 5
             };
+            let side_width = input
+                .side_width
+                .unwrap_or(automatic)
+                .min(size.width.saturating_sub(MIN_MAIN_WIDTH))
+                .max(MIN_SIDE_WIDTH);
             let [main, side] = body.layout(&Layout::horizontal([
                 Constraint::Fill(1),
                 Constraint::Length(side_width),
             ]));
             (main, Some((side, SidePlacement::Right)))
         } else {
-            let drawer = (body.height * 2 / 5).max(6);
+            // Half the body: the source and its context are what the reader asked for.
+            let drawer = (body.height / 2).max(6);
             let [main, side] = body.layout(&Layout::vertical([
                 Constraint::Fill(1),
                 Constraint::Length(drawer),
@@ -150,7 +164,9 @@ fn grid_panes(main: Rect, input: &ScreenInput) -> Vec<PaneArea> {
 
 fn stacked_panes(main: Rect, input: &ScreenInput) -> Vec<PaneArea> {
     let focus = input.focus.min(input.pane_count.saturating_sub(1));
-    let collapsed_shown = input.pane_count <= MAX_COLLAPSED && main.height >= 8;
+    // The other panes' title lines, when the focused pane keeps at least 10 rows beside them.
+    let collapsed_shown = input.pane_count <= MAX_COLLAPSED
+        && usize::from(main.height) >= 10 + input.pane_count.saturating_sub(1);
     let shown: Vec<usize> = if collapsed_shown {
         (0..input.pane_count).collect()
     } else {
@@ -219,6 +235,7 @@ mod tests {
             side_pref: None,
             has_selection: false,
             max_text_width: MAX_TEXT_WIDTH,
+            side_width: None,
         }
     }
 
@@ -268,6 +285,21 @@ mod tests {
         };
         let narrow = Screen::arrange(Rect::new(0, 0, 80, 24), &selected).unwrap();
         assert!(matches!(narrow.side, Some((_, SidePlacement::Drawer))));
+    }
+
+    #[test]
+    fn a_configured_side_width_is_used_but_leaves_room_for_the_text() {
+        let side = |width, columns| {
+            let input = ScreenInput {
+                side_width: Some(width),
+                ..input(0)
+            };
+            let screen = Screen::arrange(Rect::new(0, 0, columns, 40), &input).unwrap();
+            screen.side.unwrap().0.width
+        };
+        assert_eq!(side(60, 160), 60);
+        assert_eq!(side(90, 120), 120 - MIN_MAIN_WIDTH);
+        assert_eq!(side(5, 120), MIN_SIDE_WIDTH);
     }
 
     #[test]

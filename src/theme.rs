@@ -44,6 +44,13 @@ pub struct Theme {
     pub misreported: Style,
     pub unverifiable: Style,
     pub focused_border_type: BorderType,
+    /// A search match, patched over the text's or the annotation's style: reverse video (so it
+    /// differs from every annotation mark, which never reverses) and a colour.
+    pub search_match: Style,
+    /// The match `n` went to: reverse video, bold, and a stronger colour.
+    pub search_current: Style,
+    /// The entry under a list's cursor.
+    pub cursor: Style,
 }
 
 impl Default for Theme {
@@ -91,6 +98,9 @@ impl Theme {
             misreported: plain.add_modifier(bold | under),
             unverifiable: plain.add_modifier(bold | under),
             focused_border_type: BorderType::Thick,
+            search_match: plain.add_modifier(Modifier::REVERSED),
+            search_current: plain.add_modifier(Modifier::REVERSED | bold),
+            cursor: plain.add_modifier(Modifier::REVERSED),
         };
         match name {
             ThemeName::Monochrome => mono,
@@ -113,6 +123,9 @@ impl Theme {
                 misreported: mono.misreported.fg(Color::LightRed),
                 unverifiable: mono.unverifiable.fg(Color::LightRed),
                 dim: Style::new().fg(Color::DarkGray),
+                search_match: mono.search_match.fg(Color::Yellow),
+                search_current: mono.search_current.fg(Color::LightRed),
+                cursor: mono.cursor.fg(Color::Cyan),
                 ..mono
             },
             ThemeName::HighContrast => Self {
@@ -136,6 +149,9 @@ impl Theme {
                 unverifiable: mono.unverifiable.fg(Color::LightRed),
                 dim: Style::new().fg(Color::Gray),
                 focused_border_type: BorderType::Double,
+                search_match: mono.search_match.fg(Color::LightYellow).bg(Color::Black),
+                search_current: mono.search_current.fg(Color::LightRed).bg(Color::Black),
+                cursor: mono.cursor.fg(Color::LightYellow).bg(Color::Black),
                 ..mono
             },
         }

@@ -9,16 +9,26 @@
 //! an action, or, while a clock is on screen (the tour, the presenter), when the clock's seconds
 //! change (`App::next_tick`): a timed `event::poll`, at most once a second.
 //!
+//! State files (through `persist::Store`, when given one): the notebook is saved right after the
+//! event that changed it; the position is saved at exit, and on SIGTERM / SIGHUP / SIGINT /
+//! SIGQUIT by the signal thread from the latest snapshot the loop left it (a small file, written
+//! atomically after the terminal is restored). Bracketed paste is on, so a paste reaches the note
+//! editor as one event.
+//!
 //! While a tour is on, the loop also tells notes windows where it is (`link::Publisher`, never
 //! blocking); `run_notes` is the notes window's own loop, woken by keys or by the presenter.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::{Mutex, Once, PoisonError};
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -26,10 +36,14 @@ use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
 use crate::app::App;
+use crate::persist::{Position, Problem, Store};
 use crate::ui;
 
 /// Held while writing to the terminal (a frame, or the restore sequence).
 static TERMINAL: Mutex<()> = Mutex::new(());
+
+/// The position file's path and latest contents, written by the signal thread on the way out.
+static PENDING_POSITION: Mutex<Option<(PathBuf, Vec<u8>)>> = Mutex::new(None);
 
 /// Mouse reporting: button presses and the wheel only (no motion events, which would wake the
 /// program on every movement of the pointer), in SGR encoding.
@@ -40,7 +54,12 @@ const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     out.write_all(MOUSE_ON.as_bytes())?;
     out.flush()
 }
@@ -49,7 +68,12 @@ fn enter() -> io::Result<()> {
 pub fn restore() {
     let mut out = io::stdout();
     let _ = out.write_all(MOUSE_OFF.as_bytes());
-    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = disable_raw_mode();
     let _ = out.flush();
 }
@@ -66,7 +90,8 @@ fn install_panic_hook() {
     });
 }
 
-/// On SIGTERM, SIGHUP, SIGINT or SIGQUIT: restore the terminal and exit with 128 + signal.
+/// On SIGTERM, SIGHUP, SIGINT or SIGQUIT: restore the terminal, save the position, and exit with
+/// 128 + signal.
 #[cfg(unix)]
 fn install_signal_thread() -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
@@ -77,6 +102,13 @@ fn install_signal_thread() -> io::Result<()> {
             if let Some(signal) = signals.forever().next() {
                 let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
                 restore();
+                let pending = PENDING_POSITION
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .take();
+                if let Some((path, bytes)) = pending {
+                    let _ = crate::persist::write_atomic(&path, &bytes);
+                }
                 // Destructors do not run on this path: remove the link's files here.
                 crate::link::remove_registered_files();
                 std::process::exit(128 + signal);
@@ -114,18 +146,85 @@ fn is_suspend(event: &Event) -> bool {
 
 /// Runs the reader until the user quits. The terminal is always given back.
 pub fn run(app: &mut App) -> io::Result<()> {
+    run_with_store(app, None).map(|_| ())
+}
+
+/// Runs the reader with its state files: notes saved as they change, the position at exit (and
+/// on a signal). Returns the problems met while saving, to print once the terminal is back.
+pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Vec<Problem>> {
     install_panic_hook();
     install_signal_thread()?;
+    let mut saver = Saver {
+        store,
+        notebook_revision: app.notebook_revision,
+        position: None,
+        problems: Vec::new(),
+    };
     // `enter` may fail half-way (raw mode on, then a write error): restore in every case.
-    let result = enter().and_then(|()| event_loop(app));
+    let result = enter().and_then(|()| event_loop(app, &mut saver));
     {
         let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
         restore();
     }
-    result
+    saver.finish(app);
+    result.map(|()| saver.problems)
 }
 
-fn event_loop(app: &mut App) -> io::Result<()> {
+/// Keeps the state files in step with the app, from the event loop.
+struct Saver<'a> {
+    store: Option<&'a mut Store>,
+    /// The notebook revision last saved.
+    notebook_revision: u64,
+    /// The position last handed to the signal thread.
+    position: Option<Position>,
+    problems: Vec<Problem>,
+}
+
+impl Saver<'_> {
+    /// After an event: saves the notebook if it changed, and refreshes the signal thread's
+    /// position snapshot if the reader moved.
+    fn after_event(&mut self, app: &mut App) {
+        let Some(store) = self.store.as_deref_mut() else {
+            return;
+        };
+        if app.notebook_revision != self.notebook_revision {
+            self.notebook_revision = app.notebook_revision;
+            match store.save_notes(&app.notebook) {
+                Ok(merged) => app.notes_saved(merged),
+                Err(problem) => {
+                    app.report(&problem);
+                    if !self.problems.contains(&problem) {
+                        self.problems.push(problem);
+                    }
+                }
+            }
+        }
+        let position = app.position();
+        if self.position.as_ref() != Some(&position) {
+            *PENDING_POSITION
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = store.position_snapshot(&position);
+            self.position = Some(position);
+        }
+    }
+
+    /// At exit: the last notebook change (if any) and the position.
+    fn finish(&mut self, app: &mut App) {
+        self.after_event(app);
+        let Some(store) = self.store.as_deref_mut() else {
+            return;
+        };
+        PENDING_POSITION
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Err(problem) = store.save_position(&app.position()) {
+            self.problems.push(problem);
+        }
+    }
+}
+
+fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
     let mut fault = test_fault();
     if fault == Some(Fault::Start) {
         return Err(io::Error::other("fault injected by GLOSE_TEST_FAULT=start"));
@@ -167,6 +266,7 @@ fn event_loop(app: &mut App) -> io::Result<()> {
                 break;
             }
             let changed = app.handle_event(&event);
+            saver.after_event(app);
             if matches!(event, Event::Resize(..)) {
                 redraw_whole(&mut terminal)?;
                 break;

@@ -2,19 +2,27 @@
 //!
 //! This module only splits the screen (the arrangement comes from `screen::Screen`, computed in
 //! `update`) and delegates: `reader` for the panes, `side_pane` for source and context,
-//! `status` for the header and status line, `help` for the overlay.
+//! `status` for the header, status line and search line, `help` for the key list, `lists` for
+//! the notes and bookmarks lists, `editor` for the note editor, and `index`, `sources`,
+//! `contents` (on the frame of `lookup`) for the lookup lists.
 
+pub mod contents;
+pub mod editor;
 pub mod help;
+pub mod index;
+pub mod lists;
+pub mod lookup;
 pub mod notes;
 pub mod present;
 pub mod reader;
 pub mod side_pane;
+pub mod sources;
 pub mod status;
 pub mod stop;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
@@ -34,11 +42,13 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let (width, height) = app.view.size;
     if area == Rect::new(0, 0, width, height) {
-        draw(app, area, frame.buffer_mut());
+        if let Some(position) = draw(app, area, frame.buffer_mut()) {
+            frame.set_cursor_position(position);
+        }
         return;
     }
     let mut scratch = Buffer::empty(Rect::new(0, 0, width, height));
-    draw(app, scratch.area, &mut scratch);
+    let cursor = draw(app, scratch.area, &mut scratch);
     let buf = frame.buffer_mut();
     Clear.render(area, buf);
     let shared = area.intersection(scratch.area);
@@ -49,18 +59,22 @@ pub fn render(app: &App, frame: &mut Frame) {
             }
         }
     }
+    if let Some(position) = cursor.filter(|&p| shared.contains(p)) {
+        frame.set_cursor_position(position);
+    }
 }
 
-/// Draws the reader (or the presenter over it) into `buf`, whose area is `app.view.size`.
-fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the reader (or the presenter over it) into `buf`, whose area is `app.view.size`;
+/// returns where the terminal's cursor goes while text is typed (search line, filter, note).
+fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     Clear.render(area, buf);
     if app.presenter.is_some() {
         present::render(app, area, buf);
-        return;
+        return None;
     }
     let Some(screen) = &app.screen else {
         too_small(app, area, buf);
-        return;
+        return None;
     };
     status::header(app, screen.header, buf);
     for pane in &screen.panes {
@@ -69,18 +83,28 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some((side, placement)) = screen.side {
         side_pane::render(app, side, placement, buf);
     }
-    status::status_line(app, screen.status, buf);
-    if app.view.overlay == Some(Overlay::Help) {
-        help::render(app, area, buf);
+    let mut cursor = status::status_line(app, screen.status, buf);
+    match app.view.overlay {
+        Some(Overlay::Help) => help::render(app, area, buf),
+        Some(Overlay::Notes | Overlay::Bookmarks) => lists::render(app, area, buf),
+        Some(Overlay::Index) => cursor = index::render(app, area, buf),
+        Some(Overlay::Sources) => cursor = sources::render(app, area, buf),
+        Some(Overlay::Contents) => cursor = contents::render(app, area, buf),
+        None => {}
     }
+    if let Some(editor) = &app.view.editor {
+        cursor = editor::render(app, editor, area, buf);
+    }
+    cursor
 }
 
 /// The message shown below the minimum size; it recovers as soon as the terminal grows.
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let message = format!(
-        "{} : {}×{} ({} {MIN_WIDTH}×{MIN_HEIGHT})",
+        "{}{}{}×{} ({} {MIN_WIDTH}×{MIN_HEIGHT})",
         Text::TooSmall.get(lang),
+        lang.colon(),
         area.width,
         area.height,
         Text::Minimum.get(lang)
@@ -125,4 +149,110 @@ pub fn fit(text: &str, width: usize) -> String {
     }
     out.push_str(&" ".repeat(width.saturating_sub(used)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+
+    use super::*;
+    use crate::app::line_input::Edit;
+    use crate::app::tests::sample;
+    use crate::app::{Action, App};
+    use crate::i18n::Lang;
+    use crate::theme::{Theme, ThemeName};
+
+    fn reader(size: (u16, u16), lang: Lang) -> App {
+        App::new(sample(12), lang, Theme::named(ThemeName::Default), size)
+    }
+
+    fn draw(app: &App) -> Terminal<TestBackend> {
+        let (w, h) = app.view.size;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|frame| render(app, frame)).unwrap();
+        terminal
+    }
+
+    fn search(app: &mut App, query: &str) {
+        app.update(Action::Search);
+        for c in query.chars() {
+            app.update(Action::Input(Edit::Insert(c)));
+        }
+    }
+
+    #[test]
+    fn search_marks_every_match_the_current_one_stronger_and_counts_them() {
+        let mut app = reader((80, 24), Lang::Fr);
+        search(&mut app, "LIGNE");
+        app.update(Action::Input(Edit::Confirm));
+        app.update(Action::SearchNext);
+        app.update(Action::SearchNext);
+        let terminal = draw(&app);
+        insta::assert_snapshot!("search_80x24", terminal.backend());
+        let buffer = terminal.backend().buffer();
+        let status = (0..80)
+            .map(|x| buffer[(x, 23)].symbol().to_owned())
+            .collect::<String>();
+        let count = app.view.search.matches.len();
+        assert!(status.contains(&format!("/LIGNE 3/{count}")), "{status}");
+        // Every visible "ligne" is in reverse video; exactly one of them is bold (the current).
+        let mut marked = 0;
+        let mut current = 0;
+        for y in 1..23 {
+            let cells: Vec<&str> = (0..80).map(|x| buffer[(x, y)].symbol()).collect();
+            for x in 0..cells.len().saturating_sub(5) {
+                if cells[x..x + 5].concat() != "ligne" {
+                    continue;
+                }
+                let cell = &buffer[(x as u16, y)];
+                assert!(cell.modifier.contains(Modifier::REVERSED), "({x}, {y})");
+                marked += 1;
+                if cell.modifier.contains(Modifier::BOLD) {
+                    current += 1;
+                    assert_eq!(cell.fg, app.theme.search_current.fg.unwrap());
+                    assert_eq!(
+                        y, 3,
+                        "the third match: second row of text, its second \"ligne\""
+                    );
+                }
+            }
+        }
+        assert!(marked > 2);
+        assert_eq!(current, 1);
+    }
+
+    #[test]
+    fn the_search_line_replaces_the_status_and_shows_the_cursor() {
+        let mut app = reader((80, 24), Lang::En);
+        search(&mut app, "chiffre 1-1");
+        let mut terminal = draw(&app);
+        insta::assert_snapshot!("search_line_80x24", terminal.backend());
+        let cursor = terminal.get_cursor_position().unwrap();
+        assert_eq!((cursor.x, cursor.y), (12, 23));
+    }
+
+    #[test]
+    fn index_sources_and_contents_overlays() {
+        for lang in [Lang::Fr, Lang::En] {
+            let mut app = reader((80, 24), lang);
+            app.update(Action::ToggleIndex);
+            app.update(Action::LineDown);
+            insta::assert_snapshot!(format!("index_80x24_{lang:?}"), draw(&app).backend());
+        }
+        let mut app = reader((80, 24), Lang::Fr);
+        app.update(Action::ToggleIndex);
+        app.update(Action::Search);
+        for c in "3-1".chars() {
+            app.update(Action::Input(Edit::Insert(c)));
+        }
+        insta::assert_snapshot!("index_filtered_80x24", draw(&app).backend());
+
+        let mut app = reader((100, 30), Lang::Fr);
+        app.update(Action::FocusPane(2));
+        app.update(Action::Bottom);
+        app.update(Action::ToggleContents);
+        insta::assert_snapshot!("contents_100x30", draw(&app).backend());
+    }
 }

@@ -67,7 +67,7 @@ langue : fr
 
 2 parties
   introduction  Introduction       10 mots
-  partie-1      Première partie    27 mots
+  partie-1      Première partie    25 mots
 
 2 annotations : 1 chiffre, 0 citation, 0 source, 1 notion
   verdicts : 0 confirmé, 0 imprécis, 1 déformé, 0 invérifiable, 1 sans verdict
@@ -403,7 +403,7 @@ langue : fr
 
 3 parties
   part-1  Introduction                 11 mots
-  part-2  Le travail caché             14 mots
+  part-2  Le travail caché             12 mots
   part-3  Ce que disent les sources    10 mots
 
 0 annotation : 0 chiffre, 0 citation, 0 source, 0 notion

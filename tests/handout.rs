@@ -4,7 +4,8 @@
 //! After an intended change (to the handout or to the article), regenerate the golden files with
 //! `GLOSE_BLESS=1 cargo test --test handout` and read the diff before committing it.
 
-use std::path::Path;
+mod common;
+
 use std::process::Command;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
@@ -24,34 +25,8 @@ fn glose(args: &[&str]) -> Vec<u8> {
     output.stdout
 }
 
-/// Compares `actual` with the golden file `name`, or rewrites it under `GLOSE_BLESS=1`.
 fn golden(name: &str, actual: &[u8]) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("GLOSE_BLESS").is_some() {
-        std::fs::write(&path, actual).expect("write the golden file");
-        return;
-    }
-    let expected = std::fs::read(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (GLOSE_BLESS=1 creates it)", path.display()));
-    if expected != actual {
-        let expected = String::from_utf8_lossy(&expected);
-        let actual = String::from_utf8_lossy(actual);
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(e, a)| e != a)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from line {}:\n  expected: {:?}\n  actual:   {:?}\n\
-             (GLOSE_BLESS=1 cargo test --test handout regenerates it)",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
+    common::golden::golden("handout", name, actual);
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! serde names (`line_down`, `next_annotation`) are the vocabulary of key remapping, and
 //! `describe` is the text of the help screen, so help and behaviour cannot disagree.
 
+use super::line_input::Edit;
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
@@ -33,6 +34,43 @@ pub enum Action {
     SideDown,
     SideUp,
     ToggleHelp,
+    /// Open the search line (in a list: filter the list).
+    Search,
+    SearchNext,
+    SearchPrev,
+    /// The index of every annotation.
+    ToggleIndex,
+    /// The sources and the annotations citing each.
+    ToggleSources,
+    /// The table of contents with reading progress.
+    ToggleContents,
+    /// A key typed into a text input (the search line, a list's filter).
+    #[serde(skip)]
+    Input(Edit),
+    /// Set a bookmark on the first paragraph on screen in the focused pane, or remove it.
+    ToggleBookmark,
+    /// Open the list of bookmarks.
+    ShowBookmarks,
+    /// Write or edit a note on the selected annotation, else on the first paragraph on screen.
+    EditNote,
+    /// Open the list of notes.
+    ShowNotes,
+    /// In a list: next entry.
+    ListNext,
+    /// In a list: previous entry.
+    ListPrev,
+    /// In a list: go to the entry's place in the text.
+    ListOpen,
+    /// In the notes list: edit the note.
+    ListEdit,
+    /// In a list: delete the entry (asks first).
+    ListDelete,
+    /// Close the list.
+    ListClose,
+    /// In the note editor: save and close.
+    NoteSave,
+    /// In the note editor: close (asks first when there are unsaved changes).
+    NoteClose,
     /// Start the guided tour, or leave it and go back to where the reader was.
     ToggleTour,
     /// The tour's next stop (the presenter's next screen).
@@ -63,6 +101,127 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action a key can be bound to (in `config.toml`'s `[keys]`), in help order.
+    pub fn bindable() -> Vec<Self> {
+        let mut all = vec![
+            Self::Quit,
+            Self::LineDown,
+            Self::LineUp,
+            Self::PageDown,
+            Self::PageUp,
+            Self::HalfPageDown,
+            Self::HalfPageUp,
+            Self::Top,
+            Self::Bottom,
+        ];
+        all.extend((1..=9).map(Self::FocusPane));
+        all.extend([
+            Self::PrevPane,
+            Self::NextPane,
+            Self::NextAnnotation,
+            Self::PrevAnnotation,
+            Self::SelectVisible,
+            Self::ClearSelection,
+            Self::ToggleMarks,
+            Self::ToggleSidePane,
+            Self::SideDown,
+            Self::SideUp,
+            Self::ToggleHelp,
+            Self::Search,
+            Self::SearchNext,
+            Self::SearchPrev,
+            Self::ToggleIndex,
+            Self::ToggleSources,
+            Self::ToggleContents,
+            Self::ToggleTour,
+            Self::NextStop,
+            Self::PrevStop,
+            Self::FirstStop,
+            Self::LastStop,
+            Self::Present,
+            Self::LeavePresenter,
+            Self::Blank,
+            Self::RevealVerdict,
+            Self::ToggleBookmark,
+            Self::ShowBookmarks,
+            Self::EditNote,
+            Self::ShowNotes,
+            Self::ListNext,
+            Self::ListPrev,
+            Self::ListOpen,
+            Self::ListEdit,
+            Self::ListDelete,
+            Self::ListClose,
+            Self::NoteSave,
+            Self::NoteClose,
+        ]);
+        all
+    }
+
+    /// The action's name in `config.toml` (`next_annotation`, `focus_pane_2`); `None` for the
+    /// events that are not keys (resize, mouse, typed text).
+    pub fn name(self) -> Option<String> {
+        let name = match self {
+            Self::Quit => "quit",
+            Self::LineDown => "line_down",
+            Self::LineUp => "line_up",
+            Self::PageDown => "page_down",
+            Self::PageUp => "page_up",
+            Self::HalfPageDown => "half_page_down",
+            Self::HalfPageUp => "half_page_up",
+            Self::Top => "top",
+            Self::Bottom => "bottom",
+            Self::FocusPane(n) => return Some(format!("focus_pane_{n}")),
+            Self::PrevPane => "prev_pane",
+            Self::NextPane => "next_pane",
+            Self::NextAnnotation => "next_annotation",
+            Self::PrevAnnotation => "prev_annotation",
+            Self::SelectVisible => "select_visible",
+            Self::ClearSelection => "clear_selection",
+            Self::ToggleMarks => "toggle_marks",
+            Self::ToggleSidePane => "toggle_side_pane",
+            Self::SideDown => "side_down",
+            Self::SideUp => "side_up",
+            Self::ToggleHelp => "toggle_help",
+            Self::Search => "search",
+            Self::SearchNext => "search_next",
+            Self::SearchPrev => "search_prev",
+            Self::ToggleIndex => "toggle_index",
+            Self::ToggleSources => "toggle_sources",
+            Self::ToggleContents => "toggle_contents",
+            Self::ToggleTour => "toggle_tour",
+            Self::NextStop => "next_stop",
+            Self::PrevStop => "prev_stop",
+            Self::FirstStop => "first_stop",
+            Self::LastStop => "last_stop",
+            Self::Present => "present",
+            Self::LeavePresenter => "leave_presenter",
+            Self::Blank => "blank",
+            Self::RevealVerdict => "reveal_verdict",
+            Self::ToggleBookmark => "toggle_bookmark",
+            Self::ShowBookmarks => "show_bookmarks",
+            Self::EditNote => "edit_note",
+            Self::ShowNotes => "show_notes",
+            Self::ListNext => "list_next",
+            Self::ListPrev => "list_prev",
+            Self::ListOpen => "list_open",
+            Self::ListEdit => "list_edit",
+            Self::ListDelete => "list_delete",
+            Self::ListClose => "list_close",
+            Self::NoteSave => "note_save",
+            Self::NoteClose => "note_close",
+            Self::Input(_) | Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => return None,
+        };
+        Some(name.to_owned())
+    }
+
+    /// The action a `config.toml` name stands for.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::bindable()
+            .into_iter()
+            .find(|a| a.name().as_deref() == Some(name))
+    }
+
     /// One line for the help screen, in the interface language.
     pub fn describe(self, lang: Lang) -> &'static str {
         let (en, fr) = match self {
@@ -111,6 +270,45 @@ impl Action {
                 "faire défiler le panneau des sources vers le haut",
             ),
             Self::ToggleHelp => ("this help", "cette aide"),
+            Self::Search => (
+                "search (accents and case ignored); in a list, filter it",
+                "chercher (accents et casse ignorés) ; dans une liste, filtrer",
+            ),
+            Self::SearchNext => ("next match", "occurrence suivante"),
+            Self::SearchPrev => ("previous match", "occurrence précédente"),
+            Self::ToggleIndex => (
+                "index of figures, quotes, sources and terms",
+                "index des chiffres, citations, sources et notions",
+            ),
+            Self::ToggleSources => (
+                "sources, with the passages citing each",
+                "sources, avec les passages qui citent chacune",
+            ),
+            Self::ToggleContents => (
+                "table of contents and reading progress",
+                "table des matières et progression de lecture",
+            ),
+            Self::ToggleBookmark => (
+                "bookmark the first paragraph on screen (again: remove)",
+                "signet sur le 1er paragraphe à l’écran (ou le retirer)",
+            ),
+            Self::ShowBookmarks => ("list of bookmarks", "liste des signets"),
+            Self::EditNote => (
+                "note on the selection, else the first paragraph on screen",
+                "note sur la sélection, sinon le 1er paragraphe à l’écran",
+            ),
+            Self::ShowNotes => ("list of my notes", "liste de mes notes"),
+            Self::ListNext => ("next", "suivante"),
+            Self::ListPrev => ("previous", "précédente"),
+            Self::ListOpen => ("go there", "y aller"),
+            Self::ListEdit => ("edit", "modifier"),
+            Self::ListDelete => ("delete (asks first)", "supprimer (demande d’abord)"),
+            Self::ListClose => ("close", "fermer"),
+            Self::NoteSave => ("save", "enregistrer"),
+            Self::NoteClose => (
+                "close (asks before losing changes)",
+                "fermer (demande avant de perdre)",
+            ),
             Self::ToggleTour => (
                 "start or leave the guided tour",
                 "commencer ou quitter la visite guidée",
@@ -135,8 +333,34 @@ impl Action {
                 "reveal or hide what the source says (verdict)",
                 "révéler ou cacher ce que dit la source (verdict)",
             ),
-            Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => ("", ""),
+            Self::Input(_) | Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => ("", ""),
         };
         lang.pick(en, fr)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_agree_with_serde_and_round_trip() {
+        for action in Action::bindable() {
+            let name = action.name().unwrap();
+            assert_eq!(Action::from_name(&name), Some(action), "{name}");
+            if !matches!(action, Action::FocusPane(_)) {
+                let serde_name: String = toml::Value::try_from(action)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned();
+                assert_eq!(serde_name, name);
+            }
+            for lang in [Lang::En, Lang::Fr] {
+                assert!(!action.describe(lang).is_empty(), "{name} has help text");
+            }
+        }
+        assert_eq!(Action::from_name("focus_pane_0"), None);
+        assert_eq!(Action::from_name("resize"), None);
     }
 }

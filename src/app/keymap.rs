@@ -101,6 +101,42 @@ impl KeyChord {
     }
 }
 
+impl KeyChord {
+    /// The chord in the notation `parse` reads (`ctrl-d`, `shift-tab`, `pgdn`, `?`), for
+    /// configuration files.
+    pub fn notation(&self) -> String {
+        let mut out = String::new();
+        if self.ctrl {
+            out.push_str("ctrl-");
+        }
+        if self.alt {
+            out.push_str("alt-");
+        }
+        let key = match self.code {
+            KeyCode::Char(' ') => "space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Tab => "tab".to_owned(),
+            KeyCode::BackTab => "shift-tab".to_owned(),
+            KeyCode::Enter => "enter".to_owned(),
+            KeyCode::Esc => "esc".to_owned(),
+            KeyCode::Backspace => "backspace".to_owned(),
+            KeyCode::Up => "up".to_owned(),
+            KeyCode::Down => "down".to_owned(),
+            KeyCode::Left => "left".to_owned(),
+            KeyCode::Right => "right".to_owned(),
+            KeyCode::PageUp => "pgup".to_owned(),
+            KeyCode::PageDown => "pgdn".to_owned(),
+            KeyCode::Home => "home".to_owned(),
+            KeyCode::End => "end".to_owned(),
+            KeyCode::Delete => "delete".to_owned(),
+            KeyCode::F(n) => format!("f{n}"),
+            other => format!("{other:?}").to_lowercase(),
+        };
+        out.push_str(&key);
+        out
+    }
+}
+
 impl fmt::Display for KeyChord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.ctrl {
@@ -136,6 +172,10 @@ impl fmt::Display for KeyChord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     pub bindings: Vec<(KeyChord, Action)>,
+    /// Keys of the notes and bookmarks lists (they replace `bindings` while a list is open).
+    pub list_bindings: Vec<(KeyChord, Action)>,
+    /// The note editor's commands; every other key types or moves the cursor.
+    pub editor_bindings: Vec<(KeyChord, Action)>,
     /// Bindings that take precedence while the guided tour is on (`→` means the next stop
     /// rather than the next pane); every other key keeps its reading meaning.
     pub tour: Vec<(KeyChord, Action)>,
@@ -177,14 +217,42 @@ impl Default for Keymap {
             (p(K::Esc), A::ClearSelection),
             (c('J'), A::SideDown),
             (c('K'), A::SideUp),
+            (c('/'), A::Search),
+            (c('n'), A::SearchNext),
+            (c('N'), A::SearchPrev),
+            (c('i'), A::ToggleIndex),
+            (c('S'), A::ToggleSources),
+            (c('c'), A::ToggleContents),
             (c('s'), A::ToggleSidePane),
             (c('m'), A::ToggleMarks),
+            (c('a'), A::EditNote),
+            (c('A'), A::ShowNotes),
+            (c('B'), A::ToggleBookmark),
+            (c('\''), A::ShowBookmarks),
             (c('t'), A::ToggleTour),
             (c('p'), A::Present),
             (c('?'), A::ToggleHelp),
             (c('q'), A::Quit),
             (KeyChord::ctrl('c'), A::Quit),
         ]);
+        let list_bindings = vec![
+            (c('j'), A::ListNext),
+            (p(K::Down), A::ListNext),
+            (c('k'), A::ListPrev),
+            (p(K::Up), A::ListPrev),
+            (p(K::Enter), A::ListOpen),
+            (c('e'), A::ListEdit),
+            (c('d'), A::ListDelete),
+            (p(K::Delete), A::ListDelete),
+            (p(K::Esc), A::ListClose),
+            (c('q'), A::ListClose),
+            (KeyChord::ctrl('c'), A::Quit),
+        ];
+        let editor_bindings = vec![
+            (KeyChord::ctrl('s'), A::NoteSave),
+            (p(K::Esc), A::NoteClose),
+            (KeyChord::ctrl('c'), A::NoteClose),
+        ];
         let tour = vec![
             (p(K::Right), A::NextStop),
             (c(']'), A::NextStop),
@@ -193,7 +261,12 @@ impl Default for Keymap {
             (c('t'), A::ToggleTour),
             (p(K::Esc), A::ToggleTour),
         ];
-        Self { bindings, tour }
+        Self {
+            bindings,
+            list_bindings,
+            editor_bindings,
+            tour,
+        }
     }
 }
 
@@ -204,6 +277,34 @@ impl Keymap {
             .iter()
             .find(|(k, _)| *k == chord)
             .map(|(_, a)| *a)
+    }
+
+    /// The action bound to a chord while a list is open.
+    pub fn list_action(&self, chord: KeyChord) -> Option<Action> {
+        find(&self.list_bindings, chord)
+    }
+
+    /// The editor command bound to a chord.
+    pub fn editor_action(&self, chord: KeyChord) -> Option<Action> {
+        find(&self.editor_bindings, chord)
+    }
+
+    /// A table's actions, each once with all its keys joined by `/` (Quit left out), for the
+    /// hints in a list's or the editor's frame and for the help screen.
+    pub fn table_hints(table: &[(KeyChord, Action)]) -> Vec<(String, Action)> {
+        let mut out: Vec<(String, Action)> = Vec::new();
+        for &(key, action) in table {
+            if action == Action::Quit {
+                continue;
+            }
+            if let Some(entry) = out.iter_mut().find(|(_, a)| *a == action) {
+                entry.0.push('/');
+                entry.0.push_str(&key.to_string());
+            } else {
+                out.push((key.to_string(), action));
+            }
+        }
+        out
     }
 
     /// The action bound to a chord while the guided tour is on: the tour's keys first.
@@ -285,6 +386,10 @@ impl Keymap {
         }
         rows
     }
+}
+
+fn find(table: &[(KeyChord, Action)], chord: KeyChord) -> Option<Action> {
+    table.iter().find(|(k, _)| *k == chord).map(|(_, a)| *a)
 }
 
 /// Turns a terminal event into an action, if it is bound to one.
@@ -371,6 +476,14 @@ mod tests {
             );
         }
         assert_eq!(KeyChord::parse("ctrl-d").unwrap(), KeyChord::ctrl('d'));
+        for (chord, _) in Keymap::default().bindings {
+            assert_eq!(
+                KeyChord::parse(&chord.notation()).unwrap(),
+                chord,
+                "{}",
+                chord.notation()
+            );
+        }
         assert!(KeyChord::parse("hyper-x").is_err());
     }
 

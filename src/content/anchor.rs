@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -104,11 +104,19 @@ impl<'t> Haystack<'t> {
             let paragraph = text.get(range.clone()).unwrap_or("");
             normal_starts.push(normal.len());
             push_point(&mut points, normal.len(), range.start);
+            // Plain stretches (everything but white-space runs and apostrophes, a lone ASCII
+            // space included) are copied whole; only the rest is rewritten char by char.
+            let mut copied = 0;
             let mut chars = paragraph.char_indices().peekable();
             while let Some((i, c)) = chars.next() {
+                let lone_space = c == ' ' && chars.peek().is_none_or(|&(_, d)| !d.is_whitespace());
+                if lone_space || !(c.is_whitespace() || is_apostrophe(c)) {
+                    continue;
+                }
+                normal.push_str(paragraph.get(copied..i).unwrap_or(""));
                 let start = range.start + i;
+                let mut end = start + c.len_utf8();
                 if c.is_whitespace() {
-                    let mut end = start + c.len_utf8();
                     while let Some(&(j, d)) = chars.peek() {
                         if !d.is_whitespace() {
                             break;
@@ -118,15 +126,15 @@ impl<'t> Haystack<'t> {
                     }
                     normal.push(' ');
                     push_point(&mut points, normal.len(), end);
-                } else if is_apostrophe(c) {
+                } else {
                     normal.push('\'');
                     if c != '\'' {
-                        push_point(&mut points, normal.len(), start + c.len_utf8());
+                        push_point(&mut points, normal.len(), end);
                     }
-                } else {
-                    normal.push(c);
                 }
+                copied = end - range.start;
             }
+            normal.push_str(paragraph.get(copied..).unwrap_or(""));
             normal.push('\n');
         }
         Self {
@@ -149,7 +157,11 @@ impl<'t> Haystack<'t> {
             .collect();
         patterns.sort_unstable();
         patterns.dedup();
-        let Ok(automaton) = AhoCorasick::new(&patterns) else {
+        // A contiguous NFA: quick to build (a DFA costs more to build than the scan saves).
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns);
+        let Ok(automaton) = automaton else {
             return; // too large for the automaton: each quote is searched on its own
         };
         let mut prepared: HashMap<String, Vec<usize>> =

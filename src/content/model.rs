@@ -234,12 +234,18 @@ impl Article {
             .map(|_| i)
     }
 
-    /// Count of words in a part (white-space separated).
+    /// Count of words in a part: white-space separated tokens holding a letter or a digit.
     pub fn word_count(&self, part: usize) -> usize {
         self.parts.get(part).map_or(0, |p| {
             p.paragraphs
                 .iter()
-                .map(|r| self.slice(r.clone()).split_whitespace().count())
+                .map(|r| {
+                    // A word holds a letter or a digit: « » : % standing alone are not words.
+                    self.slice(r.clone())
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count()
+                })
                 .sum()
         })
     }

@@ -10,9 +10,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use crate::app::Action;
 use crate::app::App;
 use crate::content::{Annotation, AnnotationKind, Verdict};
 use crate::i18n::{Text, reference_number};
+use crate::notebook::Place;
 use crate::screen::SidePlacement;
 use crate::ui::wrap_text;
 
@@ -178,12 +180,23 @@ fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Lin
         section(&mut out, Text::Context.get(lang), theme.label);
         out.extend(wrap_text(&annotation.context, width, theme.text, french));
     }
+    // The reader's own note comes right under the author's context.
+    let index = app.view.selected.unwrap_or(0);
+    if let Some(note) = app
+        .notebook
+        .note_at(Place::Annotation(index))
+        .and_then(|i| app.notebook.notes.get(i))
+    {
+        section(&mut out, &note_heading(app), theme.label);
+        out.extend(wrap_text(&note.text, width, theme.text, false));
+    }
     if !annotation.note.is_empty() || annotation.verdict.is_some() {
         let heading = match annotation.verdict {
             Some(verdict) => format!(
-                "{} — {} : {}",
+                "{} — {}{}{}",
                 Text::WhatTheSourceSays.get(lang),
                 Text::Verdict.get(lang),
+                lang.colon(),
                 app.lang.verdict(verdict)
             ),
             None => Text::WhatTheSourceSays.get(lang).to_owned(),
@@ -212,7 +225,27 @@ fn about_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let meta = &app.article.meta;
     let french = app.article.is_french();
-    let mut out = wrap_text(Text::HowToRead.get(lang), width, theme.text, false);
+    let mut out = Vec::new();
+    let here = app
+        .current_paragraph()
+        .map(|(part, paragraph)| Place::Paragraph { part, paragraph });
+    if let Some(note) = here
+        .and_then(|place| app.notebook.note_at(place))
+        .and_then(|i| app.notebook.notes.get(i))
+    {
+        out.push(Line::from(Span::styled(
+            format!("✎ {}", Text::MyNoteOnParagraph.get(lang)),
+            theme.label,
+        )));
+        out.extend(wrap_text(&note.text, width, theme.text, false));
+        out.push(Line::default());
+    }
+    out.extend(wrap_text(
+        Text::HowToRead.get(lang),
+        width,
+        theme.text,
+        false,
+    ));
 
     section(&mut out, Text::Legend.get(lang), theme.label);
     let mut legend = Vec::new();
@@ -234,12 +267,15 @@ fn about_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::from(legend));
 
+    section(&mut out, Text::NotesHowTo.get(lang), theme.label);
+    out.extend(wrap_text(&notes_keys(app), width, theme.text, false));
+
     section(&mut out, Text::About.get(lang), theme.label);
     out.extend(wrap_text(&meta.title, width, theme.heading, french));
     let byline = meta.byline.clone().unwrap_or_else(|| meta.author.clone());
     out.extend(wrap_text(&byline, width, theme.text, french));
     if let Some(publisher) = &meta.publisher {
-        let line = format!("{} : {publisher}", Text::Publisher.get(lang));
+        let line = format!("{}{}{publisher}", Text::Publisher.get(lang), lang.colon());
         out.extend(wrap_text(&line, width, theme.text, french));
     }
     for extra in [&meta.date, &meta.url].into_iter().flatten() {
@@ -250,6 +286,50 @@ fn about_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         out.extend(wrap_text(by, width, theme.dim, french));
     }
     out
+}
+
+/// "✎ My note (a to edit)".
+fn note_heading(app: &App) -> String {
+    let lang = app.lang;
+    match app.keymap.first_key(Action::EditNote) {
+        Some(key) => format!(
+            "✎ {} ({key} {})",
+            Text::MyNote.get(lang),
+            lang.pick("to edit", "pour modifier")
+        ),
+        None => format!("✎ {}", Text::MyNote.get(lang)),
+    }
+}
+
+/// "a note · A all notes · B bookmark · ' bookmarks", from the keymap.
+fn notes_keys(app: &App) -> String {
+    let lang = app.lang;
+    [
+        (
+            Action::EditNote,
+            lang.pick(
+                "note (on the selection, else the first paragraph on screen, marked ✎)",
+                "note (sur la sélection, sinon le premier paragraphe à l’écran, marqué ✎)",
+            ),
+        ),
+        (
+            Action::ShowNotes,
+            lang.pick("all notes", "toutes les notes"),
+        ),
+        (
+            Action::ToggleBookmark,
+            lang.pick("bookmark (⚑)", "signet (⚑)"),
+        ),
+        (Action::ShowBookmarks, lang.pick("bookmarks", "signets")),
+    ]
+    .into_iter()
+    .filter_map(|(action, label)| {
+        app.keymap
+            .first_key(action)
+            .map(|key| format!("{key} {label}"))
+    })
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 fn section(out: &mut Vec<Line<'static>>, title: &str, style: Style) {

@@ -25,6 +25,9 @@ pub struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
+    /// Where glose keeps notes and positions unless the test chose (`GLOSE_STATE_DIR`), so no
+    /// test ever touches the real home.
+    _state: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -68,6 +71,15 @@ impl Session {
         command.env_remove("LC_ALL");
         command.env_remove("LC_MESSAGES");
         command.env("LANG", "fr_FR.UTF-8");
+        // No settings file unless a test gives one: a developer's config.toml stays out.
+        command.env("GLOSE_CONFIG", "");
+        let state = if env.iter().any(|(k, _)| *k == "GLOSE_STATE_DIR") {
+            None
+        } else {
+            let dir = tempfile::tempdir().expect("a state directory");
+            command.env("GLOSE_STATE_DIR", dir.path());
+            Some(dir)
+        };
         for (key, value) in env {
             command.env(key, value);
         }
@@ -99,6 +111,7 @@ impl Session {
             writer,
             child,
             master: pair.master,
+            _state: state,
         }
     }
 

@@ -1,0 +1,876 @@
+//! The reader's own marks, as `App` behaviour: bookmarks, notes and their editor, the two lists,
+//! and the remembered position.
+//!
+//! Everything here changes state only through `App::update` (actions) and `App::edit` (the
+//! editor's keys); nothing does I/O. A change to the notebook bumps `App::notebook_revision`,
+//! which the event loop (`tui`) watches to save through `persist`; the merged notebook comes
+//! back through `App::notes_saved`.
+//!
+//! Invariants: `view.list.selected` is within the open list (or 0 when it is empty); while the
+//! editor is open its scroll keeps the cursor's row on screen.
+
+use ratatui::crossterm::event::{Event, KeyCode};
+use ratatui::layout::Rect;
+
+use super::editor::{Editor, EditorInput};
+use super::keymap::KeyChord;
+use super::{Action, App, Overlay, Top};
+use crate::i18n::Text;
+use crate::notebook::{Anchor, Notebook, Place, cut, locate, paragraph_at};
+use crate::persist::{PanePosition, Position, Problem};
+
+/// Longest quote stored for a pane's top, in bytes.
+const POSITION_QUOTE_BYTES: usize = 48;
+
+/// The open list's selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListState {
+    /// Index into the list in reading order.
+    pub selected: usize,
+    /// `d` was pressed: asking before deleting.
+    pub confirm_delete: bool,
+}
+
+impl App {
+    /// The paragraph a note or bookmark goes on when nothing is selected: the first paragraph
+    /// that begins on screen in the focused pane, else the one filling it.
+    pub fn current_paragraph(&self) -> Option<(usize, usize)> {
+        let pane = self.view.focus;
+        let (start, end) = self.visible_bytes(pane);
+        let found = paragraph_at(&self.article, start).or_else(|| {
+            // Above the first paragraph (a heading row): the pane's first paragraph.
+            let first = *self.panes.get(pane)?.parts.first()?;
+            self.article
+                .parts
+                .get(first)
+                .filter(|p| !p.paragraphs.is_empty())
+                .map(|_| (first, 0))
+        })?;
+        let range = self.paragraph_range(found)?;
+        if start > range.start
+            && let Some(next) = self.next_paragraph_in_pane(pane, found)
+            && self.paragraph_range(next).is_some_and(|r| r.start < end)
+        {
+            return Some(next);
+        }
+        Some(found)
+    }
+
+    fn paragraph_range(&self, (part, paragraph): (usize, usize)) -> Option<std::ops::Range<usize>> {
+        self.article
+            .parts
+            .get(part)?
+            .paragraphs
+            .get(paragraph)
+            .cloned()
+    }
+
+    fn next_paragraph_in_pane(
+        &self,
+        pane: usize,
+        (part, paragraph): (usize, usize),
+    ) -> Option<(usize, usize)> {
+        let parts = &self.panes.get(pane)?.parts;
+        if self
+            .article
+            .parts
+            .get(part)
+            .is_some_and(|p| paragraph + 1 < p.paragraphs.len())
+        {
+            return Some((part, paragraph + 1));
+        }
+        let k = parts.iter().position(|&p| p == part)?;
+        parts[k + 1..]
+            .iter()
+            .find(|&&p| {
+                self.article
+                    .parts
+                    .get(p)
+                    .is_some_and(|p| !p.paragraphs.is_empty())
+            })
+            .map(|&p| (p, 0))
+    }
+
+    /// The selected annotation, if it is on screen in the focused pane (a selection left in
+    /// another pane is not what the reader is looking at).
+    fn selection_in_view(&self) -> Option<usize> {
+        let index = self.view.selected?;
+        let annotation = self.article.annotations.get(index)?;
+        if self.part_pane.get(annotation.part) != Some(&self.view.focus) {
+            return None;
+        }
+        let (start, end) = self.visible_bytes(self.view.focus);
+        (annotation.range.start < end.max(start + 1) && annotation.range.end > start)
+            .then_some(index)
+    }
+
+    /// Where a new note goes: the selected annotation when it is in view, else the current
+    /// paragraph.
+    fn note_anchor(&self) -> Option<Anchor> {
+        match self.selection_in_view() {
+            Some(i) => Anchor::annotation(&self.article, i),
+            None => {
+                let (part, paragraph) = self.current_paragraph()?;
+                Anchor::paragraph(&self.article, part, paragraph)
+            }
+        }
+    }
+
+    fn notebook_changed(&mut self) {
+        self.notebook_revision = self.notebook_revision.wrapping_add(1);
+    }
+
+    fn say(&mut self, text: Text) {
+        self.view.message = Some(text.get(self.lang).to_owned());
+    }
+
+    pub(super) fn toggle_bookmark(&mut self) {
+        let Some(anchor) = self
+            .current_paragraph()
+            .and_then(|(part, p)| Anchor::paragraph(&self.article, part, p))
+        else {
+            self.say(Text::NothingToAnnotate);
+            return;
+        };
+        let added = self.notebook.toggle_bookmark(&anchor);
+        self.notebook_changed();
+        let text = if added {
+            Text::BookmarkSet
+        } else {
+            Text::BookmarkRemoved
+        };
+        self.view.message = Some(format!(
+            "{}{}« {}… »",
+            text.get(self.lang),
+            self.lang.pick(": ", " : "),
+            opening(&anchor.quote, 32)
+        ));
+    }
+
+    pub(super) fn edit_note_here(&mut self) {
+        let Some(anchor) = self.note_anchor() else {
+            self.say(Text::NothingToAnnotate);
+            return;
+        };
+        let existing = self
+            .notebook
+            .note_at(anchor.place)
+            .and_then(|i| self.notebook.notes.get(i));
+        let (id, text) = existing.map_or((None, ""), |n| (Some(n.id.clone()), n.text.as_str()));
+        let editor = Editor::new(anchor, id, text);
+        self.view.editor = Some(editor);
+        self.settle_editor();
+    }
+
+    /// Opens the editor on the note at `index` of `notebook.notes`.
+    fn edit_note(&mut self, index: usize) {
+        let Some(note) = self.notebook.notes.get(index) else {
+            return;
+        };
+        let anchor = Anchor {
+            annotation: note.annotation.clone(),
+            part: note.part.clone(),
+            byte: note.byte,
+            quote: note.quote.clone(),
+            place: note.place,
+        };
+        self.view.editor = Some(Editor::new(anchor, Some(note.id.clone()), &note.text));
+        self.settle_editor();
+    }
+
+    /// The editor's text width and height for the current terminal size.
+    fn editor_text_size(&self) -> (usize, usize) {
+        let (w, h) = self.view.size;
+        let areas = crate::ui::editor::areas(Rect::new(0, 0, w, h));
+        (
+            crate::ui::editor::wrap_width(areas.text),
+            usize::from(areas.text.height),
+        )
+    }
+
+    /// Keeps the editor's cursor on screen after a change of text or size.
+    pub(super) fn settle_editor(&mut self) {
+        let (width, height) = self.editor_text_size();
+        if let Some(editor) = &mut self.view.editor {
+            editor.keep_cursor_visible(width, height);
+        }
+    }
+
+    /// Applies one editing command to the open editor (the editor's counterpart of `update`).
+    pub fn edit(&mut self, input: EditorInput) {
+        self.view.message = None;
+        let (width, _) = self.editor_text_size();
+        if let Some(editor) = &mut self.view.editor {
+            editor.apply(input, width);
+            if editor.is_full {
+                self.say(Text::NoteFull);
+            }
+        }
+        self.settle_editor();
+    }
+
+    pub(super) fn editor_update(&mut self, action: Action) {
+        match action {
+            Action::Resize(w, h) => self.view.size = (w, h),
+            Action::NoteSave => self.save_editor(),
+            Action::NoteClose => {
+                let Some(editor) = &mut self.view.editor else {
+                    return;
+                };
+                if editor.is_modified() && !editor.confirm_close {
+                    editor.confirm_close = true;
+                } else {
+                    self.view.editor = None;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn save_editor(&mut self) {
+        let Some(editor) = self.view.editor.take() else {
+            return;
+        };
+        let had_note = editor
+            .note_id
+            .as_deref()
+            .is_some_and(|id| self.notebook.notes.iter().any(|n| n.id == id));
+        let changed =
+            self.notebook
+                .set_note(editor.note_id.as_deref(), &editor.anchor, editor.text());
+        if changed {
+            self.notebook_changed();
+            let deleted = had_note && editor.text().trim().is_empty();
+            self.say(if deleted {
+                Text::NoteDeleted
+            } else {
+                Text::NoteSaved
+            });
+        }
+        self.clamp_list();
+    }
+
+    /// Raw keys while the editor is open: its commands from the keymap, then text and movement.
+    pub(super) fn editor_event(&mut self, event: &Event) -> bool {
+        let key = match event {
+            Event::Paste(text) => {
+                self.edit(EditorInput::Insert(text.clone()));
+                return true;
+            }
+            Event::Resize(w, h) => {
+                self.update(Action::Resize(*w, *h));
+                return true;
+            }
+            Event::Key(key) => *key,
+            _ => return false,
+        };
+        let Some(chord) = KeyChord::from_event(key) else {
+            return false;
+        };
+        if self.view.editor.as_ref().is_some_and(|e| e.confirm_close) {
+            match chord.code {
+                KeyCode::Char('y' | 'Y' | 'o' | 'O') => self.update(Action::NoteSave),
+                KeyCode::Char('n' | 'N') => {
+                    self.view.editor = None;
+                    self.say(Text::NoteDiscarded);
+                }
+                KeyCode::Esc => {
+                    if let Some(editor) = &mut self.view.editor {
+                        editor.confirm_close = false;
+                    }
+                }
+                _ => return false,
+            }
+            return true;
+        }
+        if let Some(action) = self.keymap.editor_action(chord) {
+            self.update(action);
+            return true;
+        }
+        let word = chord.ctrl || chord.alt;
+        let input = match chord.code {
+            // Ctrl alone is a command; Ctrl+Alt is AltGr on some systems (`@`, `€`).
+            KeyCode::Char('a') if chord.ctrl && !chord.alt => EditorInput::Home,
+            KeyCode::Char('e') if chord.ctrl && !chord.alt => EditorInput::End,
+            KeyCode::Char(c) if !chord.ctrl || chord.alt => EditorInput::Insert(c.to_string()),
+            KeyCode::Enter => EditorInput::Newline,
+            KeyCode::Backspace => EditorInput::Backspace,
+            KeyCode::Delete => EditorInput::Delete,
+            KeyCode::Left if word => EditorInput::WordLeft,
+            KeyCode::Right if word => EditorInput::WordRight,
+            KeyCode::Left => EditorInput::Left,
+            KeyCode::Right => EditorInput::Right,
+            KeyCode::Up => EditorInput::Up,
+            KeyCode::Down => EditorInput::Down,
+            KeyCode::Home if chord.ctrl => EditorInput::TextStart,
+            KeyCode::End if chord.ctrl => EditorInput::TextEnd,
+            KeyCode::Home => EditorInput::Home,
+            KeyCode::End => EditorInput::End,
+            _ => return false,
+        };
+        self.edit(input);
+        true
+    }
+
+    pub(super) fn open_list(&mut self, which: Overlay) {
+        self.view.overlay = Some(which);
+        self.view.list = ListState::default();
+        // Start on the entry for what the reader is looking at, if there is one.
+        let here = match self.selection_in_view() {
+            Some(i) => Some(Place::Annotation(i)),
+            None => self
+                .current_paragraph()
+                .map(|(part, paragraph)| Place::Paragraph { part, paragraph }),
+        };
+        if let Some(here) = here {
+            let entries = self.list_places();
+            if let Some(k) = entries.iter().position(|p| *p == here) {
+                self.view.list.selected = k;
+            }
+        }
+    }
+
+    /// The places of the open list's entries, in the list's order.
+    fn list_places(&self) -> Vec<Place> {
+        match self.view.overlay {
+            Some(Overlay::Notes) => self
+                .notebook
+                .notes_in_order(&self.article)
+                .into_iter()
+                .filter_map(|i| self.notebook.notes.get(i).map(|n| n.place))
+                .collect(),
+            Some(Overlay::Bookmarks) => self
+                .notebook
+                .bookmarks_in_order(&self.article)
+                .into_iter()
+                .filter_map(|i| self.notebook.bookmarks.get(i).map(|b| b.place))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Index into `notebook.notes` or `notebook.bookmarks` of the selected list entry.
+    pub fn list_selected_entry(&self) -> Option<usize> {
+        let order = match self.view.overlay {
+            Some(Overlay::Notes) => self.notebook.notes_in_order(&self.article),
+            Some(Overlay::Bookmarks) => self.notebook.bookmarks_in_order(&self.article),
+            _ => return None,
+        };
+        order.get(self.view.list.selected).copied()
+    }
+
+    fn list_len(&self) -> usize {
+        match self.view.overlay {
+            Some(Overlay::Notes) => self.notebook.notes.len(),
+            Some(Overlay::Bookmarks) => self.notebook.bookmarks.len(),
+            _ => 0,
+        }
+    }
+
+    fn clamp_list(&mut self) {
+        let len = self.list_len();
+        self.view.list.selected = self.view.list.selected.min(len.saturating_sub(1));
+    }
+
+    pub(super) fn list_update(&mut self, action: Action) {
+        let len = self.list_len();
+        let list = &mut self.view.list;
+        match action {
+            Action::Quit => self.view.should_quit = true,
+            Action::Resize(w, h) => self.view.size = (w, h),
+            Action::ListNext => list.selected = (list.selected + 1).min(len.saturating_sub(1)),
+            Action::ListPrev => list.selected = list.selected.saturating_sub(1),
+            Action::ListClose => self.view.overlay = None,
+            Action::ListDelete if len > 0 => list.confirm_delete = true,
+            Action::ListEdit if self.view.overlay == Some(Overlay::Notes) => {
+                if let Some(i) = self.list_selected_entry() {
+                    self.edit_note(i);
+                }
+            }
+            Action::ListOpen => {
+                let place = self.list_places().get(self.view.list.selected).copied();
+                match place {
+                    Some(Place::Orphan) => self.say(Text::PassageGone),
+                    Some(place) => {
+                        self.view.overlay = None;
+                        self.go_to(place);
+                    }
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Keys while a list is open: the list's table, or the answer to "delete?".
+    pub(super) fn list_event(&mut self, event: &Event) -> bool {
+        let key = match event {
+            Event::Key(key) => *key,
+            Event::Resize(w, h) => {
+                self.update(Action::Resize(*w, *h));
+                return true;
+            }
+            _ => return false,
+        };
+        let Some(chord) = KeyChord::from_event(key) else {
+            return false;
+        };
+        if self.view.list.confirm_delete {
+            self.view.list.confirm_delete = false;
+            if matches!(chord.code, KeyCode::Char('y' | 'Y' | 'o' | 'O')) {
+                self.delete_selected_entry();
+            }
+            return true;
+        }
+        match self.keymap.list_action(chord) {
+            Some(action) => {
+                self.update(action);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn delete_selected_entry(&mut self) {
+        let Some(i) = self.list_selected_entry() else {
+            return;
+        };
+        let text = match self.view.overlay {
+            Some(Overlay::Notes) if i < self.notebook.notes.len() => {
+                self.notebook.notes.remove(i);
+                Text::NoteDeleted
+            }
+            Some(Overlay::Bookmarks) if i < self.notebook.bookmarks.len() => {
+                self.notebook.bookmarks.remove(i);
+                Text::BookmarkRemoved
+            }
+            _ => return,
+        };
+        self.notebook_changed();
+        self.say(text);
+        self.clamp_list();
+    }
+
+    /// Shows a place: selects an annotation, or puts a paragraph at the top of its pane.
+    pub fn go_to(&mut self, place: Place) {
+        match place {
+            Place::Annotation(i) => self.select(i),
+            Place::Paragraph { part, paragraph } => {
+                let Some(start) = self.paragraph_range((part, paragraph)).map(|r| r.start) else {
+                    return;
+                };
+                let pane = self.part_pane.get(part).copied().unwrap_or(0);
+                self.view.selected = None;
+                self.view.focus = pane;
+                if let Some(top) = self.view.tops.get_mut(pane) {
+                    // Width 0 makes `refresh` find the row of `start` at the pane's width; lead 0
+                    // shows the blank row or heading just above the paragraph.
+                    *top = Top {
+                        row: 0,
+                        width: 0,
+                        byte: start,
+                        lead: 0,
+                    };
+                }
+                self.refresh();
+            }
+            Place::Orphan => {}
+        }
+    }
+
+    /// Replaces the notebook with the merged one a save returned (other processes' changes
+    /// included) and resolves it.
+    pub fn notes_saved(&mut self, mut merged: Notebook) {
+        merged.resolve(&self.article);
+        self.notebook = merged;
+        self.clamp_list();
+    }
+
+    /// Loads a notebook read at start-up.
+    pub fn set_notebook(&mut self, notebook: Notebook) {
+        self.notes_saved(notebook);
+    }
+
+    /// Tells the reader about a problem with a state file, in the status line.
+    pub fn report(&mut self, problem: &Problem) {
+        self.view.message = Some(problem.short(self.lang));
+    }
+
+    /// Where the reader is, anchored by content, for `persist` to save.
+    pub fn position(&self) -> Position {
+        let part_id = |part: usize| {
+            self.article
+                .parts
+                .get(part)
+                .map_or_else(String::new, |p| p.id.clone())
+        };
+        let panes = self
+            .view
+            .tops
+            .iter()
+            .enumerate()
+            .filter_map(|(pane, top)| {
+                let parts = &self.panes.get(pane)?.parts;
+                // A pane never scrolled has not been laid out yet: its top is its first paragraph.
+                let (part, byte, lead) = match paragraph_at(&self.article, top.byte) {
+                    Some((part, _)) if parts.contains(&part) => (part, top.byte, top.lead),
+                    _ => parts.iter().find_map(|&part| {
+                        let first = self.article.parts.get(part)?.paragraphs.first()?;
+                        Some((part, first.start, 0))
+                    })?,
+                };
+                Some(PanePosition {
+                    part: part_id(part),
+                    byte,
+                    lead,
+                    quote: cut(
+                        self.article.text.get(byte..).unwrap_or(""),
+                        POSITION_QUOTE_BYTES,
+                    )
+                    .to_owned(),
+                })
+            })
+            .collect();
+        let focus = self
+            .panes
+            .get(self.view.focus)
+            .and_then(|p| p.parts.first().copied())
+            .map(part_id)
+            .unwrap_or_default();
+        Position {
+            version: crate::persist::VERSION,
+            focus,
+            selected: self
+                .view
+                .selected
+                .and_then(|i| self.article.annotations.get(i))
+                .map(|a| a.id.clone()),
+            panes,
+        }
+    }
+
+    /// Returns to a saved position: each pane's top where its words are now, the focused pane
+    /// and the selection. What cannot be found is left at the top.
+    pub fn restore_position(&mut self, position: &Position) {
+        for saved in &position.panes {
+            let Some(byte) = locate(&self.article, saved.byte, &saved.quote) else {
+                continue;
+            };
+            let Some((part, _)) = paragraph_at(&self.article, byte) else {
+                continue;
+            };
+            let pane = self.part_pane.get(part).copied().unwrap_or(0);
+            if let Some(top) = self.view.tops.get_mut(pane) {
+                *top = Top {
+                    row: 0,
+                    width: 0,
+                    byte,
+                    lead: if byte == saved.byte { saved.lead } else { 0 },
+                };
+            }
+        }
+        if let Some(part) = self
+            .article
+            .parts
+            .iter()
+            .position(|p| p.id == position.focus)
+        {
+            self.view.focus = self.part_pane.get(part).copied().unwrap_or(0);
+        }
+        self.view.selected = position
+            .selected
+            .as_deref()
+            .and_then(|id| self.article.annotations.iter().position(|a| a.id == id));
+        self.refresh();
+    }
+}
+
+/// The first `chars` characters of `text`, cut at a word end when possible.
+pub fn opening(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.trim_end().to_owned();
+    }
+    let cut: String = text.chars().take(chars).collect();
+    match cut.rfind(' ') {
+        Some(i) if i > chars / 2 => cut.get(..i).unwrap_or(&cut).trim_end().to_owned(),
+        _ => cut,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+
+    use super::*;
+    use crate::app::tests::sample;
+    use crate::i18n::Lang;
+    use crate::theme::{Theme, ThemeName};
+
+    fn app(size: (u16, u16)) -> App {
+        App::new(
+            sample(12),
+            Lang::Fr,
+            Theme::named(ThemeName::Monochrome),
+            size,
+        )
+    }
+
+    fn key_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
+        app.handle_event(&Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }))
+    }
+
+    fn key(app: &mut App, code: KeyCode) -> bool {
+        key_with(app, code, KeyModifiers::NONE)
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            if c == '\n' {
+                key(app, KeyCode::Enter);
+            } else {
+                key(app, KeyCode::Char(c));
+            }
+        }
+    }
+
+    /// The paragraph whose first row is at the top of the focused pane, if one is.
+    fn paragraph_on_top(app: &App) -> Option<(usize, usize)> {
+        let pane = app.view.focus;
+        let layout = app.layout(pane)?;
+        let byte = layout.anchor_of_row(app.view.tops[pane].row);
+        paragraph_at(&app.article, byte)
+            .filter(|&(part, p)| app.article.parts[part].paragraphs[p].start == byte)
+    }
+
+    #[test]
+    fn a_bookmark_goes_on_the_paragraph_on_screen_and_the_list_jumps_back() {
+        let mut app = app((80, 24));
+        for _ in 0..9 {
+            key(&mut app, KeyCode::Char('j'));
+        }
+        let here = app.current_paragraph().unwrap();
+        assert_eq!(here.0, 0);
+        assert!(here.1 > 0, "scrolled past the first paragraph");
+        key(&mut app, KeyCode::Char('B'));
+        assert_eq!(app.notebook.bookmarks.len(), 1);
+        assert_eq!(app.notebook_revision, 1);
+        assert!(
+            app.view
+                .message
+                .as_deref()
+                .unwrap()
+                .starts_with("Signet posé")
+        );
+        // Elsewhere, then back through the list.
+        key(&mut app, KeyCode::Char('3'));
+        key(&mut app, KeyCode::Char('G'));
+        key(&mut app, KeyCode::Char('\''));
+        assert_eq!(app.view.overlay, Some(Overlay::Bookmarks));
+        key(&mut app, KeyCode::Char('j')); // one entry: stays on it
+        assert_eq!(app.view.list.selected, 0);
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(app.view.overlay, None);
+        assert_eq!(app.view.focus, 0);
+        assert_eq!(paragraph_on_top(&app), Some(here));
+        // B again removes it.
+        key(&mut app, KeyCode::Char('B'));
+        assert!(app.notebook.bookmarks.is_empty());
+        assert!(
+            app.view
+                .message
+                .as_deref()
+                .unwrap()
+                .starts_with("Signet retiré")
+        );
+    }
+
+    #[test]
+    fn writing_a_note_with_the_editor_keys_are_text_not_commands() {
+        let mut app = app((80, 24));
+        key(&mut app, KeyCode::Char('a'));
+        let editor = app.view.editor.as_ref().unwrap();
+        assert_eq!(
+            editor.anchor.place,
+            Place::Paragraph {
+                part: 0,
+                paragraph: 0
+            }
+        );
+        // q, j, G, ? are letters here.
+        typed(&mut app, "quoi ? Gj\nÉtonnant");
+        assert!(!app.view.should_quit);
+        key(&mut app, KeyCode::Left);
+        key(&mut app, KeyCode::Backspace);
+        assert_eq!(
+            app.view.editor.as_ref().unwrap().text(),
+            "quoi ? Gj\nÉtonnat"
+        );
+        app.handle_event(&Event::Paste("\x1b]0;titre\x07 collé".into()));
+        key_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert!(app.view.editor.is_none());
+        assert_eq!(app.notebook.notes.len(), 1);
+        assert_eq!(
+            app.notebook.notes[0].text,
+            "quoi ? Gj\nÉtonna␛]0;titre␇ collét"
+        );
+        assert_eq!(app.view.message.as_deref(), Some("Note enregistrée"));
+        assert_eq!(app.notebook_revision, 1);
+        // `a` again edits the same note.
+        key(&mut app, KeyCode::Char('a'));
+        let editor = app.view.editor.as_ref().unwrap();
+        assert_eq!(
+            editor.note_id.as_deref(),
+            Some(app.notebook.notes[0].id.as_str())
+        );
+        assert_eq!(editor.text(), app.notebook.notes[0].text);
+    }
+
+    #[test]
+    fn esc_with_changes_asks_before_losing_them() {
+        let mut app = app((80, 24));
+        key(&mut app, KeyCode::Tab);
+        let selected = app.view.selected.unwrap();
+        key(&mut app, KeyCode::Char('a'));
+        assert_eq!(
+            app.view.editor.as_ref().unwrap().anchor.place,
+            Place::Annotation(selected)
+        );
+        typed(&mut app, "brouillon");
+        key(&mut app, KeyCode::Esc);
+        assert!(
+            app.view.editor.as_ref().unwrap().confirm_close,
+            "asks first"
+        );
+        key(&mut app, KeyCode::Char('x'));
+        assert!(app.view.editor.is_some(), "other keys do nothing");
+        key(&mut app, KeyCode::Esc);
+        assert!(
+            !app.view.editor.as_ref().unwrap().confirm_close,
+            "back to writing"
+        );
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('n'));
+        assert!(app.view.editor.is_none());
+        assert!(app.notebook.notes.is_empty(), "discarded");
+        assert_eq!(app.notebook_revision, 0);
+        // Unchanged: Esc closes at once. With changes, `o` saves.
+        key(&mut app, KeyCode::Char('a'));
+        key(&mut app, KeyCode::Esc);
+        assert!(app.view.editor.is_none());
+        key(&mut app, KeyCode::Char('a'));
+        typed(&mut app, "gardée");
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('o'));
+        assert_eq!(app.notebook.notes[0].text, "gardée");
+        assert_eq!(app.notebook.notes[0].place, Place::Annotation(selected));
+    }
+
+    #[test]
+    fn a_selection_left_in_another_pane_is_not_the_note_target() {
+        let mut app = app((80, 24));
+        key(&mut app, KeyCode::Tab);
+        assert!(app.view.selected.is_some());
+        key(&mut app, KeyCode::Char('3'));
+        key(&mut app, KeyCode::Char('a'));
+        assert_eq!(
+            app.view.editor.as_ref().unwrap().anchor.place,
+            Place::Paragraph {
+                part: 2,
+                paragraph: 0
+            }
+        );
+    }
+
+    #[test]
+    fn the_notes_list_edits_and_deletes_after_asking() {
+        let mut app = app((80, 24));
+        for pane in ['1', '3'] {
+            key(&mut app, KeyCode::Char(pane));
+            key(&mut app, KeyCode::Char('a'));
+            typed(&mut app, &format!("note du panneau {pane}"));
+            key_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        }
+        key(&mut app, KeyCode::Char('A'));
+        assert_eq!(app.view.overlay, Some(Overlay::Notes));
+        assert_eq!(app.view.list.selected, 1, "starts on the note on screen");
+        key(&mut app, KeyCode::Char('k'));
+        assert_eq!(app.view.list.selected, 0);
+        // Edit from the list; the list is there again after saving.
+        key(&mut app, KeyCode::Char('e'));
+        typed(&mut app, " (revue)");
+        key_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(app.view.overlay, Some(Overlay::Notes));
+        let first = app.notebook.notes_in_order(&app.article)[0];
+        assert_eq!(app.notebook.notes[first].text, "note du panneau 1 (revue)");
+        // d asks; anything but yes keeps the note.
+        key(&mut app, KeyCode::Char('d'));
+        assert!(app.view.list.confirm_delete);
+        key(&mut app, KeyCode::Char('n'));
+        assert_eq!(app.notebook.notes.len(), 2);
+        key(&mut app, KeyCode::Char('d'));
+        key(&mut app, KeyCode::Char('o'));
+        assert_eq!(app.notebook.notes.len(), 1);
+        assert_eq!(app.notebook.notes[0].text, "note du panneau 3");
+        // Enter goes to it; q closes without quitting.
+        key(&mut app, KeyCode::Char('1'));
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(app.view.focus, 2);
+        key(&mut app, KeyCode::Char('A'));
+        key(&mut app, KeyCode::Char('q'));
+        assert_eq!(app.view.overlay, None);
+        assert!(!app.view.should_quit);
+    }
+
+    #[test]
+    fn the_position_comes_back_even_after_the_text_moved() {
+        let mut app = app((120, 40));
+        key(&mut app, KeyCode::Char('3'));
+        for _ in 0..25 {
+            key(&mut app, KeyCode::Char('j'));
+        }
+        key(&mut app, KeyCode::Char('2'));
+        for _ in 0..7 {
+            key(&mut app, KeyCode::Char('j'));
+        }
+        key(&mut app, KeyCode::Tab);
+        let saved = app.position();
+        assert_eq!(saved.focus, "p1");
+        let tops: Vec<usize> = app.view.tops.iter().map(|t| t.byte).collect();
+
+        let mut again = self::app((120, 40));
+        again.restore_position(&saved);
+        assert_eq!(again.view.focus, app.view.focus);
+        assert_eq!(again.view.selected, app.view.selected);
+        assert_eq!(again.position(), saved);
+        let now: Vec<usize> = again.view.tops[..3].iter().map(|t| t.byte).collect();
+        assert_eq!(now, tops[..3], "the three panes that were read");
+
+        // The same article with words added at the start: every pane shows the same words.
+        let mut edited = sample(12);
+        edited.text.insert_str(0, "Avant-propos. ");
+        for part in &mut edited.parts {
+            for p in &mut part.paragraphs {
+                *p = p.start + 14..p.end + 14;
+            }
+        }
+        for a in &mut edited.annotations {
+            a.range = a.range.start + 14..a.range.end + 14;
+        }
+        let mut moved = App::new(edited, Lang::Fr, Theme::default(), (80, 24));
+        moved.restore_position(&saved);
+        for (pane, top) in moved.view.tops.iter().enumerate() {
+            let before = &saved.panes[pane].quote;
+            assert!(
+                moved.article.text[top.byte..].starts_with(before),
+                "pane {pane} shows {before:?} at the top"
+            );
+            let part = paragraph_at(&moved.article, top.byte).unwrap().0;
+            assert_eq!(moved.part_pane[part], pane);
+        }
+    }
+}

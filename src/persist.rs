@@ -1,0 +1,929 @@
+//! State files: the only module that reads or writes them.
+//!
+//! Per article, two TOML files named `<slug>-<key>` where the key is a stable hash of the
+//! article's identity (`article_key`):
+//! - `<name>.notes.toml`: notes and bookmarks (the reader's work), in the platform's data
+//!   directory (`$XDG_DATA_HOME/glose`, `~/.local/share/glose`);
+//! - `<name>.position.toml`: where the reader was, in the state directory (`$XDG_STATE_HOME/glose`,
+//!   `~/.local/state/glose`; the data directory where the platform has none).
+//!
+//! `GLOSE_STATE_DIR` puts both in one directory (tests use it so they never touch a home).
+//!
+//! Invariants and guarantees:
+//! - every write is atomic: a temporary file in the same directory, `sync_all`, rename over the
+//!   old file, then sync the directory; a crash or SIGKILL at any moment leaves either the old or
+//!   the new file, complete. No `.bak` is kept: the rename already guarantees that the previous
+//!   version is intact until the new one is complete;
+//! - a file that does not parse is renamed `NAME.corrupt-<seconds since epoch>` and reported;
+//!   a file that cannot be read (permissions) or was written by a newer glose is reported and
+//!   never overwritten during the session;
+//! - two processes on one article: notes are saved by re-reading the file and merging three
+//!   ways (`notebook::merge`) under a short-lived lock file, so neither drops the other's notes;
+//!   positions are last writer wins. The lock is advisory and only waited for briefly (a stale
+//!   lock from a killed process is broken after `STALE_LOCK`).
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::content::Article;
+use crate::i18n::Lang;
+use crate::notebook::{Bookmark, Note, Notebook, now};
+use crate::text::sanitize::clean_line;
+
+/// The environment variable that overrides where state files go.
+pub const ENV_DIR: &str = "GLOSE_STATE_DIR";
+
+/// The format version written in every file; a file with a larger one is left alone.
+pub const VERSION: u32 = 1;
+
+/// A lock file older than this belongs to a process that died while saving (where the owner's
+/// death cannot be checked directly).
+const STALE_LOCK: Duration = Duration::from_secs(5);
+
+/// How long a save waits for another process's lock before writing anyway.
+const LOCK_WAIT: Duration = Duration::from_millis(500);
+
+/// Where one article's state files are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub notes: PathBuf,
+    pub position: PathBuf,
+}
+
+impl Paths {
+    /// The files for `article` under the standard directories, or under `GLOSE_STATE_DIR`.
+    /// `None` when the platform gives no home directory.
+    pub fn for_article(article: &Article) -> Option<Self> {
+        let name = article_key(article);
+        if let Some(dir) = std::env::var_os(ENV_DIR).filter(|v| !v.is_empty()) {
+            return Some(Self::in_dirs(Path::new(&dir), Path::new(&dir), &name));
+        }
+        let dirs = directories::ProjectDirs::from("", "", "glose")?;
+        let data = dirs.data_dir();
+        let state = dirs.state_dir().unwrap_or(data);
+        Some(Self::in_dirs(data, state, &name))
+    }
+
+    /// The files named `name` in the given directories.
+    pub fn in_dirs(data: &Path, state: &Path, name: &str) -> Self {
+        Self {
+            notes: data.join(format!("{name}.notes.toml")),
+            position: state.join(format!("{name}.position.toml")),
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: stable across Rust versions and platforms (unlike `DefaultHasher`).
+fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// How many characters of the text's opening enter the key.
+const KEY_OPENING_CHARS: usize = 400;
+
+/// The file name stem for an article: a readable slug of the title and a hash of its identity.
+///
+/// The identity is the title, the author, the language and the text's opening characters: two
+/// different texts never share a file, the same article opened from another folder finds its
+/// state, and an edit further into the text keeps the notes (they are re-anchored by quote).
+pub fn article_key(article: &Article) -> String {
+    let meta = &article.meta;
+    let opening: String = article.text.chars().take(KEY_OPENING_CHARS).collect();
+    let mut identity = Vec::new();
+    for field in [&meta.title, &meta.author, &meta.language, &opening] {
+        identity.extend_from_slice(field.as_bytes());
+        identity.push(0x1f);
+    }
+    format!("{}-{:016x}", slug(&meta.title), fnv1a(identity))
+}
+
+/// Longest slug in a file name, in bytes.
+const MAX_SLUG: usize = 48;
+
+/// A lower-case ASCII slug of whole words, at most `MAX_SLUG` bytes (`article` when nothing is
+/// left).
+fn slug(title: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in title.nfd() {
+        let piece = match c {
+            'œ' | 'Œ' => "oe",
+            'æ' | 'Æ' => "ae",
+            'ß' => "ss",
+            _ => "",
+        };
+        let mut push = |c: char| {
+            if c.is_ascii_alphanumeric() {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(c.to_ascii_lowercase());
+            } else if !unicode_normalization::char::is_combining_mark(c) {
+                dash = true;
+            }
+        };
+        if piece.is_empty() {
+            push(c);
+        } else {
+            piece.chars().for_each(&mut push);
+        }
+    }
+    if out.len() > MAX_SLUG {
+        // Whole words only; a single very long word is cut.
+        let end = out
+            .get(..=MAX_SLUG)
+            .and_then(|s| s.rfind('-'))
+            .unwrap_or(MAX_SLUG);
+        out.truncate(end);
+    }
+    if out.is_empty() {
+        "article".to_owned()
+    } else {
+        out
+    }
+}
+
+/// The top of one pane, anchored by content.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct PanePosition {
+    /// Id of the part holding `byte`.
+    pub part: String,
+    /// Byte of `Article::text` at the top of the pane.
+    pub byte: usize,
+    /// Rows above the one showing `byte` that share its anchor (a heading, a blank row), as in
+    /// `app::Top::lead`.
+    #[serde(default)]
+    pub lead: usize,
+    /// The words at `byte`, to find it again if the text changed.
+    #[serde(default)]
+    pub quote: String,
+}
+
+/// Where the reader was in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Position {
+    #[serde(default)]
+    pub version: u32,
+    /// Id of the first part of the focused pane.
+    #[serde(default)]
+    pub focus: String,
+    /// Id of the selected annotation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+    #[serde(default, rename = "pane")]
+    pub panes: Vec<PanePosition>,
+}
+
+/// The notes file as written.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct NotesFile {
+    version: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    note: Vec<Note>,
+    #[serde(default)]
+    bookmark: Vec<Bookmark>,
+}
+
+/// Which state file a problem is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Notes,
+    Position,
+}
+
+/// Something wrong with a state file, to tell the reader (status line, and stderr at exit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// It did not parse; it was renamed to `moved_to`.
+    Corrupt {
+        kind: FileKind,
+        path: PathBuf,
+        moved_to: PathBuf,
+        error: String,
+    },
+    /// It could not be read (or set aside); it is left alone and not overwritten.
+    Unreadable {
+        kind: FileKind,
+        path: PathBuf,
+        error: String,
+    },
+    /// A newer glose wrote it; it is left alone and not overwritten.
+    TooNew { kind: FileKind, path: PathBuf },
+    /// It did not parse, and this command only reads (`glose notes export`): left as it is.
+    Invalid {
+        kind: FileKind,
+        path: PathBuf,
+        error: String,
+    },
+    /// Saving failed.
+    NotSaved {
+        kind: FileKind,
+        path: PathBuf,
+        error: String,
+    },
+    /// There is no home directory to keep state in.
+    NoHome,
+}
+
+impl Problem {
+    /// One line for the status bar.
+    pub fn short(&self, lang: Lang) -> String {
+        let what = |kind: FileKind| match kind {
+            FileKind::Notes => lang.pick("notes file", "fichier de notes"),
+            FileKind::Position => lang.pick("position file", "fichier de position"),
+        };
+        let name = |p: &Path| {
+            p.file_name()
+                .map(|n| clean_line(&n.to_string_lossy()))
+                .unwrap_or_default()
+        };
+        match self {
+            Self::Corrupt { kind, moved_to, .. } => match lang {
+                Lang::En => format!("⚠ {} damaged: set aside as {}", what(*kind), name(moved_to)),
+                Lang::Fr => format!(
+                    "⚠ {} abîmé : mis de côté sous {}",
+                    capitalised(what(*kind)),
+                    name(moved_to)
+                ),
+            },
+            Self::Unreadable { kind, .. } => match lang {
+                Lang::En => format!(
+                    "⚠ cannot read the {}: it will not be overwritten",
+                    what(*kind)
+                ),
+                Lang::Fr => format!(
+                    "⚠ {} illisible : il ne sera pas remplacé",
+                    capitalised(what(*kind))
+                ),
+            },
+            Self::TooNew { kind, .. } => match lang {
+                Lang::En => format!("⚠ {} written by a newer glose: left as it is", what(*kind)),
+                Lang::Fr => format!(
+                    "⚠ {} écrit par un glose plus récent : laissé tel quel",
+                    capitalised(what(*kind))
+                ),
+            },
+            Self::Invalid { kind, .. } => match lang {
+                Lang::En => format!("⚠ {} is not valid", what(*kind)),
+                Lang::Fr => format!("⚠ {} non valide", capitalised(what(*kind))),
+            },
+            Self::NotSaved { kind, error, .. } => match lang {
+                Lang::En => format!("⚠ {} not saved: {error}", what(*kind)),
+                Lang::Fr => format!("⚠ {} non enregistré : {error}", capitalised(what(*kind))),
+            },
+            Self::NoHome => lang
+                .pick(
+                    "⚠ no home directory: notes and position are not kept",
+                    "⚠ pas de dossier personnel : notes et position ne sont pas conservées",
+                )
+                .to_owned(),
+        }
+    }
+
+    /// The full message for stderr: what happened, where, and what to do.
+    pub fn long(&self, lang: Lang) -> String {
+        let path = |p: &Path| clean_line(&p.display().to_string());
+        match self {
+            Self::Corrupt {
+                path: p,
+                moved_to,
+                error,
+                ..
+            } => match lang {
+                Lang::En => format!(
+                    "glose: '{}' could not be parsed ({}); it was moved to '{}' and glose \
+                     started afresh. Your earlier notes are in that file.",
+                    path(p),
+                    clean_line(error).trim(),
+                    path(moved_to)
+                ),
+                Lang::Fr => format!(
+                    "glose : « {} » est illisible ({}) ; il a été déplacé vers « {} » et glose \
+                     est reparti de zéro. Vos notes précédentes sont dans ce fichier.",
+                    path(p),
+                    clean_line(error).trim(),
+                    path(moved_to)
+                ),
+            },
+            Self::Unreadable { path: p, error, .. } => match lang {
+                Lang::En => format!(
+                    "glose: cannot read '{}' ({}); it was left untouched and nothing was saved \
+                     to it. Check its permissions.",
+                    path(p),
+                    clean_line(error)
+                ),
+                Lang::Fr => format!(
+                    "glose : impossible de lire « {} » ({}) ; il n’a pas été modifié et rien n’y \
+                     a été enregistré. Vérifiez ses droits d’accès.",
+                    path(p),
+                    clean_line(error)
+                ),
+            },
+            Self::TooNew { path: p, .. } => match lang {
+                Lang::En => format!(
+                    "glose: '{}' was written by a newer version of glose; it was left \
+                     untouched. Update glose to use it.",
+                    path(p)
+                ),
+                Lang::Fr => format!(
+                    "glose : « {} » a été écrit par une version plus récente de glose ; il n’a \
+                     pas été modifié. Mettez glose à jour pour l’utiliser.",
+                    path(p)
+                ),
+            },
+            Self::Invalid { path: p, error, .. } => match lang {
+                Lang::En => format!(
+                    "glose: '{}' does not parse ({}); it was left untouched. The reader sets it \
+                     aside and starts afresh the next time it opens this article.",
+                    path(p),
+                    clean_line(error).trim()
+                ),
+                Lang::Fr => format!(
+                    "glose : « {} » est illisible ({}) ; il n’a pas été modifié. Le lecteur le \
+                     mettra de côté et repartira de zéro à la prochaine ouverture de ce texte.",
+                    path(p),
+                    clean_line(error).trim()
+                ),
+            },
+            Self::NotSaved { path: p, error, .. } => match lang {
+                Lang::En => format!("glose: could not save '{}': {}", path(p), clean_line(error)),
+                Lang::Fr => format!(
+                    "glose : impossible d’enregistrer « {} » : {}",
+                    path(p),
+                    clean_line(error)
+                ),
+            },
+            Self::NoHome => self.short(lang),
+        }
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// What `Store::open` found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Sanitised, not yet resolved against the article.
+    pub notebook: Notebook,
+    pub position: Option<Position>,
+    pub problems: Vec<Problem>,
+}
+
+/// The state files of one article, open for the session.
+#[derive(Debug)]
+pub struct Store {
+    pub paths: Paths,
+    title: String,
+    /// The notebook as last read from or written to disk: the base of three-way merges.
+    base: Notebook,
+    notes_writable: bool,
+    position_writable: bool,
+}
+
+/// Outcome of reading a state file.
+enum Read<T> {
+    Missing,
+    Found(T),
+    Problem(Problem),
+}
+
+/// Reads and parses a state file; a file that does not parse is set aside when `set_aside`,
+/// else reported as `Invalid` and left as it is.
+fn read<T: serde::de::DeserializeOwned>(path: &Path, kind: FileKind, set_aside: bool) -> Read<T> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Read::Missing,
+        Err(e) => {
+            return Read::Problem(Problem::Unreadable {
+                kind,
+                path: path.to_owned(),
+                error: e.to_string(),
+            });
+        }
+    };
+    let parsed = std::str::from_utf8(&bytes)
+        .map_err(|e| e.to_string())
+        .and_then(|s| s.parse::<toml::Table>().map_err(|e| e.to_string()));
+    let invalid = |error: String| {
+        if set_aside {
+            move_aside(path, kind, error)
+        } else {
+            Read::Problem(Problem::Invalid {
+                kind,
+                path: path.to_owned(),
+                error,
+            })
+        }
+    };
+    let table = match parsed {
+        Ok(table) => table,
+        Err(error) => return invalid(error),
+    };
+    let version = table
+        .get("version")
+        .and_then(toml::Value::as_integer)
+        .unwrap_or(0);
+    if version > i64::from(VERSION) {
+        return Read::Problem(Problem::TooNew {
+            kind,
+            path: path.to_owned(),
+        });
+    }
+    match table.try_into::<T>() {
+        Ok(value) => Read::Found(value),
+        Err(e) => invalid(e.to_string()),
+    }
+}
+
+/// Renames a corrupt file out of the way (never deletes it).
+fn move_aside<T>(path: &Path, kind: FileKind, error: String) -> Read<T> {
+    let stamp = now();
+    let mut moved_to = PathBuf::from(format!("{}.corrupt-{stamp}", path.display()));
+    let mut n = 1;
+    while moved_to.exists() {
+        n += 1;
+        moved_to = PathBuf::from(format!("{}.corrupt-{stamp}-{n}", path.display()));
+    }
+    match fs::rename(path, &moved_to) {
+        Ok(()) => Read::Problem(Problem::Corrupt {
+            kind,
+            path: path.to_owned(),
+            moved_to,
+            error,
+        }),
+        Err(e) => Read::Problem(Problem::Unreadable {
+            kind,
+            path: path.to_owned(),
+            error: format!("{error}; could not set it aside: {e}"),
+        }),
+    }
+}
+
+/// Writes `bytes` to `path` atomically: temporary file in the same directory, `sync_all`,
+/// rename, then sync the directory so the rename itself is durable.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(
+        ".{name}.tmp-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // Notes are private.
+            options.mode(0o600);
+        }
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result?;
+    #[cfg(unix)]
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// An advisory lock: a file created exclusively, holding the owner's process id, removed on drop.
+struct Lock(PathBuf);
+
+/// Whether a lock file was left by a process that is gone: its owner no longer runs (checked
+/// through `/proc` where there is one), or it is older than `STALE_LOCK`.
+fn is_stale(lock: &Path) -> bool {
+    let proc = Path::new("/proc");
+    if proc.is_dir() {
+        let owner = fs::read_to_string(lock)
+            .ok()
+            .and_then(|s| s.trim().parse::<u32>().ok());
+        if let Some(pid) = owner
+            && !proc.join(pid.to_string()).exists()
+        {
+            return true;
+        }
+    }
+    fs::metadata(lock)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| SystemTime::now().duration_since(t).ok())
+        .is_some_and(|age| age > STALE_LOCK)
+}
+
+impl Lock {
+    /// Takes the lock next to `path`, waiting at most `LOCK_WAIT`; `None` if it could not.
+    fn acquire(path: &Path) -> Option<Self> {
+        let lock = PathBuf::from(format!("{}.lock", path.display()));
+        let start = std::time::Instant::now();
+        loop {
+            match OpenOptions::new().write(true).create_new(true).open(&lock) {
+                Ok(mut file) => {
+                    let _ = write!(file, "{}", std::process::id());
+                    return Some(Self(lock));
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    if is_stale(&lock) {
+                        let _ = fs::remove_file(&lock);
+                        continue;
+                    }
+                    if start.elapsed() > LOCK_WAIT {
+                        return None;
+                    }
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(_) => return None,
+            }
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
+}
+
+/// Reads a notes file without changing anything on disk (for `glose notes export`): a missing
+/// file is an empty notebook.
+pub fn read_notebook(path: &Path) -> Result<Notebook, Problem> {
+    match read_notes(path, false) {
+        Read::Found(notebook) => Ok(notebook),
+        Read::Missing => Ok(Notebook::default()),
+        Read::Problem(problem) => Err(problem),
+    }
+}
+
+/// Reads the notes file into a sanitised notebook.
+fn read_notes(path: &Path, set_aside: bool) -> Read<Notebook> {
+    match read::<NotesFile>(path, FileKind::Notes, set_aside) {
+        Read::Found(file) => {
+            let mut notebook = Notebook {
+                notes: file.note,
+                bookmarks: file.bookmark,
+            };
+            notebook.sanitise();
+            Read::Found(notebook)
+        }
+        Read::Missing => Read::Missing,
+        Read::Problem(p) => Read::Problem(p),
+    }
+}
+
+impl Store {
+    /// Opens an article's state: reads both files, sets corrupt ones aside, and remembers which
+    /// files must not be overwritten.
+    pub fn open(paths: Paths, title: &str) -> (Self, Loaded) {
+        let mut loaded = Loaded::default();
+        let mut store = Self {
+            paths,
+            title: clean_line(title),
+            base: Notebook::default(),
+            notes_writable: true,
+            position_writable: true,
+        };
+        match read_notes(&store.paths.notes, true) {
+            Read::Found(notebook) => {
+                store.base = notebook.clone();
+                loaded.notebook = notebook;
+            }
+            Read::Missing => {}
+            Read::Problem(problem) => {
+                store.notes_writable = matches!(problem, Problem::Corrupt { .. });
+                loaded.problems.push(problem);
+            }
+        }
+        match read::<Position>(&store.paths.position, FileKind::Position, true) {
+            Read::Found(position) => {
+                let mut position = position;
+                for pane in &mut position.panes {
+                    pane.part = clean_line(&pane.part);
+                    pane.quote = clean_line(&pane.quote);
+                }
+                position.focus = clean_line(&position.focus);
+                position.selected = position.selected.as_deref().map(clean_line);
+                loaded.position = Some(position);
+            }
+            Read::Missing => {}
+            Read::Problem(problem) => {
+                store.position_writable = matches!(problem, Problem::Corrupt { .. });
+                loaded.problems.push(problem);
+            }
+        }
+        (store, loaded)
+    }
+
+    /// Whether notes can be saved this session (the file was not unreadable or too new).
+    pub fn notes_writable(&self) -> bool {
+        self.notes_writable
+    }
+
+    /// Saves the notebook: re-reads the file, merges three ways with what this process last
+    /// saw, writes atomically, and returns the merged notebook (with other processes' changes;
+    /// places still to be resolved).
+    pub fn save_notes(&mut self, mine: &Notebook) -> Result<Notebook, Problem> {
+        let path = self.paths.notes.clone();
+        let not_saved = |error: String| Problem::NotSaved {
+            kind: FileKind::Notes,
+            path: path.clone(),
+            error,
+        };
+        if !self.notes_writable {
+            return Err(not_saved(
+                "the file is left untouched this session".to_owned(),
+            ));
+        }
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| not_saved(e.to_string()))?;
+        }
+        let _lock = Lock::acquire(&path);
+        let disk = match read_notes(&path, true) {
+            Read::Found(notebook) => notebook,
+            // Set aside by `read`: what is in memory is all there is now.
+            Read::Missing | Read::Problem(Problem::Corrupt { .. }) => Notebook::default(),
+            Read::Problem(problem) => {
+                self.notes_writable = false;
+                return Err(problem);
+            }
+        };
+        let merged = crate::notebook::merge(&self.base, mine, &disk);
+        let file = NotesFile {
+            version: VERSION,
+            title: self.title.clone(),
+            note: merged.notes.clone(),
+            bookmark: merged.bookmarks.clone(),
+        };
+        let body = toml::to_string_pretty(&file).map_err(|e| not_saved(e.to_string()))?;
+        let text = format!(
+            "# glose: personal notes and bookmarks. Written atomically by glose; \
+             readable, editable with care.\n{body}"
+        );
+        write_atomic(&path, text.as_bytes()).map_err(|e| not_saved(e.to_string()))?;
+        self.base = merged.clone();
+        Ok(merged)
+    }
+
+    /// The position file's path and contents, for a writer that cannot hold the store (the
+    /// signal thread); `None` when the file must not be overwritten.
+    pub fn position_snapshot(&self, position: &Position) -> Option<(PathBuf, Vec<u8>)> {
+        if !self.position_writable {
+            return None;
+        }
+        let position = Position {
+            version: VERSION,
+            ..position.clone()
+        };
+        let body = toml::to_string_pretty(&position).ok()?;
+        Some((self.paths.position.clone(), body.into_bytes()))
+    }
+
+    /// Saves the position (last writer wins).
+    pub fn save_position(&self, position: &Position) -> Result<(), Problem> {
+        let Some((path, bytes)) = self.position_snapshot(position) else {
+            return Ok(());
+        };
+        write_atomic(&path, &bytes).map_err(|e| Problem::NotSaved {
+            kind: FileKind::Position,
+            path,
+            error: e.to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tests::sample;
+    use crate::notebook::Anchor;
+
+    fn store(dir: &Path) -> (Store, Loaded) {
+        Store::open(Paths::in_dirs(dir, dir, "essai"), "Titre")
+    }
+
+    #[test]
+    fn key_is_stable_and_distinguishes_articles() {
+        let a = sample(2);
+        let key = article_key(&a);
+        // The same article gives the same key on every machine and Rust version.
+        assert_eq!(key, article_key(&a.clone()));
+        assert!(key.starts_with("titre-"), "{key}");
+        assert_eq!(key.len(), "titre-".len() + 16);
+        let mut other = a.clone();
+        other.text.replace_range(0..1, "X");
+        assert_ne!(article_key(&other), key, "different opening words");
+        let mut retitled = a.clone();
+        retitled.meta.title = "Autre titre".into();
+        assert_ne!(article_key(&retitled), key);
+        let mut edited_later = a;
+        edited_later.text.push_str(" ajout");
+        assert_eq!(
+            article_key(&edited_later),
+            key,
+            "an edit far in keeps the key"
+        );
+        assert_eq!(
+            slug("IA : intelligence artificielle, main-d’œuvre bien réelle"),
+            "ia-intelligence-artificielle-main-d-oeuvre-bien"
+        );
+        assert_eq!(slug("« »"), "article");
+        assert_eq!(slug(&"x".repeat(60)).len(), MAX_SLUG);
+        // FNV-1a test vector.
+        assert_eq!(fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn notes_and_position_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = sample(2);
+        let (mut s, loaded) = store(dir.path());
+        assert!(loaded.problems.is_empty());
+        let mut book = loaded.notebook;
+        let anchor = Anchor::annotation(&article, 1).unwrap();
+        book.set_note(None, &anchor, "Ligne 1\nLigne « 2 » \"guillemets\" ''' \\");
+        s.save_notes(&book).unwrap();
+        let position = Position {
+            focus: "p1".into(),
+            selected: Some("a-0-1".into()),
+            panes: vec![PanePosition {
+                part: "p0".into(),
+                byte: 12,
+                lead: 1,
+                quote: "mots".into(),
+            }],
+            ..Position::default()
+        };
+        s.save_position(&position).unwrap();
+        let (_, again) = store(dir.path());
+        assert!(again.problems.is_empty(), "{:?}", again.problems);
+        assert_eq!(again.notebook.notes.len(), 1);
+        assert_eq!(
+            again.notebook.notes[0].text,
+            "Ligne 1\nLigne « 2 » \"guillemets\" ''' \\"
+        );
+        assert_eq!(again.position.unwrap().panes, position.panes);
+        let raw = fs::read_to_string(dir.path().join("essai.notes.toml")).unwrap();
+        assert!(raw.starts_with("# glose"), "{raw}");
+        assert!(raw.contains("version = 1"), "{raw}");
+    }
+
+    #[test]
+    fn a_corrupt_file_is_set_aside_and_reported_never_overwritten_silently() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("essai.notes.toml");
+        fs::write(&notes, "this is [not toml\n").unwrap();
+        fs::write(
+            dir.path().join("essai.position.toml"),
+            "version = 1\npane = 3\n",
+        )
+        .unwrap();
+        let (mut s, loaded) = store(dir.path());
+        assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+        let Problem::Corrupt { moved_to, .. } = &loaded.problems[0] else {
+            panic!("{:?}", loaded.problems[0]);
+        };
+        assert_eq!(fs::read_to_string(moved_to).unwrap(), "this is [not toml\n");
+        assert!(!notes.exists());
+        assert!(loaded.problems[0].short(Lang::Fr).contains("mis de côté"));
+        assert!(loaded.problems[0].long(Lang::En).contains(".corrupt-"));
+        // The session goes on and saves into a fresh file.
+        s.save_notes(&Notebook::default()).unwrap();
+        assert!(notes.exists());
+    }
+
+    #[test]
+    fn export_reads_without_ever_moving_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("essai.notes.toml");
+        assert!(
+            read_notebook(&notes).unwrap().notes.is_empty(),
+            "missing is empty"
+        );
+        fs::write(&notes, "not = [toml").unwrap();
+        let problem = read_notebook(&notes).unwrap_err();
+        assert!(matches!(problem, Problem::Invalid { .. }), "{problem:?}");
+        assert!(problem.long(Lang::En).contains("left untouched"));
+        assert_eq!(fs::read_to_string(&notes).unwrap(), "not = [toml");
+    }
+
+    #[test]
+    fn a_file_from_a_newer_glose_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("essai.notes.toml");
+        fs::write(&notes, "version = 99\nsomething = \"new\"\n").unwrap();
+        let (mut s, loaded) = store(dir.path());
+        assert!(matches!(loaded.problems[0], Problem::TooNew { .. }));
+        assert!(s.save_notes(&Notebook::default()).is_err());
+        assert_eq!(
+            fs::read_to_string(&notes).unwrap(),
+            "version = 99\nsomething = \"new\"\n"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unreadable_file_is_reported_and_not_overwritten() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("essai.notes.toml");
+        fs::write(&notes, "version = 1\n").unwrap();
+        fs::set_permissions(&notes, fs::Permissions::from_mode(0o000)).unwrap();
+        if fs::read(&notes).is_ok() {
+            return; // running as root: permissions do not apply
+        }
+        let (mut s, loaded) = store(dir.path());
+        assert!(matches!(loaded.problems[0], Problem::Unreadable { .. }));
+        assert!(!s.notes_writable());
+        assert!(s.save_notes(&Notebook::default()).is_err());
+        fs::set_permissions(&notes, fs::Permissions::from_mode(0o600)).unwrap();
+        assert_eq!(fs::read_to_string(&notes).unwrap(), "version = 1\n");
+    }
+
+    #[test]
+    fn a_directory_in_the_way_is_unreadable_not_corrupt() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("essai.notes.toml")).unwrap();
+        let (mut s, loaded) = store(dir.path());
+        assert!(matches!(loaded.problems[0], Problem::Unreadable { .. }));
+        assert!(s.save_notes(&Notebook::default()).is_err());
+        assert!(dir.path().join("essai.notes.toml").is_dir());
+    }
+
+    #[test]
+    fn two_stores_on_one_article_keep_each_others_notes() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = sample(3);
+        let (mut a, la) = store(dir.path());
+        let (mut b, lb) = store(dir.path());
+        let (mut book_a, mut book_b) = (la.notebook, lb.notebook);
+        book_a.set_note(None, &Anchor::paragraph(&article, 0, 0).unwrap(), "de A");
+        book_a = a.save_notes(&book_a).unwrap();
+        book_b.set_note(None, &Anchor::paragraph(&article, 1, 0).unwrap(), "de B");
+        book_b = b.save_notes(&book_b).unwrap();
+        assert_eq!(book_b.notes.len(), 2, "B's save brought A's note in");
+        // A deletes its note; B, unaware, saves again: the deletion holds, B's note stays.
+        book_a.notes.clear();
+        a.save_notes(&book_a).unwrap();
+        book_b.set_note(
+            None,
+            &Anchor::paragraph(&article, 2, 0).unwrap(),
+            "encore B",
+        );
+        let merged = b.save_notes(&book_b).unwrap();
+        let texts: Vec<&str> = merged.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, vec!["de B", "encore B"]);
+        let (_, reread) = store(dir.path());
+        assert_eq!(reread.notebook.notes.len(), 2);
+    }
+
+    #[test]
+    fn a_lock_left_behind_delays_a_save_but_never_blocks_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut s, _) = store(dir.path());
+        let lock = dir.path().join("essai.notes.toml.lock");
+        // A dead owner's lock is broken at once (where /proc tells), and removed.
+        fs::write(&lock, "4194999").unwrap();
+        s.save_notes(&Notebook::default()).unwrap();
+        if Path::new("/proc").is_dir() {
+            assert!(!lock.exists());
+        }
+        // A lock whose owner cannot be told (empty): waited for, then written anyway.
+        fs::write(&lock, "").unwrap();
+        // A fresh lock held by nobody: the save waits briefly, then writes anyway.
+        s.save_notes(&Notebook::default()).unwrap();
+        assert!(dir.path().join("essai.notes.toml").exists());
+    }
+}

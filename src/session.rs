@@ -1,0 +1,116 @@
+//! A reading session around the terminal loop: open the article's state files, put the reader
+//! back where they were, run, and say what went wrong with the files once the terminal is back.
+//! Also `glose notes export`, which reads the notes file without ever changing it.
+//!
+//! `main` builds the `App` (language, theme, configuration) and hands it here; problems with
+//! state files never stop the reader from opening: they are shown in the status line and
+//! printed on stderr after exit.
+
+use std::io::{self, Write};
+
+use crate::app::App;
+use crate::content::Article;
+use crate::i18n::Lang;
+use crate::notebook::export::markdown;
+use crate::persist::{Paths, Problem, Store, read_notebook};
+
+/// How the reader starts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Start at the top, ignoring the saved position (notes and bookmarks still load).
+    pub fresh: bool,
+}
+
+/// Runs the reader on `app` with its state files; returns the process exit code (0, or 2 when
+/// the terminal could not be used).
+pub fn run(app: &mut App, options: Options) -> u8 {
+    let lang = app.lang;
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut store = match Paths::for_article(&app.article) {
+        Some(paths) => {
+            let title = app.article.meta.title.clone();
+            let (store, loaded) = Store::open(paths, &title);
+            if let Some(position) = loaded.position.filter(|_| !options.fresh) {
+                app.restore_position(&position);
+            }
+            app.set_notebook(loaded.notebook);
+            problems.extend(loaded.problems);
+            Some(store)
+        }
+        None => {
+            problems.push(Problem::NoHome);
+            None
+        }
+    };
+    if let Some(first) = problems.first() {
+        app.report(first);
+    }
+    let result = crate::tui::run_with_store(app, store.as_mut());
+    let code = match result {
+        Ok(more) => {
+            problems.extend(more);
+            0
+        }
+        Err(error) => {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::En => format!("glose: terminal error: {error}"),
+                    Lang::Fr => format!("glose : erreur du terminal : {error}"),
+                }
+            );
+            2
+        }
+    };
+    for problem in &problems {
+        eprintln!("{}", problem.long(lang));
+    }
+    // Notes written this session that could not be saved are not lost: print them.
+    let unsaved = problems.iter().any(|p| {
+        matches!(
+            p,
+            Problem::NotSaved {
+                kind: crate::persist::FileKind::Notes,
+                ..
+            }
+        )
+    });
+    if unsaved && !app.notebook.notes.is_empty() {
+        eprintln!(
+            "{}\n",
+            lang.pick(
+                "glose: your notes could not be saved; here they are:",
+                "glose : vos notes n’ont pas pu être enregistrées ; les voici :"
+            )
+        );
+        eprintln!("{}", markdown(&app.article, &app.notebook, lang));
+    }
+    code
+}
+
+/// `glose notes export`: writes the notes on `article` as Markdown to `out`; returns the exit
+/// code (0, or 2 when the notes file cannot be read). Never moves or writes a state file.
+pub fn export(article: &Article, lang: Lang, out: &mut dyn Write) -> u8 {
+    let Some(paths) = Paths::for_article(article) else {
+        eprintln!("{}", Problem::NoHome.long(lang));
+        return 2;
+    };
+    let mut notebook = match read_notebook(&paths.notes) {
+        Ok(notebook) => notebook,
+        Err(problem) => {
+            eprintln!("{}", problem.long(lang));
+            return 2;
+        }
+    };
+    notebook.resolve(article);
+    let text = markdown(article, &notebook, lang);
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        // `glose notes export | head`: the reader of the pipe has what it wanted.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("glose: {e}");
+            2
+        }
+    }
+}

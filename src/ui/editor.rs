@@ -1,0 +1,271 @@
+//! The note editor popup: what the note is on, the text with its cursor, and the editor's keys.
+//!
+//! `areas` is a pure function of the terminal size, shared with `App` (which needs the text
+//! width to move the cursor by visual row), so the two always agree. The cursor is the
+//! terminal's own (`Frame::set_cursor_position`), which screen readers and input methods follow.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use crate::app::editor::rows;
+use crate::app::{Action, App, Editor, Keymap};
+use crate::i18n::{Lang, Text};
+use crate::notebook::Place;
+use crate::text::wrap::{str_width, truncate};
+use crate::ui::{fit, wrap_text};
+
+/// Where the parts of the editor go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EditorAreas {
+    pub popup: Rect,
+    /// What the note is on (two rows).
+    pub context: Rect,
+    /// The text being written.
+    pub text: Rect,
+    /// The keys, or the question asked before closing.
+    pub footer: Rect,
+}
+
+/// The editor's geometry in a terminal of `size`.
+pub fn areas(size: Rect) -> EditorAreas {
+    let width = size.width.saturating_sub(4).min(76);
+    let height = size.height.saturating_sub(2).min(20);
+    let [row] = size.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
+    let [popup] = row.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
+    let inner = Rect {
+        x: popup.x.saturating_add(2),
+        y: popup.y.saturating_add(1),
+        width: popup.width.saturating_sub(4),
+        height: popup.height.saturating_sub(2),
+    };
+    let context = Rect {
+        height: inner.height.min(2),
+        ..inner
+    };
+    let footer = Rect {
+        y: inner.bottom().saturating_sub(1),
+        height: inner.height.min(1),
+        ..inner
+    };
+    let text = Rect {
+        y: inner.y.saturating_add(3),
+        height: inner.height.saturating_sub(4),
+        ..inner
+    };
+    EditorAreas {
+        popup,
+        context,
+        text,
+        footer,
+    }
+}
+
+/// The width text is wrapped at: one column is kept for the cursor after a full row.
+pub fn wrap_width(text: Rect) -> usize {
+    usize::from(text.width).saturating_sub(1).max(1)
+}
+
+/// "Ctrl-S save · Esc/Ctrl-C close", from the keymap.
+pub fn hints(keymap: &Keymap, lang: Lang) -> String {
+    Keymap::table_hints(&keymap.editor_bindings)
+        .into_iter()
+        .map(|(keys, action)| {
+            let label = match action {
+                Action::NoteSave => lang.pick("save", "enregistrer"),
+                Action::NoteClose => lang.pick("close", "fermer"),
+                other => other.describe(lang),
+            };
+            format!("{keys} {label}")
+        })
+        .chain(std::iter::once(
+            lang.pick("Enter new line", "Entrée à la ligne").to_owned(),
+        ))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Draws the editor over `area`; returns where the terminal cursor goes.
+pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let theme = &app.theme;
+    let lang = app.lang;
+    let a = areas(area);
+    if a.text.height == 0 || a.text.width < 2 {
+        return None;
+    }
+    Clear.render(a.popup, buf);
+    let title = if editor.note_id.is_some() {
+        Text::EditNoteTitle.get(lang)
+    } else {
+        Text::NewNote.get(lang)
+    };
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focused)
+        .title(Span::styled(format!(" {title} "), theme.label))
+        .render(a.popup, buf);
+
+    // What the note is on.
+    let on = match editor.anchor.place {
+        Place::Annotation(i) => app.article.annotations.get(i).map(|an| {
+            format!(
+                "{} {} « {} »",
+                Text::On.get(lang),
+                lang.kind(an.kind),
+                editor.anchor.quote
+            )
+        }),
+        Place::Paragraph { .. } => Some(format!(
+            "{} ¶ « {}… »",
+            Text::On.get(lang),
+            editor.anchor.quote
+        )),
+        Place::Orphan => Some(format!(
+            "{} « {}… » ({})",
+            Text::On.get(lang),
+            editor.anchor.quote,
+            Text::Detached.get(lang)
+        )),
+    }
+    .unwrap_or_default();
+    let context = wrap_text(&on, usize::from(a.context.width), theme.dim, false);
+    for (i, line) in context
+        .iter()
+        .take(usize::from(a.context.height))
+        .enumerate()
+    {
+        buf.set_line(a.context.x, a.context.y + i as u16, line, a.context.width);
+    }
+
+    // The text.
+    let width = wrap_width(a.text);
+    let height = usize::from(a.text.height);
+    let text = editor.text();
+    if text.is_empty() {
+        let placeholder = lang.pick("Write your note…", "Écrivez votre note…");
+        buf.set_line(
+            a.text.x,
+            a.text.y,
+            &Line::from(Span::styled(placeholder, theme.dim)),
+            a.text.width,
+        );
+    }
+    let all = rows(text, width);
+    for (i, row) in all.iter().skip(editor.scroll).take(height).enumerate() {
+        let shown = text.get(row.start..row.end).unwrap_or("");
+        let (shown, _) = truncate(shown, usize::from(a.text.width));
+        buf.set_line(
+            a.text.x,
+            a.text.y + i as u16,
+            &Line::from(Span::styled(shown, theme.text)),
+            a.text.width,
+        );
+    }
+    // More above or below: a mark in the border.
+    let x = a.popup.right().saturating_sub(1);
+    if editor.scroll > 0 {
+        buf.set_string(x, a.text.y, "↑", theme.key);
+    }
+    if all.len() > editor.scroll + height {
+        buf.set_string(x, a.text.bottom().saturating_sub(1), "↓", theme.key);
+    }
+
+    // The keys, or the question.
+    let footer_width = usize::from(a.footer.width);
+    let footer = if editor.confirm_close {
+        Line::from(Span::styled(
+            fit(Text::ConfirmSave.get(lang), footer_width),
+            theme.key.patch(theme.selected),
+        ))
+    } else {
+        let hints = hints(&app.keymap, lang);
+        let hints = if str_width(&hints) > footer_width {
+            // Narrow: the essential two.
+            hints.split(" · ").take(2).collect::<Vec<_>>().join(" · ")
+        } else {
+            hints
+        };
+        Line::from(Span::styled(fit(&hints, footer_width), theme.dim))
+    };
+    buf.set_line(a.footer.x, a.footer.y, &footer, a.footer.width);
+
+    if editor.confirm_close {
+        return None;
+    }
+    let (row, col) = editor.cursor_cell(width);
+    let visible = row.checked_sub(editor.scroll).filter(|&r| r < height)?;
+    Some(Position::new(
+        a.text.x + col.min(usize::from(a.text.width).saturating_sub(1)) as u16,
+        a.text.y + visible as u16,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::app::tests::sample;
+    use crate::app::{Action, App, EditorInput};
+    use crate::i18n::Lang;
+    use crate::theme::{Theme, ThemeName};
+
+    fn app(size: (u16, u16), lang: Lang) -> App {
+        App::new(sample(6), lang, Theme::named(ThemeName::Monochrome), size)
+    }
+
+    fn draw(app: &App) -> Terminal<TestBackend> {
+        let (w, h) = app.view.size;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| crate::ui::render(app, f)).unwrap();
+        terminal
+    }
+
+    #[test]
+    fn the_editor_shows_what_the_note_is_on_the_text_and_the_cursor() {
+        let mut app = app((80, 24), Lang::Fr);
+        app.update(Action::NextAnnotation);
+        app.update(Action::EditNote);
+        let empty = draw(&app);
+        insta::assert_snapshot!("editor_empty_80x24", empty.backend());
+        app.edit(EditorInput::Insert(
+            "Chiffre à vérifier : la Banque mondiale parle de 154 à 435 millions de \
+             travailleurs en ligne, pas de « 430 millions ».\n\n  — à creuser en TD 漢字 👍🏽"
+                .into(),
+        ));
+        app.edit(EditorInput::Up);
+        let mut terminal = draw(&app);
+        insta::assert_snapshot!("editor_text_80x24", terminal.backend());
+        // The terminal cursor is where the next letter goes.
+        let cursor = terminal.get_cursor_position().unwrap();
+        let editor = app.view.editor.as_ref().unwrap();
+        let areas = super::areas(ratatui::layout::Rect::new(0, 0, 80, 24));
+        let (row, col) = editor.cursor_cell(super::wrap_width(areas.text));
+        assert_eq!(
+            (cursor.x, cursor.y),
+            (areas.text.x + col as u16, areas.text.y + row as u16)
+        );
+        app.update(Action::NoteClose);
+        insta::assert_snapshot!("editor_confirm_80x24", draw(&app).backend());
+    }
+
+    #[test]
+    fn the_editor_fits_the_smallest_terminal_and_scrolls() {
+        let mut app = app((40, 12), Lang::En);
+        app.update(Action::EditNote);
+        for i in 0..12 {
+            app.edit(EditorInput::Insert(format!("line {i}")));
+            app.edit(EditorInput::Newline);
+        }
+        let editor = app.view.editor.as_ref().unwrap();
+        assert!(editor.scroll > 0, "scrolled to the cursor");
+        insta::assert_snapshot!("editor_scrolled_40x12", draw(&app).backend());
+        for width in 1..60 {
+            for height in 1..20 {
+                app.update(Action::Resize(width, height));
+                let _ = draw(&app);
+            }
+        }
+    }
+}

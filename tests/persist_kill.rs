@@ -1,0 +1,185 @@
+//! SIGKILL during a save never loses earlier notes: a child process saves a growing notebook in
+//! a loop through `persist::Store`, the test kills it at varying moments, and the notes file must
+//! still parse and hold every note saved before the kill (and nothing is set aside as corrupt).
+//!
+//! The child is this same test binary, re-run with `GLOSE_KILL_CHILD_DIR` set.
+
+#![cfg(unix)]
+// Test code: helpers outside `#[test]` functions unwrap too.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use glose::notebook::{Note, Notebook, Place};
+use glose::persist::{Paths, Store, write_atomic};
+
+const CHILD_ENV: &str = "GLOSE_KILL_CHILD_DIR";
+
+fn note(id: &str, text: String) -> Note {
+    Note {
+        id: id.to_owned(),
+        created: 1,
+        updated: 1,
+        annotation: None,
+        part: "partie-1".to_owned(),
+        byte: 0,
+        quote: "Le mythe".to_owned(),
+        text,
+        place: Place::Orphan,
+    }
+}
+
+fn open(dir: &Path) -> (Store, glose::persist::Loaded) {
+    Store::open(Paths::in_dirs(dir, dir, "essai"), "Essai")
+}
+
+/// The child: adds a note and saves, forever (bounded), printing `saved ID` after each save.
+fn store_child(dir: &Path) {
+    let (mut store, loaded) = open(dir);
+    let mut book: Notebook = loaded.notebook;
+    let start = Instant::now();
+    let pid = std::process::id();
+    for k in 0..100_000 {
+        if start.elapsed() > Duration::from_secs(30) {
+            break;
+        }
+        let id = format!("c{pid}-{k}");
+        book.notes.push(note(&id, format!("note {k} ").repeat(200)));
+        book = store.save_notes(&book).expect("save");
+        println!("saved {id}");
+    }
+}
+
+/// The raw child: rewrites a large notes file with `write_atomic` in a loop, so that a kill
+/// almost always lands in the middle of a write.
+fn raw_child(dir: &Path) {
+    let path = Paths::in_dirs(dir, dir, "essai").notes;
+    let (_, loaded) = open(dir);
+    let mut book = loaded.notebook;
+    book.notes
+        .push(note("padding", "remplissage ".repeat(50_000)));
+    // Serialised once: the loop is nearly all writing, so kills land mid-write.
+    let mut base = String::from("version = 1\n");
+    base.push_str(&toml::to_string(&book).expect("serialise"));
+    let start = Instant::now();
+    let pid = std::process::id();
+    for k in 0..100_000 {
+        if start.elapsed() > Duration::from_secs(30) {
+            break;
+        }
+        let id = format!("r{pid}-{k}");
+        base.push_str(&format!(
+            "\n[[note]]\nid = \"{id}\"\ncreated = 1\nupdated = 1\ntext = \"x\"\n"
+        ));
+        write_atomic(&path, base.as_bytes()).expect("write");
+        println!("saved {id}");
+    }
+}
+
+#[test]
+fn sigkill_during_save_never_loses_earlier_notes() {
+    if let Some(dir) = std::env::var_os(CHILD_ENV) {
+        store_child(Path::new(&dir));
+        return;
+    }
+    kill_rounds("sigkill_during_save_never_loses_earlier_notes", 6);
+}
+
+#[test]
+fn sigkill_during_an_atomic_write_leaves_the_old_or_the_new_file() {
+    if let Some(dir) = std::env::var_os(CHILD_ENV) {
+        raw_child(Path::new(&dir));
+        return;
+    }
+    kill_rounds(
+        "sigkill_during_an_atomic_write_leaves_the_old_or_the_new_file",
+        10,
+    );
+}
+
+/// Saves earlier notes, then `rounds` times: runs the child test `name`, lets it save a few
+/// times, kills it, and checks the file.
+fn kill_rounds(name: &str, rounds: u64) {
+    let dir = tempfile::tempdir().unwrap();
+    // Earlier notes, big enough that a write takes a while.
+    let (mut store, _) = open(dir.path());
+    let earlier = Notebook {
+        notes: (0..3)
+            .map(|i| note(&format!("earlier-{i}"), "« mot » ".repeat(3000)))
+            .collect(),
+        bookmarks: Vec::new(),
+    };
+    store.save_notes(&earlier).unwrap();
+    drop(store);
+
+    let mut confirmed: Vec<String> = Vec::new();
+    for round in 0..rounds {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([name, "--exact", "--nocapture", "--test-threads=1"])
+            .env(CHILD_ENV, dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        let wanted = 2 + (round % 4) as usize;
+        let mut seen = 0;
+        while seen < wanted {
+            let line = lines
+                .next()
+                .expect("the child saves")
+                .expect("read the child");
+            if let Some(id) = line.strip_prefix("saved ") {
+                confirmed.push(id.to_owned());
+                seen += 1;
+            }
+        }
+        // Kill at a different moment of the next save each round.
+        std::thread::sleep(Duration::from_micros(round * 300));
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+        // Saves the child reported before it died.
+        for line in lines.map_while(Result::ok) {
+            if let Some(id) = line.strip_prefix("saved ") {
+                confirmed.push(id.to_owned());
+            }
+        }
+
+        let (_, loaded) = open(dir.path());
+        assert!(
+            loaded.problems.is_empty(),
+            "round {round}: {:?}",
+            loaded.problems
+        );
+        let ids: Vec<&str> = loaded
+            .notebook
+            .notes
+            .iter()
+            .map(|n| n.id.as_str())
+            .collect();
+        for i in 0..3 {
+            let id = format!("earlier-{i}");
+            assert!(ids.contains(&id.as_str()), "round {round}: {id} lost");
+        }
+        for id in &confirmed {
+            assert!(
+                ids.contains(&id.as_str()),
+                "round {round}: saved note {id} lost"
+            );
+        }
+        // Whole, not truncated.
+        let earlier_text = &loaded.notebook.notes[0].text;
+        assert_eq!(earlier_text.chars().count(), 8 * 3000);
+    }
+    // Nothing was ever set aside as corrupt.
+    let corrupt = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+        .count();
+    assert_eq!(corrupt, 0);
+}
