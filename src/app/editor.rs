@@ -13,7 +13,7 @@
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use crate::notebook::{Anchor, MAX_NOTE_BYTES, cut};
-use crate::text::sanitize::clean_block;
+use crate::text::sanitize::{clean_block, is_clean};
 use crate::text::wrap::{str_width, wrap};
 
 /// One editing command (keys and paste become these; see `App::edit`).
@@ -247,10 +247,18 @@ impl Editor {
     fn insert(&mut self, s: &str) {
         let room = MAX_NOTE_BYTES.saturating_sub(self.text.len());
         let piece = cut(s, room);
+        // `s` is clean; joined to its neighbours it may not be (combining marks typed one by one
+        // past the sanitiser's cap on a cluster, a byte-order mark at the very start): such an
+        // insert is refused, so the note stays clean.
+        let mut text = self.text.clone();
+        text.insert_str(self.cursor, piece);
+        if !is_clean(&text) {
+            return;
+        }
         if piece.len() < s.len() {
             self.is_full = true;
         }
-        self.text.insert_str(self.cursor, piece);
+        self.text = text;
         // A combining mark typed before an accentless letter's neighbour may have merged with
         // what follows: land on the next grapheme boundary.
         self.cursor = self.snap_forward(self.cursor + piece.len());
@@ -337,6 +345,24 @@ mod tests {
         run(&mut e, &[I::Right, I::Insert("x".into())]);
         assert_eq!(e.text(), "🇫🇷x");
         assert_eq!(e.cursor(), e.text().len());
+    }
+
+    #[test]
+    fn accents_typed_one_by_one_stop_at_the_sanitisers_cap() {
+        let mut e = editor("x");
+        run(&mut e, &[I::TextEnd]);
+        for _ in 0..100 {
+            run(&mut e, &[I::Insert("\u{301}".into())]);
+        }
+        assert_eq!(
+            e.text().chars().count(),
+            crate::text::sanitize::MAX_GRAPHEME_CHARS
+        );
+        assert!(is_clean(e.text()));
+        assert_eq!(e.cursor(), e.text().len());
+        // A byte-order mark typed at the very start would be dropped at the next load.
+        run(&mut e, &[I::TextStart, I::Insert("\u{feff}".into())]);
+        assert!(is_clean(e.text()));
     }
 
     #[test]

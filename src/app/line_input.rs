@@ -1,14 +1,16 @@
 //! A one-line text input (the search line, the filter of a list): the text, a cursor, and the
 //! edits a key can make.
 //!
-//! Invariants: `cursor` is a byte offset of `text` on a grapheme boundary; the text never holds
-//! a control character (keys only insert printable characters). Which key makes which `Edit` is
+//! Invariants: `cursor` is a byte offset of `text` on a grapheme boundary; the text is always
+//! clean (`text::sanitize::is_clean`: no control character, no bidi control, no over-long
+//! cluster of combining marks), as keys only insert what keeps it so. Which key makes which `Edit` is
 //! `Edit::from_key`; the owner of the input decides what `Confirm`, `Cancel` and the moves out
 //! of the line (`Up`, `Down`…) mean.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::text::sanitize::is_clean;
 use crate::text::wrap::{str_width, truncate};
 
 /// One edit of a line input, as a key asks for it.
@@ -101,11 +103,12 @@ const MAX_BYTES: usize = 1024;
 impl LineInput {
     /// An input holding `text`, the cursor at its end.
     pub fn with_text(text: &str) -> Self {
-        let text: String = text.chars().filter(|c| !c.is_control()).collect();
-        Self {
-            cursor: text.len(),
-            text,
+        // As if typed: what typing would refuse is left out.
+        let mut input = Self::default();
+        for c in text.chars() {
+            input.apply(Edit::Insert(c));
         }
+        input
     }
 
     pub fn text(&self) -> &str {
@@ -129,7 +132,14 @@ impl LineInput {
                 if c.is_control() || self.text.len() + c.len_utf8() > MAX_BYTES {
                     return false;
                 }
-                self.text.insert(self.cursor, c);
+                // Nothing typed may make the text unclean: no bidi control or separator, no
+                // cluster of combining marks past the sanitiser's cap.
+                let mut text = self.text.clone();
+                text.insert(self.cursor, c);
+                if !is_clean(&text) {
+                    return false;
+                }
+                self.text = text;
                 self.cursor += c.len_utf8();
                 // A combining mark joins the grapheme before it: keep the cursor on a boundary.
                 self.cursor = self.boundary_at_or_after(self.cursor);
@@ -292,6 +302,24 @@ mod tests {
         assert_eq!(input.text(), "main ");
         input.apply(Edit::DeleteWord);
         assert_eq!(input.text(), "");
+    }
+
+    #[test]
+    fn bidi_controls_and_endless_accents_are_never_inserted() {
+        let mut input = typed("abc");
+        for c in ['\u{202e}', '\u{2066}', '\u{200f}', '\u{2028}'] {
+            assert!(!input.apply(Edit::Insert(c)), "{c:?}");
+        }
+        let mut input = typed("a");
+        for _ in 0..100 {
+            input.apply(Edit::Insert('\u{301}'));
+        }
+        assert_eq!(
+            input.text().chars().count(),
+            crate::text::sanitize::MAX_GRAPHEME_CHARS
+        );
+        assert!(is_clean(input.text()));
+        assert_eq!(input.cursor(), input.text().len());
     }
 
     #[test]
