@@ -256,19 +256,28 @@ fn print(path: Option<&Path>, width: usize, lang: Lang) -> ExitCode {
     }
 }
 
+/// Exit 0 when the output was written (or its reader left), 2 with a message otherwise.
+fn written(result: io::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            output::errln(&format!("glose: {error}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// `glose config`: check the settings file (the default), show its path, or print a default.
 fn config_command(location: &Location, lang: Lang, print_default: bool, path: bool) -> ExitCode {
     if print_default {
-        print!("{}", config::default_text(lang));
-        return ExitCode::SUCCESS;
+        return written(output::out(&config::default_text(lang)));
     }
     let shown = location.path().map_or_else(
         || lang.pick("(none)", "(aucun)").to_owned(),
         |p| glose::text::sanitize::clean_line(&p.display().to_string()),
     );
     if path {
-        println!("{shown}");
-        return ExitCode::SUCCESS;
+        return written(output::out(&format!("{shown}\n")));
     }
     match config::load(location, lang) {
         Ok(_) => {
@@ -279,8 +288,7 @@ fn config_command(location: &Location, lang: Lang, print_default: bool, path: bo
                 Location::None => lang.pick("no settings file", "aucun fichier de réglages"),
                 _ => lang.pick("valid", "valide"),
             };
-            println!("{shown}{}{state}", lang.colon());
-            ExitCode::SUCCESS
+            written(output::out(&format!("{shown}{}{state}\n", lang.colon())))
         }
         Err(error) => {
             output::errln(&format!("{error}"));

@@ -12,6 +12,7 @@ use crate::app::App;
 use crate::content::Article;
 use crate::i18n::Lang;
 use crate::notebook::export::markdown;
+use crate::output::errln;
 use crate::persist::{Paths, Problem, Store, read_notebook};
 
 /// How the reader starts.
@@ -52,18 +53,15 @@ pub fn run(app: &mut App, options: Options) -> u8 {
             0
         }
         Err(error) => {
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::En => format!("glose: terminal error: {error}"),
-                    Lang::Fr => format!("glose : erreur du terminal : {error}"),
-                }
-            );
+            errln(&match lang {
+                Lang::En => format!("glose: terminal error: {error}"),
+                Lang::Fr => format!("glose : erreur du terminal : {error}"),
+            });
             2
         }
     };
     for problem in &problems {
-        eprintln!("{}", problem.long(lang));
+        errln(&problem.long(lang));
     }
     // Notes written this session that could not be saved are not lost: print them.
     let unsaved = problems.iter().any(|p| {
@@ -76,14 +74,14 @@ pub fn run(app: &mut App, options: Options) -> u8 {
         )
     });
     if unsaved && !app.notebook.notes.is_empty() {
-        eprintln!(
+        errln(&format!(
             "{}\n",
             lang.pick(
                 "glose: your notes could not be saved; here they are:",
                 "glose : vos notes n’ont pas pu être enregistrées ; les voici :"
             )
-        );
-        eprintln!("{}", markdown(&app.article, &app.notebook, lang));
+        ));
+        errln(&markdown(&app.article, &app.notebook, lang));
     }
     code
 }
@@ -92,13 +90,13 @@ pub fn run(app: &mut App, options: Options) -> u8 {
 /// code (0, or 2 when the notes file cannot be read). Never moves or writes a state file.
 pub fn export(article: &Article, lang: Lang, out: &mut dyn Write) -> u8 {
     let Some(paths) = Paths::for_article(article) else {
-        eprintln!("{}", Problem::NoHome.long(lang));
+        errln(&Problem::NoHome.long(lang));
         return 2;
     };
     let mut notebook = match read_notebook(&paths.notes) {
         Ok(notebook) => notebook,
         Err(problem) => {
-            eprintln!("{}", problem.long(lang));
+            errln(&problem.long(lang));
             return 2;
         }
     };
@@ -109,7 +107,7 @@ pub fn export(article: &Article, lang: Lang, out: &mut dyn Write) -> u8 {
         // `glose notes export | head`: the reader of the pipe has what it wanted.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("glose: {e}");
+            errln(&format!("glose: {e}"));
             2
         }
     }
