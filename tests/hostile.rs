@@ -126,18 +126,13 @@ fn assert_only_drawing(raw: &[u8]) {
     }
 }
 
-/// The two pseudo-terminal tests of this file run one at a time: run side by side, the reader
-/// was seen (1 run in 3) drawing for a size that was not its terminal's.
-// NOTE: the cause is not understood yet; the serialisation hides it. See the closing note.
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
+// NOTE: this test was flaky (a Tab typed right after a resize was sometimes never seen, so the
+// screen kept the previous, wider arrangement). The cause is crossterm 0.29's event source: a
+// SIGWINCH and input ready in the same poll give the Resize and leave the input unread until
+// the next input. `Session`'s waits now nudge the input after a resize (see `pump_waiting`),
+// and the two tests of this file can run side by side again.
 #[test]
-#[ignore = "flaky (about 1 run in 5): the reader is sometimes seen drawing for a terminal wider \
-            than the pty; run with `cargo test --test hostile -- --ignored`"]
 fn a_hostile_article_never_drives_the_terminal() {
-    let _serial = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut session = Session::start_in(&[FIXTURE], 100, 30, &[], Some(root));
     // The shell's screen before glose: written into the parser before any output of glose.
@@ -204,9 +199,6 @@ fn a_hostile_article_never_drives_the_terminal() {
 
 #[test]
 fn the_presenter_of_a_hostile_tour_never_drives_the_terminal() {
-    let _serial = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut session = Session::start_in(&["present", FIXTURE], 80, 24, &[], Some(root));
     session.parser.process(PROMPT);

@@ -197,7 +197,7 @@ fn an_error_during_start_up_gives_the_terminal_back() {
     assert!(
         session
             .contents()
-            .contains("glose: terminal error: fault injected by GLOSE_TEST_FAULT=start"),
+            .contains("glose : erreur du terminal : fault injected by GLOSE_TEST_FAULT=start"),
         "{}",
         session.contents()
     );
