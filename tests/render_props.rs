@@ -1,7 +1,8 @@
 //! Property tests of the whole screen: generated articles (French, CJK, half-width kana,
 //! combining-heavy clusters, zero-width runs, bidi controls, escape sequences, C0/C1 controls,
 //! emoji sequences, very long words; random annotations, sources and tour), sanitised as the
-//! loader does, read through random actions at random sizes from 1×1 to 500×200.
+//! loader does, read through random actions, pastes and typing at random sizes from 1×1 to
+//! 500×200.
 //!
 //! What must hold: nothing panics; no cell of any frame holds a control character; a storm of
 //! resizes leaves exactly the screen (and view) that one resize to the final size gives; the
@@ -13,6 +14,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use glose::app::line_input::Edit;
 use glose::app::{Action, App};
 use glose::clock::ManualClock;
 use glose::content::{
@@ -28,6 +30,7 @@ use proptest::sample::Index;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One word or run of text, from every family that has broken a terminal program somewhere.
@@ -301,14 +304,74 @@ fn action() -> impl Strategy<Value = Action> {
         Action::LeavePresenter,
         Action::Blank,
         Action::RevealVerdict,
+        Action::Search,
+        Action::SearchNext,
+        Action::SearchPrev,
+        Action::ToggleIndex,
+        Action::ToggleSources,
+        Action::ToggleContents,
+        Action::ToggleBookmark,
+        Action::ShowBookmarks,
+        Action::EditNote,
+        Action::ShowNotes,
+        Action::ListNext,
+        Action::ListPrev,
+        Action::ListOpen,
+        Action::ListEdit,
+        Action::ListDelete,
+        Action::ListClose,
+        Action::NoteSave,
+        Action::NoteClose,
+        Action::Input(Edit::Backspace),
+        Action::Input(Edit::Left),
+        Action::Input(Edit::Confirm),
+        Action::Input(Edit::Cancel),
+        Action::Input(Edit::Next),
+        Action::Input(Edit::Down),
     ]);
     prop_oneof![
-        10 => plain,
+        12 => plain,
+        2 => "[a-zé \x1b\x07\u{9b}\u{202e}中]".prop_map(|c| {
+            Action::Input(Edit::Insert(c.chars().next().unwrap_or('x')))
+        }),
         3 => size().prop_map(|(w, h)| Action::Resize(w, h)),
         1 => (1u8..=10).prop_map(Action::FocusPane),
         1 => (0u16..520, 0u16..210).prop_map(|(x, y)| Action::Click(x, y)),
         1 => (0u16..520, 0u16..210, any::<i8>()).prop_map(|(x, y, d)| Action::Wheel(x, y, d)),
     ]
+}
+
+/// One thing a user does: an action, a paste (bracketed paste reaches the note editor and the
+/// text inputs), or characters typed one key at a time (keys mean actions in the reader, text in
+/// the inputs).
+#[derive(Debug, Clone)]
+enum Step {
+    Act(Action),
+    Paste(String),
+    Type(String),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        10 => action().prop_map(Step::Act),
+        1 => raw_text(6, true).prop_map(Step::Paste),
+        2 => raw_text(3, false).prop_map(Step::Type),
+    ]
+}
+
+fn apply(app: &mut App, step: &Step) {
+    match step {
+        Step::Act(action) => app.update(*action),
+        Step::Paste(text) => {
+            app.handle_event(&Event::Paste(text.clone()));
+        }
+        Step::Type(text) => {
+            for c in text.chars() {
+                let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+                app.handle_event(&Event::Key(key));
+            }
+        }
+    }
 }
 
 fn new_app(article: Article, size: (u16, u16), english: bool) -> App {
@@ -331,14 +394,26 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 
 /// The view as the reader left it: everything but each pane's top row and the width it was
 /// computed for, which are derived from the reading position for the pane on screen (and the
-/// screen itself is compared) and stale for a pane off screen.
+/// screen itself is compared) and stale for a pane off screen; the reading progress, which
+/// records what has been on screen; and the lookup lists' first rows (see `copy_list_scroll`).
 fn reading(app: &App) -> glose::app::View {
     let mut view = app.view.clone();
+    view.seen.clear();
+    view.index.list.top = 0;
+    view.sources.top = 0;
+    view.contents.top = 0;
     for top in &mut view.tops {
         top.width = 0;
         top.row = 0;
     }
     view
+}
+
+/// Gives `to` the lookup lists' first rows of `from`.
+fn copy_list_scroll(from: &glose::app::View, to: &mut glose::app::View) {
+    to.index.list.top = from.index.list.top;
+    to.sources.top = from.sources.top;
+    to.contents.top = from.contents.top;
 }
 
 /// A time in milliseconds, often near the largest (sums must saturate, not overflow).
@@ -370,14 +445,14 @@ proptest! {
     fn any_article_at_any_size_after_any_actions(
         spec in spec(),
         start in size(),
-        actions in proptest::collection::vec(action(), 0..24),
+        steps in proptest::collection::vec(step(), 0..24),
         english in any::<bool>(),
     ) {
         let mut app = new_app(build(&spec), start, english);
         let mut terminal = Terminal::new(TestBackend::new(start.0, start.1)).unwrap();
         draw(&mut terminal, &app);
-        for action in actions {
-            app.update(action);
+        for step in &steps {
+            apply(&mut app, step);
             draw(&mut terminal, &app);
             assert_clean(terminal.backend().buffer())?;
         }
@@ -409,6 +484,12 @@ proptest! {
         stormed.update(Action::Resize(end.0, end.1));
         draw(&mut terminal, &stormed);
         calm.update(Action::Resize(end.0, end.1));
+        // Reading progress records what has been on screen, and a storm through a tall size
+        // did show more: that history is the one thing a storm may change.
+        calm.view.seen.clone_from(&stormed.view.seen);
+        // The lookup lists scroll just enough to keep their cursor in view, so their first row
+        // depends on the heights they went through, as in any list; the cursor stays on screen.
+        copy_list_scroll(&stormed.view, &mut calm.view);
         let mut fresh = Terminal::new(TestBackend::new(end.0, end.1)).unwrap();
         draw(&mut fresh, &calm);
         prop_assert_eq!(terminal.backend().buffer(), fresh.backend().buffer());
