@@ -258,4 +258,69 @@ fn check_and_export_of_a_hostile_article_are_inert() {
     let html = printed(&["export", "--format", "html", FIXTURE]);
     assert!(!html.contains("<script") && !html.contains("<img"));
     assert!(html.contains("&lt;script&gt;"));
+    for width in ["80", "20", "1000"] {
+        let text = printed(&["print", "--width", width, FIXTURE]);
+        assert!(text.contains("presse-papiers"), "{text}");
+    }
+}
+
+/// A notes file (the reader's own state) edited by hand or by someone else: its notes are shown
+/// in the notes list and exported, harmlessly.
+#[test]
+fn a_hostile_notes_file_is_shown_harmlessly() {
+    let state = tempfile::tempdir().unwrap();
+    let article = glose::content::load_path(Path::new(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE),
+    ))
+    .unwrap()
+    .article;
+    let name = glose::persist::article_key(&article);
+    std::fs::write(
+        state.path().join(format!("{name}.notes.toml")),
+        r#"version = 1
+title = "T \u001b]0;PWNED-TITLE\u0007"
+
+[[note]]
+id = "n1\u001b[2J"
+created = 1
+updated = 1
+part = "partie-1"
+byte = 0
+quote = "2 dollars\u001b]52;c;cHduZWQ=\u0007"
+text = "Ma note \u001b]0;PWNED-TITLE\u0007 \u202eesrevni\u202c\n\nfin \u009b2J \u001b[?1049l"
+"#,
+    )
+    .unwrap();
+    let dir = state.path().to_str().unwrap();
+    let export = Command::new(env!("CARGO_BIN_EXE_glose"))
+        .args(["notes", "export", FIXTURE])
+        .env("GLOSE_STATE_DIR", dir)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(export.status.code(), Some(0));
+    let text = String::from_utf8(export.stdout).unwrap();
+    assert!(text.contains("Ma note ␛]0;PWNED-TITLE␇"), "{text}");
+    assert!(
+        text.chars()
+            .all(|c| c == '\n' || !(c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c))),
+        "{text:?}"
+    );
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let env = [("GLOSE_STATE_DIR", dir)];
+    let mut session = Session::start_in(&[FIXTURE], 100, 30, &env, Some(root));
+    session.wait_for("Première partie");
+    session.send("A");
+    session.wait_for("Ma note ␛]0;PWNED-TITLE␇");
+    session.send("q");
+    session.wait_until("the list closed", |screen| !screen.contains("Ma note"));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+    let mut replay =
+        vt100::Parser::new_with_callbacks(nonzero(30), nonzero(100), 0, Requests::default());
+    replay.process(&session.raw);
+    assert_eq!(replay.callbacks().0, Vec::<String>::new());
+    assert_only_drawing(&session.raw);
 }

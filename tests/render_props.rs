@@ -577,3 +577,54 @@ fn a_frame_smaller_than_the_layout_does_not_panic() {
         assert_eq!(&top_left, full.backend().buffer().cell((0, 0)).unwrap());
     }
 }
+
+/// Every mode of the reader at the extreme sizes (1×1, one row, one column, 500×200 and the
+/// edges of the minimum size), on the bundled article: no panic, nothing unclean on screen.
+#[test]
+fn every_mode_at_the_extreme_sizes() {
+    let modes: &[(&str, &[Action])] = &[
+        ("reader", &[Action::NextAnnotation]),
+        ("help", &[Action::ToggleHelp]),
+        ("tour", &[Action::ToggleTour, Action::NextStop]),
+        ("presenter", &[Action::Present, Action::RevealVerdict]),
+        (
+            "search",
+            &[Action::Search, Action::Input(Edit::Insert('é'))],
+        ),
+        ("index", &[Action::ToggleIndex]),
+        ("sources", &[Action::ToggleSources]),
+        ("contents", &[Action::ToggleContents]),
+        ("editor", &[Action::NextAnnotation, Action::EditNote]),
+        ("notes", &[Action::ShowNotes]),
+        (
+            "bookmarks",
+            &[Action::ToggleBookmark, Action::ShowBookmarks],
+        ),
+    ];
+    let sizes = [
+        (1, 1),
+        (1, 2),
+        (2, 1),
+        (3, 3),
+        (1, 200),
+        (500, 1),
+        (500, 200),
+        (39, 11),
+        (40, 12),
+        (41, 13),
+        (80, 24),
+    ];
+    let article = glose::content::load_bundled().unwrap().article;
+    for (name, actions) in modes {
+        let mut app = new_app(article.clone(), (80, 24), false);
+        for &action in *actions {
+            app.update(action);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        for (w, h) in sizes {
+            app.update(Action::Resize(w, h));
+            draw(&mut terminal, &app);
+            assert_clean(terminal.backend().buffer()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}
