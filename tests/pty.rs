@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: it draws the article, answers keys, and gives the
-//! terminal back on every way out (q, Ctrl-C, SIGTERM, SIGHUP, a start-up error).
+//! terminal back on every way out (q, Ctrl-C, SIGINT, SIGQUIT, SIGTERM, SIGHUP, a panic, an error
+//! once the terminal is taken, a start-up error, Ctrl-Z and fg, a storm of resizes).
 
 #![cfg(unix)]
 
@@ -42,16 +43,27 @@ fn ctrl_c_quits_cleanly() {
     session.assert_restored();
 }
 
+/// SIGINT and SIGQUIT sent by another process (not typed: raw mode turns the keys off), and
+/// every signal to the presenter too.
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
+fn every_handled_signal_restores_the_terminal_in_the_reader_and_the_presenter() {
     use nix::sys::signal::{Signal, kill};
     use nix::unistd::Pid;
-    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
-        let mut session = started(80, 24);
-        let pid = Pid::from_raw(i32::try_from(session.pid().unwrap()).unwrap());
-        kill(pid, signal).unwrap();
-        assert_eq!(session.wait_exit(), code, "{signal}");
-        session.assert_restored();
+    let signals = [
+        (Signal::SIGINT, 130),
+        (Signal::SIGQUIT, 131),
+        (Signal::SIGTERM, 143),
+        (Signal::SIGHUP, 129),
+    ];
+    for (args, shown) in [(&[][..], TITLES[0]), (&["present"][..], "Étape 1/")] {
+        for (signal, code) in signals {
+            let mut session = Session::start(args, 80, 24, &[]);
+            session.wait_for(shown);
+            let pid = Pid::from_raw(i32::try_from(session.pid().unwrap()).unwrap());
+            kill(pid, signal).unwrap();
+            assert_eq!(session.wait_exit(), code, "{args:?} {signal}");
+            session.assert_restored();
+        }
     }
 }
 
