@@ -245,8 +245,11 @@ fn huge_files_are_refused_by_size() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-minimal/tour.toml"),
     )
     .unwrap();
+    // Padded with one long comment line to exactly the limit.
     let mut padded = text.into_bytes();
-    padded.resize(8 << 20, b'\n');
+    padded.extend_from_slice(b"\n#");
+    padded.resize((8 << 20) - 1, b'x');
+    padded.push(b'\n');
     fs::write(folder.join("tour.toml"), padded).unwrap();
     fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-minimal/text.md"),
