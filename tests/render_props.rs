@@ -334,6 +334,8 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// screen itself is compared) and stale for a pane off screen.
 fn reading(app: &App) -> glose::app::View {
     let mut view = app.view.clone();
+    // How much of each part has been on screen is history, not position: a storm shows more.
+    view.seen.clear();
     for top in &mut view.tops {
         top.width = 0;
         top.row = 0;
