@@ -209,6 +209,7 @@ fn an_error_during_start_up_gives_the_terminal_back() {
     assert!(
         session
             .contents()
+            // The session speaks French (LANG=fr_FR.UTF-8): « glose : erreur du terminal : … ».
             .contains("glose : erreur du terminal : fault injected by GLOSE_TEST_FAULT=start"),
         "{}",
         session.contents()

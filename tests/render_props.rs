@@ -398,6 +398,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// records what has been on screen; and the lookup lists' first rows (see `copy_list_scroll`).
 fn reading(app: &App) -> glose::app::View {
     let mut view = app.view.clone();
+    // How much of each part has been on screen is history, not position: a storm shows more.
     view.seen.clear();
     view.index.list.top = 0;
     view.sources.top = 0;
