@@ -31,6 +31,11 @@ fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
 }
 
 fn bench_load(c: &mut Criterion) {
+    // Reading, checking and building the article from its files, as `glose check` does.
+    c.bench_function("parse_bundled", |b| {
+        b.iter(|| black_box(glose::content::parse_bundled().expect("bundled article")))
+    });
+    // What the reader does: the article checked and built at build time.
     c.bench_function("load_bundled", |b| b.iter(|| black_box(bundled())));
 }
 

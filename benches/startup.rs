@@ -20,7 +20,7 @@ const ROWS: u16 = 30;
 
 /// Runs `program args` in a pty until its screen shows `ready`, types `q`, waits for the exit;
 /// returns the wall time of the whole run.
-fn run_once(program: &Path, args: &[&str], ready: &str) -> Duration {
+fn run_once(program: &Path, args: &[&str], ready: &str, state: &Path) -> Duration {
     let pty = native_pty_system();
     let pair = pty
         .openpty(PtySize {
@@ -36,6 +36,10 @@ fn run_once(program: &Path, args: &[&str], ready: &str) -> Duration {
     command.env("LANG", "fr_FR.UTF-8");
     command.env("LESSHISTFILE", "-");
     command.env("LESSCHARSET", "utf-8");
+    // glose's saved position and notes go to a folder of the bench's, and no user settings
+    // apply: every run after the first reopens the article where the previous one left it.
+    command.env("GLOSE_STATE_DIR", state);
+    command.env("GLOSE_CONFIG", "");
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(command).expect("spawn");
     drop(pair.slave);
@@ -90,19 +94,25 @@ fn bench_startup(c: &mut Criterion) {
         eprintln!("skipped: less is not installed");
         return;
     };
+    let state = std::env::temp_dir().join(format!("glose-bench-startup-{}", std::process::id()));
     let mut group = c.benchmark_group("start_first_screen_quit");
     group.sample_size(30);
     group.bench_function("glose", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| run_once(&glose, &[], "q quitter")).sum());
+        b.iter_custom(|iters| {
+            (0..iters)
+                .map(|_| run_once(&glose, &[], "q quitter", &state))
+                .sum()
+        });
     });
     group.bench_function("less", |b| {
         b.iter_custom(|iters| {
             (0..iters)
-                .map(|_| run_once(&less, &["-PsREADY", text], "READY"))
+                .map(|_| run_once(&less, &["-PsREADY", text], "READY", &state))
                 .sum()
         });
     });
     group.finish();
+    let _ = std::fs::remove_dir_all(&state);
 }
 
 criterion_group!(benches, bench_startup);

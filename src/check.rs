@@ -18,7 +18,7 @@ use crate::output;
 pub fn run(path: Option<&Path>) -> u8 {
     let result = match path {
         Some(path) => content::load_path(path),
-        None => content::load_bundled(),
+        None => content::parse_bundled(),
     };
     match result {
         Ok(loaded) => {

@@ -3,11 +3,13 @@
 //!
 //! This module owns the I/O: it reads the files (refusing directories and files over the size
 //! limits) and hands their bytes to `validate`, which checks everything and builds the
-//! [`Article`]. All three entry points go through [`load_files`] (or, for a plain file, the
-//! `plain` module), so the bundled article is checked exactly like a folder on disk. Every
+//! [`Article`]. All entry points go through [`load_files`] (or, for a plain file, the `plain`
+//! module), so the bundled article is checked exactly like a folder on disk; the reader opens
+//! a copy of it that was checked and built before glose was compiled (`bundled`). Every
 //! problem found is reported at once; an article with any error is not returned.
 
 pub mod anchor;
+mod bundled;
 pub mod diagnostic;
 mod markdown;
 pub mod model;
@@ -128,20 +130,17 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     plain::load(&label, &name, bytes)
 }
 
-/// Loads the article compiled into the binary (the repository's `article/` folder), so that glose
-/// works from any folder. It goes through the same checks as a folder on disk.
+/// The article compiled into the binary (the repository's `article/` folder), so that glose
+/// works from any folder: already checked and built at build time when possible (see
+/// `bundled`), else read through the same checks as a folder on disk.
 pub fn load_bundled() -> Result<Loaded, LoadError> {
-    load_files("article", &|name| {
-        let bytes: &[u8] = match name {
-            "article.toml" => include_bytes!("../article/article.toml"),
-            "text.md" => include_bytes!("../article/text.md"),
-            "annotations.toml" => include_bytes!("../article/annotations.toml"),
-            "sources.toml" => include_bytes!("../article/sources.toml"),
-            "tour.toml" => include_bytes!("../article/tour.toml"),
-            _ => return Err(io::Error::from(io::ErrorKind::NotFound)),
-        };
-        Ok(bytes.to_vec())
-    })
+    bundled::load()
+}
+
+/// The article compiled into the binary, read from its files through every check, as
+/// `glose check` does.
+pub fn parse_bundled() -> Result<Loaded, LoadError> {
+    bundled::parse()
 }
 
 /// Loads an article folder through `read`, which returns a file's bytes from its name in the

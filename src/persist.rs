@@ -10,10 +10,13 @@
 //! `GLOSE_STATE_DIR` puts both in one directory (tests use it so they never touch a home).
 //!
 //! Invariants and guarantees:
-//! - every write is atomic: a temporary file in the same directory, `sync_all`, rename over the
-//!   old file, then sync the directory; a crash or SIGKILL at any moment leaves either the old or
-//!   the new file, complete. No `.bak` is kept: the rename already guarantees that the previous
-//!   version is intact until the new one is complete;
+//! - every write is atomic: a temporary file in the same directory, renamed over the old file; a
+//!   crash or SIGKILL at any moment leaves either the old or the new file, complete. No `.bak` is
+//!   kept: the rename already guarantees that the previous version is intact until the new one is
+//!   complete. Notes are also durable (`sync_all` before the rename, then the directory synced),
+//!   so that a power cut loses none; the position is not worth two disk flushes on every exit
+//!   (at worst a power cut brings the reader back to an older place), and is not written at all
+//!   when it has not changed;
 //! - a file that does not parse is renamed `NAME.corrupt-<seconds since epoch>` and reported;
 //!   a file that cannot be read (permissions) or was written by a newer glose is reported and
 //!   never overwritten during the session;
@@ -396,6 +399,8 @@ pub struct Store {
     base: Notebook,
     notes_writable: bool,
     position_writable: bool,
+    /// The position as last read from or written to disk: an unchanged position is not written.
+    position_on_disk: Option<Position>,
 }
 
 /// Outcome of reading a state file.
@@ -477,9 +482,20 @@ fn move_aside<T>(path: &Path, kind: FileKind, error: String) -> Read<T> {
     }
 }
 
-/// Writes `bytes` to `path` atomically: temporary file in the same directory, `sync_all`,
-/// rename, then sync the directory so the rename itself is durable.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// How far a write must have gone when [`write_atomic`] returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// On disk, surviving a power cut: the file and its directory are synced (notes).
+    Durable,
+    /// Atomic only: complete or absent after a crash of glose, possibly older after a power cut
+    /// (the position, written on every exit).
+    Atomic,
+}
+
+/// Writes `bytes` to `path` atomically: temporary file in the same directory, then a rename over
+/// `path`. With [`Durability::Durable`], the file is synced before the rename and the directory
+/// after it, so that the rename itself survives a power cut.
+pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = path
         .parent()
@@ -506,7 +522,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         }
         let mut file = options.open(&tmp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if durability == Durability::Durable {
+            file.sync_all()?;
+        }
         drop(file);
         fs::rename(&tmp, path)
     })();
@@ -515,7 +533,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     result?;
     #[cfg(unix)]
-    if let Ok(dir) = File::open(dir) {
+    if durability == Durability::Durable
+        && let Ok(dir) = File::open(dir)
+    {
         let _ = dir.sync_all();
     }
     Ok(())
@@ -615,6 +635,7 @@ impl Store {
             base: Notebook::default(),
             notes_writable: true,
             position_writable: true,
+            position_on_disk: None,
         };
         match read_notes(&store.paths.notes, true) {
             Read::Found(notebook) => {
@@ -636,6 +657,10 @@ impl Store {
                 }
                 position.focus = clean_line(&position.focus);
                 position.selected = position.selected.as_deref().map(clean_line);
+                store.position_on_disk = Some(Position {
+                    version: VERSION,
+                    ..position.clone()
+                });
                 loaded.position = Some(position);
             }
             Read::Missing => {}
@@ -692,13 +717,15 @@ impl Store {
             "# glose: personal notes and bookmarks. Written atomically by glose; \
              readable, editable with care.\n{body}"
         );
-        write_atomic(&path, text.as_bytes()).map_err(|e| not_saved(e.to_string()))?;
+        write_atomic(&path, text.as_bytes(), Durability::Durable)
+            .map_err(|e| not_saved(e.to_string()))?;
         self.base = merged.clone();
         Ok(merged)
     }
 
     /// The position file's path and contents, for a writer that cannot hold the store (the
-    /// signal thread); `None` when the file must not be overwritten.
+    /// signal thread); `None` when the file must not be overwritten, or already holds this
+    /// position.
     pub fn position_snapshot(&self, position: &Position) -> Option<(PathBuf, Vec<u8>)> {
         if !self.position_writable {
             return None;
@@ -707,20 +734,28 @@ impl Store {
             version: VERSION,
             ..position.clone()
         };
+        if self.position_on_disk.as_ref() == Some(&position) {
+            return None;
+        }
         let body = toml::to_string_pretty(&position).ok()?;
         Some((self.paths.position.clone(), body.into_bytes()))
     }
 
-    /// Saves the position (last writer wins).
-    pub fn save_position(&self, position: &Position) -> Result<(), Problem> {
+    /// Saves the position (last writer wins), unless the file already holds it.
+    pub fn save_position(&mut self, position: &Position) -> Result<(), Problem> {
         let Some((path, bytes)) = self.position_snapshot(position) else {
             return Ok(());
         };
-        write_atomic(&path, &bytes).map_err(|e| Problem::NotSaved {
+        write_atomic(&path, &bytes, Durability::Atomic).map_err(|e| Problem::NotSaved {
             kind: FileKind::Position,
             path,
             error: e.to_string(),
-        })
+        })?;
+        self.position_on_disk = Some(Position {
+            version: VERSION,
+            ..position.clone()
+        });
+        Ok(())
     }
 }
 
@@ -798,6 +833,38 @@ mod tests {
         let raw = fs::read_to_string(dir.path().join("essai.notes.toml")).unwrap();
         assert!(raw.starts_with("# glose"), "{raw}");
         assert!(raw.contains("version = 1"), "{raw}");
+    }
+
+    #[test]
+    fn an_unchanged_position_is_not_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("essai.position.toml");
+        let (mut s, _) = store(dir.path());
+        let position = Position {
+            focus: "p1".into(),
+            ..Position::default()
+        };
+        s.save_position(&position).unwrap();
+        assert!(file.exists());
+        // The file is gone: saving the same position again does not write it back, in this
+        // session or in the next one (which read it).
+        let (mut next, loaded) = store(dir.path());
+        assert_eq!(
+            loaded.position.as_ref().map(|p| p.focus.as_str()),
+            Some("p1")
+        );
+        fs::remove_file(&file).unwrap();
+        s.save_position(&position).unwrap();
+        next.save_position(&position).unwrap();
+        assert!(next.position_snapshot(&position).is_none());
+        assert!(!file.exists());
+        // A move is written.
+        let moved = Position {
+            focus: "p2".into(),
+            ..Position::default()
+        };
+        next.save_position(&moved).unwrap();
+        assert!(fs::read_to_string(&file).unwrap().contains("p2"));
     }
 
     #[test]

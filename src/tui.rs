@@ -107,7 +107,11 @@ fn install_signal_thread() -> io::Result<()> {
                     .unwrap_or_else(PoisonError::into_inner)
                     .take();
                 if let Some((path, bytes)) = pending {
-                    let _ = crate::persist::write_atomic(&path, &bytes);
+                    let _ = crate::persist::write_atomic(
+                        &path,
+                        &bytes,
+                        crate::persist::Durability::Atomic,
+                    );
                 }
                 // Destructors do not run on this path: remove the link's files here.
                 crate::link::remove_registered_files();

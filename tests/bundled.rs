@@ -2,10 +2,10 @@
 //! annotates each figure and quote the guide asks for exactly once.
 
 use glose::content::anchor::normalize;
-use glose::content::{Article, load_bundled};
+use glose::content::{Article, parse_bundled};
 
 fn article() -> Article {
-    match load_bundled() {
+    match parse_bundled() {
         Ok(loaded) => loaded.article,
         Err(error) => panic!("the bundled article does not load:\n{error}"),
     }

@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use glose::notebook::{Note, Notebook, Place};
-use glose::persist::{Paths, Store, write_atomic};
+use glose::persist::{Durability, Paths, Store, write_atomic};
 
 const CHILD_ENV: &str = "GLOSE_KILL_CHILD_DIR";
 
@@ -74,7 +74,7 @@ fn raw_child(dir: &Path) {
         base.push_str(&format!(
             "\n[[note]]\nid = \"{id}\"\ncreated = 1\nupdated = 1\ntext = \"x\"\n"
         ));
-        write_atomic(&path, base.as_bytes()).expect("write");
+        write_atomic(&path, base.as_bytes(), Durability::Durable).expect("write");
         println!("saved {id}");
     }
 }
