@@ -63,7 +63,12 @@ const FINGERPRINT: u64 = fingerprint(&FILES);
 
 /// The bundled article: the prebuilt one when it was built from these very files, else parsed.
 pub fn load() -> Result<Loaded, LoadError> {
-    if generated::FINGERPRINT == FINGERPRINT {
+    load_if_built_from(generated::FINGERPRINT)
+}
+
+/// [`load`], for a prebuilt article built from files of fingerprint `built_from`.
+fn load_if_built_from(built_from: u64) -> Result<Loaded, LoadError> {
+    if built_from == FINGERPRINT {
         Ok(Loaded {
             article: generated::article(),
             warnings: Vec::new(),
@@ -120,6 +125,14 @@ mod tests {
         );
         assert_eq!(generated::FINGERPRINT, FINGERPRINT);
         assert_eq!(generated::article(), parsed.article);
+    }
+
+    #[test]
+    fn a_stale_prebuilt_article_is_never_shown() {
+        let parsed = parse().map(|l| l.article).ok();
+        let loaded = load_if_built_from(FINGERPRINT ^ 1).map(|l| l.article).ok();
+        assert!(parsed.is_some());
+        assert_eq!(loaded, parsed);
     }
 
     #[test]
