@@ -126,11 +126,10 @@ fn assert_only_drawing(raw: &[u8]) {
     }
 }
 
-// NOTE: this test was flaky (a Tab typed right after a resize was sometimes never seen, so the
-// screen kept the previous, wider arrangement). The cause is crossterm 0.29's event source: a
-// SIGWINCH and input ready in the same poll give the Resize and leave the input unread until
-// the next input. `Session`'s waits now nudge the input after a resize (see `pump_waiting`),
-// and the two tests of this file can run side by side again.
+// A Tab typed right after a resize must be seen at once. With crossterm's default event source
+// (epoll, edge-triggered) it could wait for the next input: a SIGWINCH and input ready in the
+// same poll gave the Resize and left the input unread. glose turns on crossterm's `use-dev-tty`
+// poll(2) source, which does not lose it; this test's harness no longer nudges the input.
 #[test]
 fn a_hostile_article_never_drives_the_terminal() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -102,6 +102,35 @@ fn resizing_reflows_at_once() {
     session.assert_restored();
 }
 
+/// A key typed as the window is resized takes effect at once, not with the next key (crossterm's
+/// default epoll event source could leave it unread; glose uses its poll(2) source). `?` opens
+/// and closes the help; each wait ends only on a whole frame of the new size, so that the next
+/// key is typed only once the previous one has been seen.
+#[test]
+fn a_key_typed_during_a_resize_is_never_held_back() {
+    let mut session = started(120, 40);
+    let settled = |cols: usize, help: bool| {
+        move |screen: &str| {
+            let last = screen.lines().last().unwrap_or("");
+            screen.contains("glose — Aide") == help
+                && last.contains("q quitter")
+                && last.chars().count() == cols
+        }
+    };
+    for round in 0..12u16 {
+        let (cols, rows) = if round % 2 == 0 { (100, 30) } else { (120, 40) };
+        session.resize(cols, rows);
+        session.send("?");
+        session.wait_until("the help open", settled(usize::from(cols), true));
+        session.resize(cols + 10, rows + 4);
+        session.send("?");
+        session.wait_until("the help closed", settled(usize::from(cols + 10), false));
+    }
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
 /// The main screen after glose has exited, one string per row, trailing blanks trimmed.
 fn rows(session: &Session) -> Vec<String> {
     let (_, cols) = session.parser.screen().size();

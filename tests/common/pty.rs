@@ -28,19 +28,7 @@ pub struct Session {
     /// Where glose keeps notes and positions unless the test chose (`GLOSE_STATE_DIR`), so no
     /// test ever touches the real home.
     _state: Option<tempfile::TempDir>,
-    /// Whether the terminal was resized: waits then nudge the input (see `pump_waiting`).
-    resized: bool,
-    /// When the input was last nudged, or the current wait began.
-    nudged: Instant,
 }
-
-/// How long a wait lasts after a resize before the input is nudged.
-const NUDGE_AFTER: Duration = Duration::from_millis(1500);
-
-/// An SGR mouse report of a pointer move with no button: crossterm reads it as a
-/// `MouseEventKind::Moved`, which glose ignores in every mode (reader, help, presenter, notes,
-/// text inputs), and it makes the terminal's input readable again.
-const NUDGE: &str = "\x1b[<35;1;1M";
 
 impl Session {
     /// Starts `glose ARGS` in a `cols`×`rows` terminal with extra environment variables.
@@ -124,25 +112,6 @@ impl Session {
             child,
             master: pair.master,
             _state: state,
-            resized: false,
-            nudged: Instant::now(),
-        }
-    }
-
-    /// Like `pump`, inside a wait that began at `self.nudged`: once the terminal has been
-    /// resized, a wait that lasts sends a harmless input event now and then.
-    ///
-    /// Why: crossterm 0.29 (src/event/source/unix/mio.rs) returns a Resize without reading the
-    /// input that became readable in the same poll, and its epoll is edge-triggered, so a key
-    /// typed as a SIGWINCH arrives stays unread until the next input. A test that types right
-    /// after a resize would then wait forever for that key's effect; a user would see the key
-    /// take effect with the next one. The nudge is that next input.
-    fn pump_waiting(&mut self, wait: Duration) {
-        self.pump(wait);
-        if self.resized && self.nudged.elapsed() > NUDGE_AFTER {
-            let _ = self.writer.write_all(NUDGE.as_bytes());
-            let _ = self.writer.flush();
-            self.nudged = Instant::now();
         }
     }
 
@@ -166,9 +135,8 @@ impl Session {
     /// Waits until the screen shows `text`; panics with the screen after `TIMEOUT`.
     pub fn wait_for(&mut self, text: &str) {
         let start = Instant::now();
-        self.nudged = start;
         while start.elapsed() < TIMEOUT {
-            self.pump_waiting(Duration::from_millis(50));
+            self.pump(Duration::from_millis(50));
             if self.contents().contains(text) {
                 return;
             }
@@ -182,9 +150,8 @@ impl Session {
     /// Waits until `predicate` holds for the screen's text.
     pub fn wait_until(&mut self, what: &str, predicate: impl Fn(&str) -> bool) {
         let start = Instant::now();
-        self.nudged = start;
         while start.elapsed() < TIMEOUT {
-            self.pump_waiting(Duration::from_millis(50));
+            self.pump(Duration::from_millis(50));
             if predicate(&self.contents()) {
                 return;
             }
@@ -216,7 +183,6 @@ impl Session {
         self.parser
             .screen_mut()
             .set_size(nonzero(rows), nonzero(cols));
-        self.resized = true;
     }
 
     /// Resizes the terminal and waits until glose has redrawn the whole screen for a new size
@@ -243,9 +209,8 @@ impl Session {
     /// Waits for the program to exit and returns its exit code, draining its last output.
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
-        self.nudged = start;
         loop {
-            self.pump_waiting(Duration::from_millis(20));
+            self.pump(Duration::from_millis(20));
             if let Some(status) = self.child.try_wait().expect("wait for glose") {
                 // Drain what it wrote just before exiting.
                 for _ in 0..5 {
