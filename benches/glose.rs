@@ -83,6 +83,29 @@ fn bench_frames(c: &mut Criterion, name: &str, article: &Article) {
             });
         }
     }
+    // A keypress inside each overlay that lists the whole document (80×24).
+    for (overlay, open) in [
+        ("index", Action::ToggleIndex),
+        ("sources", Action::ToggleSources),
+        ("contents", Action::ToggleContents),
+    ] {
+        let mut app = App::new(article.clone(), Lang::Fr, Theme::default(), (80, 24));
+        app.update(open);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        frame(&mut terminal, &app);
+        group.bench_function(BenchmarkId::new("keypress_in", overlay), |b| {
+            let mut down = true;
+            b.iter(|| {
+                app.update(if down {
+                    Action::LineDown
+                } else {
+                    Action::LineUp
+                });
+                down = !down;
+                frame(&mut terminal, &app);
+            });
+        });
+    }
     group.finish();
 }
 

@@ -22,8 +22,10 @@ mod marks;
 mod overlays;
 pub mod tour;
 
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use ratatui::crossterm::event::{Event, KeyEventKind};
@@ -31,7 +33,7 @@ use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::clock::Clock;
-use crate::content::Article;
+use crate::content::{AnnotationKind, Article};
 use crate::i18n::{Lang, Text};
 use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
 use crate::notebook::Notebook;
@@ -197,6 +199,29 @@ pub struct App {
     layouts: HashMap<(usize, usize), PaneLayout>,
     /// The folded text for search, built on the first search.
     search_index: Option<Folded>,
+    /// Each part's annotation and word counts, counted the first time they are shown (the
+    /// contents overlay) rather than on every frame: on a book, counting walks the whole text.
+    part_stats: OnceCell<Vec<PartStats>>,
+    /// How many annotations of each kind (in `AnnotationKind::ALL` order), counted once.
+    kind_counts: OnceCell<[usize; 4]>,
+    /// The index's entries for the kind and filter they were listed for: listed again only
+    /// when those change, not on every frame and keypress (a book has thousands).
+    index_cache: RefCell<Option<IndexCache>>,
+}
+
+/// The index's entries, and the kind filter and filter text they were listed for.
+#[derive(Debug)]
+struct IndexCache {
+    kind: Option<AnnotationKind>,
+    filter: String,
+    entries: Rc<[usize]>,
+}
+
+/// What the contents overlay says of a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PartStats {
+    pub annotations: usize,
+    pub words: usize,
 }
 
 impl App {
@@ -250,6 +275,9 @@ impl App {
             notebook_revision: 0,
             layouts: HashMap::new(),
             search_index: None,
+            part_stats: OnceCell::new(),
+            kind_counts: OnceCell::new(),
+            index_cache: RefCell::new(None),
         };
         app.refresh();
         app
@@ -547,6 +575,64 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Each part's annotation and word counts, in part order (counted once, on first use).
+    pub fn part_stats(&self) -> &[PartStats] {
+        self.part_stats.get_or_init(|| {
+            let mut stats: Vec<PartStats> = (0..self.article.parts.len())
+                .map(|part| PartStats {
+                    annotations: 0,
+                    words: self.article.word_count(part),
+                })
+                .collect();
+            for annotation in &self.article.annotations {
+                if let Some(part) = stats.get_mut(annotation.part) {
+                    part.annotations += 1;
+                }
+            }
+            stats
+        })
+    }
+
+    /// How many annotations are of `kind` (counted once, on first use).
+    pub fn kind_count(&self, kind: AnnotationKind) -> usize {
+        let counts = self.kind_counts.get_or_init(|| {
+            let mut counts = [0; 4];
+            for annotation in &self.article.annotations {
+                if let Some(i) = AnnotationKind::ALL
+                    .iter()
+                    .position(|&k| k == annotation.kind)
+                {
+                    counts[i] += 1;
+                }
+            }
+            counts
+        });
+        AnnotationKind::ALL
+            .iter()
+            .position(|&k| k == kind)
+            .map_or(0, |i| counts[i])
+    }
+
+    /// The annotations the index lists for its kind filter and filter text
+    /// (`lookup::index_entries`), listed again only when those changed.
+    pub fn index_entries(&self) -> Rc<[usize]> {
+        let state = &self.view.index;
+        let mut cache = self.index_cache.borrow_mut();
+        if let Some(cached) = cache.as_ref()
+            && cached.kind == state.kind
+            && cached.filter == state.list.filter.text()
+        {
+            return Rc::clone(&cached.entries);
+        }
+        let entries: Rc<[usize]> = lookup::index_entries(&self.article, state).into();
+        *cache = Some(IndexCache {
+            kind: state.kind,
+            filter: state.list.filter.text().to_owned(),
+            entries: Rc::clone(&entries),
+        });
+        entries
     }
 
     /// How much of a part has been on screen, in percent.

@@ -8,7 +8,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::line_input::Edit;
-use super::lookup::{FilterList, contents_entries, index_entries, source_entries};
+use super::lookup::{FilterList, contents_entries, source_entries};
 use super::{Action, App, Message, Overlay};
 use crate::content::PartKind;
 
@@ -48,7 +48,7 @@ impl App {
     pub fn lookup_len(&self, overlay: Overlay) -> usize {
         let filter = self.lookup(overlay).map_or("", |l| l.filter.text());
         match overlay {
-            Overlay::Index => index_entries(&self.article, &self.view.index).len(),
+            Overlay::Index => self.index_entries().len(),
             Overlay::Sources => source_entries(&self.article, filter).len(),
             Overlay::Contents => contents_entries(&self.article, filter).len(),
             Overlay::Help | Overlay::Notes | Overlay::Bookmarks => 0,
@@ -89,7 +89,7 @@ impl App {
         let cursor = match overlay {
             Overlay::Index => {
                 self.view.index.list.filter.apply(Edit::Clear);
-                let entries = index_entries(&self.article, &self.view.index);
+                let entries = self.index_entries();
                 let target = self.view.selected.unwrap_or_else(|| {
                     let (start, _) = self.visible_bytes(self.view.focus);
                     self.article.annotation_at_or_after(start)
@@ -279,7 +279,7 @@ impl App {
         };
         match overlay {
             Overlay::Index => {
-                let entries = index_entries(&self.article, &self.view.index);
+                let entries = self.index_entries();
                 if let Some(&annotation) = entries.get(cursor) {
                     self.view.overlay = None;
                     self.select(annotation);

@@ -235,18 +235,55 @@ impl Article {
     }
 
     /// Count of words in a part: white-space separated tokens holding a letter or a digit.
+    /// It walks the part's text: callers that show it on every frame keep it (`App::part_stats`).
     pub fn word_count(&self, part: usize) -> usize {
         self.parts.get(part).map_or(0, |p| {
             p.paragraphs
                 .iter()
-                .map(|r| {
-                    // A word holds a letter or a digit: « » : % standing alone are not words.
-                    self.slice(r.clone())
-                        .split_whitespace()
-                        .filter(|w| w.chars().any(char::is_alphanumeric))
-                        .count()
-                })
+                .map(|r| count_words(self.slice(r.clone())))
                 .sum()
         })
+    }
+}
+
+/// White-space separated tokens of `text` holding a letter or a digit (« » : % standing alone
+/// are not words), in one pass over its chars.
+fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    // Whether the current token has been counted already.
+    let mut counted = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            count += 1;
+            counted = true;
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_words;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn counting_in_one_pass_is_counting_tokens(text in "[a-zé9 \u{a0}\u{202f}«»:%’\n-]{0,60}") {
+            let tokens = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            prop_assert_eq!(count_words(&text), tokens);
+        }
+    }
+
+    #[test]
+    fn words_hold_a_letter_or_a_digit() {
+        assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("  « Ils profitent » : 80 % !"), 3);
+        assert_eq!(count_words("main-d’œuvre\u{a0}bien\u{202f}réelle"), 3);
+        assert_eq!(count_words("« »\t—\n…"), 0);
     }
 }

@@ -46,12 +46,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         };
         let pane = app.part_pane.get(part_index).map_or(0, |p| p + 1);
         let percent = app.part_progress(part_index);
-        let annotations = article
-            .annotations
-            .iter()
-            .filter(|a| a.part == part_index)
-            .count();
-        let words = article.word_count(part_index);
+        let stats = app
+            .part_stats()
+            .get(part_index)
+            .copied()
+            .unwrap_or_default();
+        let (annotations, words) = (stats.annotations, stats.words);
         let progress = format!(" {} {percent:>3} % {}", bar(percent), Text::Read.get(lang));
         let extra = format!(
             "  {:>3} ✎  {:>3} {}",
@@ -69,9 +69,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         ]
     };
 
-    let total_words: usize = (0..article.parts.len())
-        .map(|p| article.word_count(p))
-        .sum();
+    let total_words: usize = app.part_stats().iter().map(|s| s.words).sum();
     let header = Line::from(Span::styled(
         format!(
             "{} · {} · ~{} {} · ✎ = {}",

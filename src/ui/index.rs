@@ -6,7 +6,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use crate::app::lookup::index_entries;
 use crate::app::{App, Overlay};
 use crate::content::{AnnotationKind, Verdict};
 use crate::i18n::{Text, count_of, guillemets};
@@ -30,7 +29,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let theme = &app.theme;
     let article = &app.article;
     let state = &app.view.index;
-    let entries = index_entries(article, state);
+    let entries = app.index_entries();
 
     // The kind filter: the chosen one in brackets and reverse video.
     let mut header = Vec::new();
@@ -38,7 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     choices.extend(
         AnnotationKind::ALL
             .into_iter()
-            .filter(|k| article.annotations.iter().any(|a| a.kind == *k))
+            .filter(|&k| app.kind_count(k) > 0)
             .map(Some),
     );
     for (i, choice) in choices.into_iter().enumerate() {
@@ -49,11 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             None => (Text::All.get(lang), article.annotations.len(), theme.label),
             Some(kind) => (
                 lang.kinds(kind),
-                article
-                    .annotations
-                    .iter()
-                    .filter(|a| a.kind == kind)
-                    .count(),
+                app.kind_count(kind),
                 theme.annotation(kind),
             ),
         };
