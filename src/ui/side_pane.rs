@@ -250,12 +250,7 @@ fn about_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     section(&mut out, Text::Legend.get(lang), theme.label);
     let mut legend = Vec::new();
     for (i, kind) in AnnotationKind::ALL.into_iter().enumerate() {
-        let count = app
-            .article
-            .annotations
-            .iter()
-            .filter(|a| a.kind == kind)
-            .count();
+        let count = app.kind_count(kind);
         if count == 0 {
             continue;
         }
