@@ -120,18 +120,27 @@ pub(super) fn read_annotations(
     text_name: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<AnnotationSet> {
-    let document = match raw::parse(src) {
-        Ok(document) => document,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            return None;
+    // A good file is read a table at a time (a whole-document parse would hold 20 times its
+    // size); anything else is parsed whole, which reports what is wrong. The document goes
+    // before the anchoring, which needs only the entries.
+    let (entries, complete) = match raw::entries_by_table::<RawAnnotation>(src.text, "annotation") {
+        Some(entries) => (entries, true),
+        None => {
+            let document = match raw::parse(src) {
+                Ok(document) => document,
+                Err(diagnostic) => {
+                    diagnostics.push(diagnostic);
+                    return None;
+                }
+            };
+            raw::reject_unknown_keys(src, &document, &["annotation"], diagnostics);
+            let errors_before = diagnostics.len();
+            let entries = raw::entries::<RawAnnotation>(src, &document, "annotation", diagnostics);
+            (entries, diagnostics.len() == errors_before)
         }
     };
-    raw::reject_unknown_keys(src, &document, &["annotation"], diagnostics);
-    let errors_before = diagnostics.len();
-    let entries = raw::entries::<RawAnnotation>(src, &document, "annotation", diagnostics);
     let mut set = AnnotationSet {
-        complete: diagnostics.len() == errors_before,
+        complete,
         ..AnnotationSet::empty()
     };
     let paragraphs = body.map(Paragraphs::new);
