@@ -286,9 +286,15 @@ pub fn build(files: &Files) -> (Option<Article>, Vec<Diagnostic>) {
         warn_unused(src, sources, &set.cited, d);
     }
 
+    // Moved out: the tour needs only what the set declares.
     let annotations: Vec<Annotation> = annotation_set
-        .as_ref()
-        .map(|set| set.anchored.iter().map(|(a, _)| a.clone()).collect())
+        .as_mut()
+        .map(|set| {
+            std::mem::take(&mut set.anchored)
+                .into_iter()
+                .map(|(a, _)| a)
+                .collect()
+        })
         .unwrap_or_default();
     let part_ids: Option<Vec<String>> = part_entries
         .as_ref()
