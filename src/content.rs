@@ -181,8 +181,9 @@ pub fn load_files(
         sources,
         tour,
     };
-    let (article, diagnostics) = validate::build(&files);
-    finish(article, diagnostics, &files.order())
+    let order = files.order();
+    let (article, diagnostics) = validate::build(files);
+    finish(article, diagnostics, &order)
 }
 
 /// A file read from an article folder.
