@@ -149,12 +149,10 @@ pub(super) fn read_annotations(
             body,
             text_name: text_name.to_owned(),
         };
-        let mut haystack = Haystack::new(&body.text, &paragraphs.ranges);
-        let quotes: Vec<String> = entries
+        let quotes = entries
             .iter()
-            .map(|(_, entry, _)| clean_line(entry.quote.get_ref()))
-            .collect();
-        haystack.prepare(quotes.iter().map(String::as_str));
+            .map(|(_, entry, _)| clean_line(entry.quote.get_ref()));
+        let haystack = Haystack::new(&body.text, &paragraphs.ranges, quotes);
         (haystack, places, paragraphs)
     });
     let mut seen = HashMap::new();
