@@ -144,6 +144,7 @@ impl<'t> Haystack<'t> {
             }
             length += normal.len() + 1;
         }
+        points.shrink_to_fit();
         // A quote found very often (a short word) is not kept: it is searched on its own, with
         // its occurrences counted as they come rather than stored.
         let prepared = patterns

@@ -312,7 +312,8 @@ pub fn entries_by_table<T: DeserializeOwned + Shift>(text: &str, key: &str) -> O
     if !errors.is_empty() || !document.get_ref().is_empty() {
         return None;
     }
-    let mut out = Vec::new();
+    // About one entry per piece.
+    let mut out = Vec::with_capacity(cuts.len());
     for piece in cuts.windows(2) {
         let &[start, end] = piece else {
             return None;

@@ -22,8 +22,8 @@ use crate::text::sanitize::{clean_block, clean_line};
 pub(super) struct AnnotationSet {
     /// Anchored annotations with the byte offset of their `quote` in `annotations.toml`.
     pub(super) anchored: Vec<(Annotation, usize)>,
-    /// Ids of every well-formed annotation, anchored or not.
-    pub(super) declared: HashSet<String>,
+    /// Ids of every well-formed annotation, anchored or not, with where each is declared.
+    pub(super) declared: HashMap<String, usize>,
     /// Source ids cited by some annotation.
     pub(super) cited: HashSet<String>,
     /// False when some entry could not be read: what it declares or cites is unknown.
@@ -35,7 +35,7 @@ impl AnnotationSet {
     pub(super) fn empty() -> Self {
         Self {
             anchored: Vec::new(),
-            declared: HashSet::new(),
+            declared: HashMap::new(),
             cited: HashSet::new(),
             complete: true,
         }
@@ -155,14 +155,11 @@ pub(super) fn read_annotations(
         let haystack = Haystack::new(&body.text, &paragraphs.ranges, quotes);
         (haystack, places, paragraphs)
     });
-    let mut seen = HashMap::new();
+    set.anchored.reserve(entries.len());
 
     for (_, entry, _) in entries {
-        let id = check_id(src, &entry.id, "annotation", &mut seen, diagnostics);
+        let id = check_id(src, &entry.id, "annotation", &mut set.declared, diagnostics);
         let name = id.clone().unwrap_or_else(|| clean_line(entry.id.get_ref()));
-        if let Some(id) = &id {
-            set.declared.insert(id.clone());
-        }
         let source = entry.source.as_ref().and_then(|cited| {
             let cited_id = clean_line(cited.get_ref());
             set.cited.insert(cited_id.clone());
