@@ -114,14 +114,14 @@ impl<'t> Haystack<'t> {
             .collect();
         patterns.sort_unstable();
         patterns.dedup();
-        // Built before the scan, so that its building does not add to the scan's memory. A
-        // contiguous NFA: quick to build (a DFA costs more to build than the scan saves). Too
-        // large for the automaton: each quote is searched on its own.
+        // A contiguous NFA: quick to build (a DFA costs more to build than the scan saves).
         let automaton = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
-            .ok()
-            .filter(|_| !patterns.is_empty());
+            .ok();
+        if automaton.is_none() {
+            patterns.clear(); // too large for the automaton: each quote is searched on its own
+        }
         let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
         let mut normal_starts = Vec::with_capacity(paragraphs.len());
         let mut points = vec![(0, 0)];
