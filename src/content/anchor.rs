@@ -244,50 +244,52 @@ impl<'t> Haystack<'t> {
         let Some(paragraph) = self.paragraphs.get(found.paragraph) else {
             return false;
         };
-        prefix.is_none_or(|p| self.ends_with(paragraph.start..found.range.start, p))
-            && suffix.is_none_or(|s| self.starts_with(found.range.end..paragraph.end, s))
+        let before = |p: &str| {
+            let words = self.words(paragraph.start..found.range.start, Edge::End, p.len());
+            words.trim_end_matches(' ').ends_with(p)
+        };
+        let after = |s: &str| {
+            let words = self.words(found.range.end..paragraph.end, Edge::Start, s.len());
+            words.trim_start_matches(' ').starts_with(s)
+        };
+        prefix.is_none_or(before) && suffix.is_none_or(after)
     }
 
-    /// Whether the normal form of the text's bytes `range`, white space at its end left out,
-    /// ends with `prefix`. Only the end of `range` is normalised, in a window that grows until
-    /// it holds the prefix.
+    /// The normal form of one edge of the text's bytes `range`: a window at that edge, grown
+    /// until it holds `len` bytes besides the white space at its inner end, or all of `range`.
     ///
-    /// Exact because a window's normal form is an end of the whole one: a white-space run cut
-    /// by the window's start is still one space. `range` starts a paragraph and ends at a match,
-    /// which begins with no white space, so no run crosses its ends either.
-    fn ends_with(&self, range: Range<usize>, prefix: &str) -> bool {
+    /// A window's normal form is the edge of the whole one (a white-space run cut by the window
+    /// is still one space), so reading a few words is as good as normalising the paragraph.
+    /// Here `range` runs from a paragraph edge to a match, which begins and ends with no white
+    /// space, so no run crosses its ends either.
+    fn words(&self, range: Range<usize>, edge: Edge, len: usize) -> String {
         let mut normal = String::new();
-        let mut width = prefix.len() + 8;
+        let mut width = len + 8;
         loop {
-            let mut start = range.end.saturating_sub(width).max(range.start);
-            while !self.text.is_char_boundary(start) {
-                start -= 1;
-            }
+            let window = match edge {
+                Edge::Start => {
+                    let mut end = range.start.saturating_add(width).min(range.end);
+                    while !self.text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    range.start..end
+                }
+                Edge::End => {
+                    let mut start = range.end.saturating_sub(width).max(range.start);
+                    while !self.text.is_char_boundary(start) {
+                        start -= 1;
+                    }
+                    start..range.end
+                }
+            };
             normal.clear();
-            push_normal(self.text, &(start..range.end), &mut normal, None);
-            let words = normal.trim_end_matches(' ');
-            if words.len() >= prefix.len() || start <= range.start {
-                return words.ends_with(prefix);
-            }
-            width = width.saturating_mul(2);
-        }
-    }
-
-    /// Whether the normal form of the text's bytes `range`, white space at its start left out,
-    /// starts with `suffix`; the mirror of [`Self::ends_with`].
-    fn starts_with(&self, range: Range<usize>, suffix: &str) -> bool {
-        let mut normal = String::new();
-        let mut width = suffix.len() + 8;
-        loop {
-            let mut end = range.start.saturating_add(width).min(range.end);
-            while !self.text.is_char_boundary(end) {
-                end += 1;
-            }
-            normal.clear();
-            push_normal(self.text, &(range.start..end), &mut normal, None);
-            let words = normal.trim_start_matches(' ');
-            if words.len() >= suffix.len() || end >= range.end {
-                return words.starts_with(suffix);
+            push_normal(self.text, &window, &mut normal, None);
+            let words = match edge {
+                Edge::Start => normal.trim_start_matches(' '),
+                Edge::End => normal.trim_end_matches(' '),
+            };
+            if words.len() >= len || window == range {
+                return normal;
             }
             width = width.saturating_mul(2);
         }
@@ -339,6 +341,13 @@ impl<'t> Haystack<'t> {
             }),
         }
     }
+}
+
+/// One end of a range of the text.
+#[derive(Debug, Clone, Copy)]
+enum Edge {
+    Start,
+    End,
 }
 
 /// Appends to `out` the normal form of the text's bytes `range` (a paragraph, or part of one):

@@ -226,6 +226,27 @@ pub fn entries<T: DeserializeOwned>(
     out
 }
 
+/// A file made of one array of tables `[[key]]` and nothing else (`annotations.toml`,
+/// `sources.toml`): its entries, and whether every one could be read; `None` when it does not
+/// parse. Every problem is a diagnostic.
+pub fn array_file<T: DeserializeOwned>(
+    src: &SourceText<'_>,
+    key: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Entries<T>, bool)> {
+    let document = match parse(src) {
+        Ok(document) => document,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return None;
+        }
+    };
+    reject_unknown_keys(src, &document, &[key], diagnostics);
+    let errors_before = diagnostics.len();
+    let entries = entries::<T>(src, &document, key, diagnostics);
+    Some((entries, diagnostics.len() == errors_before))
+}
+
 /// An entry whose spans can be moved: what was parsed from a piece of a file, made to point into
 /// the whole file.
 pub trait Shift {
@@ -269,12 +290,12 @@ impl Shift for RawAnnotation {
     }
 }
 
-/// What [`entries`] returns for a document made of nothing but `[[key]]` tables, read one table
-/// at a time; `None` whenever the document is anything else, or anything goes wrong, and then the
-/// caller parses the whole document ([`parse`], [`reject_unknown_keys`], [`entries`]), which
-/// gives every diagnostic. This is only a faster way to the same result for a good file: parsing
-/// a whole TOML document holds its tokens, its events and its tree at once, about 20 times its
-/// size (50 MB for 18 000 annotations), where a table at a time holds a few KB.
+/// What [`array_file`] returns for a document made of nothing but `[[key]]` tables, read one
+/// table at a time; `None` whenever the document is anything else, or anything goes wrong, and
+/// then the caller parses the whole document with [`array_file`], which gives every diagnostic.
+/// This is only a lighter way to the same result for a good file: parsing a whole TOML document
+/// holds its tokens, its events and its tree at once, about 20 times its size (50 MB for 18 000
+/// annotations), where a table at a time holds a few KB.
 ///
 /// The text is cut before every line that begins with `[[key]]`. The cuts are sound when every
 /// piece parses without error and holds nothing but `key`:
@@ -485,17 +506,8 @@ mod tests {
     fn whole<T: DeserializeOwned>(text: &str) -> (Entries<T>, Vec<Diagnostic>) {
         let src = SourceText::new("a.toml", text);
         let mut diagnostics = Vec::new();
-        let entries = match parse(&src) {
-            Ok(document) => {
-                reject_unknown_keys(&src, &document, &["annotation"], &mut diagnostics);
-                entries::<T>(&src, &document, "annotation", &mut diagnostics)
-            }
-            Err(diagnostic) => {
-                diagnostics.push(diagnostic);
-                Vec::new()
-            }
-        };
-        (entries, diagnostics)
+        let entries = array_file::<T>(&src, "annotation", &mut diagnostics);
+        (entries.map(|(e, _)| e).unwrap_or_default(), diagnostics)
     }
 
     /// Whether [`entries_by_table`] reads `text` (rather than declining), checking that when it

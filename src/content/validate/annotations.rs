@@ -121,23 +121,11 @@ pub(super) fn read_annotations(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<AnnotationSet> {
     // A good file is read a table at a time (a whole-document parse would hold 20 times its
-    // size); anything else is parsed whole, which reports what is wrong. The document goes
-    // before the anchoring, which needs only the entries.
+    // size); anything else is parsed whole, which reports what is wrong. Either way the
+    // document is gone before the anchoring, which needs only the entries.
     let (entries, complete) = match raw::entries_by_table::<RawAnnotation>(src.text, "annotation") {
         Some(entries) => (entries, true),
-        None => {
-            let document = match raw::parse(src) {
-                Ok(document) => document,
-                Err(diagnostic) => {
-                    diagnostics.push(diagnostic);
-                    return None;
-                }
-            };
-            raw::reject_unknown_keys(src, &document, &["annotation"], diagnostics);
-            let errors_before = diagnostics.len();
-            let entries = raw::entries::<RawAnnotation>(src, &document, "annotation", diagnostics);
-            (entries, diagnostics.len() == errors_before)
-        }
+        None => raw::array_file::<RawAnnotation>(src, "annotation", diagnostics)?,
     };
     let mut set = AnnotationSet {
         complete,
