@@ -7,7 +7,7 @@
 //! same rules, white space at their inner edge optional) pick one of several matches. When
 //! nothing matches, [`closest`] finds the nearest text to show in the error.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -16,7 +16,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::GraphemeCursor;
 
-/// Occurrences of one quote kept by [`Haystack::prepare`]; beyond, the quote is searched alone.
+/// Occurrences of one quote kept by [`Haystack::new`]; beyond, the quote is searched alone.
 const PREPARED_LIMIT: usize = 1_000;
 
 /// Apostrophes that match one another.
@@ -43,21 +43,27 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// The text's paragraphs in normal form, ready for matching many quotes.
+///
+/// The normal form of the whole text (as large as the text) is not kept: [`Haystack::new`]
+/// normalises one paragraph at a time to find every prepared quote, and keeps only where each
+/// one occurs and how to map a place back to the text. A prefix or suffix is checked on the few
+/// words next to a place. The whole normal form is built only when a quote that was not prepared
+/// is searched.
 #[derive(Debug)]
 pub struct Haystack<'t> {
     text: &'t str,
     paragraphs: &'t [Range<usize>],
-    /// Every paragraph in normal form, each followed by `\n` (which no quote holds, so no match
-    /// crosses a paragraph).
-    normal: String,
-    /// Start of each paragraph in `normal`.
+    /// Start of each paragraph in the normal form, in which every paragraph is followed by `\n`
+    /// (which no quote holds, so no match crosses a paragraph).
     normal_starts: Vec<usize>,
-    /// (byte in `normal`, byte in `text`) wherever the offset between them changes; a byte `n` of
-    /// `normal` maps to `n - normal + text` of the last point at or before it.
+    /// (byte in the normal form, byte in `text`) wherever the offset between them changes; a
+    /// byte `n` of the normal form maps to `n - normal + text` of the last point at or before it.
     points: Vec<(usize, usize)>,
-    /// Where each prepared quote (in normal form) starts in `normal`, found for all quotes in one
-    /// pass (`prepare`); quotes not prepared are searched on their own.
-    prepared: HashMap<String, Vec<usize>>,
+    /// The prepared quotes in normal form, sorted, each with where it starts in the normal form,
+    /// all found in one pass; quotes not prepared are searched on their own.
+    prepared: Vec<(String, Vec<usize>)>,
+    /// The whole normal form, built on first need (a quote that was not prepared).
+    normal: OnceCell<String>,
 }
 
 /// Where a quote was found.
@@ -93,66 +99,17 @@ pub enum Miss {
 }
 
 impl<'t> Haystack<'t> {
-    /// Prepares `paragraphs` (byte ranges into `text`) for matching.
-    pub fn new(text: &'t str, paragraphs: &'t [Range<usize>]) -> Self {
-        let mut normal = String::with_capacity(text.len());
-        let mut normal_starts = Vec::with_capacity(paragraphs.len());
-        let mut points = vec![(0, 0)];
-        for range in paragraphs {
-            // Ranges come from the text's parser; a bad one (never seen) is an empty paragraph,
-            // so that indices stay aligned.
-            let paragraph = text.get(range.clone()).unwrap_or("");
-            normal_starts.push(normal.len());
-            push_point(&mut points, normal.len(), range.start);
-            // Plain stretches (everything but white-space runs and apostrophes, a lone ASCII
-            // space included) are copied whole; only the rest is rewritten char by char.
-            let mut copied = 0;
-            let mut chars = paragraph.char_indices().peekable();
-            while let Some((i, c)) = chars.next() {
-                let lone_space = c == ' ' && chars.peek().is_none_or(|&(_, d)| !d.is_whitespace());
-                if lone_space || !(c.is_whitespace() || is_apostrophe(c)) {
-                    continue;
-                }
-                normal.push_str(paragraph.get(copied..i).unwrap_or(""));
-                let start = range.start + i;
-                let mut end = start + c.len_utf8();
-                if c.is_whitespace() {
-                    while let Some(&(j, d)) = chars.peek() {
-                        if !d.is_whitespace() {
-                            break;
-                        }
-                        end = range.start + j + d.len_utf8();
-                        chars.next();
-                    }
-                    normal.push(' ');
-                    push_point(&mut points, normal.len(), end);
-                } else {
-                    normal.push('\'');
-                    if c != '\'' {
-                        push_point(&mut points, normal.len(), end);
-                    }
-                }
-                copied = end - range.start;
-            }
-            normal.push_str(paragraph.get(copied..).unwrap_or(""));
-            normal.push('\n');
-        }
-        Self {
-            text,
-            paragraphs,
-            normal,
-            normal_starts,
-            points,
-            prepared: HashMap::new(),
-        }
-    }
-
-    /// Finds every occurrence of all these quotes in one pass over the text (Aho-Corasick), so
-    /// that anchoring thousands of annotations costs one scan, not one scan per annotation.
-    pub fn prepare<'q>(&mut self, quotes: impl IntoIterator<Item = &'q str>) {
+    /// Prepares `paragraphs` (byte ranges into `text`) for matching, and finds every occurrence
+    /// of all the `quotes` in one pass over the text (Aho-Corasick), so that anchoring thousands
+    /// of annotations costs one scan, not one scan per annotation.
+    pub fn new(
+        text: &'t str,
+        paragraphs: &'t [Range<usize>],
+        quotes: impl IntoIterator<Item = impl AsRef<str>>,
+    ) -> Self {
         let mut patterns: Vec<String> = quotes
             .into_iter()
-            .map(normalize)
+            .map(|q| normalize(q.as_ref()))
             .filter(|q| !q.is_empty())
             .collect();
         patterns.sort_unstable();
@@ -160,25 +117,61 @@ impl<'t> Haystack<'t> {
         // A contiguous NFA: quick to build (a DFA costs more to build than the scan saves).
         let automaton = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns);
-        let Ok(automaton) = automaton else {
-            return; // too large for the automaton: each quote is searched on its own
-        };
-        let mut prepared: HashMap<String, Vec<usize>> =
-            patterns.iter().map(|p| (p.clone(), Vec::new())).collect();
-        for found in automaton.find_overlapping_iter(&self.normal) {
-            if let Some(starts) = patterns
-                .get(found.pattern().as_usize())
-                .and_then(|p| prepared.get_mut(p))
-                .filter(|starts| starts.len() <= PREPARED_LIMIT)
-            {
-                starts.push(found.start());
-            }
+            .build(&patterns)
+            .ok();
+        if automaton.is_none() {
+            patterns.clear(); // too large for the automaton: each quote is searched on its own
         }
+        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+        let mut normal_starts = Vec::with_capacity(paragraphs.len());
+        let mut points = vec![(0, 0)];
+        let mut normal = String::new();
+        let mut length = 0;
+        for range in paragraphs {
+            normal_starts.push(length);
+            normal.clear();
+            push_normal(text, range, &mut normal, Some((&mut points, length)));
+            for found in automaton
+                .iter()
+                .flat_map(|a| a.find_overlapping_iter(&normal))
+            {
+                if let Some(starts) = starts
+                    .get_mut(found.pattern().as_usize())
+                    .filter(|starts| starts.len() <= PREPARED_LIMIT)
+                {
+                    starts.push(length + found.start());
+                }
+            }
+            length += normal.len() + 1;
+        }
+        points.shrink_to_fit();
         // A quote found very often (a short word) is not kept: it is searched on its own, with
         // its occurrences counted as they come rather than stored.
-        prepared.retain(|_, starts| starts.len() <= PREPARED_LIMIT);
-        self.prepared = prepared;
+        let prepared = patterns
+            .into_iter()
+            .zip(starts)
+            .filter(|(_, starts)| starts.len() <= PREPARED_LIMIT)
+            .collect();
+        Self {
+            text,
+            paragraphs,
+            normal_starts,
+            points,
+            prepared,
+            normal: OnceCell::new(),
+        }
+    }
+
+    /// Every paragraph in normal form, each followed by `\n`.
+    fn normal(&self) -> &str {
+        self.normal.get_or_init(|| {
+            let mut normal = String::new();
+            for range in self.paragraphs {
+                push_normal(self.text, range, &mut normal, None);
+                normal.push('\n');
+            }
+            normal
+        })
     }
 
     /// The byte of the text where byte `n` of the normal form begins (or ends, for an end).
@@ -192,38 +185,42 @@ impl<'t> Haystack<'t> {
     }
 
     /// Calls `each` with every place `quote` (in normal form) occurs, overlapping ones included,
-    /// on grapheme boundaries, and its byte offset in the normal form.
-    fn occurrences(&self, quote: &str, mut each: impl FnMut(usize, Found)) {
-        if let Some(starts) = self.prepared.get(quote) {
-            for &start in starts {
-                if let Some((start, found)) = self.found_at(start, quote.len()) {
-                    each(start, found);
+    /// on grapheme boundaries.
+    fn occurrences(&self, quote: &str, mut each: impl FnMut(Found)) {
+        if let Ok(index) = self
+            .prepared
+            .binary_search_by(|(pattern, _)| pattern.as_str().cmp(quote))
+        {
+            for &start in self.prepared.get(index).map_or(&[][..], |(_, s)| s) {
+                if let Some(found) = self.found_at(start, quote.len()) {
+                    each(found);
                 }
             }
             return;
         }
+        let normal = self.normal();
         let mut from = 0;
-        while let Some(at) = self.normal.get(from..).and_then(|rest| rest.find(quote)) {
+        while let Some(at) = normal.get(from..).and_then(|rest| rest.find(quote)) {
             let start = from + at;
-            if let Some((start, found)) = self.found_at(start, quote.len()) {
-                each(start, found);
+            if let Some(found) = self.found_at(start, quote.len()) {
+                each(found);
             }
             // Next char, so that overlapping occurrences count.
-            let first_char = self.normal.get(start..).and_then(|s| s.chars().next());
+            let first_char = normal.get(start..).and_then(|s| s.chars().next());
             from = start + first_char.map_or(1, char::len_utf8);
         }
     }
 
     /// The occurrence of a `len`-byte quote at byte `start` of the normal form, unless it cuts
     /// a grapheme.
-    fn found_at(&self, start: usize, len: usize) -> Option<(usize, Found)> {
+    fn found_at(&self, start: usize, len: usize) -> Option<Found> {
         let paragraph = self
             .normal_starts
             .partition_point(|&s| s <= start)
             .saturating_sub(1);
         let range = self.to_text(start)..self.to_text(start + len);
         self.on_grapheme_boundaries(paragraph, &range)
-            .then_some((start, Found { range, paragraph }))
+            .then_some(Found { range, paragraph })
     }
 
     fn on_grapheme_boundaries(&self, paragraph: usize, range: &Range<usize>) -> bool {
@@ -241,31 +238,61 @@ impl<'t> Haystack<'t> {
         })
     }
 
-    /// Whether the words around the normal-form match at `start` are `prefix` and `suffix`
-    /// (both in normal form; white space at their inner edge is optional).
-    fn is_framed_by(
-        &self,
-        start: usize,
-        found: &Found,
-        quote: &str,
-        prefix: Option<&str>,
-        suffix: Option<&str>,
-    ) -> bool {
-        // In normal form white space is one ' ', and '\n' ends the paragraph.
-        let paragraph_start = self
-            .normal_starts
-            .get(found.paragraph)
-            .copied()
-            .unwrap_or(0);
-        let is_after = |p: &str| {
-            let before = self.normal.get(paragraph_start..start).unwrap_or("");
-            before.trim_end_matches(' ').ends_with(p)
+    /// Whether the words around `found` are `prefix` and `suffix` (both in normal form; white
+    /// space at their inner edge is optional).
+    fn is_framed_by(&self, found: &Found, prefix: Option<&str>, suffix: Option<&str>) -> bool {
+        let Some(paragraph) = self.paragraphs.get(found.paragraph) else {
+            return false;
         };
-        let is_before = |s: &str| {
-            let after = self.normal.get(start + quote.len()..).unwrap_or("");
-            after.trim_start_matches(' ').starts_with(s)
+        let before = |p: &str| {
+            let words = self.words(paragraph.start..found.range.start, Edge::End, p.len());
+            words.trim_end_matches(' ').ends_with(p)
         };
-        prefix.is_none_or(is_after) && suffix.is_none_or(is_before)
+        let after = |s: &str| {
+            let words = self.words(found.range.end..paragraph.end, Edge::Start, s.len());
+            words.trim_start_matches(' ').starts_with(s)
+        };
+        prefix.is_none_or(before) && suffix.is_none_or(after)
+    }
+
+    /// The normal form of one edge of the text's bytes `range`: a window at that edge, grown
+    /// until it holds `len` bytes besides the white space at its inner end, or all of `range`.
+    ///
+    /// A window's normal form is the edge of the whole one (a white-space run cut by the window
+    /// is still one space), so reading a few words is as good as normalising the paragraph.
+    /// Here `range` runs from a paragraph edge to a match, which begins and ends with no white
+    /// space, so no run crosses its ends either.
+    fn words(&self, range: Range<usize>, edge: Edge, len: usize) -> String {
+        let mut normal = String::new();
+        let mut width = len + 8;
+        loop {
+            let window = match edge {
+                Edge::Start => {
+                    let mut end = range.start.saturating_add(width).min(range.end);
+                    while !self.text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    range.start..end
+                }
+                Edge::End => {
+                    let mut start = range.end.saturating_sub(width).max(range.start);
+                    while !self.text.is_char_boundary(start) {
+                        start -= 1;
+                    }
+                    start..range.end
+                }
+            };
+            normal.clear();
+            push_normal(self.text, &window, &mut normal, None);
+            let words = match edge {
+                Edge::Start => normal.trim_start_matches(' '),
+                Edge::End => normal.trim_end_matches(' '),
+            };
+            if words.len() >= len || window == range {
+                return normal;
+            }
+            width = width.saturating_mul(2);
+        }
     }
 
     /// Finds the one place `quote` designates, using `prefix` / `suffix` when given.
@@ -285,9 +312,9 @@ impl<'t> Haystack<'t> {
         // millions of times.
         let (mut count, mut first) = (0, Vec::new());
         let (mut selected, mut first_selected) = (0, Vec::new());
-        self.occurrences(&quote, |start, found| {
+        self.occurrences(&quote, |found| {
             count += 1;
-            if self.is_framed_by(start, &found, &quote, prefix.as_deref(), suffix.as_deref()) {
+            if self.is_framed_by(&found, prefix.as_deref(), suffix.as_deref()) {
                 selected += 1;
                 if first_selected.len() < LISTED {
                     first_selected.push(found.clone());
@@ -314,6 +341,64 @@ impl<'t> Haystack<'t> {
             }),
         }
     }
+}
+
+/// One end of a range of the text.
+#[derive(Debug, Clone, Copy)]
+enum Edge {
+    Start,
+    End,
+}
+
+/// Appends to `out` the normal form of the text's bytes `range` (a paragraph, or part of one):
+/// each white-space run as one space, each apostrophe as `'`. With `points` (and the place of
+/// `out`'s start in the whole normal form), records where the offset between the two changes.
+fn push_normal(
+    text: &str,
+    range: &Range<usize>,
+    out: &mut String,
+    mut points: Option<(&mut Vec<(usize, usize)>, usize)>,
+) {
+    let mut point = |out: &String, text: usize| {
+        if let Some((points, base)) = points.as_mut() {
+            push_point(points, *base + out.len(), text);
+        }
+    };
+    // Ranges come from the text's parser; a bad one (never seen) is an empty paragraph, so
+    // that indices stay aligned.
+    let paragraph = text.get(range.clone()).unwrap_or("");
+    point(out, range.start);
+    // Plain stretches (everything but white-space runs and apostrophes, a lone ASCII space
+    // included) are copied whole; only the rest is rewritten char by char.
+    let mut copied = 0;
+    let mut chars = paragraph.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let lone_space = c == ' ' && chars.peek().is_none_or(|&(_, d)| !d.is_whitespace());
+        if lone_space || !(c.is_whitespace() || is_apostrophe(c)) {
+            continue;
+        }
+        out.push_str(paragraph.get(copied..i).unwrap_or(""));
+        let start = range.start + i;
+        let mut end = start + c.len_utf8();
+        if c.is_whitespace() {
+            while let Some(&(j, d)) = chars.peek() {
+                if !d.is_whitespace() {
+                    break;
+                }
+                end = range.start + j + d.len_utf8();
+                chars.next();
+            }
+            out.push(' ');
+            point(out, end);
+        } else {
+            out.push('\'');
+            if c != '\'' {
+                point(out, end);
+            }
+        }
+        copied = end - range.start;
+    }
+    out.push_str(paragraph.get(copied..).unwrap_or(""));
 }
 
 fn push_point(points: &mut Vec<(usize, usize)>, normal: usize, text: usize) {
@@ -455,9 +540,33 @@ pub fn closest(text: &str, paragraphs: &[Range<usize>], quote: &str) -> Option<C
 mod tests {
     use super::*;
 
+    /// A prepared haystack and one with no quote prepared, which must answer alike.
+    struct Both<'t>(Haystack<'t>, Haystack<'t>);
+
+    impl<'t> Both<'t> {
+        /// `quotes` are prepared in the first haystack.
+        fn new(text: &'t str, paragraphs: &'t [Range<usize>], quotes: &[&str]) -> Self {
+            Self(
+                Haystack::new(text, paragraphs, quotes),
+                Haystack::new(text, paragraphs, [""; 0]),
+            )
+        }
+
+        fn find(
+            &self,
+            quote: &str,
+            prefix: Option<&str>,
+            suffix: Option<&str>,
+        ) -> Result<Found, Miss> {
+            let found = self.0.find(quote, prefix, suffix);
+            assert_eq!(found, self.1.find(quote, prefix, suffix), "{quote}");
+            found
+        }
+    }
+
     fn find_in(text: &str, quote: &str) -> Result<Found, Miss> {
         let paragraphs = [0..text.len()];
-        Haystack::new(text, &paragraphs).find(quote, None, None)
+        Both::new(text, &paragraphs, &[quote]).find(quote, None, None)
     }
 
     #[test]
@@ -498,7 +607,7 @@ mod tests {
     fn a_repeated_quote_is_ambiguous_until_prefix_or_suffix_picks_one() {
         let text = "les “data workers” et les « data workers » puis les data workers";
         let paragraphs = [0..text.len()];
-        let haystack = Haystack::new(text, &paragraphs);
+        let haystack = Both::new(text, &paragraphs, &["data workers"]);
         let Err(Miss::Ambiguous { first, count }) = haystack.find("data workers", None, None)
         else {
             panic!("expected ambiguity");
@@ -534,7 +643,7 @@ mod tests {
     fn prefix_and_suffix_together_narrow_down() {
         let text = "a x b, a x c, d x b";
         let paragraphs = [0..text.len()];
-        let haystack = Haystack::new(text, &paragraphs);
+        let haystack = Both::new(text, &paragraphs, &["x"]);
         let found = haystack.find("x", Some("a"), Some("c")).unwrap();
         assert_eq!(found.range, 9..10);
         assert!(matches!(
@@ -547,7 +656,7 @@ mod tests {
     fn a_quote_found_many_times_is_counted_not_stored() {
         let text = format!("{}zz ab", "ab ".repeat(200_000));
         let paragraphs = [0..text.len()];
-        let haystack = Haystack::new(&text, &paragraphs);
+        let haystack = Both::new(&text, &paragraphs, &["ab"]);
         let Err(Miss::Ambiguous { first, count }) = haystack.find("ab", None, None) else {
             panic!("expected ambiguity");
         };
@@ -561,7 +670,7 @@ mod tests {
     fn a_match_stays_inside_one_paragraph() {
         let text = "fin du premier début du second";
         let paragraphs = [0..14, 15..text.len()];
-        let haystack = Haystack::new(text, &paragraphs);
+        let haystack = Both::new(text, &paragraphs, &["premier début", "début"]);
         assert_eq!(
             haystack.find("premier début", None, None),
             Err(Miss::NotFound)
@@ -576,8 +685,9 @@ mod tests {
     fn byte_ranges_are_exact_after_many_collapsed_runs() {
         let text = "a\u{a0}\u{a0} b’c\u{202f}d l’é   f";
         let paragraphs = [0..text.len()];
-        let haystack = Haystack::new(text, &paragraphs);
-        for quote in ["b'c d", "l'é f", "a b", "f", "a b'c d l'é f"] {
+        let quotes = ["b'c d", "l'é f", "a b", "f", "a b'c d l'é f"];
+        let haystack = Both::new(text, &paragraphs, &quotes);
+        for quote in quotes {
             let found = haystack.find(quote, None, None).unwrap();
             assert_eq!(
                 normalize(&text[found.range.clone()]),
@@ -612,5 +722,74 @@ mod tests {
         assert_eq!(&text[close.range.clone()], "torture mentale,");
         assert!(!close.same_letters);
         assert_eq!(closest(text, &paragraphs, "zzzzqqqq xxxx"), None);
+    }
+
+    #[test]
+    fn prefix_and_suffix_reach_past_long_white_space() {
+        // The words around a place are read in a window that must grow past these runs.
+        let gap = "\u{a0}".repeat(50);
+        let text = format!("un{gap}deux{gap}trois, un deux quatre");
+        let paragraphs = [0..text.len()];
+        let haystack = Both::new(&text, &paragraphs, &["deux"]);
+        let found = haystack.find("deux", Some("un"), Some("trois")).unwrap();
+        assert_eq!(found.range.start, 2 + gap.len());
+        let found = haystack.find("deux", None, Some("quatre")).unwrap();
+        assert_eq!(&text[found.range.end..], " quatre");
+    }
+
+    /// Whether the words around each place of `quote` are `prefix` and `suffix`, checked on the
+    /// whole normal form: the reference for [`Haystack::is_framed_by`].
+    fn check_framing(haystack: &Haystack<'_>, quote: &str, prefix: &str, suffix: &str) {
+        let (quote, prefix, suffix) = (normalize(quote), normalize(prefix), normalize(suffix));
+        let prefix = Some(prefix.as_str()).filter(|p| !p.is_empty());
+        let suffix = Some(suffix.as_str()).filter(|s| !s.is_empty());
+        let normal = haystack.normal();
+        let mut from = 0;
+        while let Some(at) = normal.get(from..).and_then(|rest| rest.find(&quote)) {
+            let start = from + at;
+            if let Some(found) = haystack.found_at(start, quote.len()) {
+                let paragraph_start = haystack.normal_starts[found.paragraph];
+                let before = &normal[paragraph_start..start];
+                let after = &normal[start + quote.len()..];
+                let whole = prefix.is_none_or(|p| before.trim_end_matches(' ').ends_with(p))
+                    && suffix.is_none_or(|s| after.trim_start_matches(' ').starts_with(s));
+                assert_eq!(haystack.is_framed_by(&found, prefix, suffix), whole);
+            }
+            from = start + normal[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// Prepared or not, a quote is found at the same places, and prefix and suffix read on
+        /// a few words select what they select on the whole normal form.
+        #[test]
+        fn finding_agrees_with_the_whole_normal_form(
+            text in "[ab é’'\u{a0}\u{202f}\t\u{301}]{0,40}",
+            cuts in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 0..4),
+            quote in proptest::prelude::any::<proptest::sample::Index>(),
+            len in 1usize..6,
+            prefix in "[ab ’'\u{a0}]{0,4}",
+            suffix in "[ab ’'\u{a0}]{0,4}",
+        ) {
+            // Paragraphs: the text cut at char boundaries, every other piece left out.
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let mut at: Vec<usize> = cuts.iter().map(|c| bounds[c.index(bounds.len())]).collect();
+            at.extend([0, text.len()]);
+            at.sort_unstable();
+            at.dedup();
+            let paragraphs: Vec<Range<usize>> = at.windows(2).step_by(2).map(|w| w[0]..w[1]).collect();
+            let chars: Vec<char> = text.chars().collect();
+            let from = quote.index(chars.len().max(1));
+            let quote: String = chars.iter().skip(from).take(len).collect();
+            let haystack = Both::new(&text, &paragraphs, &[quote.as_str()]);
+            let (prefix, suffix) = (Some(prefix.as_str()), Some(suffix.as_str()));
+            for (prefix, suffix) in [(prefix, None), (None, suffix), (prefix, suffix)] {
+                // Prepared or not, the same answer (checked by `Both`).
+                let _ = haystack.find(&quote, prefix, suffix);
+                check_framing(&haystack.0, &quote, prefix.unwrap_or(""), suffix.unwrap_or(""));
+            }
+        }
     }
 }

@@ -100,6 +100,10 @@ fn heading(line: &str) -> Option<(usize, &str)> {
 /// Splits `source` into sections; headings of level `part_level` or less begin a section.
 pub fn parse(source: &str, part_level: usize) -> Body {
     let mut body = Body::default();
+    // The text is about as long as the file (line breaks and `#` marks go, a sanitised control
+    // char may grow): reserved up front rather than doubled as it grows, then trimmed to size,
+    // since the article keeps it for the whole session.
+    body.text.reserve(source.len());
     let mut section = Section::default();
     let mut paragraph: Option<usize> = None;
 
@@ -152,6 +156,7 @@ pub fn parse(source: &str, part_level: usize) -> Body {
     if section.heading.is_some() || !section.paragraphs.is_empty() {
         body.sections.push(section);
     }
+    body.text.shrink_to_fit();
     body
 }
 

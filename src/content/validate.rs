@@ -231,7 +231,9 @@ fn check_questions(
 }
 
 /// Checks every file and builds the article; `None` when any error was found.
-pub fn build(files: &Files) -> (Option<Article>, Vec<Diagnostic>) {
+///
+/// The files are consumed so that each one's bytes can go as soon as nothing needs them.
+pub fn build(files: Files) -> (Option<Article>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let d = &mut diagnostics;
     let text_name = files
@@ -242,7 +244,8 @@ pub fn build(files: &Files) -> (Option<Article>, Vec<Diagnostic>) {
 
     // article.toml and the text, matched with each other.
     let article_src = decode(&files.article, d);
-    let text_src = files.text.as_ref().and_then(|f| decode(f, d));
+    let text = files.text;
+    let text_src = text.as_ref().and_then(|f| decode(f, d));
     let (meta, part_entries) = match &article_src {
         Some(src) => read_article(src, d),
         None => (None, None),
@@ -254,6 +257,10 @@ pub fn build(files: &Files) -> (Option<Article>, Vec<Diagnostic>) {
         }
         _ => None,
     };
+    // From here on the text is `body.text` (sanitised, with `body.map` for positions in the
+    // file): the file's bytes, as large as the text, go before the quotes are anchored.
+    drop(text_src);
+    drop(text);
 
     // Each optional file: absent is empty; `None` when it could not be read or parsed, and then
     // the checks that depend on it are skipped.
@@ -286,9 +293,15 @@ pub fn build(files: &Files) -> (Option<Article>, Vec<Diagnostic>) {
         warn_unused(src, sources, &set.cited, d);
     }
 
+    // Moved out: the tour needs only what the set declares.
     let annotations: Vec<Annotation> = annotation_set
-        .as_ref()
-        .map(|set| set.anchored.iter().map(|(a, _)| a.clone()).collect())
+        .as_mut()
+        .map(|set| {
+            std::mem::take(&mut set.anchored)
+                .into_iter()
+                .map(|(a, _)| a)
+                .collect()
+        })
         .unwrap_or_default();
     let part_ids: Option<Vec<String>> = part_entries
         .as_ref()

@@ -22,8 +22,8 @@ use crate::text::sanitize::{clean_block, clean_line};
 pub(super) struct AnnotationSet {
     /// Anchored annotations with the byte offset of their `quote` in `annotations.toml`.
     pub(super) anchored: Vec<(Annotation, usize)>,
-    /// Ids of every well-formed annotation, anchored or not.
-    pub(super) declared: HashSet<String>,
+    /// Ids of every well-formed annotation, anchored or not, with where each is declared.
+    pub(super) declared: HashMap<String, usize>,
     /// Source ids cited by some annotation.
     pub(super) cited: HashSet<String>,
     /// False when some entry could not be read: what it declares or cites is unknown.
@@ -35,7 +35,7 @@ impl AnnotationSet {
     pub(super) fn empty() -> Self {
         Self {
             anchored: Vec::new(),
-            declared: HashSet::new(),
+            declared: HashMap::new(),
             cited: HashSet::new(),
             complete: true,
         }
@@ -120,18 +120,15 @@ pub(super) fn read_annotations(
     text_name: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<AnnotationSet> {
-    let document = match raw::parse(src) {
-        Ok(document) => document,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            return None;
-        }
+    // A good file is read a table at a time (a whole-document parse would hold 20 times its
+    // size); anything else is parsed whole, which reports what is wrong. Either way the
+    // document is gone before the anchoring, which needs only the entries.
+    let (entries, complete) = match raw::entries_by_table::<RawAnnotation>(src.text, "annotation") {
+        Some(entries) => (entries, true),
+        None => raw::array_file::<RawAnnotation>(src, "annotation", diagnostics)?,
     };
-    raw::reject_unknown_keys(src, &document, &["annotation"], diagnostics);
-    let errors_before = diagnostics.len();
-    let entries = raw::entries::<RawAnnotation>(src, &document, "annotation", diagnostics);
     let mut set = AnnotationSet {
-        complete: diagnostics.len() == errors_before,
+        complete,
         ..AnnotationSet::empty()
     };
     let paragraphs = body.map(Paragraphs::new);
@@ -140,22 +137,17 @@ pub(super) fn read_annotations(
             body,
             text_name: text_name.to_owned(),
         };
-        let mut haystack = Haystack::new(&body.text, &paragraphs.ranges);
-        let quotes: Vec<String> = entries
+        let quotes = entries
             .iter()
-            .map(|(_, entry, _)| clean_line(entry.quote.get_ref()))
-            .collect();
-        haystack.prepare(quotes.iter().map(String::as_str));
+            .map(|(_, entry, _)| clean_line(entry.quote.get_ref()));
+        let haystack = Haystack::new(&body.text, &paragraphs.ranges, quotes);
         (haystack, places, paragraphs)
     });
-    let mut seen = HashMap::new();
+    set.anchored.reserve(entries.len());
 
     for (_, entry, _) in entries {
-        let id = check_id(src, &entry.id, "annotation", &mut seen, diagnostics);
+        let id = check_id(src, &entry.id, "annotation", &mut set.declared, diagnostics);
         let name = id.clone().unwrap_or_else(|| clean_line(entry.id.get_ref()));
-        if let Some(id) = &id {
-            set.declared.insert(id.clone());
-        }
         let source = entry.source.as_ref().and_then(|cited| {
             let cited_id = clean_line(cited.get_ref());
             set.cited.insert(cited_id.clone());

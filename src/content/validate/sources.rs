@@ -35,17 +35,7 @@ pub(super) fn read_sources(
     src: &SourceText<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<SourceSet> {
-    let document = match raw::parse(src) {
-        Ok(document) => document,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            return None;
-        }
-    };
-    raw::reject_unknown_keys(src, &document, &["source"], diagnostics);
-    let errors_before = diagnostics.len();
-    let entries = raw::entries::<RawSource>(src, &document, "source", diagnostics);
-    let complete = diagnostics.len() == errors_before;
+    let (entries, complete) = raw::array_file::<RawSource>(src, "source", diagnostics)?;
     let mut set = SourceSet {
         list: Vec::new(),
         ids: HashMap::new(),

@@ -68,7 +68,7 @@ pub(super) fn read_tour(
             let id = clean_line(spanned.get_ref());
             let index = annotation_ids.get(id.as_str()).copied();
             // An annotation that exists but failed to anchor is already reported.
-            let declared = annotation_set.is_some_and(|s| s.declared.contains(&id));
+            let declared = annotation_set.is_some_and(|s| s.declared.contains_key(&id));
             let complete = annotation_set.is_some_and(|s| s.complete);
             if index.is_none() && !declared && complete {
                 let known: Vec<&str> = annotation_ids.keys().copied().collect();
