@@ -55,6 +55,20 @@ fn bench_layout(c: &mut Criterion) {
     group.finish();
 }
 
+/// Times a keypress: `LineDown` and `LineUp` in turn, each with the frame that follows.
+fn keypresses(b: &mut criterion::Bencher, app: &mut App, terminal: &mut Terminal<TestBackend>) {
+    let mut down = true;
+    b.iter(|| {
+        app.update(if down {
+            Action::LineDown
+        } else {
+            Action::LineUp
+        });
+        down = !down;
+        frame(terminal, app);
+    });
+}
+
 /// Frame and keypress costs for one article.
 fn bench_frames(c: &mut Criterion, name: &str, article: &Article) {
     let mut group = c.benchmark_group(format!("frame_{name}"));
@@ -70,16 +84,7 @@ fn bench_frames(c: &mut Criterion, name: &str, article: &Article) {
                 b.iter(|| frame(&mut terminal, &app));
             });
             group.bench_function(BenchmarkId::new("keypress", &id), |b| {
-                let mut down = true;
-                b.iter(|| {
-                    app.update(if down {
-                        Action::LineDown
-                    } else {
-                        Action::LineUp
-                    });
-                    down = !down;
-                    frame(&mut terminal, &app);
-                });
+                keypresses(b, &mut app, &mut terminal);
             });
         }
     }
@@ -94,16 +99,7 @@ fn bench_frames(c: &mut Criterion, name: &str, article: &Article) {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
         frame(&mut terminal, &app);
         group.bench_function(BenchmarkId::new("keypress_in", overlay), |b| {
-            let mut down = true;
-            b.iter(|| {
-                app.update(if down {
-                    Action::LineDown
-                } else {
-                    Action::LineUp
-                });
-                down = !down;
-                frame(&mut terminal, &app);
-            });
+            keypresses(b, &mut app, &mut terminal);
         });
     }
     group.finish();
