@@ -890,8 +890,8 @@ mod tests {
             None,
             "Tab was moved"
         );
-        let rows = keymap.help_rows();
-        let default_rows = Keymap::default().help_rows();
+        let rows = keymap.help_rows(Lang::En);
+        let default_rows = Keymap::default().help_rows(Lang::En);
         let at = |rows: &[(String, Action)]| {
             rows.iter()
                 .position(|(_, a)| *a == Action::NextAnnotation)

@@ -221,7 +221,7 @@ mod tests {
 
     #[test]
     fn every_presenter_key_has_a_description() {
-        for (keys, action) in keymap().help_rows() {
+        for (keys, action) in keymap().help_rows(crate::i18n::Lang::Fr) {
             assert!(!keys.is_empty());
             assert!(!action.describe(crate::i18n::Lang::Fr).is_empty());
             assert!(!action.describe(crate::i18n::Lang::En).is_empty());

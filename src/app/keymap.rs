@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{
 };
 
 use super::action::Action;
+use crate::i18n::Lang;
 
 /// A key with the modifiers that matter (Ctrl and Alt; Shift is part of the character).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -168,6 +169,40 @@ impl fmt::Display for KeyChord {
     }
 }
 
+impl KeyChord {
+    /// The key as shown to the reader in `lang`: French names the keys as French keyboards
+    /// print them (`Entrée`, `Échap`, `Espace`, `Maj-Tab`…). [`fmt::Display`] gives the English
+    /// names.
+    #[must_use]
+    pub fn label(self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let name = match self.code {
+            KeyCode::Char(' ') => "Espace",
+            KeyCode::BackTab => "Maj-Tab",
+            KeyCode::Enter => "Entrée",
+            KeyCode::Esc => "Échap",
+            KeyCode::Backspace => "Retour",
+            KeyCode::PageUp => "Pg préc",
+            KeyCode::PageDown => "Pg suiv",
+            KeyCode::Home => "Début",
+            KeyCode::End => "Fin",
+            KeyCode::Delete => "Suppr",
+            _ => return self.to_string(),
+        };
+        let mut out = String::new();
+        if self.ctrl {
+            out.push_str("Ctrl-");
+        }
+        if self.alt {
+            out.push_str("Alt-");
+        }
+        out.push_str(name);
+        out
+    }
+}
+
 /// The key bindings, in the order the help screen lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -289,19 +324,27 @@ impl Keymap {
         find(&self.editor_bindings, chord)
     }
 
-    /// A table's actions, each once with all its keys joined by `/` (Quit left out), for the
-    /// hints in a list's or the editor's frame and for the help screen.
-    pub fn table_hints(table: &[(KeyChord, Action)]) -> Vec<(String, Action)> {
+    /// A table's actions, each once with all its keys joined by `/` (or only its first key
+    /// when `all_keys` is false; Quit left out), for the hints in a list's or the editor's frame
+    /// and for the help screen.
+    pub fn table_hints(
+        table: &[(KeyChord, Action)],
+        lang: Lang,
+        all_keys: bool,
+    ) -> Vec<(String, Action)> {
         let mut out: Vec<(String, Action)> = Vec::new();
         for &(key, action) in table {
             if action == Action::Quit {
                 continue;
             }
             if let Some(entry) = out.iter_mut().find(|(_, a)| *a == action) {
+                if !all_keys {
+                    continue;
+                }
                 entry.0.push('/');
-                entry.0.push_str(&key.to_string());
+                entry.0.push_str(&key.label(lang));
             } else {
-                out.push((key.to_string(), action));
+                out.push((key.label(lang), action));
             }
         }
         out
@@ -317,7 +360,7 @@ impl Keymap {
     }
 
     /// The tour's own keys for the help screen, one row per action with all its keys.
-    pub fn tour_help_rows(&self) -> Vec<(String, Action)> {
+    pub fn tour_help_rows(&self, lang: Lang) -> Vec<(String, Action)> {
         let mut rows: Vec<(String, Action)> = Vec::new();
         for &(_, action) in &self.tour {
             if rows.iter().any(|(_, a)| *a == action) {
@@ -327,7 +370,7 @@ impl Keymap {
                 .tour
                 .iter()
                 .filter(|(_, a)| *a == action)
-                .map(|(k, _)| k.to_string())
+                .map(|(k, _)| k.label(lang))
                 .collect();
             rows.push((keys.join(" "), action));
         }
@@ -352,7 +395,7 @@ impl Keymap {
     }
 
     /// The actions in help order, each once (pane digits collapsed into one entry).
-    pub fn help_rows(&self) -> Vec<(String, Action)> {
+    pub fn help_rows(&self, lang: Lang) -> Vec<(String, Action)> {
         let mut rows: Vec<(String, Action)> = Vec::new();
         for &(_, action) in &self.bindings {
             let entry = match action {
@@ -367,7 +410,7 @@ impl Keymap {
                     .bindings
                     .iter()
                     .filter(|(_, a)| matches!(a, Action::FocusPane(1..=4)))
-                    .map(|(k, _)| k.to_string())
+                    .map(|(k, _)| k.label(lang))
                     .collect();
                 match (digits.first(), digits.last()) {
                     (Some(a), Some(b)) if digits.len() > 1 => format!("{a}–{b}"),
@@ -375,11 +418,8 @@ impl Keymap {
                     _ => continue,
                 }
             } else {
-                let keys: Vec<String> = self
-                    .keys_for(entry)
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
+                let keys: Vec<String> =
+                    self.keys_for(entry).iter().map(|k| k.label(lang)).collect();
                 keys.join(" ")
             };
             rows.push((keys, entry));
@@ -423,6 +463,25 @@ mod tests {
     use ratatui::crossterm::event::KeyEventState;
 
     use super::*;
+
+    #[test]
+    fn keys_are_named_as_the_readers_keyboard_prints_them() {
+        let chord = |code| KeyChord::plain(code);
+        assert_eq!(chord(KeyCode::Enter).label(Lang::Fr), "Entrée");
+        assert_eq!(chord(KeyCode::Enter).label(Lang::En), "Enter");
+        assert_eq!(chord(KeyCode::Esc).label(Lang::Fr), "Échap");
+        assert_eq!(chord(KeyCode::BackTab).label(Lang::Fr), "Maj-Tab");
+        assert_eq!(chord(KeyCode::Char(' ')).label(Lang::Fr), "Espace");
+        assert_eq!(chord(KeyCode::Char('j')).label(Lang::Fr), "j");
+        assert_eq!(chord(KeyCode::Down).label(Lang::Fr), "↓");
+        assert_eq!(KeyChord::ctrl('d').label(Lang::Fr), "Ctrl-d");
+        let rows = Keymap::default().help_rows(Lang::Fr);
+        let select = rows
+            .iter()
+            .find(|(_, a)| *a == Action::SelectVisible)
+            .map(|(k, _)| k.as_str());
+        assert_eq!(select, Some("Entrée"));
+    }
 
     fn key(code: KeyCode, modifiers: KeyModifiers, kind: KeyEventKind) -> Event {
         Event::Key(KeyEvent {
@@ -489,7 +548,7 @@ mod tests {
 
     #[test]
     fn help_lists_each_action_once_with_all_its_keys() {
-        let rows = Keymap::default().help_rows();
+        let rows = Keymap::default().help_rows(Lang::En);
         let down = rows.iter().find(|(_, a)| *a == Action::LineDown).unwrap();
         assert_eq!(down.0, "j ↓");
         let panes = rows
@@ -508,7 +567,7 @@ mod tests {
         assert_eq!(translate_in(&keymap, &right, true), Some(Action::NextStop));
         let j = key(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Press);
         assert_eq!(translate_in(&keymap, &j, true), Some(Action::LineDown));
-        let rows = keymap.tour_help_rows();
+        let rows = keymap.tour_help_rows(Lang::En);
         assert_eq!(rows[0], ("→ ]".to_owned(), Action::NextStop));
         assert_eq!(rows[1], ("← [".to_owned(), Action::PrevStop));
         assert_eq!(rows[2], ("t Esc".to_owned(), Action::ToggleTour));

@@ -68,8 +68,8 @@ pub fn wrap_width(text: Rect) -> usize {
 }
 
 /// "Ctrl-S save · Esc/Ctrl-C close", from the keymap.
-pub fn hints(keymap: &Keymap, lang: Lang) -> String {
-    Keymap::table_hints(&keymap.editor_bindings)
+pub fn hints(keymap: &Keymap, lang: Lang, all_keys: bool) -> String {
+    Keymap::table_hints(&keymap.editor_bindings, lang, all_keys)
         .into_iter()
         .map(|(keys, action)| {
             let label = match action {
@@ -179,13 +179,14 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
             theme.key.patch(theme.selected),
         ))
     } else {
-        let hints = hints(&app.keymap, lang);
-        let hints = if str_width(&hints) > footer_width {
-            // Narrow: the essential two.
-            hints.split(" · ").take(2).collect::<Vec<_>>().join(" · ")
-        } else {
-            hints
-        };
+        // Narrow: each command's first key, then the essential two.
+        let mut hints = hints(&app.keymap, lang, true);
+        if str_width(&hints) > footer_width {
+            hints = self::hints(&app.keymap, lang, false);
+        }
+        if str_width(&hints) > footer_width {
+            hints = hints.split(" · ").take(2).collect::<Vec<_>>().join(" · ");
+        }
         Line::from(Span::styled(fit(&hints, footer_width), theme.dim))
     };
     buf.set_line(a.footer.x, a.footer.y, &footer, a.footer.width);

@@ -59,9 +59,9 @@ fn hanging(
 /// description, then the search line, the lists and the mouse.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let rows = app.keymap.help_rows();
+    let rows = app.keymap.help_rows(app.lang);
     let tour_rows = if app.tour.is_some() {
-        app.keymap.tour_help_rows()
+        app.keymap.tour_help_rows(app.lang)
     } else {
         Vec::new()
     };
@@ -96,7 +96,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
         out.push(Line::default());
         out.push(Line::from(Span::styled(title.get(lang), app.theme.label)));
-        out.extend(key_lines(app, Keymap::table_hints(table), key_width, width));
+        out.extend(key_lines(
+            app,
+            Keymap::table_hints(table, app.lang, true),
+            key_width,
+            width,
+        ));
         if title == Text::InTheEditor {
             out.extend(hanging(
                 Vec::new(),
@@ -169,7 +174,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let key = |action| {
             app.keymap
                 .first_key(action)
-                .map(|k| k.to_string())
+                .map(|k| k.label(app.lang))
                 .unwrap_or_default()
         };
         let more = format!(

@@ -17,9 +17,10 @@ use crate::notebook::Place;
 use crate::text::wrap::str_width;
 use crate::ui::{fit, wrap_text};
 
-/// "↓/j next · Enter go · e edit · d delete · Esc/q close", from the keymap.
-fn hints(keymap: &Keymap, lang: Lang, notes: bool) -> String {
-    Keymap::table_hints(&keymap.list_bindings)
+/// "↓/j next · Enter go · e edit · d delete · Esc/q close", from the keymap (only each
+/// action's first key unless `all_keys`).
+fn hints(keymap: &Keymap, lang: Lang, notes: bool, all_keys: bool) -> String {
+    Keymap::table_hints(&keymap.list_bindings, lang, all_keys)
         .into_iter()
         .filter(|(_, a)| notes || *a != Action::ListEdit)
         .filter(|(_, a)| *a != Action::ListPrev)
@@ -171,12 +172,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme.key.patch(theme.selected),
         ))
     } else {
-        let hints = hints(&app.keymap, lang, notes);
-        let hints = if str_width(&hints) > w {
-            hints.split(" · ").take(3).collect::<Vec<_>>().join(" · ")
-        } else {
-            hints
-        };
+        // Narrow: each action's first key, then the first three actions.
+        let mut hints = hints(&app.keymap, lang, notes, true);
+        if str_width(&hints) > w {
+            hints = self::hints(&app.keymap, lang, notes, false);
+        }
+        if str_width(&hints) > w {
+            hints = hints.split(" · ").take(3).collect::<Vec<_>>().join(" · ");
+        }
         Line::from(Span::styled(fit(&hints, w), theme.dim))
     };
     buf.set_line(inner.x, footer_y, &footer, inner.width);

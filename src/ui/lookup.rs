@@ -177,7 +177,7 @@ fn filter_line(app: &App, state: &FilterList, area: Rect, buf: &mut Buffer) -> O
         let key = app
             .keymap
             .first_key(Action::Search)
-            .map_or_else(String::new, |k| k.to_string());
+            .map_or_else(String::new, |k| k.label(app.lang));
         let text = Text::FilterHint.get(app.lang).replacen('/', &key, 1);
         buf.set_line(
             area.x,
@@ -210,7 +210,7 @@ fn hints(app: &App, kind: bool) -> String {
     let key = |action| {
         app.keymap
             .first_key(action)
-            .map(|k| k.to_string())
+            .map(|k| k.label(lang))
             .unwrap_or_default()
     };
     let mut parts = vec![

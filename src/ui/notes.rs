@@ -207,7 +207,7 @@ fn render_status(notes: &Notes, area: Rect, buf: &mut Buffer) {
         (Action::Quit, lang.pick("quit", "quitter")),
     ] {
         if let Some(key) = notes.keymap.first_key(action) {
-            hints.push(format!("{key} {label}"));
+            hints.push(format!("{} {label}", key.label(lang)));
         }
     }
     let hints = format!("{} ", hints.join(" · "));
@@ -266,7 +266,7 @@ fn render_help(notes: &Notes, area: Rect, buf: &mut Buffer) {
         return;
     }
     let lang = notes.lang;
-    let rows = notes.keymap.help_rows();
+    let rows = notes.keymap.help_rows(lang);
     let key_width = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
     let mut lines: Vec<Line> = rows
         .into_iter()

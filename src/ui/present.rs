@@ -566,7 +566,7 @@ fn verdict_lines(
         let key = presenter
             .keymap
             .first_key(crate::app::Action::RevealVerdict)
-            .map(|k| k.to_string())
+            .map(|k| k.label(lang))
             .unwrap_or_default();
         let hint = format!(
             "{} : ?   ({key} : {})",
@@ -713,7 +713,7 @@ fn render_footer(
 /// The presenter's keys, from its keymap.
 fn render_help(app: &App, presenter: &Presenter, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
-    let rows = presenter.keymap.help_rows();
+    let rows = presenter.keymap.help_rows(lang);
     let key_width = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
     let mut lines: Vec<Line> = rows
         .into_iter()

@@ -288,8 +288,9 @@ fn note_heading(app: &App) -> String {
     let lang = app.lang;
     match app.keymap.first_key(Action::EditNote) {
         Some(key) => format!(
-            "✎ {} ({key} {})",
+            "✎ {} ({} {})",
             Text::MyNote.get(lang),
+            key.label(lang),
             lang.pick("to edit", "pour modifier")
         ),
         None => format!("✎ {}", Text::MyNote.get(lang)),
@@ -321,7 +322,7 @@ fn notes_keys(app: &App) -> String {
     .filter_map(|(action, label)| {
         app.keymap
             .first_key(action)
-            .map(|key| format!("{key} {label}"))
+            .map(|key| format!("{} {label}", key.label(app.lang)))
     })
     .collect::<Vec<_>>()
     .join(" · ")

@@ -146,7 +146,7 @@ fn search_line(
     let prompt = app
         .keymap
         .first_key(Action::Search)
-        .map_or_else(|| "/".to_owned(), |k| k.to_string());
+        .map_or_else(|| "/".to_owned(), |k| k.label(app.lang));
     let count = if input.is_empty() {
         String::new()
     } else {
@@ -204,7 +204,7 @@ fn hints(app: &App) -> String {
                 .map(|(k, _)| *k)
                 .or_else(|| app.keymap.first_key(action));
             if let Some(key) = key {
-                parts.push(format!("{key} {label}"));
+                parts.push(format!("{} {label}", key.label(lang)));
             }
         }
         return format!("{} ", parts.join(" · "));
@@ -215,7 +215,7 @@ fn hints(app: &App) -> String {
         (Action::Quit, Text::HintQuit.get(lang)),
     ] {
         if let Some(key) = app.keymap.first_key(action) {
-            parts.push(format!("{key} {label}"));
+            parts.push(format!("{} {label}", key.label(lang)));
         }
     }
     format!("{} ", parts.join(" · "))
