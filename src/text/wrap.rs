@@ -26,7 +26,9 @@
 //!    with opening punctuation;
 //! 2. only when a group of glued words is wider than the row on its own: at its glued white space,
 //!    so a narrow pane still shows every word;
-//! 3. only when a single word is wider than the row: between two graphemes.
+//! 3. only when a single word is wider than the row: after its last `/`, `-`, `.`, `_`, `?`, `&`,
+//!    `=` or `#` that fits (an address breaks as `…/2023/online-` / `gig-work…`, not
+//!    mid-word), provided that leaves at least half the row filled; else between two graphemes.
 //!
 //! French rules (`french == true`), whatever space the author typed: no row starts with `»`, `›`,
 //! `:`, `;`, `!`, `?`, `%`, `‰`, nor with `)`, `,`, `.`, `…` that follow a space; no row ends with
@@ -77,6 +79,7 @@ pub fn wrap(text: &str, width: usize, french: bool) -> Vec<Row> {
     let mut glued: Option<Break> = None; // last glued white-space run in the row
     let mut run: Option<Run> = None; // white space since the last non-white grapheme
     let mut zwsp: Option<Break> = None; // break after the last grapheme, a zero-width space
+    let mut inner: Option<Break> = None; // after the last `/`, `-`… inside a word (rule 3)
     let mut prev_first = ' '; // first char of the last non-white grapheme
     let mut prev_width = 0;
 
@@ -152,14 +155,21 @@ pub fn wrap(text: &str, width: usize, french: bool) -> Vec<Row> {
                 break;
             }
             let usable = |b: &Break| b.end_cum > row_cum;
+            // Inside a word, a break after `/` or `-` is worth it only if the row keeps at least
+            // half its width; else the word is cut where the row is full.
+            let half_full = |b: &Break| usable(b) && (b.end_cum - row_cum) * 2 >= width;
             let b = match soft.take().filter(usable) {
                 Some(b) => b,
-                None => glued.take().filter(usable).unwrap_or(Break {
-                    end: content_end,
-                    end_cum: content_cum,
-                    resume: g.start,
-                    resume_cum: cum,
-                }),
+                None => glued
+                    .take()
+                    .filter(usable)
+                    .or_else(|| inner.take().filter(half_full))
+                    .unwrap_or(Break {
+                        end: content_end,
+                        end_cum: content_cum,
+                        resume: g.start,
+                        resume_cum: cum,
+                    }),
             };
             rows.push(Row {
                 range: row_start..b.end,
@@ -174,6 +184,15 @@ pub fn wrap(text: &str, width: usize, french: bool) -> Vec<Row> {
         content_cum = cum;
         prev_first = g.first;
         prev_width = g.width;
+        if matches!(g.first, '/' | '-' | '.' | '_' | '?' | '&' | '=' | '#') && g.end - g.start == 1
+        {
+            inner = Some(Break {
+                end: g.end,
+                end_cum: cum,
+                resume: g.end,
+                resume_cum: cum,
+            });
+        }
         if g.first == ZERO_WIDTH_SPACE {
             zwsp = Some(Break {
                 end: g.end,
@@ -491,6 +510,28 @@ mod tests {
         // row wider than the width.
         assert_eq!(rows("\u{200b} a", 1, false), ["\u{200b}", "a"]);
         assert_eq!(rows("abc  \u{2060}", 4, false), ["abc", "\u{2060}"]);
+    }
+
+    #[test]
+    fn an_address_too_long_for_the_row_breaks_after_a_slash_or_a_dash() {
+        let url = "https://live.worldbank.org/en/event/2023/online-gig-work-digital-labor-markets";
+        assert_eq!(
+            rows(url, 50, true),
+            [
+                "https://live.worldbank.org/en/event/2023/online-",
+                "gig-work-digital-labor-markets"
+            ]
+        );
+        // A break that would leave the row less than half full cuts where the row is full.
+        assert_eq!(
+            rows("ab/cdefghijklmnop", 10, true),
+            ["ab/cdefghi", "jklmnop"]
+        );
+        // Words that fit are never broken at their dashes.
+        assert_eq!(
+            rows("main-d’œuvre bien réelle", 14, true),
+            ["main-d’œuvre", "bien réelle"]
+        );
     }
 
     #[test]
