@@ -13,6 +13,8 @@
 
 use std::io;
 
+use super::model::Article;
+
 use super::{LoadError, Loaded, load_files};
 
 // Generated code: laid out by its writer, and `vec![a..b]` is a list of one paragraph.
@@ -63,14 +65,14 @@ const FINGERPRINT: u64 = fingerprint(&FILES);
 
 /// The bundled article: the prebuilt one when it was built from these very files, else parsed.
 pub fn load() -> Result<Loaded, LoadError> {
-    load_if_built_from(generated::FINGERPRINT)
+    load_prebuilt(generated::FINGERPRINT, generated::article)
 }
 
-/// [`load`], for a prebuilt article built from files of fingerprint `built_from`.
-fn load_if_built_from(built_from: u64) -> Result<Loaded, LoadError> {
+/// [`load`], for a prebuilt article `prebuilt` built from files of fingerprint `built_from`.
+fn load_prebuilt(built_from: u64, prebuilt: fn() -> Article) -> Result<Loaded, LoadError> {
     if built_from == FINGERPRINT {
         Ok(Loaded {
-            article: generated::article(),
+            article: prebuilt(),
             warnings: Vec::new(),
         })
     } else {
@@ -129,10 +131,19 @@ mod tests {
 
     #[test]
     fn a_stale_prebuilt_article_is_never_shown() {
+        // A stand-in prebuilt article that differs from the real one, to tell which is shown.
+        let stand_in = Article::default;
         let parsed = parse().map(|l| l.article).ok();
-        let loaded = load_if_built_from(FINGERPRINT ^ 1).map(|l| l.article).ok();
-        assert!(parsed.is_some());
-        assert_eq!(loaded, parsed);
+        assert!(parsed.as_ref().is_some_and(|a| *a != stand_in()));
+        let fresh = load_prebuilt(FINGERPRINT, stand_in).map(|l| l.article).ok();
+        assert_eq!(fresh, Some(stand_in()), "built from these files: shown");
+        let stale = load_prebuilt(FINGERPRINT ^ 1, stand_in)
+            .map(|l| l.article)
+            .ok();
+        assert_eq!(
+            stale, parsed,
+            "built from other files: the files are parsed"
+        );
     }
 
     #[test]

@@ -180,14 +180,14 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
         ))
     } else {
         // Narrow: each command's first key, then the essential two.
-        let mut hints = hints(&app.keymap, lang, true);
-        if str_width(&hints) > footer_width {
-            hints = self::hints(&app.keymap, lang, false);
+        let mut line = hints(&app.keymap, lang, true);
+        if str_width(&line) > footer_width {
+            line = hints(&app.keymap, lang, false);
         }
-        if str_width(&hints) > footer_width {
-            hints = hints.split(" · ").take(2).collect::<Vec<_>>().join(" · ");
+        if str_width(&line) > footer_width {
+            line = line.split(" · ").take(2).collect::<Vec<_>>().join(" · ");
         }
-        Line::from(Span::styled(fit(&hints, footer_width), theme.dim))
+        Line::from(Span::styled(fit(&line, footer_width), theme.dim))
     };
     buf.set_line(a.footer.x, a.footer.y, &footer, a.footer.width);
 

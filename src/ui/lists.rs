@@ -173,14 +173,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ))
     } else {
         // Narrow: each action's first key, then the first three actions.
-        let mut hints = hints(&app.keymap, lang, notes, true);
-        if str_width(&hints) > w {
-            hints = self::hints(&app.keymap, lang, notes, false);
+        let mut line = hints(&app.keymap, lang, notes, true);
+        if str_width(&line) > w {
+            line = hints(&app.keymap, lang, notes, false);
         }
-        if str_width(&hints) > w {
-            hints = hints.split(" · ").take(3).collect::<Vec<_>>().join(" · ");
+        if str_width(&line) > w {
+            line = line.split(" · ").take(3).collect::<Vec<_>>().join(" · ");
         }
-        Line::from(Span::styled(fit(&hints, w), theme.dim))
+        Line::from(Span::styled(fit(&line, w), theme.dim))
     };
     buf.set_line(inner.x, footer_y, &footer, inner.width);
 }
