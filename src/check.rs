@@ -1,9 +1,10 @@
 //! `glose check`: validate an article and print its summary.
 //!
 //! Diagnostics (errors and warnings) go to stderr in the rustc-like format of
-//! [`crate::content::Diagnostic`], followed on error by a count line (`2 erreurs, 1
-//! avertissement`). A valid article's summary goes to stdout, in French like the bundled
-//! article's annotations. The output depends only on the files, so it can be compared in tests.
+//! [`crate::content::Diagnostic`], followed on error by a count line (`2 errors, 1 warning`).
+//! A valid article's summary goes to stdout. Everything is in the interface language, one
+//! language per run. The output depends only on the files and the language, so it can be
+//! compared in tests.
 //! Exit codes: 0 valid (warnings allowed), 1 content errors, 2 I/O or usage errors.
 
 use std::fmt::Write as _;
@@ -12,10 +13,13 @@ use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
 use crate::content::{self, AnnotationKind, Loaded, Verdict};
+use crate::i18n::Lang;
 use crate::output;
 
 /// Runs `glose check` on `path` (the bundled article when `None`) and returns the exit code.
-pub fn run(path: Option<&Path>) -> u8 {
+/// Every message is in `lang`, one language for the whole run.
+pub fn run(path: Option<&Path>, lang: Lang) -> u8 {
+    content::diagnostic::set_lang(lang);
     let result = match path {
         Some(path) => content::load_path(path),
         None => content::parse_bundled(),
@@ -25,10 +29,14 @@ pub fn run(path: Option<&Path>) -> u8 {
             for warning in &loaded.warnings {
                 output::err(&format!("{warning}\n\n"));
             }
-            match output::out(&summary(&loaded)) {
+            match output::out(&summary(&loaded, lang)) {
                 Ok(()) => 0,
                 Err(error) => {
-                    output::errln(&format!("glose check: cannot write the summary: {error}"));
+                    output::errln(&format!(
+                        "glose check: {}{}{error}",
+                        lang.pick("cannot write the summary", "impossible d’écrire le résumé"),
+                        lang.colon()
+                    ));
                     2
                 }
             }
@@ -37,49 +45,93 @@ pub fn run(path: Option<&Path>) -> u8 {
             let warnings = error.diagnostics().len() - error.error_count();
             output::err(&format!(
                 "{error}\n\n{}\n",
-                counts(error.error_count(), warnings)
+                counts(error.error_count(), warnings, lang)
             ));
             error.exit_code()
         }
     }
 }
 
-/// `n` followed by `word`, plural from two on as in French (`0 erreur`, `2 erreurs`); words
-/// ending in `s` do not change.
-fn plural(n: usize, word: &str) -> String {
-    if n >= 2 && !word.ends_with('s') {
-        format!("{n} {word}s")
-    } else {
-        format!("{n} {word}")
-    }
+/// `n` followed by its word: `(en singular, en plural, fr singular, fr plural)`; French takes
+/// the singular for 0 and 1, English only for 1.
+fn plural(lang: Lang, n: usize, words: (&str, &str, &str, &str)) -> String {
+    let word = match (lang, n) {
+        (Lang::En, 1) => words.0,
+        (Lang::En, _) => words.1,
+        (Lang::Fr, 0 | 1) => words.2,
+        (Lang::Fr, _) => words.3,
+    };
+    format!("{n} {word}")
 }
 
-/// `2 erreurs, 1 avertissement`.
-fn counts(errors: usize, warnings: usize) -> String {
+const ERRORS: (&str, &str, &str, &str) = ("error", "errors", "erreur", "erreurs");
+const WARNINGS: (&str, &str, &str, &str) =
+    ("warning", "warnings", "avertissement", "avertissements");
+
+/// `2 errors, 1 warning` / `2 erreurs, 1 avertissement`.
+pub fn counts(errors: usize, warnings: usize, lang: Lang) -> String {
     format!(
         "{}, {}",
-        plural(errors, "erreur"),
-        plural(warnings, "avertissement")
+        plural(lang, errors, ERRORS),
+        plural(lang, warnings, WARNINGS)
     )
 }
 
-/// The summary of a valid article.
-pub fn summary(loaded: &Loaded) -> String {
+/// A kind's or verdict's label with its plural.
+fn forms(en: &'static str, fr: &'static str) -> (String, String, String, String) {
+    let en_plural = if en.ends_with('s') {
+        en.to_owned()
+    } else {
+        format!("{en}s")
+    };
+    let fr_plural = if fr.ends_with('s') {
+        fr.to_owned()
+    } else {
+        format!("{fr}s")
+    };
+    (en.to_owned(), en_plural, fr.to_owned(), fr_plural)
+}
+
+fn plural_owned(lang: Lang, n: usize, words: &(String, String, String, String)) -> String {
+    plural(lang, n, (&words.0, &words.1, &words.2, &words.3))
+}
+
+/// The summary of a valid article, in `lang`.
+pub fn summary(loaded: &Loaded, lang: Lang) -> String {
     let article = &loaded.article;
     let meta = &article.meta;
     let mut out = String::new();
+    let colon = lang.pick(": ", " : ");
     let unknown = |s: &str| {
         if s.is_empty() {
-            "(inconnu)".to_owned()
+            lang.pick("(unknown)", "(inconnu)").to_owned()
         } else {
             s.to_owned()
         }
     };
-    let _ = writeln!(out, "titre : {}", meta.title);
-    let _ = writeln!(out, "auteur : {}", unknown(&meta.author));
-    let _ = writeln!(out, "langue : {}", meta.language);
+    let _ = writeln!(out, "{}{colon}{}", lang.pick("title", "titre"), meta.title);
+    let _ = writeln!(
+        out,
+        "{}{colon}{}",
+        lang.pick("author", "auteur"),
+        unknown(&meta.author)
+    );
+    let _ = writeln!(
+        out,
+        "{}{colon}{}",
+        lang.pick("language", "langue"),
+        meta.language
+    );
 
-    let _ = writeln!(out, "\n{}", plural(article.parts.len(), "partie"));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        plural(
+            lang,
+            article.parts.len(),
+            ("part", "parts", "partie", "parties")
+        )
+    );
     let id_width = article
         .parts
         .iter()
@@ -93,7 +145,11 @@ pub fn summary(loaded: &Loaded) -> String {
         .max()
         .unwrap_or(0);
     for (i, part) in article.parts.iter().enumerate() {
-        let words = plural(article.word_count(i), "mot");
+        let words = plural(
+            lang,
+            article.word_count(i),
+            ("word", "words", "mot", "mots"),
+        );
         let id_pad = " ".repeat(id_width - part.id.width());
         let heading_pad = " ".repeat(heading_width - part.heading.width());
         let _ = writeln!(
@@ -107,55 +163,89 @@ pub fn summary(loaded: &Loaded) -> String {
     let by_kind: Vec<String> = AnnotationKind::ALL
         .iter()
         .map(|&kind| {
-            plural(
+            plural_owned(
+                lang,
                 annotations.iter().filter(|a| a.kind == kind).count(),
-                kind.label_fr(),
+                &forms(kind.label_en(), kind.label_fr()),
             )
         })
         .collect();
     let _ = writeln!(
         out,
-        "\n{} : {}",
-        plural(annotations.len(), "annotation"),
+        "\n{}{colon}{}",
+        plural(
+            lang,
+            annotations.len(),
+            ("annotation", "annotations", "annotation", "annotations")
+        ),
         by_kind.join(", ")
     );
     let mut by_verdict: Vec<String> = Verdict::ALL
         .iter()
         .map(|&v| {
-            plural(
+            plural_owned(
+                lang,
                 annotations.iter().filter(|a| a.verdict == Some(v)).count(),
-                v.label_fr(),
+                &(
+                    v.label_en().to_owned(),
+                    v.label_en().to_owned(),
+                    v.label_fr().to_owned(),
+                    forms(v.label_en(), v.label_fr()).3,
+                ),
             )
         })
         .collect();
     let without = annotations.iter().filter(|a| a.verdict.is_none()).count();
     if without > 0 {
-        by_verdict.push(format!("{without} sans verdict"));
+        by_verdict.push(format!(
+            "{without} {}",
+            lang.pick("without a verdict", "sans verdict")
+        ));
     }
-    let _ = writeln!(out, "  verdicts : {}", by_verdict.join(", "));
+    let _ = writeln!(out, "  verdicts{colon}{}", by_verdict.join(", "));
 
     let sources = &article.sources;
     let listed = sources.iter().filter(|s| s.reference.is_some()).count();
     let _ = writeln!(
         out,
-        "{} : {} dans la liste de références de l’article, {}",
-        plural(sources.len(), "source"),
-        listed,
-        plural(sources.len() - listed, "autre")
+        "{}{colon}{listed} {}, {}",
+        plural(
+            lang,
+            sources.len(),
+            ("source", "sources", "source", "sources")
+        ),
+        lang.pick(
+            "in the article’s own reference list",
+            "dans la liste de références de l’article"
+        ),
+        plural(
+            lang,
+            sources.len() - listed,
+            ("other", "others", "autre", "autres")
+        )
     );
 
     let minutes: u32 = article.tour.iter().map(|s| s.minutes).sum();
+    let tour = lang.pick("tour", "parcours");
     if article.tour.is_empty() {
-        let _ = writeln!(out, "parcours : aucun");
+        let _ = writeln!(out, "{tour}{colon}{}", lang.pick("none", "aucun"));
     } else {
         let _ = writeln!(
             out,
-            "parcours : {}, {}",
-            plural(article.tour.len(), "étape"),
-            plural(minutes as usize, "minute")
+            "{tour}{colon}{}, {}",
+            plural(
+                lang,
+                article.tour.len(),
+                ("stop", "stops", "étape", "étapes")
+            ),
+            plural(
+                lang,
+                minutes as usize,
+                ("minute", "minutes", "minute", "minutes")
+            )
         );
     }
-    let _ = writeln!(out, "\n{}", plural(loaded.warnings.len(), "avertissement"));
+    let _ = writeln!(out, "\n{}", plural(lang, loaded.warnings.len(), WARNINGS));
     out
 }
 
@@ -164,11 +254,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn plurals_follow_french() {
-        assert_eq!(plural(0, "erreur"), "0 erreur");
-        assert_eq!(plural(1, "erreur"), "1 erreur");
-        assert_eq!(plural(2, "erreur"), "2 erreurs");
-        assert_eq!(plural(3, "imprécis"), "3 imprécis");
-        assert_eq!(counts(2, 1), "2 erreurs, 1 avertissement");
+    fn plurals_follow_each_language() {
+        assert_eq!(plural(Lang::Fr, 0, ERRORS), "0 erreur");
+        assert_eq!(plural(Lang::Fr, 2, ERRORS), "2 erreurs");
+        assert_eq!(plural(Lang::En, 0, ERRORS), "0 errors");
+        assert_eq!(plural(Lang::En, 1, ERRORS), "1 error");
+        assert_eq!(forms("imprecise", "imprécis").3, "imprécis");
+        assert_eq!(counts(2, 1, Lang::Fr), "2 erreurs, 1 avertissement");
+        assert_eq!(counts(2, 1, Lang::En), "2 errors, 1 warning");
     }
 }

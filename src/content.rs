@@ -8,6 +8,17 @@
 //! a copy of it that was checked and built before glose was compiled (`bundled`). Every
 //! problem found is reported at once; an article with any error is not returned.
 
+/// A message in the language of the diagnostics (one per run, [`diagnostic::set_lang`]):
+/// `tr!("{n} errors", "{n} erreurs")`, each format string capturing the names in scope.
+macro_rules! tr {
+    ($en:literal, $fr:literal $(,)?) => {
+        match $crate::content::diagnostic::lang() {
+            $crate::i18n::Lang::En => format!($en),
+            $crate::i18n::Lang::Fr => format!($fr),
+        }
+    };
+}
+
 pub mod anchor;
 mod bundled;
 pub mod diagnostic;
@@ -15,6 +26,7 @@ mod markdown;
 pub mod model;
 mod plain;
 mod raw;
+pub mod schema;
 mod validate;
 
 use std::fmt;
@@ -89,13 +101,20 @@ impl std::error::Error for LoadError {}
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let label = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|error| {
-        LoadError::Io(vec![
+        LoadError::Io(vec![{
+            let why = io_message(&error);
             Diagnostic::error(
                 &label,
-                format!("cannot open '{label}': {}", io_message(&error)),
+                tr!(
+                    "cannot open '{label}': {why}",
+                    "impossible d’ouvrir '{label}' : {why}"
+                ),
             )
-            .with_hint("give an article folder, or a .md or .txt file"),
-        ])
+            .with_hint(tr!(
+                "give an article folder, or a .md or .txt file",
+                "donnez un dossier d’article, ou un fichier .md ou .txt"
+            ))
+        }])
     })?;
     if metadata.is_dir() {
         let dir = path.to_path_buf();
@@ -109,18 +128,28 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         return Err(LoadError::Io(vec![
             Diagnostic::error(
                 &label,
-                format!("'{label}' is neither a folder nor a .md or .txt file"),
+                tr!(
+                    "'{label}' is neither a folder nor a .md or .txt file",
+                    "'{label}' n’est ni un dossier ni un fichier .md ou .txt"
+                ),
             )
-            .with_hint("give an article folder (see FORMAT.md), or a plain .md or .txt file"),
+            .with_hint(tr!(
+                "give an article folder (see FORMAT.md), or a plain .md or .txt file",
+                "donnez un dossier d’article (voir FORMAT.md), ou un simple fichier .md ou .txt"
+            )),
         ]));
     }
     let bytes = read_capped(path, TEXT_LIMIT_BYTES).map_err(|error| {
         LoadError::Io(vec![if error.kind() == io::ErrorKind::FileTooLarge {
-            too_large(&label, TEXT_LIMIT_BYTES, "a text file")
+            too_large(&label, TEXT_LIMIT_BYTES, false)
         } else {
+            let why = io_message(&error);
             Diagnostic::error(
                 &label,
-                format!("cannot read '{label}': {}", io_message(&error)),
+                tr!(
+                    "cannot read '{label}': {why}",
+                    "impossible de lire '{label}' : {why}"
+                ),
             )
         }])
     })?;
@@ -210,11 +239,7 @@ fn read_one(
     } else {
         format!("{}/{name}", dir_label.trim_end_matches('/'))
     };
-    let what = if limit == TOML_LIMIT_BYTES {
-        "a TOML file"
-    } else {
-        "a text file"
-    };
+    let what = limit == TOML_LIMIT_BYTES;
     match read(name) {
         Ok(bytes) if bytes.len() > limit => {
             io_errors.push(too_large(&label, limit, what));
@@ -231,15 +256,23 @@ fn read_one(
         }),
         Err(error) if error.kind() == io::ErrorKind::NotFound && !required => None,
         Err(error) => {
+            let why = io_message(&error);
             let mut diagnostic = Diagnostic::error(
                 &label,
-                format!("cannot read '{label}': {}", io_message(&error)),
+                tr!(
+                    "cannot read '{label}': {why}",
+                    "impossible de lire '{label}' : {why}"
+                ),
             );
             if error.kind() == io::ErrorKind::NotFound {
-                diagnostic = diagnostic.with_hint(
+                diagnostic = diagnostic.with_hint(tr!(
                     "an article folder holds 'article.toml' and the text ('text.md'), see \
-                     FORMAT.md\nto read a plain text instead, give the path of a .md or .txt file",
-                );
+                     FORMAT.md (glose new FOLDER writes one)\nto read a plain text instead, give \
+                     the path of a .md or .txt file",
+                    "un dossier d’article contient 'article.toml' et le texte ('text.md'), voir \
+                     FORMAT.md (glose new DOSSIER en crée un)\npour lire un simple texte, donnez \
+                     le chemin d’un fichier .md ou .txt"
+                ));
             }
             io_errors.push(diagnostic);
             None
@@ -247,23 +280,38 @@ fn read_one(
     }
 }
 
-fn too_large(label: &str, limit: usize, what: &str) -> Diagnostic {
-    Diagnostic::error(
-        label,
-        format!(
-            "'{label}' is larger than the {} MiB limit for {what}",
-            limit / (1024 * 1024)
-        ),
-    )
-    .with_hint("check that this is the right file")
+fn too_large(label: &str, limit: usize, toml: bool) -> Diagnostic {
+    let mib = limit / (1024 * 1024);
+    let message = if toml {
+        tr!(
+            "'{label}' is larger than the {mib} MiB limit for a TOML file",
+            "'{label}' dépasse la limite de {mib} Mio d’un fichier TOML"
+        )
+    } else {
+        tr!(
+            "'{label}' is larger than the {mib} MiB limit for a text file",
+            "'{label}' dépasse la limite de {mib} Mio d’un fichier texte"
+        )
+    };
+    Diagnostic::error(label, message).with_hint(tr!(
+        "check that this is the right file",
+        "vérifiez que c’est le bon fichier"
+    ))
 }
 
 /// An I/O error in our message style: lower case, without the OS error number.
 fn io_message(error: &io::Error) -> String {
     match error.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        io::ErrorKind::IsADirectory => "it is a directory, not a file".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::NotFound => tr!("no such file or directory", "fichier ou dossier absent"),
+        io::ErrorKind::IsADirectory => tr!(
+            "it is a directory, not a file",
+            "c’est un dossier, pas un fichier"
+        ),
+        io::ErrorKind::PermissionDenied => tr!("permission denied", "permission refusée"),
+        io::ErrorKind::InvalidInput if error.to_string() == NOT_A_REGULAR_FILE => tr!(
+            "it is not a regular file (a pipe, a device or a socket)",
+            "ce n’est pas un fichier ordinaire (un tube, un périphérique ou une socket)"
+        ),
         _ => {
             let message = error.to_string();
             let message = message.split(" (os error").next().unwrap_or(&message);
@@ -427,7 +475,7 @@ mod tests {
             errors,
             [
                 "part 'un' has no heading in text.md",
-                "heading 'Un' matches no [[part]] of article.toml"
+                "heading 'Un' (part 'un') is out of order"
             ]
         );
     }
@@ -486,7 +534,9 @@ mod tests {
         ]));
         assert_eq!(
             errors,
-            ["'annotation' must be an array of tables, found table"]
+            [
+                "'annotation' must be a list of entries, each under a [[annotation]] line (found a table)"
+            ]
         );
     }
 
@@ -506,7 +556,10 @@ mod tests {
         ]));
         // Only the syntax error: no "unused source", no "unknown annotation".
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].starts_with("invalid TOML"));
+        assert!(
+            errors[0].starts_with("a text in quotes is not closed"),
+            "{errors:?}"
+        );
     }
 
     #[test]

@@ -44,8 +44,12 @@ fn main() -> ExitCode {
         }
     };
     let setup = setup(config, cli.lang, cli.theme, locale);
+    // Every message about the article's files, in the interface language.
+    glose::content::diagnostic::set_lang(setup.lang);
     match cli.command {
-        Some(Command::Check { path }) => ExitCode::from(glose::check::run(path.as_deref())),
+        Some(Command::Check { path }) => {
+            ExitCode::from(glose::check::run(path.as_deref(), setup.lang))
+        }
         Some(Command::Present { path }) => present(path.as_deref(), &setup),
         Some(Command::Notes {
             command: Some(NotesCommand::Export { path }),

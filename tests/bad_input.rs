@@ -64,7 +64,7 @@ fn glose(args: &[&str]) -> Run {
 }
 
 fn check(path: &Path) -> Run {
-    glose(&["check", path.to_str().expect("UTF-8 path")])
+    glose(&["check", "--lang", "en", path.to_str().expect("UTF-8 path")])
 }
 
 #[track_caller]
@@ -161,8 +161,9 @@ fn a_named_pipe_is_refused_at_once() {
     );
     assert_fails(&check(&plain), 2, &["tube.md': it is not a regular file"]);
     // Nor does the reader wait on it.
+    // (in the interface language, French here)
     let run = glose(&[plain.to_str().unwrap()]);
-    assert_fails(&run, 2, &["tube.md': it is not a regular file"]);
+    assert_fails(&run, 2, &["tube.md' : ce n’est pas un fichier ordinaire"]);
 }
 
 /// A device where a file is expected is not read (`/dev/zero` never ends).
@@ -230,7 +231,7 @@ fn huge_files_are_refused_by_size() {
         &[
             "text.md' is larger than the 64 MiB limit for a text file",
             "tour.toml' is larger than the 8 MiB limit for a TOML file",
-            "2 erreurs, 0 avertissement",
+            "2 errors, 0 warnings",
         ],
     );
     let plain = folder.join("gros.txt");
@@ -283,7 +284,11 @@ fn deeply_nested_toml() {
         ][i % 4];
         fs::write(folder.join(file), toml).unwrap();
         let run = check(&folder);
-        assert_fails(&run, 1, &["error: invalid TOML", &format!("{file}:1:")]);
+        assert_fails(
+            &run,
+            1,
+            &["error: this line is not valid TOML", &format!("{file}:1:")],
+        );
     }
 }
 
@@ -300,7 +305,7 @@ fn ten_thousand_annotations_on_one_paragraph() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .contains("10000 annotations : 0 chiffre, 0 citation, 0 source, 10000 notions"),
+            .contains("10000 annotations: 0 figures, 0 quotes, 0 sources, 10000 terms"),
         "{}",
         run.stdout
     );

@@ -2,6 +2,8 @@
 //! (`tests/fixtures/`), asserting the exit code and what is printed, `file:line:column` and hint
 //! included. No output may ever contain an ESC byte.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -12,10 +14,17 @@ struct Run {
     stderr: String,
 }
 
+/// `glose check PATH` in English.
 fn check(path: &str) -> Run {
+    check_in(path, "en")
+}
+
+/// `glose check PATH --lang LANG`.
+fn check_in(path: &str, lang: &str) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_glose"))
         .arg("check")
         .arg(path)
+        .args(["--lang", lang])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run glose");
@@ -59,6 +68,26 @@ fn assert_fails(fixture: &str, code: i32, expected: &[&str]) -> Run {
 fn a_valid_folder_prints_its_summary() {
     let run = check("tests/fixtures/valid-minimal");
     assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected = "\
+title: Un texte minimal
+author: Claire Martin
+language: fr
+
+2 parts
+  introduction  Introduction      10 words
+  partie-1      Première partie   25 words
+
+2 annotations: 1 figure, 0 quotes, 0 sources, 1 term
+  verdicts: 0 confirmed, 0 imprecise, 1 misreported, 0 unverifiable, 1 without a verdict
+1 source: 1 in the article’s own reference list, 0 others
+tour: 1 stop, 5 minutes
+
+0 warnings
+";
+    assert_eq!(run.stdout, expected);
+
+    let run = check_in("tests/fixtures/valid-minimal", "fr");
+    assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "");
     let expected = "\
 titre : Un texte minimal
@@ -89,9 +118,9 @@ error: quote of annotation 'fig-430-millions' matches nothing in the text
 4 | quote = \"430 millions de moderateurs\"
   |         ^
   = help: the closest text is « 430 millions de modérateurs » (text.md:5:35); it differs only in \
-case or accents
+accents: « 430 millions de modérateurs », not « 430 millions de moderateurs »
 
-1 erreur, 0 avertissement
+1 error, 0 warnings
 ";
     assert_eq!(run.stderr, expected);
 }
@@ -102,10 +131,10 @@ fn a_toml_syntax_error() {
         "invalid-toml-syntax",
         1,
         &[
-            "error: invalid TOML: invalid basic string",
+            "error: a text in quotes is not closed properly",
             "--> tests/fixtures/invalid-toml-syntax/annotations.toml:4:37",
             "4 | quote = \"430 millions de modérateurs\n",
-            "= help: see the TOML syntax",
+            "= help: a text in \"…\" ends with \" on the same line",
         ],
     );
 }
@@ -130,7 +159,7 @@ fn an_unknown_enum_variant() {
         "bad-enum",
         1,
         &[
-            "error: unknown variant 'figgure', expected one of 'figure', 'quote', 'source', 'term'",
+            "error: kind must be one of figure, quote, source, term",
             "--> tests/fixtures/bad-enum/annotations.toml:3:8",
             "= help: did you mean 'figure'?",
         ],
@@ -203,7 +232,7 @@ fn a_dangling_source() {
         ],
     );
     assert!(
-        run.stderr.ends_with("1 erreur, 1 avertissement\n"),
+        run.stderr.ends_with("1 error, 1 warning\n"),
         "{}",
         run.stderr
     );
@@ -326,9 +355,9 @@ fn an_unused_source_is_only_a_warning() {
     );
     assert!(
         run.stdout
-            .contains("2 sources : 1 dans la liste de références de l’article, 1 autre")
+            .contains("2 sources: 1 in the article’s own reference list, 1 other")
     );
-    assert!(run.stdout.ends_with("\n1 avertissement\n"));
+    assert!(run.stdout.ends_with("\n1 warning\n"));
 }
 
 #[test]
@@ -348,7 +377,7 @@ fn several_problems_are_reported_at_once() {
         ],
     );
     assert!(
-        run.stderr.ends_with("\n6 erreurs, 0 avertissement\n"),
+        run.stderr.ends_with("\n6 errors, 0 warnings\n"),
         "{}",
         run.stderr
     );
@@ -372,7 +401,7 @@ fn a_hostile_article_is_shown_but_never_drives_the_terminal() {
     let run = check("tests/fixtures/hostile");
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("titre : Un titre ␛[2J␛]0;pwned␇ piégé"),
+        run.stdout.contains("title: Un titre ␛[2J␛]0;pwned␇ piégé"),
         "{}",
         run.stdout
     );
@@ -394,7 +423,7 @@ fn hostile_errors_are_printed_harmlessly() {
 
 #[test]
 fn a_plain_markdown_file() {
-    let run = check("tests/fixtures/plain.md");
+    let run = check_in("tests/fixtures/plain.md", "fr");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let expected = "\
 titre : Notes de lecture
@@ -466,7 +495,7 @@ fn io_problems_exit_with_2() {
         run.stderr
             .contains("sources.toml' is larger than the 8 MiB limit for a TOML file")
     );
-    assert!(run.stderr.ends_with("2 erreurs, 0 avertissement\n"));
+    assert!(run.stderr.ends_with("2 errors, 0 warnings\n"));
 
     let run = check("Cargo.toml");
     assert_eq!(run.code, 2);
@@ -485,7 +514,7 @@ fn io_problems_exit_with_2() {
 #[test]
 fn the_bundled_article_is_checked_without_a_path() {
     let output = Command::new(env!("CARGO_BIN_EXE_glose"))
-        .arg("check")
+        .args(["check", "--lang", "fr"])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -500,4 +529,130 @@ fn the_bundled_article_is_checked_without_a_path() {
         "{stdout}"
     );
     assert!(stdout.contains("\n6 parties\n"), "{stdout}");
+}
+
+/// One folder with every kind of mistake a teacher makes: each is reported in the same run,
+/// with its file:line:column and its hint, in English and in French.
+#[test]
+fn every_mistake_is_reported_at_once_in_both_languages() {
+    for lang in ["en", "fr"] {
+        let run = check_in("tests/fixtures/every-mistake", lang);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(run.stdout.is_empty());
+        common::golden::golden(
+            "check",
+            &format!("every-mistake.{lang}.txt"),
+            run.stderr.as_bytes(),
+        );
+    }
+    let run = check("tests/fixtures/every-mistake");
+    for fragment in [
+        "article.toml:5:1",       // an unknown key
+        "article.toml:19:8",      // a bad part kind
+        "text.md:7:3",            // parts out of order
+        "annotations.toml:6:11",  // a bad verdict
+        "annotations.toml:13:18", // a syntax error in one entry
+        "annotations.toml:20:9",  // straight quotes for « »
+        "annotations.toml:27:9",  // case
+        "annotations.toml:34:9",  // a typo
+        "annotations.toml:41:9",  // ambiguous
+        "annotations.toml:42:10", // an unknown source
+        "annotations.toml:50:13", // a text for a list
+        "sources.toml:6:13",      // a number in quotes
+        "tour.toml:5:11",         // minutes in quotes
+        "tour.toml:10:11",        // minutes not whole
+        "tour.toml:14:14",        // a stop naming no annotation
+    ] {
+        assert!(
+            run.stderr.contains(fragment),
+            "{fragment} missing:\n{}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr
+            .contains("differs only in case (capital letters)")
+    );
+    assert!(run.stderr.contains("straight quotes"));
+    assert!(run.stderr.contains("but out of order"));
+    assert!(run.stderr.contains("« un nombre à chaque caractère. »"));
+    // The stop naming the entry with a syntax error is not told that it names nothing.
+    assert!(!run.stderr.contains("'iso-8859'"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with("16 errors, 0 warnings\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Words of Rust or serde that a teacher should never read.
+const RUST_WORDS: [&str; 9] = [
+    "u32",
+    "u16",
+    "usize",
+    "i64",
+    "variant",
+    "invalid type",
+    "wanted exactly",
+    "expected a",
+    "sequence",
+];
+
+/// No message of `check`, in either language, on any fixture, speaks Rust.
+#[test]
+fn no_message_uses_rust_words() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    assert!(paths.len() > 20);
+    for path in paths {
+        for lang in ["en", "fr"] {
+            let run = check_in(path.to_str().unwrap(), lang);
+            for word in RUST_WORDS {
+                assert!(
+                    !run.stderr.contains(word),
+                    "{} ({lang}) says {word:?}:\n{}",
+                    path.display(),
+                    run.stderr
+                );
+            }
+        }
+    }
+}
+
+/// The settings file's mistakes are in plain words too.
+#[test]
+fn settings_mistakes_use_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        "theme = [\"a\", \"b\"]\n",
+        "theme = \"sepia\"\n",
+        "language = 3\n",
+        "max_text_width = \"wide\"\n",
+        "highlight_marks = \"yes\"\n",
+        "keys = 3\n",
+        "[keys]\nj = 1\n",
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("c{i}.toml"));
+        std::fs::write(&path, text).unwrap();
+        for lang in ["en", "fr"] {
+            let output = Command::new(env!("CARGO_BIN_EXE_glose"))
+                .args(["--config", path.to_str().unwrap(), "--lang", lang, "check"])
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(2), "{text}");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(stderr.contains(".toml:"), "{text}: {stderr}");
+            for word in RUST_WORDS {
+                assert!(
+                    !stderr.contains(word),
+                    "{text} ({lang}) says {word:?}:\n{stderr}"
+                );
+            }
+        }
+    }
 }

@@ -250,7 +250,7 @@ fn printed(args: &[&str]) -> String {
 
 #[test]
 fn check_and_export_of_a_hostile_article_are_inert() {
-    let summary = printed(&["check", FIXTURE]);
+    let summary = printed(&["check", "--lang", "fr", FIXTURE]);
     assert!(summary.contains("titre : Titre ␛]0;PWNED-TITLE␇ piégé"));
     let markdown = printed(&["export", FIXTURE]);
     assert!(markdown.contains("52;c;cHduZWQ=␇aussi"));

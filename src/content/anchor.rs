@@ -510,7 +510,7 @@ pub fn closest(text: &str, paragraphs: &[Range<usize>], quote: &str) -> Option<C
     }
     let quote_string: String = folded_quote.iter().collect();
     let mut best: Option<(f64, Range<usize>)> = None;
-    for (chars, origins) in &folded {
+    for ((chars, origins), paragraph) in folded.iter().zip(paragraphs) {
         for start in 0..chars.len().saturating_sub(width) + 1 {
             let at_word = start == 0 || chars.get(start - 1) == Some(&' ');
             if !at_word || chars.get(start) == Some(&' ') {
@@ -524,7 +524,7 @@ pub fn closest(text: &str, paragraphs: &[Range<usize>], quote: &str) -> Option<C
             if best.as_ref().is_none_or(|(b, _)| score > *b)
                 && let Some(range) = range_of(origins, start)
             {
-                best = Some((score, range));
+                best = Some((score, whole_words(text, paragraph, range)));
             }
         }
     }
@@ -533,6 +533,23 @@ pub fn closest(text: &str, paragraphs: &[Range<usize>], quote: &str) -> Option<C
             range,
             same_letters: false,
         })
+}
+
+/// `range` grown to whole words: back to the white space before it and on to the white space
+/// after it, inside `paragraph`, so that a near match is never shown cut mid-word.
+fn whole_words(text: &str, paragraph: &Range<usize>, range: Range<usize>) -> Range<usize> {
+    let before = text.get(paragraph.start..range.start).unwrap_or("");
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(paragraph.start, |(i, c)| paragraph.start + i + c.len_utf8());
+    let after = text.get(range.end..paragraph.end).unwrap_or("");
+    let end = after
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(paragraph.end, |(i, _)| range.end + i);
+    start.min(range.start)..end.max(range.end)
 }
 
 #[cfg(test)]
@@ -722,6 +739,14 @@ mod tests {
         assert_eq!(&text[close.range.clone()], "torture mentale,");
         assert!(!close.same_letters);
         assert_eq!(closest(text, &paragraphs, "zzzzqqqq xxxx"), None);
+    }
+
+    #[test]
+    fn the_closest_text_is_whole_words() {
+        let text = "Un jeu de caractères universel, disent-ils.";
+        let paragraphs = [0..text.len()];
+        let close = closest(text, &paragraphs, "jeu de caractre").unwrap();
+        assert_eq!(&text[close.range], "jeu de caractères");
     }
 
     #[test]

@@ -7,10 +7,30 @@
 
 use std::cell::OnceCell;
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::Lang;
 use crate::text::sanitize::{clean_block, clean_line};
+
+/// Whether diagnostics are written in French (else English).
+static FRENCH: AtomicBool = AtomicBool::new(false);
+
+/// Sets the language of every diagnostic written from now on: one language per run, set by
+/// the binary from the interface language before anything is loaded. English by default.
+pub fn set_lang(lang: Lang) {
+    FRENCH.store(lang == Lang::Fr, Ordering::Relaxed);
+}
+
+/// The language diagnostics are written in.
+pub fn lang() -> Lang {
+    if FRENCH.load(Ordering::Relaxed) {
+        Lang::Fr
+    } else {
+        Lang::En
+    }
+}
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -90,11 +110,14 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let label = match (self.severity, lang()) {
+            (Severity::Error, Lang::En) => "error: ",
+            (Severity::Warning, Lang::En) => "warning: ",
+            (Severity::Error, Lang::Fr) => "erreur\u{a0}: ",
+            (Severity::Warning, Lang::Fr) => "avertissement\u{a0}: ",
         };
-        writeln!(f, "{label}: {}", clean_line(&self.message))?;
+        let help = lang().pick("help: ", "aide\u{a0}: ");
+        writeln!(f, "{label}{}", clean_line(&self.message))?;
         let gutter = if self.line == 0 {
             1
         } else {
@@ -110,9 +133,10 @@ impl fmt::Display for Diagnostic {
         if let Some(hint) = &self.hint {
             let hint = clean_block(hint);
             let mut lines = hint.lines();
-            write!(f, "\n{pad} = help: {}", lines.next().unwrap_or(""))?;
+            write!(f, "\n{pad} = {help}{}", lines.next().unwrap_or(""))?;
+            let indent = " ".repeat(help.chars().count());
             for line in lines {
-                write!(f, "\n{pad}         {line}")?;
+                write!(f, "\n{pad}   {indent}{line}")?;
             }
         }
         Ok(())

@@ -29,8 +29,12 @@ pub fn load(label: &str, name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError
     let body = markdown::parse(src.text, PART_LEVEL);
     if body.text.is_empty() {
         return Err(LoadError::Content(vec![
-            Diagnostic::error(label, format!("'{label}' is empty"))
-                .with_hint("there is no text to read in this file"),
+            Diagnostic::error(label, tr!("'{label}' is empty", "'{label}' est vide")).with_hint(
+                tr!(
+                    "there is no text to read in this file",
+                    "ce fichier ne contient aucun texte à lire"
+                ),
+            ),
         ]));
     }
 
@@ -70,15 +74,17 @@ pub fn load(label: &str, name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError
         };
         if section.paragraphs.is_empty() {
             warnings.push(
-                src.error_at_position(
-                    heading.line,
-                    heading.column,
-                    format!(
-                        "heading '{}' has no text under it; it is left out",
-                        heading.text
-                    ),
-                )
-                .with_hint("write its text under the heading, or remove the line")
+                src.error_at_position(heading.line, heading.column, {
+                    let text = &heading.text;
+                    tr!(
+                        "heading '{text}' has no text under it; it is left out",
+                        "le titre '{text}' n’a pas de texte sous lui ; il est laissé de côté"
+                    )
+                })
+                .with_hint(tr!(
+                    "write its text under the heading, or remove the line",
+                    "écrivez son texte sous le titre, ou retirez la ligne"
+                ))
                 .into_warning(),
             );
             continue;

@@ -9,10 +9,11 @@
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::de::{DeArray, DeString, DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::{Diagnostic, SourceText};
 use super::model::{AnnotationKind, PartKind, Verdict};
+use super::schema;
 
 /// `article.toml` without its `[[part]]` array.
 #[derive(Debug, Deserialize)]
@@ -123,38 +124,231 @@ pub struct RawStop {
 /// A parsed TOML document, its root table with spans.
 pub type Document<'a> = Spanned<DeTable<'a>>;
 
+/// A file parsed as far as it could be.
+pub struct Parsed<'a> {
+    /// Everything that parsed, spans pointing into the whole file.
+    pub document: Document<'a>,
+    /// Whether the root keys before the first `[[key]]` parsed (a syntax error there leaves
+    /// them unknown, and then their checks are skipped).
+    pub head: bool,
+    /// Whether the whole file parsed.
+    pub complete: bool,
+    /// The ids of the `[[key]]` entries that did not parse, with where each is, when they
+    /// could be read: a tour stop naming one is not told that it names nothing.
+    pub broken_ids: Vec<(String, usize)>,
+    /// Whether some piece that did not parse has no readable id: then any id may be missing,
+    /// and "unknown id" checks against this file are skipped.
+    pub unknown_ids: bool,
+}
+
+/// Parses a TOML document made of root keys and `[[key]]` entries, and reports its syntax
+/// errors.
+///
+/// A file with a syntax error is read again one piece at a time, cut before every line that
+/// begins with `[[key]]`: each piece that parses is kept, and each piece that does not gives one
+/// diagnostic (its first error; toml's later ones are mostly echoes). So a typo in one
+/// annotation leaves the others checked.
+pub fn parse_file<'a>(
+    src: &SourceText<'a>,
+    key: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Parsed<'a> {
+    let (document, errors) = DeTable::parse_recoverable(src.text);
+    if errors.is_empty() {
+        return Parsed {
+            document,
+            head: true,
+            complete: true,
+            broken_ids: Vec::new(),
+            unknown_ids: false,
+        };
+    }
+    let mut root = DeTable::new();
+    let mut head = true;
+    let mut broken_ids = Vec::new();
+    let mut unknown_ids = false;
+    let mut items: Option<(Spanned<DeString<'a>>, std::ops::Range<usize>, DeArray<'a>)> = None;
+    for (n, piece) in pieces(src.text, key).into_iter().enumerate() {
+        let Some(text) = src.text.get(piece.clone()) else {
+            continue;
+        };
+        let (document, mut errors) = DeTable::parse_recoverable(text);
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| e.span().map_or(0, |s| s.start));
+            if let Some(error) = errors.first() {
+                diagnostics.push(syntax_diagnostic(src, error, piece.start));
+            }
+            if n == 0 {
+                head = false;
+            }
+            let id = document
+                .get_ref()
+                .get(key)
+                .and_then(|v| v.get_ref().as_array())
+                .and_then(|a| a.first())
+                .and_then(|t| t.get_ref().get("id"))
+                .and_then(|id| Some((id.get_ref().as_str()?.to_owned(), id.span().start)));
+            match id.or_else(|| id_line(text)) {
+                Some((id, at)) => broken_ids.push((id, at + piece.start)),
+                None => unknown_ids = true,
+            }
+            continue;
+        }
+        for (name, value) in document.into_inner() {
+            let name = shift_key(name, piece.start);
+            let value = shift_value(value, piece.start);
+            if name.get_ref() == key
+                && let DeValue::Array(array) = value.get_ref()
+            {
+                let span = value.span();
+                let (_, _, merged) =
+                    items.get_or_insert_with(|| (name.clone(), span, DeArray::new()));
+                for item in array.iter() {
+                    merged.push(item.clone());
+                }
+            } else if !root.contains_key(name.get_ref().as_ref()) {
+                root.insert(name, value);
+            }
+        }
+    }
+    if let Some((name, span, array)) = items {
+        root.insert(name, Spanned::new(span, DeValue::Array(array)));
+    }
+    Parsed {
+        document: Spanned::new(0..src.text.len(), root),
+        head,
+        complete: false,
+        broken_ids,
+        unknown_ids,
+    }
+}
+
+/// The first line `id = "…"` of a piece that does not parse, read by hand: its id and where
+/// its value begins.
+fn id_line(text: &str) -> Option<(String, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let Some(rest) = line.trim_start().strip_prefix("id") else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim();
+        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let inner = value.get(1..)?;
+        let end = inner.find(quote)?;
+        let id = inner.get(..end)?;
+        let at = start + line.find(value)?;
+        return Some((id.to_owned(), at));
+    }
+    None
+}
+
+/// Byte ranges of `text` cut before every line that begins with `[[key]]`.
+fn pieces(text: &str, key: &str) -> Vec<std::ops::Range<usize>> {
+    let header = format!("[[{key}]]");
+    let mut cuts = vec![0];
+    cuts.extend(
+        text.match_indices(&format!("\n{header}"))
+            .map(|(at, _)| at + 1),
+    );
+    cuts.push(text.len());
+    cuts.dedup();
+    cuts.windows(2)
+        .filter_map(|w| match w {
+            &[a, b] => Some(a..b),
+            _ => None,
+        })
+        .collect()
+}
+
+fn shift_key<'a>(key: Spanned<DeString<'a>>, offset: usize) -> Spanned<DeString<'a>> {
+    let span = key.span();
+    Spanned::new(span.start + offset..span.end + offset, key.into_inner())
+}
+
+/// The same value with `offset` added to every span in it.
+fn shift_value<'a>(value: Spanned<DeValue<'a>>, offset: usize) -> Spanned<DeValue<'a>> {
+    let span = value.span();
+    let inner = match value.into_inner() {
+        DeValue::Array(mut array) => {
+            for item in array.iter_mut() {
+                let taken = std::mem::replace(item, Spanned::new(0..0, DeValue::Boolean(false)));
+                *item = shift_value(taken, offset);
+            }
+            DeValue::Array(array)
+        }
+        DeValue::Table(table) => DeValue::Table(
+            table
+                .into_iter()
+                .map(|(k, v)| (shift_key(k, offset), shift_value(v, offset)))
+                .collect(),
+        ),
+        other => other,
+    };
+    Spanned::new(span.start + offset..span.end + offset, inner)
+}
+
+/// A TOML syntax error, at `offset` plus its position in the piece parsed, in plain words.
+fn syntax_diagnostic(src: &SourceText<'_>, error: &toml::de::Error, offset: usize) -> Diagnostic {
+    let start = error.span().map_or(0, |s| s.start) + offset;
+    let toml = error.message().replace('`', "'");
+    let toml = toml.trim_end_matches('.').replace('\n', "; ");
+    let (message, hint) = if toml.contains("duplicate key") {
+        (
+            tr!(
+                "a key is given twice in the same table ({toml})",
+                "une clé est donnée deux fois dans la même table ({toml})"
+            ),
+            tr!(
+                "keep one of the two lines, or start a new entry with its [[…]] line",
+                "gardez une seule des deux lignes, ou commencez une nouvelle entrée par sa ligne [[…]]"
+            ),
+        )
+    } else if toml.contains("string") {
+        (
+            tr!(
+                "a text in quotes is not closed properly ({toml})",
+                "un texte entre guillemets est mal fermé ({toml})"
+            ),
+            tr!(
+                "a text in \"…\" ends with \" on the same line; a \" inside it is written \\\", \
+                 and a text of several lines goes between \"\"\" and \"\"\"",
+                "un texte entre \"…\" se termine par \" sur la même ligne ; un \" à l’intérieur \
+                 s’écrit \\\", et un texte de plusieurs lignes se met entre \"\"\" et \"\"\""
+            ),
+        )
+    } else {
+        (
+            tr!(
+                "this line is not valid TOML ({toml})",
+                "cette ligne n’est pas du TOML valide ({toml})"
+            ),
+            tr!(
+                "each line is name = value, texts are in quotes, and each entry starts with \
+                 its [[…]] line (see https://toml.io)",
+                "chaque ligne est nom = valeur, les textes sont entre guillemets, et chaque \
+                 entrée commence par sa ligne [[…]] (voir https://toml.io)"
+            ),
+        )
+    };
+    src.error_at(start, message).with_hint(hint)
+}
+
 /// Parses a TOML document; a syntax error becomes a diagnostic at its position.
 ///
 /// toml recovers after an error and reports what follows, but those later errors are mostly
 /// echoes of the first one, so only the first (by position) is kept, as `toml::from_str` does.
+#[cfg(test)]
 pub fn parse<'a>(src: &SourceText<'a>) -> Result<Document<'a>, Diagnostic> {
     let (document, mut errors) = DeTable::parse_recoverable(src.text);
     errors.sort_by_key(|e| e.span().map_or(0, |s| s.start));
     match errors.first() {
         None => Ok(document),
-        Some(error) => {
-            let start = error.span().map_or(0, |s| s.start);
-            Err(src
-                .error_at(start, format!("invalid TOML: {}", toml_message(error)))
-                .with_hint(
-                    "see the TOML syntax at https://toml.io (strings need quotes, \
-                            tables are [[name]])",
-                ))
-        }
-    }
-}
-
-/// toml's message in our style: single quotes instead of backticks, TOML's word "key" rather
-/// than serde's "field".
-fn toml_message(error: &toml::de::Error) -> String {
-    let message = error.message().replace('`', "'");
-    let message = message.trim_end_matches('.');
-    match message.strip_prefix("unknown field ") {
-        Some(rest) => format!("unknown key {rest}"),
-        None => match message.strip_prefix("missing field ") {
-            Some(rest) => format!("missing key {rest}"),
-            None => message.to_owned(),
-        },
+        Some(error) => Err(syntax_diagnostic(src, error, 0)),
     }
 }
 
@@ -168,19 +362,11 @@ pub fn reject_unknown_keys(
     for key in document.get_ref().keys() {
         let name: &str = key.get_ref();
         if !allowed.contains(&name) {
-            let expected = allowed.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>();
-            let expected = match expected.as_slice() {
-                [one] => one.clone(),
-                _ => format!("one of {}", expected.join(", ")),
-            };
-            let mut diagnostic = src.error_at(
-                key.span().start,
-                format!("unknown key '{name}', expected {expected}"),
+            let hint = schema::did_you_mean(name, allowed).unwrap_or_else(schema::remove_key);
+            diagnostics.push(
+                src.error_at(key.span().start, schema::unknown_key(name, allowed))
+                    .with_hint(hint),
             );
-            if let Some(close) = closest_name(name, allowed) {
-                diagnostic = diagnostic.with_hint(format!("did you mean '{close}'?"));
-            }
-            diagnostics.push(diagnostic);
         }
     }
 }
@@ -189,62 +375,126 @@ pub fn reject_unknown_keys(
 /// its table.
 pub type Entries<T> = Vec<(usize, T, std::ops::Range<usize>)>;
 
-/// Deserialises each table of the array of tables `key` (`[[key]]`) on its own.
+/// The entries of an array of tables that could be read, and what is known of the others.
+pub struct Read<T> {
+    pub entries: Entries<T>,
+    /// Whether every entry could be read (and the file parsed).
+    pub complete: bool,
+    /// The ids of the entries that could not be read, with where each is.
+    pub broken_ids: Vec<(String, usize)>,
+    /// Whether some entry that could not be read has no readable id.
+    pub unknown_ids: bool,
+}
+
+impl<T> Read<T> {
+    fn empty() -> Self {
+        Self {
+            entries: Vec::new(),
+            complete: true,
+            broken_ids: Vec::new(),
+            unknown_ids: false,
+        }
+    }
+}
+
+/// Checks and deserialises each table of the array of tables `[[table.name]]` on its own.
 ///
-/// Returns the entries that deserialised, each with its 0-based index in the array and the span
-/// of its table; every entry that did not gives a diagnostic. A missing key is an empty list.
+/// Every entry that is not right gives its diagnostics (from [`schema::check`]); the others are
+/// returned, each with its 0-based index in the array and the span of its table. A missing key
+/// is an empty list.
 pub fn entries<T: DeserializeOwned>(
     src: &SourceText<'_>,
     document: &Document<'_>,
-    key: &str,
+    table: &schema::Table,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Entries<T> {
+) -> Read<T> {
+    let key = table.name;
+    let mut read = Read::empty();
     let Some(value) = document.get_ref().get(key) else {
-        return Vec::new();
+        return read;
     };
     let DeValue::Array(items) = value.get_ref() else {
+        let found = value.get_ref().type_str();
         diagnostics.push(
             src.error_at(
                 value.span().start,
-                format!(
-                    "'{key}' must be an array of tables, found {}",
-                    value.get_ref().type_str()
+                tr!(
+                    "'{key}' must be a list of entries, each under a [[{key}]] line (found a {found})",
+                    "'{key}' doit être une liste d’entrées, chacune sous une ligne [[{key}]] (trouvé : {found})"
                 ),
             )
-            .with_hint(format!("write each entry under a '[[{key}]]' line")),
+            .with_hint(tr!(
+                "write each entry under a '[[{key}]]' line",
+                "écrivez chaque entrée sous une ligne '[[{key}]]'"
+            )),
         );
-        return Vec::new();
+        read.complete = false;
+        return read;
     };
-    let mut out = Vec::with_capacity(items.len());
+    read.entries.reserve(items.len());
     for (index, item) in items.iter().enumerate() {
         let span = item.span();
+        let good = match item.get_ref() {
+            DeValue::Table(entry) => {
+                let good = schema::check(src, table, entry, &[], span.start, diagnostics);
+                if !good {
+                    match entry
+                        .get("id")
+                        .and_then(|id| Some((id.get_ref().as_str()?, id.span())))
+                    {
+                        Some((name, span)) => read.broken_ids.push((name.to_owned(), span.start)),
+                        None => read.unknown_ids = true,
+                    }
+                }
+                good
+            }
+            _ => {
+                diagnostics.push(src.error_at(
+                    span.start,
+                    tr!(
+                        "each entry of '{key}' must be a table under a [[{key}]] line",
+                        "chaque entrée de '{key}' doit être une table sous une ligne [[{key}]]"
+                    ),
+                ));
+                false
+            }
+        };
+        if !good {
+            read.complete = false;
+            continue;
+        }
         match T::deserialize(ValueDeserializer::from(item.clone())) {
-            Ok(entry) => out.push((index, entry, span)),
-            Err(error) => diagnostics.push(serde_diagnostic(src, &error, span.start)),
+            Ok(entry) => read.entries.push((index, entry, span)),
+            Err(_) => {
+                read.complete = false;
+                diagnostics.push(src.error_at(
+                    span.start,
+                    tr!(
+                        "this [[{key}]] could not be read",
+                        "cette entrée [[{key}]] n’a pas pu être lue"
+                    ),
+                ));
+            }
         }
     }
-    out
+    read
 }
 
-/// A file made of one array of tables `[[key]]` and nothing else (`annotations.toml`,
-/// `sources.toml`): its entries, and whether every one could be read; `None` when it does not
-/// parse. Every problem is a diagnostic.
+/// A file made of one array of tables and nothing else (`annotations.toml`, `sources.toml`,
+/// `tour.toml`): the entries that could be read, whatever else is wrong. Every problem is a
+/// diagnostic.
 pub fn array_file<T: DeserializeOwned>(
     src: &SourceText<'_>,
-    key: &str,
+    table: &schema::Table,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(Entries<T>, bool)> {
-    let document = match parse(src) {
-        Ok(document) => document,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            return None;
-        }
-    };
-    reject_unknown_keys(src, &document, &[key], diagnostics);
-    let errors_before = diagnostics.len();
-    let entries = entries::<T>(src, &document, key, diagnostics);
-    Some((entries, diagnostics.len() == errors_before))
+) -> Read<T> {
+    let parsed = parse_file(src, table.name, diagnostics);
+    reject_unknown_keys(src, &parsed.document, &[table.name], diagnostics);
+    let mut read = entries::<T>(src, &parsed.document, table, diagnostics);
+    read.complete &= parsed.complete;
+    read.broken_ids.extend(parsed.broken_ids);
+    read.unknown_ids |= parsed.unknown_ids;
+    read
 }
 
 /// An entry whose spans can be moved: what was parsed from a piece of a file, made to point into
@@ -366,87 +616,39 @@ pub fn entries_by_table<T: DeserializeOwned + Shift>(text: &str, key: &str) -> O
     Some(out)
 }
 
-/// Deserialises the root table minus the keys in `skip` (handled by [`entries`]).
+/// Checks and deserialises the root table, leaving out the keys in `skip` (handled by
+/// [`entries`]).
 pub fn root<T: DeserializeOwned>(
     src: &SourceText<'_>,
     document: &Document<'_>,
+    table: &schema::Table,
     skip: &[&str],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let mut table = document.get_ref().clone();
-    for key in skip {
-        table.remove(*key);
+    if !schema::check(src, table, document.get_ref(), skip, 0, diagnostics) {
+        return None;
     }
-    let value = Spanned::new(document.span(), DeValue::Table(table));
+    let mut root = document.get_ref().clone();
+    for key in skip {
+        root.remove(*key);
+    }
+    let value = Spanned::new(document.span(), DeValue::Table(root));
     match T::deserialize(ValueDeserializer::from(value)) {
         Ok(root) => Some(root),
-        Err(error) => {
-            diagnostics.push(serde_diagnostic(src, &error, 0));
+        Err(_) => {
+            let file = table.name;
+            diagnostics.push(src.error_at(
+                0,
+                tr!("{file} could not be read", "{file} n’a pas pu être lu"),
+            ));
             None
         }
     }
 }
 
-/// A serde error (unknown key, wrong type, unknown variant, missing key) as a diagnostic, with a
-/// "did you mean" hint when a close name exists.
-fn serde_diagnostic(src: &SourceText<'_>, error: &toml::de::Error, fallback: usize) -> Diagnostic {
-    let start = error.span().map_or(fallback, |s| s.start);
-    let message = toml_message(error);
-    let mut diagnostic = src.error_at(start, message.clone());
-    if let Some(hint) = did_you_mean(&message) {
-        diagnostic = diagnostic.with_hint(hint);
-    } else if message.starts_with("missing key") {
-        diagnostic = diagnostic.with_hint("add this key to the table (see FORMAT.md)");
-    }
-    diagnostic
-}
-
-/// French names people may type for the English values of `kind` and `verdict`.
-const FRENCH_NAMES: [(&str, &str); 17] = [
-    ("chiffre", "figure"),
-    ("citation", "quote"),
-    ("notion", "term"),
-    ("terme", "term"),
-    ("confirmé", "confirmed"),
-    ("imprécis", "imprecise"),
-    ("déformé", "misreported"),
-    ("invérifiable", "unverifiable"),
-    ("rapport", "report"),
-    ("presse", "press"),
-    ("documentaire", "documentary"),
-    ("livre", "book"),
-    ("académique", "academic"),
-    ("tribunal", "court"),
-    ("autre", "other"),
-    ("partie", "part"),
-    ("références", "references"),
-];
-
-/// For "unknown key 'x', expected one of 'a', 'b'" and "unknown variant …" messages, suggests
-/// the closest expected name, or the English value of a French name.
-fn did_you_mean(message: &str) -> Option<String> {
-    let rest = message
-        .strip_prefix("unknown key '")
-        .or_else(|| message.strip_prefix("unknown variant '"))?;
-    let (found, expected) = rest.split_once('\'')?;
-    let names: Vec<&str> = expected.split('\'').skip(1).step_by(2).collect();
-    let french = FRENCH_NAMES
-        .iter()
-        .find(|(fr, en)| fr.to_lowercase() == found.to_lowercase() && names.contains(en))
-        .map(|(_, en)| *en);
-    french
-        .or_else(|| closest_name(found, &names))
-        .map(|close| format!("did you mean '{close}'?"))
-}
-
 /// The name of `names` closest to `found`, if it is close enough to be a typo.
 pub fn closest_name<'n>(found: &str, names: &[&'n str]) -> Option<&'n str> {
-    names
-        .iter()
-        .map(|name| (strsim::jaro_winkler(found, name), *name))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, name)| name)
+    schema::closest_name(found, names)
 }
 
 #[cfg(test)]
@@ -457,9 +659,9 @@ mod tests {
         let src = SourceText::new("a.toml", text);
         let mut diagnostics = Vec::new();
         let document = parse(&src).unwrap();
-        let entries = entries::<RawAnnotation>(&src, &document, "annotation", &mut diagnostics);
+        let read = entries::<RawAnnotation>(&src, &document, &schema::ANNOTATION, &mut diagnostics);
         (
-            entries.into_iter().map(|(_, a, _)| a).collect(),
+            read.entries.into_iter().map(|(_, a, _)| a).collect(),
             diagnostics,
         )
     }
@@ -473,10 +675,9 @@ mod tests {
         assert_eq!(ok.len(), 1);
         assert_eq!(diagnostics.len(), 2);
         assert_eq!((diagnostics[0].line, diagnostics[0].column), (3, 8));
-        assert!(
-            diagnostics[0]
-                .message
-                .starts_with("unknown variant 'figgure'")
+        assert_eq!(
+            diagnostics[0].message,
+            "kind must be one of figure, quote, source, term"
         );
         assert_eq!(
             diagnostics[0].hint.as_deref(),
@@ -497,8 +698,35 @@ mod tests {
         assert!(
             diagnostic
                 .message
-                .starts_with("invalid TOML: invalid basic string")
+                .starts_with("a text in quotes is not closed properly"),
+            "{diagnostic}"
         );
+    }
+
+    #[test]
+    fn a_syntax_error_leaves_the_other_entries_read() {
+        let text = format!(
+            "{ENTRY}\n[[annotation]]\nid = \"b\"\nquote = \"oops\n\n{}",
+            ENTRY.replace("\"a\"", "\"c\"")
+        );
+        let src = SourceText::new("a.toml", &text);
+        let mut diagnostics = Vec::new();
+        let read = array_file::<RawAnnotation>(&src, &schema::ANNOTATION, &mut diagnostics);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (9, 14));
+        let ids: Vec<&str> = read
+            .entries
+            .iter()
+            .map(|(_, e, _)| e.id.get_ref().as_str())
+            .collect();
+        assert_eq!(ids, ["a", "c"]);
+        // The spans point into the whole file.
+        let (_, c, _) = &read.entries[1];
+        assert_eq!(&text[c.id.span()], "\"c\"");
+        assert_eq!(read.broken_ids.len(), 1);
+        let (id, at) = &read.broken_ids[0];
+        assert_eq!((id.as_str(), &text[*at..*at + 3]), ("b", "\"b\""));
+        assert!(!read.complete);
     }
 
     /// `annotations.toml` read whole, as when [`entries_by_table`] declines: the entries and
@@ -506,8 +734,26 @@ mod tests {
     fn whole<T: DeserializeOwned>(text: &str) -> (Entries<T>, Vec<Diagnostic>) {
         let src = SourceText::new("a.toml", text);
         let mut diagnostics = Vec::new();
-        let entries = array_file::<T>(&src, "annotation", &mut diagnostics);
-        (entries.map(|(e, _)| e).unwrap_or_default(), diagnostics)
+        let Ok(document) = parse(&src) else {
+            return (Vec::new(), vec![Diagnostic::error("a.toml", "syntax")]);
+        };
+        reject_unknown_keys(&src, &document, &["annotation"], &mut diagnostics);
+        let mut entries = Vec::new();
+        if let Some(value) = document.get_ref().get("annotation") {
+            let DeValue::Array(items) = value.get_ref() else {
+                return (
+                    Vec::new(),
+                    vec![Diagnostic::error("a.toml", "not an array")],
+                );
+            };
+            for (index, item) in items.iter().enumerate() {
+                match T::deserialize(ValueDeserializer::from(item.clone())) {
+                    Ok(entry) => entries.push((index, entry, item.span())),
+                    Err(_) => diagnostics.push(Diagnostic::error("a.toml", "entry")),
+                }
+            }
+        }
+        (entries, diagnostics)
     }
 
     /// Whether [`entries_by_table`] reads `text` (rather than declining), checking that when it
@@ -718,7 +964,7 @@ mod tests {
             "unknown key 'annotations', expected 'annotation'"
         );
         assert_eq!(
-            did_you_mean("unknown variant 'chiffre', expected one of 'figure', 'quote'").as_deref(),
+            schema::did_you_mean("chiffre", &["figure", "quote"]).as_deref(),
             Some("did you mean 'figure'?")
         );
         assert_eq!(

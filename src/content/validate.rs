@@ -85,15 +85,19 @@ pub fn decode<'a>(file: &'a FileData, diagnostics: &mut Vec<Diagnostic>) -> Opti
             let valid = std::str::from_utf8(file.bytes.get(..offset).unwrap_or_default())
                 .unwrap_or_default();
             let src = SourceText::new(file.label.clone(), valid);
+            let label = &file.label;
             diagnostics.push(
                 src.error_at(
                     offset,
-                    format!(
-                        "'{}' is not valid UTF-8: bad byte at offset {offset}",
-                        file.label
+                    tr!(
+                        "'{label}' is not valid UTF-8: bad byte at offset {offset}",
+                        "'{label}' n’est pas en UTF-8 valide : octet incorrect à la position {offset}"
                     ),
                 )
-                .with_hint("save the file as UTF-8 (every article file is UTF-8)"),
+                .with_hint(tr!(
+                    "save the file as UTF-8 (every article file is UTF-8)",
+                    "enregistrez le fichier en UTF-8 (tous les fichiers d’un article sont en UTF-8)"
+                )),
             );
             None
         }
@@ -139,22 +143,40 @@ fn check_id(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let value = clean_line(id.get_ref());
+    let what_fr = match what {
+        "annotation" => "d’annotation",
+        "part" => "de partie",
+        _ => "de source",
+    };
     if !is_valid_id(&value) {
+        let suggestion = suggest_id(&value);
         diagnostics.push(
-            src.error_at(id.span().start, format!("invalid {what} id '{value}'"))
-                .with_hint(format!(
-                    "ids are lower-case ASCII letters, digits and '-', for instance '{}'",
-                    suggest_id(&value)
-                )),
+            src.error_at(
+                id.span().start,
+                tr!(
+                    "invalid {what} id '{value}'",
+                    "id {what_fr} incorrect '{value}'"
+                ),
+            )
+            .with_hint(tr!(
+                "ids are lower-case ASCII letters, digits and '-', for instance '{suggestion}'",
+                "un id s’écrit en minuscules sans accents, chiffres et '-', par exemple \
+                 '{suggestion}'"
+            )),
         );
         return None;
     }
     if let Some(&first) = seen.get(&value) {
         let (line, column) = src.position(first);
         diagnostics.push(
-            src.error_at(id.span().start, format!("duplicate {what} id '{value}'")).with_hint(
-                format!("'{value}' is already the id at line {line}, column {column}: ids must be unique"),
-            ),
+            src.error_at(
+                id.span().start,
+                tr!("duplicate {what} id '{value}'", "id {what_fr} en double '{value}'"),
+            )
+            .with_hint(tr!(
+                "'{value}' is already the id at line {line}, column {column}: ids must be unique",
+                "'{value}' est déjà l’id de la ligne {line}, colonne {column} : chaque id est unique"
+            )),
         );
         return None;
     }
@@ -171,8 +193,14 @@ fn check_url(
     let value = clean_line(url.get_ref());
     if !(value.starts_with("https://") || value.starts_with("http://")) || value.contains(' ') {
         diagnostics.push(
-            src.error_at(url.span().start, format!("'{value}' is not a web address"))
-                .with_hint("a url starts with 'https://' (or 'http://') and holds no space"),
+            src.error_at(
+                url.span().start,
+                tr!("'{value}' is not a web address", "'{value}' n’est pas une adresse web"),
+            )
+            .with_hint(tr!(
+                "a url starts with 'https://' (or 'http://') and holds no space, e.g. url = \"https://example.org/page\"",
+                "une url commence par 'https://' (ou 'http://') et ne contient pas d’espace, par exemple url = \"https://example.org/page\""
+            )),
         );
     }
     value
@@ -205,22 +233,35 @@ fn check_questions(
         return Vec::new();
     };
     let start = questions.span().start;
-    if questions.get_ref().len() > max {
+    let count = questions.get_ref().len();
+    if count > max {
         diagnostics.push(
             src.error_at(
                 start,
-                format!(
-                    "{owner} has {} questions, at most {max} are allowed",
-                    questions.get_ref().len()
+                tr!(
+                    "{owner} has {count} questions, at most {max} are allowed",
+                    "{owner} a {count} questions, {max} au plus sont permises"
                 ),
             )
-            .with_hint("keep the questions that matter most"),
+            .with_hint(tr!(
+                "keep the questions that matter most",
+                "gardez les questions qui comptent le plus"
+            )),
         );
     }
     if questions.get_ref().iter().any(|q| q.trim().is_empty()) {
         diagnostics.push(
-            src.error_at(start, format!("{owner} has an empty question"))
-                .with_hint("remove the empty string from the list"),
+            src.error_at(
+                start,
+                tr!(
+                    "{owner} has an empty question",
+                    "{owner} a une question vide"
+                ),
+            )
+            .with_hint(tr!(
+                "remove the empty string from the list",
+                "retirez le texte vide \"\" de la liste"
+            )),
         );
     }
     questions
@@ -267,7 +308,7 @@ pub fn build(files: Files) -> (Option<Article>, Vec<Diagnostic>) {
     let sources_src = files.sources.as_ref().map(|f| decode(f, d));
     let sources = match &sources_src {
         None => Some(SourceSet::empty()),
-        Some(Some(src)) => read_sources(src, d),
+        Some(Some(src)) => Some(read_sources(src, d)),
         Some(None) => None,
     };
     let annotations_src = files.annotations.as_ref().map(|f| decode(f, d));
@@ -322,7 +363,13 @@ pub fn build(files: Files) -> (Option<Article>, Vec<Diagnostic>) {
     }
     let (Some(meta), Some(parts), Some(body), Some(sources)) = (meta, parts, body, sources) else {
         // Every path that leaves one of these out reports an error; this is a safety net.
-        let error = Diagnostic::error(files.article.label.clone(), "the article could not be read");
+        let error = Diagnostic::error(
+            files.article.label.clone(),
+            tr!(
+                "the article could not be read",
+                "l’article n’a pas pu être lu"
+            ),
+        );
         diagnostics.push(error);
         return (None, diagnostics);
     };

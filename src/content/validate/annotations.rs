@@ -16,6 +16,7 @@ use crate::content::diagnostic::{Diagnostic, SourceText};
 use crate::content::markdown::Body;
 use crate::content::model::Annotation;
 use crate::content::raw::{self, RawAnnotation};
+use crate::content::schema;
 use crate::text::sanitize::{clean_block, clean_line};
 
 /// `annotations.toml`, checked and anchored.
@@ -28,6 +29,9 @@ pub(super) struct AnnotationSet {
     pub(super) cited: HashSet<String>,
     /// False when some entry could not be read: what it declares or cites is unknown.
     pub(super) complete: bool,
+    /// False when some entry that could not be read has no readable id: a tour stop naming an
+    /// id found nowhere is then not reported.
+    pub(super) ids_known: bool,
 }
 
 impl AnnotationSet {
@@ -38,6 +42,7 @@ impl AnnotationSet {
             declared: HashMap::new(),
             cited: HashSet::new(),
             complete: true,
+            ids_known: true,
         }
     }
 }
@@ -86,13 +91,14 @@ impl Places<'_> {
             .get(words.len().saturating_sub(3)..)
             .unwrap_or_default()
             .join(" ");
+        let at = self.at(found.range.start);
         if context.is_empty() {
-            format!(
-                "{} (at the start of a paragraph)",
-                self.at(found.range.start)
+            tr!(
+                "{at} (at the start of a paragraph)",
+                "{at} (au début d’un paragraphe)"
             )
         } else {
-            format!("{} (after « {context} »)", self.at(found.range.start))
+            tr!("{at} (after « {context} »)", "{at} (après « {context} »)")
         }
     }
 
@@ -103,7 +109,8 @@ impl Places<'_> {
             .map(|f| self.described(f, paragraphs))
             .collect();
         if count > first.len() {
-            list.push(format!("and {} more", count - first.len()));
+            let more = count - first.len();
+            list.push(tr!("and {more} more", "et {more} autres"));
         }
         list.iter().map(|place| format!("\n- {place}")).collect()
     }
@@ -123,14 +130,26 @@ pub(super) fn read_annotations(
     // A good file is read a table at a time (a whole-document parse would hold 20 times its
     // size); anything else is parsed whole, which reports what is wrong. Either way the
     // document is gone before the anchoring, which needs only the entries.
-    let (entries, complete) = match raw::entries_by_table::<RawAnnotation>(src.text, "annotation") {
-        Some(entries) => (entries, true),
-        None => raw::array_file::<RawAnnotation>(src, "annotation", diagnostics)?,
+    let read = match raw::entries_by_table::<RawAnnotation>(src.text, "annotation") {
+        Some(entries) => raw::Read {
+            entries,
+            complete: true,
+            broken_ids: Vec::new(),
+            unknown_ids: false,
+        },
+        None => raw::array_file::<RawAnnotation>(src, &schema::ANNOTATION, diagnostics),
     };
     let mut set = AnnotationSet {
-        complete,
+        complete: read.complete,
+        ids_known: !read.unknown_ids,
         ..AnnotationSet::empty()
     };
+    // An entry that could not be read still declares its id, so that a tour stop naming it is
+    // not told that it names nothing.
+    for (id, at) in read.broken_ids {
+        set.declared.entry(clean_line(&id)).or_insert(at);
+    }
+    let entries = read.entries;
     let paragraphs = body.map(Paragraphs::new);
     let text = body.zip(paragraphs.as_ref()).map(|(body, paragraphs)| {
         let places = Places {
@@ -151,9 +170,9 @@ pub(super) fn read_annotations(
         let source = entry.source.as_ref().and_then(|cited| {
             let cited_id = clean_line(cited.get_ref());
             set.cited.insert(cited_id.clone());
-            let sources = sources.filter(|s| s.complete)?;
+            let sources = sources?;
             let index = sources.ids.get(&cited_id).copied();
-            if index.is_none() {
+            if index.is_none() && sources.ids_known && !sources.broken.contains(&cited_id) {
                 diagnostics.push(unknown_source(
                     src,
                     cited.span().start,
@@ -170,17 +189,25 @@ pub(super) fn read_annotations(
             diagnostics.push(
                 src.error_at(
                     entry.id.span().start,
-                    format!("annotation '{name}' has neither 'context' nor 'note'"),
+                    tr!(
+                        "annotation '{name}' has neither 'context' nor 'note'",
+                        "l’annotation '{name}' n’a ni 'context' ni 'note'"
+                    ),
                 )
-                .with_hint("write in 'context' what a reader needs to know to read these words"),
+                .with_hint(tr!(
+                    "write in 'context' what a reader needs to know to read these words, e.g. \
+                     context = \"…\"",
+                    "écrivez dans 'context' ce qu’un lecteur doit savoir pour lire ces mots, par \
+                     exemple context = \"…\""
+                )),
             );
         }
-        let owner = format!("annotation '{name}'");
+        let owner = tr!("annotation '{name}'", "l’annotation '{name}'");
         let questions = check_questions(
             src,
             entry.questions.as_ref(),
             &owner,
-            usize::MAX,
+            schema::ANNOTATION_QUESTIONS,
             diagnostics,
         );
 
@@ -194,7 +221,7 @@ pub(super) fn read_annotations(
             Ok(found) => found,
             Err(miss) => {
                 diagnostics.push(miss_diagnostic(
-                    src, &entry, &name, &quote, miss, places, paragraphs,
+                    src, &entry, &name, &quote, miss, places, paragraphs, haystack,
                 ));
                 continue;
             }
@@ -229,18 +256,25 @@ fn unknown_source(
 ) -> Diagnostic {
     let known: Vec<&str> = sources.ids.keys().map(String::as_str).collect();
     let hint = match raw::closest_name(cited_id, &known) {
-        Some(close) => format!("did you mean '{close}'?"),
-        None => "add a [[source]] with this id to sources.toml".to_owned(),
+        Some(close) => tr!("did you mean '{close}'?", "vouliez-vous dire '{close}' ?"),
+        None => tr!(
+            "add a [[source]] with id = \"{cited_id}\" to sources.toml",
+            "ajoutez à sources.toml une [[source]] avec id = \"{cited_id}\""
+        ),
     };
     src.error_at(
         at,
-        format!("annotation '{name}' cites an unknown source '{cited_id}'"),
+        tr!(
+            "annotation '{name}' cites an unknown source '{cited_id}'",
+            "l’annotation '{name}' cite une source inconnue '{cited_id}'"
+        ),
     )
     .with_hint(hint)
 }
 
 /// Why a quote could not be anchored, with what is needed to fix it: the closest text, or the
 /// places to choose from.
+#[allow(clippy::too_many_arguments)]
 fn miss_diagnostic(
     src: &SourceText<'_>,
     entry: &RawAnnotation,
@@ -249,50 +283,85 @@ fn miss_diagnostic(
     miss: Miss,
     places: &Places<'_>,
     paragraphs: &Paragraphs,
+    haystack: &Haystack<'_>,
 ) -> Diagnostic {
     let quote_start = entry.quote.span().start;
     match miss {
         Miss::Empty => src
             .error_at(
                 quote_start,
-                format!("quote of annotation '{name}' is empty"),
+                tr!(
+                    "quote of annotation '{name}' is empty",
+                    "la citation (quote) de l’annotation '{name}' est vide"
+                ),
             )
-            .with_hint("quote the exact words of the text this annotation is about"),
+            .with_hint(tr!(
+                "quote the exact words of the text this annotation is about, e.g. quote = \"430 \
+                 millions\"",
+                "citez les mots exacts du texte dont parle l’annotation, par exemple quote = \"430 \
+                 millions\""
+            )),
         Miss::NotFound => {
             let text = &places.body.text;
+            let text_name = &places.text_name;
+            // Straight quotes typed around words the text frames with « »: found without them.
+            let unquoted = quote.replace('"', "");
+            let without_quotes = (unquoted != quote)
+                .then(|| haystack.find(&unquoted, None, None).ok())
+                .flatten();
             let hint = match anchor::closest(text, &paragraphs.ranges, quote) {
+                _ if without_quotes.is_some() => {
+                    let at = without_quotes.map_or_else(String::new, |f| places.at(f.range.start));
+                    let words = unquoted.trim();
+                    tr!(
+                        "the words « {words} » are in the text ({at}), between quotation marks \
+                         « » where the quote has straight quotes \"…\": leave them out, \
+                         quote = \"{words}\"",
+                        "les mots « {words} » sont dans le texte ({at}), entre des guillemets « » \
+                         là où la citation a des guillemets droits \"…\" : retirez-les, \
+                         quote = \"{words}\""
+                    )
+                }
                 Some(close) => {
                     let words = text.get(close.range.clone()).unwrap_or("");
-                    let nfc = |s: &str| anchor::normalize(s).nfc().collect::<String>();
-                    let how = match (close.same_letters, nfc(words) == nfc(quote)) {
-                        (true, true) => "; it differs only in Unicode normalisation (NFC/NFD)",
-                        (true, false) => "; it differs only in case or accents",
-                        (false, _) => "",
-                    };
                     let at = places.at(close.range.start);
-                    format!("the closest text is « {words} » ({at}){how}")
+                    let how = how_it_differs(quote, words, close.same_letters);
+                    tr!(
+                        "the closest text is « {words} » ({at}){how}",
+                        "le texte le plus proche est « {words} » ({at}){how}"
+                    )
                 }
-                None => format!(
-                    "copy the words exactly from {} (spaces and apostrophes may differ)",
-                    places.text_name
+                None => tr!(
+                    "copy the words exactly from {text_name} (spaces and apostrophes may differ)",
+                    "copiez les mots tels quels depuis {text_name} (espaces et apostrophes \
+                     peuvent différer)"
                 ),
             };
             src.error_at(
                 quote_start,
-                format!("quote of annotation '{name}' matches nothing in the text"),
+                tr!(
+                    "quote of annotation '{name}' matches nothing in the text",
+                    "la citation de l’annotation '{name}' ne se trouve nulle part dans le texte"
+                ),
             )
             .with_hint(hint)
         }
-        Miss::Ambiguous { first, count } => src
-            .error_at(
+        Miss::Ambiguous { first, count } => {
+            let list = places.list(&first, count, paragraphs);
+            src.error_at(
                 quote_start,
-                format!("quote of annotation '{name}' matches {count} places in the text"),
+                tr!(
+                    "quote of annotation '{name}' matches {count} places in the text",
+                    "la citation de l’annotation '{name}' se trouve à {count} endroits du texte"
+                ),
             )
-            .with_hint(format!(
-                "it occurs at:{}\nadd 'prefix' (the words just before) or 'suffix' (the words \
-                 just after) to pick one",
-                places.list(&first, count, paragraphs)
-            )),
+            .with_hint(tr!(
+                "it occurs at:{list}\nadd 'prefix' (the words just before) or 'suffix' (the words \
+                 just after) to pick one (glose check --fix can add them)",
+                "elle se trouve en :{list}\najoutez 'prefix' (les mots juste avant) ou 'suffix' \
+                 (les mots juste après) pour en choisir un (glose check --fix peut les ajouter)"
+            ))
+        }
         Miss::Unselected {
             first,
             count,
@@ -304,22 +373,75 @@ fn miss_diagnostic(
                 .or(entry.suffix.as_ref())
                 .map_or(quote_start, |s| s.span().start);
             let (message, listed) = if selected == 0 {
-                let message = format!(
+                let message = tr!(
                     "prefix/suffix of annotation '{name}' match none of the {count} places of its \
-                     quote"
+                     quote",
+                    "prefix/suffix de l’annotation '{name}' ne correspondent à aucun des {count} \
+                     endroits de sa citation"
                 );
                 (message, count)
             } else {
-                let message =
-                    format!("prefix/suffix of annotation '{name}' still match {selected} places");
+                let message = tr!(
+                    "prefix/suffix of annotation '{name}' still match {selected} places",
+                    "prefix/suffix de l’annotation '{name}' correspondent encore à {selected} \
+                     endroits"
+                );
                 (message, selected)
             };
-            src.error_at(at, message).with_hint(format!(
-                "the quote occurs at:{}\n'prefix' must be the words just before, 'suffix' the \
+            let list = places.list(&first, listed, paragraphs);
+            src.error_at(at, message).with_hint(tr!(
+                "the quote occurs at:{list}\n'prefix' must be the words just before, 'suffix' the \
                  words just after the place meant",
-                places.list(&first, listed, paragraphs)
+                "la citation se trouve en :{list}\n'prefix' doit être les mots juste avant, \
+                 'suffix' les mots juste après l’endroit voulu"
             ))
         }
+    }
+}
+
+/// Why `quote` is not `words`, the closest text, in words: straight quotes where the text has
+/// guillemets, case, accents, Unicode normalisation; empty when it is none of these.
+fn how_it_differs(quote: &str, words: &str, same_letters: bool) -> String {
+    let straight = quote.contains('"');
+    let curly = |s: &str| s.contains(['«', '»', '“', '”', '„']);
+    if straight && curly(words) && !curly(quote) {
+        return tr!(
+            "; the text has the quotation marks « » (or “ ”) where the quote has straight \
+             quotes \"…\": copy them from the text, or leave them out of the quote",
+            " ; le texte a des guillemets « » (ou “ ”) là où la citation a des guillemets \
+             droits \"…\" : copiez-les depuis le texte, ou laissez-les hors de la citation"
+        );
+    }
+    if !same_letters {
+        return String::new();
+    }
+    let nfc = |s: &str| anchor::normalize(s).nfc().collect::<String>();
+    let (quote, words) = (nfc(quote), nfc(words));
+    let strip = |s: &str| {
+        s.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .collect::<String>()
+    };
+    if quote == words {
+        tr!(
+            "; it differs only in Unicode normalisation (NFC/NFD)",
+            " ; elle ne diffère que par la normalisation Unicode (NFC/NFD)"
+        )
+    } else if quote.to_lowercase() == words.to_lowercase() {
+        tr!(
+            "; it differs only in case (capital letters): « {words} », not « {quote} »",
+            " ; elle ne diffère que par les majuscules : « {words} », et non « {quote} »"
+        )
+    } else if strip(&quote) == strip(&words) {
+        tr!(
+            "; it differs only in accents: « {words} », not « {quote} »",
+            " ; elle ne diffère que par les accents : « {words} », et non « {quote} »"
+        )
+    } else {
+        tr!(
+            "; it differs only in case or accents",
+            " ; elle ne diffère que par les majuscules ou les accents"
+        )
     }
 }
 
@@ -338,18 +460,21 @@ pub(super) fn check_overlaps(
         {
             let shared = annotation.range.start..previous.range.end.min(annotation.range.end);
             let words = places.body.text.get(shared.clone()).unwrap_or("");
+            let (this, other) = (&annotation.id, &previous.id);
+            let at = places.at(shared.start);
             diagnostics.push(
                 src.error_at(
                     *quote_start,
-                    format!(
-                        "annotation '{}' overlaps annotation '{}'",
-                        annotation.id, previous.id
+                    tr!(
+                        "annotation '{this}' overlaps annotation '{other}'",
+                        "l’annotation '{this}' chevauche l’annotation '{other}'"
                     ),
                 )
-                .with_hint(format!(
-                    "both cover « {words} » ({}); annotations never overlap: quote fewer words \
+                .with_hint(tr!(
+                    "both cover « {words} » ({at}); annotations never overlap: quote fewer words \
                      in one of them",
-                    places.at(shared.start)
+                    "les deux couvrent « {words} » ({at}) ; les annotations ne se chevauchent \
+                     jamais : citez moins de mots dans l’une d’elles"
                 )),
             );
         }

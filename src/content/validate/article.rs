@@ -14,6 +14,7 @@ use crate::content::diagnostic::{Diagnostic, SourceText};
 use crate::content::markdown::{self, Body};
 use crate::content::model::{Meta, Part, PartKind};
 use crate::content::raw::{self, RawMeta, RawPart};
+use crate::content::schema;
 use crate::text::sanitize::{clean_block, clean_line};
 
 /// The keys of `article.toml` besides `[[part]]`.
@@ -42,15 +43,10 @@ pub(super) fn read_article(
     src: &SourceText<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Option<Meta>, Option<Vec<PartEntry>>) {
-    let document = match raw::parse(src) {
-        Ok(document) => document,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            return (None, None);
-        }
-    };
+    let parsed = raw::parse_file(src, "part", diagnostics);
+    let document = &parsed.document;
     let allowed: Vec<&str> = META_KEYS.iter().copied().chain(["part"]).collect();
-    raw::reject_unknown_keys(src, &document, &allowed, diagnostics);
+    raw::reject_unknown_keys(src, document, &allowed, diagnostics);
     // `[[part]]` is read entry by entry below, and unknown keys are already reported.
     let skip: Vec<String> = document
         .get_ref()
@@ -59,13 +55,28 @@ pub(super) fn read_article(
         .filter(|k| !META_KEYS.contains(&k.as_str()))
         .collect();
     let skip: Vec<&str> = skip.iter().map(String::as_str).collect();
-    let meta =
-        raw::root::<RawMeta>(src, &document, &skip, diagnostics).map(|m| meta(src, m, diagnostics));
+    // When the lines before the first [[part]] do not parse, their keys are unknown: no
+    // "missing title" for a title that is there.
+    let meta = if parsed.head {
+        raw::root::<RawMeta>(src, document, &schema::ARTICLE, &skip, diagnostics)
+            .map(|m| meta(src, m, diagnostics))
+    } else {
+        None
+    };
 
-    let errors_before = diagnostics.len();
-    let entries = raw::entries::<RawPart>(src, &document, "part", diagnostics);
+    let read = raw::entries::<RawPart>(src, document, &schema::PART, diagnostics);
     // With an entry missing, matching parts with the text's headings would report nonsense.
-    let complete = diagnostics.len() == errors_before;
+    let complete = read.complete && parsed.complete;
+    let mut complete = complete;
+    let mut entries = read.entries;
+    if !read.complete && parsed.complete {
+        // A part whose kind (say) is wrong is reported, but its id and heading still match it
+        // with the text, so that the headings are checked too.
+        let (salvaged, all) = salvage_parts(document, &entries);
+        entries.extend(salvaged);
+        entries.sort_by_key(|(index, _, _)| *index);
+        complete = all;
+    }
     let mut seen = HashMap::new();
     let mut parts = Vec::new();
     for (_, part, _) in entries {
@@ -75,8 +86,14 @@ pub(super) fn read_article(
         let heading = non_blank(
             src,
             &part.heading,
-            "part heading is empty",
-            "write the heading as it appears in the text after '# '",
+            &tr!(
+                "part heading is empty",
+                "le titre (heading) de la partie est vide"
+            ),
+            &tr!(
+                "write the heading as it appears in the text after '# ', e.g. heading = \"Première partie\"",
+                "écrivez le titre tel qu’il figure dans le texte après '# ', par exemple heading = \"Première partie\""
+            ),
             diagnostics,
         );
         parts.push(PartEntry {
@@ -88,21 +105,72 @@ pub(super) fn read_article(
     }
     if parts.is_empty() && complete {
         diagnostics.push(
-            Diagnostic::error(src.label.clone(), "no [[part]] in article.toml").with_hint(
-                "list the text's parts, in order, each with id, kind and heading (see FORMAT.md)",
-            ),
+            src.error_at(0, tr!("no [[part]] in article.toml", "aucune [[part]] dans article.toml"))
+                .with_hint(tr!(
+                    "list the text's parts, in order, each with id, kind and heading, e.g.\n[[part]]\nid = \"partie-1\"\nkind = \"part\"\nheading = \"Première partie\"",
+                    "listez les parties du texte, dans l’ordre, chacune avec id, kind et heading, par exemple\n[[part]]\nid = \"partie-1\"\nkind = \"part\"\nheading = \"Première partie\""
+                )),
         );
         return (meta, None);
     }
     (meta, complete.then_some(parts))
 }
 
+/// The `[[part]]` entries that did not pass their checks but have a text `id` and `heading`,
+/// with a kind of `part` when theirs is wrong; and whether every entry is now read.
+fn salvage_parts(
+    document: &raw::Document<'_>,
+    read: &raw::Entries<RawPart>,
+) -> (raw::Entries<RawPart>, bool) {
+    let mut out = Vec::new();
+    let mut all = true;
+    let Some(items) = document
+        .get_ref()
+        .get("part")
+        .and_then(|v| v.get_ref().as_array())
+    else {
+        return (out, false);
+    };
+    for (index, item) in items.iter().enumerate() {
+        if read.iter().any(|(i, _, _)| *i == index) {
+            continue;
+        }
+        let text = |key: &str| {
+            let value = item.get_ref().get(key)?;
+            Some(toml::Spanned::new(
+                value.span(),
+                value.get_ref().as_str()?.to_owned(),
+            ))
+        };
+        let kind = item
+            .get_ref()
+            .get("kind")
+            .and_then(|k| k.get_ref().as_str())
+            .and_then(|k| {
+                toml::Value::String(k.to_owned())
+                    .try_into::<PartKind>()
+                    .ok()
+            })
+            .unwrap_or(PartKind::Part);
+        match (text("id"), text("heading")) {
+            (Some(id), Some(heading)) => {
+                out.push((index, RawPart { id, kind, heading }, item.span()))
+            }
+            _ => all = false,
+        }
+    }
+    (out, all)
+}
+
 fn meta(src: &SourceText<'_>, raw: RawMeta, diagnostics: &mut Vec<Diagnostic>) -> Meta {
     let title = non_blank(
         src,
         &raw.title,
-        "the title is empty",
-        "give the text's title",
+        &tr!("the title is empty", "le titre est vide"),
+        &tr!(
+            "give the text's title, e.g. title = \"Le titre du texte\"",
+            "donnez le titre du texte, par exemple title = \"Le titre du texte\""
+        ),
         diagnostics,
     );
     let language = clean_line(raw.language.get_ref()).trim().to_owned();
@@ -110,20 +178,33 @@ fn meta(src: &SourceText<'_>, raw: RawMeta, diagnostics: &mut Vec<Diagnostic>) -
         diagnostics.push(
             src.error_at(
                 raw.language.span().start,
-                format!("'{language}' is not a language tag"),
+                tr!(
+                    "'{language}' is not a language tag",
+                    "'{language}' n’est pas un code de langue"
+                ),
             )
-            .with_hint("use a BCP 47 tag such as 'fr', 'en' or 'fr-CA'"),
+            .with_hint(tr!(
+                "use a BCP 47 tag such as 'fr', 'en' or 'fr-CA', e.g. language = \"fr\"",
+                "utilisez un code BCP 47 comme 'fr', 'en' ou 'fr-CA', par exemple language = \"fr\""
+            )),
         );
     }
     if let Some(text) = &raw.text
         && !is_safe_file_name(text.get_ref())
     {
+        let name = clean_line(text.get_ref());
         diagnostics.push(
             src.error_at(
                 text.span().start,
-                format!("'{}' is not a file name", clean_line(text.get_ref())),
+                tr!(
+                    "'{name}' is not a file name",
+                    "'{name}' n’est pas un nom de fichier"
+                ),
             )
-            .with_hint("name a file of this folder, such as 'text.md', without any '/'"),
+            .with_hint(tr!(
+                "name a file of this folder, such as 'text.md', without any '/'",
+                "nommez un fichier de ce dossier, comme 'text.md', sans aucun '/'"
+            )),
         );
     }
     let optional = |s: Option<String>| {
@@ -157,23 +238,34 @@ fn is_language_tag(tag: &str) -> bool {
 pub(super) fn read_text(src: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Body> {
     let body = markdown::parse(src.text, 1);
     if body.sections.is_empty() {
+        let label = &src.label;
         diagnostics.push(
-            Diagnostic::error(src.label.clone(), format!("'{}' is empty", src.label))
-                .with_hint("write the text in it, its parts beginning with '# ' lines"),
+            Diagnostic::error(
+                src.label.clone(),
+                tr!("'{label}' is empty", "'{label}' est vide"),
+            )
+            .with_hint(tr!(
+                "write the text in it, its parts beginning with '# ' lines",
+                "écrivez-y le texte, ses parties commençant par des lignes '# '"
+            )),
         );
         return None;
     }
     for heading in &body.minor_headings {
+        let hashes = "#".repeat(heading.level);
         diagnostics.push(
             src.error_at_position(
                 heading.line,
                 1,
-                format!(
-                    "'{}' does not begin a part; the line is kept as a paragraph",
-                    "#".repeat(heading.level)
+                tr!(
+                    "'{hashes}' does not begin a part; the line is kept as a paragraph",
+                    "'{hashes}' ne commence pas une partie ; la ligne est gardée comme paragraphe"
                 ),
             )
-            .with_hint("parts begin with a line '# Heading' (one '#'), matching article.toml")
+            .with_hint(tr!(
+                "parts begin with a line '# Heading' (one '#'), matching article.toml",
+                "les parties commencent par une ligne '# Titre' (un seul '#'), comme dans article.toml"
+            ))
             .into_warning(),
         );
     }
@@ -222,17 +314,22 @@ pub(super) fn align(
             Some(first) => {
                 let byte = preamble.paragraphs.first().map_or(0, |r| r.start);
                 let (line, column) = body.map.position(&body.text, byte);
+                let (heading, id) = (&first.heading, &first.id);
                 diagnostics.push(
                     text_src
                         .error_at_position(
                             line,
                             column,
-                            "the text before the first heading belongs to no part",
+                            tr!(
+                                "the text before the first heading belongs to no part",
+                                "le texte avant le premier titre n’appartient à aucune partie"
+                            ),
                         )
-                        .with_hint(format!(
-                            "begin it with the line '# {}' (part '{}'), or make the first [[part]] \
-                             of article.toml of kind 'introduction'",
-                            first.heading, first.id
+                        .with_hint(tr!(
+                            "begin it with the line '# {heading}' (part '{id}'), or make the first \
+                             [[part]] of article.toml of kind 'introduction'",
+                            "commencez-le par la ligne '# {heading}' (partie '{id}'), ou donnez à la \
+                             première [[part]] de article.toml le kind 'introduction'"
                         )),
                 );
             }
@@ -249,15 +346,39 @@ pub(super) fn align(
             .with_hint(hint)
     };
     let missing = |entry: &PartEntry| {
+        let (id, heading) = (&entry.id, &entry.heading);
+        // The heading may be there, out of order: say so rather than ask to add it.
+        let present = body.sections.iter().find_map(|s| {
+            s.heading
+                .as_ref()
+                .filter(|h| same_heading(&h.text, heading))
+        });
+        let hint = match present {
+            Some(h) => {
+                let line = h.line;
+                tr!(
+                    "the line '# {heading}' is in {text_name} (line {line}) but out of order: \
+                     parts come in {text_name} in the order of the [[part]] entries of \
+                     article.toml; move the part or reorder the [[part]] entries",
+                    "la ligne '# {heading}' est bien dans {text_name} (ligne {line}) mais pas à \
+                     sa place : les parties se suivent dans {text_name} dans l’ordre des [[part]] \
+                     de article.toml ; déplacez la partie ou réordonnez les [[part]]"
+                )
+            }
+            None => tr!(
+                "add the line '# {heading}' to {text_name} where the part begins",
+                "ajoutez la ligne '# {heading}' à {text_name} là où la partie commence"
+            ),
+        };
         article_src
             .error_at(
                 entry.heading_start,
-                format!("part '{}' has no heading in {text_name}", entry.id),
+                tr!(
+                    "part '{id}' has no heading in {text_name}",
+                    "la partie '{id}' n’a pas de titre dans {text_name}"
+                ),
             )
-            .with_hint(format!(
-                "add the line '# {}' to {text_name} where the part begins",
-                entry.heading
-            ))
+            .with_hint(hint)
     };
     while let (Some(section), Some(entry)) = (sections.get(i), parts_left.get(j)) {
         let Some(heading) = &section.heading else {
@@ -266,12 +387,15 @@ pub(super) fn align(
         };
         if same_heading(&heading.text, &entry.heading) {
             if section.paragraphs.is_empty() {
+                let id = &entry.id;
                 diagnostics.push(heading_error(
                     heading.line,
                     heading.column,
-                    format!("part '{}' is empty", entry.id),
-                    "write its text under the heading, or remove the part from both files"
-                        .to_owned(),
+                    tr!("part '{id}' is empty", "la partie '{id}' est vide"),
+                    tr!(
+                        "write its text under the heading, or remove the part from both files",
+                        "écrivez son texte sous le titre, ou retirez la partie des deux fichiers"
+                    ),
                 ));
             }
             let part = Part {
@@ -298,20 +422,25 @@ pub(super) fn align(
         }) {
             for section in sections.get(i..=i + k).unwrap_or_default() {
                 if let Some(h) = &section.heading {
-                    diagnostics.push(extra_heading(text_src, h));
+                    diagnostics.push(extra_heading(text_src, h, parts));
                 }
             }
             i += k + 1;
         } else {
             let (line, column) = article_src.position(entry.heading_start);
+            let (text, id, expected) = (&heading.text, &entry.id, &entry.heading);
             diagnostics.push(heading_error(
                 heading.line,
                 heading.column,
-                format!("heading '{}' does not match part '{}' of article.toml", heading.text, entry.id),
-                format!(
-                    "article.toml:{line}:{column} has heading = '{}'; the two must be equal (and in \
-                     the same order)",
-                    entry.heading
+                tr!(
+                    "heading '{text}' does not match part '{id}' of article.toml",
+                    "le titre '{text}' ne correspond pas à la partie '{id}' de article.toml"
+                ),
+                tr!(
+                    "article.toml:{line}:{column} has heading = '{expected}'; the two must be equal \
+                     (and in the same order)",
+                    "article.toml:{line}:{column} a heading = '{expected}' ; les deux doivent être \
+                     égaux (et dans le même ordre)"
                 ),
             ));
             i += 1;
@@ -320,7 +449,7 @@ pub(super) fn align(
     }
     for section in sections.get(i..).unwrap_or_default() {
         if let Some(h) = &section.heading {
-            diagnostics.push(extra_heading(text_src, h));
+            diagnostics.push(extra_heading(text_src, h, parts));
         }
     }
     for entry in parts_left.get(j..).unwrap_or_default() {
@@ -329,16 +458,42 @@ pub(super) fn align(
     out
 }
 
-fn extra_heading(text_src: &SourceText<'_>, heading: &markdown::Heading) -> Diagnostic {
+fn extra_heading(
+    text_src: &SourceText<'_>,
+    heading: &markdown::Heading,
+    parts: &[PartEntry],
+) -> Diagnostic {
+    let text = &heading.text;
+    if let Some(part) = parts.iter().find(|p| same_heading(&p.heading, text)) {
+        let id = &part.id;
+        return text_src
+            .error_at_position(
+                heading.line,
+                heading.column,
+                tr!(
+                    "heading '{text}' (part '{id}') is out of order",
+                    "le titre '{text}' (partie '{id}') n’est pas à sa place"
+                ),
+            )
+            .with_hint(tr!(
+                "parts come in the text in the order of the [[part]] entries of article.toml: \
+                 move this part or reorder the [[part]] entries",
+                "les parties se suivent dans le texte dans l’ordre des [[part]] de article.toml : \
+                 déplacez cette partie ou réordonnez les [[part]]"
+            ));
+    }
     text_src
         .error_at_position(
             heading.line,
             heading.column,
-            format!("heading '{}' matches no [[part]] of article.toml", heading.text),
+            tr!(
+                "heading '{text}' matches no [[part]] of article.toml",
+                "le titre '{text}' ne correspond à aucune [[part]] de article.toml"
+            ),
         )
-        .with_hint(format!(
-            "add a [[part]] with heading = \"{}\" to article.toml, in text order, or remove the line",
-            heading.text
+        .with_hint(tr!(
+            "add a [[part]] with heading = \"{text}\" to article.toml, in text order, or remove the line",
+            "ajoutez à article.toml une [[part]] avec heading = \"{text}\", dans l’ordre du texte, ou retirez la ligne"
         ))
 }
 

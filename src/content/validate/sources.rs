@@ -6,6 +6,7 @@ use super::{check_id, check_url, non_blank};
 use crate::content::diagnostic::{Diagnostic, SourceText};
 use crate::content::model::Source;
 use crate::content::raw::{self, RawSource};
+use crate::content::schema;
 use crate::text::sanitize::{clean_block, clean_line};
 
 /// `sources.toml`, checked.
@@ -14,8 +15,11 @@ pub(super) struct SourceSet {
     pub(super) ids: HashMap<String, usize>,
     /// Where each source's id is, to place the "unused" warning.
     pub(super) id_starts: Vec<usize>,
-    /// False when some entry could not be read: absent ids are then not reported.
-    pub(super) complete: bool,
+    /// The ids of the entries that could not be read: citing one is not an error of its own.
+    pub(super) broken: HashSet<String>,
+    /// False when some entry that could not be read has no readable id: citations of unknown
+    /// ids are then not reported.
+    pub(super) ids_known: bool,
 }
 
 impl SourceSet {
@@ -25,23 +29,27 @@ impl SourceSet {
             list: Vec::new(),
             ids: HashMap::new(),
             id_starts: Vec::new(),
-            complete: true,
+            broken: HashSet::new(),
+            ids_known: true,
         }
     }
 }
 
-/// Reads and checks `sources.toml`; `None` when it does not parse.
-pub(super) fn read_sources(
-    src: &SourceText<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<SourceSet> {
-    let (entries, complete) = raw::array_file::<RawSource>(src, "source", diagnostics)?;
+/// Reads and checks `sources.toml`, as much of it as can be read.
+pub(super) fn read_sources(src: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>) -> SourceSet {
+    let read = raw::array_file::<RawSource>(src, &schema::SOURCE, diagnostics);
     let mut set = SourceSet {
         list: Vec::new(),
         ids: HashMap::new(),
         id_starts: Vec::new(),
-        complete,
+        broken: read
+            .broken_ids
+            .into_iter()
+            .map(|(id, _)| clean_line(&id))
+            .collect(),
+        ids_known: !read.unknown_ids,
     };
+    let entries = read.entries;
     let mut seen = HashMap::new();
     let mut references: HashMap<u32, String> = HashMap::new();
     for (_, source, _) in entries {
@@ -49,8 +57,11 @@ pub(super) fn read_sources(
         let title = non_blank(
             src,
             &source.title,
-            "source title is empty",
-            "give the document's title",
+            &tr!("source title is empty", "le titre de la source est vide"),
+            &tr!(
+                "give the document's title, e.g. title = \"Working Without Borders\"",
+                "donnez le titre du document, par exemple title = \"Working Without Borders\""
+            ),
             diagnostics,
         );
         let reference = source.reference.as_ref().map(|r| *r.get_ref());
@@ -58,18 +69,31 @@ pub(super) fn read_sources(
             let owner = id.clone().unwrap_or_default();
             if number == 0 {
                 diagnostics.push(
-                    src.error_at(spanned.span().start, "reference numbers start at 1")
-                        .with_hint(
-                            "give the source's position in the article's own reference list",
+                    src.error_at(
+                        spanned.span().start,
+                        tr!(
+                            "reference numbers start at 1",
+                            "les numéros de référence commencent à 1"
                         ),
+                    )
+                    .with_hint(tr!(
+                        "give the source's position in the article's own reference list, e.g. reference = 1",
+                        "donnez la place de la source dans la liste de références de l’article, par exemple reference = 1"
+                    )),
                 );
             } else if let Some(first) = references.get(&number) {
                 diagnostics.push(
                     src.error_at(
                         spanned.span().start,
-                        format!("duplicate reference number {number}"),
+                        tr!(
+                            "duplicate reference number {number}",
+                            "numéro de référence {number} en double"
+                        ),
                     )
-                    .with_hint(format!("source '{first}' already has reference = {number}")),
+                    .with_hint(tr!(
+                        "source '{first}' already has reference = {number}",
+                        "la source '{first}' a déjà reference = {number}"
+                    )),
                 );
             } else {
                 references.insert(number, owner);
@@ -98,7 +122,7 @@ pub(super) fn read_sources(
             note: clean_block(source.note.trim()),
         });
     }
-    Some(set)
+    set
 }
 
 /// Warns about each source that no annotation cites (`cited` must be complete).
@@ -110,12 +134,19 @@ pub(super) fn warn_unused(
 ) {
     for (source, &start) in sources.list.iter().zip(&sources.id_starts) {
         if !cited.contains(&source.id) {
+            let id = &source.id;
             diagnostics.push(
                 src.error_at(
                     start,
-                    format!("source '{}' is cited by no annotation", source.id),
+                    tr!(
+                        "source '{id}' is cited by no annotation",
+                        "la source '{id}' n’est citée par aucune annotation"
+                    ),
                 )
-                .with_hint("cite it from an annotation with source = \"…\", or remove it")
+                .with_hint(tr!(
+                    "cite it from an annotation with source = \"{id}\", or remove it",
+                    "citez-la depuis une annotation avec source = \"{id}\", ou retirez-la"
+                ))
                 .into_warning(),
             );
         }

@@ -10,6 +10,7 @@ use super::{check_questions, non_blank};
 use crate::content::diagnostic::{Diagnostic, SourceText};
 use crate::content::model::{Annotation, TourStop};
 use crate::content::raw::{self, RawStop};
+use crate::content::schema;
 use crate::text::sanitize::{clean_block, clean_line};
 
 /// `tour.toml`, checked against the parts (`None` when `article.toml` could not be read) and
@@ -23,14 +24,7 @@ pub(super) fn read_tour(
 ) -> Vec<TourStop> {
     let parts_known = part_ids.is_some();
     let part_ids = part_ids.unwrap_or_default();
-    let document = match raw::parse(src) {
-        Ok(document) => document,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            return Vec::new();
-        }
-    };
-    raw::reject_unknown_keys(src, &document, &["stop"], diagnostics);
+    let read = raw::array_file::<RawStop>(src, &schema::STOP, diagnostics);
     let part_index: HashMap<&str, usize> = part_ids
         .iter()
         .enumerate()
@@ -42,26 +36,42 @@ pub(super) fn read_tour(
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
     let mut stops = Vec::new();
-    for (n, stop, span) in raw::entries::<RawStop>(src, &document, "stop", diagnostics) {
+    for (n, stop, span) in read.entries {
         let title = non_blank(
             src,
             &stop.title,
-            "stop title is empty",
-            "give the stop a short title",
+            &tr!("stop title is empty", "le titre de l’étape est vide"),
+            &tr!(
+                "give the stop a short title, e.g. title = \"430 millions ?\"",
+                "donnez à l’étape un titre court, par exemple title = \"430 millions ?\""
+            ),
             diagnostics,
         );
-        let owner = format!("stop {} ('{title}')", n + 1);
+        let number = n + 1;
+        let owner = tr!("stop {number} ('{title}')", "l’étape {number} ('{title}')");
         let minutes = *stop.minutes.get_ref();
         if !(1..=120).contains(&minutes) {
             diagnostics.push(
                 src.error_at(
                     stop.minutes.span().start,
-                    format!("{owner} lasts {minutes} minutes, expected 1 to 120"),
+                    tr!(
+                        "{owner} lasts {minutes} minutes, expected 1 to 120",
+                        "{owner} dure {minutes} minutes, attendu de 1 à 120"
+                    ),
                 )
-                .with_hint("give the suggested duration in whole minutes, from 1 to 120"),
+                .with_hint(tr!(
+                    "give the suggested duration in whole minutes, from 1 to 120, e.g. minutes = 4",
+                    "donnez la durée conseillée en minutes entières, de 1 à 120, par exemple minutes = 4"
+                )),
             );
         }
-        let questions = check_questions(src, stop.questions.as_ref(), &owner, 3, diagnostics);
+        let questions = check_questions(
+            src,
+            stop.questions.as_ref(),
+            &owner,
+            schema::STOP_QUESTIONS,
+            diagnostics,
+        );
         let say = clean_block(stop.say.trim());
 
         let annotation = stop.annotation.as_ref().and_then(|spanned| {
@@ -69,17 +79,31 @@ pub(super) fn read_tour(
             let index = annotation_ids.get(id.as_str()).copied();
             // An annotation that exists but failed to anchor is already reported.
             let declared = annotation_set.is_some_and(|s| s.declared.contains_key(&id));
-            let complete = annotation_set.is_some_and(|s| s.complete);
-            if index.is_none() && !declared && complete {
-                let known: Vec<&str> = annotation_ids.keys().copied().collect();
+            // Checked against what did load: an annotation that could not be read still
+            // declares its id (`declared`), so only a name found nowhere is reported.
+            if index.is_none() && !declared && annotation_set.is_some_and(|s| s.ids_known) {
+                let mut known: Vec<&str> = annotation_ids.keys().copied().collect();
+                known.extend(
+                    annotation_set
+                        .iter()
+                        .flat_map(|s| s.declared.keys().map(String::as_str)),
+                );
                 let hint = raw::closest_name(&id, &known).map_or_else(
-                    || "give the id of an [[annotation]] of annotations.toml".to_owned(),
-                    |close| format!("did you mean '{close}'?"),
+                    || {
+                        tr!(
+                            "give the id of an [[annotation]] of annotations.toml",
+                            "donnez l’id d’une [[annotation]] de annotations.toml"
+                        )
+                    },
+                    |close| tr!("did you mean '{close}'?", "vouliez-vous dire '{close}' ?"),
                 );
                 diagnostics.push(
                     src.error_at(
                         spanned.span().start,
-                        format!("{owner} selects an unknown annotation '{id}'"),
+                        tr!(
+                            "{owner} selects an unknown annotation '{id}'",
+                            "{owner} choisit une annotation inconnue '{id}'"
+                        ),
                     )
                     .with_hint(hint),
                 );
@@ -93,21 +117,22 @@ pub(super) fn read_tour(
                 let known: Vec<&str> = part_ids.iter().map(String::as_str).collect();
                 let hint = raw::closest_name(&id, &known).map_or_else(
                     || {
-                        format!(
-                            "the parts are {}",
-                            known
-                                .iter()
-                                .map(|id| format!("'{id}'"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
+                        let list = known
+                            .iter()
+                            .map(|id| format!("'{id}'"))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        tr!("the parts are {list}", "les parties sont {list}")
                     },
-                    |close| format!("did you mean '{close}'?"),
+                    |close| tr!("did you mean '{close}'?", "vouliez-vous dire '{close}' ?"),
                 );
                 diagnostics.push(
                     src.error_at(
                         spanned.span().start,
-                        format!("{owner} shows an unknown part '{id}'"),
+                        tr!(
+                            "{owner} shows an unknown part '{id}'",
+                            "{owner} montre une partie inconnue '{id}'"
+                        ),
                     )
                     .with_hint(hint),
                 );
@@ -120,16 +145,19 @@ pub(super) fn read_tour(
             && from_annotation != given
         {
             let name = |i: usize| part_ids.get(i).map_or("", String::as_str);
+            let (given, wanted) = (name(given), name(from_annotation));
             diagnostics.push(
                 src.error_at(
                     spanned.span().start,
-                    format!(
-                        "{owner} shows part '{}' but its annotation is in part '{}'",
-                        name(given),
-                        name(from_annotation)
+                    tr!(
+                        "{owner} shows part '{given}' but its annotation is in part '{wanted}'",
+                        "{owner} montre la partie '{given}' mais son annotation est dans la partie '{wanted}'"
                     ),
                 )
-                .with_hint("leave 'part' out: a stop shows the part of its annotation"),
+                .with_hint(tr!(
+                    "leave 'part' out: a stop shows the part of its annotation",
+                    "retirez 'part' : une étape montre la partie de son annotation"
+                )),
             );
         }
         if stop.annotation.is_none()
@@ -138,10 +166,11 @@ pub(super) fn read_tour(
             && questions.is_empty()
         {
             diagnostics.push(
-                src.error_at(span.start, format!("{owner} is empty"))
-                    .with_hint(
+                src.error_at(span.start, tr!("{owner} is empty", "{owner} est vide"))
+                    .with_hint(tr!(
                         "give it 'say', 'questions', an 'annotation' to select or a 'part' to show",
-                    ),
+                        "donnez-lui 'say', 'questions', une 'annotation' à choisir ou une 'part' à montrer"
+                    )),
             );
         }
         let big = stop
