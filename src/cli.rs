@@ -85,6 +85,22 @@ pub enum Command {
         /// Article folder or .md / .txt file (default: the bundled article).
         path: Option<PathBuf>,
     },
+    /// Start a new article folder that passes `glose check` as written: article.toml, text.md,
+    /// and annotations.toml, sources.toml, tour.toml with commented examples (never overwrites:
+    /// DIR must not exist or be empty).
+    New {
+        /// The folder to create.
+        dir: PathBuf,
+        /// Take the text and its parts from this .md or .txt file (its headings become parts).
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of an article file, for editors that check TOML as you type.
+    Schema {
+        /// Which file.
+        #[arg(value_enum)]
+        file: SchemaFile,
+    },
     /// Write the article as wrapped plain text: parts titled, each annotation numbered, its
     /// source and context after the paragraph. No colour, no box drawing: for pipes, printers
     /// and screen readers.
@@ -105,6 +121,27 @@ pub enum Command {
         #[arg(long)]
         path: bool,
     },
+}
+
+/// The TOML files that have a JSON Schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaFile {
+    Article,
+    Annotations,
+    Sources,
+    Tour,
+}
+
+impl SchemaFile {
+    /// Its name, as `glose schema` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Article => "article",
+            Self::Annotations => "annotations",
+            Self::Sources => "sources",
+            Self::Tour => "tour",
+        }
+    }
 }
 
 fn parse_theme(value: &str) -> Result<ThemeName, String> {

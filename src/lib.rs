@@ -31,6 +31,7 @@ pub mod print;
 pub mod screen;
 pub mod search;
 pub mod session;
+pub mod starter;
 pub mod text;
 pub mod theme;
 pub mod tour;

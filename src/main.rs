@@ -67,6 +67,12 @@ fn main() -> ExitCode {
         Some(Command::Print { path, width }) => {
             print(path.as_deref(), usize::from(width), setup.lang)
         }
+        Some(Command::New { dir, from }) => {
+            ExitCode::from(glose::starter::run(&dir, from.as_deref(), setup.lang))
+        }
+        Some(Command::Schema { file }) => {
+            ExitCode::from(glose::starter::print_schema(file.name(), setup.lang))
+        }
         Some(Command::Config { .. }) => ExitCode::SUCCESS,
         None if !io::stdout().is_terminal() => {
             print(cli.path.as_deref(), glose::print::DEFAULT_WIDTH, setup.lang)

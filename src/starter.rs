@@ -1,0 +1,421 @@
+//! `glose new DIR [--from FILE]`: a starter article folder that passes `glose check` as written,
+//! and `glose schema FILE`: the JSON Schema of a TOML file.
+//!
+//! The folder holds `article.toml` (the parts: FILE's headings, or one part), `text.md`, and
+//! `annotations.toml`, `sources.toml`, `tour.toml`, each with one commented example of each
+//! kind, so the teacher uncomments and edits. Every TOML file begins with a `#:schema` line
+//! naming its JSON Schema in the folder's `.schema/`, which editors (VS Code's Even Better TOML,
+//! taplo) use to check keys as the teacher types. Nothing is ever overwritten: DIR must not exist
+//! or be empty.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::content::{self, Article, PartKind, schema};
+use crate::i18n::Lang;
+use crate::output;
+use crate::text::sanitize::clean_line;
+
+/// The JSON Schema files written in a new folder's `.schema/`, by TOML file.
+const SCHEMAS: [(&str, &str); 4] = [
+    ("article", "article.toml"),
+    ("annotations", "annotations.toml"),
+    ("sources", "sources.toml"),
+    ("tour", "tour.toml"),
+];
+
+/// `glose schema FILE`: prints the JSON Schema of `article`, `annotations`, `sources` or `tour`.
+pub fn print_schema(file: &str, lang: Lang) -> u8 {
+    match schema::json_schema(file) {
+        Some(json) => match output::out(&format!("{json}\n")) {
+            Ok(()) => 0,
+            Err(_) => 2,
+        },
+        None => {
+            let file = clean_line(file);
+            output::errln(&match lang {
+                Lang::En => format!(
+                    "glose schema: unknown file '{file}': article, annotations, sources or tour"
+                ),
+                Lang::Fr => format!(
+                    "glose schema : fichier inconnu '{file}' : article, annotations, sources ou tour"
+                ),
+            });
+            2
+        }
+    }
+}
+
+/// `glose new DIR [--from FILE]`; returns the exit code (0 written, 1 FILE has content errors,
+/// 2 I/O: DIR not empty, FILE unreadable, a file not written).
+pub fn run(dir: &Path, from: Option<&Path>, lang: Lang) -> u8 {
+    let shown = clean_line(&dir.display().to_string());
+    let fail = |en: String, fr: String| {
+        let message = if lang == Lang::Fr { fr } else { en };
+        output::errln(&format!("glose new: {message}"));
+        2
+    };
+    if std::fs::symlink_metadata(dir).is_ok() {
+        let empty = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
+        if !empty {
+            return fail(
+                format!("'{shown}' already exists and is not an empty folder: nothing was written"),
+                format!("'{shown}' existe déjà et n’est pas un dossier vide : rien n’a été écrit"),
+            );
+        }
+    }
+    let files = match from {
+        None => starter(lang),
+        Some(file) => match content::load_path(file) {
+            Ok(loaded) => from_article(&loaded.article, lang),
+            Err(error) => {
+                output::errln(&format!("{error}"));
+                return error.exit_code();
+            }
+        },
+    };
+    if let Err(error) = std::fs::create_dir_all(dir.join(".schema")) {
+        return fail(
+            format!("cannot create '{shown}': {error}"),
+            format!("impossible de créer '{shown}' : {error}"),
+        );
+    }
+    let schemas = SCHEMAS.iter().filter_map(|(name, _)| {
+        schema::json_schema(name).map(|json| (format!(".schema/{name}.json"), json + "\n"))
+    });
+    for (name, text) in files.into_iter().chain(schemas) {
+        let path = dir.join(&name);
+        // `create_new`: never replace a file, even one that appeared meanwhile.
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+        if let Err(error) = written {
+            return fail(
+                format!("cannot write '{shown}/{name}': {error}"),
+                format!("impossible d’écrire '{shown}/{name}' : {error}"),
+            );
+        }
+    }
+    let message = match lang {
+        Lang::En => format!(
+            "glose new: wrote '{shown}' (article.toml, text.md, annotations.toml, sources.toml, \
+             tour.toml)\nnext: edit the files, then `glose check {shown}` and `glose {shown}`"
+        ),
+        Lang::Fr => format!(
+            "glose new : dossier '{shown}' écrit (article.toml, text.md, annotations.toml, \
+             sources.toml, tour.toml)\nensuite : modifiez les fichiers, puis `glose check {shown}` \
+             et `glose {shown}`"
+        ),
+    };
+    match output::out(&format!("{message}\n")) {
+        Ok(()) => 0,
+        Err(_) => 2,
+    }
+}
+
+/// The `#:schema` line of a TOML file.
+fn schema_line(name: &str) -> String {
+    format!("#:schema .schema/{name}.json\n")
+}
+
+/// A TOML string.
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+/// An id in the valid form for a heading, unique among `taken`.
+fn part_id(heading: &str, taken: &mut Vec<String>) -> String {
+    let mut base = String::new();
+    for c in unicode_normalization::UnicodeNormalization::nfd(heading)
+        .filter(char::is_ascii)
+        .flat_map(char::to_lowercase)
+    {
+        if c.is_ascii_alphanumeric() {
+            base.push(c);
+        } else if !base.is_empty() && !base.ends_with('-') {
+            base.push('-');
+        }
+    }
+    let mut base = base.trim_end_matches('-').to_owned();
+    base.truncate(40);
+    let base = base.trim_end_matches('-');
+    let base = if base.is_empty() { "partie" } else { base };
+    let mut id = base.to_owned();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.push(id.clone());
+    id
+}
+
+/// The files of a starter folder with an example text.
+fn starter(lang: Lang) -> Vec<(String, String)> {
+    let (title, intro, heading, body) = match lang {
+        Lang::En => (
+            "The title of the text",
+            "An opening paragraph, before the first heading: it belongs to the introduction.",
+            "First part",
+            "The text of the first part. Replace these lines with your text; each part begins \
+             with a line '# Heading' matching a [[part]] of article.toml.",
+        ),
+        Lang::Fr => (
+            "Le titre du texte",
+            "Un premier paragraphe, avant le premier titre : il appartient à l’introduction.",
+            "Première partie",
+            "Le texte de la première partie. Remplacez ces lignes par votre texte ; chaque partie \
+             commence par une ligne '# Titre' qui correspond à une [[part]] de article.toml.",
+        ),
+    };
+    let language = lang.pick("en", "fr");
+    let parts = [
+        (
+            "introduction".to_owned(),
+            PartKind::Introduction,
+            "Introduction".to_owned(),
+        ),
+        (
+            lang.pick("part-1", "partie-1").to_owned(),
+            PartKind::Part,
+            heading.to_owned(),
+        ),
+    ];
+    let text = format!("{intro}\n\n# {heading}\n\n{body}\n");
+    files(title, "", language, &parts, text, lang)
+}
+
+/// The files of a starter folder holding the text of `article` (a plain file read).
+fn from_article(article: &Article, lang: Lang) -> Vec<(String, String)> {
+    let mut taken = Vec::new();
+    let mut text = String::new();
+    let mut parts = Vec::new();
+    for part in &article.parts {
+        let heading = part.heading.trim().to_owned();
+        let kind = if part.kind == PartKind::Introduction && parts.is_empty() {
+            PartKind::Introduction
+        } else {
+            PartKind::Part
+        };
+        if kind != PartKind::Introduction {
+            let _ = write!(text, "# {heading}\n\n");
+        }
+        for paragraph in &part.paragraphs {
+            let _ = write!(text, "{}\n\n", article.slice(paragraph.clone()).trim());
+        }
+        let id = if kind == PartKind::Introduction {
+            taken.push("introduction".to_owned());
+            "introduction".to_owned()
+        } else {
+            part_id(&heading, &mut taken)
+        };
+        parts.push((id, kind, heading));
+    }
+    let text = text.trim_end().to_owned() + "\n";
+    let meta = &article.meta;
+    files(
+        &meta.title,
+        &meta.author,
+        &meta.language,
+        &parts,
+        text,
+        lang,
+    )
+}
+
+/// The five files, from the parts and the text.
+fn files(
+    title: &str,
+    author: &str,
+    language: &str,
+    parts: &[(String, PartKind, String)],
+    text: String,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    let mut article = schema_line("article");
+    let _ = writeln!(
+        article,
+        "{}",
+        lang.pick(
+            "# The text's metadata and its parts, in order (see FORMAT.md).",
+            "# Les informations du texte et ses parties, dans l’ordre (voir FORMAT.md)."
+        )
+    );
+    let _ = writeln!(article, "title = {}", quoted(title));
+    let _ = writeln!(
+        article,
+        "author = {}{}",
+        quoted(author),
+        lang.pick("   # who wrote the text", "   # qui a écrit le texte")
+    );
+    let _ = writeln!(article, "language = {}", quoted(language));
+    let _ = writeln!(
+        article,
+        "{}",
+        lang.pick(
+            "# Optional: byline, publisher, date, url (verified), annotations_by, text.",
+            "# Facultatifs : byline, publisher, date, url (vérifiée), annotations_by, text."
+        )
+    );
+    for (id, kind, heading) in parts {
+        let kind = match kind {
+            PartKind::Introduction => "introduction",
+            PartKind::Conclusion => "conclusion",
+            PartKind::References => "references",
+            PartKind::Part => "part",
+        };
+        let _ = write!(
+            article,
+            "\n[[part]]\nid = {}\nkind = \"{kind}\"   # introduction | part | conclusion | \
+             references\nheading = {}\n",
+            quoted(id),
+            quoted(heading)
+        );
+    }
+    vec![
+        ("article.toml".to_owned(), article),
+        ("text.md".to_owned(), text),
+        ("annotations.toml".to_owned(), annotations_example(lang)),
+        ("sources.toml".to_owned(), sources_example(lang)),
+        ("tour.toml".to_owned(), tour_example(lang)),
+    ]
+}
+
+/// Comments every line of `example`.
+fn commented(example: &str) -> String {
+    example
+        .lines()
+        .map(|l| {
+            if l.is_empty() {
+                "#\n".to_owned()
+            } else {
+                format!("# {l}\n")
+            }
+        })
+        .collect()
+}
+
+fn annotations_example(lang: Lang) -> String {
+    let mut out = schema_line("annotations");
+    out.push_str(&commented(lang.pick(
+        "One [[annotation]] per annotated span of the text. Uncomment an example and edit it:\n\
+         the quote must be the exact words of text.md (see FORMAT.md).\n\n\
+         A figure (a number):\n\
+         [[annotation]]\nid = \"fig-first\"\nkind = \"figure\"\nquote = \"430 million\"\n\
+         source = \"first-source\"\nverdict = \"misreported\"   # confirmed | imprecise | misreported | unverifiable\n\
+         context = \"\"\"What a reader needs to know to read these words.\"\"\"\n\
+         note = \"\"\"What the source actually says.\"\"\"\nquestions = [\"Who is counted?\"]\n\n\
+         Words quoted or attributed to someone:\n\
+         [[annotation]]\nid = \"quote-first\"\nkind = \"quote\"\nquote = \"the words quoted\"\n\
+         context = \"Who said it, when.\"\n\n\
+         A source the text cites:\n\
+         [[annotation]]\nid = \"source-first\"\nkind = \"source\"\nquote = \"a World Bank report\"\n\
+         source = \"first-source\"\nnote = \"What kind of document it is.\"\n\n\
+         A term to explain:\n\
+         [[annotation]]\nid = \"term-first\"\nkind = \"term\"\nquote = \"data workers\"\n\
+         prefix = \"the \"   # only if the quote occurs more than once\n\
+         context = \"What the word means here.\"",
+        "Une [[annotation]] par passage annoté du texte. Décommentez un exemple et modifiez-le :\n\
+         la citation (quote) doit être les mots exacts de text.md (voir FORMAT.md).\n\n\
+         Un chiffre :\n\
+         [[annotation]]\nid = \"fig-premier\"\nkind = \"figure\"\nquote = \"430 millions\"\n\
+         source = \"premiere-source\"\nverdict = \"misreported\"   # confirmed | imprecise | misreported | unverifiable\n\
+         context = \"\"\"Ce qu’un lecteur doit savoir pour lire ces mots.\"\"\"\n\
+         note = \"\"\"Ce que dit vraiment la source.\"\"\"\nquestions = [\"Qui compte-t-on ?\"]\n\n\
+         Des mots cités ou attribués à quelqu’un :\n\
+         [[annotation]]\nid = \"citation-premiere\"\nkind = \"quote\"\nquote = \"les mots cités\"\n\
+         context = \"Qui l’a dit, quand.\"\n\n\
+         Une source que cite le texte :\n\
+         [[annotation]]\nid = \"source-premiere\"\nkind = \"source\"\nquote = \"un rapport de la Banque mondiale\"\n\
+         source = \"premiere-source\"\nnote = \"De quel document il s’agit.\"\n\n\
+         Une notion à expliquer :\n\
+         [[annotation]]\nid = \"notion-premiere\"\nkind = \"term\"\nquote = \"travailleurs du clic\"\n\
+         prefix = \"les \"   # seulement si la citation se trouve plusieurs fois\n\
+         context = \"Ce que le mot veut dire ici.\"",
+    )));
+    out
+}
+
+fn sources_example(lang: Lang) -> String {
+    let mut out = schema_line("sources");
+    out.push_str(&commented(lang.pick(
+        "The bibliography: one [[source]] per document the annotations cite.\n\
+         kind is one of report, press, documentary, book, academic, blog, web, court, other.\n\n\
+         [[source]]\nid = \"first-source\"\nauthor = \"World Bank\"\n\
+         title = \"Working Without Borders\"\nkind = \"report\"\ndate = \"2023-09-07\"\n\
+         url = \"https://example.org/report\"   # only an address you have checked\n\
+         reference = 1   # its number in the article's own reference list, if any",
+        "La bibliographie : une [[source]] par document que citent les annotations.\n\
+         kind vaut report, press, documentary, book, academic, blog, web, court ou other.\n\n\
+         [[source]]\nid = \"premiere-source\"\nauthor = \"Banque mondiale\"\n\
+         title = \"Working Without Borders\"\nkind = \"report\"\ndate = \"2023-09-07\"\n\
+         url = \"https://example.org/rapport\"   # seulement une adresse vérifiée\n\
+         reference = 1   # son numéro dans la liste de références de l’article, s’il y en a un",
+    )));
+    out
+}
+
+fn tour_example(lang: Lang) -> String {
+    let mut out = schema_line("tour");
+    out.push_str(&commented(lang.pick(
+        "A guided tour for a class: one [[stop]] per step, shown by `glose present`.\n\n\
+         A stop on an annotation:\n\
+         [[stop]]\ntitle = \"430 million?\"\nannotation = \"fig-first\"\n\
+         say = \"\"\"What to say or show.\"\"\"\nquestions = [\"Who is counted?\"]   # at most three\n\
+         minutes = 4   # a whole number, 1 to 120\nbig = \"430 M\"   # the figure in large type\n\n\
+         A stop on a part, to read together:\n\
+         [[stop]]\ntitle = \"Reading the first part\"\npart = \"part-1\"\nminutes = 5\n\n\
+         A stop for a debate (it stays on the previous part):\n\
+         [[stop]]\ntitle = \"Debate\"\nquestions = [\"What would you check first?\"]\nminutes = 10",
+        "Un parcours guidé pour une classe : une [[stop]] par étape, montrée par `glose present`.\n\n\
+         Une étape sur une annotation :\n\
+         [[stop]]\ntitle = \"430 millions ?\"\nannotation = \"fig-premier\"\n\
+         say = \"\"\"Ce qu’il faut dire ou montrer.\"\"\"\nquestions = [\"Qui compte-t-on ?\"]   # trois au plus\n\
+         minutes = 4   # un nombre entier, de 1 à 120\nbig = \"430 M\"   # le chiffre en grand\n\n\
+         Une étape sur une partie, à lire ensemble :\n\
+         [[stop]]\ntitle = \"Lire la première partie\"\npart = \"partie-1\"\nminutes = 5\n\n\
+         Une étape de débat (elle reste sur la partie précédente) :\n\
+         [[stop]]\ntitle = \"Débat\"\nquestions = [\"Que vérifieriez-vous d’abord ?\"]\nminutes = 10",
+    )));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_ids_are_valid_and_unique() {
+        let mut taken = Vec::new();
+        assert_eq!(part_id("Le travail caché", &mut taken), "le-travail-cache");
+        assert_eq!(
+            part_id("Le travail caché", &mut taken),
+            "le-travail-cache-2"
+        );
+        assert_eq!(part_id("日本", &mut taken), "partie");
+    }
+
+    /// The commented examples are good TOML once uncommented, and pass the schema.
+    #[test]
+    fn the_examples_parse_once_uncommented() {
+        for lang in [Lang::En, Lang::Fr] {
+            for (text, key) in [
+                (annotations_example(lang), "annotation"),
+                (sources_example(lang), "source"),
+                (tour_example(lang), "stop"),
+            ] {
+                let uncommented: String = text
+                    .lines()
+                    .skip(1)
+                    .map(|l| l.strip_prefix("# ").unwrap_or(""))
+                    .filter(|l| l.starts_with("[[") || l.contains(" = "))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                let value: toml::Table = toml::from_str(&uncommented).expect(&uncommented);
+                assert!(value.contains_key(key), "{uncommented}");
+            }
+        }
+    }
+}
