@@ -52,6 +52,163 @@ pub fn run(path: Option<&Path>, lang: Lang) -> u8 {
     }
 }
 
+/// `glose check --fix`: mends `annotations.toml` (see [`fixes`]), prints each change, then
+/// checks the folder again and returns that check's exit code (2 when nothing can be fixed: no
+/// folder, a file that does not parse, a write that fails).
+pub fn fix(path: Option<&Path>, lang: Lang) -> u8 {
+    content::diagnostic::set_lang(lang);
+    let say = |en: &str, fr: &str| {
+        let message = if lang == Lang::Fr { fr } else { en };
+        output::errln(&format!("glose check --fix{}{message}", lang.colon()));
+    };
+    let Some(dir) = path.filter(|p| p.is_dir()) else {
+        say(
+            "give an article folder: --fix mends its annotations.toml",
+            "donnez un dossier d’article : --fix corrige son annotations.toml",
+        );
+        return 2;
+    };
+    let diagnostics = match content::load_path(dir) {
+        Ok(loaded) => loaded.warnings,
+        Err(content::LoadError::Content(diagnostics)) => diagnostics,
+        Err(error) => {
+            output::err(&format!("{error}\n"));
+            return error.exit_code();
+        }
+    };
+    let file = dir.join("annotations.toml");
+    let mut wanted: Vec<&content::diagnostic::Fix> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_deref())
+        .collect();
+    wanted.sort_by_key(|f| f.entry);
+    if wanted.is_empty() {
+        say(
+            "nothing to fix in annotations.toml",
+            "rien à corriger dans annotations.toml",
+        );
+        return run(path, lang);
+    }
+    let text = match std::fs::read_to_string(&file) {
+        Ok(text) => text,
+        Err(error) => {
+            say(
+                &format!("cannot read annotations.toml: {error}"),
+                &format!("impossible de lire annotations.toml : {error}"),
+            );
+            return 2;
+        }
+    };
+    let (fixed, changes) = match fixes(&text, &wanted) {
+        Some(done) => done,
+        None => {
+            say(
+                "annotations.toml does not parse: fix its syntax first",
+                "annotations.toml n’est pas du TOML valide : corrigez d’abord sa syntaxe",
+            );
+            return 2;
+        }
+    };
+    if let Err(error) = replace_file(&file, &fixed) {
+        say(
+            &format!("cannot write annotations.toml: {error}"),
+            &format!("impossible d’écrire annotations.toml : {error}"),
+        );
+        return 2;
+    }
+    let label = crate::text::sanitize::clean_line(&file.display().to_string());
+    for change in &changes {
+        output::err(&format!("{label}: {change}\n"));
+    }
+    output::err(&format!(
+        "{}\n\n",
+        plural(
+            lang,
+            changes.len(),
+            ("change", "changes", "modification", "modifications")
+        )
+    ));
+    run(path, lang)
+}
+
+/// `text` (annotations.toml) with the `wanted` changes made, keeping its comments and layout
+/// (toml_edit), and one line per change; `None` when it does not parse.
+pub fn fixes(text: &str, wanted: &[&content::diagnostic::Fix]) -> Option<(String, Vec<String>)> {
+    let mut document: toml_edit::DocumentMut = text.parse().ok()?;
+    let mut changes = Vec::new();
+    let lang = content::diagnostic::lang();
+    let entries = document.get_mut("annotation")?.as_array_of_tables_mut()?;
+    for fix in wanted {
+        let Some(table) = entries.get_mut(fix.entry) else {
+            continue;
+        };
+        let old = table
+            .get(fix.key)
+            .and_then(|item| item.as_str())
+            .map(str::to_owned);
+        let mut value = toml_edit::Value::from(fix.value.as_str());
+        if let Some(old) = table.get(fix.key).and_then(|item| item.as_value()) {
+            // The comment after the old value stays after the new one.
+            *value.decor_mut() = old.decor().clone();
+        }
+        // A new key goes just after `quote`; the others keep their place.
+        let order: Vec<String> = table.iter().map(|(k, _)| k.to_owned()).collect();
+        let quote_at = order
+            .iter()
+            .position(|k| k == "quote")
+            .unwrap_or(order.len());
+        match table.get_mut(fix.key) {
+            // In place: the key keeps the comments above it.
+            Some(item) => *item = toml_edit::Item::Value(value),
+            None => {
+                table.insert(fix.key, toml_edit::Item::Value(value));
+            }
+        }
+        let rank = |key: &str| {
+            order
+                .iter()
+                .position(|k| k == key)
+                .map_or(2 * quote_at + 1, |i| 2 * i)
+        };
+        table.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get())));
+        let (id, key, new) = (
+            crate::text::sanitize::clean_line(&fix.id),
+            fix.key,
+            crate::text::sanitize::clean_line(&fix.value),
+        );
+        let note = crate::text::sanitize::clean_line(&fix.note);
+        let change = match (old, lang) {
+            (Some(old), Lang::En) => format!(
+                "annotation '{id}': {key} = \"{new}\" (was \"{}\")",
+                crate::text::sanitize::clean_line(&old)
+            ),
+            (Some(old), Lang::Fr) => format!(
+                "annotation '{id}' : {key} = \"{new}\" (au lieu de \"{}\")",
+                crate::text::sanitize::clean_line(&old)
+            ),
+            (None, Lang::En) => format!("annotation '{id}': {key} = \"{new}\" added"),
+            (None, Lang::Fr) => format!("annotation '{id}' : {key} = \"{new}\" ajouté"),
+        };
+        changes.push(format!("{change}; {note}"));
+    }
+    Some((document.to_string(), changes))
+}
+
+/// Writes `text` over `path` through a new file beside it renamed into place, so that a
+/// crash leaves the old file or the new one, never half of one.
+fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
+    let temporary = path.with_extension("toml.glose-fix");
+    let _ = std::fs::remove_file(&temporary);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)?;
+    std::io::Write::write_all(&mut file, text.as_bytes())?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&temporary, path)
+}
+
 /// `n` followed by its word: `(en singular, en plural, fr singular, fr plural)`; French takes
 /// the singular for 0 and 1, English only for 1.
 fn plural(lang: Lang, n: usize, words: (&str, &str, &str, &str)) -> String {

@@ -84,6 +84,11 @@ pub enum Command {
     Check {
         /// Article folder or .md / .txt file (default: the bundled article).
         path: Option<PathBuf>,
+        /// Mend annotations.toml: give each ambiguous quote the shortest prefix or suffix that
+        /// picks its first place, and write the text's words into each moved quote (comments and
+        /// layout kept; text.md is never touched). Prints each change, then checks again.
+        #[arg(long)]
+        fix: bool,
     },
     /// Start a new article folder that passes `glose check` as written: article.toml, text.md,
     /// and annotations.toml, sources.toml, tour.toml with commented examples (never overwrites:

@@ -47,8 +47,11 @@ fn main() -> ExitCode {
     // Every message about the article's files, in the interface language.
     glose::content::diagnostic::set_lang(setup.lang);
     match cli.command {
-        Some(Command::Check { path }) => {
+        Some(Command::Check { path, fix: false }) => {
             ExitCode::from(glose::check::run(path.as_deref(), setup.lang))
+        }
+        Some(Command::Check { path, fix: true }) => {
+            ExitCode::from(glose::check::fix(path.as_deref(), setup.lang))
         }
         Some(Command::Present { path }) => present(path.as_deref(), &setup),
         Some(Command::Notes {

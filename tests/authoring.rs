@@ -112,3 +112,91 @@ fn schemas_are_json_schemas() {
     let out = glose(&["schema", "other"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A folder copied from `tests/fixtures/valid-minimal`, with `annotations.toml` replaced.
+fn folder_with(annotations: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-minimal");
+    for name in ["article.toml", "text.md", "sources.toml", "tour.toml"] {
+        std::fs::copy(fixture.join(name), dir.path().join(name)).expect("copy the fixture");
+    }
+    std::fs::write(dir.path().join("annotations.toml"), annotations).expect("write");
+    dir
+}
+
+#[test]
+fn check_fix_mends_ambiguous_and_moved_quotes_and_keeps_comments() {
+    let annotations = "\
+# My annotations, with comments that must stay.
+[[annotation]]
+id = \"fig-430-millions\"
+kind = \"figure\"
+# The text was edited since: « modératrices » now.
+quote = \"430 millions de moderateurs\"   # typed without accents
+source = \"banque-mondiale-2023\"
+note = \"Tous les travailleurs des plateformes.\"
+
+[[annotation]]
+id = \"terme-plateformes\"
+kind = \"term\"
+quote = \"de l\u{2019}heure\"
+context = \"Un salaire horaire.\"
+
+# Twice in the text: « les » and « Les ».
+[[annotation]]
+id = \"mot-les\"
+kind = \"term\"
+quote = \"es\"
+context = \"Un mot bien court.\"
+";
+    let dir = folder_with(annotations);
+    let folder = dir.path().to_str().unwrap();
+    let text_before = std::fs::read(dir.path().join("text.md")).unwrap();
+    let out = glose(&["check", folder, "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("matches"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = glose(&["check", "--fix", folder, "--lang", "en"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "annotation 'fig-430-millions': quote = \"430 millions de modérateurs\" \
+             (was \"430 millions de moderateurs\")"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("annotation 'mot-les': "), "{stderr}");
+    assert!(stderr.contains("the first of"), "{stderr}");
+    assert!(stderr.contains("2 changes"), "{stderr}");
+
+    let fixed = std::fs::read_to_string(dir.path().join("annotations.toml")).unwrap();
+    for comment in [
+        "# My annotations, with comments that must stay.",
+        "# The text was edited since: « modératrices » now.",
+        "   # typed without accents",
+        "# Twice in the text: « les » and « Les ».",
+    ] {
+        assert!(fixed.contains(comment), "{comment} lost:\n{fixed}");
+    }
+    // The new key comes right after the quote.
+    assert!(
+        fixed.contains("quote = \"es\"\nprefix = ") || fixed.contains("quote = \"es\"\nsuffix = "),
+        "{fixed}"
+    );
+    // text.md is never touched, and check now passes without a warning.
+    assert_eq!(
+        std::fs::read(dir.path().join("text.md")).unwrap(),
+        text_before
+    );
+    let out = glose(&["check", folder, "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
+    // Nothing left to fix.
+    let out = glose(&["check", "--fix", folder, "--lang", "en"]);
+    assert!(text(&out.stderr).contains("nothing to fix"));
+}

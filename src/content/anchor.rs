@@ -535,6 +535,156 @@ pub fn closest(text: &str, paragraphs: &[Range<usize>], quote: &str) -> Option<C
         })
 }
 
+/// Where a quote that no longer matches exactly was found again, approximately.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moved {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Index into the paragraph list.
+    pub paragraph: usize,
+    /// Edits (insertions, deletions, substitutions of folded chars) between quote and text.
+    pub edits: usize,
+}
+
+/// Most edits a moved quote may differ by: a quarter of its folded length (so a quote of fewer
+/// than four chars is never re-anchored approximately).
+fn edit_bound(len: usize) -> usize {
+    len / 4
+}
+
+/// Finds again a quote that matches nowhere exactly (the text was edited, or the quote has a
+/// typo), as Hypothesis re-anchors: the place of the text whose words are the fewest edits away
+/// (case, accents, spaces and apostrophes folded), within [`edit_bound`]; `prefix` and `suffix`
+/// (the words around, when given) choose among places equally close, by how close the words
+/// around them are. `None` when no place is close enough, or when two are equally good: then the
+/// annotation is an orphan.
+///
+/// Each paragraph is scanned once with Sellers' algorithm (edit distance of the quote to the
+/// best substring ending at each char), so the cost is the text's length times the quote's.
+pub fn approximate(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    quote: &str,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+) -> Option<Moved> {
+    let mut folded_quote = Vec::new();
+    for c in normalize(quote).chars() {
+        fold(c, &mut folded_quote);
+    }
+    let m = folded_quote.len();
+    let bound = edit_bound(m);
+    let text_bytes: usize = paragraphs.iter().map(ExactSizeIterator::len).sum();
+    if bound == 0 || text_bytes.saturating_mul(m) > FUZZY_BUDGET.saturating_mul(4) {
+        return None;
+    }
+    // (edits, paragraph, start char, end char) of each candidate: the best end of each run of
+    // close ends, so that one place is one candidate.
+    let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut column: Vec<usize> = (0..=m).collect();
+    for (p, range) in paragraphs.iter().enumerate() {
+        let (chars, _) = fold_paragraph(text, range);
+        column.iter_mut().enumerate().for_each(|(i, v)| *v = i);
+        let mut run: Option<(usize, usize)> = None; // (edits, end)
+        for (j, &c) in chars.iter().enumerate() {
+            let mut diagonal = 0; // D[i-1][j-1], with D[0][*] = 0: a match may start anywhere
+            for i in 1..=m {
+                let above = column[i];
+                let cost = usize::from(folded_quote[i - 1] != c);
+                column[i] = (diagonal + cost).min(above + 1).min(column[i - 1] + 1);
+                diagonal = above;
+            }
+            let edits = column[m];
+            let end = j + 1;
+            let at_word_end = chars.get(end).is_none_or(|c| !c.is_alphanumeric());
+            if edits <= bound && at_word_end {
+                match run {
+                    Some((best, _)) if best <= edits => {}
+                    _ => run = Some((edits, end)),
+                }
+            } else if edits > bound
+                && let Some((best, end)) = run.take()
+            {
+                candidates.push((best, p, 0, end));
+            }
+        }
+        if let Some((best, end)) = run.take() {
+            candidates.push((best, p, 0, end));
+        }
+    }
+    let best = candidates.iter().map(|c| c.0).min()?;
+    let mut scored: Vec<(usize, usize, Range<usize>)> = Vec::new();
+    for &(edits, p, _, end) in candidates.iter().filter(|c| c.0 == best) {
+        let range = paragraphs.get(p)?;
+        let (chars, origins) = fold_paragraph(text, range);
+        // The start: the one whose window is the fewest edits from the quote, at a word start.
+        let quote_string: String = folded_quote.iter().collect();
+        let start = (end.saturating_sub(m + bound)..=end.saturating_sub(m.saturating_sub(bound)))
+            .filter(|&s| {
+                s < end && (s == 0 || !chars.get(s - 1).is_some_and(|c| c.is_alphanumeric()))
+            })
+            .filter(|&s| chars.get(s) != Some(&' '))
+            .min_by_key(|&s| {
+                let window: String = chars.get(s..end).unwrap_or_default().iter().collect();
+                strsim::levenshtein(&quote_string, &window)
+            })?;
+        let first = origins.get(start)?;
+        let last = origins.get(end - 1)?;
+        let bytes = first.start..last.end;
+        let context = context_edits(text, range, &bytes, prefix, suffix);
+        scored.push((edits * 2 + context, p, bytes));
+    }
+    let top = scored.iter().map(|s| s.0).min()?;
+    let mut winners = scored.into_iter().filter(|s| s.0 == top);
+    let (_, paragraph, range) = winners.next()?;
+    if winners.next().is_some() {
+        return None; // two places equally close: an orphan, not a guess
+    }
+    Some(Moved {
+        range,
+        paragraph,
+        edits: best,
+    })
+}
+
+/// How far the words around `range` are from `prefix` and `suffix` (folded edits).
+fn context_edits(
+    text: &str,
+    paragraph: &Range<usize>,
+    range: &Range<usize>,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+) -> usize {
+    let folded = |s: &str| {
+        let mut out = Vec::new();
+        for c in normalize(s).chars() {
+            fold(c, &mut out);
+        }
+        out.into_iter().collect::<String>()
+    };
+    let before = folded(text.get(paragraph.start..range.start).unwrap_or(""));
+    let after = folded(text.get(range.end..paragraph.end).unwrap_or(""));
+    let mut edits = 0;
+    if let Some(prefix) = prefix.map(folded).filter(|p| !p.is_empty()) {
+        let n = prefix.chars().count();
+        let tail: String = before
+            .chars()
+            .rev()
+            .take(n)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        edits += strsim::levenshtein(&prefix, &tail);
+    }
+    if let Some(suffix) = suffix.map(folded).filter(|s| !s.is_empty()) {
+        let n = suffix.chars().count();
+        let head: String = after.chars().take(n).collect();
+        edits += strsim::levenshtein(&suffix, &head);
+    }
+    edits
+}
+
 /// `range` grown to whole words: back to the white space before it and on to the white space
 /// after it, inside `paragraph`, so that a near match is never shown cut mid-word.
 fn whole_words(text: &str, paragraph: &Range<usize>, range: Range<usize>) -> Range<usize> {
@@ -739,6 +889,51 @@ mod tests {
         assert_eq!(&text[close.range.clone()], "torture mentale,");
         assert!(!close.same_letters);
         assert_eq!(closest(text, &paragraphs, "zzzzqqqq xxxx"), None);
+    }
+
+    #[test]
+    fn an_edited_text_is_found_again_approximately() {
+        let text = "Près de 430 millions de modératrices, souvent. Puis autre chose.";
+        let paragraphs = [0..text.len()];
+        let moved =
+            approximate(text, &paragraphs, "430 millions de modérateurs", None, None).unwrap();
+        assert_eq!(&text[moved.range.clone()], "430 millions de modératrices");
+        assert_eq!(moved.edits, 4);
+        // Case and accents cost nothing; a typo costs one edit.
+        let moved = approximate(
+            text,
+            &paragraphs,
+            "430 MILLIONS de moderatrices",
+            None,
+            None,
+        );
+        assert_eq!(moved.map(|m| m.edits), Some(0));
+        // Nothing close: an orphan.
+        assert_eq!(
+            approximate(text, &paragraphs, "zzzz qqqq xxxx", None, None),
+            None
+        );
+        // Too short to guess.
+        assert_eq!(approximate(text, &paragraphs, "Pris", None, None), None);
+    }
+
+    #[test]
+    fn two_equally_close_places_are_told_apart_by_the_words_around_or_not_at_all() {
+        let text = "le chat noir dort. le chien noir dort. le rat gris court.";
+        let paragraphs = [0..text.len()];
+        assert_eq!(
+            approximate(text, &paragraphs, "chut noir dort", None, None).map(|m| m.range),
+            Some(3..17)
+        );
+        // "chot noir" is one edit from both "chat noir" and... only chat: fine. Now a tie:
+        let text = "un chat noir, un chas noir.";
+        let paragraphs = [0..text.len()];
+        assert_eq!(
+            approximate(text, &paragraphs, "chaz noir", None, None),
+            None
+        );
+        let moved = approximate(text, &paragraphs, "chaz noir", None, Some(".")).unwrap();
+        assert_eq!(&text[moved.range], "chas noir");
     }
 
     #[test]

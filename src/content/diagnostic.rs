@@ -57,6 +57,23 @@ pub struct Diagnostic {
     pub snippet: Option<String>,
     /// What to do about it; may hold several lines.
     pub hint: Option<String>,
+    /// The change to `annotations.toml` that mends it, for `glose check --fix`.
+    pub fix: Option<Box<Fix>>,
+}
+
+/// A change `glose check --fix` makes to one `[[annotation]]` of `annotations.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// The 0-based index of the `[[annotation]]` in the file.
+    pub entry: usize,
+    /// The annotation's id, to say what changed.
+    pub id: String,
+    /// `quote`, `prefix` or `suffix`.
+    pub key: &'static str,
+    /// The new value.
+    pub value: String,
+    /// What the change picks, said after it (`picks text.md:8:7, the first of 2 places`).
+    pub note: String,
 }
 
 /// Widest snippet printed whole, in columns; longer lines are cut around the caret.
@@ -76,6 +93,7 @@ impl Diagnostic {
             message: message.into(),
             snippet: None,
             hint: None,
+            fix: None,
         }
     }
 
@@ -83,6 +101,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds the change that mends it.
+    #[must_use]
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(Box::new(fix));
         self
     }
 
@@ -251,6 +276,7 @@ impl<'a> SourceText<'a> {
             message: message.into(),
             snippet: Some(self.line(line).to_owned()),
             hint: None,
+            fix: None,
         }
     }
 }
@@ -334,6 +360,7 @@ mod tests {
             message: "bad \x1b]0;title\x07".into(),
             snippet: Some("\x1b[31mred".into()),
             hint: Some("\x1bc".into()),
+            fix: None,
         };
         assert!(!diag.to_string().contains('\x1b'));
     }

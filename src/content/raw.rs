@@ -343,6 +343,7 @@ fn syntax_diagnostic(src: &SourceText<'_>, error: &toml::de::Error, offset: usiz
 /// toml recovers after an error and reports what follows, but those later errors are mostly
 /// echoes of the first one, so only the first (by position) is kept, as `toml::from_str` does.
 #[cfg(test)]
+#[allow(clippy::result_large_err)]
 pub fn parse<'a>(src: &SourceText<'a>) -> Result<Document<'a>, Diagnostic> {
     let (document, mut errors) = DeTable::parse_recoverable(src.text);
     errors.sort_by_key(|e| e.span().map_or(0, |s| s.start));

@@ -12,7 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::sources::SourceSet;
 use super::{check_id, check_questions};
 use crate::content::anchor::{self, Found, Haystack, Miss};
-use crate::content::diagnostic::{Diagnostic, SourceText};
+use crate::content::diagnostic::{Diagnostic, Fix, SourceText};
 use crate::content::markdown::Body;
 use crate::content::model::Annotation;
 use crate::content::raw::{self, RawAnnotation};
@@ -164,7 +164,7 @@ pub(super) fn read_annotations(
     });
     set.anchored.reserve(entries.len());
 
-    for (_, entry, _) in entries {
+    for (index, entry, _) in entries {
         let id = check_id(src, &entry.id, "annotation", &mut set.declared, diagnostics);
         let name = id.clone().unwrap_or_else(|| clean_line(entry.id.get_ref()));
         let source = entry.source.as_ref().and_then(|cited| {
@@ -217,12 +217,58 @@ pub(super) fn read_annotations(
         let quote = clean_line(entry.quote.get_ref());
         let prefix = entry.prefix.as_ref().map(|p| clean_line(p.get_ref()));
         let suffix = entry.suffix.as_ref().map(|s| clean_line(s.get_ref()));
-        let found = match haystack.find(&quote, prefix.as_deref(), suffix.as_deref()) {
-            Ok(found) => found,
-            Err(miss) => {
-                diagnostics.push(miss_diagnostic(
-                    src, &entry, &name, &quote, miss, places, paragraphs, haystack,
+        let exact = haystack.find(&quote, prefix.as_deref(), suffix.as_deref());
+        // Not found exactly: found again approximately (the text was edited), with a warning.
+        let moved = match &exact {
+            Err(Miss::NotFound) => anchor::approximate(
+                &places.body.text,
+                &paragraphs.ranges,
+                &quote,
+                prefix.as_deref(),
+                suffix.as_deref(),
+            ),
+            _ => None,
+        };
+        let found = match (exact, moved) {
+            (Ok(found), _) => found,
+            (Err(_), Some(moved)) => {
+                diagnostics.push(moved_warning(
+                    src, &entry, index, &name, &quote, &moved, places,
                 ));
+                Found {
+                    range: moved.range,
+                    paragraph: moved.paragraph,
+                }
+            }
+            (Err(miss), None) => {
+                let mut diagnostic = miss_diagnostic(
+                    src,
+                    &entry,
+                    &name,
+                    &quote,
+                    miss.clone(),
+                    places,
+                    paragraphs,
+                    haystack,
+                );
+                if let Miss::Ambiguous { first, count } = &miss
+                    && let Some(place) = first.first()
+                    && let Some((key, value)) =
+                        unique_frame(haystack, places, paragraphs, place, &quote)
+                {
+                    let at = places.at(place.range.start);
+                    diagnostic = diagnostic.with_fix(Fix {
+                        entry: index,
+                        id: name.clone(),
+                        key,
+                        value,
+                        note: tr!(
+                            "picks {at}, the first of {count} places: change it to pick another",
+                            "choisit {at}, le premier des {count} endroits : changez-le pour en choisir un autre"
+                        ),
+                    });
+                }
+                diagnostics.push(diagnostic);
                 continue;
             }
         };
@@ -274,6 +320,102 @@ fn unknown_source(
 
 /// Why a quote could not be anchored, with what is needed to fix it: the closest text, or the
 /// places to choose from.
+/// The warning for a quote found again approximately, with its fix: the text's words.
+fn moved_warning(
+    src: &SourceText<'_>,
+    entry: &RawAnnotation,
+    index: usize,
+    name: &str,
+    quote: &str,
+    moved: &anchor::Moved,
+    places: &Places<'_>,
+) -> Diagnostic {
+    let words = places.body.text.get(moved.range.clone()).unwrap_or("");
+    let at = places.at(moved.range.start);
+    let how = how_it_differs(quote, words, moved.edits == 0);
+    src.error_at(
+        entry.quote.span().start,
+        tr!(
+            "quote of annotation '{name}' moved: the text now reads « {words} » ({at})",
+            "la citation de l’annotation '{name}' a bougé : le texte dit maintenant « {words} » ({at})"
+        ),
+    )
+    .with_hint(tr!(
+        "the annotation is shown on these words; glose check --fix writes them into the \
+         quote{how}",
+        "l’annotation est montrée sur ces mots ; glose check --fix les écrit dans la \
+         citation{how}"
+    ))
+    .with_fix(Fix {
+        entry: index,
+        id: name.to_owned(),
+        key: "quote",
+        value: words.to_owned(),
+        note: tr!("the words at {at}", "les mots en {at}"),
+    })
+    .into_warning()
+}
+
+/// The shortest `prefix` (the words just before) or `suffix` (just after) that makes `quote`
+/// designate `place` alone: one word, then two…, up to eight on each side.
+fn unique_frame(
+    haystack: &Haystack<'_>,
+    places: &Places<'_>,
+    paragraphs: &Paragraphs,
+    place: &Found,
+    quote: &str,
+) -> Option<(&'static str, String)> {
+    let text = &places.body.text;
+    let paragraph = paragraphs.ranges.get(place.paragraph)?;
+    let before = text.get(paragraph.start..place.range.start)?;
+    let after = text.get(place.range.end..paragraph.end)?;
+    // Cuts at white space: the last n words before, the first n words after.
+    let starts: Vec<usize> = before
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || before[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let prefixes = starts
+        .iter()
+        .rev()
+        .take(8)
+        .map(|&i| before[i..].trim_end().to_owned());
+    let ends: Vec<usize> = after
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace()
+                && after[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    let suffixes = ends
+        .iter()
+        .take(8)
+        .map(|&i| after[..i].trim_start().to_owned());
+    let is_unique = |prefix: Option<&str>, suffix: Option<&str>| {
+        haystack
+            .find(quote, prefix, suffix)
+            .is_ok_and(|found| found.range == place.range)
+    };
+    let prefix = prefixes
+        .filter(|p| !p.is_empty())
+        .find(|p| is_unique(Some(p), None));
+    let suffix = suffixes
+        .filter(|s| !s.is_empty())
+        .find(|s| is_unique(None, Some(s)));
+    match (prefix, suffix) {
+        (Some(p), Some(s)) if s.chars().count() < p.chars().count() => Some(("suffix", s)),
+        (Some(p), _) => Some(("prefix", p)),
+        (None, Some(s)) => Some(("suffix", s)),
+        (None, None) => None,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn miss_diagnostic(
     src: &SourceText<'_>,
@@ -402,14 +544,12 @@ fn miss_diagnostic(
 /// Why `quote` is not `words`, the closest text, in words: straight quotes where the text has
 /// guillemets, case, accents, Unicode normalisation; empty when it is none of these.
 fn how_it_differs(quote: &str, words: &str, same_letters: bool) -> String {
-    let straight = quote.contains('"');
-    let curly = |s: &str| s.contains(['«', '»', '“', '”', '„']);
-    if straight && curly(words) && !curly(quote) {
+    if quote.contains('"') && !words.contains('"') {
         return tr!(
-            "; the text has the quotation marks « » (or “ ”) where the quote has straight \
-             quotes \"…\": copy them from the text, or leave them out of the quote",
-            " ; le texte a des guillemets « » (ou “ ”) là où la citation a des guillemets \
-             droits \"…\" : copiez-les depuis le texte, ou laissez-les hors de la citation"
+            "; the quote has straight quotes \"…\" that the text does not have (it uses « » or \
+             “ ”): copy them from the text, or leave them out of the quote",
+            " ; la citation a des guillemets droits \"…\" que le texte n’a pas (il utilise « » \
+             ou “ ”) : copiez-les depuis le texte, ou laissez-les hors de la citation"
         );
     }
     if !same_letters {
