@@ -98,6 +98,8 @@ pub enum Overlay {
     Sources,
     /// The parts, with reading progress.
     Contents,
+    /// The problems of a draft (`!`): `glose check`'s messages.
+    Problems,
 }
 
 /// A one-off message for the status line; cleared by the next key.
@@ -207,6 +209,10 @@ pub struct App {
     /// The index's entries for the kind and filter they were listed for: listed again only
     /// when those change, not on every frame and keypress (a book has thousands).
     index_cache: RefCell<Option<IndexCache>>,
+    /// A draft's problems (errors and warnings of `glose check`), empty for a valid article.
+    pub problems: Vec<crate::content::Diagnostic>,
+    /// A draft's annotations that anchor nowhere: listed in the index with their problem.
+    pub orphans: Vec<crate::content::Orphan>,
 }
 
 /// The index's entries, and the kind filter and filter text they were listed for.
@@ -278,6 +284,8 @@ impl App {
             part_stats: OnceCell::new(),
             kind_counts: OnceCell::new(),
             index_cache: RefCell::new(None),
+            problems: Vec::new(),
+            orphans: Vec::new(),
         };
         app.refresh();
         app
@@ -461,6 +469,10 @@ impl App {
             Action::ToggleIndex => self.open_lookup(Overlay::Index),
             Action::ToggleSources => self.open_lookup(Overlay::Sources),
             Action::ToggleContents => self.open_lookup(Overlay::Contents),
+            Action::ToggleProblems => {
+                self.view.overlay = Some(Overlay::Problems);
+                self.view.help_scroll = 0;
+            }
             Action::Input(_) => {}
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ShowBookmarks => self.open_list(Overlay::Bookmarks),
@@ -626,7 +638,23 @@ impl App {
         {
             return Rc::clone(&cached.entries);
         }
-        let entries: Rc<[usize]> = lookup::index_entries(&self.article, state).into();
+        let mut entries = lookup::index_entries(&self.article, state);
+        // A draft's orphans come last, numbered after the annotations.
+        let needle = crate::search::fold(state.list.filter.text());
+        entries.extend(
+            self.orphans
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| state.kind.is_none_or(|k| o.kind == k))
+                .filter(|(_, o)| {
+                    needle.trim().is_empty()
+                        || [o.quote.as_str(), o.id.as_str()]
+                            .iter()
+                            .any(|f| crate::search::fold(f).contains(needle.trim()))
+                })
+                .map(|(i, _)| self.article.annotations.len() + i),
+        );
+        let entries: Rc<[usize]> = entries.into();
         *cache = Some(IndexCache {
             kind: state.kind,
             filter: state.list.filter.text().to_owned(),

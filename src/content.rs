@@ -51,6 +51,78 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// An annotation read whole whose quote anchors nowhere in the text (or overlaps another), as
+/// Hypothesis calls it: a draft lists it with its problem instead of dropping it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Orphan {
+    pub id: String,
+    pub kind: AnnotationKind,
+    /// The quote as written in annotations.toml (sanitised).
+    pub quote: String,
+    pub context: String,
+    pub note: String,
+    /// The error that made it an orphan.
+    pub problem: String,
+}
+
+/// A folder opened whatever its errors, so that its author can read it while writing it: the
+/// article made of what did load, every problem found, and the annotations that did not anchor.
+#[derive(Debug)]
+pub struct Draft {
+    pub article: Article,
+    /// Every diagnostic, errors and warnings, sorted by file then position (empty for an article
+    /// without problems).
+    pub problems: Vec<Diagnostic>,
+    pub orphans: Vec<Orphan>,
+}
+
+impl Draft {
+    /// The number of errors among the problems.
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+impl From<Loaded> for Draft {
+    fn from(loaded: Loaded) -> Self {
+        Self {
+            article: loaded.article,
+            problems: loaded.warnings,
+            orphans: Vec::new(),
+        }
+    }
+}
+
+/// Loads an article to read it even with content errors: a folder with errors opens as a
+/// [`Draft`] made of what loaded (when at least its text could be read). Errors remain for
+/// what cannot be read at all (I/O), or a folder whose text does not load.
+pub fn load_draft(path: Option<&Path>) -> Result<Draft, LoadError> {
+    let Some(path) = path else {
+        return load_bundled().map(Draft::from);
+    };
+    if !path.is_dir() {
+        return load_path(path).map(Draft::from);
+    }
+    let label = path.display().to_string();
+    let dir = path.to_path_buf();
+    let (built, order) = build_files(&label, &|name| read_capped(&dir.join(name), limit_of(name)))?;
+    let mut diagnostics = built.diagnostics;
+    sort_diagnostics(&mut diagnostics, &order);
+    match (built.article, built.draft) {
+        (Some(article), _) => Ok(Draft {
+            article,
+            problems: diagnostics,
+            orphans: Vec::new(),
+        }),
+        (None, Some((article, orphans))) => Ok(Draft {
+            article,
+            problems: diagnostics,
+            orphans,
+        }),
+        (None, None) => Err(LoadError::Content(diagnostics)),
+    }
+}
+
 /// Why an article could not be loaded. Both variants hold every diagnostic found, warnings
 /// included, sorted by file then position.
 #[derive(Debug)]
@@ -182,6 +254,16 @@ pub fn load_files(
     dir_label: &str,
     read: &dyn Fn(&str) -> io::Result<Vec<u8>>,
 ) -> Result<Loaded, LoadError> {
+    let (built, order) = build_files(dir_label, read)?;
+    finish(built.article, built.diagnostics, &order)
+}
+
+/// Reads a folder's files through `read` and checks them (see [`load_files`]); an I/O error
+/// is returned as such, and the files' order is returned to sort the diagnostics.
+fn build_files(
+    dir_label: &str,
+    read: &dyn Fn(&str) -> io::Result<Vec<u8>>,
+) -> Result<(validate::Built, Vec<String>), LoadError> {
     let mut io_errors = Vec::new();
     let mut fetch = |name: &str, required: bool, limit: usize| {
         read_one(dir_label, name, read, required, limit, &mut io_errors)
@@ -210,8 +292,7 @@ pub fn load_files(
         tour,
     };
     let order = files.order();
-    let (article, diagnostics) = validate::build(files);
-    finish(article, diagnostics, &order)
+    Ok((validate::build(files), order))
 }
 
 /// A file read from an article folder.
@@ -370,13 +451,8 @@ fn read_capped(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
 /// The message of the error for a path that is neither a directory nor a regular file.
 const NOT_A_REGULAR_FILE: &str = "it is not a regular file (a pipe, a device or a socket)";
 
-/// Sorts the diagnostics (by file in `order`, then position) and returns the article if no
-/// diagnostic is an error.
-fn finish(
-    article: Option<Article>,
-    mut diagnostics: Vec<Diagnostic>,
-    order: &[String],
-) -> Result<Loaded, LoadError> {
+/// Sorts diagnostics by file (in `order`), then position.
+fn sort_diagnostics(diagnostics: &mut [Diagnostic], order: &[String]) {
     let rank = |d: &Diagnostic| {
         order
             .iter()
@@ -384,6 +460,16 @@ fn finish(
             .unwrap_or(order.len())
     };
     diagnostics.sort_by_key(|d| (rank(d), d.line, d.column));
+}
+
+/// Sorts the diagnostics (by file in `order`, then position) and returns the article if no
+/// diagnostic is an error.
+fn finish(
+    article: Option<Article>,
+    mut diagnostics: Vec<Diagnostic>,
+    order: &[String],
+) -> Result<Loaded, LoadError> {
+    sort_diagnostics(&mut diagnostics, order);
     match article {
         Some(article) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
             article,

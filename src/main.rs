@@ -12,7 +12,7 @@ use clap::Parser;
 use glose::app::App;
 use glose::cli::{Cli, Command, NotesCommand};
 use glose::config::{self, Config, Location};
-use glose::content::{Article, LoadError, Loaded};
+use glose::content::{Draft, LoadError, Loaded};
 use glose::i18n::Lang;
 use glose::output;
 use glose::session::{self, Options};
@@ -66,7 +66,7 @@ fn main() -> ExitCode {
             path,
             format,
             output,
-        }) => export(path.as_deref(), format, output.as_deref()),
+        }) => export(path.as_deref(), format, output.as_deref(), setup.lang),
         Some(Command::Print { path, width }) => {
             print(path.as_deref(), usize::from(width), setup.lang)
         }
@@ -107,12 +107,35 @@ fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
     })
 }
 
-/// Loads an article for a full-screen command: errors are printed before the terminal is taken
-/// over, and standard output must be a terminal.
-fn load_for_screen(path: Option<&Path>) -> Result<Article, ExitCode> {
-    let loaded = load(path)?;
+/// Loads an article to read it even with content errors (a draft, see `content::load_draft`);
+/// what cannot be read at all is printed, with its exit code.
+fn load_draft(path: Option<&Path>) -> Result<Draft, ExitCode> {
+    glose::content::load_draft(path).map_err(|error: LoadError| {
+        output::errln(&format!("{error}"));
+        ExitCode::from(error.exit_code())
+    })
+}
+
+/// Loads an article for a full-screen command, drafts included: errors are printed before the
+/// terminal is taken over, and standard output must be a terminal.
+fn load_for_screen(path: Option<&Path>) -> Result<Draft, ExitCode> {
+    let draft = load_draft(path)?;
     need_terminal()?;
-    Ok(loaded.article)
+    Ok(draft)
+}
+
+/// The reader on `draft`, with its problems and orphans.
+fn draft_app(draft: Draft, setup: &Setup) -> App {
+    let mut app = App::new(
+        draft.article,
+        setup.lang,
+        setup.theme.clone(),
+        terminal_size(),
+    );
+    app.problems = draft.problems;
+    app.orphans = draft.orphans;
+    setup.config.apply(&mut app);
+    app
 }
 
 fn need_terminal() -> Result<(), ExitCode> {
@@ -124,15 +147,15 @@ fn need_terminal() -> Result<(), ExitCode> {
     }
 }
 
-/// Loads an article that must have a guided tour (for `present` and `notes`).
-fn load_tour(path: Option<&Path>, lang: Lang) -> Result<Article, ExitCode> {
-    let article = load(path)?.article;
-    if article.tour.is_empty() {
+/// Loads an article that must have a guided tour (for `present` and `notes`), drafts included.
+fn load_tour(path: Option<&Path>, lang: Lang) -> Result<Draft, ExitCode> {
+    let draft = load_draft(path)?;
+    if draft.article.tour.is_empty() {
         output::errln(&format!("glose: {}", glose::i18n::Text::NoTour.get(lang)));
         return Err(ExitCode::from(1));
     }
     need_terminal()?;
-    Ok(article)
+    Ok(draft)
 }
 
 /// The terminal's size now (the first frame's layout; resizes follow as events).
@@ -154,12 +177,11 @@ fn run_app(app: &mut App) -> ExitCode {
 /// Opens the reader with its state files (notes, bookmarks, position). Loading errors are
 /// printed before the terminal is taken over.
 fn read(path: Option<&Path>, options: Options, setup: &Setup) -> ExitCode {
-    let article = match load_for_screen(path) {
-        Ok(article) => article,
+    let draft = match load_for_screen(path) {
+        Ok(draft) => draft,
         Err(code) => return code,
     };
-    let mut app = App::new(article, setup.lang, setup.theme.clone(), terminal_size());
-    setup.config.apply(&mut app);
+    let mut app = draft_app(draft, setup);
     ExitCode::from(session::run(&mut app, options))
 }
 
@@ -177,12 +199,11 @@ fn notes_export(path: Option<&Path>, lang: Lang) -> ExitCode {
 
 /// `glose present`: the presenter on the tour; leaving it quits.
 fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
-    let article = match load_tour(path, setup.lang) {
-        Ok(article) => article,
+    let draft = match load_tour(path, setup.lang) {
+        Ok(draft) => draft,
         Err(code) => return code,
     };
-    let mut app = App::new(article, setup.lang, setup.theme.clone(), terminal_size());
-    setup.config.apply(&mut app);
+    let mut app = draft_app(draft, setup);
     app.open_presenter(true);
     run_app(&mut app)
 }
@@ -192,7 +213,7 @@ fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
 fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
     let lang = setup.lang;
     let article = match load_tour(path, lang) {
-        Ok(article) => article,
+        Ok(draft) => draft.article,
         Err(code) => return code,
     };
     let key = glose::tour::article_key(&article);
@@ -228,12 +249,29 @@ fn notes(_path: Option<&Path>, _setup: &Setup) -> ExitCode {
 }
 
 /// `glose export`: the handout to a file or the standard output.
-fn export(path: Option<&Path>, format: glose::handout::Format, output: Option<&Path>) -> ExitCode {
-    let article = match load(path) {
-        Ok(loaded) => loaded.article,
+fn export(
+    path: Option<&Path>,
+    format: glose::handout::Format,
+    output: Option<&Path>,
+    lang: Lang,
+) -> ExitCode {
+    let draft = match load_draft(path) {
+        Ok(draft) => draft,
         Err(code) => return code,
     };
-    let handout = glose::handout::export(&article, format);
+    let errors = draft.error_count();
+    let mut handout = glose::handout::export(&draft.article, format);
+    if errors > 0 {
+        handout = draft_notice(&handout, format, errors, lang);
+        output::errln(&match lang {
+            Lang::En => format!(
+                "glose export: a draft with {errors} problem(s), written with a notice (glose check lists them)"
+            ),
+            Lang::Fr => format!(
+                "glose export : un brouillon avec {errors} problème(s), écrit avec un avertissement (glose check les liste)"
+            ),
+        });
+    }
     let written = match output {
         Some(file) => std::fs::write(file, handout.as_bytes()).map_err(|e| {
             let shown = glose::text::sanitize::clean_line(&file.display().to_string());
@@ -242,11 +280,53 @@ fn export(path: Option<&Path>, format: glose::handout::Format, output: Option<&P
         None => output::out(&handout).map_err(|e| ("standard output".to_owned(), e)),
     };
     match written {
+        // A draft is written, and still reported as content errors.
+        Ok(()) if errors > 0 => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err((target, error)) => {
             output::errln(&format!("glose export: cannot write '{target}': {error}"));
             ExitCode::from(2)
         }
+    }
+}
+
+/// The handout of a draft with a visible notice at its top: "Draft: 3 problems".
+fn draft_notice(
+    handout: &str,
+    format: glose::handout::Format,
+    errors: usize,
+    lang: Lang,
+) -> String {
+    let count = glose::i18n::count_of(
+        lang,
+        errors,
+        ("problem", "problems", "problème", "problèmes"),
+    );
+    let (word, rest) = match lang {
+        Lang::En => (
+            "Draft",
+            "this handout was written from an article whose files have errors (glose check lists them); some annotations may be missing.",
+        ),
+        Lang::Fr => (
+            "Brouillon",
+            "ce document a été écrit depuis un article dont les fichiers ont des erreurs (glose check les liste) ; des annotations peuvent manquer.",
+        ),
+    };
+    match format {
+        glose::handout::Format::Html => {
+            let notice = format!(
+                "<p class=\"draft\" style=\"border:2px solid #b00;padding:.5em\"><strong>{word}{}{count}</strong> — {rest}</p>\n",
+                lang.colon()
+            );
+            match handout.find("<body>") {
+                Some(at) => {
+                    let at = at + "<body>".len();
+                    format!("{}\n{notice}{}", &handout[..at], &handout[at..])
+                }
+                None => format!("{notice}{handout}"),
+            }
+        }
+        _ => format!("> **{word}{}{count}** — {rest}\n\n{handout}", lang.colon()),
     }
 }
 

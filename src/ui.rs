@@ -14,6 +14,7 @@ pub mod lists;
 pub mod lookup;
 pub mod notes;
 pub mod present;
+pub mod problems;
 pub mod reader;
 pub mod side_pane;
 pub mod sources;
@@ -90,6 +91,7 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Some(Overlay::Index) => cursor = index::render(app, area, buf),
         Some(Overlay::Sources) => cursor = sources::render(app, area, buf),
         Some(Overlay::Contents) => cursor = contents::render(app, area, buf),
+        Some(Overlay::Problems) => problems::render(app, area, buf),
         None => {}
     }
     if let Some(editor) = &app.view.editor {

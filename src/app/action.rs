@@ -44,6 +44,8 @@ pub enum Action {
     ToggleSources,
     /// The table of contents with reading progress.
     ToggleContents,
+    /// The problems `glose check` finds in a draft's files.
+    ToggleProblems,
     /// A key typed into a text input (the search line, a list's filter).
     #[serde(skip)]
     Input(Edit),
@@ -133,6 +135,7 @@ impl Action {
             Self::ToggleIndex,
             Self::ToggleSources,
             Self::ToggleContents,
+            Self::ToggleProblems,
             Self::ToggleTour,
             Self::NextStop,
             Self::PrevStop,
@@ -189,6 +192,7 @@ impl Action {
             Self::ToggleIndex => "toggle_index",
             Self::ToggleSources => "toggle_sources",
             Self::ToggleContents => "toggle_contents",
+            Self::ToggleProblems => "toggle_problems",
             Self::ToggleTour => "toggle_tour",
             Self::NextStop => "next_stop",
             Self::PrevStop => "prev_stop",
@@ -287,6 +291,10 @@ impl Action {
             Self::ToggleContents => (
                 "table of contents and reading progress",
                 "table des matières et progression de lecture",
+            ),
+            Self::ToggleProblems => (
+                "the problems glose check finds in a draft's files",
+                "les problèmes que glose check trouve dans les fichiers d’un brouillon",
             ),
             Self::ToggleBookmark => (
                 "bookmark the first paragraph on screen (again: remove)",

@@ -258,6 +258,7 @@ impl Default for Keymap {
             (c('i'), A::ToggleIndex),
             (c('S'), A::ToggleSources),
             (c('c'), A::ToggleContents),
+            (c('!'), A::ToggleProblems),
             (c('s'), A::ToggleSidePane),
             (c('m'), A::ToggleMarks),
             (c('a'), A::EditNote),

@@ -31,7 +31,7 @@ impl App {
             Overlay::Index => Some(&self.view.index.list),
             Overlay::Sources => Some(&self.view.sources),
             Overlay::Contents => Some(&self.view.contents),
-            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => None,
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks | Overlay::Problems => None,
         }
     }
 
@@ -40,7 +40,7 @@ impl App {
             Overlay::Index => Some(&mut self.view.index.list),
             Overlay::Sources => Some(&mut self.view.sources),
             Overlay::Contents => Some(&mut self.view.contents),
-            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => None,
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks | Overlay::Problems => None,
         }
     }
 
@@ -51,17 +51,17 @@ impl App {
             Overlay::Index => self.index_entries().len(),
             Overlay::Sources => source_entries(&self.article, filter).len(),
             Overlay::Contents => contents_entries(&self.article, filter).len(),
-            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => 0,
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks | Overlay::Problems => 0,
         }
     }
 
     /// The most entries a list overlay can show (its unfiltered length).
     pub fn lookup_capacity(&self, overlay: Overlay) -> usize {
         match overlay {
-            Overlay::Index => self.article.annotations.len(),
+            Overlay::Index => self.article.annotations.len() + self.orphans.len(),
             Overlay::Sources => self.article.sources.len() + self.article.annotations.len(),
             Overlay::Contents => self.article.parts.len(),
-            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => 0,
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks | Overlay::Problems => 0,
         }
     }
 
@@ -127,7 +127,7 @@ impl App {
                     .or(parts.first().copied())
                     .unwrap_or(0)
             }
-            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => return,
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks | Overlay::Problems => return,
         };
         let height = usize::from(self.lookup_areas(overlay).list.height);
         let len = self.lookup_len(overlay);
@@ -280,7 +280,14 @@ impl App {
         match overlay {
             Overlay::Index => {
                 let entries = self.index_entries();
-                if let Some(&annotation) = entries.get(cursor) {
+                if entries
+                    .get(cursor)
+                    .is_some_and(|&a| a >= self.article.annotations.len())
+                {
+                    // An orphan is nowhere in the text: its problem says why.
+                    self.view.overlay = Some(Overlay::Problems);
+                    self.view.help_scroll = 0;
+                } else if let Some(&annotation) = entries.get(cursor) {
                     self.view.overlay = None;
                     self.select(annotation);
                 }
@@ -303,7 +310,7 @@ impl App {
                     self.go_to_part(part);
                 }
             }
-            Overlay::Help | Overlay::Notes | Overlay::Bookmarks => {}
+            Overlay::Help | Overlay::Notes | Overlay::Bookmarks | Overlay::Problems => {}
         }
     }
 }

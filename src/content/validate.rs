@@ -22,8 +22,10 @@ use self::article::{align, read_article, read_text};
 use self::sources::{SourceSet, read_sources, warn_unused};
 use self::tour::read_tour;
 use super::FileData;
+use super::Orphan;
 use super::diagnostic::{Diagnostic, SourceText};
-use super::model::{Annotation, Article};
+use super::markdown::Body;
+use super::model::{Annotation, Article, Meta, Part, PartKind};
 use crate::text::sanitize::{clean_block, clean_line};
 
 /// The text file's name when `article.toml` does not set `text`.
@@ -271,10 +273,20 @@ fn check_questions(
         .collect()
 }
 
-/// Checks every file and builds the article; `None` when any error was found.
+/// What checking a folder gives.
+pub struct Built {
+    /// The article, when no error was found.
+    pub article: Option<Article>,
+    /// When some error was found: the article made of what did load, to open as a draft (when
+    /// the text could be read), with the annotations that did not anchor.
+    pub draft: Option<(Article, Vec<Orphan>)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks every file and builds the article, or on error the draft made of what loaded.
 ///
 /// The files are consumed so that each one's bytes can go as soon as nothing needs them.
-pub fn build(files: Files) -> (Option<Article>, Vec<Diagnostic>) {
+pub fn build(files: Files) -> Built {
     let mut diagnostics = Vec::new();
     let d = &mut diagnostics;
     let text_name = files
@@ -292,12 +304,15 @@ pub fn build(files: Files) -> (Option<Article>, Vec<Diagnostic>) {
         None => (None, None),
     };
     let body = text_src.as_ref().and_then(|src| read_text(src, d));
+    let before_align = d.len();
     let parts = match (&part_entries, &body, &text_src, &article_src) {
         (Some(entries), Some(body), Some(text_src), Some(article_src)) => {
             Some(align(entries, body, text_src, article_src, d))
         }
         _ => None,
     };
+    // Parts matched one to one with the text's sections, as annotations and a draft need them.
+    let aligned = parts.is_some() && !d[before_align..].iter().any(Diagnostic::is_error);
     // From here on the text is `body.text` (sanitised, with `body.map` for positions in the
     // file): the file's bytes, as large as the text, go before the quotes are anchored.
     drop(text_src);
@@ -326,7 +341,30 @@ pub fn build(files: Files) -> (Option<Article>, Vec<Diagnostic>) {
             body,
             text_name: text_name.clone(),
         };
-        check_overlaps(src, &set.anchored, &places, d);
+        let overlapping = check_overlaps(src, &set.anchored, &places, d);
+        // In a draft, an annotation overlapping another is an orphan (its error tells why).
+        for index in overlapping.into_iter().rev() {
+            let (annotation, _) = set.anchored.remove(index);
+            let problem = d
+                .iter()
+                .rev()
+                .find(|x| x.message.contains(&format!("'{}'", annotation.id)))
+                .map(|x| x.message.clone())
+                .unwrap_or_default();
+            set.orphans.push(Orphan {
+                quote: places
+                    .body
+                    .text
+                    .get(annotation.range.clone())
+                    .unwrap_or("")
+                    .to_owned(),
+                id: annotation.id,
+                kind: annotation.kind,
+                context: annotation.context,
+                note: annotation.note,
+                problem,
+            });
+        }
     }
     if let (Some(set), Some(sources), Some(Some(src))) = (&annotation_set, &sources, &sources_src)
         && set.complete
@@ -359,7 +397,39 @@ pub fn build(files: Files) -> (Option<Article>, Vec<Diagnostic>) {
     };
 
     if d.iter().any(Diagnostic::is_error) {
-        return (None, diagnostics);
+        let orphans = annotation_set.map(|s| s.orphans).unwrap_or_default();
+        let draft = body.map(|body| {
+            let parts = parts
+                .filter(|_| aligned)
+                .unwrap_or_else(|| section_parts(&body));
+            let mut tour = tour;
+            for stop in &mut tour {
+                stop.part = stop.part.min(parts.len().saturating_sub(1));
+            }
+            let meta = meta.unwrap_or_else(|| Meta {
+                title: files
+                    .article
+                    .label
+                    .trim_end_matches("/article.toml")
+                    .to_owned(),
+                language: "fr".to_owned(),
+                ..Meta::default()
+            });
+            let article = Article {
+                meta,
+                text: body.text,
+                parts,
+                annotations,
+                sources: sources.map(|s| s.list).unwrap_or_default(),
+                tour,
+            };
+            (article, orphans)
+        });
+        return Built {
+            article: None,
+            draft,
+            diagnostics,
+        };
     }
     let (Some(meta), Some(parts), Some(body), Some(sources)) = (meta, parts, body, sources) else {
         // Every path that leaves one of these out reports an error; this is a safety net.
@@ -371,7 +441,11 @@ pub fn build(files: Files) -> (Option<Article>, Vec<Diagnostic>) {
             ),
         );
         diagnostics.push(error);
-        return (None, diagnostics);
+        return Built {
+            article: None,
+            draft: None,
+            diagnostics,
+        };
     };
     let article = Article {
         meta,
@@ -381,7 +455,33 @@ pub fn build(files: Files) -> (Option<Article>, Vec<Diagnostic>) {
         sources: sources.list,
         tour,
     };
-    (Some(article), diagnostics)
+    Built {
+        article: Some(article),
+        draft: None,
+        diagnostics,
+    }
+}
+
+/// A draft's parts when article.toml's do not match the text: one per section of the text, in
+/// its order, with the text's headings (`part-1`, `part-2`…).
+fn section_parts(body: &Body) -> Vec<Part> {
+    body.sections
+        .iter()
+        .enumerate()
+        .map(|(i, section)| Part {
+            id: format!("part-{}", i + 1),
+            kind: if section.heading.is_none() {
+                PartKind::Introduction
+            } else {
+                PartKind::Part
+            },
+            heading: section
+                .heading
+                .as_ref()
+                .map_or_else(|| "Introduction".to_owned(), |h| h.text.clone()),
+            paragraphs: section.paragraphs.clone(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

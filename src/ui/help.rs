@@ -15,7 +15,7 @@ use crate::i18n::Text;
 use crate::text::wrap::{str_width, wrap};
 
 /// Where the overlay goes in a `size` screen, for `rows` lines of help.
-fn popup(size: Rect, rows: usize) -> Rect {
+pub(crate) fn popup(size: Rect, rows: usize) -> Rect {
     let width = size.width.saturating_sub(4).min(80);
     let height = u16::try_from(rows + 2)
         .unwrap_or(u16::MAX)
@@ -26,7 +26,7 @@ fn popup(size: Rect, rows: usize) -> Rect {
 }
 
 /// Text width inside the overlay for a screen `size_width` columns wide.
-fn inner_width(size_width: u16) -> usize {
+pub(crate) fn inner_width(size_width: u16) -> usize {
     usize::from(size_width.saturating_sub(4).min(80).saturating_sub(4))
 }
 
@@ -133,6 +133,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// The last useful scroll position of the help at the current size.
 pub fn max_scroll(app: &App) -> usize {
+    if app.view.overlay == Some(crate::app::Overlay::Problems) {
+        return crate::ui::problems::max_scroll(app);
+    }
     let (w, h) = app.view.size;
     let rows = lines(app, inner_width(w)).len();
     let shown = usize::from(popup(Rect::new(0, 0, w, h), rows).height.saturating_sub(2));

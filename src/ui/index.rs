@@ -74,6 +74,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         .unwrap_or(0)
         + 2;
     let entry = |row: usize, width: usize| -> Vec<Span<'_>> {
+        if let Some(orphan) = entries
+            .get(row)
+            .and_then(|&i| app.orphans.get(i.checked_sub(article.annotations.len())?))
+        {
+            // Not in the text: a mark and the words as written, never silently dropped.
+            let mark = format!("⚠ {}", lang.pick("orphan", "orpheline"));
+            let words = guillemets(&orphan.quote);
+            let fixed = kind_width + 1 + verdict_width + 1 + 3;
+            return vec![
+                Span::styled(
+                    fit(lang.kind(orphan.kind), kind_width + 1),
+                    theme.annotation(orphan.kind),
+                ),
+                Span::styled(fit(&mark, verdict_width + 1), theme.misreported),
+                Span::styled(fit(&words, width.saturating_sub(fixed).max(1)), theme.dim),
+                Span::styled(" §?".to_owned(), theme.dim),
+            ];
+        }
         let Some(annotation) = entries.get(row).and_then(|&i| article.annotations.get(i)) else {
             return Vec::new();
         };
@@ -98,6 +116,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         ]
     };
 
+    let orphan_detail = entries
+        .get(state.list.cursor)
+        .and_then(|&i| app.orphans.get(i.checked_sub(article.annotations.len())?))
+        .map(|orphan| {
+            let width = usize::from(app.lookup_areas(Overlay::Index).detail.width).max(1);
+            let mut lines = wrap_text(&orphan.problem, width, theme.misreported, false);
+            let context = if orphan.context.is_empty() {
+                &orphan.note
+            } else {
+                &orphan.context
+            };
+            lines.extend(wrap_text(
+                &context.replace("\n\n", " "),
+                width,
+                theme.text,
+                article.is_french(),
+            ));
+            lines
+        });
     let detail = entries
         .get(state.list.cursor)
         .and_then(|&i| article.annotations.get(i))
@@ -157,7 +194,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             len: entries.len(),
             capacity: app.lookup_capacity(Overlay::Index),
             entry: &entry,
-            detail: Some(detail.unwrap_or_default()),
+            detail: Some(detail.or(orphan_detail).unwrap_or_default()),
             kind_hint: true,
         },
         buf,

@@ -73,6 +73,25 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
     if app.view.marks_hidden {
         left.push_str(&format!(" · {}", Text::MarksHidden.get(lang)));
     }
+    // A draft: how many problems, and the key that lists them, first so it is never cut.
+    let problems = app.problems.iter().filter(|p| p.is_error()).count();
+    if problems > 0 {
+        let key = app
+            .keymap
+            .first_key(crate::app::Action::ToggleProblems)
+            .map(|k| k.label(lang))
+            .unwrap_or_else(|| "!".to_owned());
+        let count = crate::i18n::count_of(
+            lang,
+            problems,
+            ("problem", "problems", "problème", "problèmes"),
+        );
+        let see = match lang {
+            crate::i18n::Lang::En => format!("{count} — press {key} to see them"),
+            crate::i18n::Lang::Fr => format!("{count} — {key} pour les voir"),
+        };
+        left = format!(" ⚠ {see} ·{left}");
+    }
     if let Some(message) = &app.view.message {
         left = format!(" {message}");
     }

@@ -11,6 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::sources::SourceSet;
 use super::{check_id, check_questions};
+use crate::content::Orphan;
 use crate::content::anchor::{self, Found, Haystack, Miss};
 use crate::content::diagnostic::{Diagnostic, Fix, SourceText};
 use crate::content::markdown::Body;
@@ -32,6 +33,9 @@ pub(super) struct AnnotationSet {
     /// False when some entry that could not be read has no readable id: a tour stop naming an
     /// id found nowhere is then not reported.
     pub(super) ids_known: bool,
+    /// Annotations read whole whose quote anchors nowhere (or overlaps another): shown in a
+    /// draft's index with their error, never dropped silently.
+    pub(super) orphans: Vec<Orphan>,
 }
 
 impl AnnotationSet {
@@ -43,6 +47,7 @@ impl AnnotationSet {
             cited: HashSet::new(),
             complete: true,
             ids_known: true,
+            orphans: Vec::new(),
         }
     }
 }
@@ -268,6 +273,14 @@ pub(super) fn read_annotations(
                         ),
                     });
                 }
+                set.orphans.push(Orphan {
+                    id: name.clone(),
+                    kind: entry.kind,
+                    quote: quote.clone(),
+                    context: context.clone(),
+                    note: note.clone(),
+                    problem: diagnostic.message.clone(),
+                });
                 diagnostics.push(diagnostic);
                 continue;
             }
@@ -586,18 +599,22 @@ fn how_it_differs(quote: &str, words: &str, same_letters: bool) -> String {
 }
 
 /// Reports overlapping annotations; `anchored` must be sorted by range start.
+///
+/// Returns the index in `anchored` of each annotation that overlaps an earlier one.
 pub(super) fn check_overlaps(
     src: &SourceText<'_>,
     anchored: &[(Annotation, usize)],
     places: &Places<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> Vec<usize> {
+    let mut overlapping = Vec::new();
     // The annotation reaching furthest so far: any later one starting before its end overlaps it.
     let mut reach: Option<&Annotation> = None;
-    for (annotation, quote_start) in anchored {
+    for (index, (annotation, quote_start)) in anchored.iter().enumerate() {
         if let Some(previous) = reach
             && annotation.range.start < previous.range.end
         {
+            overlapping.push(index);
             let shared = annotation.range.start..previous.range.end.min(annotation.range.end);
             let words = places.body.text.get(shared.clone()).unwrap_or("");
             let (this, other) = (&annotation.id, &previous.id);
@@ -622,4 +639,5 @@ pub(super) fn check_overlaps(
             reach = Some(annotation);
         }
     }
+    overlapping
 }
