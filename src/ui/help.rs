@@ -191,6 +191,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         block = block.title_bottom(Line::from(Span::styled(more, app.theme.dim)).right_aligned());
     }
+    draw_rows(block, popup, &lines, scroll, buf);
+}
+
+/// Draws `block` over `popup`, and in it the rows of `lines` from `scroll` on, a column of
+/// margin on each side.
+pub(crate) fn draw_rows(
+    block: Block<'_>,
+    popup: Rect,
+    lines: &[Line<'_>],
+    scroll: usize,
+    buf: &mut Buffer,
+) {
     let inner = block.inner(popup);
     block.render(popup, buf);
     let inner = Rect {
@@ -198,6 +210,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         width: inner.width.saturating_sub(2),
         ..inner
     };
+    let shown = usize::from(inner.height);
     for (i, line) in lines.iter().skip(scroll).take(shown).enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
     }

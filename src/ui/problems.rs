@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use crate::app::App;
 use crate::i18n::count_of;
 use crate::text::wrap::str_width;
-use crate::ui::help::{inner_width, popup};
+use crate::ui::help::{draw_rows, inner_width, popup};
 use crate::ui::wrap_text;
 
 /// The overlay's rows at `width`: each diagnostic as `glose check` prints it.
@@ -74,14 +74,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .border_type(BorderType::Rounded)
         .border_style(app.theme.border_focused)
         .title(Span::styled(title, app.theme.label));
-    let inner = block.inner(popup);
-    block.render(popup, buf);
-    let inner = Rect {
-        x: inner.x.saturating_add(1),
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
-    for (i, line) in lines.iter().skip(scroll).take(shown).enumerate() {
-        buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
-    }
+    draw_rows(block, popup, &lines, scroll, buf);
 }
