@@ -187,7 +187,13 @@ fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
         Ok(listener) => listener,
         Err(error) => {
             output::errln(&format!(
-                "glose notes: cannot listen for a presenter: {error}"
+                "{}{}{}",
+                lang.pick(
+                    "glose notes: cannot listen for a presenter",
+                    "glose notes : impossible d’écouter la présentation"
+                ),
+                lang.colon(),
+                error.message(lang)
             ));
             return ExitCode::from(2);
         }

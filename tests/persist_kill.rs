@@ -28,6 +28,7 @@ fn note(id: &str, text: String) -> Note {
         byte: 0,
         quote: "Le mythe".to_owned(),
         text,
+        conflict: false,
         place: Place::Orphan,
     }
 }
