@@ -130,6 +130,28 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     plain::load(&label, &name, bytes)
 }
 
+/// The files glose reads for the article at `path` (that exist): a folder's `article.toml`,
+/// its text file and its optional TOML files, or the plain file itself. For `glose export -o`,
+/// which must never write over one of them.
+pub fn input_files(path: &Path) -> Vec<std::path::PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut names = vec![
+        "article.toml".to_owned(),
+        "annotations.toml".to_owned(),
+        "sources.toml".to_owned(),
+        "tour.toml".to_owned(),
+    ];
+    let article = std::fs::read(path.join("article.toml")).unwrap_or_default();
+    names.extend(validate::text_file_name(&article));
+    names
+        .into_iter()
+        .map(|name| path.join(name))
+        .filter(|p| p.exists())
+        .collect()
+}
+
 /// The article compiled into the binary (the repository's `article/` folder), so that glose
 /// works from any folder: already checked and built at build time when possible (see
 /// `bundled`), else read through the same checks as a folder on disk.

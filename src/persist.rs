@@ -1381,6 +1381,13 @@ mod tests {
                 .is_symlink()
         );
         assert!(fs::read_to_string(&target).unwrap().contains("à travers"));
+        // A link to another user's file is refused (where this test can make one).
+        if rustix::process::geteuid().is_root() {
+            std::os::unix::fs::lchown(&target, Some(4242), Some(4242)).unwrap();
+            let (mut s, _) = store(dir.path());
+            assert!(s.save_notes(&book).is_err());
+            std::os::unix::fs::lchown(&target, Some(0), Some(0)).unwrap();
+        }
         // A link to something that is not a regular file is refused, and nothing is written.
         fs::remove_file(&notes).unwrap();
         std::os::unix::fs::symlink(&dotfiles, &notes).unwrap();
