@@ -466,3 +466,36 @@ fn a_presenter_killed_while_blank_is_never_shown_as_live() {
     notes.send("q");
     assert_eq!(notes.wait_exit(), 0);
 }
+
+#[test]
+fn a_notes_file_broken_by_hand_while_reading_loses_nothing_and_is_named() {
+    let state = tempfile::tempdir().unwrap();
+    let env = [("GLOSE_STATE_DIR", state.path().to_str().unwrap())];
+    let paths = bundled_paths(state.path());
+    let mut session = Session::start(&[], 100, 30, &env);
+    session.wait_for("Conclusion");
+    session.send("B");
+    session.wait_for("Signet posé");
+    assert!(paths.notes.exists());
+    std::fs::write(&paths.notes, "édité à la main [pas du toml").unwrap();
+    session.send("2");
+    session.wait_for("▶ 2 ·");
+    session.send("B");
+    session.wait_for("mis de côté sous");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    // Named on stderr too, once the terminal is back.
+    session.wait_for(".corrupt-");
+    let text = std::fs::read_to_string(&paths.notes).unwrap();
+    assert_eq!(text.matches("[[bookmark]]").count(), 2, "{text}");
+    let aside: Vec<_> = std::fs::read_dir(state.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(aside[0].path()).unwrap(),
+        "édité à la main [pas du toml"
+    );
+}
