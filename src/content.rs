@@ -332,9 +332,16 @@ fn read_capped(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     // into an empty vector doubles its capacity as it goes, which would hold a 10 MB text in a
     // 16 MiB buffer. A file that lies about its size only costs a reallocation.
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0) + 1);
-    std::fs::File::open(path)?
-        .take(limit + 1)
-        .read_to_end(&mut bytes)?;
+    // Opened without blocking and checked again on the handle, so a file swapped for a pipe
+    // after the check above still never makes glose wait.
+    let file = crate::files::open_for_reading(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            NOT_A_REGULAR_FILE,
+        ));
+    }
+    file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(io::Error::from(io::ErrorKind::FileTooLarge));
     }

@@ -36,6 +36,10 @@ pub enum Refused {
     Foreign(u32),
     /// A symbolic link whose target is not a regular file of this user.
     BadLinkTarget,
+    /// The system does not let this user read or write it.
+    Denied,
+    /// Left alone for the rest of the session (it could not be read safely when glose opened).
+    LeftAlone,
     /// Any other error from the system, in its own words (without the error number).
     Io(String),
 }
@@ -83,6 +87,13 @@ impl Refused {
                     "c’est un lien vers autre chose qu’un fichier ordinaire à vous",
                 )
                 .to_owned(),
+            Self::Denied => lang.pick("permission denied", "accès refusé").to_owned(),
+            Self::LeftAlone => lang
+                .pick(
+                    "the file is left untouched this session",
+                    "le fichier n’est pas modifié pendant cette session",
+                )
+                .to_owned(),
             Self::Io(message) => message.clone(),
         }
     }
@@ -92,6 +103,7 @@ impl Refused {
         match error.kind() {
             io::ErrorKind::NotFound => Self::Missing,
             io::ErrorKind::IsADirectory => Self::Folder,
+            io::ErrorKind::PermissionDenied => Self::Denied,
             _ => Self::Io(io_words(error)),
         }
     }
@@ -139,7 +151,7 @@ fn not_regular(meta: &std::fs::Metadata) -> Option<Refused> {
 }
 
 /// Opens `path` for reading without ever blocking on it (a named pipe with no writer).
-fn open_for_reading(path: &Path) -> io::Result<File> {
+pub fn open_for_reading(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

@@ -300,7 +300,7 @@ pub enum Problem {
     NotSaved {
         kind: FileKind,
         path: PathBuf,
-        error: String,
+        error: Refused,
     },
     /// There is no home directory to keep state in.
     NoHome,
@@ -375,8 +375,12 @@ impl Problem {
                 Lang::Fr => format!("⚠ {} non valide", capitalised(what(*kind))),
             },
             Self::NotSaved { kind, error, .. } => match lang {
-                Lang::En => format!("⚠ {} not saved: {error}", what(*kind)),
-                Lang::Fr => format!("⚠ {} non enregistré : {error}", capitalised(what(*kind))),
+                Lang::En => format!("⚠ {} not saved: {}", what(*kind), error.describe(lang)),
+                Lang::Fr => format!(
+                    "⚠ {} non enregistré : {}",
+                    capitalised(what(*kind)),
+                    error.describe(lang)
+                ),
             },
             Self::NoHome => lang
                 .pick(
@@ -418,7 +422,7 @@ impl Problem {
                      to it. {}",
                     path(p),
                     clean_line(&error.describe(lang)),
-                    if matches!(error, Refused::Io(_)) {
+                    if matches!(error, Refused::Io(_) | Refused::Denied) {
                         "Check its permissions."
                     } else {
                         "Put a regular file of yours there, or move it away."
@@ -429,7 +433,7 @@ impl Problem {
                      a été enregistré. {}",
                     path(p),
                     clean_line(&error.describe(lang)),
-                    if matches!(error, Refused::Io(_)) {
+                    if matches!(error, Refused::Io(_) | Refused::Denied) {
                         "Vérifiez ses droits d’accès."
                     } else {
                         "Mettez-y un fichier ordinaire à vous, ou déplacez-le."
@@ -500,11 +504,15 @@ impl Problem {
                 ),
             },
             Self::NotSaved { path: p, error, .. } => match lang {
-                Lang::En => format!("glose: could not save '{}': {}", path(p), clean_line(error)),
+                Lang::En => format!(
+                    "glose: could not save '{}': {}",
+                    path(p),
+                    clean_line(&error.describe(lang))
+                ),
                 Lang::Fr => format!(
                     "glose : impossible d’enregistrer « {} » : {}",
                     path(p),
-                    clean_line(error)
+                    clean_line(&error.describe(lang))
                 ),
             },
             Self::NoHome => self.short(lang),
@@ -910,18 +918,17 @@ impl Store {
         wait: Duration,
     ) -> Result<Notebook, Problem> {
         let path = self.paths.notes.clone();
-        let not_saved = |error: String| Problem::NotSaved {
+        let not_saved = |error: Refused| Problem::NotSaved {
             kind: FileKind::Notes,
             path: path.clone(),
             error,
         };
+        let io = |e: io::Error| not_saved(Refused::from_io(&e));
         if !self.notes_writable {
-            return Err(not_saved(
-                "the file is left untouched this session".to_owned(),
-            ));
+            return Err(not_saved(Refused::LeftAlone));
         }
         if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| not_saved(crate::files::io_words(&e)))?;
+            fs::create_dir_all(dir).map_err(io)?;
         }
         let target = write_target(&path).map_err(|error| Problem::Unreadable {
             kind: FileKind::Notes,
@@ -931,7 +938,7 @@ impl Store {
         let _lock = match Lock::acquire(&target, wait) {
             Ok(lock) => lock,
             Err(None) => return Err(Problem::Busy { path }),
-            Err(Some(e)) => return Err(not_saved(crate::files::io_words(&e))),
+            Err(Some(e)) => return Err(io(e)),
         };
         let disk = match read_notes(&path, true) {
             Read::Found(notebook) => notebook,
@@ -965,13 +972,13 @@ impl Store {
             note: merged.notes.clone(),
             bookmark: merged.bookmarks.clone(),
         };
-        let body = toml::to_string_pretty(&file).map_err(|e| not_saved(e.to_string()))?;
+        let body =
+            toml::to_string_pretty(&file).map_err(|e| not_saved(Refused::Io(e.to_string())))?;
         let text = format!(
             "# glose: personal notes and bookmarks. Written atomically by glose; \
              readable, editable with care.\n{body}"
         );
-        write_atomic(&path, text.as_bytes(), Durability::Durable)
-            .map_err(|e| not_saved(crate::files::io_words(&e)))?;
+        write_atomic(&path, text.as_bytes(), Durability::Durable).map_err(io)?;
         self.base = merged.clone();
         self.notes_on_disk = true;
         Ok(merged)
@@ -1007,10 +1014,18 @@ impl Store {
         let Some((path, bytes)) = self.position_snapshot(position) else {
             return Ok(());
         };
+        if let Err(error) = write_target(&path) {
+            self.position_writable = false;
+            return Err(Problem::Unreadable {
+                kind: FileKind::Position,
+                path,
+                error,
+            });
+        }
         write_atomic(&path, &bytes, Durability::Atomic).map_err(|e| Problem::NotSaved {
             kind: FileKind::Position,
             path,
-            error: e.to_string(),
+            error: Refused::from_io(&e),
         })?;
         self.position_on_disk = Some(Position {
             version: VERSION,
