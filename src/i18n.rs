@@ -312,8 +312,8 @@ impl Text {
                 "Enregistrer les modifications ? o oui · n abandonner · Échap reprendre",
             ),
             Self::RestoreDraft => (
-                "Restore the unsaved note from last time? y restore · n drop it",
-                "Restaurer la note non enregistrée la dernière fois ? o restaurer · n l’abandonner",
+                "Restore the unsaved note? y yes · n drop it",
+                "Restaurer la note non enregistrée ? o oui · n l’abandonner",
             ),
             Self::DraftRestored => (
                 "Note restored: save it as usual",
