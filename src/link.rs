@@ -826,6 +826,31 @@ mod tests {
         assert!(!path.exists(), "a window removes its socket");
     }
 
+    #[test]
+    fn the_uid_named_folder_comes_after_the_usual_one() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| std::ffi::OsString::from(v))
+            }
+        };
+        let temp = Path::new("/tmp");
+        let uid = crate::files::my_uid().unwrap_or(0);
+        assert_eq!(
+            candidates(env(&[("USER", "alice/../x")]), temp),
+            vec![
+                temp.join("glose-alice..x"),
+                temp.join(format!("glose-{uid}"))
+            ]
+        );
+        assert_eq!(
+            candidates(env(&[("GLOSE_RUNTIME_DIR", "/run/mine"), ("USER", "a")]), temp),
+            vec![PathBuf::from("/run/mine")],
+            "a folder asked for is the only one tried"
+        );
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_directory_others_can_enter_is_refused() {

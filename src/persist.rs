@@ -18,12 +18,22 @@
 //!   (at worst a power cut brings the reader back to an older place), and is not written at all
 //!   when it has not changed;
 //! - a file that does not parse is renamed `NAME.corrupt-<seconds since epoch>` and reported;
-//!   a file that cannot be read (permissions) or was written by a newer glose is reported and
-//!   never overwritten during the session;
-//! - two processes on one article: notes are saved by re-reading the file and merging three
-//!   ways (`notebook::merge`) under a short-lived lock file, so neither drops the other's notes;
-//!   positions are last writer wins. The lock is advisory and only waited for briefly (a stale
-//!   lock from a killed process is broken after `STALE_LOCK`).
+//!   a file that cannot be read (permissions), is not a regular file (a folder, a pipe, a
+//!   device: checked before a byte is read, see `files::read_regular`), is over its size limit,
+//!   or was written by a newer glose is reported and never overwritten during the session;
+//! - two processes on one article: notes are saved only under a lock file (`NAME.lock`, holding
+//!   the owner's process id; a lock whose owner is gone is broken, a held one waited for
+//!   `LOCK_WAIT`, then the save is reported as not done yet and retried), by re-reading the file
+//!   under the lock and merging three ways (`notebook::merge`), so neither drops the other's
+//!   notes; a note changed in both keeps both texts (a conflict copy). Positions are last
+//!   writer wins;
+//! - a notes file gone or set aside as corrupt since it was last read is "unknown", never
+//!   "every note deleted": the notes in memory are written back, and the event is reported;
+//! - temporary files are created with `O_CREAT | O_EXCL | O_NOFOLLOW` (mode 0600); those older
+//!   than an hour (a killed save's) are removed when the store opens; a state file that is a
+//!   symbolic link is written through to its target, if that is a regular file of this user;
+//! - a note being written when glose is cut off is kept in `NAME.draft.toml` (`Draft`) by the
+//!   event loop, and offered back at the next start.
 
 use std::fs::{self, File};
 use std::io::{self, Write};

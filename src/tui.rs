@@ -15,6 +15,12 @@
 //! atomically after the terminal is restored). Bracketed paste is on, so a paste reaches the note
 //! editor as one event.
 //!
+//! A terminal that goes away without a SIGHUP (end of file, EIO, POLLHUP on its input: under
+//! `su`, `setsid`, a window closed by a multiplexer) is a hang-up: a watcher thread raises
+//! SIGHUP, so the signal thread restores, saves the position and the draft, and exits 129. The
+//! note being written (the editor's unsaved text) is handed to the signal thread, the panic hook
+//! and the exit path like the position, and written to the draft file on every way out.
+//!
 //! While a tour is on, the loop also tells notes windows where it is (`link::Publisher`, never
 //! blocking); `run_notes` is the notes window's own loop, woken by keys or by the presenter.
 
