@@ -845,7 +845,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            candidates(env(&[("GLOSE_RUNTIME_DIR", "/run/mine"), ("USER", "a")]), temp),
+            candidates(
+                env(&[("GLOSE_RUNTIME_DIR", "/run/mine"), ("USER", "a")]),
+                temp
+            ),
             vec![PathBuf::from("/run/mine")],
             "a folder asked for is the only one tried"
         );
