@@ -221,7 +221,13 @@ fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
         Ok(listener) => listener,
         Err(error) => {
             output::errln(&format!(
-                "glose notes: cannot listen for a presenter: {error}"
+                "{}{}{}",
+                lang.pick(
+                    "glose notes: cannot listen for a presenter",
+                    "glose notes : impossible d’écouter la présentation"
+                ),
+                lang.colon(),
+                error.message(lang)
             ));
             return ExitCode::from(2);
         }
@@ -259,6 +265,24 @@ fn export(
         Ok(draft) => draft,
         Err(code) => return code,
     };
+    if let (Some(file), Some(input)) = (output, path)
+        && let Some(clash) = glose::content::input_files(input)
+            .into_iter()
+            .find(|f| same_file(f, file))
+    {
+        let shown = glose::text::sanitize::clean_line(&clash.display().to_string());
+        output::errln(&match lang {
+            Lang::En => format!(
+                "glose export: will not write over '{shown}': it is one of the article's own \
+                 files. Give another file after -o."
+            ),
+            Lang::Fr => format!(
+                "glose export : « {shown} » ne sera pas remplacé : c’est un des fichiers du \
+                 texte lui-même. Donnez un autre fichier après -o."
+            ),
+        });
+        return ExitCode::from(2);
+    }
     let errors = draft.error_count();
     let mut handout = glose::handout::export(&draft.article, format);
     if errors > 0 {
@@ -327,6 +351,23 @@ fn draft_notice(
             }
         }
         _ => format!("> **{word}{}{count}** — {rest}\n\n{handout}", lang.colon()),
+    }
+}
+
+/// Whether `a` and `b` name the same existing file (through links, `..` or hard links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
     }
 }
 
