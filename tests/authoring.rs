@@ -200,3 +200,45 @@ context = \"Un mot bien court.\"
     let out = glose(&["check", "--fix", folder, "--lang", "en"]);
     assert!(text(&out.stderr).contains("nothing to fix"));
 }
+
+/// FORMAT.md names every key of every file, and its example folder is the one checked here.
+#[test]
+fn format_md_lists_every_key_and_shows_a_real_folder() {
+    let format = include_str!("../FORMAT.md");
+    for file in ["article", "annotations", "sources", "tour"] {
+        let out = glose(&["schema", file]);
+        let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut keys: Vec<String> = Vec::new();
+        let properties = schema["properties"].as_object().unwrap();
+        for (key, value) in properties {
+            match value["items"]["properties"].as_object() {
+                // An array of tables is named as its header, `[[stop]]`.
+                Some(items) => {
+                    keys.push(format!("[[{key}]]"));
+                    keys.extend(items.keys().map(|k| format!("`{k}`")));
+                }
+                None => keys.push(format!("`{key}`")),
+            }
+        }
+        for key in keys {
+            assert!(
+                format.contains(&key),
+                "FORMAT.md does not name {file}'s key {key}"
+            );
+        }
+    }
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-minimal");
+    for name in [
+        "article.toml",
+        "text.md",
+        "annotations.toml",
+        "sources.toml",
+        "tour.toml",
+    ] {
+        let text = std::fs::read_to_string(fixture.join(name)).unwrap();
+        assert!(
+            format.contains(text.trim_end()),
+            "FORMAT.md's example differs from {name}"
+        );
+    }
+}
