@@ -20,6 +20,7 @@ pub mod line_input;
 pub mod lookup;
 mod marks;
 mod overlays;
+mod reload;
 pub mod tour;
 
 use std::cell::{OnceCell, RefCell};
@@ -213,6 +214,8 @@ pub struct App {
     pub problems: Vec<crate::content::Diagnostic>,
     /// A draft's annotations that anchor nowhere: listed in the index with their problem.
     pub orphans: Vec<crate::content::Orphan>,
+    /// The folder watched for live reload (`watch`), if any.
+    pub watched: Option<std::path::PathBuf>,
 }
 
 /// The index's entries, and the kind filter and filter text they were listed for.
@@ -286,6 +289,7 @@ impl App {
             index_cache: RefCell::new(None),
             problems: Vec::new(),
             orphans: Vec::new(),
+            watched: None,
         };
         app.refresh();
         app

@@ -38,3 +38,4 @@ pub mod theme;
 pub mod tour;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -124,6 +124,13 @@ fn load_for_screen(path: Option<&Path>) -> Result<Draft, ExitCode> {
     Ok(draft)
 }
 
+/// Watches an article folder for live reload while the returned watcher lives.
+fn watch(path: Option<&Path>, app: &mut App) -> Option<glose::watch::Watcher> {
+    let watcher = path.filter(|p| p.is_dir()).and_then(glose::watch::start)?;
+    app.watched = Some(watcher.dir.clone());
+    Some(watcher)
+}
+
 /// The reader on `draft`, with its problems and orphans.
 fn draft_app(draft: Draft, setup: &Setup) -> App {
     let mut app = App::new(
@@ -182,6 +189,7 @@ fn read(path: Option<&Path>, options: Options, setup: &Setup) -> ExitCode {
         Err(code) => return code,
     };
     let mut app = draft_app(draft, setup);
+    let _watcher = watch(path, &mut app);
     ExitCode::from(session::run(&mut app, options))
 }
 
@@ -204,6 +212,7 @@ fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
         Err(code) => return code,
     };
     let mut app = draft_app(draft, setup);
+    let _watcher = watch(path, &mut app);
     app.open_presenter(true);
     run_app(&mut app)
 }

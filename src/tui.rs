@@ -448,7 +448,14 @@ fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
                 redraw_whole(&mut terminal)?;
                 break;
             }
-            let changed = app.handle_event(&event);
+            let mut changed = app.handle_event(&event);
+            // A save in the article's folder (`watch` woke this read with a resize).
+            if let Some(dir) = app.watched.clone()
+                && crate::watch::take_pending()
+            {
+                app.reload(&dir);
+                changed = true;
+            }
             saver.after_event(app);
             if matches!(event, Event::Resize(..)) {
                 redraw_whole(&mut terminal)?;

@@ -1,0 +1,61 @@
+//! Live reload: the reader and the presenter watch the article's folder and reload on save.
+//!
+//! A `notify` watcher (inotify, FSEvents…, debounced by 150 ms so that an editor's
+//! write-then-rename is one change) runs on its own thread; nothing is polled while nothing
+//! changes. When a file of the article changes, it marks a reload as pending and wakes the event
+//! loop, which is blocked reading the terminal, by raising `SIGWINCH` on the process: crossterm
+//! turns it into a resize event, after which the loop sees the pending reload
+//! (`App::reload`). That keeps the loop's one blocking read, and adds no thread to it.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer, notify};
+
+/// Set by the watcher's thread, taken by the event loop.
+static PENDING: AtomicBool = AtomicBool::new(false);
+
+/// The files whose change reloads the article (the text may have another name: any `.md` or
+/// `.txt` file of the folder counts).
+fn is_article_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    matches!(
+        name,
+        "article.toml" | "annotations.toml" | "sources.toml" | "tour.toml"
+    ) || name.ends_with(".md")
+        || name.ends_with(".txt")
+}
+
+/// A running watcher; dropping it stops watching.
+pub struct Watcher {
+    _debouncer: Debouncer<notify::RecommendedWatcher>,
+    pub dir: PathBuf,
+}
+
+/// Starts watching `dir` (an article folder); `None` when the system gives no watcher (then
+/// there is simply no live reload).
+pub fn start(dir: &Path) -> Option<Watcher> {
+    let mut debouncer = new_debouncer(Duration::from_millis(150), |result: DebounceEventResult| {
+        let Ok(events) = result else { return };
+        if events.iter().any(|e| is_article_file(&e.path)) {
+            PENDING.store(true, Ordering::SeqCst);
+            #[cfg(unix)]
+            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+        }
+    })
+    .ok()?;
+    debouncer
+        .watcher()
+        .watch(dir, notify::RecursiveMode::NonRecursive)
+        .ok()?;
+    Some(Watcher {
+        _debouncer: debouncer,
+        dir: dir.to_path_buf(),
+    })
+}
+
+/// Whether a reload is pending (and no longer, once asked).
+pub fn take_pending() -> bool {
+    PENDING.swap(false, Ordering::SeqCst)
+}
