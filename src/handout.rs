@@ -18,8 +18,14 @@ pub enum Format {
     /// CommonMark with footnotes (`[^1]`), as GitHub, Pandoc and most editors read it.
     #[default]
     Markdown,
-    /// One standalone HTML page, printable as is.
+    /// One standalone HTML page, printable as is, with a schema.org ClaimReview per verdict.
     Html,
+    /// A W3C Web Annotation collection (JSON-LD): one Annotation per annotation, with
+    /// TextQuoteSelector and TextPositionSelector targets.
+    W3c,
+    /// The article's words alone, parts and paragraphs separated by blank lines: the text the
+    /// W3C positions count in.
+    Text,
 }
 
 /// The handout of `article` in `format`.
@@ -27,6 +33,8 @@ pub fn export(article: &Article, format: Format) -> String {
     match format {
         Format::Markdown => markdown(article),
         Format::Html => html(article),
+        Format::W3c => crate::webanno::export(article),
+        Format::Text => crate::webanno::plain_text(article).text,
     }
 }
 
