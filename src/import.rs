@@ -380,8 +380,12 @@ fn append(
     french: bool,
 ) -> Result<(String, Option<String>), toml_edit::TomlError> {
     use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
-    let mut doc: DocumentMut = annotations.parse()?;
-    let mut sources_doc: DocumentMut = sources.parse()?;
+    // The files are checked to be TOML, then kept byte for byte: the new entries are built in
+    // documents of their own and appended, so nothing already written moves.
+    annotations.parse::<DocumentMut>()?;
+    sources.parse::<DocumentMut>()?;
+    let mut doc = DocumentMut::new();
+    let mut sources_doc = DocumentMut::new();
     let mut used: HashSet<String> = article.annotations.iter().map(|a| a.id.clone()).collect();
     let mut source_ids: HashSet<String> = article.sources.iter().map(|s| s.id.clone()).collect();
     let mut source_of_uri: Vec<(String, String)> = article
@@ -493,11 +497,21 @@ fn append(
             list.push(table);
         }
     }
-    let mut text = doc.to_string();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    Ok((text, sources_changed.then(|| sources_doc.to_string())))
+    let joined = |old: &str, new: &DocumentMut| {
+        let mut text = old.to_owned();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&new.to_string());
+        text
+    };
+    Ok((
+        joined(annotations, &doc),
+        sources_changed.then(|| joined(sources, &sources_doc)),
+    ))
 }
 
 /// A record's words, cut for a message.
@@ -694,10 +708,11 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
         let words = shown(&record.exact);
         let why = match (outcome, lang) {
             (Outcome::Orphan, Lang::En) if words.is_empty() => {
-                "quotes no words of the text".to_owned()
+                "quotes no passage of the text (a reply, or a note on the whole page)".to_owned()
             }
             (Outcome::Orphan, Lang::Fr) if words.is_empty() => {
-                "ne cite aucun mot du texte".to_owned()
+                "ne cite aucun passage du texte (une réponse, ou une note sur toute la page)"
+                    .to_owned()
             }
             (Outcome::Orphan, Lang::En) => format!("« {words} » is not in the text (orphan)"),
             (Outcome::Orphan, Lang::Fr) => {
