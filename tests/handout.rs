@@ -65,3 +65,40 @@ fn an_unwritable_output_is_exit_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent/dir/handout.md"));
 }
+
+#[test]
+fn the_html_handout_carries_a_claim_review_for_each_verdict() {
+    let page = String::from_utf8(glose(&["export", "--format", "html"])).expect("UTF-8");
+    let open = "<script type=\"application/ld+json\">";
+    let start = page.find(open).expect("a JSON-LD script") + open.len();
+    let end = start + page[start..].find("</script>").expect("closed");
+    let reviews: serde_json::Value = serde_json::from_str(&page[start..end]).expect("JSON-LD");
+    let reviews = reviews.as_array().expect("an array");
+    let article = glose::content::load_bundled().expect("bundled").article;
+    let checked: Vec<_> = article
+        .annotations
+        .iter()
+        .filter(|a| a.verdict.is_some())
+        .collect();
+    assert_eq!(reviews.len(), checked.len());
+    for (review, annotation) in reviews.iter().zip(checked) {
+        assert_eq!(review["@type"], "ClaimReview");
+        assert_eq!(
+            review["claimReviewed"],
+            article.slice(annotation.range.clone())
+        );
+        assert_eq!(
+            review["itemReviewed"]["author"]["name"],
+            "Charlotte Bouchez"
+        );
+        assert!(review["itemReviewed"]["appearance"]["name"].is_string());
+        let verdict = annotation.verdict.expect("checked");
+        assert_eq!(review["reviewRating"]["alternateName"], verdict.label_fr());
+        assert!(
+            review["author"]["name"]
+                .as_str()
+                .expect("author")
+                .starts_with("Annotations écrites")
+        );
+    }
+}
