@@ -76,7 +76,10 @@ const VERIFIED_URL: &str = "https://example.org/rapport";
 
 /// glose's own OSC 8 sequences around the source's verified address: the only non-CSI escape
 /// sequences it may write (the article's own never get through).
-const OWN_LINKS: [&[u8]; 2] = [b"\x1b]8;;https://example.org/rapport\x1b\\", b"\x1b]8;;\x1b\\"];
+const OWN_LINKS: [&[u8]; 2] = [
+    b"\x1b]8;;https://example.org/rapport\x1b\\",
+    b"\x1b]8;;\x1b\\",
+];
 
 /// The CSI sequences in `raw` as (private marker, parameters, final byte); panics on any other
 /// escape sequence (OSC, DCS, APC, a bare ESC…) but glose's own hyperlink (`OWN_LINKS`).

@@ -96,6 +96,13 @@ fn no_hyperlink_when_turned_off_or_when_printing() {
     session.send("q");
     session.wait_exit();
     assert!(!raw(&session).contains(OSC8), "GLOSE_HYPERLINKS=0");
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("config.toml");
+    std::fs::write(&config, "hyperlinks = false\n").unwrap();
+    let mut session = on_the_world_bank(&[("GLOSE_CONFIG", config.to_str().unwrap())]);
+    session.send("q");
+    session.wait_exit();
+    assert!(!raw(&session).contains(OSC8), "hyperlinks = false");
     let mut session = Session::start(&["print"], 100, 30, &[]);
     session.wait_exit();
     let output = raw(&session);

@@ -127,7 +127,10 @@ fn position_and_note_survive_a_restart_and_fresh_starts_at_the_top() {
     assert_eq!(collection["total"], 1);
     let note = &collection["first"]["items"][0];
     assert_eq!(note["motivation"], "commenting");
-    assert_eq!(note["body"][0]["value"], "Relire q j\nÉtudiante : « à vérifier »");
+    assert_eq!(
+        note["body"][0]["value"],
+        "Relire q j\nÉtudiante : « à vérifier »"
+    );
     let selectors = note["target"]["selector"].as_array().unwrap();
     let exact = selectors[0]["exact"].as_str().unwrap();
     let start = usize::try_from(selectors[1]["start"].as_u64().unwrap()).unwrap();
