@@ -367,6 +367,79 @@ mod tests {
         app
     }
 
+    /// The text of the cells a desk would link, and the addresses they link to.
+    fn linked_text(app: &App, size: (u16, u16)) -> (String, Vec<String>) {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(size.0, size.1)).unwrap();
+        terminal.draw(|f| crate::ui::render(app, f)).unwrap();
+        let desk = Desk::with_opener(|_| Ok(()), false, true);
+        let rows = desk.links(app, terminal.backend().buffer());
+        let text = rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|(_, c)| c.symbol().to_owned()))
+            .collect();
+        (text, rows.into_iter().map(|r| r.url).collect())
+    }
+
+    #[test]
+    fn the_linked_cells_are_exactly_the_address_on_screen() {
+        let url = "https://live.worldbank.org/en/event/2023/online-gig-work-digital-labor-markets";
+        for (size, scrolls) in [
+            ((100, 30), 0),
+            ((80, 24), 0),
+            ((160, 45), 0),
+            ((100, 30), 1),
+        ] {
+            let article = crate::content::load_bundled().unwrap().article;
+            let mut app = App::new(article, Lang::Fr, crate::theme::Theme::default(), size);
+            app.update(crate::app::Action::NextAnnotation);
+            app.update(crate::app::Action::NextAnnotation);
+            for _ in 0..scrolls {
+                app.update(crate::app::Action::SideDown);
+            }
+            let (text, urls) = linked_text(&app, size);
+            if scrolls == 0 {
+                assert_eq!(text, url, "{size:?}");
+            } else {
+                assert!(
+                    url.ends_with(&text),
+                    "scrolled: only the rows on screen {text:?}"
+                );
+            }
+            assert!(urls.iter().all(|u| u == url));
+            // The tour shows the same address lower down, still exactly under its link.
+            app.update(crate::app::Action::ToggleTour);
+            app.update(crate::app::Action::NextStop);
+            let selected = app
+                .view
+                .selected
+                .and_then(|i| app.article.annotations.get(i));
+            let source = selected
+                .and_then(|a| a.source)
+                .and_then(|s| app.article.sources.get(s));
+            let (text, _) = linked_text(&app, size);
+            match source.and_then(|s| s.url.clone()) {
+                Some(expected) if !text.is_empty() => {
+                    assert!(
+                        expected.starts_with(&text) || expected.ends_with(&text),
+                        "{text}"
+                    )
+                }
+                _ => {}
+            }
+        }
+        let article = crate::content::load_bundled().unwrap().article;
+        let mut app = App::new(article, Lang::Fr, crate::theme::Theme::default(), (100, 30));
+        app.update(crate::app::Action::NextAnnotation);
+        app.update(crate::app::Action::NextAnnotation);
+        app.update(crate::app::Action::ToggleHelp);
+        assert_eq!(
+            linked_text(&app, (100, 30)).0,
+            "",
+            "no link under an overlay"
+        );
+    }
+
     #[test]
     fn o_opens_the_selected_source_through_the_injected_opener() {
         let mut app = app_on_source();

@@ -99,12 +99,39 @@ pub fn link_rows(app: &App) -> Vec<(Rect, String)> {
     let Some((area, placement)) = app.screen.as_ref().and_then(|s| s.side) else {
         return Vec::new();
     };
+    let Some(annotation) = app
+        .view
+        .selected
+        .and_then(|i| app.article.annotations.get(i))
+    else {
+        return Vec::new();
+    };
+    // Most frames have no address to link: nothing is built then.
+    let linkable = annotation
+        .source
+        .and_then(|s| app.article.sources.get(s))
+        .and_then(|s| s.url.as_deref())
+        .and_then(crate::desk::safe_url)
+        .is_some();
+    if !linkable {
+        return Vec::new();
+    }
     let inner = content_area(area, placement);
-    let (lines, url) = build(app, usize::from(inner.width));
+    let width = usize::from(inner.width).max(1);
+    // Outside the tour the address is near the top: only the content down to it is built
+    // (`update` keeps the scroll within the whole content, so it needs no clamping here).
+    let (lines, url, scroll) = if app.tour.is_some() {
+        let (lines, url) = build(app, width);
+        let scroll = app.view.side_scroll.min(lines.len().saturating_sub(1));
+        (lines, url, scroll)
+    } else {
+        let mut lines = Vec::new();
+        let url = source_head(app, annotation, width, &mut lines);
+        (lines, url, app.view.side_scroll)
+    };
     let Some((rows, url)) = url else {
         return Vec::new();
     };
-    let scroll = app.view.side_scroll.min(lines.len().saturating_sub(1));
     rows.filter(|&i| i >= scroll && i - scroll < usize::from(inner.height))
         .filter_map(|i| {
             let width = u16::try_from(lines.get(i)?.width()).ok()?.min(inner.width);
@@ -172,17 +199,17 @@ fn build(app: &App, width: usize) -> (Vec<Line<'static>>, UrlRows) {
     }
 }
 
-fn annotation_lines(
+/// The top of an annotation's content, up to its source's address: the kind and verdict, the
+/// words, the source heading, the source and its address; returns the address's rows.
+fn source_head(
     app: &App,
     annotation: &Annotation,
     width: usize,
-) -> (Vec<Line<'static>>, UrlRows) {
-    let mut url_rows = None;
+    out: &mut Vec<Line<'static>>,
+) -> UrlRows {
     let lang = app.lang;
     let theme = &app.theme;
     let french = app.article.is_french();
-    let mut out: Vec<Line<'static>> = Vec::new();
-
     let kind = capitalise(lang.kind(annotation.kind));
     let mut badge = vec![Span::styled(kind, theme.annotation(annotation.kind))];
     if let Some(verdict) = annotation.verdict {
@@ -201,23 +228,34 @@ fn annotation_lines(
         theme.annotation(annotation.kind),
         french,
     ));
+    section(out, Text::Source.get(lang), theme.label);
+    let source = annotation.source.and_then(|s| app.article.sources.get(s))?;
+    let mut line = source.author.clone();
+    line.push_str(" — ");
+    line.push_str(&source.title);
+    for extra in [&source.publisher, &source.date].into_iter().flatten() {
+        line.push_str(", ");
+        line.push_str(extra);
+    }
+    out.extend(wrap_text(&line, width, theme.text, french));
+    let url = source.url.as_ref()?;
+    let start = out.len();
+    out.extend(wrap_text(url, width, theme.dim, false));
+    Some((start..out.len(), url.clone()))
+}
 
-    section(&mut out, Text::Source.get(lang), theme.label);
+fn annotation_lines(
+    app: &App,
+    annotation: &Annotation,
+    width: usize,
+) -> (Vec<Line<'static>>, UrlRows) {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let french = app.article.is_french();
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let url_rows = source_head(app, annotation, width, &mut out);
     match annotation.source.and_then(|s| app.article.sources.get(s)) {
         Some(source) => {
-            let mut line = source.author.clone();
-            line.push_str(" — ");
-            line.push_str(&source.title);
-            for extra in [&source.publisher, &source.date].into_iter().flatten() {
-                line.push_str(", ");
-                line.push_str(extra);
-            }
-            out.extend(wrap_text(&line, width, theme.text, french));
-            if let Some(url) = &source.url {
-                let start = out.len();
-                out.extend(wrap_text(url, width, theme.dim, false));
-                url_rows = Some((start..out.len(), url.clone()));
-            }
             let reference = match source.reference {
                 Some(n) => reference_number(lang, n),
                 None => Text::NotInReferenceList.get(lang).to_owned(),
