@@ -698,11 +698,15 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
     let total = records.len();
     crate::output::errln(&match lang {
         Lang::En => format!(
-            "glose import: {imported} of {total} annotations added to {dir_label}/annotations.toml"
+            "glose import: {imported} of {total} annotation{} added to {dir_label}/annotations.toml",
+            if total == 1 { "" } else { "s" }
         ),
-        Lang::Fr => format!(
-            "glose import : {imported} annotation(s) sur {total} ajoutée(s) à {dir_label}/annotations.toml"
-        ),
+        Lang::Fr => {
+            let s = if imported > 1 { "s" } else { "" };
+            format!(
+                "glose import : {imported} annotation{s} sur {total} ajoutée{s} à {dir_label}/annotations.toml"
+            )
+        }
     });
     for (n, record, outcome) in &missed {
         let words = shown(&record.exact);
