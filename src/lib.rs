@@ -19,6 +19,7 @@ pub mod clock;
 pub mod config;
 pub mod content;
 pub mod desk;
+pub mod files;
 pub mod handout;
 pub mod i18n;
 pub mod import;
