@@ -660,24 +660,25 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
             ));
             return error.exit_code();
         }
+        // A file that is a link is written where it leads, only if that is a regular file of
+        // this user; the new contents replace it atomically (a temporary file, then a rename).
         let write = |name: &str, text: &str| {
+            let complain = |why: String| {
+                errln(&match lang {
+                    Lang::En => format!("glose import: cannot write '{dir_label}/{name}': {why}"),
+                    Lang::Fr => {
+                        format!("glose import : impossible d’écrire « {dir_label}/{name} » : {why}")
+                    }
+                });
+            };
+            let target = crate::files::write_target(&dir.join(name))
+                .map_err(|refused| complain(refused.describe(lang)))?;
             crate::persist::write_atomic(
-                &dir.join(name),
+                &target,
                 text.as_bytes(),
                 crate::persist::Durability::Durable,
             )
-            .map_err(|error| {
-                errln(&match lang {
-                    Lang::En => format!(
-                        "glose import: cannot write '{dir_label}/{name}': {}",
-                        crate::content::io_message(&error)
-                    ),
-                    Lang::Fr => format!(
-                        "glose import : impossible d’écrire « {dir_label}/{name} » : {}",
-                        crate::content::io_message(&error)
-                    ),
-                });
-            })
+            .map_err(|error| complain(crate::content::io_message(&error)))
         };
         if let Some(sources) = &sources
             && write("sources.toml", sources).is_err()
