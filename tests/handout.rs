@@ -102,3 +102,43 @@ fn the_html_handout_carries_a_claim_review_for_each_verdict() {
         );
     }
 }
+
+#[test]
+fn the_w3c_export_points_at_its_words_in_the_exported_text() {
+    let text = String::from_utf8(glose(&["export", "--format", "text"])).expect("UTF-8");
+    let chars: Vec<char> = text.chars().collect();
+    let json = glose(&["export", "--format", "w3c"]);
+    let collection: serde_json::Value = serde_json::from_slice(&json).expect("JSON-LD");
+    assert_eq!(collection["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(collection["type"], "AnnotationCollection");
+    let items = collection["first"]["items"].as_array().expect("items");
+    let article = glose::content::load_bundled().expect("bundled").article;
+    assert_eq!(items.len(), article.annotations.len());
+    assert_eq!(collection["total"], items.len());
+    for (item, annotation) in items.iter().zip(&article.annotations) {
+        assert_eq!(item["type"], "Annotation");
+        let selectors = item["target"]["selector"].as_array().expect("selectors");
+        let quote = &selectors[0];
+        assert_eq!(quote["type"], "TextQuoteSelector");
+        assert_eq!(quote["exact"], article.slice(annotation.range.clone()));
+        let position = &selectors[1];
+        assert_eq!(position["type"], "TextPositionSelector");
+        let at = |key: &str| usize::try_from(position[key].as_u64().expect(key)).expect(key);
+        let found: String = chars[at("start")..at("end")].iter().collect();
+        assert_eq!(
+            found,
+            quote["exact"].as_str().expect("exact"),
+            "{}",
+            annotation.id
+        );
+        let motivation = if annotation.verdict.is_some() {
+            "assessing"
+        } else {
+            "commenting"
+        };
+        assert_eq!(item["motivation"], motivation);
+        for body in item["body"].as_array().expect("bodies") {
+            assert_eq!(body["type"], "TextualBody");
+        }
+    }
+}
