@@ -63,7 +63,9 @@ pub enum Command {
         command: Option<NotesCommand>,
     },
     /// Write a handout: the text with a footnote per annotation, the sources and the tour's
-    /// questions (exit 0 written, 1 content errors, 2 I/O errors).
+    /// questions; or the annotations as W3C Web Annotation JSON-LD (`--format w3c`), or the bare
+    /// text their positions count in (`--format text`) (exit 0 written, 1 content errors, 2 I/O
+    /// errors).
     Export {
         /// Article folder (default: the bundled article).
         path: Option<PathBuf>,
@@ -138,8 +140,8 @@ fn parse_lang(value: &str) -> Result<Lang, String> {
 /// Subcommands of `glose notes` (`glose notes [PATH]` alone is the facilitator's notes window).
 #[derive(Debug, Subcommand)]
 pub enum NotesCommand {
-    /// Print your own notes on an article as Markdown on stdout, in reading order, with the
-    /// quoted passages and their sources (exit 0; 1 content errors; 2 I/O or an unreadable notes
+    /// Print your own notes on an article as Markdown (or W3C Web Annotation JSON-LD) on
+    /// stdout, in reading order, with the quoted passages and their sources (exit 0; 1 content errors; 2 I/O or an unreadable notes
     /// file).
     Export {
         /// Article folder or .md / .txt file (default: the bundled article).
