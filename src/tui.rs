@@ -6,7 +6,8 @@
 //! the same lock, so a signal never interleaves its escape sequences with a frame.
 //!
 //! Idle means idle: the loop blocks on `event::read`; it draws only after an event that maps to
-//! an action, or, while a clock is on screen (the tour, the presenter), when the clock's seconds
+//! an action (and after every event already waiting has been applied too: keys typed ahead
+//! cost one frame, not one each), or, while a clock is on screen (the tour, the presenter), when the clock's seconds
 //! change (`App::next_tick`): a timed `event::poll`, at most once a second.
 //!
 //! State files (through `persist::Store`, when given one): the notebook is saved right after the
@@ -263,17 +264,30 @@ fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
                     break;
                 }
             }
-            let event = event::read()?;
-            if is_suspend(&event) {
-                suspend()?;
-                redraw_whole(&mut terminal)?;
-                break;
+            // Typed-ahead keys cost one frame: this event, then every event already waiting
+            // (a zero-timeout poll), before drawing.
+            let mut next = Some(event::read()?);
+            let (mut changed, mut whole) = (false, false);
+            while let Some(event) = next.take() {
+                if is_suspend(&event) {
+                    suspend()?;
+                    (changed, whole) = (true, true);
+                    break;
+                }
+                changed |= app.handle_event(&event);
+                if matches!(event, Event::Resize(..)) {
+                    (changed, whole) = (true, true);
+                }
+                if app.view.should_quit {
+                    break;
+                }
+                if event::poll(Duration::ZERO)? {
+                    next = Some(event::read()?);
+                }
             }
-            let changed = app.handle_event(&event);
             saver.after_event(app);
-            if matches!(event, Event::Resize(..)) {
+            if whole {
                 redraw_whole(&mut terminal)?;
-                break;
             }
             if changed {
                 break;
@@ -460,12 +474,33 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
                     break;
                 }
                 Wake::Terminal(event) => {
-                    let changed = notes.handle_event(&event);
-                    if matches!(event, Event::Resize(..)) {
-                        redraw_whole(&mut terminal)?;
-                        break;
+                    // This event, then every terminal event already waiting, before a frame.
+                    let mut next = Some(event);
+                    let (mut changed, mut whole) = (false, false);
+                    while let Some(event) = next.take() {
+                        changed |= notes.handle_event(&event);
+                        whole |= matches!(event, Event::Resize(..));
+                        if notes.should_quit {
+                            break;
+                        }
+                        match rx.try_recv() {
+                            Ok(Wake::Terminal(event)) if !is_suspend(&event) => next = Some(event),
+                            Ok(Wake::Presenter(message)) => {
+                                notes.receive(message, Duration::ZERO);
+                                changed = true;
+                            }
+                            Ok(Wake::Terminal(_)) => {
+                                suspend()?;
+                                whole = true;
+                            }
+                            Ok(Wake::Failed(error)) => return Err(error),
+                            Err(_) => {}
+                        }
                     }
-                    if changed {
+                    if whole {
+                        redraw_whole(&mut terminal)?;
+                    }
+                    if changed || whole {
                         break;
                     }
                 }

@@ -11,72 +11,17 @@
 
 use std::fmt::Write as _;
 
+mod common;
+use common::keys::{bundled, frame, type_keys};
+
 use glose::app::App;
 use glose::i18n::Lang;
-use glose::theme::{Theme, ThemeName};
-use glose::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use glose::theme::ThemeName;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::style::Style;
 
 fn app(width: u16, height: u16, lang: Lang) -> App {
-    let loaded = glose::content::load_bundled().expect("the bundled article loads");
-    App::new(
-        loaded.article,
-        lang,
-        Theme::named(ThemeName::Default),
-        (width, height),
-    )
-}
-
-/// Key notation for tests: plain characters are typed as they are; `<name>` is a named key
-/// (`<tab>`, `<enter>`, `<esc>`, `<down>`, `<c-s>` for Ctrl-s).
-fn events(keys: &str) -> Vec<Event> {
-    let mut out = Vec::new();
-    let mut chars = keys.chars();
-    while let Some(c) = chars.next() {
-        let (code, modifiers) = if c == '<' {
-            let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
-            match name.as_str() {
-                "tab" => (KeyCode::Tab, KeyModifiers::NONE),
-                "s-tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-                "enter" => (KeyCode::Enter, KeyModifiers::NONE),
-                "esc" => (KeyCode::Esc, KeyModifiers::NONE),
-                "down" => (KeyCode::Down, KeyModifiers::NONE),
-                "up" => (KeyCode::Up, KeyModifiers::NONE),
-                "right" => (KeyCode::Right, KeyModifiers::NONE),
-                "left" => (KeyCode::Left, KeyModifiers::NONE),
-                "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
-                ctrl if ctrl.starts_with("c-") => (
-                    KeyCode::Char(ctrl.chars().nth(2).expect("a key after c-")),
-                    KeyModifiers::CONTROL,
-                ),
-                other => panic!("unknown key <{other}>"),
-            }
-        } else {
-            let shift = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            (KeyCode::Char(c), shift)
-        };
-        out.push(Event::Key(KeyEvent::new_with_kind(
-            code,
-            modifiers,
-            KeyEventKind::Press,
-        )));
-    }
-    out
-}
-
-/// Types `keys` into the app through the terminal loop's own entry point.
-fn type_keys(app: &mut App, keys: &str) {
-    for event in events(keys) {
-        app.handle_event(&event);
-    }
+    bundled(width, height, lang, ThemeName::Default)
 }
 
 fn style_name(style: Style) -> String {
@@ -143,17 +88,10 @@ fn styled(buffer: &Buffer) -> String {
     out
 }
 
-fn screen(app: &App) -> Buffer {
-    let (width, height) = app.view.size;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::render(app, frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
 fn shot(keys: &str, width: u16, height: u16) -> String {
     let mut app = app(width, height, Lang::Fr);
     type_keys(&mut app, keys);
-    styled(&screen(&app))
+    styled(&frame(&app))
 }
 
 #[test]
@@ -211,7 +149,7 @@ fn a_session_typed_as_keys() {
     type_keys(&mut app, "2");
     assert_eq!(app.view.focus, 1, "2 focuses part II");
     type_keys(&mut app, "/work<enter>");
-    let shown = styled(&screen(&app));
+    let shown = styled(&frame(&app));
     insta::assert_snapshot!("session_80x24", shown);
     type_keys(&mut app, "q");
     assert!(app.view.should_quit, "q in the plain reader quits");
