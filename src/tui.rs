@@ -40,6 +40,13 @@ use crate::app::App;
 use crate::persist::{Position, Problem, Store};
 use crate::ui;
 
+/// How long the loop looks for an event already waiting before it draws. Not zero: crossterm
+/// 0.29's `poll(Duration::ZERO)` returns false without looking at the events it has already
+/// read and parsed (its loop runs only while time is left), so keys typed at once would each
+/// get a frame. A tenth of a millisecond finds them; with nothing waiting it is a delay no one
+/// can see.
+const TYPED_AHEAD: Duration = Duration::from_micros(100);
+
 /// Held while writing to the terminal (a frame, or the restore sequence).
 static TERMINAL: Mutex<()> = Mutex::new(());
 
@@ -265,7 +272,7 @@ fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
                 }
             }
             // Typed-ahead keys cost one frame: this event, then every event already waiting
-            // (a zero-timeout poll), before drawing.
+            // (a near-zero-timeout poll, see `TYPED_AHEAD`), before drawing.
             let mut next = Some(event::read()?);
             let (mut changed, mut whole) = (false, false);
             while let Some(event) = next.take() {
@@ -281,7 +288,7 @@ fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
                 if app.view.should_quit {
                     break;
                 }
-                if event::poll(Duration::ZERO)? {
+                if event::poll(TYPED_AHEAD)? {
                     next = Some(event::read()?);
                 }
             }
