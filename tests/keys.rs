@@ -221,3 +221,44 @@ fn the_help_lists_every_key_of_the_mode() {
         }
     }
 }
+
+/// The README's key tables are the keymap's, mode by mode: each sits between
+/// `<!-- keys:NAME -->` and `<!-- /keys -->`. `GLOSE_BLESS=1 cargo test --test keys` rewrites
+/// them from the table after a change of keys.
+#[test]
+fn the_readme_key_tables_are_the_keymap() {
+    use glose::app::keymap::{Keymap, markdown_table};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let reader = Keymap::default();
+    let presenter = glose::present::keymap();
+    let notes = glose::notes::keymap();
+    let mut out = readme.clone();
+    for (name, mode, keymap) in [
+        ("reader", Mode::Reader, &reader),
+        ("tour", Mode::Tour, &reader),
+        ("overlay", Mode::Overlay, &reader),
+        ("list", Mode::List, &reader),
+        ("editor", Mode::Editor, &reader),
+        ("confirm", Mode::Confirm, &reader),
+        ("presenter", Mode::Presenter, &presenter),
+        ("notes", Mode::NotesWindow, &notes),
+    ] {
+        let open = format!("<!-- keys:{name} -->\n");
+        let close = "<!-- /keys -->";
+        let start = out
+            .find(&open)
+            .unwrap_or_else(|| panic!("README.md has no {open}"))
+            + open.len();
+        let end = start + out[start..].find(close).expect("a closing marker");
+        out.replace_range(start..end, &markdown_table(keymap, mode, Lang::En));
+    }
+    if std::env::var_os("GLOSE_BLESS").is_some() {
+        std::fs::write(&path, &out).unwrap();
+    } else {
+        assert!(
+            out == readme,
+            "README.md's key tables differ from the keymap: GLOSE_BLESS=1 cargo test --test keys rewrites them"
+        );
+    }
+}

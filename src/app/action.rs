@@ -316,8 +316,8 @@ impl Action {
                 "sélectionner la première annotation visible",
             ),
             Self::ClearSelection => (
-                "clear the selection, close an overlay",
-                "désélectionner, fermer une fenêtre",
+                "clear the search, then the selection",
+                "effacer la recherche, puis désélectionner",
             ),
             Self::ToggleMarks => (
                 "hide or show highlight marks",

@@ -560,6 +560,43 @@ impl Keymap {
     }
 }
 
+/// A mode's keys as a Markdown table (English key names, backquoted), one row per action with
+/// all its keys, for the README: `tests/keys.rs` keeps the README's tables equal to this.
+#[must_use]
+pub fn markdown_table(keymap: &Keymap, mode: Mode, lang: Lang) -> String {
+    let rows = match mode {
+        Mode::Reader | Mode::Presenter | Mode::NotesWindow => keymap.help_rows(Lang::En),
+        Mode::Tour => keymap.tour_help_rows(Lang::En),
+        _ => {
+            let mut rows: Vec<(String, Action)> = Vec::new();
+            for &(key, action) in keymap.table(mode) {
+                match rows.iter_mut().find(|(_, a)| *a == action) {
+                    Some(row) => {
+                        row.0.push(' ');
+                        row.0.push_str(&key.label(Lang::En));
+                    }
+                    None => rows.push((key.label(Lang::En), action)),
+                }
+            }
+            rows
+        }
+    };
+    let mut out = String::from("| keys | what they do |\n|---|---|\n");
+    for (keys, action) in rows {
+        let keys: Vec<String> = keys
+            .split(' ')
+            .filter(|k| !k.is_empty())
+            .map(|k| format!("`{k}`"))
+            .collect();
+        out.push_str(&format!(
+            "| {} | {} |\n",
+            keys.join(" "),
+            action.describe_in(mode, false, lang).replace('|', "\\|")
+        ));
+    }
+    out
+}
+
 fn find(table: &[(KeyChord, Action)], chord: KeyChord) -> Option<Action> {
     table.iter().find(|(k, _)| *k == chord).map(|(_, a)| *a)
 }
