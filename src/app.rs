@@ -501,6 +501,10 @@ impl App {
         let outcome = presenter.update(action, &mut tour.progress, now);
         let quit_on_close = presenter.quit_on_close;
         let moved = tour.progress.stop != before;
+        let most = crate::ui::present::max_scroll(self);
+        if let Some(presenter) = self.presenter.as_mut() {
+            presenter.scroll = presenter.scroll.min(most);
+        }
         if moved {
             // Keep the reader under the presenter on the same stop.
             self.show_stop();

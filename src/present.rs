@@ -25,6 +25,9 @@ pub struct Presenter {
     pub help: bool,
     /// Closing the presenter quits the program (it was started by `glose present`).
     pub quit_on_close: bool,
+    /// First row of the stop shown, when the stop is taller than the screen (clamped by the
+    /// app against the stop's height at the current size; back to 0 on every new stop).
+    pub scroll: usize,
     pub keymap: Keymap,
 }
 
@@ -46,6 +49,7 @@ impl Presenter {
             revealed: false,
             help: false,
             quit_on_close,
+            scroll: 0,
             keymap: keymap(),
         }
     }
@@ -62,7 +66,13 @@ impl Presenter {
         progress: &mut TourProgress,
         now: Duration,
     ) -> Outcome {
-        if matches!(action, Action::Resize(..) | Action::Wheel(..)) {
+        if matches!(action, Action::Resize(..)) {
+            return Outcome::Stay;
+        }
+        if let Action::Wheel(_, _, delta) = action {
+            if !self.blanked && !self.help {
+                self.scroll_by(isize::from(delta));
+            }
             return Outcome::Stay;
         }
         if self.blanked {
@@ -95,6 +105,14 @@ impl Presenter {
                 self.help = true;
                 None
             }
+            Action::LineDown => {
+                self.scroll_by(1);
+                None
+            }
+            Action::LineUp => {
+                self.scroll_by(-1);
+                None
+            }
             Action::LeavePresenter => return Outcome::Close,
             Action::Quit => return Outcome::Quit,
             _ => None,
@@ -103,13 +121,20 @@ impl Presenter {
             && progress.go_to(target, now)
         {
             self.revealed = false;
+            self.scroll = 0;
         }
         Outcome::Stay
+    }
+
+    /// Moves the view of a tall stop by `rows` (down when positive).
+    fn scroll_by(&mut self, rows: isize) {
+        self.scroll = self.scroll.saturating_add_signed(rows);
     }
 }
 
 /// The presenter's keys: what slide software and presentation remotes send (arrows, Page
-/// Up/Down, Space, `b` and `.` to blank) plus the reader's habits (`h`/`l`, `g`/`G`).
+/// Up/Down, Space, `b` and `.` to blank) plus the reader's habits (`h`/`l`, `g`/`G`, and
+/// `↓`/`↑`, `j`/`k` to scroll a stop taller than the screen).
 pub fn keymap() -> Keymap {
     use Action as A;
     use KeyCode as K;
@@ -130,6 +155,10 @@ pub fn keymap() -> Keymap {
         (p(K::Home), A::FirstStop),
         (c('G'), A::LastStop),
         (p(K::End), A::LastStop),
+        (p(K::Down), A::LineDown),
+        (c('j'), A::LineDown),
+        (p(K::Up), A::LineUp),
+        (c('k'), A::LineUp),
         (c('v'), A::RevealVerdict),
         (p(K::Enter), A::RevealVerdict),
         (c('b'), A::Blank),
