@@ -306,6 +306,7 @@ impl App {
         if self.tour.is_some() {
             let mut presenter = Presenter::new(quit_on_close);
             presenter.keymap = self.presenter_keymap.clone();
+            presenter.session = crate::link::unix_ms();
             self.presenter = Some(presenter);
         }
     }

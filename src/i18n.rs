@@ -176,6 +176,7 @@ pub enum Text {
     RevealHint,
     PresenterHelp,
     MoreBelow,
+    SeveralPresenters,
     MoreAbove,
     Blanked,
     Notes,
@@ -378,6 +379,10 @@ impl Text {
             Self::RevealHint => ("reveal the verdict", "révéler le verdict"),
             Self::PresenterHelp => ("Presenter keys", "Touches du mode présentation"),
             Self::MoreBelow => ("more below", "suite plus bas"),
+            Self::SeveralPresenters => (
+                "several presenters: following the latest",
+                "plusieurs présentations : la plus récente est suivie",
+            ),
             Self::MoreAbove => ("more above", "début plus haut"),
             Self::Blanked => ("screen blanked", "écran noir"),
             Self::Notes => ("Facilitator notes", "Notes d’animation"),

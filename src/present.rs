@@ -28,6 +28,8 @@ pub struct Presenter {
     /// First row of the stop shown, when the stop is taller than the screen (clamped by the
     /// app against the stop's height at the current size; back to 0 on every new stop).
     pub scroll: usize,
+    /// This presenter session's id for the notes link: when it opened (Unix milliseconds).
+    pub session: u64,
     pub keymap: Keymap,
 }
 
@@ -50,6 +52,7 @@ impl Presenter {
             help: false,
             quit_on_close,
             scroll: 0,
+            session: 0,
             keymap: keymap(),
         }
     }

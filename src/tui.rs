@@ -21,8 +21,8 @@
 //! note being written (the editor's unsaved text) is handed to the signal thread, the panic hook
 //! and the exit path like the position, and written to the draft file on every way out.
 //!
-//! While a tour is on, the loop also tells notes windows where it is (`link::Publisher`, never
-//! blocking); `run_notes` is the notes window's own loop, woken by keys or by the presenter.
+//! While the presenter is on, the loop also tells notes windows where it is (`link::Publisher`,
+//! never blocking; a reader's own tour says nothing); `run_notes` is the notes window's own loop, woken by keys or by the presenter.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -530,9 +530,11 @@ impl Link {
             }
             None => {
                 if let Some(publisher) = self.publisher.as_mut()
-                    && matches!(publisher.last(), Some(Message::State(_)))
+                    && let Some(Message::State(state)) = publisher.last()
                 {
-                    publisher.publish(Message::Bye);
+                    publisher.publish(Message::Bye {
+                        session: state.session,
+                    });
                 }
             }
         }
@@ -590,10 +592,11 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
         } else {
             let age = match message {
                 crate::link::Message::State(state) => crate::link::age(state.sent_ms),
-                crate::link::Message::Bye => Duration::ZERO,
+                crate::link::Message::Bye { .. } => Duration::ZERO,
             };
-            notes.receive(message, age);
-            presenter = pid;
+            if notes.receive(message, age) {
+                presenter = pid;
+            }
         }
     }
     let (tx, rx) = mpsc::channel();
@@ -667,8 +670,9 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
                     }
                 }
                 Wake::Presenter(message, pid) => {
-                    notes.receive(message, Duration::ZERO);
-                    presenter = pid;
+                    if notes.receive(message, Duration::ZERO) {
+                        presenter = pid;
+                    }
                     break;
                 }
                 Wake::Failed(error) => return Err(error),

@@ -544,6 +544,7 @@ proptest! {
                 blanked,
                 revealed,
                 sent_ms,
+                session: 0,
             };
             notes.receive(Message::State(state), Duration::from_millis(later % 10_000));
             notes.update(action);

@@ -139,6 +139,9 @@ impl App {
     /// The tour's state for notes windows (`link`), while a tour is on. `sent_ms` is the wall
     /// clock now, given by the caller (the edge that does I/O).
     pub fn link_state(&self, sent_ms: u64) -> Option<crate::link::TourState> {
+        // Only a presenter speaks to notes windows: a reader following the tour beside it
+        // must never move them.
+        let presenter = self.presenter.as_ref()?;
         let progress = self.tour_progress()?;
         let now = self.clock.now();
         let stop_s = progress.stop_spent_s(now);
@@ -151,9 +154,10 @@ impl App {
             stops: self.article.tour.len(),
             tour_ms,
             stop_ms: stop_s * 1000 + into_second,
-            blanked: self.presenter.as_ref().is_some_and(|p| p.blanked),
-            revealed: self.presenter.as_ref().is_some_and(|p| p.revealed),
+            blanked: presenter.blanked,
+            revealed: presenter.revealed,
             sent_ms,
+            session: presenter.session,
         })
     }
 
@@ -351,6 +355,10 @@ mod tests {
     fn the_notes_link_carries_the_stop_and_the_times() {
         let (mut app, clock) = app((80, 24));
         assert_eq!(app.link_state(7), None, "no tour, nothing to say");
+        app.update(Action::ToggleTour);
+        assert!(app.tour_progress().is_some());
+        assert_eq!(app.link_state(7), None, "a reader's tour says nothing");
+        app.update(Action::ToggleTour);
         app.open_presenter(true);
         clock.advance(Duration::from_millis(65_250));
         app.update(Action::NextStop);

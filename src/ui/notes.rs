@@ -200,6 +200,9 @@ fn render_status(notes: &Notes, area: Rect, buf: &mut Buffer) {
     if notes.remote.is_some_and(|r| r.state.blanked) {
         left.push_str(&format!(" · {}", Text::Blanked.get(lang)));
     }
+    if notes.several_presenters() {
+        left.push_str(&format!(" · {}", Text::SeveralPresenters.get(lang)));
+    }
     let mut hints = Vec::new();
     for (action, label) in [
         (Action::LineDown, lang.pick("scroll", "défiler")),
@@ -345,6 +348,7 @@ mod tests {
                         blanked: false,
                         revealed: true,
                         sent_ms: 0,
+                        session: 0,
                     }),
                     Duration::ZERO,
                 );
@@ -373,6 +377,7 @@ mod tests {
                 blanked: true,
                 revealed: false,
                 sent_ms: 0,
+                session: 0,
             }),
             Duration::ZERO,
         );

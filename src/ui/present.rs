@@ -1223,7 +1223,8 @@ mod screens {
             Lang::En,
             Theme::named(ThemeName::HighContrast),
             (80, 24),
-        );
+        )
+        .with_clock(Arc::new(ManualClock::new()));
         app.open_presenter(true);
         app.update(Action::RevealVerdict);
         assert!(super::max_scroll(&app) > 0, "taller than 80×24");
