@@ -339,6 +339,12 @@ impl App {
                 None => false,
             };
         }
+        if let Some(presenter) = self.presenter.as_mut()
+            && translate_in(&presenter.keymap, event, false).is_none()
+            && presenter.type_digit(event)
+        {
+            return true;
+        }
         let action = match &self.presenter {
             Some(presenter) => translate_in(&presenter.keymap, event, false).or_else(|| {
                 // Blank or help: any key at all brings the stop back.

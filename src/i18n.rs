@@ -176,6 +176,8 @@ pub enum Text {
     RevealHint,
     PresenterHelp,
     MoreBelow,
+    JumpKeys,
+    JumpHelp,
     SeveralPresenters,
     MoreAbove,
     Blanked,
@@ -379,6 +381,11 @@ impl Text {
             Self::RevealHint => ("reveal the verdict", "révéler le verdict"),
             Self::PresenterHelp => ("Presenter keys", "Touches du mode présentation"),
             Self::MoreBelow => ("more below", "suite plus bas"),
+            Self::JumpKeys => ("5 G, 5 Enter", "5 G, 5 Entrée"),
+            Self::JumpHelp => (
+                "go to stop 5 (any number)",
+                "aller à l’étape 5 (tout numéro)",
+            ),
             Self::SeveralPresenters => (
                 "several presenters: following the latest",
                 "plusieurs présentations : la plus récente est suivie",

@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use crate::app::Action;
 use crate::app::keymap::{KeyChord, Keymap};
@@ -28,6 +28,8 @@ pub struct Presenter {
     /// First row of the stop shown, when the stop is taller than the screen (clamped by the
     /// app against the stop's height at the current size; back to 0 on every new stop).
     pub scroll: usize,
+    /// A stop number being typed (`5` of `5G`), until the next key.
+    pub count: Option<usize>,
     /// This presenter session's id for the notes link: when it opened (Unix milliseconds).
     pub session: u64,
     pub keymap: Keymap,
@@ -52,9 +54,39 @@ impl Presenter {
             help: false,
             quit_on_close,
             scroll: 0,
+            count: None,
             session: 0,
             keymap: keymap(),
         }
+    }
+
+    /// Takes a digit typed on the stop screen into the stop number being typed (`5` then `G`
+    /// or `Enter` jumps to stop 5); returns whether the event was such a digit.
+    pub fn type_digit(&mut self, event: &Event) -> bool {
+        let Event::Key(key) = event else {
+            return false;
+        };
+        let KeyCode::Char(c) = key.code else {
+            return false;
+        };
+        let Some(digit) = c.to_digit(10) else {
+            return false;
+        };
+        if self.blanked
+            || self.help
+            || key.kind != KeyEventKind::Press
+            || !key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        {
+            return false;
+        }
+        let count = self.count.unwrap_or(0);
+        self.count = Some(
+            count
+                .saturating_mul(10)
+                .saturating_add(digit as usize)
+                .min(1_000_000),
+        );
+        true
     }
 
     /// Whether a clock is on screen (so the loop must wake for it).
@@ -71,6 +103,25 @@ impl Presenter {
     ) -> Outcome {
         if matches!(action, Action::Resize(..)) {
             return Outcome::Stay;
+        }
+        // A typed number only lasts until the next key: `G`, `g` or `Enter` go to that stop.
+        let count = self.count.take();
+        if let Some(n) = count
+            && matches!(
+                action,
+                Action::LastStop | Action::FirstStop | Action::RevealVerdict
+            )
+            && !self.blanked
+            && !self.help
+        {
+            if progress.go_to(n.saturating_sub(1), now) {
+                self.revealed = false;
+                self.scroll = 0;
+            }
+            return Outcome::Stay;
+        }
+        if count.is_some() && action == Action::LeavePresenter {
+            return Outcome::Stay; // Esc forgets the number
         }
         if let Action::Wheel(_, _, delta) = action {
             if !self.blanked && !self.help {
@@ -258,5 +309,38 @@ mod tests {
             assert!(!action.describe(crate::i18n::Lang::Fr).is_empty());
             assert!(!action.describe(crate::i18n::Lang::En).is_empty());
         }
+    }
+
+    #[test]
+    fn a_number_then_g_or_enter_goes_to_that_stop() {
+        use ratatui::crossterm::event::KeyEvent;
+        let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        let mut presenter = Presenter::new(true);
+        let mut progress = TourProgress::new(14, 0, s(0));
+        assert!(presenter.type_digit(&key('1')));
+        assert!(presenter.type_digit(&key('2')));
+        assert!(!presenter.type_digit(&key('G')));
+        presenter.update(Action::LastStop, &mut progress, s(1));
+        assert_eq!(progress.stop, 11, "12G: stop 12");
+        assert_eq!(presenter.count, None);
+        presenter.type_digit(&key('3'));
+        presenter.update(Action::RevealVerdict, &mut progress, s(2));
+        assert_eq!(progress.stop, 2, "3 Enter: stop 3");
+        assert!(!presenter.revealed, "Enter after a number does not reveal");
+        presenter.type_digit(&key('9'));
+        presenter.type_digit(&key('9'));
+        presenter.update(Action::FirstStop, &mut progress, s(3));
+        assert_eq!(progress.stop, 13, "past the end: the last stop");
+        presenter.type_digit(&key('2'));
+        assert_eq!(
+            presenter.update(Action::LeavePresenter, &mut progress, s(3)),
+            Outcome::Stay,
+            "Esc forgets the number"
+        );
+        assert_eq!(presenter.count, None);
+        presenter.update(Action::LastStop, &mut progress, s(4));
+        assert_eq!(progress.stop, 13);
+        presenter.update(Action::FirstStop, &mut progress, s(4));
+        assert_eq!(progress.stop, 0, "g alone: the first stop");
     }
 }

@@ -223,3 +223,32 @@ fn a_readers_tour_never_moves_the_notes_and_the_latest_presenter_is_followed() {
     notes.send("q");
     assert_eq!(notes.wait_exit(), 0);
 }
+
+#[test]
+fn a_number_then_g_jumps_to_that_stop() {
+    let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &[]);
+    presenter.wait_for("Étape 1/4");
+    presenter.send("3G");
+    presenter.wait_for("Étape 3/4");
+    presenter.send("1\r");
+    presenter.wait_for("Étape 1/4");
+    presenter.send("G");
+    presenter.wait_for("Étape 4/4");
+    presenter.send("2");
+    presenter.wait_for("→ 2");
+    presenter.send("g");
+    presenter.wait_for("Étape 2/4");
+    presenter.send("q");
+    assert_eq!(presenter.wait_exit(), 0);
+    presenter.assert_restored();
+}
+
+#[test]
+fn five_g_jumps_to_stop_5_of_the_bundled_tour() {
+    let mut presenter = Session::start(&["present"], 120, 35, &[]);
+    presenter.wait_for("Étape 1/");
+    presenter.send("5G");
+    presenter.wait_for("Étape 5/");
+    presenter.send("q");
+    assert_eq!(presenter.wait_exit(), 0);
+}

@@ -857,8 +857,14 @@ fn render_footer(
 ) {
     let count = app.article.tour.len();
     let lang = app.lang;
+    let typed = app
+        .presenter
+        .as_ref()
+        .and_then(|p| p.count)
+        .map(|n| format!(" → {n}"))
+        .unwrap_or_default();
     let label = format!(
-        " {} ",
+        "{typed} {} ",
         crate::ui::stop::stop_label(lang, progress.stop, count)
     );
     let stop_s = progress.stop_spent_s(now);
@@ -904,6 +910,13 @@ fn render_help(app: &App, presenter: &Presenter, theme: &Theme, area: Rect, buf:
             ])
         })
         .collect();
+    let jump = Text::JumpKeys.get(lang);
+    let pad = " ".repeat(key_width.saturating_sub(str_width(jump)) + 2);
+    lines.push(Line::from(vec![
+        Span::styled(jump, theme.key),
+        Span::raw(pad),
+        Span::raw(Text::JumpHelp.get(lang)),
+    ]));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         Text::CloseHelp.get(lang),
