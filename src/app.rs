@@ -356,8 +356,9 @@ impl App {
         let action = match &self.presenter {
             Some(presenter) => translate_in(&presenter.keymap, event, false).or_else(|| {
                 // Blank or help: any key at all brings the stop back.
-                ((presenter.blanked || presenter.help) && matches!(event, Event::Key(_)))
-                    .then_some(Action::Blank)
+                ((presenter.blanked || presenter.help || presenter.confirm_reset)
+                    && matches!(event, Event::Key(_)))
+                .then_some(Action::Blank)
             }),
             None => translate_in(&self.keymap, event, self.tour.is_some()).or_else(|| {
                 // The help says "any key closes this help": unbound keys too.
@@ -543,7 +544,11 @@ impl App {
             Action::LastStop => self.go_to_stop(usize::MAX),
             Action::Present => self.open_presenter(false),
             // Presenter-only actions mean nothing to the reader.
-            Action::Blank | Action::RevealVerdict | Action::LeavePresenter => {}
+            Action::Blank
+            | Action::RevealVerdict
+            | Action::PauseClock
+            | Action::ResetClock
+            | Action::LeavePresenter => {}
             Action::Resize(w, h) => self.view.size = (w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, delta) => self.wheel(x, y, delta),

@@ -176,6 +176,8 @@ pub enum Text {
     RevealHint,
     PresenterHelp,
     MoreBelow,
+    ClocksPaused,
+    ResetClocksQuestion,
     JumpKeys,
     JumpHelp,
     SeveralPresenters,
@@ -381,6 +383,11 @@ impl Text {
             Self::RevealHint => ("reveal the verdict", "révéler le verdict"),
             Self::PresenterHelp => ("Presenter keys", "Touches du mode présentation"),
             Self::MoreBelow => ("more below", "suite plus bas"),
+            Self::ClocksPaused => ("paused", "en pause"),
+            Self::ResetClocksQuestion => (
+                "Clocks back to 0:00? T: yes, any other key: no",
+                "Chronomètres à 0:00 ? T : oui, autre touche : non",
+            ),
             Self::JumpKeys => ("5 G, 5 Enter", "5 G, 5 Entrée"),
             Self::JumpHelp => (
                 "go to stop 5 (any number)",

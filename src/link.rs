@@ -40,6 +40,8 @@ pub struct TourState {
     /// Milliseconds spent on the current stop, when sent.
     pub stop_ms: u64,
     pub blanked: bool,
+    /// The presenter's clocks are paused (`tour_ms`/`stop_ms` do not run on).
+    pub paused: bool,
     pub revealed: bool,
     /// Wall-clock time of sending, in milliseconds since the Unix epoch (to age a saved state).
     pub sent_ms: u64,
@@ -64,7 +66,7 @@ impl Message {
             Self::Bye { session } => format!("{MAGIC} {key} bye session={session}"),
             Self::State(s) => format!(
                 "{MAGIC} {key} state stop={} stops={} tour_ms={} stop_ms={} blanked={} \
-                 revealed={} sent_ms={} session={}",
+                 revealed={} sent_ms={} session={} paused={}",
                 s.stop,
                 s.stops,
                 s.tour_ms,
@@ -72,7 +74,8 @@ impl Message {
                 u8::from(s.blanked),
                 u8::from(s.revealed),
                 s.sent_ms,
-                s.session
+                s.session,
+                u8::from(s.paused)
             ),
         }
     }
@@ -120,10 +123,10 @@ impl Message {
                     .then_some((Self::Bye { session }, None))
             }
             "state" => {
-                let mut fields = [None::<u64>; 9];
-                const NAMES: [&str; 9] = [
+                let mut fields = [None::<u64>; 10];
+                const NAMES: [&str; 10] = [
                     "stop", "stops", "tour_ms", "stop_ms", "blanked", "revealed", "sent_ms", "pid",
-                    "session",
+                    "session", "paused",
                 ];
                 for word in words {
                     let (name, value) = word.split_once('=')?;
@@ -147,6 +150,7 @@ impl Message {
                     sent_ms,
                     pid,
                     session,
+                    paused,
                 ] = fields;
                 let flag = |v: Option<u64>| match v? {
                     0 => Some(false),
@@ -163,6 +167,7 @@ impl Message {
                     tour_ms: tour_ms?,
                     stop_ms: stop_ms?,
                     blanked: flag(blanked)?,
+                    paused: flag(paused.or(Some(0)))?,
                     revealed: flag(revealed)?,
                     sent_ms: sent_ms?,
                     session: session.unwrap_or(0),
@@ -667,7 +672,7 @@ mod unix {
             let bytes = self.dir.read(&format!("{}.state", self.key), MAX_MESSAGE)?;
             match Message::decode_from(&bytes, &self.key)? {
                 (Message::State(state), pid)
-                    if state.blanked || age(state.sent_ms) <= STALE_AFTER =>
+                    if state.blanked || state.paused || age(state.sent_ms) <= STALE_AFTER =>
                 {
                     Some((Message::State(state), pid))
                 }
@@ -744,6 +749,7 @@ mod tests {
             tour_ms: 754_000,
             stop_ms: 65_500,
             blanked: false,
+            paused: false,
             revealed: true,
             sent_ms: 1_700_000_000_000,
             session: 1_699_999_000_000,
@@ -805,6 +811,7 @@ mod tests {
         );
         let blank = TourState {
             blanked: true,
+            paused: false,
             ..state()
         };
         publisher.publish(Message::State(blank));

@@ -138,7 +138,7 @@ impl Notes {
     pub fn timing(&self) -> Option<Timing> {
         let remote = self.remote?;
         // A blank screen stops the clocks where they were.
-        let since = if remote.state.blanked {
+        let since = if remote.state.blanked || remote.state.paused {
             Duration::ZERO
         } else {
             self.clock.now().saturating_sub(remote.at)
@@ -154,7 +154,7 @@ impl Notes {
     /// When the clock on screen next changes; `None` while waiting (nothing moves).
     pub fn next_tick(&self) -> Option<Duration> {
         let remote = self.remote?;
-        if remote.state.blanked {
+        if remote.state.blanked || remote.state.paused {
             // Nothing ticks, but the presenter is still watched (it may be killed meanwhile).
             return Some(Duration::from_secs(1));
         }
@@ -254,6 +254,7 @@ mod tests {
             tour_ms: 60_500,
             stop_ms: 5_500,
             blanked: false,
+            paused: false,
             revealed: false,
             sent_ms: 0,
             session: 0,
@@ -339,6 +340,7 @@ mod tests {
         let (mut notes, clock) = notes();
         let blank = TourState {
             blanked: true,
+            paused: false,
             ..state(2)
         };
         notes.receive(Message::State(blank), Duration::ZERO);

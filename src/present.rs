@@ -28,6 +28,8 @@ pub struct Presenter {
     /// First row of the stop shown, when the stop is taller than the screen (clamped by the
     /// app against the stop's height at the current size; back to 0 on every new stop).
     pub scroll: usize,
+    /// `T` was pressed: the footer asks whether to reset the clocks (`T` again does).
+    pub confirm_reset: bool,
     /// A stop number being typed (`5` of `5G`), until the next key.
     pub count: Option<usize>,
     /// This presenter session's id for the notes link: when it opened (Unix milliseconds).
@@ -55,6 +57,7 @@ impl Presenter {
             quit_on_close,
             scroll: 0,
             count: None,
+            confirm_reset: false,
             session: 0,
             keymap: keymap(),
         }
@@ -133,6 +136,14 @@ impl Presenter {
             self.blanked = false;
             return Outcome::Stay;
         }
+        if self.confirm_reset {
+            // The question takes the next key: `T` again resets, anything else keeps the time.
+            self.confirm_reset = false;
+            if action == Action::ResetClock {
+                progress.reset_clocks(now);
+            }
+            return Outcome::Stay;
+        }
         if self.help {
             self.help = false;
             return if action == Action::Quit {
@@ -165,6 +176,14 @@ impl Presenter {
             }
             Action::LineUp => {
                 self.scroll_by(-1);
+                None
+            }
+            Action::PauseClock => {
+                progress.toggle_pause(now);
+                None
+            }
+            Action::ResetClock => {
+                self.confirm_reset = true;
                 None
             }
             Action::LeavePresenter => return Outcome::Close,
@@ -215,6 +234,8 @@ pub fn keymap() -> Keymap {
         (c('k'), A::LineUp),
         (c('v'), A::RevealVerdict),
         (p(K::Enter), A::RevealVerdict),
+        (c('t'), A::PauseClock),
+        (c('T'), A::ResetClock),
         (c('b'), A::Blank),
         (c('.'), A::Blank),
         (c('?'), A::ToggleHelp),
@@ -342,5 +363,39 @@ mod tests {
         assert_eq!(progress.stop, 13);
         presenter.update(Action::FirstStop, &mut progress, s(4));
         assert_eq!(progress.stop, 0, "g alone: the first stop");
+    }
+
+    #[test]
+    fn t_pauses_the_clocks_and_capital_t_resets_them_after_asking() {
+        let mut presenter = Presenter::new(true);
+        let mut progress = TourProgress::new(4, 0, s(0));
+        presenter.update(Action::NextStop, &mut progress, s(10));
+        presenter.update(Action::PauseClock, &mut progress, s(20));
+        assert_eq!(
+            progress.elapsed_s(s(80)),
+            20,
+            "paused: the clocks stand still"
+        );
+        assert_eq!(progress.stop_spent_s(s(80)), 10);
+        presenter.update(Action::PauseClock, &mut progress, s(80));
+        assert_eq!(
+            progress.elapsed_s(s(85)),
+            25,
+            "running again from where they were"
+        );
+        presenter.update(Action::ResetClock, &mut progress, s(90));
+        assert!(presenter.confirm_reset);
+        presenter.update(Action::NextStop, &mut progress, s(91));
+        assert!(!presenter.confirm_reset);
+        assert_eq!(
+            progress.stop, 1,
+            "the key that answers no does nothing else"
+        );
+        assert_eq!(progress.elapsed_s(s(91)), 31, "kept");
+        presenter.update(Action::ResetClock, &mut progress, s(92));
+        presenter.update(Action::ResetClock, &mut progress, s(92));
+        assert_eq!(progress.elapsed_s(s(95)), 3);
+        assert_eq!(progress.stop_spent_s(s(95)), 3);
+        assert_eq!(progress.spent_s, vec![0; 4]);
     }
 }

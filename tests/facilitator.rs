@@ -252,3 +252,37 @@ fn five_g_jumps_to_stop_5_of_the_bundled_tour() {
     presenter.send("q");
     assert_eq!(presenter.wait_exit(), 0);
 }
+
+#[test]
+fn t_pauses_the_clocks_on_both_screens_and_capital_t_resets_them_after_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = dir.path().join("run");
+    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let mut notes = Session::start(&["notes", FIXTURE], 100, 30, &env);
+    notes.wait_for("En attente d’une présentation");
+    let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
+    presenter.wait_for("visite 0:01");
+    presenter.send("t");
+    presenter.wait_for("en pause ·");
+    notes.wait_for("en pause");
+    let paused = presenter.contents();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    presenter.wait_until("still paused", |s| s.contains("en pause"));
+    let footer = |s: &str| s.lines().last().unwrap_or("").to_owned();
+    assert_eq!(
+        footer(&presenter.contents()),
+        footer(&paused),
+        "the clock stands still"
+    );
+    presenter.send("T");
+    presenter.wait_for("Chronomètres à 0:00 ? T : oui, autre touche : non");
+    presenter.send("T");
+    presenter.wait_for("en pause · 0:00 / 2:00 · visite 0:00");
+    presenter.send("t");
+    presenter.wait_for("visite 0:01");
+    notes.wait_until("running again", |s| !s.contains("en pause"));
+    presenter.send("q");
+    assert_eq!(presenter.wait_exit(), 0);
+    notes.send("q");
+    assert_eq!(notes.wait_exit(), 0);
+}

@@ -542,6 +542,7 @@ proptest! {
                 tour_ms,
                 stop_ms,
                 blanked,
+                paused: false,
                 revealed,
                 sent_ms,
                 session: 0,

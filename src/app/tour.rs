@@ -146,7 +146,7 @@ impl App {
         let now = self.clock.now();
         let stop_s = progress.stop_spent_s(now);
         // Milliseconds, so the notes window ticks on the same beat as the presenter.
-        let tour = now.saturating_sub(progress.started);
+        let tour = progress.tour_now(now).saturating_sub(progress.started);
         let tour_ms = u64::try_from(tour.as_millis()).unwrap_or(u64::MAX);
         let into_second = tour_ms % 1000;
         Some(crate::link::TourState {
@@ -155,6 +155,7 @@ impl App {
             tour_ms,
             stop_ms: stop_s * 1000 + into_second,
             blanked: presenter.blanked,
+            paused: progress.paused_at.is_some(),
             revealed: presenter.revealed,
             sent_ms,
             session: presenter.session,
@@ -167,7 +168,9 @@ impl App {
     pub fn next_tick(&self) -> Option<Duration> {
         let progress = self.tour_progress()?;
         match &self.presenter {
-            Some(presenter) if !presenter.shows_clock() => return None,
+            Some(presenter) if !presenter.shows_clock() || progress.paused_at.is_some() => {
+                return None;
+            }
             None if self.view.overlay.is_some() => return None,
             _ => {}
         }

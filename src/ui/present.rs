@@ -877,6 +877,14 @@ fn render_footer(
         Text::TourTotal.get(lang),
         format_seconds(progress.elapsed_s(now))
     );
+    let presenter = app.presenter.as_ref();
+    let times = if presenter.is_some_and(|p| p.confirm_reset) {
+        format!(" {} ", Text::ResetClocksQuestion.get(lang))
+    } else if progress.paused_at.is_some() {
+        format!(" {} ·{times}", Text::ClocksPaused.get(lang))
+    } else {
+        times
+    };
     let width = usize::from(area.width);
     let bar_width = width.saturating_sub(str_width(&label) + str_width(&times));
     let done = (bar_width * (progress.stop + 1))
