@@ -308,11 +308,15 @@ impl App {
     /// `quit_on_close`, leaving the presenter quits (`glose present`). Does nothing without a
     /// tour.
     pub fn open_presenter(&mut self, quit_on_close: bool) {
-        if self.tour.is_none() {
-            self.start_tour(0);
+        let own_tour = self.tour.is_none();
+        if own_tour {
+            // Outside the tour, the stop nearest to where the reader is.
+            let stop = self.stop_near_reading();
+            self.start_tour(stop);
         }
         if self.tour.is_some() {
             let mut presenter = Presenter::new(quit_on_close);
+            presenter.own_tour = own_tour;
             presenter.keymap = self.presenter_keymap.clone();
             presenter.session = crate::link::unix_ms();
             self.presenter = Some(presenter);
@@ -577,7 +581,12 @@ impl App {
         }
         match outcome {
             Outcome::Stay => {}
-            Outcome::Close if !quit_on_close => self.presenter = None,
+            Outcome::Close if !quit_on_close => {
+                // Back to free reading where the reader was, unless the tour was on before.
+                if self.presenter.take().is_some_and(|p| p.own_tour) {
+                    self.leave_tour();
+                }
+            }
             Outcome::Close | Outcome::Quit => self.view.should_quit = true,
         }
     }

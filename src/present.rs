@@ -30,6 +30,9 @@ pub struct Presenter {
     pub scroll: usize,
     /// `T` was pressed: the footer asks whether to reset the clocks (`T` again does).
     pub confirm_reset: bool,
+    /// The presenter started the tour (it was opened from free reading): closing it ends the
+    /// tour too, back to where the reader was.
+    pub own_tour: bool,
     /// A stop number being typed (`5` of `5G`), until the next key.
     pub count: Option<usize>,
     /// This presenter session's id for the notes link: when it opened (Unix milliseconds).
@@ -57,6 +60,7 @@ impl Presenter {
             quit_on_close,
             scroll: 0,
             count: None,
+            own_tour: false,
             confirm_reset: false,
             session: 0,
             keymap: keymap(),

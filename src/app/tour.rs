@@ -58,6 +58,40 @@ impl App {
         self.show_stop();
     }
 
+    /// The stop nearest to the reading position: the first stop at or after the top line of
+    /// the focused pane (the last stop when the reader is past them all).
+    pub(super) fn stop_near_reading(&self) -> usize {
+        let article = &self.article;
+        let focus = self.view.focus;
+        let parts = self
+            .panes
+            .get(focus)
+            .map(|p| p.parts.as_slice())
+            .unwrap_or(&[]);
+        let first_of = |part: usize| {
+            article
+                .parts
+                .get(part)
+                .and_then(|p| p.paragraphs.first())
+                .map(|r| r.start)
+        };
+        let top = self.view.tops.get(focus).map_or(0, |t| t.byte);
+        // A pane never laid out has no top yet: its first part's start.
+        let top = match crate::notebook::paragraph_at(article, top) {
+            Some((part, _)) if parts.contains(&part) => top,
+            _ => parts.first().and_then(|&p| first_of(p)).unwrap_or(top),
+        };
+        let at = |stop: &crate::content::TourStop| match stop.annotation {
+            Some(a) => article.annotations.get(a).map_or(0, |a| a.range.start),
+            None => first_of(stop.part).unwrap_or(0),
+        };
+        article
+            .tour
+            .iter()
+            .position(|stop| at(stop) >= top)
+            .unwrap_or(article.tour.len().saturating_sub(1))
+    }
+
     /// Ends the tour and returns to the reading position from before it.
     pub(super) fn leave_tour(&mut self) {
         let Some(tour) = self.tour.take() else {
@@ -343,6 +377,38 @@ mod tests {
             2,
             "still on the tour, same stop"
         );
+    }
+
+    #[test]
+    fn p_outside_the_tour_presents_the_stop_nearest_the_reading_and_escape_returns_there() {
+        let (mut app, _) = app((80, 24));
+        app.update(Action::FocusPane(2));
+        for _ in 0..3 {
+            app.update(Action::LineDown);
+        }
+        let before = (app.view.focus, app.view.tops.clone(), app.view.selected);
+        app.update(Action::Present);
+        assert_eq!(
+            app.tour_progress().unwrap().stop,
+            2,
+            "the first stop after the top line of part two is in the conclusion"
+        );
+        app.update(Action::LeavePresenter);
+        assert!(app.presenter.is_none());
+        assert!(app.tour.is_none(), "free reading again, not the tour");
+        assert_eq!(
+            (app.view.focus, app.view.tops.clone(), app.view.selected),
+            before
+        );
+
+        app.update(Action::FocusPane(2));
+        app.update(Action::Top);
+        app.update(Action::Present);
+        assert_eq!(app.tour_progress().unwrap().stop, 1, "part two's own stop");
+        app.update(Action::LeavePresenter);
+        app.update(Action::FocusPane(1));
+        app.update(Action::Present);
+        assert_eq!(app.tour_progress().unwrap().stop, 0);
     }
 
     #[test]
