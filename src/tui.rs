@@ -434,8 +434,18 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
             let frame = terminal.draw(|frame| {
                 ui::render(app, frame);
-                if fault.take() == Some(Fault::Panic) {
+                if fault == Some(Fault::Panic) {
+                    fault = None;
                     panic!("fault injected by GLOSE_TEST_FAULT=panic");
+                }
+                if fault == Some(Fault::PanicWithDraft)
+                    && PENDING_DRAFT
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .is_some()
+                {
+                    fault = None;
+                    panic!("fault injected by GLOSE_TEST_FAULT=panic-with-draft");
                 }
             })?;
             let links = desk.links(app, frame.buffer);
@@ -513,6 +523,9 @@ enum Fault {
     Start,
     /// `GLOSE_TEST_FAULT=panic`: a panic in the middle of drawing the first frame.
     Panic,
+    /// `GLOSE_TEST_FAULT=panic-with-draft`: a panic in the first frame drawn while the note
+    /// editor holds unsaved words (so that the panic hook's draft is tested end to end).
+    PanicWithDraft,
 }
 
 fn test_fault() -> Option<Fault> {
@@ -522,6 +535,7 @@ fn test_fault() -> Option<Fault> {
     match std::env::var("GLOSE_TEST_FAULT").ok().as_deref() {
         Some("start") => Some(Fault::Start),
         Some("panic") => Some(Fault::Panic),
+        Some("panic-with-draft") => Some(Fault::PanicWithDraft),
         _ => None,
     }
 }
