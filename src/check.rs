@@ -26,7 +26,7 @@ pub fn run(path: Option<&Path>, lang: Lang) -> u8 {
     };
     match result {
         Ok(loaded) => {
-            for warning in &loaded.warnings {
+            for warning in loaded.warnings.iter().chain(&tall_stops(path, &loaded)) {
                 output::err(&format!("{warning}\n\n"));
             }
             match output::out(&summary(&loaded, lang)) {
@@ -207,6 +207,44 @@ fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
     file.sync_all()?;
     drop(file);
     std::fs::rename(&temporary, path)
+}
+
+/// A warning for each tour stop that does not fit an 80×24 terminal whole: the presenter
+/// scrolls it, but a room reads best what it sees at once.
+fn tall_stops(path: Option<&Path>, loaded: &Loaded) -> Vec<content::Diagnostic> {
+    let file = match path {
+        Some(path) => path.join("tour.toml").display().to_string(),
+        None => "article/tour.toml".to_owned(),
+    };
+    let tour = &loaded.article.tour;
+    crate::ui::present::stops_too_tall(&loaded.article, (80, 24))
+        .into_iter()
+        .map(|(index, rows, room)| {
+            let title = tour.get(index).map_or("", |s| s.title.as_str());
+            let number = index + 1;
+            let (message, hint) = match content::diagnostic::lang() {
+                Lang::En => (
+                    format!(
+                        "stop {number} ('{title}') does not fit an 80×24 screen whole: it needs \
+                         {rows} rows and has {room}, so the presenter scrolls it"
+                    ),
+                    "shorten its note, its passage or its questions, or split it in two stops",
+                ),
+                Lang::Fr => (
+                    format!(
+                        "l’étape {number} ('{title}') ne tient pas entière sur un écran 80×24 : \
+                         il lui faut {rows} lignes et il y en a {room}, le présentateur la fait \
+                         défiler"
+                    ),
+                    "raccourcissez sa note, son passage ou ses questions, ou coupez-la en deux \
+                     étapes",
+                ),
+            };
+            content::Diagnostic::error(file.clone(), message)
+                .with_hint(hint)
+                .into_warning()
+        })
+        .collect()
 }
 
 /// `n` followed by its word: `(en singular, en plural, fr singular, fr plural)`; French takes
