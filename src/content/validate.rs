@@ -333,6 +333,9 @@ pub fn build(files: Files) -> (Option<Article>, Vec<Diagnostic>) {
         annotations,
         sources: sources.list,
         tour,
+        blocks: body.blocks,
+        styles: body.styles,
+        links: body.links,
     };
     (Some(article), diagnostics)
 }

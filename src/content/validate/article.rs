@@ -155,7 +155,7 @@ fn is_language_tag(tag: &str) -> bool {
 /// The text file, split into sections; `None` if it holds nothing at all (a heading with no
 /// text under it is reported later, as an empty part).
 pub(super) fn read_text(src: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Body> {
-    let body = markdown::parse(src.text, 1);
+    let body = markdown::parse(src.text, markdown::PartLevel::Fixed(1));
     if body.sections.is_empty() {
         diagnostics.push(
             Diagnostic::error(src.label.clone(), format!("'{}' is empty", src.label))
@@ -169,7 +169,7 @@ pub(super) fn read_text(src: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>)
                 heading.line,
                 1,
                 format!(
-                    "'{}' does not begin a part; the line is kept as a paragraph",
+                    "'{}' does not begin a part; it is shown as a heading inside the part",
                     "#".repeat(heading.level)
                 ),
             )
