@@ -209,8 +209,14 @@ fn hints(app: &App) -> String {
         }
         return format!("{} ", parts.join(" · "));
     }
+    // A text without annotations has nothing for Tab: its contents instead.
+    let first = if app.article.annotations.is_empty() {
+        (Action::ToggleContents, Text::Contents.get(lang))
+    } else {
+        (Action::NextAnnotation, Text::HintAnnotation.get(lang))
+    };
     for (action, label) in [
-        (Action::NextAnnotation, Text::HintAnnotation.get(lang)),
+        first,
         (Action::ToggleHelp, Text::PressQuestion.get(lang)),
         (Action::Quit, Text::HintQuit.get(lang)),
     ] {
