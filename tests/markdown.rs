@@ -354,3 +354,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn quotes_anchor_on_the_rendered_text_not_on_markdown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in [
+        "article.toml",
+        "annotations.toml",
+        "sources.toml",
+        "tour.toml",
+    ] {
+        std::fs::copy(
+            format!("tests/fixtures/valid-minimal/{name}"),
+            dir.path().join(name),
+        )
+        .expect("copy");
+    }
+    // The quoted words now carry Markdown: strong, emphasis, a link.
+    std::fs::write(
+        dir.path().join("text.md"),
+        "Le texte commence ici, avant tout titre, comme une introduction.\n\n# Première partie\n\n\
+         Selon la Banque mondiale, près de **430 millions** de _modérateurs_ travaillent\n\
+         pour les plateformes. Ils gagnent 2 dollars de l’heure.\n\n\
+         Les « [data workers](https://example.org) » restent invisibles.\n",
+    )
+    .expect("write");
+    let output = glose(&["check", dir.path().to_str().expect("UTF-8")], None);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let article = glose::content::load_path(dir.path())
+        .expect("loads")
+        .article;
+    let words: Vec<&str> = article
+        .annotations
+        .iter()
+        .map(|a| article.slice(a.range.clone()))
+        .collect();
+    assert_eq!(words, ["430 millions de modérateurs", "data workers"]);
+}

@@ -151,7 +151,15 @@ fn outline_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         false,
     ));
     out.push(Line::default());
-    for (i, pane) in app.panes.iter().enumerate() {
+    // A window of the list around the part on screen: it scrolls as the reader moves, and a
+    // book of a thousand parts costs no more per frame than one of ten.
+    const BEFORE: usize = 8;
+    const SHOWN: usize = 40;
+    let first = app.view.focus.saturating_sub(BEFORE);
+    if first > 0 {
+        out.push(Line::from(Span::styled("  …", theme.dim)));
+    }
+    for (i, pane) in app.panes.iter().enumerate().skip(first).take(SHOWN) {
         let here = i == app.view.focus;
         let marker = if here { "▶" } else { " " };
         let style = if here {
@@ -188,6 +196,9 @@ fn outline_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 }
             }
         }
+    }
+    if app.panes.len() > first + SHOWN {
+        out.push(Line::from(Span::styled("  …", theme.dim)));
     }
     let links = links_on_screen(app);
     if !links.is_empty() {
