@@ -151,8 +151,9 @@ impl<'s> Lines<'s> {
 /// One block found by the walk, before sections are cut.
 struct Unit {
     range: Range<usize>,
-    block: Option<Block>,
-    heading: Option<Heading>,
+    // Boxed: most units are plain paragraphs, and a 10 MB text has a hundred thousand units.
+    block: Option<Box<Block>>,
+    heading: Option<Box<Heading>>,
 }
 
 /// An open list.
@@ -199,6 +200,11 @@ struct Builder<'s> {
 
 /// Parses `source` into sections of blocks; see the module's documentation.
 pub fn parse(source: &str, level: PartLevel) -> Body {
+    parse_in_chunks(source, level, CHUNK)
+}
+
+/// [`parse`], the source cut into chunks of at least `chunk` bytes (see [`chunks`]).
+fn parse_in_chunks(source: &str, level: PartLevel, chunk: usize) -> Body {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut builder = Builder {
         lines: Lines::new(source),
@@ -225,11 +231,123 @@ pub fn parse(source: &str, level: PartLevel) -> Body {
         html: None,
         floor: 0,
     };
-    for (event, offsets) in Parser::new_ext(source, options()).into_offset_iter() {
-        builder.event(event, offsets.start);
+    let chunks = chunks(source, chunk);
+    // A link may use a definition written in another chunk: every definition of the file is
+    // known to every chunk.
+    let definitions = if chunks.len() > 1 {
+        definitions(source)
+    } else {
+        std::collections::HashMap::new()
+    };
+    for (start, chunk) in chunks {
+        let resolve = |link: pulldown_cmark::BrokenLink<'_>| {
+            definitions
+                .get(&label_key(&link.reference))
+                .map(|url| (url.clone().into(), "".into()))
+        };
+        let parser = Parser::new_with_broken_link_callback(chunk, options(), Some(resolve));
+        for (event, offsets) in parser.into_offset_iter() {
+            builder.event(event, start + offsets.start);
+        }
+        builder.close_block();
     }
-    builder.close_block();
     builder.finish()
+}
+
+/// A link label as CommonMark matches it: case folded, white space runs as one space.
+fn label_key(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The link reference definitions of a file (`[label]: url`, one a line), by label.
+fn definitions(source: &str) -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    for line in source.lines() {
+        let t = line.trim_start();
+        if line.len() - t.len() > 3 || !t.starts_with('[') || t.starts_with("[^") {
+            continue;
+        }
+        let Some((label, rest)) = t.get(1..).and_then(|r| r.split_once("]:")) else {
+            continue;
+        };
+        let url = rest.split_whitespace().next().unwrap_or("");
+        let url = url
+            .strip_prefix('<')
+            .and_then(|u| u.strip_suffix('>'))
+            .unwrap_or(url);
+        if !url.is_empty() {
+            out.entry(label_key(label))
+                .or_insert_with(|| url.to_owned());
+        }
+    }
+    out
+}
+
+/// A chunk is cut only once it holds this many bytes.
+const CHUNK: usize = 256 * 1024;
+
+/// The source cut into pieces that parse alone exactly as they do together, so that the
+/// parser's tree of a large document never exists whole: a cut is made only before an ATX
+/// heading at the start of a line, after a blank line, outside any fenced code block or HTML
+/// comment. (Such a heading ends every open block: lists, quotes, indented code, HTML blocks
+/// of the kinds a blank line ends.) Link reference definitions are shared by all chunks (see
+/// [`parse`]); a footnote used in another chunk than its definition shows as `[^label]`.
+fn chunks(source: &str, size: usize) -> Vec<(usize, &str)> {
+    if source.len() <= size {
+        return vec![(0, source)];
+    }
+    let mut out = Vec::new();
+    let mut chunk_start = 0;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut in_comment = false;
+    let mut blank_before = false;
+    let mut line_start = 0;
+    for line in source.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let content = trimmed.trim_end();
+        let cut_here = fence.is_none()
+            && !in_comment
+            && blank_before
+            && line_start - chunk_start >= size
+            && indent == 0
+            && content.starts_with('#')
+            && content.trim_start_matches('#').starts_with([' ', '\t'])
+            && content.bytes().take_while(|&b| b == b'#').count() <= 6;
+        if cut_here {
+            out.push((
+                chunk_start,
+                source.get(chunk_start..line_start).unwrap_or(""),
+            ));
+            chunk_start = line_start;
+        }
+        if indent <= 3 {
+            let marker = content.bytes().next().filter(|&b| b == b'`' || b == b'~');
+            if let Some(b) = marker {
+                let run = content.bytes().take_while(|&c| c == b).count();
+                match fence {
+                    None if run >= 3 => fence = Some((b, run)),
+                    Some((f, n)) if f == b && run >= n && content.len() == run => fence = None,
+                    _ => {}
+                }
+            }
+        }
+        if fence.is_none() {
+            if let Some(at) = line.find("<!--") {
+                in_comment = !line.get(at..).is_some_and(|rest| rest.contains("-->"));
+            } else if in_comment && line.contains("-->") {
+                in_comment = false;
+            }
+        }
+        blank_before = content.is_empty();
+        line_start += line.len();
+    }
+    out.push((chunk_start, source.get(chunk_start..).unwrap_or("")));
+    out
 }
 
 /// Whether a char is white space to trim at a line's edges (NBSP included, as authors type it).
@@ -279,7 +397,7 @@ impl Builder<'_> {
                 let block = self.block(start, BlockKind::Rule);
                 self.units.push(Unit {
                     range: start..start,
-                    block: Some(block),
+                    block: Some(Box::new(block)),
                     heading: None,
                 });
                 self.after_rule = true;
@@ -404,13 +522,13 @@ impl Builder<'_> {
                     self.units.push(Unit {
                         range: self.text.len()..self.text.len(),
                         block: None,
-                        heading: Some(Heading {
+                        heading: Some(Box::new(Heading {
                             column: if text.is_empty() { 1 } else { column },
                             text,
                             level,
                             line,
                             range: self.text.len()..self.text.len(),
-                        }),
+                        })),
                     });
                     self.line_start = true;
                 } else {
@@ -538,8 +656,8 @@ impl Builder<'_> {
             && block.marker.is_none();
         self.units.push(Unit {
             range: start..end,
-            block: (!plain).then_some(block),
-            heading,
+            block: (!plain).then(|| Box::new(block)),
+            heading: heading.map(Box::new),
         });
     }
 
@@ -705,23 +823,23 @@ impl Builder<'_> {
         let mut section = Section::default();
         for (i, unit) in units.into_iter().enumerate() {
             if Some(i) == title_unit {
-                body.title = unit.heading;
+                body.title = unit.heading.map(|h| *h);
                 continue;
             }
             match unit.heading {
                 Some(heading) if heading.level <= part_level => {
                     let previous = std::mem::take(&mut section);
                     close_section(&mut body, previous);
-                    section.heading = Some(heading);
+                    section.heading = Some(*heading);
                     continue;
                 }
-                Some(heading) => body.minor_headings.push(heading),
+                Some(heading) => body.minor_headings.push(*heading),
                 None => {}
             }
             if !unit.range.is_empty() || unit.block.is_some() {
                 section.paragraphs.push(unit.range);
                 if let Some(block) = unit.block {
-                    body.blocks.push(block);
+                    body.blocks.push(*block);
                 }
             }
         }
@@ -1073,6 +1191,28 @@ mod tests {
         assert_eq!(body.sections.len(), 2);
         assert_eq!(paragraphs(&body, 0), ["A"]);
         assert_eq!(paragraphs(&body, 1), ["text"]);
+    }
+
+    #[test]
+    fn a_text_parsed_in_chunks_is_the_text_parsed_whole() {
+        let piece = "# Part\n\nSee [the docs][docs] and **this**.\n\n```sh\n\n# not a heading\n```\n\n\
+                     <!--\n\n# hidden\n\n-->\n\n- a\n\n# After a list\n\n> quote\n\n## Sub\n\n";
+        let mut source = piece.repeat(40);
+        source.push_str("[docs]: https://docs.rs\n");
+        let whole = parse_in_chunks(&source, PartLevel::Auto, usize::MAX);
+        for size in [1, 64, 500] {
+            assert!(chunks(&source, size).len() > 1);
+            let cut = parse_in_chunks(&source, PartLevel::Auto, size);
+            assert_eq!(cut.text, whole.text);
+            assert_eq!(cut.blocks, whole.blocks);
+            assert_eq!(cut.styles, whole.styles);
+            assert_eq!(cut.links, whole.links);
+            assert_eq!(cut.sections.len(), whole.sections.len());
+        }
+        assert_eq!(
+            whole.links.first().map(|l| l.url.as_str()),
+            Some("https://docs.rs")
+        );
     }
 
     #[test]
