@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use glose::app::App;
-use glose::cli::{Cli, Command, NotesCommand};
+use glose::cli::{Cli, Command, ImportCommand, NotesCommand};
 use glose::config::{self, Config, Location};
 use glose::content::{Article, LoadError, Loaded};
 use glose::i18n::Lang;
@@ -29,6 +29,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let locale = Lang::from_env();
     let location = Location::find(cli.config.as_deref(), std::env::var_os("GLOSE_CONFIG"));
+    match &cli.command {
+        Some(Command::Completions { shell }) => return completions(*shell),
+        Some(Command::Man) => return written(glose::cli::man_page().and_then(|p| output::out(&p))),
+        _ => {}
+    }
     if let Some(Command::Config {
         print_default,
         path,
@@ -44,13 +49,23 @@ fn main() -> ExitCode {
         }
     };
     let setup = setup(config, cli.lang, cli.theme, locale);
+    if let Some(code) = misplaced_command(&cli, setup.lang) {
+        return code;
+    }
     match cli.command {
         Some(Command::Check { path }) => ExitCode::from(glose::check::run(path.as_deref())),
         Some(Command::Present { path }) => present(path.as_deref(), &setup),
         Some(Command::Notes {
-            command: Some(NotesCommand::Export { path }),
+            command: Some(NotesCommand::Export { path, format }),
             ..
-        }) => notes_export(path.as_deref(), setup.lang),
+        }) => notes_export(path.as_deref(), format, setup.lang),
+        Some(Command::Import {
+            from: ImportCommand::Hypothesis { file, dir },
+        }) => ExitCode::from(glose::import::run(
+            &file,
+            dir.as_deref().unwrap_or(Path::new(".")),
+            setup.lang,
+        )),
         Some(Command::Notes {
             path,
             command: None,
@@ -63,7 +78,9 @@ fn main() -> ExitCode {
         Some(Command::Print { path, width }) => {
             print(path.as_deref(), usize::from(width), setup.lang)
         }
-        Some(Command::Config { .. }) => ExitCode::SUCCESS,
+        Some(Command::Config { .. } | Command::Completions { .. } | Command::Man) => {
+            ExitCode::SUCCESS
+        }
         None if !io::stdout().is_terminal() => {
             print(cli.path.as_deref(), glose::print::DEFAULT_WIDTH, setup.lang)
         }
@@ -150,12 +167,61 @@ fn read(path: Option<&Path>, options: Options, setup: &Setup) -> ExitCode {
     ExitCode::from(session::run(&mut app, options))
 }
 
-/// `glose notes export [PATH]`: the reader's own notes on the article as Markdown on stdout.
-fn notes_export(path: Option<&Path>, lang: Lang) -> ExitCode {
+/// `glose completions SHELL`: the completion script on stdout.
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut script = Vec::new();
+    glose::cli::completions(shell, &mut script);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(&script).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            output::errln(&format!("glose: {error}"));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// A PATH that is not a file but looks like a mistyped command (`glose chek`), or a PATH given
+/// before a command (`glose article check`): exit 2 with what to type instead.
+fn misplaced_command(cli: &Cli, lang: Lang) -> Option<ExitCode> {
+    let path = cli.path.as_deref()?;
+    let shown = glose::text::sanitize::clean_line(&path.display().to_string());
+    if let Some(command) = &cli.command {
+        let name = glose::cli::command_name(command);
+        output::errln(&match lang {
+            Lang::En => format!("glose: the path goes after the command: glose {name} {shown}"),
+            Lang::Fr => {
+                format!("glose : le chemin se met après la commande : glose {name} {shown}")
+            }
+        });
+        return Some(ExitCode::from(2));
+    }
+    if path.exists() {
+        return None;
+    }
+    let command = glose::cli::did_you_mean(&path.to_string_lossy())?;
+    output::errln(&match lang {
+        Lang::En => format!(
+            "glose: '{shown}' is neither a file nor a folder, nor a command. Did you mean \
+             'glose {command}'?\n(see glose --help for every command)"
+        ),
+        Lang::Fr => format!(
+            "glose : « {shown} » n’est ni un fichier, ni un dossier, ni une commande. Vouliez-vous \
+             dire « glose {command} » ?\n(glose --help donne toutes les commandes)"
+        ),
+    });
+    Some(ExitCode::from(2))
+}
+
+/// `glose notes export [PATH]`: the reader's own notes on the article as Markdown (or W3C Web
+/// Annotation JSON-LD) on stdout.
+fn notes_export(path: Option<&Path>, format: glose::cli::NotesFormat, lang: Lang) -> ExitCode {
     match load(path) {
         Ok(loaded) => ExitCode::from(session::export(
             &loaded.article,
             lang,
+            format,
             &mut std::io::stdout().lock(),
         )),
         Err(code) => code,

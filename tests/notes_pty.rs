@@ -45,15 +45,16 @@ fn position_and_note_survive_a_restart_and_fresh_starts_at_the_top() {
     let mut session = start(state.path(), &[]);
     let top_at_start = first_row(&session.contents());
     // Part II, down a page and a few lines.
+    // (l h after the digit: it goes to part II and is no count for the Space after it.)
     session.send("2");
     session.wait_until("part II focused", |s| s.contains("▶ 2 ·"));
-    session.send(" jjj");
+    session.send("lh jjj");
     session.wait_until("scrolled", |s| {
         first_row(s) != top_at_start && s.contains("▶ 2 ·")
     });
-    // Let the screen settle, then remember what is at the top.
-    std::thread::sleep(std::time::Duration::from_millis(200));
-    session.wait_until("drawn", |s| s.contains("▶ 2 ·"));
+    // A key bound to nothing says so: once it shows, every key before it has been drawn.
+    session.send("x");
+    session.wait_for("touche inconnue");
     let top = first_row(&session.contents());
     assert!(!top.is_empty());
     // A note with the editor: `q` and `j` are letters here, Enter a new line, Ctrl-S saves.
@@ -106,10 +107,42 @@ fn position_and_note_survive_a_restart_and_fresh_starts_at_the_top() {
     assert!(markdown.starts_with("# Notes : IA"), "{markdown}");
     assert!(markdown.contains("## II."), "{markdown}");
     assert!(markdown.contains("\n> "), "{markdown}");
+    // Each line of the note is a Markdown paragraph of its own.
     assert!(
-        markdown.contains("Relire q j\nÉtudiante : « à vérifier »"),
+        markdown.contains("Relire q j\n\nÉtudiante : « à vérifier »"),
         "{markdown}"
     );
+
+    // The same note as a W3C Web Annotation, its quote at its position in the exported text.
+    let w3c = |format: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_glose"))
+            .args(["--lang", "en", "notes", "export", "--format", format])
+            .env("GLOSE_STATE_DIR", state.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let collection: serde_json::Value = serde_json::from_str(&w3c("w3c")).unwrap();
+    assert_eq!(collection["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(collection["total"], 1);
+    let note = &collection["first"]["items"][0];
+    assert_eq!(note["motivation"], "commenting");
+    assert_eq!(
+        note["body"][0]["value"],
+        "Relire q j\nÉtudiante : « à vérifier »"
+    );
+    let selectors = note["target"]["selector"].as_array().unwrap();
+    let exact = selectors[0]["exact"].as_str().unwrap();
+    let start = usize::try_from(selectors[1]["start"].as_u64().unwrap()).unwrap();
+    let end = usize::try_from(selectors[1]["end"].as_u64().unwrap()).unwrap();
+    let text = Command::new(env!("CARGO_BIN_EXE_glose"))
+        .args(["export", "--format", "text"])
+        .output()
+        .unwrap()
+        .stdout;
+    let text: Vec<char> = String::from_utf8(text).unwrap().chars().collect();
+    assert_eq!(text[start..end].iter().collect::<String>(), exact);
 }
 
 #[test]
@@ -118,10 +151,13 @@ fn sigterm_saves_the_position() {
     use nix::unistd::Pid;
     let state = tempfile::tempdir().unwrap();
     let mut session = start(state.path(), &[]);
-    session.send("3  ");
-    session.wait_until("part III scrolled", |s| s.contains("▶ 3 ·"));
-    std::thread::sleep(std::time::Duration::from_millis(200));
-    session.wait_until("drawn", |s| s.contains("▶ 3 ·"));
+    // (l h after the digit: it goes to part III and is no count for the Spaces after it.)
+    session.send("3");
+    session.wait_until("part III focused", |s| s.contains("▶ 3 ·"));
+    session.send("lh  x");
+    // The unknown key's word shows once both pages have been drawn.
+    session.wait_for("touche inconnue");
+    assert!(session.contents().contains("▶ 3 ·"));
     let top = first_row(&session.contents());
     let pid = Pid::from_raw(i32::try_from(session.pid().unwrap()).unwrap());
     kill(pid, Signal::SIGTERM).unwrap();
