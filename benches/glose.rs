@@ -237,12 +237,72 @@ fn bench_large(c: &mut Criterion) {
     bench_frames(c, "large", &article);
 }
 
+/// A 10 MB Markdown document of real README material (code blocks, lists, tables, links,
+/// HTML, a setext title): the README and CHANGELOG fixtures of `tests/fixtures/real/`, repeated.
+fn write_markdown(path: &Path) -> usize {
+    let material = [
+        include_str!("../tests/fixtures/real/termina-README.md"),
+        include_str!("../tests/fixtures/real/critical-section-README.md"),
+        include_str!("../tests/fixtures/real/vte-CHANGELOG.md"),
+    ];
+    let mut text = String::with_capacity(10_600_000);
+    let mut copy = 0;
+    while text.len() < 10_000_000 {
+        for piece in material {
+            // Each copy under a part heading of its own, as a long book of READMEs.
+            text.push_str(&format!("\n# Copy {copy}\n\n"));
+            text.push_str(piece);
+            text.push('\n');
+            copy += 1;
+        }
+    }
+    std::fs::write(path, &text).expect("write the Markdown document");
+    text.len()
+}
+
+fn bench_markdown(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("readmes.md");
+    let bytes = write_markdown(&path);
+    // GLOSE_LARGE_MD=path keeps a copy, to time whole-process runs.
+    if let Some(keep) = std::env::var_os("GLOSE_LARGE_MD") {
+        std::fs::copy(&path, keep).expect("copy the Markdown document");
+    }
+    eprintln!("Markdown document: {bytes} bytes");
+    let mut group = c.benchmark_group("markdown");
+    group.sample_size(10);
+    group.bench_function("open_to_first_frame_80x24", |b| {
+        b.iter(|| {
+            let article = glose::content::load_path(&path).expect("loads").article;
+            let app = App::new(article, Lang::En, Theme::default(), (80, 24));
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+            frame(&mut terminal, &app);
+        });
+    });
+    group.finish();
+    let article = glose::content::load_path(&path).expect("loads").article;
+    let mut group = c.benchmark_group("frame_markdown");
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        let mut app = App::new(article.clone(), Lang::En, Theme::default(), (w, h));
+        // Into the first code block and table, where the rows are drawn with their decorations.
+        for _ in 0..40 {
+            app.update(Action::LineDown);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        group.bench_function(BenchmarkId::new("keypress", format!("{w}x{h}")), |b| {
+            keypresses(b, &mut app, &mut terminal);
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_load,
     bench_layout,
     bench_links,
     bench_bundled_frames,
-    bench_large
+    bench_large,
+    bench_markdown
 );
 criterion_main!(benches);

@@ -170,7 +170,12 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// Loads an article folder, or a plain `.md` / `.txt` file.
+///
+/// `-` is standard input (see [`load_stdin`]); any file that is not a folder is read as text.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    if path == Path::new("-") {
+        return load_stdin();
+    }
     let label = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|error| {
         LoadError::Io(vec![{
@@ -196,21 +201,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    if !matches!(extension.as_deref(), Some("md" | "txt")) {
-        return Err(LoadError::Io(vec![
-            Diagnostic::error(
-                &label,
-                tr!(
-                    "'{label}' is neither a folder nor a .md or .txt file",
-                    "'{label}' n’est ni un dossier ni un fichier .md ou .txt"
-                ),
-            )
-            .with_hint(tr!(
-                "give an article folder (see FORMAT.md), or a plain .md or .txt file",
-                "donnez un dossier d’article (voir FORMAT.md), ou un simple fichier .md ou .txt"
-            )),
-        ]));
-    }
+    let syntax = plain::Syntax::of_extension(extension.as_deref());
     let bytes = read_capped(path, TEXT_LIMIT_BYTES).map_err(|error| {
         LoadError::Io(vec![if error.kind() == io::ErrorKind::FileTooLarge {
             too_large(&label, TEXT_LIMIT_BYTES, false)
@@ -228,7 +219,32 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let name = path
         .file_stem()
         .map_or_else(|| label.clone(), |s| s.to_string_lossy().into_owned());
-    plain::load(&label, &name, bytes)
+    plain::load(&label, &name, bytes, syntax)
+}
+
+/// Loads a text read from standard input (`glose -`): Markdown, as most piped text is.
+pub fn load_stdin() -> Result<Loaded, LoadError> {
+    let mut bytes = Vec::new();
+    let read = io::stdin()
+        .lock()
+        .take(TEXT_LIMIT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes);
+    match read {
+        Err(error) => Err(LoadError::Io(vec![{
+            let why = io_message(&error);
+            Diagnostic::error(
+                "-",
+                tr!(
+                    "cannot read standard input: {why}",
+                    "impossible de lire l’entrée standard : {why}"
+                ),
+            )
+        }])),
+        Ok(_) if bytes.len() > TEXT_LIMIT_BYTES => {
+            Err(LoadError::Io(vec![too_large("-", TEXT_LIMIT_BYTES, false)]))
+        }
+        Ok(_) => plain::load("-", "stdin", bytes, plain::Syntax::Markdown),
+    }
 }
 
 /// The files glose reads for the article at `path` (that exist): a folder's `article.toml`,
@@ -754,13 +770,13 @@ mod tests {
                     proptest::prop_assert!(words.is_some_and(|w| anchor::normalize(w) == anchor::normalize(&expected)));
                 }
             }
-            let _ = plain::load("x.md", "x", text.clone().into_bytes());
+            let _ = plain::load("x.md", "x", text.clone().into_bytes(), plain::Syntax::Markdown);
         }
 
         #[test]
         fn any_bytes_load_without_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            let _ = plain::load("x.md", "x", bytes.clone());
+            let _ = plain::load("x.md", "x", bytes.clone(), plain::Syntax::PlainText);
             let _ = load(&[("article.toml", &text), ("text.md", &text), ("annotations.toml", &text), ("tour.toml", &text)]);
         }
     }

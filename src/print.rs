@@ -13,8 +13,9 @@
 
 use std::io::{self, Write};
 
-use crate::content::{Annotation, Article};
+use crate::content::{Annotation, Article, Block};
 use crate::i18n::{Lang, Text, guillemets, reference_number};
+use crate::layout::{COLUMN_GAP, RowStyle, VisualRow, blank_between, block_rows, marker_column};
 use crate::text::sanitize::clean_line;
 use crate::text::wrap::{str_width, wrap};
 
@@ -56,8 +57,17 @@ pub fn print(article: &Article, width: usize, lang: Lang, out: &mut impl Write) 
         printer.blank()?;
         printer.blank()?;
         printer.heading(&part.heading, '=', false)?;
+        let mut previous: Option<&Block> = None;
         for (paragraph_index, paragraph) in part.paragraphs.iter().enumerate() {
-            printer.blank()?;
+            let index = article
+                .blocks
+                .binary_search_by_key(&paragraph.start, |b| b.start)
+                .ok();
+            let block = index.and_then(|i| article.blocks.get(i));
+            if paragraph_index == 0 || blank_between(previous, block) {
+                printer.blank()?;
+            }
+            previous = block;
             let first = article.annotation_at_or_after(paragraph.start);
             let notes: Vec<(usize, &Annotation)> = article
                 .annotations
@@ -77,7 +87,12 @@ pub fn print(article: &Article, width: usize, lang: Lang, out: &mut impl Write) 
                 cursor = end;
             }
             text.push_str(article.slice(cursor..paragraph.end));
-            printer.paragraph(&text, "", "")?;
+            match index.zip(block) {
+                // A Markdown block: laid out as the reader shows it (code and tables verbatim,
+                // lists one item a line), in plain characters; its notes follow it.
+                Some((index, block)) => printer.block(article, paragraph.clone(), index, block)?,
+                None => printer.paragraph(&text, "", "")?,
+            }
             for (_, annotation) in notes {
                 number += 1;
                 printer.blank()?;
@@ -125,6 +140,35 @@ impl<W: Write> Printer<'_, W> {
         for (i, row) in wrap(text, room, self.french).into_iter().enumerate() {
             let indent = if i == 0 { first } else { rest };
             self.line(&format!("{indent}{}", text.get(row.range).unwrap_or("")))?;
+        }
+        Ok(())
+    }
+
+    /// A Markdown block as lines of plain characters: `> ` per quote, list markers, code
+    /// after two spaces (`↪ ` where a long line goes on), table cells between ` | `.
+    fn block(
+        &mut self,
+        article: &Article,
+        paragraph: std::ops::Range<usize>,
+        index: usize,
+        block: &Block,
+    ) -> io::Result<()> {
+        let mut cells = Vec::new();
+        let mut widest = 0;
+        for row in block_rows(article, paragraph, index, block, self.width, &mut cells) {
+            let line = plain_row(article, block, &row, &cells, self.width);
+            widest = widest.max(str_width(line.trim_end()));
+            self.line(&line)?;
+        }
+        if matches!(block.kind, crate::content::BlockKind::Heading { .. }) {
+            // A heading inside the part, underlined with `-` (the part's own takes `=`).
+            let lead = crate::layout::lead_of(block);
+            let rule = format!(
+                "{}{}",
+                " ".repeat(lead),
+                "-".repeat(widest.saturating_sub(lead).max(1))
+            );
+            self.line(&rule)?;
         }
         Ok(())
     }
@@ -229,6 +273,69 @@ impl<W: Write> Printer<'_, W> {
         }
         Ok(())
     }
+}
+
+/// One row of a block in plain characters (see [`Printer::block`]).
+fn plain_row(
+    article: &Article,
+    block: &Block,
+    row: &VisualRow,
+    cells: &[crate::layout::Cell],
+    width: usize,
+) -> String {
+    let lead = usize::from(row.deco.lead);
+    let mut line = String::with_capacity(width);
+    for _ in 0..block.quote {
+        line.push_str("> ");
+    }
+    let code = matches!(row.deco.style, RowStyle::Code { .. });
+    let gutter = if code { crate::layout::CODE_GUTTER } else { 0 };
+    if row.deco.marker
+        && let Some(marker) = &block.marker
+    {
+        while str_width(&line) < marker_column(block) {
+            line.push(' ');
+        }
+        line.push_str(marker);
+    }
+    while str_width(&line) < lead.saturating_sub(gutter) {
+        line.push(' ');
+    }
+    let rest = width.saturating_sub(lead);
+    match row.deco.style {
+        RowStyle::Code { continued } => {
+            line.push_str(if continued { "↪ " } else { "  " });
+            line.push_str(article.slice(row.range.clone()));
+        }
+        RowStyle::Rule => line.push_str(&"-".repeat(rest.clamp(1, 40))),
+        RowStyle::TableRule => line.push_str(&"-".repeat(usize::from(row.width).min(rest))),
+        RowStyle::Cells { first, count } => {
+            let first = first as usize;
+            let start = str_width(&line);
+            for (c, cell) in cells
+                .get(first..first + usize::from(count))
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
+                let column = start + usize::from(cell.column);
+                if c > 0 {
+                    while str_width(&line) + COLUMN_GAP < column {
+                        line.push(' ');
+                    }
+                    line.push_str(" | ");
+                }
+                for _ in 0..cell.pad {
+                    line.push(' ');
+                }
+                line.push_str(article.slice(cell.range.clone()));
+            }
+        }
+        RowStyle::Plain | RowStyle::Lines { .. } | RowStyle::Heading(_) => {
+            line.push_str(article.slice(row.range.clone()));
+        }
+    }
+    line
 }
 
 fn capitalise(word: &str) -> String {

@@ -51,6 +51,10 @@ pub struct Theme {
     pub search_current: Style,
     /// The entry under a list's cursor.
     pub cursor: Style,
+    /// Code: inline code and code blocks of a Markdown text.
+    pub code: Style,
+    /// The words of a link.
+    pub link: Style,
 }
 
 impl Default for Theme {
@@ -101,6 +105,8 @@ impl Theme {
             search_match: plain.add_modifier(Modifier::REVERSED),
             search_current: plain.add_modifier(Modifier::REVERSED | bold),
             cursor: plain.add_modifier(Modifier::REVERSED),
+            code: plain.add_modifier(Modifier::DIM),
+            link: plain.add_modifier(under),
         };
         match name {
             ThemeName::Monochrome => mono,
@@ -126,6 +132,8 @@ impl Theme {
                 search_match: mono.search_match.fg(Color::Yellow),
                 search_current: mono.search_current.fg(Color::LightRed),
                 cursor: mono.cursor.fg(Color::Cyan),
+                code: Style::new().fg(Color::LightGreen),
+                link: mono.link.fg(Color::LightBlue),
                 ..mono
             },
             ThemeName::HighContrast => Self {
@@ -152,6 +160,8 @@ impl Theme {
                 search_match: mono.search_match.fg(Color::LightYellow).bg(Color::Black),
                 search_current: mono.search_current.fg(Color::LightRed).bg(Color::Black),
                 cursor: mono.cursor.fg(Color::LightYellow).bg(Color::Black),
+                code: Style::new().fg(Color::LightGreen).bg(Color::Black),
+                link: mono.link.fg(Color::LightCyan).bg(Color::Black),
                 ..mono
             },
         }

@@ -72,7 +72,9 @@ fn a_new_folder_from_a_markdown_file_takes_its_headings_as_parts() {
         summary.starts_with("title: Les jeux de caractères\n"),
         "{summary}"
     );
-    assert!(summary.contains("\n3 parts\n"), "{summary}");
+    // A heading with nothing under it is kept as a part (nothing the author wrote is dropped).
+    assert!(summary.contains("\n4 parts\n"), "{summary}");
+    assert!(summary.contains("  vide  "), "{summary}");
     assert!(summary.contains("  ascii  "), "{summary}");
     assert!(summary.contains("  unicode  "), "{summary}");
     let article = std::fs::read_to_string(Path::new(folder).join("article.toml")).unwrap();

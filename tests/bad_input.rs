@@ -132,9 +132,14 @@ fn invalid_utf8_in_the_text() {
         1,
         &["text.md' is not valid UTF-8: bad byte at offset 17"],
     );
+    // A plain file is read as Windows-1252, with a warning: `less` shows it, so does glose.
     let plain = folder.join("latin1.txt");
     fs::write(&plain, b"caf\xe9").unwrap();
-    assert_fails(&check(&plain), 1, &["latin1.txt' is not valid UTF-8"]);
+    assert_fails(
+        &check(&plain),
+        0,
+        &["latin1.txt' is not UTF-8; it is read as Windows-1252"],
+    );
 }
 
 /// A named pipe where a file is expected: opening it would wait forever for a writer.

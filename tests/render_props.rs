@@ -261,6 +261,7 @@ fn build(spec: &Spec) -> Article {
         annotations: kept,
         sources,
         tour,
+        ..Article::default()
     }
 }
 

@@ -321,10 +321,7 @@ impl Action {
             Self::HalfPageUp => ("up half a page", "monter d’une demi-page"),
             Self::Top => ("top of the part", "début de la partie"),
             Self::Bottom => ("end of the part", "fin de la partie"),
-            Self::FocusPane(_) => (
-                "go to part I, II, III, conclusion",
-                "aller à la partie I, II, III, conclusion",
-            ),
+            Self::FocusPane(_) => ("go to part N", "aller à la partie N"),
             Self::PrevPane => ("previous pane", "panneau précédent"),
             Self::NextPane => ("next pane", "panneau suivant"),
             Self::NextAnnotation => (

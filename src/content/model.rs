@@ -8,6 +8,11 @@
 //! - `parts` are in reading order; each part's paragraphs are in order and do not overlap;
 //! - `annotations` are sorted by `range.start` and never overlap one another;
 //! - `Annotation::source` and `TourStop::annotation` are valid indices.
+//! - `blocks` holds one entry for each paragraph range that is not a plain paragraph (a code
+//!   block, a list item, a table…), sorted by `start`, the start of its paragraph range; only
+//!   code blocks, tables and hard line breaks put a `\n` in the text, and only inside their range;
+//! - `styles` are sorted by `range.start` and never overlap one another (they may overlap
+//!   annotations, which are drawn on top of them); `InlineStyle::link` is a valid index.
 
 use std::ops::Range;
 
@@ -138,6 +143,86 @@ pub struct Annotation {
     pub questions: Vec<String>,
 }
 
+/// What a paragraph range of the text is, when it is not a plain paragraph: a block of the
+/// author's Markdown, with where it sits (inside quotes, inside lists).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The start of its paragraph range in `Article::text`.
+    pub start: usize,
+    pub kind: BlockKind,
+    /// How many block quotes hold it.
+    pub quote: u8,
+    /// How many list items (or footnote definitions) hold it: its hanging indent.
+    pub indent: u8,
+    /// The list marker shown before its first line (`•`, `3.`, `[x]`, `[^1]`), when it is the
+    /// first block of a list item or footnote.
+    pub marker: Option<String>,
+}
+
+/// The kind of a [`Block`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Running text (inside a quote or a list).
+    Paragraph,
+    /// A heading inside a part, `level` 1 to 6.
+    Heading { level: u8 },
+    /// Lines of code, kept verbatim, separated by `\n`; `language` from the fence (may be empty).
+    Code { language: String },
+    /// A table: `rows` of cell ranges in `Article::text`, the first row the header; `aligns` per
+    /// column.
+    Table {
+        rows: Vec<Vec<Range<usize>>>,
+        aligns: Vec<Align>,
+    },
+    /// Lines of plain text kept as they are (verse, an address, an option column), separated by
+    /// `\n`, their indentation kept.
+    Lines,
+    /// A thematic break (`---`); its range is empty.
+    Rule,
+    /// The text of an HTML block, its tags hidden.
+    Html,
+}
+
+/// How a table column is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// A run of text in the author's inline styles. Runs never overlap: nested styles are flattened
+/// (strong words inside a link are one run with both).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineStyle {
+    pub range: Range<usize>,
+    /// The styles of the run, a set of the `STYLE_*` bits.
+    pub style: u8,
+    /// Index into `Article::links` when the run is (part of) a link or image.
+    pub link: Option<usize>,
+}
+
+/// Emphasis (`*words*`).
+pub const STYLE_EMPHASIS: u8 = 1;
+/// Strong emphasis (`**words**`).
+pub const STYLE_STRONG: u8 = 2;
+/// Inline code (`` `code` ``).
+pub const STYLE_CODE: u8 = 4;
+/// Struck-through words (`~~words~~`).
+pub const STYLE_STRIKE: u8 = 8;
+/// The words of a link.
+pub const STYLE_LINK: u8 = 16;
+/// An image, shown as its alternative text.
+pub const STYLE_IMAGE: u8 = 32;
+
+/// A link or image of the text: its words and its address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub range: Range<usize>,
+    pub url: String,
+    pub image: bool,
+}
+
 /// One entry of the bibliography.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -204,6 +289,12 @@ pub struct Article {
     pub sources: Vec<Source>,
     /// Empty when the folder has no `tour.toml`.
     pub tour: Vec<TourStop>,
+    /// The paragraph ranges that are not plain paragraphs, sorted by `start`.
+    pub blocks: Vec<Block>,
+    /// Emphasis, code, links… as runs that never overlap, sorted by `range.start`.
+    pub styles: Vec<InlineStyle>,
+    /// Every link and image, in text order.
+    pub links: Vec<Link>,
 }
 
 impl Article {
@@ -232,6 +323,19 @@ impl Article {
             .get(i)
             .filter(|a| a.range.contains(&byte))
             .map(|_| i)
+    }
+
+    /// The block of the paragraph range starting at `start`, if it is not a plain paragraph.
+    pub fn block_at(&self, start: usize) -> Option<&Block> {
+        self.blocks
+            .binary_search_by_key(&start, |b| b.start)
+            .ok()
+            .and_then(|i| self.blocks.get(i))
+    }
+
+    /// Index of the first inline style run that ends after `byte` (binary search).
+    pub fn style_at_or_after(&self, byte: usize) -> usize {
+        self.styles.partition_point(|s| s.range.end <= byte)
     }
 
     /// Count of words in a part: white-space separated tokens holding a letter or a digit.

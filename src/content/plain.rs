@@ -1,33 +1,69 @@
-//! A plain `.md` / `.txt` file read as an article without annotations.
+//! A plain file read as an article without annotations: Markdown (`.md`, `.markdown`, `.mdown`,
+//! `.mkd`) through the same parser as a folder's `text.md`, anything else (`.txt`, `.text`,
+//! `.rst`, no extension, standard input…) as plain text.
 //!
-//! `#` and `##` headings begin parts (`part-1`, `part-2`, … of kind `part`); text before the
-//! first of them is a part of kind `introduction`. When the file starts with a `# ` heading, that
-//! heading is the title rather than a part; otherwise the title is the file name. A file without
-//! headings is one part. A heading with no text under it is dropped with a warning. The
-//! language is guessed (see [`guess_language`]).
+//! Markdown parts: the shallowest heading level used more than once begins parts (`part-1`,
+//! `part-2`, … of kind `part`), any number of them; deeper headings are headings inside the
+//! part; a leading heading of a shallower level, used once, is the title (else the file name
+//! is). Text before the first part heading is a part of kind `introduction` when it holds text;
+//! a file without headings is one part. Plain text is one part of paragraphs (blank lines
+//! between them), each line joined to the one before except lines kept as they are: indented
+//! ones and consecutive short ones (verse, addresses, option columns). A UTF-8 byte-order mark
+//! is dropped; a file that is not UTF-8 is read as Windows-1252, with a warning and a notice in
+//! its title. The language is guessed (see [`guess_language`]).
 
 use super::diagnostic::Diagnostic;
-use super::markdown;
-use super::model::{Article, Meta, Part, PartKind};
-use super::{LoadError, Loaded, validate};
+use super::markdown::{self, Body, PartLevel, Section};
+use super::model::{Article, Block, BlockKind, Meta, Part, PartKind};
+use super::{LoadError, Loaded};
 use crate::text::sanitize::clean_line;
 
-/// Headings of this level or less begin a part.
-const PART_LEVEL: usize = 2;
+/// How a plain file's text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    Markdown,
+    PlainText,
+}
+
+impl Syntax {
+    /// The syntax of a file from its extension (lower case, without the dot).
+    pub fn of_extension(extension: Option<&str>) -> Self {
+        match extension {
+            Some("md" | "markdown" | "mdown" | "mkd" | "mkdn" | "mdwn") => Self::Markdown,
+            _ => Self::PlainText,
+        }
+    }
+}
+
+/// A line at most this many chars long is short: consecutive short lines are kept as lines.
+const SHORT_LINE: usize = 50;
 
 /// Loads `bytes`, the content of the file `label` whose name without extension is `name`.
-pub fn load(label: &str, name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
-    let mut diagnostics = Vec::new();
-    let file = super::FileData {
-        name: name.to_owned(),
-        label: label.to_owned(),
-        bytes,
+pub fn load(label: &str, name: &str, bytes: Vec<u8>, syntax: Syntax) -> Result<Loaded, LoadError> {
+    let mut warnings = Vec::new();
+    let (source, windows_1252) = decode(&bytes);
+    if windows_1252 {
+        warnings.push(
+            Diagnostic::error(
+                label,
+                tr!(
+                    "'{label}' is not UTF-8; it is read as Windows-1252 (Latin-1)",
+                    "'{label}' n’est pas en UTF-8 ; il est lu comme du Windows-1252 (Latin-1)"
+                ),
+            )
+            .with_hint(tr!(
+                "if some letters look wrong, save the file as UTF-8",
+                "si des lettres semblent fausses, enregistrez le fichier en UTF-8"
+            ))
+            .into_warning(),
+        );
+    }
+    let body = match syntax {
+        Syntax::Markdown => markdown::parse(&source, PartLevel::Auto),
+        Syntax::PlainText => prose(&source),
     };
-    let Some(src) = validate::decode(&file, &mut diagnostics) else {
-        return Err(LoadError::Content(diagnostics));
-    };
-    let body = markdown::parse(src.text, PART_LEVEL);
-    if body.text.is_empty() {
+    drop(source);
+    if body.text.trim().is_empty() {
         return Err(LoadError::Content(vec![
             Diagnostic::error(label, tr!("'{label}' is empty", "'{label}' est vide")).with_hint(
                 tr!(
@@ -37,67 +73,31 @@ pub fn load(label: &str, name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError
             ),
         ]));
     }
-
-    // A file that starts with a `# ` heading: that heading is the title, its text an opening.
-    let title_heading = body
-        .sections
-        .first()
-        .and_then(|s| s.heading.as_ref())
-        .filter(|h| h.level == 1 && !h.text.is_empty());
-    let title = title_heading.map_or_else(|| clean_line(name), |h| h.text.clone());
-    // Only the first section can have no heading (the text before any heading).
-    let (opening, headed) = match body.sections.split_first() {
-        Some((first, rest)) if first.heading.is_none() || title_heading.is_some() => {
-            (first.paragraphs.clone(), rest)
-        }
-        _ => (Vec::new(), body.sections.as_slice()),
-    };
+    let mut title = body
+        .title
+        .as_ref()
+        .map_or_else(|| clean_line(name), |h| h.text.clone());
+    if windows_1252 {
+        title.push_str(" (Windows-1252)");
+    }
 
     let mut parts = Vec::new();
-    if !opening.is_empty() {
-        let (kind, heading) = if headed.is_empty() {
-            (PartKind::Part, title.clone())
-        } else {
-            (PartKind::Introduction, "Introduction".to_owned())
-        };
-        parts.push(Part {
-            id: String::new(),
-            kind,
-            heading,
-            paragraphs: opening,
-        });
-    }
-    let mut warnings = Vec::new();
-    for section in headed {
-        let Some(heading) = &section.heading else {
-            continue;
+    let headed = body.sections.iter().any(|s| s.heading.is_some());
+    for section in &body.sections {
+        let (kind, heading) = match &section.heading {
+            Some(h) => (PartKind::Part, h.text.clone()),
+            None if headed => (PartKind::Introduction, "Introduction".to_owned()),
+            None => (PartKind::Part, title.clone()),
         };
         if section.paragraphs.is_empty() {
-            warnings.push(
-                src.error_at_position(heading.line, heading.column, {
-                    let text = &heading.text;
-                    tr!(
-                        "heading '{text}' has no text under it; it is left out",
-                        "le titre '{text}' n’a pas de texte sous lui ; il est laissé de côté"
-                    )
-                })
-                .with_hint(tr!(
-                    "write its text under the heading, or remove the line",
-                    "écrivez son texte sous le titre, ou retirez la ligne"
-                ))
-                .into_warning(),
-            );
             continue;
         }
         parts.push(Part {
-            id: String::new(),
-            kind: PartKind::Part,
-            heading: heading.text.clone(),
+            id: format!("part-{}", parts.len() + 1),
+            kind,
+            heading,
             paragraphs: section.paragraphs.clone(),
         });
-    }
-    for (i, part) in parts.iter_mut().enumerate() {
-        part.id = format!("part-{}", i + 1);
     }
 
     let meta = Meta {
@@ -109,9 +109,90 @@ pub fn load(label: &str, name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError
         meta,
         text: body.text,
         parts,
+        blocks: body.blocks,
+        styles: body.styles,
+        links: body.links,
         ..Article::default()
     };
     Ok(Loaded { article, warnings })
+}
+
+/// The text of a file: UTF-8 without its byte-order mark, or else Windows-1252 (`true`).
+fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.into(), false),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text, true)
+        }
+    }
+}
+
+/// A plain-text file as one section of paragraphs (see the module's documentation).
+fn prose(source: &str) -> Body {
+    let mut body = Body::default();
+    body.text.reserve(source.len());
+    let mut section = Section::default();
+    let mut lines: Vec<&str> = Vec::new();
+    for line in source.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line).trim_end();
+        if line.trim().is_empty() {
+            paragraph(&mut body, &mut section, &lines);
+            lines.clear();
+        } else {
+            lines.push(line);
+        }
+    }
+    paragraph(&mut body, &mut section, &lines);
+    body.sections.push(section);
+    body
+}
+
+/// Appends one paragraph of plain text: its lines joined, or kept where they should be.
+fn paragraph(body: &mut Body, section: &mut Section, lines: &[&str]) {
+    if lines.is_empty() {
+        return;
+    }
+    let indented = |l: &str| l.starts_with([' ', '\t']);
+    let short = |l: &str| l.trim().chars().count() <= SHORT_LINE;
+    // A break is kept before an indented line, and between two short lines.
+    let kept = |i: usize| {
+        let (Some(before), Some(line)) = (lines.get(i - 1), lines.get(i)) else {
+            return false;
+        };
+        indented(line) || (short(before) && short(line))
+    };
+    let verbatim = (1..lines.len()).any(kept) || lines.first().is_some_and(|l| indented(l));
+    if !body.text.is_empty() {
+        body.text.push(' ');
+    }
+    let start = body.text.len();
+    for (i, line) in lines.iter().enumerate() {
+        let line = if verbatim && (i == 0 || kept(i)) {
+            if i > 0 {
+                body.text.push('\n');
+            }
+            clean_line(line)
+        } else {
+            if i > 0 {
+                body.text.push(' ');
+            }
+            clean_line(line.trim())
+        };
+        body.text.push_str(&line);
+    }
+    let end = body.text.len();
+    section.paragraphs.push(start..end);
+    if verbatim {
+        body.blocks.push(Block {
+            start,
+            kind: BlockKind::Lines,
+            quote: 0,
+            indent: 0,
+            marker: None,
+        });
+    }
 }
 
 /// `"fr"` when the text looks French, else `"en"`: it holds a `«`, or the French words ` de `,
@@ -137,7 +218,13 @@ mod tests {
     use super::*;
 
     fn load_str(text: &str) -> Loaded {
-        load("notes.md", "notes", text.as_bytes().to_vec()).unwrap()
+        load(
+            "notes.md",
+            "notes",
+            text.as_bytes().to_vec(),
+            Syntax::Markdown,
+        )
+        .unwrap()
     }
 
     fn headings(article: &Article) -> Vec<(&str, PartKind, &str)> {
@@ -150,7 +237,7 @@ mod tests {
 
     #[test]
     fn a_leading_title_heading_is_the_title() {
-        let loaded = load_str("# Mon titre\n\nIntro.\n\n## Un\n\nA.\n\n# Deux\n\nB.\n");
+        let loaded = load_str("# Mon titre\n\nIntro.\n\n## Un\n\nA.\n\n## Deux\n\nB.\n");
         let article = &loaded.article;
         assert_eq!(article.meta.title, "Mon titre");
         assert_eq!(
@@ -159,6 +246,16 @@ mod tests {
                 ("part-1", PartKind::Introduction, "Introduction"),
                 ("part-2", PartKind::Part, "Un"),
                 ("part-3", PartKind::Part, "Deux"),
+            ]
+        );
+        // A level used twice begins the parts, deeper headings are inside them.
+        let loaded = load_str("# Mon titre\n\nIntro.\n\n## Un\n\nA.\n\n# Deux\n\nB.\n");
+        assert_eq!(loaded.article.meta.title, "notes");
+        assert_eq!(
+            headings(&loaded.article),
+            [
+                ("part-1", PartKind::Part, "Mon titre"),
+                ("part-2", PartKind::Part, "Deux"),
             ]
         );
     }
@@ -192,25 +289,96 @@ mod tests {
     }
 
     #[test]
-    fn empty_headings_are_left_out_with_a_warning() {
+    fn empty_headings_are_kept_as_parts_of_their_heading() {
         let loaded = load_str("# T\n\n## A\n## B\n\ntext\n");
-        assert_eq!(headings(&loaded.article), [("part-1", PartKind::Part, "B")]);
-        assert_eq!(loaded.warnings.len(), 1);
-        assert_eq!((loaded.warnings[0].line, loaded.warnings[0].column), (3, 4));
+        assert_eq!(
+            headings(&loaded.article),
+            [
+                ("part-1", PartKind::Part, "A"),
+                ("part-2", PartKind::Part, "B")
+            ]
+        );
+        assert!(loaded.warnings.is_empty());
     }
 
     #[test]
-    fn empty_and_invalid_files_are_refused() {
+    fn parts_are_the_shallowest_level_used_twice() {
+        let loaded = load_str(
+            "# Crate\n\nIntro.\n\n## Use\n\n### Detail\n\nx\n\n## Build\n\n```sh\n# not a heading\n```\n",
+        );
+        assert_eq!(loaded.article.meta.title, "Crate");
+        assert_eq!(
+            headings(&loaded.article),
+            [
+                ("part-1", PartKind::Introduction, "Introduction"),
+                ("part-2", PartKind::Part, "Use"),
+                ("part-3", PartKind::Part, "Build"),
+            ]
+        );
+        let many: String = (1..=12)
+            .map(|i| format!("# P{i}\n\ntext {i}\n\n"))
+            .collect();
+        assert_eq!(load_str(&many).article.parts.len(), 12);
+    }
+
+    #[test]
+    fn empty_files_are_refused_and_latin_1_is_read() {
         assert!(matches!(
-            load("a.txt", "a", b" \n\n".to_vec()),
+            load("a.txt", "a", b" \n\n".to_vec(), Syntax::PlainText),
             Err(LoadError::Content(_))
         ));
-        let Err(LoadError::Content(diagnostics)) = load("a.txt", "a", b"ok\nbad \xff".to_vec())
-        else {
-            panic!("expected a content error");
-        };
-        assert!(diagnostics[0].message.contains("offset 7"));
-        assert_eq!((diagnostics[0].line, diagnostics[0].column), (2, 5));
+        let loaded = load(
+            "a.txt",
+            "a",
+            b"caf\xe9 cr\xe8me".to_vec(),
+            Syntax::PlainText,
+        )
+        .unwrap();
+        assert_eq!(loaded.article.text, "café crème");
+        assert_eq!(loaded.article.meta.title, "a (Windows-1252)");
+        assert_eq!(loaded.warnings.len(), 1);
+        let loaded = load(
+            "a.md",
+            "a",
+            b"\xef\xbb\xbf# Head\n\ntext\n".to_vec(),
+            Syntax::Markdown,
+        )
+        .unwrap();
+        assert_eq!(loaded.article.meta.title, "Head");
+        assert_eq!(
+            headings(&loaded.article),
+            [("part-1", PartKind::Part, "Head")]
+        );
+    }
+
+    #[test]
+    fn plain_text_keeps_short_and_indented_lines() {
+        let text = "A long line of prose that was wrapped by the author's editor at\nseventy-two columns, and goes on here.\n\nRoses are red,\nviolets are blue.\n\nOptions:\n  -v   verbose\n  -q   quiet\n";
+        let loaded = load("a.txt", "a", text.as_bytes().to_vec(), Syntax::PlainText).unwrap();
+        let article = &loaded.article;
+        let paragraphs: Vec<&str> = article.parts[0]
+            .paragraphs
+            .iter()
+            .map(|r| article.slice(r.clone()))
+            .collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "A long line of prose that was wrapped by the author's editor at seventy-two columns, and goes on here.",
+                "Roses are red,\nviolets are blue.",
+                "Options:\n  -v   verbose\n  -q   quiet",
+            ]
+        );
+        assert!(
+            article
+                .block_at(article.parts[0].paragraphs[0].start)
+                .is_none()
+        );
+        assert!(
+            article
+                .block_at(article.parts[0].paragraphs[1].start)
+                .is_some()
+        );
     }
 
     #[test]

@@ -418,6 +418,9 @@ pub fn build(files: Files) -> Built {
             let article = Article {
                 meta,
                 text: body.text,
+                blocks: body.blocks,
+                styles: body.styles,
+                links: body.links,
                 parts,
                 annotations,
                 sources: sources.map(|s| s.list).unwrap_or_default(),
@@ -454,6 +457,9 @@ pub fn build(files: Files) -> Built {
         annotations,
         sources: sources.list,
         tour,
+        blocks: body.blocks,
+        styles: body.styles,
+        links: body.links,
     };
     Built {
         article: Some(article),

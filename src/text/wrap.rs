@@ -212,6 +212,33 @@ pub fn wrap(text: &str, width: usize, french: bool) -> Vec<Row> {
     rows
 }
 
+/// Cuts one line of code (or of text kept as written) into rows of at most `width` cells,
+/// keeping every space: leading indentation stays, nothing is joined or reflowed. An empty line
+/// is one empty row. Rows after the first continue the line (the caller marks them).
+#[must_use]
+pub fn wrap_verbatim(text: &str, width: usize) -> Vec<Row> {
+    let width = width.clamp(1, usize::from(u16::MAX));
+    let mut rows = Vec::with_capacity(1);
+    let mut start = 0;
+    let mut used = 0;
+    for g in Clusters::new(text) {
+        if used + g.width > width && used > 0 {
+            rows.push(Row {
+                range: start..g.start,
+                width: cells(used),
+            });
+            start = g.start;
+            used = 0;
+        }
+        used += g.width;
+    }
+    rows.push(Row {
+        range: start..text.len(),
+        width: cells(used),
+    });
+    rows
+}
+
 /// Display width of one grapheme cluster exactly as ratatui's buffer advances for it
 /// ([`CellWidth::cell_width`]), except that a cluster containing a control character counts 1
 /// instead of tripping ratatui's debug assertion (text is sanitised before; this is defence).

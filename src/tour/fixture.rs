@@ -165,5 +165,6 @@ pub fn article() -> Article {
             stop("Un salaire de survie", Some(1), 1, 3, None),
             stop("La promesse d’Altman", Some(2), 2, 5, None),
         ],
+        ..Article::default()
     }
 }

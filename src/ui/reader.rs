@@ -12,7 +12,12 @@ use ratatui::widgets::{
 };
 
 use crate::app::App;
-use crate::layout::{RowKind, VisualRow};
+use ratatui::style::{Modifier, Style};
+
+use crate::content::{
+    STYLE_CODE, STYLE_EMPHASIS, STYLE_IMAGE, STYLE_LINK, STYLE_STRIKE, STYLE_STRONG,
+};
+use crate::layout::{COLUMN_GAP, PaneLayout, RowKind, RowStyle, VisualRow, marker_column};
 use crate::notebook::Place;
 use crate::screen::PaneArea;
 use crate::ui::fit;
@@ -64,7 +69,7 @@ pub fn pane(app: &App, area: PaneArea, buf: &mut Buffer) {
     let marks = reader_marks(app, area.pane);
     for (i, row) in layout.rows.iter().skip(top).take(height).enumerate() {
         let y = area.text.y + i as u16;
-        let line = row_line(app, row);
+        let line = row_line(app, layout, row);
         buf.set_line(area.text.x, y, &line, area.text.width);
         if row.kind == RowKind::Text {
             let signs: String = marks
@@ -146,9 +151,10 @@ fn reader_marks(app: &App, pane: usize) -> Vec<(usize, char)> {
         .collect()
 }
 
-/// One visual row as styled spans: plain text, with each annotated piece in its kind's style,
-/// the selected annotation in reverse video, and search matches marked on top.
-fn row_line<'a>(app: &'a App, row: &VisualRow) -> Line<'a> {
+/// One visual row as styled spans: what stands before the text (quote bars, list marker,
+/// code gutter), then the text with the author's inline styles, each annotated piece in its
+/// kind's style, the selected annotation in reverse video, and search matches marked on top.
+fn row_line<'a>(app: &'a App, layout: &'a PaneLayout, row: &VisualRow) -> Line<'a> {
     let theme = &app.theme;
     match row.kind {
         RowKind::Blank => Line::default(),
@@ -164,60 +170,228 @@ fn row_line<'a>(app: &'a App, row: &VisualRow) -> Line<'a> {
             ))
         }
         RowKind::Text => {
-            let article = &app.article;
-            let search = &app.view.search;
-            // Cut the row wherever an annotation or a search match starts or ends, then style
-            // each piece: its annotation's style (or plain text), with a match's on top.
-            let mut cuts = vec![row.range.start, row.range.end];
-            let mut index = article.annotation_at_or_after(row.range.start);
-            while let Some(a) = article.annotations.get(index) {
-                if a.range.start >= row.range.end {
-                    break;
-                }
-                cuts.extend([a.range.start, a.range.end]);
-                index += 1;
-            }
-            let mut index = search.first_match_after(row.range.start);
-            while let Some(m) = search.matches.get(index) {
-                if m.start >= row.range.end {
-                    break;
-                }
-                cuts.extend([m.start, m.end]);
-                index += 1;
-            }
-            cuts.retain(|c| (row.range.start..=row.range.end).contains(c));
-            cuts.sort_unstable();
-            cuts.dedup();
-            let spans = cuts
-                .windows(2)
-                .filter_map(|w| match w {
-                    &[start, end] if start < end => Some(start..end),
-                    _ => None,
-                })
-                .map(|piece| {
-                    let mut style = match article.annotation_covering(piece.start) {
-                        Some(i) => {
-                            let kind = article.annotations.get(i).map(|a| a.kind);
-                            let kind_style = kind.map_or(theme.text, |k| theme.annotation(k));
-                            match (app.view.selected == Some(i), app.view.marks_hidden) {
-                                (true, _) => kind_style.patch(theme.selected),
-                                (false, false) => kind_style,
-                                (false, true) => theme.text,
-                            }
+            let mut spans = lead_spans(app, row);
+            let lead = usize::from(row.deco.lead);
+            let rest = layout.width.saturating_sub(lead);
+            match row.deco.style {
+                RowStyle::Rule => spans.push(Span::styled("─".repeat(rest), theme.border)),
+                RowStyle::TableRule => spans.push(Span::styled(
+                    "─".repeat(usize::from(row.width).min(rest)),
+                    theme.border,
+                )),
+                RowStyle::Cells { first, count } => {
+                    let first = first as usize;
+                    let pieces = layout
+                        .cells
+                        .get(first..first + usize::from(count))
+                        .unwrap_or_default();
+                    let mut x = 0;
+                    for (c, cell) in pieces.iter().enumerate() {
+                        let column = usize::from(cell.column);
+                        if c > 0 {
+                            let gap = column.saturating_sub(x + COLUMN_GAP);
+                            spans.push(Span::raw(" ".repeat(gap + 1)));
+                            spans.push(Span::styled("│", theme.border));
+                            spans.push(Span::raw(" "));
                         }
-                        None => theme.text,
-                    };
-                    if let Some(m) = search.match_at(piece.start) {
-                        style = style.patch(if search.current == Some(m) {
-                            theme.search_current
-                        } else {
-                            theme.search_match
-                        });
+                        x = column;
+                        let pad = usize::from(cell.pad);
+                        if pad > 0 {
+                            spans.push(Span::raw(" ".repeat(pad)));
+                        }
+                        x += pad;
+                        let header = row.range.start < first_row_end(app, row);
+                        let base = if header { theme.heading } else { theme.text };
+                        let before = spans.len();
+                        spans.extend(text_spans(app, cell.range.clone(), base));
+                        x += spans
+                            .get(before..)
+                            .unwrap_or_default()
+                            .iter()
+                            .map(Span::width)
+                            .sum::<usize>();
                     }
-                    Span::styled(article.slice(piece), style)
-                })
-                .collect::<Vec<_>>();
+                }
+                RowStyle::Code { .. } => {
+                    spans.extend(text_spans(app, row.range.clone(), theme.code));
+                }
+                RowStyle::Heading(level) => {
+                    let style = match level {
+                        1 => theme.heading.add_modifier(Modifier::UNDERLINED),
+                        2 => theme.heading,
+                        _ => theme.heading.add_modifier(Modifier::ITALIC),
+                    };
+                    spans.extend(text_spans(app, row.range.clone(), style));
+                }
+                RowStyle::Plain | RowStyle::Lines { .. } => {
+                    spans.extend(text_spans(app, row.range.clone(), theme.text));
+                }
+            }
             Line::from(spans)
         }
     }
+}
+
+/// The end of the header row of the row's table (its first row's cells): header cells are
+/// drawn as headings.
+fn first_row_end(app: &App, row: &VisualRow) -> usize {
+    app.article
+        .blocks
+        .get(row.deco.block as usize)
+        .and_then(|b| match &b.kind {
+            crate::content::BlockKind::Table { rows, .. } => rows
+                .first()
+                .and_then(|r| r.last())
+                .map(|c| c.end.max(c.start + 1)),
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
+/// What stands before a row's text: a bar per quote, the list marker on an item's first row,
+/// the gutter of a code line (`│`, or `↪` where a long line goes on).
+fn lead_spans<'a>(app: &'a App, row: &VisualRow) -> Vec<Span<'a>> {
+    let theme = &app.theme;
+    let lead = usize::from(row.deco.lead);
+    if lead == 0 {
+        return Vec::new();
+    }
+    let Some(block) = app.article.blocks.get(row.deco.block as usize) else {
+        return vec![Span::raw(" ".repeat(lead))];
+    };
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for _ in 0..block.quote {
+        if used + 2 > lead {
+            break;
+        }
+        spans.push(Span::styled("▎ ", theme.border));
+        used += 2;
+    }
+    let code = matches!(row.deco.style, RowStyle::Code { .. });
+    let gutter = if code { crate::layout::CODE_GUTTER } else { 0 };
+    if row.deco.marker
+        && let Some(marker) = &block.marker
+    {
+        let column = marker_column(block).max(used);
+        if column > used {
+            spans.push(Span::raw(" ".repeat(column - used)));
+            used = column;
+        }
+        let room = lead.saturating_sub(used + gutter);
+        let (marker, width) = crate::text::wrap::truncate(marker, room);
+        spans.push(Span::styled(marker, theme.key));
+        used += width;
+    }
+    let fill = lead.saturating_sub(used + gutter);
+    if fill > 0 {
+        spans.push(Span::raw(" ".repeat(fill)));
+    }
+    if code {
+        let mark = match row.deco.style {
+            RowStyle::Code { continued: true } => "↪ ",
+            _ => "│ ",
+        };
+        spans.push(Span::styled(mark, theme.border));
+    }
+    spans
+}
+
+/// The styled spans of a byte range of the text: cut wherever an inline style, an annotation
+/// or a search match starts or ends; each piece gets `base`, its inline style, its
+/// annotation's style (or plain text), with a match's on top.
+fn text_spans<'a>(app: &'a App, range: std::ops::Range<usize>, base: Style) -> Vec<Span<'a>> {
+    let theme = &app.theme;
+    let article = &app.article;
+    let search = &app.view.search;
+    let mut cuts = vec![range.start, range.end];
+    let mut index = article.annotation_at_or_after(range.start);
+    while let Some(a) = article.annotations.get(index) {
+        if a.range.start >= range.end {
+            break;
+        }
+        cuts.extend([a.range.start, a.range.end]);
+        index += 1;
+    }
+    let mut index = article.style_at_or_after(range.start);
+    while let Some(s) = article.styles.get(index) {
+        if s.range.start >= range.end {
+            break;
+        }
+        cuts.extend([s.range.start, s.range.end]);
+        index += 1;
+    }
+    let mut index = search.first_match_after(range.start);
+    while let Some(m) = search.matches.get(index) {
+        if m.start >= range.end {
+            break;
+        }
+        cuts.extend([m.start, m.end]);
+        index += 1;
+    }
+    cuts.retain(|c| (range.start..=range.end).contains(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter_map(|w| match w {
+            &[start, end] if start < end => Some(start..end),
+            _ => None,
+        })
+        .map(|piece| {
+            let mut style = base.patch(inline_style(app, piece.start));
+            style = match article.annotation_covering(piece.start) {
+                Some(i) => {
+                    let kind = article.annotations.get(i).map(|a| a.kind);
+                    let kind_style = kind.map_or(style, |k| style.patch(theme.annotation(k)));
+                    match (app.view.selected == Some(i), app.view.marks_hidden) {
+                        (true, _) => kind_style.patch(theme.selected),
+                        (false, false) => kind_style,
+                        (false, true) => style,
+                    }
+                }
+                None => style,
+            };
+            if let Some(m) = search.match_at(piece.start) {
+                style = style.patch(if search.current == Some(m) {
+                    theme.search_current
+                } else {
+                    theme.search_match
+                });
+            }
+            Span::styled(article.slice(piece), style)
+        })
+        .collect()
+}
+
+/// The author's inline style at a byte: italic, bold, code, struck through, link.
+fn inline_style(app: &App, byte: usize) -> Style {
+    let theme = &app.theme;
+    let article = &app.article;
+    let Some(run) = article
+        .styles
+        .get(article.style_at_or_after(byte))
+        .filter(|s| s.range.contains(&byte))
+    else {
+        return Style::new();
+    };
+    let mut style = Style::new();
+    if run.style & STYLE_EMPHASIS != 0 {
+        style = style.add_modifier(Modifier::ITALIC);
+    }
+    if run.style & STYLE_STRONG != 0 {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    if run.style & STYLE_CODE != 0 {
+        style = style.patch(theme.code);
+    }
+    if run.style & STYLE_STRIKE != 0 {
+        style = style.add_modifier(Modifier::CROSSED_OUT);
+    }
+    if run.style & STYLE_LINK != 0 {
+        style = style.patch(theme.link);
+    }
+    if run.style & STYLE_IMAGE != 0 {
+        style = style.patch(theme.link).add_modifier(Modifier::ITALIC);
+    }
+    style
 }

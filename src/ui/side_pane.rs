@@ -53,6 +53,7 @@ pub fn render(app: &App, area: Rect, placement: SidePlacement, buf: &mut Buffer)
                 capitalise(app.lang.kind(annotation.kind))
             )
         }
+        None if app.article.annotations.is_empty() => format!(" {} ", Text::Contents.get(app.lang)),
         None => format!(" {} ", Text::NoSelection.get(app.lang)),
     };
     let borders = match placement {
@@ -195,8 +196,133 @@ fn build(app: &App, width: usize) -> (Vec<Line<'static>>, UrlRows) {
         .and_then(|i| app.article.annotations.get(i))
     {
         Some(annotation) => annotation_lines(app, annotation, width),
+        None if app.article.annotations.is_empty() => (outline_lines(app, width), None),
         None => (about_lines(app, width), None),
     }
+}
+
+/// For a text without annotations: every part, the one on screen marked, with the headings
+/// inside it; the links on screen with their addresses; notes keys; the title.
+fn outline_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let french = app.article.is_french();
+    let article = &app.article;
+    let mut out = Vec::new();
+    let contents_key = app
+        .keymap
+        .first_key(Action::ToggleContents)
+        .map(|k| format!(" · {} {}", k.label(lang), Text::EveryPart.get(lang)))
+        .unwrap_or_default();
+    out.extend(wrap_text(
+        &format!("1–9 {}{contents_key}", Text::GoToPartN.get(lang)),
+        width,
+        theme.dim,
+        false,
+    ));
+    out.push(Line::default());
+    // A window of the list around the part on screen: it scrolls as the reader moves, and a
+    // book of a thousand parts costs no more per frame than one of ten.
+    const BEFORE: usize = 8;
+    const SHOWN: usize = 40;
+    let first = app.view.focus.saturating_sub(BEFORE);
+    if first > 0 {
+        out.push(Line::from(Span::styled("  …", theme.dim)));
+    }
+    for (i, pane) in app.panes.iter().enumerate().skip(first).take(SHOWN) {
+        let here = i == app.view.focus;
+        let marker = if here { "▶" } else { " " };
+        let style = if here {
+            theme.title_focused
+        } else {
+            theme.text
+        };
+        out.push(Line::from(Span::styled(
+            crate::ui::fit(&format!("{marker} {} · {}", i + 1, pane.title), width),
+            style,
+        )));
+        if !here {
+            continue;
+        }
+        // The headings inside the part on screen.
+        for &part in &pane.parts {
+            let Some(part) = article.parts.get(part) else {
+                continue;
+            };
+            for paragraph in &part.paragraphs {
+                if let Some(crate::content::Block {
+                    kind: crate::content::BlockKind::Heading { level },
+                    ..
+                }) = article.block_at(paragraph.start)
+                {
+                    let indent = "  ".repeat(usize::from(*level).clamp(1, 4));
+                    let words = article.slice(paragraph.clone()).replace('\n', " ");
+                    out.extend(wrap_text(
+                        &format!("{indent}{words}"),
+                        width,
+                        theme.dim,
+                        french,
+                    ));
+                }
+            }
+        }
+    }
+    if app.panes.len() > first + SHOWN {
+        out.push(Line::from(Span::styled("  …", theme.dim)));
+    }
+    let links = links_on_screen(app);
+    if !links.is_empty() {
+        section(&mut out, Text::LinksOnScreen.get(lang), theme.label);
+        for link in links {
+            let words = article.slice(link.range.clone()).replace('\n', " ");
+            out.extend(wrap_text(&words, width, theme.link, french));
+            out.extend(wrap_text(
+                &format!("  {}", link.url),
+                width,
+                theme.dim,
+                false,
+            ));
+        }
+    }
+    section(&mut out, Text::NotesHowTo.get(lang), theme.label);
+    out.extend(wrap_text(&notes_keys(app), width, theme.text, false));
+    section(&mut out, Text::About.get(lang), theme.label);
+    out.extend(wrap_text(&article.meta.title, width, theme.heading, french));
+    out
+}
+
+/// The links (and images) whose words are on the rows of the focused pane now on screen.
+fn links_on_screen(app: &App) -> Vec<&crate::content::Link> {
+    let focus = app.view.focus;
+    let Some(layout) = app.layout(focus) else {
+        return Vec::new();
+    };
+    let top = app.view.tops.get(focus).map_or(0, |t| t.row);
+    let height = app
+        .screen
+        .as_ref()
+        .and_then(|s| s.panes.iter().find(|p| p.pane == focus))
+        .map_or(0, |p| usize::from(p.text.height));
+    let rows = layout
+        .rows
+        .get(top..(top + height).min(layout.rows.len()))
+        .unwrap_or_default();
+    let (Some(first), Some(last)) = (
+        rows.iter().map(|r| r.range.start).min(),
+        rows.iter().map(|r| r.range.end).max(),
+    ) else {
+        return Vec::new();
+    };
+    let article = &app.article;
+    let from = article.links.partition_point(|l| l.range.end <= first);
+    article
+        .links
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|l| l.range.start < last)
+        .filter(|l| !l.range.is_empty())
+        .collect()
 }
 
 /// The top of an annotation's content, up to its source's address: the kind and verdict, the

@@ -286,6 +286,20 @@ fn hints(app: &App) -> Vec<String> {
             ],
             &[(Action::ToggleHelp, Text::PressQuestion)],
         ]
+    } else if app.article.annotations.is_empty() {
+        // A text without annotations has nothing for Tab: its contents instead.
+        &[
+            &[
+                (Action::ToggleContents, Text::Contents),
+                (Action::ToggleHelp, Text::PressQuestion),
+                (Action::Quit, Text::HintQuit),
+            ],
+            &[
+                (Action::ToggleHelp, Text::PressQuestion),
+                (Action::Quit, Text::HintQuit),
+            ],
+            &[(Action::ToggleHelp, Text::PressQuestion)],
+        ]
     } else {
         &[
             &[

@@ -992,6 +992,9 @@ pub fn article() -> Article {
                 big: None,
             },
         ],
+        blocks: Vec::new(),
+        styles: Vec::new(),
+        links: Vec::new(),
     }
 }
 

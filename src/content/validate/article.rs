@@ -236,7 +236,7 @@ fn is_language_tag(tag: &str) -> bool {
 /// The text file, split into sections; `None` if it holds nothing at all (a heading with no
 /// text under it is reported later, as an empty part).
 pub(super) fn read_text(src: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Body> {
-    let body = markdown::parse(src.text, 1);
+    let body = markdown::parse(src.text, markdown::PartLevel::Fixed(1));
     if body.sections.is_empty() {
         let label = &src.label;
         diagnostics.push(
@@ -258,8 +258,8 @@ pub(super) fn read_text(src: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>)
                 heading.line,
                 1,
                 tr!(
-                    "'{hashes}' does not begin a part; the line is kept as a paragraph",
-                    "'{hashes}' ne commence pas une partie ; la ligne est gardée comme paragraphe"
+                    "'{hashes}' does not begin a part; it is shown as a heading inside the part",
+                    "'{hashes}' ne commence pas une partie ; il est montré comme un titre dans la partie"
                 ),
             )
             .with_hint(tr!(
