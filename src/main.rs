@@ -21,8 +21,20 @@ use glose::theme::{Theme, ThemeName};
 /// What every screen needs from the settings and the flags.
 struct Setup {
     config: Config,
-    lang: Lang,
+    /// `--lang`, if given.
+    option: Option<Lang>,
+    /// The locale's language, if glose speaks it.
+    locale: Option<Lang>,
     theme: Theme,
+}
+
+impl Setup {
+    /// The interface language for `article`: the option, the settings, the locale, then the
+    /// article's own language (when the locale names none glose speaks), else English.
+    fn lang(&self, article: &Article) -> Lang {
+        self.config
+            .lang(self.option, self.locale, Some(&article.meta.language))
+    }
 }
 
 fn main() -> ExitCode {
@@ -34,9 +46,11 @@ fn main() -> ExitCode {
         path,
     }) = &cli.command
     {
-        return config_command(&location, cli.lang.unwrap_or(locale), *print_default, *path);
+        let lang = Lang::choose(cli.lang, None, locale, None);
+        return config_command(&location, lang, *print_default, *path);
     }
-    let config = match config::load(&location, cli.lang.unwrap_or(locale)) {
+    // No article is loaded yet: a settings error speaks the option's or the locale's language.
+    let config = match config::load(&location, Lang::choose(cli.lang, None, locale, None)) {
         Ok(config) => config,
         Err(error) => {
             output::errln(&format!("{error}"));
@@ -50,7 +64,7 @@ fn main() -> ExitCode {
         Some(Command::Notes {
             command: Some(NotesCommand::Export { path }),
             ..
-        }) => notes_export(path.as_deref(), setup.lang),
+        }) => notes_export(path.as_deref(), &setup),
         Some(Command::Notes {
             path,
             command: None,
@@ -60,24 +74,28 @@ fn main() -> ExitCode {
             format,
             output,
         }) => export(path.as_deref(), format, output.as_deref()),
-        Some(Command::Print { path, width }) => {
-            print(path.as_deref(), usize::from(width), setup.lang)
-        }
+        Some(Command::Print { path, width }) => print(path.as_deref(), usize::from(width), &setup),
         Some(Command::Config { .. }) => ExitCode::SUCCESS,
         None if !io::stdout().is_terminal() => {
-            print(cli.path.as_deref(), glose::print::DEFAULT_WIDTH, setup.lang)
+            print(cli.path.as_deref(), glose::print::DEFAULT_WIDTH, &setup)
         }
         None => read(cli.path.as_deref(), Options { fresh: cli.fresh }, &setup),
     }
 }
 
-/// The language (flag > settings > locale) and theme (flag > settings > `NO_COLOR` > default).
-fn setup(config: Config, lang: Option<Lang>, theme: Option<ThemeName>, locale: Lang) -> Setup {
-    let lang = config.lang(lang, locale);
+/// The language's inputs (flag > settings > locale > article) and the theme (flag > settings >
+/// `NO_COLOR` > default).
+fn setup(
+    config: Config,
+    option: Option<Lang>,
+    theme: Option<ThemeName>,
+    locale: Option<Lang>,
+) -> Setup {
     let theme = config.theme(theme, config::no_color());
     Setup {
         config,
-        lang,
+        option,
+        locale,
         theme,
     }
 }
@@ -96,29 +114,38 @@ fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
 
 /// Loads an article for a full-screen command: errors are printed before the terminal is taken
 /// over, and standard output must be a terminal.
-fn load_for_screen(path: Option<&Path>) -> Result<Article, ExitCode> {
+fn load_for_screen(path: Option<&Path>, setup: &Setup) -> Result<Article, ExitCode> {
     let loaded = load(path)?;
-    need_terminal()?;
+    need_terminal(setup.lang(&loaded.article))?;
     Ok(loaded.article)
 }
 
-fn need_terminal() -> Result<(), ExitCode> {
+fn need_terminal(lang: Lang) -> Result<(), ExitCode> {
     if std::io::stdout().is_terminal() {
         Ok(())
     } else {
-        output::errln("glose: standard output is not a terminal");
+        output::errln(&format!(
+            "glose{}{}",
+            lang.colon(),
+            glose::i18n::Text::NotATerminal.get(lang)
+        ));
         Err(ExitCode::from(2))
     }
 }
 
 /// Loads an article that must have a guided tour (for `present` and `notes`).
-fn load_tour(path: Option<&Path>, lang: Lang) -> Result<Article, ExitCode> {
+fn load_tour(path: Option<&Path>, setup: &Setup) -> Result<Article, ExitCode> {
     let article = load(path)?.article;
+    let lang = setup.lang(&article);
     if article.tour.is_empty() {
-        output::errln(&format!("glose: {}", glose::i18n::Text::NoTour.get(lang)));
+        output::errln(&format!(
+            "glose{}{}",
+            lang.colon(),
+            glose::i18n::Text::NoTour.get(lang)
+        ));
         return Err(ExitCode::from(1));
     }
-    need_terminal()?;
+    need_terminal(lang)?;
     Ok(article)
 }
 
@@ -141,21 +168,22 @@ fn run_app(app: &mut App) -> ExitCode {
 /// Opens the reader with its state files (notes, bookmarks, position). Loading errors are
 /// printed before the terminal is taken over.
 fn read(path: Option<&Path>, options: Options, setup: &Setup) -> ExitCode {
-    let article = match load_for_screen(path) {
+    let article = match load_for_screen(path, setup) {
         Ok(article) => article,
         Err(code) => return code,
     };
-    let mut app = App::new(article, setup.lang, setup.theme.clone(), terminal_size());
+    let lang = setup.lang(&article);
+    let mut app = App::new(article, lang, setup.theme.clone(), terminal_size());
     setup.config.apply(&mut app);
     ExitCode::from(session::run(&mut app, options))
 }
 
 /// `glose notes export [PATH]`: the reader's own notes on the article as Markdown on stdout.
-fn notes_export(path: Option<&Path>, lang: Lang) -> ExitCode {
+fn notes_export(path: Option<&Path>, setup: &Setup) -> ExitCode {
     match load(path) {
         Ok(loaded) => ExitCode::from(session::export(
             &loaded.article,
-            lang,
+            setup.lang(&loaded.article),
             &mut std::io::stdout().lock(),
         )),
         Err(code) => code,
@@ -164,11 +192,12 @@ fn notes_export(path: Option<&Path>, lang: Lang) -> ExitCode {
 
 /// `glose present`: the presenter on the tour; leaving it quits.
 fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
-    let article = match load_tour(path, setup.lang) {
+    let article = match load_tour(path, setup) {
         Ok(article) => article,
         Err(code) => return code,
     };
-    let mut app = App::new(article, setup.lang, setup.theme.clone(), terminal_size());
+    let lang = setup.lang(&article);
+    let mut app = App::new(article, lang, setup.theme.clone(), terminal_size());
     setup.config.apply(&mut app);
     app.open_presenter(true);
     run_app(&mut app)
@@ -177,11 +206,11 @@ fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
 /// `glose notes`: the facilitator's notes window, following a presenter of the same article.
 #[cfg(unix)]
 fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
-    let lang = setup.lang;
-    let article = match load_tour(path, lang) {
+    let article = match load_tour(path, setup) {
         Ok(article) => article,
         Err(code) => return code,
     };
+    let lang = setup.lang(&article);
     let key = glose::tour::article_key(&article);
     let listener = match glose::link::Listener::bind(&key) {
         Ok(listener) => listener,
@@ -238,11 +267,12 @@ fn export(path: Option<&Path>, format: glose::handout::Format, output: Option<&P
 }
 
 /// `glose print`, and what glose does when its output is not a terminal.
-fn print(path: Option<&Path>, width: usize, lang: Lang) -> ExitCode {
+fn print(path: Option<&Path>, width: usize, setup: &Setup) -> ExitCode {
     let article = match load(path) {
         Ok(loaded) => loaded.article,
         Err(code) => return code,
     };
+    let lang = setup.lang(&article);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match glose::print::print(&article, width, lang, &mut out).and_then(|()| out.flush()) {

@@ -48,6 +48,10 @@ pub fn print(article: &Article, width: usize, lang: Lang, out: &mut impl Write) 
         let line = format!("{}{}{by}", Text::Annotations.get(lang), lang.colon());
         printer.paragraph(&line, "", "")?;
     }
+    if !meta.editorial_parts.is_empty() {
+        printer.blank()?;
+        printer.paragraph(Text::EditorialHeadings.get(lang), "", "")?;
+    }
 
     let mut number = 0;
     let total = article.annotations.len();

@@ -280,6 +280,15 @@ fn about_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         out.push(Line::default());
         out.extend(wrap_text(by, width, theme.dim, french));
     }
+    if !meta.editorial_parts.is_empty() {
+        out.push(Line::default());
+        out.extend(wrap_text(
+            Text::EditorialHeadings.get(lang),
+            width,
+            theme.dim,
+            lang == crate::i18n::Lang::Fr,
+        ));
+    }
     out
 }
 
