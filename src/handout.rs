@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use crate::content::{Annotation, Article, Source};
-use crate::i18n::{Lang, Text, guillemets, reference_number, source_number};
+use crate::i18n::{Lang, Text, quoted, reference_number, source_number};
 
 /// The formats `glose export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -286,7 +286,7 @@ fn md_note(out: &mut String, article: &Article, annotation: &Annotation, n: usiz
         out,
         "[^{n}]: **{}** — {}",
         capitalise(lang.kind(annotation.kind)),
-        md(&guillemets(words))
+        md(&quoted(lang, words))
     );
     let source = annotation.source.and_then(|s| article.sources.get(s));
     let source_line = match source {
@@ -432,7 +432,7 @@ fn html(article: &Article) -> String {
                 out,
                 "<li id=\"note-{n}\"><p><strong>{}</strong> — {} <a href=\"#ref-{n}\">↩</a></p>",
                 h(&capitalise(lang.kind(annotation.kind))),
-                h(&guillemets(article.slice(annotation.range.clone())))
+                h(&quoted(lang, article.slice(annotation.range.clone())))
             );
             let source = match annotation.source.and_then(|s| article.sources.get(s)) {
                 Some(source) => {

@@ -442,6 +442,17 @@ pub fn guillemets(words: &str) -> String {
     }
 }
 
+/// Words between the quotation marks of the interface language, unless they already open with
+/// one: « words » in French, “words” in English.
+pub fn quoted(lang: Lang, words: &str) -> String {
+    let trimmed = words.trim();
+    match lang {
+        Lang::Fr => guillemets(trimmed),
+        Lang::En if trimmed.starts_with(['«', '“', '"', '‘']) => trimmed.to_owned(),
+        Lang::En => format!("“{trimmed}”"),
+    }
+}
+
 /// "source 2", translated (a number in a handout's source list).
 pub fn source_number(lang: Lang, number: usize) -> String {
     format!("{} {number}", lang.pick("source", "source"))

@@ -14,7 +14,7 @@
 use std::io::{self, Write};
 
 use crate::content::{Annotation, Article};
-use crate::i18n::{Lang, Text, guillemets, reference_number};
+use crate::i18n::{Lang, Text, quoted, reference_number};
 use crate::text::sanitize::clean_line;
 use crate::text::wrap::{str_width, wrap};
 
@@ -159,7 +159,7 @@ impl<W: Write> Printer<'_, W> {
             ));
         }
         head.push_str(colon);
-        head.push_str(&guillemets(article.slice(annotation.range.clone())));
+        head.push_str(&quoted(lang, article.slice(annotation.range.clone())));
         self.paragraph(&head, &label, &indent)?;
 
         match annotation.source.and_then(|s| article.sources.get(s)) {

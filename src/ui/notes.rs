@@ -146,7 +146,7 @@ pub fn body_lines(notes: &Notes, timing: Timing, width: usize) -> Vec<Line<'stat
     heading.push(Span::styled(format!(" ({shown})"), theme.dim));
     out.push(Line::from(heading));
     out.extend(wrap_text(
-        &crate::i18n::guillemets(article.slice(annotation.range.clone())),
+        &crate::i18n::quoted(lang, article.slice(annotation.range.clone())),
         width,
         theme.annotation(annotation.kind),
         french,

@@ -146,7 +146,7 @@ fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Lin
     }
     out.push(Line::from(badge));
     out.push(Line::default());
-    let words = crate::i18n::guillemets(app.article.slice(annotation.range.clone()));
+    let words = crate::i18n::quoted(app.lang, app.article.slice(annotation.range.clone()));
     out.extend(wrap_text(
         &words,
         width,

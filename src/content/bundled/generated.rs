@@ -4,7 +4,7 @@
 use crate::content::model::*;
 
 /// Fingerprint of the files this was built from.
-pub const FINGERPRINT: u64 = 0x89c3663d9c4c7d1b;
+pub const FINGERPRINT: u64 = 0x67e106287a3899c0;
 
 /// The article.
 pub fn article() -> Article {
@@ -238,7 +238,7 @@ pub fn article() -> Article {
                 context: s("Le mot désigne le fait de rendre invisible\u{a0}: ici, le travail humain qui fait fonctionner l’IA, effacé derrière l’image d’une machine autonome. C’est le thème central du livre d’Antonio Casilli, En attendant les robots (2019), pour qui l’automatisation repose sur un «\u{a0}travail du clic\u{a0}» humain et caché."),
                 verdict: None,
                 note: s(""),
-                questions: vec![s("Qui a intérêt à ce que ce travail reste invisible, et qui a intérêt à le montrer\u{a0}?")],
+                questions: vec![s("Qu’est-ce qui rend ce travail invisible aux utilisateurs de l’IA, et qu’est-ce qui pourrait le montrer\u{a0}?")],
             },
             Annotation {
                 id: s("src-poulain-documentaire"),
