@@ -4,7 +4,7 @@
 use crate::content::model::*;
 
 /// Fingerprint of the files this was built from.
-pub const FINGERPRINT: u64 = 0x67e106287a3899c0;
+pub const FINGERPRINT: u64 = 0x0b7268e17a11a9fe;
 
 /// The article.
 pub fn article() -> Article {
@@ -997,7 +997,7 @@ pub fn article() -> Article {
         ],
         tour: vec![
             TourStop {
-                title: s("Avant de lire\u{a0}: avertissement"),
+                title: s("Avertissement\u{a0}: l’essai évoque des violences extrêmes\u{a0}; chacun peut sortir à tout moment"),
                 annotation: None,
                 part: 0,
                 say: s("À dire avant toute lecture. L’essai évoque des contenus d’une grande violence que des travailleurs doivent regarder et classer\u{a0}: des photographies de cadavres, des actes de pédophilie, de torture et des viols, ainsi que les traumatismes qu’en gardent ceux qui les regardent. Aucune image n’est montrée pendant l’atelier, mais les mots peuvent peser. Chacun peut sortir de la salle à tout moment, sans avoir à se justifier, et revenir quand il le souhaite.\n\nPuis annoncer la méthode\u{a0}: lire d’abord l’essai en entier, vérifier ensuite les chiffres et les citations qui portent sa thèse, un par un, et débattre à la fin."),
