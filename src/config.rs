@@ -152,7 +152,7 @@ pub enum ConfigError {
     /// The file named by `--config` or `GLOSE_CONFIG` could not be read.
     Read {
         path: PathBuf,
-        error: std::io::Error,
+        error: crate::files::Refused,
         lang: Lang,
     },
     /// Something in the file is wrong, at a place.
@@ -168,8 +168,10 @@ pub struct Invalid {
     /// 1-based, in characters.
     pub column: usize,
     pub message: String,
-    /// The offending line (sanitised).
+    /// The offending line (sanitised; around the mistake, at most 200 characters).
     pub source_line: String,
+    /// 1-based, in characters of `source_line`: where the underline starts.
+    pub caret: usize,
     /// Characters to underline from `column`.
     pub width: usize,
     pub help: Option<String>,
@@ -189,7 +191,7 @@ impl fmt::Display for ConfigError {
                     "erreur : impossible de lire le fichier de réglages "
                 ),
                 clean_line(&path.display().to_string()),
-                format_args!("{}{error}", lang.colon()),
+                format_args!("{}{}", lang.colon(), error.describe(*lang)),
             ),
             Self::Invalid(invalid) => invalid.fmt(f),
         }
@@ -220,7 +222,7 @@ impl fmt::Display for Invalid {
         write!(
             f,
             "{gutter} | {}{}",
-            " ".repeat(self.column.saturating_sub(1)),
+            " ".repeat(self.caret.saturating_sub(1)),
             "^".repeat(self.width.max(1))
         )?;
         if let Some(help) = &self.help {
@@ -273,6 +275,28 @@ pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "glose").map(|d| d.config_dir().join("config.toml"))
 }
 
+/// Largest settings file read, as for an article's TOML files.
+pub const CONFIG_LIMIT_BYTES: u64 = crate::content::TOML_LIMIT_BYTES as u64;
+
+/// Longest quote of the file in an error message, in characters.
+const SNIPPET_CHARS: usize = 200;
+
+/// `message` on one line, each very long word (a value pasted in) cut, at most
+/// `SNIPPET_CHARS` characters in all.
+fn short_message(message: &str) -> String {
+    let words: Vec<String> = message
+        .split_whitespace()
+        .map(|word| {
+            if word.chars().count() > 60 {
+                format!("{}…", word.chars().take(40).collect::<String>())
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect();
+    crate::files::snippet(&words.join(" "), SNIPPET_CHARS)
+}
+
 /// Reads the settings from where `location` says (`lang` is for the error messages).
 pub fn load(location: &Location, lang: Lang) -> Result<Config, ConfigError> {
     let (path, required) = match location {
@@ -280,11 +304,21 @@ pub fn load(location: &Location, lang: Lang) -> Result<Config, ConfigError> {
         Location::Optional(path) => (path, false),
         Location::None => return Ok(Config::default()),
     };
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, path, lang),
-        Err(error) if !required && error.kind() == std::io::ErrorKind::NotFound => {
-            Ok(Config::default())
-        }
+    // A regular file within the limit, checked before a byte is read: a named pipe never
+    // blocks, a device is refused, a huge file is turned down at once.
+    match crate::files::read_regular(path, CONFIG_LIMIT_BYTES) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => parse(&text, path, lang),
+            Err(_) => Err(ConfigError::Read {
+                path: path.clone(),
+                error: crate::files::Refused::Io(
+                    lang.pick("it is not UTF-8 text", "ce n’est pas du texte UTF-8")
+                        .to_owned(),
+                ),
+                lang,
+            }),
+        },
+        Err(crate::files::Refused::Missing) if !required => Ok(Config::default()),
         Err(error) => Err(ConfigError::Read {
             path: path.clone(),
             error,
@@ -574,18 +608,31 @@ fn locate(
         .get(line_start..)
         .and_then(|rest| rest.find('\n'))
         .map_or(text.len(), |i| line_start + i);
-    let source_line = clean_line(text.get(line_start..line_end).unwrap_or("").trim_end());
+    let whole_line = clean_line(text.get(line_start..line_end).unwrap_or("").trim_end());
     let width = text
         .get(start..span.end.min(line_end).max(start))
         .map_or(1, |s| s.chars().count());
+    // At most `SNIPPET_CHARS` characters of the line, around the mistake.
+    let skip = column.saturating_sub(SNIPPET_CHARS / 4 + 1);
+    let mut source_line: String = whole_line.chars().skip(skip).take(SNIPPET_CHARS).collect();
+    let mut shown_column = column - skip;
+    if skip > 0 {
+        source_line.insert(0, '…');
+        shown_column += 1;
+    }
+    if whole_line.chars().count() > skip + SNIPPET_CHARS {
+        source_line.push('…');
+    }
+    let room = source_line.chars().count().saturating_sub(shown_column - 1);
     Invalid {
         path: path.to_owned(),
         line,
         column,
-        message,
+        caret: shown_column,
+        message: short_message(&message),
         source_line,
-        width,
-        help,
+        width: width.min(room.max(1)),
+        help: help.map(|h| short_message(&h)),
         lang,
     }
 }

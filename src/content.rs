@@ -130,6 +130,28 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     plain::load(&label, &name, bytes)
 }
 
+/// The files glose reads for the article at `path` (that exist): a folder's `article.toml`,
+/// its text file and its optional TOML files, or the plain file itself. For `glose export -o`,
+/// which must never write over one of them.
+pub fn input_files(path: &Path) -> Vec<std::path::PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut names = vec![
+        "article.toml".to_owned(),
+        "annotations.toml".to_owned(),
+        "sources.toml".to_owned(),
+        "tour.toml".to_owned(),
+    ];
+    let article = std::fs::read(path.join("article.toml")).unwrap_or_default();
+    names.extend(validate::text_file_name(&article));
+    names
+        .into_iter()
+        .map(|name| path.join(name))
+        .filter(|p| p.exists())
+        .collect()
+}
+
 /// The article compiled into the binary (the repository's `article/` folder), so that glose
 /// works from any folder: already checked and built at build time when possible (see
 /// `bundled`), else read through the same checks as a folder on disk.
@@ -310,9 +332,16 @@ fn read_capped(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     // into an empty vector doubles its capacity as it goes, which would hold a 10 MB text in a
     // 16 MiB buffer. A file that lies about its size only costs a reallocation.
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0) + 1);
-    std::fs::File::open(path)?
-        .take(limit + 1)
-        .read_to_end(&mut bytes)?;
+    // Opened without blocking and checked again on the handle, so a file swapped for a pipe
+    // after the check above still never makes glose wait.
+    let file = crate::files::open_for_reading(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            NOT_A_REGULAR_FILE,
+        ));
+    }
+    file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(io::Error::from(io::ErrorKind::FileTooLarge));
     }

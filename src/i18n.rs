@@ -171,6 +171,12 @@ pub enum Text {
     ConfirmDeleteNote,
     ConfirmDeleteBookmark,
     ConfirmSave,
+    /// The question on a note recovered from a draft (glose was cut off while it was written).
+    RestoreDraft,
+    DraftRestored,
+    DraftDropped,
+    /// A conflict copy in the notes list.
+    ConflictCopy,
     NewNote,
     EditNoteTitle,
     On,
@@ -197,6 +203,7 @@ pub enum Text {
     LeaveTour,
     Next,
     WaitingForPresenter,
+    PresenterGone,
     WaitingHelp,
     RevealHint,
     PresenterHelp,
@@ -337,6 +344,19 @@ impl Text {
                 "Save your changes? y yes · n discard · Esc keep writing",
                 "Enregistrer les modifications ? o oui · n abandonner · Échap reprendre",
             ),
+            Self::RestoreDraft => (
+                "Restore the unsaved note? y yes · n drop it",
+                "Restaurer la note non enregistrée ? o oui · n l’abandonner",
+            ),
+            Self::DraftRestored => (
+                "Note restored: save it as usual",
+                "Note restaurée : enregistrez-la comme d’habitude",
+            ),
+            Self::DraftDropped => ("Unsaved note dropped", "Note non enregistrée abandonnée"),
+            Self::ConflictCopy => (
+                "conflict copy (from another window)",
+                "copie en conflit (d’une autre fenêtre)",
+            ),
             Self::NewNote => ("New note", "Nouvelle note"),
             Self::EditNoteTitle => ("My note", "Ma note"),
             Self::On => ("On", "Sur"),
@@ -377,6 +397,10 @@ impl Text {
             Self::NextStop => ("next stop", "étape suivante"),
             Self::LeaveTour => ("leave the tour", "quitter la visite"),
             Self::Next => ("Next", "Ensuite"),
+            Self::PresenterGone => (
+                "The presenter stopped without saying goodbye: its process is gone.",
+                "La présentation s’est arrêtée sans prévenir : son processus n’existe plus.",
+            ),
             Self::WaitingForPresenter => {
                 ("Waiting for a presenter…", "En attente d’une présentation…")
             }

@@ -18,6 +18,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod content;
+pub mod files;
 pub mod handout;
 pub mod i18n;
 pub mod layout;

@@ -2,6 +2,13 @@
 //! datagram sockets in a private directory (`$XDG_RUNTIME_DIR/glose/`, else
 //! `$TMPDIR/glose-$USER/`, mode 0700; `GLOSE_RUNTIME_DIR` overrides both).
 //!
+//! The folder is used only if it is a real folder (not a link) owned by this user that nobody
+//! else can enter, checked on the handle it is opened with; otherwise `$TMPDIR/glose-<uid>` is
+//! tried, and if that is not private either the notes window refuses to start, naming both
+//! folders and why (the presenter runs without the link). Every file in it is created with
+//! `O_CREAT | O_EXCL | O_NOFOLLOW` relative to that handle and renamed into place, so a folder
+//! another user prepared full of links can never make glose write through them.
+//!
 //! Each notes window binds `<key>-<pid>.sock`, where `<key>` names the article
 //! (`tour::article_key`), so two articles never cross-talk and several windows may follow one
 //! presenter. The presenter sends its state to every such socket with non-blocking sends and
@@ -13,6 +20,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::i18n::Lang;
+use crate::text::sanitize::clean_line;
 
 /// Largest message accepted, in bytes.
 pub const MAX_MESSAGE: usize = 512;
@@ -63,9 +73,23 @@ impl Message {
         }
     }
 
+    /// The wire form with the sender's process id (`pid=…` at the end of a state), so that a
+    /// notes window can tell a presenter that died from one that is idle.
+    pub fn encode_from(&self, key: &str, pid: u32) -> String {
+        match self {
+            Self::Bye => self.encode(key),
+            Self::State(_) => format!("{} pid={pid}", self.encode(key)),
+        }
+    }
+
     /// Parses a message for the article `key`; `None` for anything else (another article,
     /// another version, a malformed or oversized message).
     pub fn decode(bytes: &[u8], key: &str) -> Option<Self> {
+        Self::decode_from(bytes, key).map(|(message, _)| message)
+    }
+
+    /// Like [`Message::decode`], with the sender's process id when the message gives one.
+    pub fn decode_from(bytes: &[u8], key: &str) -> Option<(Self, Option<u32>)> {
         if bytes.len() > MAX_MESSAGE {
             return None;
         }
@@ -75,11 +99,11 @@ impl Message {
             return None;
         }
         match words.next()? {
-            "bye" => words.next().is_none().then_some(Self::Bye),
+            "bye" => words.next().is_none().then_some((Self::Bye, None)),
             "state" => {
-                let mut fields = [None::<u64>; 7];
-                const NAMES: [&str; 7] = [
-                    "stop", "stops", "tour_ms", "stop_ms", "blanked", "revealed", "sent_ms",
+                let mut fields = [None::<u64>; 8];
+                const NAMES: [&str; 8] = [
+                    "stop", "stops", "tour_ms", "stop_ms", "blanked", "revealed", "sent_ms", "pid",
                 ];
                 for word in words {
                     let (name, value) = word.split_once('=')?;
@@ -93,13 +117,26 @@ impl Message {
                     }
                     *slot = Some(value.parse().ok()?);
                 }
-                let [stop, stops, tour_ms, stop_ms, blanked, revealed, sent_ms] = fields;
+                let [
+                    stop,
+                    stops,
+                    tour_ms,
+                    stop_ms,
+                    blanked,
+                    revealed,
+                    sent_ms,
+                    pid,
+                ] = fields;
                 let flag = |v: Option<u64>| match v? {
                     0 => Some(false),
                     1 => Some(true),
                     _ => None,
                 };
-                Some(Self::State(TourState {
+                let pid = match pid {
+                    Some(pid) => Some(u32::try_from(pid).ok()?),
+                    None => None,
+                };
+                let state = TourState {
                     stop: usize::try_from(stop?).ok()?,
                     stops: usize::try_from(stops?).ok()?,
                     tour_ms: tour_ms?,
@@ -107,7 +144,8 @@ impl Message {
                     blanked: flag(blanked)?,
                     revealed: flag(revealed)?,
                     sent_ms: sent_ms?,
-                }))
+                };
+                Some((Self::State(state), pid))
             }
             _ => None,
         }
@@ -156,60 +194,278 @@ pub fn age(sent_ms: u64) -> Duration {
     Duration::from_millis(unix_ms().saturating_sub(sent_ms))
 }
 
-/// The link's directory, created private if needed; `None` if it cannot be made safe.
-pub fn runtime_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("GLOSE_RUNTIME_DIR").filter(|v| !v.is_empty()) {
-        Some(dir) => PathBuf::from(dir),
-        None => match std::env::var_os("XDG_RUNTIME_DIR").filter(|v| !v.is_empty()) {
-            Some(runtime) if Path::new(&runtime).is_dir() => Path::new(&runtime).join("glose"),
-            _ => {
-                let user = std::env::var("USER")
-                    .or_else(|_| std::env::var("LOGNAME"))
-                    .unwrap_or_else(|_| "user".into());
-                let user: String = user
-                    .chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-                    .collect();
-                std::env::temp_dir().join(format!("glose-{user}"))
-            }
-        },
-    };
-    private_dir(&dir).then_some(dir)
+/// Why a folder cannot be the link's runtime folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DirProblem {
+    /// Something other than a folder is at that path.
+    NotAFolder,
+    /// It is a symbolic link (it could point anywhere, and be changed at any time).
+    Link,
+    /// It belongs to another user (their id).
+    Foreign(u32),
+    /// Other users can enter it (its mode).
+    Open(u32),
+    /// It could not be created or opened (the system's words).
+    Io(String),
 }
 
-/// Creates `dir` with mode 0700, or checks that an existing one is a real directory that
-/// nobody else can enter.
+impl DirProblem {
+    /// The reason in plain words.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::NotAFolder, _) => lang
+                .pick("it is not a folder", "ce n’est pas un dossier")
+                .to_owned(),
+            (Self::Link, _) => lang
+                .pick("it is a symbolic link", "c’est un lien symbolique")
+                .to_owned(),
+            (Self::Foreign(uid), Lang::En) => {
+                format!("it belongs to another user (user id {uid})")
+            }
+            (Self::Foreign(uid), Lang::Fr) => {
+                format!("il appartient à un autre utilisateur (identifiant {uid})")
+            }
+            (Self::Open(mode), Lang::En) => {
+                format!("other users can open it (mode {mode:o}; it must be 700)")
+            }
+            (Self::Open(mode), Lang::Fr) => {
+                format!("d’autres utilisateurs peuvent l’ouvrir (droits {mode:o} ; il faut 700)")
+            }
+            (Self::Io(message), _) => message.clone(),
+        }
+    }
+}
+
+/// No private runtime folder could be found: every folder tried, and why it was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoRuntimeDir {
+    pub tried: Vec<(PathBuf, DirProblem)>,
+}
+
+impl NoRuntimeDir {
+    /// The message for stderr: each folder tried, why, and what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut out = String::from(lang.pick(
+            "no private folder to talk to the presenter through:",
+            "aucun dossier privé pour communiquer avec la présentation :",
+        ));
+        for (path, problem) in &self.tried {
+            out.push_str(&format!(
+                "\n  '{}'{}{}",
+                clean_line(&path.display().to_string()),
+                lang.colon(),
+                problem.describe(lang)
+            ));
+        }
+        out.push_str(lang.pick(
+            "\nRemove that folder, or set GLOSE_RUNTIME_DIR to a folder of yours with mode 700.",
+            "\nSupprimez ce dossier, ou donnez dans GLOSE_RUNTIME_DIR un dossier à vous, de droits 700.",
+        ));
+        out
+    }
+}
+
+/// The folders to try for the link, in order: `GLOSE_RUNTIME_DIR` alone when it is set; else
+/// `$XDG_RUNTIME_DIR/glose` (or `$TMPDIR/glose-$USER`), then `$TMPDIR/glose-<uid>`.
+pub fn candidates(env: impl Fn(&str) -> Option<std::ffi::OsString>, temp: &Path) -> Vec<PathBuf> {
+    let set = |name: &str| env(name).filter(|v| !v.is_empty());
+    if let Some(dir) = set("GLOSE_RUNTIME_DIR") {
+        return vec![PathBuf::from(dir)];
+    }
+    let first = match set("XDG_RUNTIME_DIR") {
+        Some(runtime) if Path::new(&runtime).is_dir() => Path::new(&runtime).join("glose"),
+        _ => {
+            let user = set("USER")
+                .or_else(|| set("LOGNAME"))
+                .map_or_else(|| "user".to_owned(), |u| u.to_string_lossy().into_owned());
+            let user: String = user
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                .collect();
+            temp.join(format!("glose-{user}"))
+        }
+    };
+    let mut out = vec![first];
+    if let Some(uid) = crate::files::my_uid() {
+        let fallback = temp.join(format!("glose-{uid}"));
+        if !out.contains(&fallback) {
+            out.push(fallback);
+        }
+    }
+    out
+}
+
+/// The link's folder, created private if needed: the first of [`candidates`] that is a real
+/// folder of this user that nobody else can enter, opened and checked through its handle.
+pub fn runtime_dir() -> Result<RuntimeDir, NoRuntimeDir> {
+    let mut tried = Vec::new();
+    for dir in candidates(|name| std::env::var_os(name), &std::env::temp_dir()) {
+        match RuntimeDir::open(&dir) {
+            Ok(runtime) => return Ok(runtime),
+            Err(problem) => tried.push((dir, problem)),
+        }
+    }
+    Err(NoRuntimeDir { tried })
+}
+
+/// A private folder for the link, held open: files in it are created, read and renamed
+/// relative to this handle (`openat`), never through a path that could be swapped.
+#[derive(Debug)]
+pub struct RuntimeDir {
+    pub path: PathBuf,
+    #[cfg(unix)]
+    fd: rustix::fd::OwnedFd,
+}
+
 #[cfg(unix)]
-fn private_dir(dir: &Path) -> bool {
-    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-    let _ = std::fs::DirBuilder::new().mode(0o700).create(dir);
-    match std::fs::symlink_metadata(dir) {
-        Ok(meta) => meta.is_dir() && meta.permissions().mode() & 0o077 == 0,
-        Err(_) => false,
+impl RuntimeDir {
+    /// Creates `dir` with mode 0700 if it is not there, then opens it without following a link
+    /// and checks, on the open handle, that it is a folder of this user that nobody else can
+    /// enter.
+    pub fn open(dir: &Path) -> Result<Self, DirProblem> {
+        use rustix::fs::{Mode, OFlags};
+        use std::os::unix::fs::DirBuilderExt;
+        if let Err(error) = std::fs::DirBuilder::new().mode(0o700).create(dir)
+            && error.kind() != std::io::ErrorKind::AlreadyExists
+        {
+            return Err(DirProblem::Io(crate::files::io_words(&error)));
+        }
+        match std::fs::symlink_metadata(dir) {
+            Ok(meta) if meta.file_type().is_symlink() => return Err(DirProblem::Link),
+            Ok(meta) if !meta.is_dir() => return Err(DirProblem::NotAFolder),
+            Ok(_) => {}
+            Err(error) => return Err(DirProblem::Io(crate::files::io_words(&error))),
+        }
+        let fd = rustix::fs::open(
+            dir,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .map_err(|e| match e {
+            rustix::io::Errno::LOOP => DirProblem::Link,
+            rustix::io::Errno::NOTDIR => DirProblem::NotAFolder,
+            e => DirProblem::Io(crate::files::io_words(&std::io::Error::from(e))),
+        })?;
+        let stat = rustix::fs::fstat(&fd)
+            .map_err(|e| DirProblem::Io(crate::files::io_words(&std::io::Error::from(e))))?;
+        if rustix::fs::FileType::from_raw_mode(stat.st_mode) != rustix::fs::FileType::Directory {
+            return Err(DirProblem::NotAFolder);
+        }
+        let me = rustix::process::geteuid().as_raw();
+        if stat.st_uid != me {
+            return Err(DirProblem::Foreign(stat.st_uid));
+        }
+        let mode = stat.st_mode & 0o7777;
+        if mode & 0o077 != 0 {
+            return Err(DirProblem::Open(mode));
+        }
+        Ok(Self {
+            path: dir.to_owned(),
+            fd,
+        })
+    }
+
+    /// Replaces the file `name` with `bytes`: a new file created exclusively (never through a
+    /// link), then renamed over the old one, both relative to the folder's handle.
+    pub fn write(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+        use rustix::fs::{AtFlags, Mode, OFlags};
+        use std::io::Write;
+        let temporary = format!(".{name}.{}.tmp", std::process::id());
+        let _ = rustix::fs::unlinkat(&self.fd, temporary.as_str(), AtFlags::empty());
+        let fd = rustix::fs::openat(
+            &self.fd,
+            temporary.as_str(),
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::from_raw_mode(0o600),
+        )?;
+        let mut file = std::fs::File::from(fd);
+        let written = file.write_all(bytes);
+        drop(file);
+        let result = written.and_then(|()| {
+            rustix::fs::renameat(&self.fd, temporary.as_str(), &self.fd, name)
+                .map_err(std::io::Error::from)
+        });
+        if result.is_err() {
+            let _ = rustix::fs::unlinkat(&self.fd, temporary.as_str(), AtFlags::empty());
+        }
+        result
+    }
+
+    /// Reads the file `name` if it is a regular file (not a link) of at most `limit` bytes.
+    pub fn read(&self, name: &str, limit: usize) -> Option<Vec<u8>> {
+        use rustix::fs::{Mode, OFlags};
+        use std::io::Read;
+        let fd = rustix::fs::openat(
+            &self.fd,
+            name,
+            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .ok()?;
+        let file = std::fs::File::from(fd);
+        let meta = file.metadata().ok()?;
+        if !meta.is_file() || meta.len() > limit as u64 {
+            return None;
+        }
+        let mut bytes = Vec::new();
+        file.take(limit as u64 + 1).read_to_end(&mut bytes).ok()?;
+        (bytes.len() <= limit).then_some(bytes)
+    }
+
+    /// Removes the file `name` (not what a link of that name points to).
+    pub fn remove(&self, name: &str) {
+        let _ = rustix::fs::unlinkat(&self.fd, name, rustix::fs::AtFlags::empty());
     }
 }
 
 #[cfg(not(unix))]
-fn private_dir(_dir: &Path) -> bool {
-    false
+impl RuntimeDir {
+    pub fn open(_dir: &Path) -> Result<Self, DirProblem> {
+        Err(DirProblem::Io("not supported on this platform".to_owned()))
+    }
+}
+
+/// Whether the process `pid` still runs (a process of another user that exists counts).
+#[cfg(unix)]
+pub fn is_running(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
+        return false;
+    };
+    !matches!(
+        rustix::process::test_kill_process(pid),
+        Err(rustix::io::Errno::SRCH)
+    )
+}
+
+#[cfg(not(unix))]
+pub fn is_running(_pid: u32) -> bool {
+    true
 }
 
 #[cfg(unix)]
-pub use unix::{Listener, Publisher};
+pub use unix::{ListenError, Listener, Publisher};
 
 #[cfg(unix)]
 mod unix {
     use std::io::ErrorKind;
     use std::os::unix::net::UnixDatagram;
     use std::path::{Path, PathBuf};
+    use std::sync::Arc;
 
-    use super::{MAX_MESSAGE, Message, STALE_AFTER, age, register, unregister};
+    use super::{
+        MAX_MESSAGE, Message, NoRuntimeDir, RuntimeDir, STALE_AFTER, age, register, unregister,
+    };
+    use crate::i18n::Lang;
+    use crate::text::sanitize::clean_line;
 
     /// The presenter's end: sends to every notes window of the article, never blocking.
     #[derive(Debug)]
     pub struct Publisher {
         socket: UnixDatagram,
-        dir: PathBuf,
+        dir: RuntimeDir,
         key: String,
         last: Option<Message>,
     }
@@ -218,11 +474,15 @@ mod unix {
         /// A publisher for the article `key`, or `None` when the link cannot work here (the
         /// presenter then simply runs without it).
         pub fn new(key: &str) -> Option<Self> {
-            Self::in_dir(super::runtime_dir()?, key)
+            Self::with_dir(super::runtime_dir().ok()?, key)
         }
 
-        /// A publisher using `dir` as the link's directory.
+        /// A publisher using `dir` as the link's directory (`None` if it is not private).
         pub fn in_dir(dir: PathBuf, key: &str) -> Option<Self> {
+            Self::with_dir(RuntimeDir::open(&dir).ok()?, key)
+        }
+
+        fn with_dir(dir: RuntimeDir, key: &str) -> Option<Self> {
             let socket = UnixDatagram::unbound().ok()?;
             socket.set_nonblocking(true).ok()?;
             Some(Self {
@@ -236,26 +496,22 @@ mod unix {
         /// Sends `message` to every listening window and saves it as the latest state.
         /// Errors are ignored; a socket nobody listens on any more is removed.
         pub fn publish(&mut self, message: Message) {
-            let wire = message.encode(&self.key);
-            let state_file = self.dir.join(format!("{}.state", self.key));
+            let wire = message.encode_from(&self.key, std::process::id());
+            let state_name = format!("{}.state", self.key);
+            let state_file = self.dir.path.join(&state_name);
             match message {
                 Message::State(_) => {
-                    let temporary =
-                        self.dir
-                            .join(format!("{}.state.{}", self.key, std::process::id()));
-                    if std::fs::write(&temporary, &wire).is_ok()
-                        && std::fs::rename(&temporary, &state_file).is_ok()
-                    {
+                    if self.dir.write(&state_name, wire.as_bytes()).is_ok() {
                         register(&state_file);
                     }
                 }
                 Message::Bye => {
-                    let _ = std::fs::remove_file(&state_file);
+                    self.dir.remove(&state_name);
                     unregister(&state_file);
                 }
             }
             let prefix = format!("{}-", self.key);
-            let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            let Ok(entries) = std::fs::read_dir(&self.dir.path) else {
                 return;
             };
             for entry in entries.flatten() {
@@ -266,12 +522,19 @@ mod unix {
                 if !(name.starts_with(&prefix) && name.ends_with(".sock")) {
                     continue;
                 }
+                // Only sockets: `send_to` on anything else fails anyway, and a link is skipped.
+                if !entry.file_type().is_ok_and(|t| {
+                    use std::os::unix::fs::FileTypeExt;
+                    t.is_socket()
+                }) {
+                    continue;
+                }
                 let path = entry.path();
                 if let Err(error) = self.socket.send_to(wire.as_bytes(), &path)
                     && error.kind() == ErrorKind::ConnectionRefused
                 {
                     // A window that died without cleaning up.
-                    let _ = std::fs::remove_file(&path);
+                    self.dir.remove(name);
                 }
             }
             self.last = Some(message);
@@ -291,12 +554,42 @@ mod unix {
         }
     }
 
+    /// Why a notes window cannot listen for a presenter.
+    #[derive(Debug)]
+    pub enum ListenError {
+        /// No private runtime folder.
+        Folder(NoRuntimeDir),
+        /// The socket could not be made.
+        Socket(PathBuf, std::io::Error),
+    }
+
+    impl ListenError {
+        /// The message for stderr.
+        pub fn message(&self, lang: Lang) -> String {
+            match self {
+                Self::Folder(problem) => problem.message(lang),
+                Self::Socket(path, error) => match lang {
+                    Lang::En => format!(
+                        "cannot create '{}': {}",
+                        clean_line(&path.display().to_string()),
+                        crate::files::io_words(error)
+                    ),
+                    Lang::Fr => format!(
+                        "impossible de créer « {} » : {}",
+                        clean_line(&path.display().to_string()),
+                        crate::files::io_words(error)
+                    ),
+                },
+            }
+        }
+    }
+
     /// A notes window's end: its own socket, removed when dropped.
     #[derive(Debug)]
     pub struct Listener {
         socket: UnixDatagram,
         path: PathBuf,
-        dir: PathBuf,
+        dir: Arc<RuntimeDir>,
         key: String,
         /// The handle that bound the socket (and removes it when dropped).
         owner: bool,
@@ -304,38 +597,55 @@ mod unix {
 
     impl Listener {
         /// Binds this window's socket for the article `key`.
-        pub fn bind(key: &str) -> std::io::Result<Self> {
-            let dir = super::runtime_dir().ok_or_else(|| {
-                std::io::Error::new(
-                    ErrorKind::PermissionDenied,
-                    "no private runtime directory (XDG_RUNTIME_DIR, or the temp dir)",
-                )
-            })?;
-            Self::bind_in(dir, key)
+        pub fn bind(key: &str) -> Result<Self, ListenError> {
+            let dir = super::runtime_dir().map_err(ListenError::Folder)?;
+            Self::bind_to(dir, key)
         }
 
         /// Binds this window's socket in `dir`.
-        pub fn bind_in(dir: PathBuf, key: &str) -> std::io::Result<Self> {
-            let path = dir.join(format!("{key}-{}.sock", std::process::id()));
-            let _ = std::fs::remove_file(&path);
-            let socket = UnixDatagram::bind(&path)?;
+        pub fn bind_in(dir: PathBuf, key: &str) -> Result<Self, ListenError> {
+            let runtime = RuntimeDir::open(&dir).map_err(|problem| {
+                ListenError::Folder(NoRuntimeDir {
+                    tried: vec![(dir.clone(), problem)],
+                })
+            })?;
+            Self::bind_to(runtime, key)
+        }
+
+        fn bind_to(dir: RuntimeDir, key: &str) -> Result<Self, ListenError> {
+            let name = format!("{key}-{}.sock", std::process::id());
+            let path = dir.path.join(&name);
+            // A socket left by an earlier process with this id (never a link's target).
+            dir.remove(&name);
+            let socket =
+                UnixDatagram::bind(&path).map_err(|e| ListenError::Socket(path.clone(), e))?;
             register(&path);
             Ok(Self {
                 socket,
                 path,
-                dir,
+                dir: Arc::new(dir),
                 key: key.to_owned(),
                 owner: true,
             })
         }
 
         /// The state a presenter saved last, if one is running (a state too old to be live is
-        /// ignored: see `STALE_AFTER`).
+        /// ignored: see `STALE_AFTER`; so is one whose presenter is known to be gone).
         pub fn saved(&self) -> Option<Message> {
-            let bytes = std::fs::read(self.dir.join(format!("{}.state", self.key))).ok()?;
-            match Message::decode(&bytes, &self.key)? {
-                Message::State(state) if state.blanked || age(state.sent_ms) <= STALE_AFTER => {
-                    Some(Message::State(state))
+            self.saved_from()
+                .filter(|(_, pid)| pid.is_none_or(super::is_running))
+                .map(|(message, _)| message)
+        }
+
+        /// The state a presenter saved last, with its process id, whether or not that process
+        /// still runs (a state too old to be live, and not blank, is ignored).
+        pub fn saved_from(&self) -> Option<(Message, Option<u32>)> {
+            let bytes = self.dir.read(&format!("{}.state", self.key), MAX_MESSAGE)?;
+            match Message::decode_from(&bytes, &self.key)? {
+                (Message::State(state), pid)
+                    if state.blanked || age(state.sent_ms) <= STALE_AFTER =>
+                {
+                    Some((Message::State(state), pid))
                 }
                 _ => None,
             }
@@ -343,10 +653,18 @@ mod unix {
 
         /// Blocks until a valid message for this article arrives (invalid ones are skipped).
         pub fn recv(&self) -> std::io::Result<Message> {
+            self.recv_from().map(|(message, _)| message)
+        }
+
+        /// Like [`Listener::recv`], with the sender's process id when it gives one.
+        pub fn recv_from(&self) -> std::io::Result<(Message, Option<u32>)> {
             let mut buf = [0u8; MAX_MESSAGE + 1];
             loop {
                 let n = self.socket.recv(&mut buf)?;
-                if let Some(message) = buf.get(..n).and_then(|b| Message::decode(b, &self.key)) {
+                if let Some(message) = buf
+                    .get(..n)
+                    .and_then(|b| Message::decode_from(b, &self.key))
+                {
                     return Ok(message);
                 }
             }
@@ -357,7 +675,7 @@ mod unix {
             Ok(Self {
                 socket: self.socket.try_clone()?,
                 path: self.path.clone(),
-                dir: self.dir.clone(),
+                dir: Arc::clone(&self.dir),
                 key: self.key.clone(),
                 owner: false,
             })
@@ -380,7 +698,9 @@ mod unix {
     impl Drop for Listener {
         fn drop(&mut self) {
             if self.owner {
-                let _ = std::fs::remove_file(&self.path);
+                if let Some(name) = self.path.file_name().and_then(|n| n.to_str()) {
+                    self.dir.remove(name);
+                }
                 unregister(&self.path);
             }
         }
@@ -438,7 +758,7 @@ mod tests {
     fn a_presenter_reaches_every_window_and_never_blocks() {
         let dir = tempfile::tempdir().unwrap();
         let runtime = dir.path().join("run");
-        assert!(private_dir(&runtime));
+        assert!(RuntimeDir::open(&runtime).is_ok());
         let mut publisher = Publisher::in_dir(runtime.clone(), KEY).unwrap();
         // No window yet: nothing fails.
         let live = TourState {
@@ -506,6 +826,34 @@ mod tests {
         assert!(!path.exists(), "a window removes its socket");
     }
 
+    #[test]
+    fn the_uid_named_folder_comes_after_the_usual_one() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| std::ffi::OsString::from(v))
+            }
+        };
+        let temp = Path::new("/tmp");
+        let uid = crate::files::my_uid().unwrap_or(0);
+        assert_eq!(
+            candidates(env(&[("USER", "alice/../x")]), temp),
+            vec![
+                temp.join("glose-alice..x"),
+                temp.join(format!("glose-{uid}"))
+            ]
+        );
+        assert_eq!(
+            candidates(
+                env(&[("GLOSE_RUNTIME_DIR", "/run/mine"), ("USER", "a")]),
+                temp
+            ),
+            vec![PathBuf::from("/run/mine")],
+            "a folder asked for is the only one tried"
+        );
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_directory_others_can_enter_is_refused() {
@@ -514,9 +862,20 @@ mod tests {
         let open = dir.path().join("open");
         std::fs::create_dir(&open).unwrap();
         std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o755)).unwrap();
-        assert!(!private_dir(&open));
+        assert_eq!(
+            RuntimeDir::open(&open).unwrap_err(),
+            DirProblem::Open(0o755)
+        );
         let link = dir.path().join("link");
         std::os::unix::fs::symlink(dir.path(), &link).unwrap();
-        assert!(!private_dir(&link));
+        assert_eq!(RuntimeDir::open(&link).unwrap_err(), DirProblem::Link);
+        let file = dir.path().join("file");
+        std::fs::write(&file, "").unwrap();
+        assert_eq!(RuntimeDir::open(&file).unwrap_err(), DirProblem::NotAFolder);
+        assert!(
+            DirProblem::Open(0o755)
+                .describe(Lang::Fr)
+                .contains("droits 755")
+        );
     }
 }

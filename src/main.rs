@@ -73,7 +73,7 @@ fn main() -> ExitCode {
             path,
             format,
             output,
-        }) => export(path.as_deref(), format, output.as_deref()),
+        }) => export(path.as_deref(), format, output.as_deref(), &setup),
         Some(Command::Print { path, width }) => print(path.as_deref(), usize::from(width), &setup),
         Some(Command::Config { .. }) => ExitCode::SUCCESS,
         None if !io::stdout().is_terminal() => {
@@ -216,7 +216,13 @@ fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
         Ok(listener) => listener,
         Err(error) => {
             output::errln(&format!(
-                "glose notes: cannot listen for a presenter: {error}"
+                "{}{}{}",
+                lang.pick(
+                    "glose notes: cannot listen for a presenter",
+                    "glose notes : impossible d’écouter la présentation"
+                ),
+                lang.colon(),
+                error.message(lang)
             ));
             return ExitCode::from(2);
         }
@@ -244,11 +250,35 @@ fn notes(_path: Option<&Path>, _setup: &Setup) -> ExitCode {
 }
 
 /// `glose export`: the handout to a file or the standard output.
-fn export(path: Option<&Path>, format: glose::handout::Format, output: Option<&Path>) -> ExitCode {
+fn export(
+    path: Option<&Path>,
+    format: glose::handout::Format,
+    output: Option<&Path>,
+    setup: &Setup,
+) -> ExitCode {
     let article = match load(path) {
         Ok(loaded) => loaded.article,
         Err(code) => return code,
     };
+    let lang = setup.lang(&article);
+    if let (Some(file), Some(input)) = (output, path)
+        && let Some(clash) = glose::content::input_files(input)
+            .into_iter()
+            .find(|f| same_file(f, file))
+    {
+        let shown = glose::text::sanitize::clean_line(&clash.display().to_string());
+        output::errln(&match lang {
+            Lang::En => format!(
+                "glose export: will not write over '{shown}': it is one of the article's own \
+                 files. Give another file after -o."
+            ),
+            Lang::Fr => format!(
+                "glose export : « {shown} » ne sera pas remplacé : c’est un des fichiers du \
+                 texte lui-même. Donnez un autre fichier après -o."
+            ),
+        });
+        return ExitCode::from(2);
+    }
     let handout = glose::handout::export(&article, format);
     let written = match output {
         Some(file) => std::fs::write(file, handout.as_bytes()).map_err(|e| {
@@ -263,6 +293,23 @@ fn export(path: Option<&Path>, format: glose::handout::Format, output: Option<&P
             output::errln(&format!("glose export: cannot write '{target}': {error}"));
             ExitCode::from(2)
         }
+    }
+}
+
+/// Whether `a` and `b` name the same existing file (through links, `..` or hard links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
     }
 }
 

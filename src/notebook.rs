@@ -63,6 +63,10 @@ pub struct Note {
     pub quote: String,
     /// What the reader wrote (may hold `\n`).
     pub text: String,
+    /// A conflict copy: the text another window saved for this note while this one changed it
+    /// too (both are kept; the reader chooses).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conflict: bool,
     #[serde(skip)]
     pub place: Place,
 }
@@ -317,6 +321,7 @@ impl Notebook {
                     byte: anchor.byte,
                     quote: anchor.quote.clone(),
                     text: text.to_owned(),
+                    conflict: false,
                     place: anchor.place,
                 });
                 true
@@ -348,6 +353,11 @@ trait Entry: Clone {
     fn id(&self) -> &str;
     /// Same saved content (the computed place is ignored).
     fn same(&self, other: &Self) -> bool;
+    /// When this entry (another process's version) and this process's differ, a copy of this
+    /// one to keep beside it; `None` where one version is as good as the other.
+    fn conflict_copy(&self) -> Option<Self> {
+        None
+    }
 }
 
 impl Entry for Note {
@@ -362,6 +372,15 @@ impl Entry for Note {
             && self.part == o.part
             && self.byte == o.byte
             && self.quote == o.quote
+            && self.conflict == o.conflict
+    }
+    fn conflict_copy(&self) -> Option<Self> {
+        // A stable id, so that every window makes the same copy and none duplicates it.
+        Some(Self {
+            id: format!("{}~{}", self.id, self.updated),
+            conflict: true,
+            ..self.clone()
+        })
     }
 }
 
@@ -378,16 +397,20 @@ impl Entry for Bookmark {
 /// it holds now, `disk` is what is on disk now (perhaps written by another process).
 ///
 /// What this process changed since `base` (added, edited, deleted) wins; everything else comes
-/// from `disk`. One exception keeps words safe: an entry deleted here but edited elsewhere
-/// since `base` is kept (the edit). Order: `disk`'s, then this process's additions.
-fn merge_list<T: Entry>(base: &[T], mine: &[T], disk: &[T]) -> Vec<T> {
+/// from `disk`. Two exceptions keep words safe: an entry deleted here but edited elsewhere since
+/// `base` is kept (the edit); an entry edited both here and elsewhere keeps this process's
+/// version under its id and the other's as a conflict copy beside it (for notes). Order:
+/// `disk`'s, then this process's additions. Returns the list and how many conflict copies were
+/// made.
+fn merge_list<T: Entry>(base: &[T], mine: &[T], disk: &[T]) -> (Vec<T>, usize) {
     let find = |list: &[T], id: &str| list.iter().find(|e| e.id() == id).cloned();
     let changed = |a: Option<&T>, b: Option<&T>| match (a, b) {
         (Some(a), Some(b)) => !a.same(b),
         (None, None) => false,
         _ => true,
     };
-    let mut out = Vec::new();
+    let mut out: Vec<T> = Vec::new();
+    let mut conflicts = 0;
     let mut ids: Vec<&str> = disk.iter().map(Entry::id).collect();
     for e in mine {
         if !ids.contains(&e.id()) {
@@ -399,28 +422,43 @@ fn merge_list<T: Entry>(base: &[T], mine: &[T], disk: &[T]) -> Vec<T> {
             ids.push(e.id());
         }
     }
-    for id in ids {
+    for id in &ids {
         let (b, m, d) = (find(base, id), find(mine, id), find(disk, id));
         let chosen = if changed(m.as_ref(), b.as_ref()) {
-            if m.is_none() && changed(d.as_ref(), b.as_ref()) {
-                d
-            } else {
-                m
+            match (&m, &d) {
+                (None, _) if changed(d.as_ref(), b.as_ref()) => d,
+                (Some(mine), Some(theirs))
+                    if changed(d.as_ref(), b.as_ref()) && !mine.same(theirs) =>
+                {
+                    if let Some(copy) = theirs.conflict_copy()
+                        && !ids.contains(&copy.id())
+                        && !out.iter().any(|e| e.id() == copy.id())
+                    {
+                        out.push(copy);
+                        conflicts += 1;
+                    }
+                    m
+                }
+                _ => m,
             }
         } else {
             d
         };
         out.extend(chosen);
     }
-    out
+    (out, conflicts)
 }
 
 /// Three-way merge of notebooks (see `merge_list`); places must be resolved again after.
 pub fn merge(base: &Notebook, mine: &Notebook, disk: &Notebook) -> Notebook {
-    Notebook {
-        notes: merge_list(&base.notes, &mine.notes, &disk.notes),
-        bookmarks: merge_list(&base.bookmarks, &mine.bookmarks, &disk.bookmarks),
-    }
+    merge_counting(base, mine, disk).0
+}
+
+/// [`merge`], with how many conflict copies it made (notes changed here and on disk at once).
+pub fn merge_counting(base: &Notebook, mine: &Notebook, disk: &Notebook) -> (Notebook, usize) {
+    let (notes, conflicts) = merge_list(&base.notes, &mine.notes, &disk.notes);
+    let (bookmarks, _) = merge_list(&base.bookmarks, &mine.bookmarks, &disk.bookmarks);
+    (Notebook { notes, bookmarks }, conflicts)
 }
 
 #[cfg(test)]
@@ -514,6 +552,7 @@ mod tests {
             byte: 0,
             quote: String::new(),
             text: text.into(),
+            conflict: false,
             place: Place::Orphan,
         }
     }
@@ -560,6 +599,30 @@ mod tests {
             texts(&merge(&base, &mine, &disk)),
             vec![("a", "A edited elsewhere")]
         );
+    }
+
+    #[test]
+    fn the_same_note_edited_in_two_windows_keeps_both_texts() {
+        let base = Notebook {
+            notes: vec![note("a", "A", 1)],
+            bookmarks: vec![],
+        };
+        let mine = Notebook {
+            notes: vec![note("a", "A here", 3)],
+            bookmarks: vec![],
+        };
+        let disk = Notebook {
+            notes: vec![note("a", "A there", 2)],
+            bookmarks: vec![],
+        };
+        let (merged, conflicts) = merge_counting(&base, &mine, &disk);
+        assert_eq!(conflicts, 1);
+        assert_eq!(texts(&merged), vec![("a~2", "A there"), ("a", "A here")]);
+        assert!(merged.notes[0].conflict && !merged.notes[1].conflict);
+        // The other window, merging the result, makes no second copy.
+        let (again, conflicts) = merge_counting(&disk, &disk, &merged);
+        assert_eq!(conflicts, 0);
+        assert_eq!(again.notes.len(), 2);
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub struct Notes {
     pub help: bool,
     pub keymap: Keymap,
     pub should_quit: bool,
+    /// The last presenter stopped without saying goodbye (its process is gone).
+    pub gone: bool,
 }
 
 impl Notes {
@@ -65,14 +67,26 @@ impl Notes {
             help: false,
             keymap: keymap(),
             should_quit: false,
+            gone: false,
         }
+    }
+
+    /// The presenter's process is gone (killed, or its terminal closed) without a goodbye:
+    /// nothing is live any more.
+    pub fn presenter_gone(&mut self) {
+        self.remote = None;
+        self.gone = true;
     }
 
     /// Takes a message from the presenter, `age` old (how long ago it was sent).
     pub fn receive(&mut self, message: Message, age: Duration) {
         match message {
-            Message::Bye => self.remote = None,
+            Message::Bye => {
+                self.remote = None;
+                self.gone = false;
+            }
             Message::State(state) => {
+                self.gone = false;
                 if state.stops != self.article.tour.len() || state.stop >= state.stops {
                     return; // another version of the tour: nothing sensible to show
                 }

@@ -18,14 +18,24 @@
 //!   (at worst a power cut brings the reader back to an older place), and is not written at all
 //!   when it has not changed;
 //! - a file that does not parse is renamed `NAME.corrupt-<seconds since epoch>` and reported;
-//!   a file that cannot be read (permissions) or was written by a newer glose is reported and
-//!   never overwritten during the session;
-//! - two processes on one article: notes are saved by re-reading the file and merging three
-//!   ways (`notebook::merge`) under a short-lived lock file, so neither drops the other's notes;
-//!   positions are last writer wins. The lock is advisory and only waited for briefly (a stale
-//!   lock from a killed process is broken after `STALE_LOCK`).
+//!   a file that cannot be read (permissions), is not a regular file (a folder, a pipe, a
+//!   device: checked before a byte is read, see `files::read_regular`), is over its size limit,
+//!   or was written by a newer glose is reported and never overwritten during the session;
+//! - two processes on one article: notes are saved only under a lock file (`NAME.lock`, holding
+//!   the owner's process id; a lock whose owner is gone is broken, a held one waited for
+//!   `LOCK_WAIT`, then the save is reported as not done yet and retried), by re-reading the file
+//!   under the lock and merging three ways (`notebook::merge`), so neither drops the other's
+//!   notes; a note changed in both keeps both texts (a conflict copy). Positions are last
+//!   writer wins;
+//! - a notes file gone or set aside as corrupt since it was last read is "unknown", never
+//!   "every note deleted": the notes in memory are written back, and the event is reported;
+//! - temporary files are created with `O_CREAT | O_EXCL | O_NOFOLLOW` (mode 0600); those older
+//!   than an hour (a killed save's) are removed when the store opens; a state file that is a
+//!   symbolic link is written through to its target, if that is a regular file of this user;
+//! - a note being written when glose is cut off is kept in `NAME.draft.toml` (`Draft`) by the
+//!   event loop, and offered back at the next start.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -34,6 +44,7 @@ use std::time::{Duration, SystemTime};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::Article;
+use crate::files::{Refused, create_new, read_regular, write_target};
 use crate::i18n::Lang;
 use crate::notebook::{Bookmark, Note, Notebook, now};
 use crate::text::sanitize::clean_line;
@@ -48,14 +59,30 @@ pub const VERSION: u32 = 1;
 /// death cannot be checked directly).
 const STALE_LOCK: Duration = Duration::from_secs(5);
 
-/// How long a save waits for another process's lock before writing anyway.
-const LOCK_WAIT: Duration = Duration::from_millis(500);
+/// How long a save waits for another process's lock before giving up (the notes stay in memory
+/// and the save is tried again at the next change and at exit): never written without it.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
+/// A lock whose owner still runs is broken only after this long (a hung process).
+const HELD_LOCK: Duration = Duration::from_secs(60);
+
+/// Largest notes file read (about 500 notes of the longest kind).
+pub const NOTES_LIMIT: u64 = 32 * 1024 * 1024;
+
+/// Largest position or draft file read.
+pub const POSITION_LIMIT: u64 = 1024 * 1024;
+
+/// Temporary files of a save older than this were left by a process killed while saving.
+const OLD_TEMPORARY: Duration = Duration::from_secs(3600);
 
 /// Where one article's state files are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
     pub notes: PathBuf,
     pub position: PathBuf,
+    /// A note being written when glose was cut off (signal, hang-up, panic), offered back at
+    /// the next start.
+    pub draft: PathBuf,
 }
 
 impl Paths {
@@ -77,6 +104,7 @@ impl Paths {
         Self {
             notes: data.join(format!("{name}.notes.toml")),
             position: state.join(format!("{name}.position.toml")),
+            draft: data.join(format!("{name}.draft.toml")),
         }
     }
 }
@@ -188,6 +216,43 @@ pub struct Position {
     pub panes: Vec<PanePosition>,
 }
 
+/// A note that was being written when glose was cut off (a signal, a closed terminal, a panic):
+/// kept in `Paths::draft` and offered back at the next start.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Draft {
+    #[serde(default)]
+    pub version: u32,
+    /// The note being edited, if it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Where the note goes (as in `notebook::Anchor`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<String>,
+    #[serde(default)]
+    pub part: String,
+    #[serde(default)]
+    pub byte: usize,
+    #[serde(default)]
+    pub quote: String,
+    /// What was in the editor.
+    pub text: String,
+}
+
+impl Draft {
+    /// The file's contents.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let draft = Self {
+            version: VERSION,
+            ..self.clone()
+        };
+        let body = toml::to_string_pretty(&draft).unwrap_or_default();
+        format!(
+            "# glose: a note not saved when glose was cut off; offered back at the next start.\n{body}"
+        )
+        .into_bytes()
+    }
+}
+
 /// The notes file as written.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 struct NotesFile {
@@ -217,12 +282,22 @@ pub enum Problem {
         moved_to: PathBuf,
         error: String,
     },
-    /// It could not be read (or set aside); it is left alone and not overwritten.
+    /// It could not be read (or set aside), or is not a regular file within its size limit;
+    /// it is left alone and not overwritten.
     Unreadable {
         kind: FileKind,
         path: PathBuf,
-        error: String,
+        error: Refused,
     },
+    /// It was there earlier in the session and is gone (moved or deleted by hand): the notes
+    /// in memory were written again, none dropped.
+    Vanished { kind: FileKind, path: PathBuf },
+    /// Another glose window held the lock on the notes file for too long: not saved yet (the
+    /// notes stay in memory and the save is tried again at the next change and at exit).
+    Busy { path: PathBuf },
+    /// The same note was changed here and in another window: both texts are kept, the other
+    /// one as a conflict copy.
+    Conflict { count: usize },
     /// A newer glose wrote it; it is left alone and not overwritten.
     TooNew { kind: FileKind, path: PathBuf },
     /// It did not parse, and this command only reads (`glose notes export`): left as it is.
@@ -235,7 +310,7 @@ pub enum Problem {
     NotSaved {
         kind: FileKind,
         path: PathBuf,
-        error: String,
+        error: Refused,
     },
     /// There is no home directory to keep state in.
     NoHome,
@@ -262,16 +337,42 @@ impl Problem {
                     name(moved_to)
                 ),
             },
-            Self::Unreadable { kind, .. } => match lang {
+            Self::Unreadable { kind, error, .. } => match lang {
                 Lang::En => format!(
-                    "⚠ cannot read the {}: it will not be overwritten",
+                    "⚠ cannot read the {} ({}): it will not be overwritten",
+                    what(*kind),
+                    error.describe(lang)
+                ),
+                Lang::Fr => format!(
+                    "⚠ {} illisible ({}) : il ne sera pas remplacé",
+                    capitalised(what(*kind)),
+                    error.describe(lang)
+                ),
+            },
+            Self::Vanished { kind, .. } => match lang {
+                Lang::En => format!(
+                    "⚠ {} had disappeared: written again with your notes",
                     what(*kind)
                 ),
                 Lang::Fr => format!(
-                    "⚠ {} illisible : il ne sera pas remplacé",
+                    "⚠ {} avait disparu : réécrit avec vos notes",
                     capitalised(what(*kind))
                 ),
             },
+            Self::Busy { .. } => lang
+                .pick(
+                    "⚠ notes not saved yet: another glose window is saving; tried again soon",
+                    "⚠ notes pas encore enregistrées : une autre fenêtre de glose enregistre ; \
+                     nouvel essai bientôt",
+                )
+                .to_owned(),
+            Self::Conflict { .. } => lang
+                .pick(
+                    "⚠ a note was also changed in another window: both versions kept (conflict copy)",
+                    "⚠ une note a aussi été modifiée dans une autre fenêtre : les deux versions \
+                     sont gardées (copie en conflit)",
+                )
+                .to_owned(),
             Self::TooNew { kind, .. } => match lang {
                 Lang::En => format!("⚠ {} written by a newer glose: left as it is", what(*kind)),
                 Lang::Fr => format!(
@@ -284,8 +385,12 @@ impl Problem {
                 Lang::Fr => format!("⚠ {} non valide", capitalised(what(*kind))),
             },
             Self::NotSaved { kind, error, .. } => match lang {
-                Lang::En => format!("⚠ {} not saved: {error}", what(*kind)),
-                Lang::Fr => format!("⚠ {} non enregistré : {error}", capitalised(what(*kind))),
+                Lang::En => format!("⚠ {} not saved: {}", what(*kind), error.describe(lang)),
+                Lang::Fr => format!(
+                    "⚠ {} non enregistré : {}",
+                    capitalised(what(*kind)),
+                    error.describe(lang)
+                ),
             },
             Self::NoHome => lang
                 .pick(
@@ -324,15 +429,62 @@ impl Problem {
             Self::Unreadable { path: p, error, .. } => match lang {
                 Lang::En => format!(
                     "glose: cannot read '{}' ({}); it was left untouched and nothing was saved \
-                     to it. Check its permissions.",
+                     to it. {}",
                     path(p),
-                    clean_line(error)
+                    clean_line(&error.describe(lang)),
+                    if matches!(error, Refused::Io(_) | Refused::Denied) {
+                        "Check its permissions."
+                    } else {
+                        "Put a regular file of yours there, or move it away."
+                    }
                 ),
                 Lang::Fr => format!(
                     "glose : impossible de lire « {} » ({}) ; il n’a pas été modifié et rien n’y \
-                     a été enregistré. Vérifiez ses droits d’accès.",
+                     a été enregistré. {}",
                     path(p),
-                    clean_line(error)
+                    clean_line(&error.describe(lang)),
+                    if matches!(error, Refused::Io(_) | Refused::Denied) {
+                        "Vérifiez ses droits d’accès."
+                    } else {
+                        "Mettez-y un fichier ordinaire à vous, ou déplacez-le."
+                    }
+                ),
+            },
+            Self::Vanished { path: p, .. } => match lang {
+                Lang::En => format!(
+                    "glose: '{}' had disappeared while glose ran (moved or deleted by hand); \
+                     it was written again with every note glose held.",
+                    path(p)
+                ),
+                Lang::Fr => format!(
+                    "glose : « {} » avait disparu pendant que glose tournait (déplacé ou \
+                     supprimé) ; il a été réécrit avec toutes les notes que glose avait.",
+                    path(p)
+                ),
+            },
+            Self::Busy { path: p } => match lang {
+                Lang::En => format!(
+                    "glose: could not save '{}': another glose window kept it locked \
+                     (its lock file is '{}.lock').",
+                    path(p),
+                    path(p)
+                ),
+                Lang::Fr => format!(
+                    "glose : impossible d’enregistrer « {} » : une autre fenêtre de glose le \
+                     gardait verrouillé (son verrou est « {}.lock »).",
+                    path(p),
+                    path(p)
+                ),
+            },
+            Self::Conflict { count } => match lang {
+                Lang::En => format!(
+                    "glose: {count} note(s) were changed in two windows at once; both versions \
+                     were kept, the other window's as a conflict copy marked ⚠ in the notes list."
+                ),
+                Lang::Fr => format!(
+                    "glose : {count} note(s) modifiée(s) dans deux fenêtres à la fois ; les deux \
+                     versions sont gardées, celle de l’autre fenêtre en copie en conflit marquée \
+                     ⚠ dans la liste des notes."
                 ),
             },
             Self::TooNew { path: p, .. } => match lang {
@@ -362,11 +514,15 @@ impl Problem {
                 ),
             },
             Self::NotSaved { path: p, error, .. } => match lang {
-                Lang::En => format!("glose: could not save '{}': {}", path(p), clean_line(error)),
+                Lang::En => format!(
+                    "glose: could not save '{}': {}",
+                    path(p),
+                    clean_line(&error.describe(lang))
+                ),
                 Lang::Fr => format!(
                     "glose : impossible d’enregistrer « {} » : {}",
                     path(p),
-                    clean_line(error)
+                    clean_line(&error.describe(lang))
                 ),
             },
             Self::NoHome => self.short(lang),
@@ -401,6 +557,12 @@ pub struct Store {
     position_writable: bool,
     /// The position as last read from or written to disk: an unchanged position is not written.
     position_on_disk: Option<Position>,
+    /// Whether the notes file was on disk when last read or written (so that its disappearance
+    /// is noticed and reported).
+    notes_on_disk: bool,
+    /// What the last save found and dealt with (a file set aside, a file gone, a conflict), for
+    /// the status line and stderr.
+    notices: Vec<Problem>,
 }
 
 /// Outcome of reading a state file.
@@ -413,14 +575,18 @@ enum Read<T> {
 /// Reads and parses a state file; a file that does not parse is set aside when `set_aside`,
 /// else reported as `Invalid` and left as it is.
 fn read<T: serde::de::DeserializeOwned>(path: &Path, kind: FileKind, set_aside: bool) -> Read<T> {
-    let bytes = match fs::read(path) {
+    let limit = match kind {
+        FileKind::Notes => NOTES_LIMIT,
+        FileKind::Position => POSITION_LIMIT,
+    };
+    let bytes = match read_regular(path, limit) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Read::Missing,
-        Err(e) => {
+        Err(Refused::Missing) => return Read::Missing,
+        Err(error) => {
             return Read::Problem(Problem::Unreadable {
                 kind,
                 path: path.to_owned(),
-                error: e.to_string(),
+                error,
             });
         }
     };
@@ -477,7 +643,11 @@ fn move_aside<T>(path: &Path, kind: FileKind, error: String) -> Read<T> {
         Err(e) => Read::Problem(Problem::Unreadable {
             kind,
             path: path.to_owned(),
-            error: format!("{error}; could not set it aside: {e}"),
+            error: Refused::Io(format!(
+                "{}; {}",
+                crate::files::snippet(&error, 200),
+                crate::files::io_words(&e)
+            )),
         }),
     }
 }
@@ -497,6 +667,11 @@ pub enum Durability {
 /// after it, so that the rename itself survives a power cut.
 pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
+    // A link (a notes file kept with dotfiles) is written through, to its target, after checking
+    // the target is a regular file of this user.
+    let path = &write_target(path).map_err(|refused| {
+        io::Error::new(io::ErrorKind::InvalidInput, refused.describe(Lang::En))
+    })?;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -507,20 +682,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Re
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(
-        ".{name}.tmp-{}-{}",
+        "{}{}-{}",
+        temporary_prefix(&name),
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let result = (|| {
-        let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            // Notes are private.
-            options.mode(0o600);
-        }
-        let mut file = options.open(&tmp)?;
+        // Created exclusively, never through a link, private.
+        let mut file = create_new(&tmp)?;
         file.write_all(bytes)?;
         if durability == Durability::Durable {
             file.sync_all()?;
@@ -541,52 +710,87 @@ pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Re
     Ok(())
 }
 
+/// The start of the name of `name`'s temporary files (`.NAME.tmp-`).
+fn temporary_prefix(name: &str) -> String {
+    format!(".{name}.tmp-")
+}
+
+/// Removes the temporary files of `path` older than `OLD_TEMPORARY`: left by a process killed
+/// in the middle of a save (a live save's file is seconds old at most).
+fn remove_old_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = temporary_prefix(&name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !entry.file_name().to_string_lossy().starts_with(&prefix) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| SystemTime::now().duration_since(t).ok())
+            .is_some_and(|age| age > OLD_TEMPORARY);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// An advisory lock: a file created exclusively, holding the owner's process id, removed on drop.
 struct Lock(PathBuf);
 
 /// Whether a lock file was left by a process that is gone: its owner no longer runs (checked
-/// through `/proc` where there is one), or it is older than `STALE_LOCK`.
+/// with `kill(pid, 0)`), or, when the owner cannot be told, it is older than `STALE_LOCK`; a lock
+/// whose owner still runs is broken only after `HELD_LOCK`.
 fn is_stale(lock: &Path) -> bool {
-    let proc = Path::new("/proc");
-    if proc.is_dir() {
-        let owner = fs::read_to_string(lock)
-            .ok()
-            .and_then(|s| s.trim().parse::<u32>().ok());
-        if let Some(pid) = owner
-            && !proc.join(pid.to_string()).exists()
-        {
-            return true;
-        }
-    }
-    fs::metadata(lock)
+    let owner = read_regular(lock, 64)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|s| s.trim().parse::<u32>().ok());
+    let age = fs::symlink_metadata(lock)
         .and_then(|m| m.modified())
         .ok()
-        .and_then(|t| SystemTime::now().duration_since(t).ok())
-        .is_some_and(|age| age > STALE_LOCK)
+        .and_then(|t| SystemTime::now().duration_since(t).ok());
+    match owner {
+        Some(pid) if pid != std::process::id() && !crate::link::is_running(pid) => true,
+        Some(_) => age.is_some_and(|age| age > HELD_LOCK),
+        None => age.is_some_and(|age| age > STALE_LOCK),
+    }
 }
 
 impl Lock {
-    /// Takes the lock next to `path`, waiting at most `LOCK_WAIT`; `None` if it could not.
-    fn acquire(path: &Path) -> Option<Self> {
+    /// Takes the lock next to `path`, waiting at most `wait`; `Err(None)` if another process
+    /// holds it, `Err(Some(error))` if it cannot be made at all.
+    fn acquire(path: &Path, wait: Duration) -> Result<Self, Option<io::Error>> {
         let lock = PathBuf::from(format!("{}.lock", path.display()));
         let start = std::time::Instant::now();
         loop {
-            match OpenOptions::new().write(true).create_new(true).open(&lock) {
+            match create_new(&lock) {
                 Ok(mut file) => {
                     let _ = write!(file, "{}", std::process::id());
-                    return Some(Self(lock));
+                    return Ok(Self(lock));
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     if is_stale(&lock) {
                         let _ = fs::remove_file(&lock);
                         continue;
                     }
-                    if start.elapsed() > LOCK_WAIT {
-                        return None;
+                    if start.elapsed() > wait {
+                        return Err(None);
                     }
                     std::thread::sleep(Duration::from_millis(5));
                 }
-                Err(_) => return None,
+                Err(e) => return Err(Some(e)),
             }
         }
     }
@@ -636,10 +840,15 @@ impl Store {
             notes_writable: true,
             position_writable: true,
             position_on_disk: None,
+            notes_on_disk: false,
+            notices: Vec::new(),
         };
+        remove_old_temporaries(&store.paths.notes);
+        remove_old_temporaries(&store.paths.position);
         match read_notes(&store.paths.notes, true) {
             Read::Found(notebook) => {
                 store.base = notebook.clone();
+                store.notes_on_disk = true;
                 loaded.notebook = notebook;
             }
             Read::Missing => {}
@@ -672,55 +881,124 @@ impl Store {
         (store, loaded)
     }
 
+    /// The note left in the editor when glose was last cut off, if any (sanitised). The file
+    /// stays until [`Store::remove_draft`], so a draft is never lost before it is answered.
+    pub fn read_draft(&self) -> Option<Draft> {
+        match read::<Draft>(&self.paths.draft, FileKind::Notes, false) {
+            Read::Found(mut draft) => {
+                draft.note = draft.note.as_deref().map(clean_line);
+                draft.annotation = draft.annotation.as_deref().map(clean_line);
+                draft.part = clean_line(&draft.part);
+                draft.quote = clean_line(&draft.quote);
+                draft.text = crate::text::sanitize::clean_block(crate::notebook::cut(
+                    &draft.text,
+                    crate::notebook::MAX_NOTE_BYTES,
+                ));
+                (!draft.text.trim().is_empty()).then_some(draft)
+            }
+            _ => None,
+        }
+    }
+
+    /// Removes the draft file (its note was restored or dropped by the reader).
+    pub fn remove_draft(&self) {
+        let _ = fs::remove_file(&self.paths.draft);
+    }
+
     /// Whether notes can be saved this session (the file was not unreadable or too new).
     pub fn notes_writable(&self) -> bool {
         self.notes_writable
     }
 
-    /// Saves the notebook: re-reads the file, merges three ways with what this process last
-    /// saw, writes atomically, and returns the merged notebook (with other processes' changes;
-    /// places still to be resolved).
+    /// Saves the notebook: takes the lock (never writes without it), re-reads the file under
+    /// it, merges three ways with what this process last saw, writes atomically, and returns
+    /// the merged notebook (with other processes' changes; places still to be resolved).
+    ///
+    /// A file gone or set aside as corrupt since the last read is "unknown", never "everything
+    /// deleted": the notes in memory are written back whole, and the event is reported through
+    /// [`Store::take_notices`], as is a note changed here and elsewhere at once (both kept).
     pub fn save_notes(&mut self, mine: &Notebook) -> Result<Notebook, Problem> {
+        self.save_notes_waiting(mine, LOCK_WAIT)
+    }
+
+    /// [`Store::save_notes`], waiting at most `wait` for another window's lock.
+    pub fn save_notes_waiting(
+        &mut self,
+        mine: &Notebook,
+        wait: Duration,
+    ) -> Result<Notebook, Problem> {
         let path = self.paths.notes.clone();
-        let not_saved = |error: String| Problem::NotSaved {
+        let not_saved = |error: Refused| Problem::NotSaved {
             kind: FileKind::Notes,
             path: path.clone(),
             error,
         };
+        let io = |e: io::Error| not_saved(Refused::from_io(&e));
         if !self.notes_writable {
-            return Err(not_saved(
-                "the file is left untouched this session".to_owned(),
-            ));
+            return Err(not_saved(Refused::LeftAlone));
         }
         if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| not_saved(e.to_string()))?;
+            fs::create_dir_all(dir).map_err(io)?;
         }
-        let _lock = Lock::acquire(&path);
+        let target = write_target(&path).map_err(|error| Problem::Unreadable {
+            kind: FileKind::Notes,
+            path: path.clone(),
+            error,
+        })?;
+        let _lock = match Lock::acquire(&target, wait) {
+            Ok(lock) => lock,
+            Err(None) => return Err(Problem::Busy { path }),
+            Err(Some(e)) => return Err(io(e)),
+        };
         let disk = match read_notes(&path, true) {
             Read::Found(notebook) => notebook,
-            // Set aside by `read`: what is in memory is all there is now.
-            Read::Missing | Read::Problem(Problem::Corrupt { .. }) => Notebook::default(),
+            // Unknown, not empty: what this process last saw stands for the disk, so the merge
+            // keeps every note in memory.
+            Read::Missing => {
+                if self.notes_on_disk {
+                    self.notices.push(Problem::Vanished {
+                        kind: FileKind::Notes,
+                        path: path.clone(),
+                    });
+                }
+                self.base.clone()
+            }
+            Read::Problem(problem @ Problem::Corrupt { .. }) => {
+                self.notices.push(problem);
+                self.base.clone()
+            }
             Read::Problem(problem) => {
                 self.notes_writable = false;
                 return Err(problem);
             }
         };
-        let merged = crate::notebook::merge(&self.base, mine, &disk);
+        let (merged, conflicts) = crate::notebook::merge_counting(&self.base, mine, &disk);
+        if conflicts > 0 {
+            self.notices.push(Problem::Conflict { count: conflicts });
+        }
         let file = NotesFile {
             version: VERSION,
             title: self.title.clone(),
             note: merged.notes.clone(),
             bookmark: merged.bookmarks.clone(),
         };
-        let body = toml::to_string_pretty(&file).map_err(|e| not_saved(e.to_string()))?;
+        let body =
+            toml::to_string_pretty(&file).map_err(|e| not_saved(Refused::Io(e.to_string())))?;
         let text = format!(
             "# glose: personal notes and bookmarks. Written atomically by glose; \
              readable, editable with care.\n{body}"
         );
-        write_atomic(&path, text.as_bytes(), Durability::Durable)
-            .map_err(|e| not_saved(e.to_string()))?;
+        write_atomic(&path, text.as_bytes(), Durability::Durable).map_err(io)?;
         self.base = merged.clone();
+        self.notes_on_disk = true;
         Ok(merged)
+    }
+
+    /// What the saves since the last call found and dealt with (a notes file set aside as
+    /// corrupt, a file that had vanished, a conflict): to show in the status line and print on
+    /// stderr at exit. Nothing here lost a note.
+    pub fn take_notices(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.notices)
     }
 
     /// The position file's path and contents, for a writer that cannot hold the store (the
@@ -746,10 +1024,18 @@ impl Store {
         let Some((path, bytes)) = self.position_snapshot(position) else {
             return Ok(());
         };
+        if let Err(error) = write_target(&path) {
+            self.position_writable = false;
+            return Err(Problem::Unreadable {
+                kind: FileKind::Position,
+                path,
+                error,
+            });
+        }
         write_atomic(&path, &bytes, Durability::Atomic).map_err(|e| Problem::NotSaved {
             kind: FileKind::Position,
             path,
-            error: e.to_string(),
+            error: Refused::from_io(&e),
         })?;
         self.position_on_disk = Some(Position {
             version: VERSION,
@@ -976,21 +1262,229 @@ mod tests {
         assert_eq!(reread.notebook.notes.len(), 2);
     }
 
+    #[cfg(unix)]
     #[test]
-    fn a_lock_left_behind_delays_a_save_but_never_blocks_it() {
+    fn a_save_happens_only_under_the_lock() {
         let dir = tempfile::tempdir().unwrap();
         let (mut s, _) = store(dir.path());
         let lock = dir.path().join("essai.notes.toml.lock");
-        // A dead owner's lock is broken at once (where /proc tells), and removed.
+        let notes = dir.path().join("essai.notes.toml");
+        let wait = Duration::from_millis(100);
+        // A dead owner's lock is broken at once, and removed.
         fs::write(&lock, "4194999").unwrap();
-        s.save_notes(&Notebook::default()).unwrap();
-        if Path::new("/proc").is_dir() {
-            assert!(!lock.exists());
-        }
-        // A lock whose owner cannot be told (empty): waited for, then written anyway.
+        s.save_notes_waiting(&Notebook::default(), wait).unwrap();
+        assert!(!lock.exists());
+        // A lock held by a live process (this one's parent) is never written past.
+        fs::write(&lock, std::os::unix::process::parent_id().to_string()).unwrap();
+        fs::remove_file(&notes).unwrap();
+        let err = s
+            .save_notes_waiting(&Notebook::default(), wait)
+            .unwrap_err();
+        assert!(matches!(err, Problem::Busy { .. }), "{err:?}");
+        assert!(err.short(Lang::Fr).contains("pas encore enregistrées"));
+        assert!(!notes.exists(), "nothing written without the lock");
+        // A fresh lock whose owner cannot be told: waited for, not written past either.
         fs::write(&lock, "").unwrap();
-        // A fresh lock held by nobody: the save waits briefly, then writes anyway.
-        s.save_notes(&Notebook::default()).unwrap();
-        assert!(dir.path().join("essai.notes.toml").exists());
+        assert!(s.save_notes_waiting(&Notebook::default(), wait).is_err());
+        // The same lock left for long (a process killed while writing it): broken.
+        let old = SystemTime::now() - Duration::from_secs(60);
+        File::options()
+            .write(true)
+            .open(&lock)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        s.save_notes_waiting(&Notebook::default(), wait).unwrap();
+        assert!(notes.exists());
+        assert!(!lock.exists());
+    }
+
+    #[test]
+    fn a_notes_file_broken_or_moved_between_saves_loses_no_note() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = sample(3);
+        let notes = dir.path().join("essai.notes.toml");
+        let (mut s, loaded) = store(dir.path());
+        let mut book = loaded.notebook;
+        book.set_note(
+            None,
+            &Anchor::paragraph(&article, 0, 0).unwrap(),
+            "première",
+        );
+        book = s.save_notes(&book).unwrap();
+        assert!(s.take_notices().is_empty());
+        // Broken by hand while glose runs: the next save (a bookmark) keeps the note.
+        fs::write(&notes, "ceci n’est [pas du toml").unwrap();
+        book.toggle_bookmark(&Anchor::paragraph(&article, 1, 0).unwrap());
+        book = s.save_notes(&book).unwrap();
+        assert_eq!(book.notes.len(), 1, "the note in memory is kept");
+        assert_eq!(book.bookmarks.len(), 1);
+        let notices = s.take_notices();
+        let Some(Problem::Corrupt { moved_to, .. }) = notices.first() else {
+            panic!("{notices:?}");
+        };
+        assert_eq!(
+            fs::read_to_string(moved_to).unwrap(),
+            "ceci n’est [pas du toml"
+        );
+        let short = notices[0].short(Lang::En);
+        let aside = moved_to.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(short.contains(&aside), "{short}");
+        let (_, reread) = store(dir.path());
+        assert_eq!(reread.notebook.notes.len(), 1, "written back");
+        assert_eq!(reread.notebook.notes[0].text, "première");
+        // Moved away by hand: same, and said.
+        fs::rename(&notes, dir.path().join("elsewhere.toml")).unwrap();
+        book.set_note(
+            None,
+            &Anchor::paragraph(&article, 2, 0).unwrap(),
+            "deuxième",
+        );
+        book = s.save_notes(&book).unwrap();
+        assert_eq!(book.notes.len(), 2);
+        assert!(matches!(
+            s.take_notices().as_slice(),
+            [Problem::Vanished { .. }]
+        ));
+        let (_, reread) = store(dir.path());
+        assert_eq!(reread.notebook.notes.len(), 2);
+        assert_eq!(reread.notebook.bookmarks.len(), 1);
+    }
+
+    #[test]
+    fn a_note_changed_in_two_windows_keeps_both_texts() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = sample(3);
+        let anchor = Anchor::paragraph(&article, 0, 0).unwrap();
+        let (mut a, la) = store(dir.path());
+        let mut book_a = la.notebook;
+        book_a.set_note(None, &anchor, "v1");
+        book_a = a.save_notes(&book_a).unwrap();
+        let (mut b, lb) = store(dir.path());
+        let mut book_b = lb.notebook;
+        let id = book_a.notes[0].id.clone();
+        book_a.set_note(Some(&id), &anchor, "texte de A");
+        book_b.set_note(Some(&id), &anchor, "texte de B");
+        a.save_notes(&book_a).unwrap();
+        let merged = b.save_notes(&book_b).unwrap();
+        let mut texts: Vec<(&str, bool)> = merged
+            .notes
+            .iter()
+            .map(|n| (n.text.as_str(), n.conflict))
+            .collect();
+        texts.sort_unstable();
+        assert_eq!(texts, vec![("texte de A", true), ("texte de B", false)]);
+        assert!(matches!(
+            b.take_notices().as_slice(),
+            [Problem::Conflict { count: 1 }]
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_notes_file_is_written_through_to_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let dotfiles = dir.path().join("dotfiles");
+        fs::create_dir(&dotfiles).unwrap();
+        let target = dotfiles.join("notes.toml");
+        fs::write(&target, "version = 1\n").unwrap();
+        let notes = dir.path().join("essai.notes.toml");
+        std::os::unix::fs::symlink(&target, &notes).unwrap();
+        let article = sample(2);
+        let (mut s, loaded) = store(dir.path());
+        let mut book = loaded.notebook;
+        book.set_note(
+            None,
+            &Anchor::paragraph(&article, 0, 0).unwrap(),
+            "à travers",
+        );
+        s.save_notes(&book).unwrap();
+        assert!(
+            fs::symlink_metadata(&notes)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(fs::read_to_string(&target).unwrap().contains("à travers"));
+        // A link to another user's file is refused (where this test can make one).
+        if rustix::process::geteuid().is_root() {
+            std::os::unix::fs::lchown(&target, Some(4242), Some(4242)).unwrap();
+            let (mut s, _) = store(dir.path());
+            assert!(s.save_notes(&book).is_err());
+            std::os::unix::fs::lchown(&target, Some(0), Some(0)).unwrap();
+        }
+        // A link to something that is not a regular file is refused, and nothing is written.
+        fs::remove_file(&notes).unwrap();
+        std::os::unix::fs::symlink(&dotfiles, &notes).unwrap();
+        let (mut s, _) = store(dir.path());
+        assert!(s.save_notes(&book).is_err());
+        assert!(
+            fs::symlink_metadata(&notes)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[test]
+    fn temporary_files_of_a_killed_save_are_cleaned_up_after_an_hour() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".essai.notes.toml.tmp-999-0");
+        let fresh = dir.path().join(".essai.notes.toml.tmp-999-1");
+        let other = dir.path().join(".someone-else.tmp-999-0");
+        for file in [&old, &fresh, &other] {
+            fs::write(file, "x").unwrap();
+        }
+        let two_hours = SystemTime::now() - Duration::from_secs(7200);
+        for file in [&old, &other] {
+            File::options()
+                .write(true)
+                .open(file)
+                .unwrap()
+                .set_modified(two_hours)
+                .unwrap();
+        }
+        let _ = store(dir.path());
+        assert!(!old.exists());
+        assert!(fresh.exists(), "a save in progress elsewhere is left alone");
+        assert!(other.exists(), "not ours");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn state_files_that_are_not_regular_files_are_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("essai.notes.toml");
+        std::os::unix::fs::symlink("/dev/zero", &notes).unwrap();
+        let (mut s, loaded) = store(dir.path());
+        let Problem::Unreadable { error, .. } = &loaded.problems[0] else {
+            panic!("{:?}", loaded.problems);
+        };
+        assert_eq!(*error, Refused::Device);
+        assert!(loaded.problems[0].long(Lang::En).contains("device"));
+        assert!(s.save_notes(&Notebook::default()).is_err());
+        assert!(
+            fs::symlink_metadata(&notes)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[test]
+    fn a_draft_round_trips_and_is_sanitised() {
+        let dir = tempfile::tempdir().unwrap();
+        let (s, _) = store(dir.path());
+        assert_eq!(s.read_draft(), None);
+        let draft = Draft {
+            text: "mot \x1b[2J à moitié".into(),
+            part: "p0".into(),
+            ..Draft::default()
+        };
+        write_atomic(&s.paths.draft, &draft.to_bytes(), Durability::Durable).unwrap();
+        let read = s.read_draft().unwrap();
+        assert_eq!(read.text, "mot ␛[2J à moitié");
+        s.remove_draft();
+        assert_eq!(s.read_draft(), None);
     }
 }

@@ -36,6 +36,10 @@ pub fn run(app: &mut App, options: Options) -> u8 {
             }
             app.set_notebook(loaded.notebook);
             problems.extend(loaded.problems);
+            // A note glose was cut off while writing: offered back ("restore it?").
+            if let Some(draft) = store.read_draft() {
+                app.offer_draft(&draft);
+            }
             Some(store)
         }
         None => {
@@ -70,7 +74,7 @@ pub fn run(app: &mut App, options: Options) -> u8 {
             Problem::NotSaved {
                 kind: crate::persist::FileKind::Notes,
                 ..
-            }
+            } | Problem::Busy { .. }
         )
     });
     if unsaved && !app.notebook.notes.is_empty() {

@@ -15,6 +15,12 @@
 //! atomically after the terminal is restored). Bracketed paste is on, so a paste reaches the note
 //! editor as one event.
 //!
+//! A terminal that goes away without a SIGHUP (end of file, EIO, POLLHUP on its input: under
+//! `su`, `setsid`, a window closed by a multiplexer) is a hang-up: a watcher thread raises
+//! SIGHUP, so the signal thread restores, saves the position and the draft, and exits 129. The
+//! note being written (the editor's unsaved text) is handed to the signal thread, the panic hook
+//! and the exit path like the position, and written to the draft file on every way out.
+//!
 //! While a tour is on, the loop also tells notes windows where it is (`link::Publisher`, never
 //! blocking); `run_notes` is the notes window's own loop, woken by keys or by the presenter.
 
@@ -44,6 +50,29 @@ static TERMINAL: Mutex<()> = Mutex::new(());
 
 /// The position file's path and latest contents, written by the signal thread on the way out.
 static PENDING_POSITION: Mutex<Option<(PathBuf, Vec<u8>)>> = Mutex::new(None);
+
+/// The draft file's path and the note being written (while the editor holds unsaved words),
+/// written by the signal thread, the panic hook and the hang-up path on the way out.
+static PENDING_DRAFT: Mutex<Option<(PathBuf, Vec<u8>)>> = Mutex::new(None);
+
+/// Writes the pending draft, if any. `try_lock` from the panic hook (never wait there).
+fn write_pending_draft(wait: bool) {
+    let pending = if wait {
+        PENDING_DRAFT
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    } else {
+        match PENDING_DRAFT.try_lock() {
+            Ok(mut guard) => guard.take(),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner().take(),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
+    };
+    if let Some((path, bytes)) = pending {
+        let _ = crate::persist::write_atomic(&path, &bytes, crate::persist::Durability::Durable);
+    }
+}
 
 /// Mouse reporting: button presses and the wheel only (no motion events, which would wake the
 /// program on every movement of the pointer), in SGR encoding.
@@ -85,6 +114,8 @@ fn install_panic_hook() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
+            // The note being written is kept for the next start.
+            write_pending_draft(false);
             previous(info);
         }));
     });
@@ -113,6 +144,7 @@ fn install_signal_thread() -> io::Result<()> {
                         crate::persist::Durability::Atomic,
                     );
                 }
+                write_pending_draft(true);
                 // Destructors do not run on this path: remove the link's files here.
                 crate::link::remove_registered_files();
                 std::process::exit(128 + signal);
@@ -124,6 +156,103 @@ fn install_signal_thread() -> io::Result<()> {
 #[cfg(not(unix))]
 fn install_signal_thread() -> io::Result<()> {
     Ok(())
+}
+
+/// Watches the terminal for a hang-up (its other end closed, with or without a SIGHUP: under
+/// `su` or `setsid`, or a window closed by a multiplexer), and then raises SIGHUP, so that the
+/// signal thread restores, saves the position and the draft, and exits with 129. Without this,
+/// reading a terminal that is gone returns nothing for ever, and the event loop would spin.
+///
+/// It polls the terminal glose reads (standard input if it is one, else `/dev/tty`, as
+/// crossterm does) for no event at all: `poll` still reports a hang-up or an error.
+#[cfg(unix)]
+fn watch_for_hang_up() {
+    static WATCH: Once = Once::new();
+    WATCH.call_once(|| {
+        let _ = std::thread::Builder::new()
+            .name("hang-up".into())
+            .spawn(|| {
+                use rustix::event::{PollFd, PollFlags, poll};
+                use std::io::IsTerminal;
+                use std::os::fd::AsFd;
+                let stdin = io::stdin();
+                let tty;
+                let fd = if stdin.is_terminal() {
+                    stdin.as_fd()
+                } else {
+                    match std::fs::File::open("/dev/tty") {
+                        Ok(file) => {
+                            tty = file;
+                            tty.as_fd()
+                        }
+                        Err(_) => return,
+                    }
+                };
+                loop {
+                    let mut fds = [PollFd::new(&fd, PollFlags::empty())];
+                    match poll(&mut fds, None) {
+                        Ok(_) => {
+                            let events = fds[0].revents();
+                            if events.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+                            {
+                                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGHUP);
+                                return;
+                            }
+                        }
+                        Err(rustix::io::Errno::INTR) => {}
+                        Err(_) => return,
+                    }
+                }
+            });
+    });
+}
+
+#[cfg(not(unix))]
+fn watch_for_hang_up() {}
+
+/// Whether the terminal is gone (a hang-up now, or the error says so: end of file, EIO).
+#[cfg(unix)]
+fn hung_up(error: &io::Error) -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use std::io::IsTerminal;
+    use std::os::fd::AsFd;
+    if error.kind() == io::ErrorKind::UnexpectedEof
+        || error.raw_os_error() == Some(rustix::io::Errno::IO.raw_os_error())
+    {
+        return true;
+    }
+    let stdin = io::stdin();
+    if !stdin.is_terminal() {
+        return false;
+    }
+    let fd = stdin.as_fd();
+    let mut fds = [PollFd::new(&fd, PollFlags::empty())];
+    let zero = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    poll(&mut fds, Some(&zero)).is_ok()
+        && fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR)
+}
+
+#[cfg(not(unix))]
+fn hung_up(_error: &io::Error) -> bool {
+    false
+}
+
+/// Ends the process as a hang-up (exit 129) through the signal thread, which writes what is
+/// pending; never returns.
+#[cfg(unix)]
+fn end_as_hang_up() -> ! {
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGHUP);
+    loop {
+        std::thread::park();
+    }
+}
+
+#[cfg(not(unix))]
+fn end_as_hang_up() -> ! {
+    std::process::exit(129)
 }
 
 /// Stops the process on Ctrl-Z like a shell job, giving the terminal back first, and takes it
@@ -158,11 +287,16 @@ pub fn run(app: &mut App) -> io::Result<()> {
 pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Vec<Problem>> {
     install_panic_hook();
     install_signal_thread()?;
+    watch_for_hang_up();
+    let draft_offered = app.draft_pending();
     let mut saver = Saver {
         store,
         notebook_revision: app.notebook_revision,
         position: None,
         problems: Vec::new(),
+        draft: None,
+        draft_offered,
+        unsaved: false,
     };
     // `enter` may fail half-way (raw mode on, then a write error): restore in every case.
     let result = enter().and_then(|()| event_loop(app, &mut saver));
@@ -171,6 +305,11 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
         restore();
     }
     saver.finish(app);
+    if let Err(error) = &result
+        && hung_up(error)
+    {
+        end_as_hang_up();
+    }
     result.map(|()| saver.problems)
 }
 
@@ -182,6 +321,13 @@ struct Saver<'a> {
     /// The position last handed to the signal thread.
     position: Option<Position>,
     problems: Vec<Problem>,
+    /// The draft last handed to the signal thread.
+    draft: Option<crate::persist::Draft>,
+    /// A draft file from an earlier session is on disk, offered to the reader: removed once
+    /// answered.
+    draft_offered: bool,
+    /// The last save found the notes file locked by another window: to be tried again.
+    unsaved: bool,
 }
 
 impl Saver<'_> {
@@ -194,14 +340,41 @@ impl Saver<'_> {
         if app.notebook_revision != self.notebook_revision {
             self.notebook_revision = app.notebook_revision;
             match store.save_notes(&app.notebook) {
-                Ok(merged) => app.notes_saved(merged),
+                Ok(merged) => {
+                    app.notes_saved(merged);
+                    self.unsaved = false;
+                    // Saved at last: an earlier "not saved yet" no longer holds.
+                    self.problems.retain(|p| !matches!(p, Problem::Busy { .. }));
+                }
                 Err(problem) => {
+                    if matches!(problem, Problem::Busy { .. }) {
+                        // Tried again at the next change, and at exit.
+                        self.unsaved = true;
+                    }
                     app.report(&problem);
                     if !self.problems.contains(&problem) {
                         self.problems.push(problem);
                     }
                 }
             }
+            for notice in store.take_notices() {
+                app.report(&notice);
+                if !self.problems.contains(&notice) {
+                    self.problems.push(notice);
+                }
+            }
+        }
+        if self.draft_offered && !app.draft_pending() {
+            // Answered: restored into the editor (then kept as a pending draft) or dropped.
+            store.remove_draft();
+            self.draft_offered = false;
+        }
+        let draft = app.draft();
+        if draft != self.draft {
+            *PENDING_DRAFT.lock().unwrap_or_else(PoisonError::into_inner) = draft
+                .as_ref()
+                .map(|d| (store.paths.draft.clone(), d.to_bytes()));
+            self.draft = draft;
         }
         let position = app.position();
         if self.position.as_ref() != Some(&position) {
@@ -214,7 +387,13 @@ impl Saver<'_> {
 
     /// At exit: the last notebook change (if any) and the position.
     fn finish(&mut self, app: &mut App) {
+        if self.unsaved {
+            // Notes a locked file kept from being saved: one more try.
+            self.notebook_revision = app.notebook_revision.wrapping_sub(1);
+        }
         self.after_event(app);
+        // A note still in the editor (an error ended the loop) is kept for the next start.
+        write_pending_draft(true);
         let Some(store) = self.store.as_deref_mut() else {
             return;
         };
@@ -374,10 +553,16 @@ pub fn run_notes(
 ) -> io::Result<()> {
     install_panic_hook();
     install_signal_thread()?;
+    watch_for_hang_up();
     let result = enter().and_then(|()| notes_loop(notes, listener));
     {
         let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
         restore();
+    }
+    if let Err(error) = &result
+        && hung_up(error)
+    {
+        end_as_hang_up();
     }
     result
 }
@@ -386,7 +571,8 @@ pub fn run_notes(
 #[cfg(unix)]
 enum Wake {
     Terminal(Event),
-    Presenter(crate::link::Message),
+    /// A message, with the presenter's process id when it gives one.
+    Presenter(crate::link::Message, Option<u32>),
     Failed(io::Error),
 }
 
@@ -396,12 +582,19 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     notes.update(crate::app::Action::Resize(size.width, size.height));
-    if let Some(message) = listener.saved() {
-        let age = match message {
-            crate::link::Message::State(state) => crate::link::age(state.sent_ms),
-            crate::link::Message::Bye => Duration::ZERO,
-        };
-        notes.receive(message, age);
+    // The presenter's process, watched so that one that died is not shown as live.
+    let mut presenter: Option<u32> = None;
+    if let Some((message, pid)) = listener.saved_from() {
+        if pid.is_some_and(|pid| !crate::link::is_running(pid)) {
+            notes.presenter_gone();
+        } else {
+            let age = match message {
+                crate::link::Message::State(state) => crate::link::age(state.sent_ms),
+                crate::link::Message::Bye => Duration::ZERO,
+            };
+            notes.receive(message, age);
+            presenter = pid;
+        }
     }
     let (tx, rx) = mpsc::channel();
     let keys = tx.clone();
@@ -423,13 +616,17 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
     std::thread::Builder::new()
         .name("presenter".into())
         .spawn(move || {
-            while let Ok(message) = socket.recv() {
-                if tx.send(Wake::Presenter(message)).is_err() {
+            while let Ok((message, pid)) = socket.recv_from() {
+                if tx.send(Wake::Presenter(message, pid)).is_err() {
                     return;
                 }
             }
         })?;
     loop {
+        if notes.remote.is_some() && presenter.is_some_and(|pid| !crate::link::is_running(pid)) {
+            presenter = None;
+            notes.presenter_gone();
+        }
         let size = terminal.size()?;
         if (size.width, size.height) != notes.size {
             notes.update(crate::app::Action::Resize(size.width, size.height));
@@ -469,8 +666,9 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
                         break;
                     }
                 }
-                Wake::Presenter(message) => {
+                Wake::Presenter(message, pid) => {
                     notes.receive(message, Duration::ZERO);
+                    presenter = pid;
                     break;
                 }
                 Wake::Failed(error) => return Err(error),

@@ -80,11 +80,15 @@ fn the_presenter_runs_without_any_notes_window() {
 
     let mut notes = Session::start(&["notes", FIXTURE], 80, 24, &env);
     assert_eq!(notes.wait_exit(), 2, "notes cannot listen there");
+    // Named, with the reason, in plain words.
+    let screen = notes.contents();
     assert!(
-        notes.contents().contains("cannot listen"),
-        "{}",
-        notes.contents()
+        screen.contains("impossible d’écouter la présentation"),
+        "{screen}"
     );
+    assert!(screen.contains("open"), "{screen}");
+    assert!(screen.contains("droits 777"), "{screen}");
+    assert!(!screen.contains("os error"), "{screen}");
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! a loop through `persist::Store`, the test kills it at varying moments, and the notes file must
 //! still parse and hold every note saved before the kill (and nothing is set aside as corrupt).
 //!
+//! Also with two such children saving the same file at once (each merging the other's notes
+//! under the lock), killed together.
+//!
 //! The child is this same test binary, re-run with `GLOSE_KILL_CHILD_DIR` set.
 
 #![cfg(unix)]
@@ -18,6 +21,10 @@ use glose::persist::{Durability, Paths, Store, write_atomic};
 
 const CHILD_ENV: &str = "GLOSE_KILL_CHILD_DIR";
 
+/// Set for children that share the file: each pauses a moment between saves, as a person does,
+/// so that neither takes the lock back the instant it lets it go and starves the other.
+const PAUSE_ENV: &str = "GLOSE_KILL_CHILD_PAUSE";
+
 fn note(id: &str, text: String) -> Note {
     Note {
         id: id.to_owned(),
@@ -28,6 +35,7 @@ fn note(id: &str, text: String) -> Note {
         byte: 0,
         quote: "Le mythe".to_owned(),
         text,
+        conflict: false,
         place: Place::Orphan,
     }
 }
@@ -50,6 +58,9 @@ fn store_child(dir: &Path) {
         book.notes.push(note(&id, format!("note {k} ").repeat(200)));
         book = store.save_notes(&book).expect("save");
         println!("saved {id}");
+        if std::env::var_os(PAUSE_ENV).is_some_and(|v| !v.is_empty()) {
+            std::thread::sleep(Duration::from_millis(15));
+        }
     }
 }
 
@@ -85,7 +96,20 @@ fn sigkill_during_save_never_loses_earlier_notes() {
         store_child(Path::new(&dir));
         return;
     }
-    kill_rounds("sigkill_during_save_never_loses_earlier_notes", 6);
+    kill_rounds("sigkill_during_save_never_loses_earlier_notes", 6, 1);
+}
+
+#[test]
+fn sigkill_during_two_concurrent_saves_never_loses_a_note() {
+    if let Some(dir) = std::env::var_os(CHILD_ENV) {
+        store_child(Path::new(&dir));
+        return;
+    }
+    kill_rounds(
+        "sigkill_during_two_concurrent_saves_never_loses_a_note",
+        6,
+        2,
+    );
 }
 
 #[test]
@@ -97,12 +121,14 @@ fn sigkill_during_an_atomic_write_leaves_the_old_or_the_new_file() {
     kill_rounds(
         "sigkill_during_an_atomic_write_leaves_the_old_or_the_new_file",
         10,
+        1,
     );
 }
 
-/// Saves earlier notes, then `rounds` times: runs the child test `name`, lets it save a few
-/// times, kills it, and checks the file.
-fn kill_rounds(name: &str, rounds: u64) {
+/// Saves earlier notes, then `rounds` times: runs `writers` children of the test `name` at once
+/// on the same file, lets each save a few times, kills them all, and checks the file holds every
+/// note any of them reported saved.
+fn kill_rounds(name: &str, rounds: u64, writers: usize) {
     let dir = tempfile::tempdir().unwrap();
     // Earlier notes, big enough that a write takes a while.
     let (mut store, _) = open(dir.path());
@@ -117,35 +143,50 @@ fn kill_rounds(name: &str, rounds: u64) {
 
     let mut confirmed: Vec<String> = Vec::new();
     for round in 0..rounds {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([name, "--exact", "--nocapture", "--test-threads=1"])
-            .env(CHILD_ENV, dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut lines = BufReader::new(stdout).lines();
+        let mut children: Vec<_> = (0..writers)
+            .map(|_| {
+                Command::new(std::env::current_exe().unwrap())
+                    .args([name, "--exact", "--nocapture", "--test-threads=1"])
+                    .env(CHILD_ENV, dir.path())
+                    .stdout(Stdio::piped())
+                    .env(PAUSE_ENV, if writers > 1 { "1" } else { "" })
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let mut outputs: Vec<_> = children
+            .iter_mut()
+            .map(|child| BufReader::new(child.stdout.take().unwrap()).lines())
+            .collect();
         let wanted = 2 + (round % 4) as usize;
-        let mut seen = 0;
-        while seen < wanted {
-            let line = lines
-                .next()
-                .expect("the child saves")
-                .expect("read the child");
-            if let Some(id) = line.strip_prefix("saved ") {
-                confirmed.push(id.to_owned());
-                seen += 1;
+        for lines in &mut outputs {
+            let mut seen = 0;
+            while seen < wanted {
+                let line = lines
+                    .next()
+                    .expect("the child saves")
+                    .expect("read the child");
+                if let Some(id) = line.strip_prefix("saved ") {
+                    confirmed.push(id.to_owned());
+                    seen += 1;
+                }
             }
         }
         // Kill at a different moment of the next save each round.
         std::thread::sleep(Duration::from_micros(round * 300));
-        child.kill().unwrap(); // SIGKILL on Unix
-        child.wait().unwrap();
-        // Saves the child reported before it died.
-        for line in lines.map_while(Result::ok) {
-            if let Some(id) = line.strip_prefix("saved ") {
-                confirmed.push(id.to_owned());
+        for child in &mut children {
+            child.kill().unwrap(); // SIGKILL on Unix
+        }
+        for child in &mut children {
+            child.wait().unwrap();
+        }
+        // Saves the children reported before they died.
+        for lines in outputs {
+            for line in lines.map_while(Result::ok) {
+                if let Some(id) = line.strip_prefix("saved ") {
+                    confirmed.push(id.to_owned());
+                }
             }
         }
 

@@ -71,6 +71,9 @@ pub struct Editor {
     pub confirm_close: bool,
     /// Text was cut because the note reached `MAX_NOTE_BYTES`.
     pub is_full: bool,
+    /// The text was recovered from a draft (glose was cut off while it was written): asking
+    /// whether to restore it.
+    pub recovered: bool,
 }
 
 /// The rows of `text` wrapped at `width` cells.
@@ -135,7 +138,18 @@ impl Editor {
             note_id,
             confirm_close: false,
             is_full: false,
+            recovered: false,
         }
+    }
+
+    /// An editor on a note recovered from a draft: `original` is the note's text now (empty for
+    /// a new note), `text` what was being written; asks whether to restore it.
+    pub fn recovered(anchor: Anchor, note_id: Option<String>, original: &str, text: &str) -> Self {
+        let mut editor = Self::new(anchor, note_id, original);
+        editor.text = clean_block(cut(text, MAX_NOTE_BYTES));
+        editor.cursor = editor.text.len();
+        editor.recovered = true;
+        editor
     }
 
     pub fn text(&self) -> &str {

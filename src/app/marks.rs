@@ -267,6 +267,22 @@ impl App {
         let Some(chord) = KeyChord::from_event(key) else {
             return false;
         };
+        if self.view.editor.as_ref().is_some_and(|e| e.recovered) {
+            match chord.code {
+                KeyCode::Char('y' | 'Y' | 'o' | 'O') | KeyCode::Enter => {
+                    if let Some(editor) = &mut self.view.editor {
+                        editor.recovered = false;
+                    }
+                    self.say(Text::DraftRestored);
+                }
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                    self.view.editor = None;
+                    self.say(Text::DraftDropped);
+                }
+                _ => return false,
+            }
+            return true;
+        }
         if self.view.editor.as_ref().is_some_and(|e| e.confirm_close) {
             match chord.code {
                 KeyCode::Char('y' | 'Y' | 'o' | 'O') => self.update(Action::NoteSave),
@@ -489,6 +505,54 @@ impl App {
     /// Loads a notebook read at start-up.
     pub fn set_notebook(&mut self, notebook: Notebook) {
         self.notes_saved(notebook);
+    }
+
+    /// Offers back a note that was being written when glose was last cut off: the editor opens
+    /// on it, asking whether to restore it.
+    pub fn offer_draft(&mut self, draft: &crate::persist::Draft) {
+        let place = crate::notebook::resolve(
+            &self.article,
+            draft.annotation.as_deref(),
+            draft.byte,
+            &draft.quote,
+        );
+        let anchor = Anchor {
+            annotation: draft.annotation.clone(),
+            part: draft.part.clone(),
+            byte: draft.byte,
+            quote: draft.quote.clone(),
+            place,
+        };
+        let existing = draft
+            .note
+            .as_deref()
+            .and_then(|id| self.notebook.notes.iter().find(|n| n.id == id));
+        let (id, original) = existing.map_or((None, ""), |n| (Some(n.id.clone()), n.text.as_str()));
+        self.view.editor = Some(Editor::recovered(anchor, id, original, &draft.text));
+        self.settle_editor();
+    }
+
+    /// The note being written, if the editor holds unsaved words (what a draft file keeps when
+    /// glose is cut off); `None` while a recovered draft awaits its answer (its file is kept).
+    pub fn draft(&self) -> Option<crate::persist::Draft> {
+        let editor = self.view.editor.as_ref()?;
+        if editor.recovered || !editor.is_modified() || editor.text().trim().is_empty() {
+            return None;
+        }
+        Some(crate::persist::Draft {
+            version: crate::persist::VERSION,
+            note: editor.note_id.clone(),
+            annotation: editor.anchor.annotation.clone(),
+            part: editor.anchor.part.clone(),
+            byte: editor.anchor.byte,
+            quote: editor.anchor.quote.clone(),
+            text: editor.text().to_owned(),
+        })
+    }
+
+    /// Whether a recovered draft still awaits the reader's answer.
+    pub fn draft_pending(&self) -> bool {
+        self.view.editor.as_ref().is_some_and(|e| e.recovered)
     }
 
     /// Tells the reader about a problem with a state file, in the status line.

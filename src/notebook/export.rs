@@ -131,6 +131,9 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
                 blockquote(&mut out, &format!("{}…", note.quote));
             }
         }
+        if note.conflict {
+            let _ = writeln!(out, "*⚠ {}*\n", crate::i18n::Text::ConflictCopy.get(lang));
+        }
         let _ = writeln!(out, "{}\n", note.text.trim_end());
     }
     if count == 0 {

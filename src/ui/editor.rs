@@ -173,9 +173,14 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
 
     // The keys, or the question.
     let footer_width = usize::from(a.footer.width);
-    let footer = if editor.confirm_close {
+    let footer = if editor.confirm_close || editor.recovered {
+        let question = if editor.recovered {
+            Text::RestoreDraft
+        } else {
+            Text::ConfirmSave
+        };
         Line::from(Span::styled(
-            fit(Text::ConfirmSave.get(lang), footer_width),
+            fit(question.get(lang), footer_width),
             theme.key.patch(theme.selected),
         ))
     } else {
@@ -191,7 +196,7 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
     };
     buf.set_line(a.footer.x, a.footer.y, &footer, a.footer.width);
 
-    if editor.confirm_close {
+    if editor.confirm_close || editor.recovered {
         return None;
     }
     let (row, col) = editor.cursor_cell(width);

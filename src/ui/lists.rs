@@ -81,9 +81,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("");
+            let first_line = if note.conflict {
+                format!("⚠ {} · {}", Text::ConflictCopy.get(lang), first_line.trim())
+            } else {
+                first_line.trim().to_owned()
+            };
             entries.push((
                 where_is(app, note.place, &note.quote),
-                Some(format!("  {}", first_line.trim())),
+                Some(format!("  {first_line}")),
             ));
         }
     } else {

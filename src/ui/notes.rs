@@ -240,12 +240,21 @@ fn waiting(notes: &Notes, area: Rect, buf: &mut Buffer) {
     let lang = notes.lang;
     let theme = &notes.theme;
     let width = usize::from(area.width.saturating_sub(4)).clamp(1, 72);
-    let mut lines = wrap_text(
+    let mut lines = Vec::new();
+    if notes.gone {
+        lines.extend(wrap_text(
+            Text::PresenterGone.get(lang),
+            width,
+            theme.heading,
+            false,
+        ));
+    }
+    lines.extend(wrap_text(
         Text::WaitingForPresenter.get(lang),
         width,
         theme.heading,
         false,
-    );
+    ));
     lines.push(Line::default());
     lines.extend(wrap_text(
         &notes.article.meta.title,
