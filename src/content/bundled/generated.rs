@@ -4,7 +4,7 @@
 use crate::content::model::*;
 
 /// Fingerprint of the files this was built from.
-pub const FINGERPRINT: u64 = 0x0b7268e17a11a9fe;
+pub const FINGERPRINT: u64 = 0x2aadd2eb58b66bf4;
 
 /// The article.
 pub fn article() -> Article {
@@ -261,7 +261,7 @@ pub fn article() -> Article {
                 source: Some(7),
                 context: s("Dans la première partie, l’article parlait de «\u{a0}près de 430 millions de modérateurs\u{a0}»\u{a0}; ici, il dénonce l’exploitation «\u{a0}des milliers de travailleurs\u{a0}», et la troisième partie reprend «\u{a0}ces milliers de travailleurs\u{a0}». Entre quelques milliers et 430 millions, il y a un facteur d’environ cent mille\u{a0}: cinq ordres de grandeur.\n\nLes deux chiffres ne comptent pas la même chose. Les groupes que décrivent les enquêtes citées dans ces annotations se comptent en centaines\u{a0}: 185 anciens modérateurs de Facebook plaignants au Kenya, plus de 150 au vote du syndicat de 2023, 339 membres de la Data Labelers Association dès sa première semaine. La fourchette de la Banque mondiale (154 à 435 millions) compte tous les travailleurs des plateformes en ligne, tous métiers confondus."),
                 verdict: None,
-                note: s("L’article dit\u{a0}: «\u{a0}l’exploitation silencieuse des milliers de travailleurs\u{a0}», puis «\u{a0}ces milliers de travailleurs\u{a0}».\n\nCe chiffre n’est attribué à aucune source et contredit celui de la première partie. Aucun des deux n’est juste pour ce qu’il prétend compter\u{a0}: «\u{a0}des milliers\u{a0}» reste très en deçà des estimations mondiales, et «\u{a0}430 millions de modérateurs\u{a0}» attribue aux seuls modérateurs un total qui compte tous les métiers."),
+                note: s("L’article dit\u{a0}: «\u{a0}l’exploitation silencieuse des milliers de travailleurs\u{a0}», puis «\u{a0}ces milliers de travailleurs\u{a0}».\n\nCe chiffre n’est attribué à aucune source, et il ne peut pas décrire la même population que celui de la première partie\u{a0}: «\u{a0}des milliers\u{a0}» reste très en deçà des estimations mondiales, et «\u{a0}430 millions de modérateurs\u{a0}» attribue aux seuls modérateurs un total qui compte tous les métiers."),
                 questions: vec![s("Quel chiffre faudrait-il donner pour parler des seuls travailleurs kényans que montre le documentaire\u{a0}? Sait-on les compter\u{a0}?")],
             },
             Annotation {
@@ -1009,7 +1009,7 @@ pub fn article() -> Article {
                 title: s("Lecture de l’essai"),
                 annotation: None,
                 part: 0,
-                say: s("Lecture silencieuse de l’essai en entier (environ 1 100 mots, 7 à 8 minutes), sur la feuille distribuée (glose export) ou à l’écran. Chacun souligne deux chiffres ou citations qui l’ont frappé, sans rien vérifier encore. Si l’essai a été lu avant l’atelier, réduire cette étape à un rappel de deux minutes et donner le temps gagné au débat."),
+                say: s("Lecture silencieuse de l’essai en entier (environ 1\u{202f}100 mots, 7 à 8 minutes), sur la feuille distribuée (glose export) ou à l’écran. Chacun souligne deux chiffres ou citations qui l’ont frappé, sans rien vérifier encore. Si l’essai a été lu avant l’atelier, réduire cette étape à un rappel de deux minutes et donner le temps gagné au débat."),
                 questions: vec![s("Avant toute vérification\u{a0}: quels chiffres ou quelles citations vous ont le plus frappés, et pourquoi\u{a0}?")],
                 minutes: 8,
                 big: None,
