@@ -17,15 +17,34 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use crate::content::Article;
 
+/// Writes one space, unless the last character written was one.
+fn space(out: &mut String, space_before: &mut bool) {
+    if !*space_before {
+        out.push(' ');
+        *space_before = true;
+    }
+}
+
 /// Folds one character, appending its search form to `out`. `space_before` tells whether the
 /// last character written was a space (so runs of spaces fold to one); it is updated.
 fn fold_char(c: char, out: &mut String, space_before: &mut bool) {
+    // Most characters are ASCII: their own short path, with no table to look up.
+    if c.is_ascii() {
+        if c.is_whitespace() || c == '-' {
+            space(out, space_before);
+        } else {
+            *space_before = false;
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+        }
+        return;
+    }
     let mut push = |d: char, out: &mut String| {
         if d.is_whitespace() || is_dash(d) {
-            if !*space_before {
-                out.push(' ');
-                *space_before = true;
-            }
+            space(out, space_before);
             return;
         }
         *space_before = false;
@@ -34,10 +53,6 @@ fn fold_char(c: char, out: &mut String, space_before: &mut bool) {
             None => out.push(d),
         }
     };
-    if c.is_ascii() {
-        push(c.to_ascii_lowercase(), out);
-        return;
-    }
     if c.is_whitespace() || is_dash(c) || special(c).is_some() {
         push(c, out);
         return;
