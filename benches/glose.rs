@@ -105,6 +105,33 @@ fn bench_frames(c: &mut Criterion, name: &str, article: &Article) {
     group.finish();
 }
 
+/// What OSC 8 hyperlinks add to a frame: finding the selected source's address on screen and
+/// copying its cells (the World Bank figure, whose source has an address), beside the frame.
+fn bench_links(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hyperlinks");
+    for (w, h) in [(80u16, 24u16), (100, 30)] {
+        let mut app = App::new(bundled(), Lang::Fr, Theme::default(), (w, h));
+        app.update(Action::NextAnnotation);
+        app.update(Action::NextAnnotation);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        frame(&mut terminal, &app);
+        let desk = glose::desk::Desk::with_opener(|_| Ok(()), false, true);
+        let buffer = terminal.backend().buffer().clone();
+        assert!(
+            !desk.links(&app, &buffer).is_empty(),
+            "an address on screen"
+        );
+        let id = format!("{w}x{h}");
+        group.bench_function(BenchmarkId::new("links", &id), |b| {
+            b.iter(|| black_box(desk.links(&app, &buffer)));
+        });
+        group.bench_function(BenchmarkId::new("render", &id), |b| {
+            b.iter(|| frame(&mut terminal, &app));
+        });
+    }
+    group.finish();
+}
+
 fn bench_bundled_frames(c: &mut Criterion) {
     bench_frames(c, "bundled", &bundled());
 }
@@ -214,6 +241,7 @@ criterion_group!(
     benches,
     bench_load,
     bench_layout,
+    bench_links,
     bench_bundled_frames,
     bench_large
 );

@@ -195,6 +195,12 @@ pub struct App {
     pub notebook: Notebook,
     /// Bumped by every change to `notebook`; the event loop saves when it moves.
     pub notebook_revision: u64,
+    /// What the reader asked of the world outside (open an address, copy a citation): taken
+    /// and carried out by the event loop (`desk::Desk`), never by `update`.
+    pub requests: Vec<crate::desk::Request>,
+    /// Whether the settings allow OSC 8 hyperlinks (the terminal and `GLOSE_HYPERLINKS` decide
+    /// too, in `desk`).
+    pub hyperlinks: bool,
     /// Wrapped layouts keyed by (pane, text width).
     layouts: HashMap<(usize, usize), PaneLayout>,
     /// The folded text for search, built on the first search.
@@ -273,6 +279,8 @@ impl App {
             prefs: Prefs::default(),
             notebook: Notebook::default(),
             notebook_revision: 0,
+            requests: Vec::new(),
+            hyperlinks: true,
             layouts: HashMap::new(),
             search_index: None,
             part_stats: OnceCell::new(),
@@ -358,6 +366,50 @@ impl App {
             }
             None => false,
         }
+    }
+
+    /// `o` (`open`) or `y`: asks the event loop to open the selected annotation's source
+    /// address, or to copy its citation; says why not in the status line.
+    fn request_source(&mut self, open: bool) {
+        let lang = self.lang;
+        let source = self
+            .view
+            .selected
+            .and_then(|i| self.article.annotations.get(i))
+            .map(|a| a.source.and_then(|s| self.article.sources.get(s)));
+        let message = match source {
+            None => lang.pick(
+                "select an annotation first (Tab)",
+                "sélectionnez d’abord une annotation (Tab)",
+            ),
+            Some(None) => lang.pick(
+                "this annotation cites no source",
+                "cette annotation ne cite aucune source",
+            ),
+            Some(Some(source)) if open => {
+                match source.url.as_deref().and_then(crate::desk::safe_url) {
+                    Some(url) => {
+                        self.requests
+                            .push(crate::desk::Request::Open(url.to_owned()));
+                        return;
+                    }
+                    None if source.url.is_some() => lang.pick(
+                        "this source's address is not one glose opens (http or https only)",
+                        "glose n’ouvre pas l’adresse de cette source (http ou https seulement)",
+                    ),
+                    None => lang.pick(
+                        "this source has no verified address",
+                        "cette source n’a pas d’adresse vérifiée",
+                    ),
+                }
+            }
+            Some(Some(source)) => {
+                let citation = crate::webanno::citation(source);
+                self.requests.push(crate::desk::Request::Copy(citation));
+                return;
+            }
+        };
+        self.view.message = Some(message.to_owned());
     }
 
     /// Applies one action.
@@ -466,6 +518,8 @@ impl App {
             Action::ShowBookmarks => self.open_list(Overlay::Bookmarks),
             Action::EditNote => self.edit_note_here(),
             Action::ShowNotes => self.open_list(Overlay::Notes),
+            Action::OpenSource => self.request_source(true),
+            Action::CopyCitation => self.request_source(false),
             // Only meaningful in a list or in the editor.
             Action::ListNext
             | Action::ListPrev

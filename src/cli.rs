@@ -19,19 +19,14 @@ use crate::theme::ThemeName;
 ///
 /// Exit codes: 0 success, 1 content errors in the article, 2 usage, settings or I/O errors.
 #[derive(Debug, Parser)]
-#[command(
-    name = "glose",
-    version,
-    about,
-    long_about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "glose", version, about, long_about)]
 pub struct Cli {
     /// Article folder, or a .md / .txt file (default: the bundled article).
     pub path: Option<PathBuf>,
 
-    /// Start at the top instead of where you left the article (notes and bookmarks are kept).
-    #[arg(long)]
+    /// Start at the top instead of where you left the article (notes and bookmarks are kept;
+    /// only reading uses it, other commands accept and ignore it).
+    #[arg(long, global = true)]
     pub fresh: bool,
 
     /// Settings file to read instead of the default config.toml.
@@ -60,7 +55,6 @@ pub enum Command {
     },
     /// Facilitator notes for a second terminal: follows `glose present` run by the same user
     /// on this machine (what to say, questions, answers, time, next stop).
-    #[command(args_conflicts_with_subcommands = true)]
     Notes {
         /// Article folder (default: the bundled article); must be the presented one.
         path: Option<PathBuf>,
@@ -69,7 +63,9 @@ pub enum Command {
         command: Option<NotesCommand>,
     },
     /// Write a handout: the text with a footnote per annotation, the sources and the tour's
-    /// questions (exit 0 written, 1 content errors, 2 I/O errors).
+    /// questions; or the annotations as W3C Web Annotation JSON-LD (`--format w3c`), or the bare
+    /// text their positions count in (`--format text`) (exit 0 written, 1 content errors, 2 I/O
+    /// errors).
     Export {
         /// Article folder (default: the bundled article).
         path: Option<PathBuf>,
@@ -96,6 +92,21 @@ pub enum Command {
               value_parser = clap::value_parser!(u16).range(20..=1000))]
         width: u16,
     },
+    /// Turn a Hypothesis export (JSON) into annotations of an article folder: they are appended
+    /// to its annotations.toml, anchored and checked; passages not found in the text are
+    /// reported, never dropped (exit 0 all anchored, 1 some not found or content errors, 2 I/O).
+    Import {
+        #[command(subcommand)]
+        from: ImportCommand,
+    },
+    /// Print a completion script for a shell on stdout (see the README to install it).
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on stdout: `glose man | man -l -`.
+    Man,
     /// Check the settings file, show where it is, or print a commented default one.
     Config {
         /// Print a commented config.toml with every setting and key binding at its default.
@@ -129,13 +140,182 @@ fn parse_lang(value: &str) -> Result<Lang, String> {
 /// Subcommands of `glose notes` (`glose notes [PATH]` alone is the facilitator's notes window).
 #[derive(Debug, Subcommand)]
 pub enum NotesCommand {
-    /// Print your own notes on an article as Markdown on stdout, in reading order, with the
-    /// quoted passages and their sources (exit 0; 1 content errors; 2 I/O or an unreadable notes
+    /// Print your own notes on an article as Markdown (or W3C Web Annotation JSON-LD) on
+    /// stdout, in reading order, with the quoted passages and their sources (exit 0; 1 content errors; 2 I/O or an unreadable notes
     /// file).
     Export {
         /// Article folder or .md / .txt file (default: the bundled article).
         path: Option<PathBuf>,
+        /// Output format: Markdown, or W3C Web Annotation JSON-LD.
+        #[arg(long, short, value_enum, default_value_t = NotesFormat::Markdown)]
+        format: NotesFormat,
     },
+}
+
+/// The formats `glose notes export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum NotesFormat {
+    /// Markdown, in reading order, with the quoted passages and their sources.
+    #[default]
+    Markdown,
+    /// A W3C Web Annotation collection (JSON-LD), as Hypothesis and annotation tools read it.
+    W3c,
+}
+
+/// Where `glose import` reads annotations from.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A Hypothesis export (`annotations` with TextQuoteSelector targets, text and tags), or a
+    /// W3C Web Annotation collection such as `glose export --format w3c` writes.
+    Hypothesis {
+        /// The JSON file to read.
+        file: PathBuf,
+        /// The article folder whose annotations.toml receives the annotations (default: the
+        /// current folder).
+        dir: Option<PathBuf>,
+    },
+}
+
+/// The name a user types for a command (`check`, `notes`), for messages.
+pub fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::Present { .. } => "present",
+        Command::Notes { .. } => "notes",
+        Command::Export { .. } => "export",
+        Command::Check { .. } => "check",
+        Command::Print { .. } => "print",
+        Command::Import { .. } => "import",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
+        Command::Config { .. } => "config",
+    }
+}
+
+/// The completion script for `shell`, generated from the same definition as the parser.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    clap_complete::generate(shell, &mut command, "glose", out);
+}
+
+/// The manual page (roff): the whole command line as `glose --help` shows it, then a section
+/// per command (and per subcommand of `notes` and `import`) with its arguments and options.
+pub fn man_page() -> std::io::Result<String> {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut page)?;
+    let mut out = String::from_utf8_lossy(&page).into_owned();
+    out.push_str(".SH \"COMMANDS IN DETAIL\"\n");
+    for sub in command.get_subcommands() {
+        man_command(&mut out, "glose", sub);
+    }
+    Ok(out)
+}
+
+/// One command's section of the man page, then its own subcommands.
+fn man_command(out: &mut String, parent: &str, command: &clap::Command) {
+    use std::fmt::Write as _;
+    let name = format!("{parent} {}", command.get_name());
+    let _ = writeln!(out, ".SS \"{}\"", roff(&name));
+    let about = command
+        .get_long_about()
+        .or_else(|| command.get_about())
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    for paragraph in about.split("\n\n") {
+        let _ = writeln!(out, "{}\n.PP", roff(paragraph.trim()));
+    }
+    for arg in command.get_arguments() {
+        if arg.is_hide_set() || arg.is_global_set() {
+            continue;
+        }
+        let id = arg.get_id().as_str();
+        if matches!(id, "help" | "version") {
+            continue;
+        }
+        let value = arg
+            .get_value_names()
+            .and_then(|names| names.first())
+            .map_or_else(|| id.to_uppercase(), ToString::to_string);
+        let label = match (arg.get_short(), arg.get_long()) {
+            (Some(short), Some(long)) if arg.get_action().takes_values() => {
+                format!("-{short}, --{long} {value}")
+            }
+            (Some(short), Some(long)) => format!("-{short}, --{long}"),
+            (None, Some(long)) if arg.get_action().takes_values() => format!("--{long} {value}"),
+            (None, Some(long)) => format!("--{long}"),
+            (Some(short), None) => format!("-{short}"),
+            (None, None) if arg.is_required_set() => format!("<{value}>"),
+            (None, None) => format!("[{value}]"),
+        };
+        let help = arg
+            .get_long_help()
+            .or_else(|| arg.get_help())
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let values: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let values = if values.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", values.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            ".TP\n\\fB{}\\fR\n{}{}",
+            roff(&label),
+            roff(&help),
+            roff(&values)
+        );
+    }
+    for sub in command.get_subcommands() {
+        if sub.get_name() != "help" {
+            man_command(out, &name, sub);
+        }
+    }
+}
+
+/// Text for roff: backslashes escaped, no line starting with a control character.
+fn roff(text: &str) -> String {
+    text.replace('\\', "\\e")
+        .lines()
+        .map(|line| {
+            if line.starts_with(['.', '\'']) {
+                format!("\\&{line}")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The names of every subcommand, for "did you mean".
+pub fn subcommand_names() -> Vec<String> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect()
+}
+
+/// The subcommand a mistyped word most likely meant (`chek` → `check`), if one is close.
+pub fn did_you_mean(word: &str) -> Option<String> {
+    if word.contains(['/', '.', '\\']) || word.is_empty() {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    subcommand_names()
+        .into_iter()
+        .map(|name| (strsim::damerau_levenshtein(&lower, &name), name))
+        .filter(|(distance, name)| *distance <= 2 && *distance < name.len().max(2) - 1)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
 }
 
 #[cfg(test)]
@@ -187,7 +367,7 @@ mod tests {
             cli.command,
             Some(Command::Notes {
                 path: None,
-                command: Some(NotesCommand::Export { path: Some(p) })
+                command: Some(NotesCommand::Export { path: Some(p), format: NotesFormat::Markdown })
             }) if p == Path::new("dir")
         ));
         let cli = Cli::try_parse_from(["glose", "notes", "export"]).unwrap();
@@ -195,12 +375,113 @@ mod tests {
             cli.command,
             Some(Command::Notes {
                 path: None,
-                command: Some(NotesCommand::Export { path: None })
+                command: Some(NotesCommand::Export {
+                    path: None,
+                    format: NotesFormat::Markdown
+                })
             })
         ));
         let cli = Cli::try_parse_from(["glose", "--fresh", "article"]).unwrap();
         assert!(cli.fresh);
         assert_eq!(cli.path.as_deref(), Some(Path::new("article")));
         assert!(!Cli::try_parse_from(["glose"]).unwrap().fresh);
+    }
+
+    #[test]
+    fn global_options_go_before_or_after_the_command() {
+        for args in [
+            &["glose", "--lang", "en", "check"][..],
+            &["glose", "check", "--lang", "en"],
+            &["glose", "--theme", "high-contrast", "present"],
+            &["glose", "--fresh", "print"],
+            &["glose", "print", "--fresh", "--config", "c.toml"],
+            &[
+                "glose", "--lang", "fr", "notes", "export", "--format", "w3c",
+            ],
+            &["glose", "notes", "--theme", "monochrome", "export"],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            assert!(cli.command.is_some(), "{args:?}");
+            assert!(cli.path.is_none(), "{args:?}");
+        }
+        let cli = Cli::try_parse_from(["glose", "--lang", "en", "check"]).unwrap();
+        assert_eq!(cli.lang, Some(Lang::En));
+        let cli = Cli::try_parse_from(["glose", "--fresh", "print"]).unwrap();
+        assert!(cli.fresh);
+        let cli = Cli::try_parse_from(["glose", "import", "hypothesis", "h.json", "dir"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Import {
+                from: ImportCommand::Hypothesis { dir: Some(_), .. }
+            })
+        ));
+    }
+
+    #[test]
+    fn a_mistyped_command_is_recognised() {
+        assert_eq!(did_you_mean("chek").as_deref(), Some("check"));
+        assert_eq!(did_you_mean("CHECK").as_deref(), Some("check"));
+        assert_eq!(did_you_mean("prnit").as_deref(), Some("print"));
+        assert_eq!(did_you_mean("exprot").as_deref(), Some("export"));
+        assert_eq!(did_you_mean("mon-texte"), None);
+        assert_eq!(did_you_mean("chek.md"), None);
+        assert_eq!(did_you_mean("dir/chek"), None);
+        assert_eq!(did_you_mean("x"), None);
+    }
+
+    fn every_command() -> Vec<String> {
+        let names = subcommand_names();
+        for expected in [
+            "present",
+            "notes",
+            "export",
+            "check",
+            "print",
+            "import",
+            "completions",
+            "man",
+            "config",
+        ] {
+            assert!(names.iter().any(|n| n == expected), "{expected}");
+        }
+        names.into_iter().filter(|n| n != "help").collect()
+    }
+
+    #[test]
+    fn completions_name_every_command_for_every_shell() {
+        use clap::ValueEnum;
+        for shell in clap_complete::Shell::value_variants() {
+            let mut script = Vec::new();
+            completions(*shell, &mut script);
+            let script = String::from_utf8(script).unwrap();
+            assert!(script.len() > 500, "{shell}");
+            for name in every_command() {
+                assert!(script.contains(&name), "{shell} lacks {name}");
+            }
+            assert!(
+                script.contains("hypothesis"),
+                "{shell} lacks import hypothesis"
+            );
+            assert!(
+                script.contains("lang") && script.contains("theme"),
+                "{shell}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_man_page_documents_every_command() {
+        let page = man_page().unwrap();
+        assert!(page.starts_with(".ie") || page.contains(".TH glose 1"));
+        for name in every_command() {
+            assert!(page.contains(&format!(".SS \"glose {name}\"")), "{name}");
+        }
+        assert!(page.contains(".SS \"glose notes export\""));
+        assert!(page.contains(".SS \"glose import hypothesis\""));
+        assert!(page.contains("\\-\\-theme") || page.contains("--theme"));
+        assert!(
+            !page.lines().any(|l| l.starts_with('\'')),
+            "no line starts a roff request by accident"
+        );
     }
 }

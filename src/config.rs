@@ -36,6 +36,7 @@ struct RawConfig {
     side_pane_width: Option<Spanned<u16>>,
     max_text_width: Option<Spanned<u16>>,
     highlight_marks: Option<bool>,
+    hyperlinks: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
@@ -125,6 +126,9 @@ pub struct Config {
     pub side_pane_width: Option<u16>,
     pub max_text_width: u16,
     pub highlight_marks: bool,
+    /// Whether the source pane's addresses are terminal hyperlinks (OSC 8), where the terminal
+    /// takes them; `GLOSE_HYPERLINKS=0` turns them off too.
+    pub hyperlinks: bool,
     /// The reader's default bindings (and the tour's layer) with the file's `[keys]` and
     /// `[tour_keys]` applied.
     pub keymap: Keymap,
@@ -140,6 +144,7 @@ impl Default for Config {
             side_pane_width: None,
             max_text_width: MAX_TEXT_WIDTH,
             highlight_marks: true,
+            hyperlinks: true,
             keymap: Keymap::default(),
             presenter_keymap: crate::present::keymap(),
         }
@@ -340,6 +345,7 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
         theme: raw.theme,
         language: raw.language,
         highlight_marks: raw.highlight_marks.unwrap_or(true),
+        hyperlinks: raw.hyperlinks.unwrap_or(true),
         ..Config::default()
     };
     let range_error = |value: &Spanned<u16>, range: &Range<u16>| {
@@ -661,6 +667,7 @@ impl Config {
         app.keymap = self.keymap.clone();
         app.presenter_keymap = self.presenter_keymap.clone();
         app.view.marks_hidden = !self.highlight_marks;
+        app.hyperlinks = self.hyperlinks;
         app.set_prefs(Prefs {
             side_width: self.side_pane_width,
             max_text_width: self.max_text_width,
@@ -769,6 +776,12 @@ pub fn default_text(lang: Lang) -> String {
         "# Surligner les mots annotés au démarrage (la touche m les masque ou les affiche).",
     ));
     line("# highlight_marks = true");
+    line("");
+    line(lang.pick(
+        "# Whether source addresses are clickable links (OSC 8) in terminals that take them.",
+        "# Adresses des sources cliquables (OSC 8) dans les terminaux qui le permettent.",
+    ));
+    line("# hyperlinks = true");
     line("");
     line(lang.pick(
         "# Key bindings: \"key\" = \"action\". Naming an action here replaces all its default keys",

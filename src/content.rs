@@ -281,7 +281,7 @@ fn too_large(label: &str, limit: usize, what: &str) -> Diagnostic {
 }
 
 /// An I/O error in our message style: lower case, without the OS error number.
-fn io_message(error: &io::Error) -> String {
+pub(crate) fn io_message(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_owned(),
         io::ErrorKind::IsADirectory => "it is a directory, not a file".to_owned(),
@@ -299,7 +299,7 @@ fn io_message(error: &io::Error) -> String {
 
 /// The size limit of a file of an article folder, from its name: [`TOML_LIMIT_BYTES`] for the
 /// four TOML files, [`TEXT_LIMIT_BYTES`] for the text (whatever `article.toml` names it).
-fn limit_of(name: &str) -> usize {
+pub(crate) fn limit_of(name: &str) -> usize {
     match name {
         "article.toml" | "annotations.toml" | "sources.toml" | "tour.toml" => TOML_LIMIT_BYTES,
         _ => TEXT_LIMIT_BYTES,
@@ -313,7 +313,7 @@ fn limit_of(name: &str) -> usize {
 /// `InvalidInput`. A file whose size is over `limit` is refused (kind `FileTooLarge`) before it
 /// is opened, and at most `limit + 1` bytes are read in any case (a file that grows, or that
 /// lies about its size), so memory stays bounded whatever the path names.
-fn read_capped(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
+pub(crate) fn read_capped(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     let metadata = std::fs::metadata(path)?;
     if metadata.is_dir() {
         return Err(io::Error::from(io::ErrorKind::IsADirectory));

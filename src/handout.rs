@@ -18,8 +18,14 @@ pub enum Format {
     /// CommonMark with footnotes (`[^1]`), as GitHub, Pandoc and most editors read it.
     #[default]
     Markdown,
-    /// One standalone HTML page, printable as is.
+    /// One standalone HTML page, printable as is, with a schema.org ClaimReview per verdict.
     Html,
+    /// A W3C Web Annotation collection (JSON-LD): one Annotation per annotation, with
+    /// TextQuoteSelector and TextPositionSelector targets.
+    W3c,
+    /// The article's words alone, parts and paragraphs separated by blank lines: the text the
+    /// W3C positions count in.
+    Text,
 }
 
 /// The handout of `article` in `format`.
@@ -27,6 +33,8 @@ pub fn export(article: &Article, format: Format) -> String {
     match format {
         Format::Markdown => markdown(article),
         Format::Html => html(article),
+        Format::W3c => crate::webanno::export(article),
+        Format::Text => crate::webanno::plain_text(article).text,
     }
 }
 
@@ -374,7 +382,14 @@ fn html(article: &Article) -> String {
     let _ = writeln!(out, "<html lang=\"{}\">", h(code));
     let _ = writeln!(out, "<head>\n<meta charset=\"utf-8\">");
     let _ = writeln!(out, "<title>{}</title>", h(&meta.title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(out, "<style>{STYLE}</style>");
+    if let Some(reviews) = claim_reviews(article) {
+        let _ = writeln!(
+            out,
+            "<script type=\"application/ld+json\">\n{reviews}\n</script>"
+        );
+    }
+    let _ = writeln!(out, "</head>\n<body>");
     let _ = writeln!(out, "<h1>{}</h1>", h(&meta.title));
     let byline = meta.byline.clone().unwrap_or_else(|| meta.author.clone());
     if !byline.is_empty() {
@@ -546,6 +561,97 @@ fn html(article: &Article) -> String {
     out
 }
 
+// ---------------------------------------------------------------------------------------------
+// schema.org ClaimReview (JSON-LD in the HTML handout)
+
+/// One schema.org `ClaimReview` per annotation with a verdict, as a JSON-LD array ready to sit
+/// inside `<script type="application/ld+json">`: `claimReviewed` is the article's words,
+/// `itemReviewed` a `Claim` by the article's author appearing in the article, `reviewRating`
+/// the verdict in the article's language (`alternateName`) with what the source says
+/// (`ratingExplanation`), `author` who annotated (`annotations_by`), `url` the note in the
+/// handout. `None` when no annotation has a verdict.
+///
+/// `<`, `>` and `&` are written as JSON escapes (`\u003c`…), so no `</script>` or `<!--` in the
+/// article can end the script early; the JSON means the same.
+pub fn claim_reviews(article: &Article) -> Option<String> {
+    use serde_json::{Map, Value, json};
+    let lang = lang_of(article);
+    let meta = &article.meta;
+    let mut appearance = Map::new();
+    appearance.insert("@type".into(), json!("CreativeWork"));
+    appearance.insert("name".into(), json!(meta.title));
+    if let Some(url) = &meta.url {
+        appearance.insert("url".into(), json!(url));
+    }
+    if let Some(publisher) = &meta.publisher {
+        appearance.insert(
+            "publisher".into(),
+            json!({"@type": "Organization", "name": publisher}),
+        );
+    }
+    if let Some(date) = &meta.date {
+        appearance.insert("datePublished".into(), json!(date));
+    }
+    let mut claim = Map::new();
+    claim.insert("@type".into(), json!("Claim"));
+    if !meta.author.trim().is_empty() {
+        claim.insert(
+            "author".into(),
+            json!({"@type": "Person", "name": meta.author}),
+        );
+    }
+    if let Some(date) = &meta.date {
+        claim.insert("datePublished".into(), json!(date));
+    }
+    claim.insert("appearance".into(), Value::Object(appearance));
+    let page = meta.url.clone().unwrap_or_default();
+    let reviews: Vec<Value> = article
+        .annotations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, annotation)| {
+            let verdict = annotation.verdict?;
+            let mut rating = Map::new();
+            rating.insert("@type".into(), json!("Rating"));
+            rating.insert("alternateName".into(), json!(lang.verdict(verdict)));
+            let explanation = one_line(&annotation.note);
+            if !explanation.is_empty() {
+                rating.insert("ratingExplanation".into(), json!(explanation));
+            }
+            let mut review = Map::new();
+            review.insert("@context".into(), json!("https://schema.org"));
+            review.insert("@type".into(), json!("ClaimReview"));
+            review.insert("url".into(), json!(format!("{page}#note-{}", i + 1)));
+            review.insert(
+                "claimReviewed".into(),
+                json!(article.slice(annotation.range.clone())),
+            );
+            review.insert("itemReviewed".into(), Value::Object(claim.clone()));
+            review.insert("reviewRating".into(), Value::Object(rating));
+            if let Some(by) = meta
+                .annotations_by
+                .as_ref()
+                .filter(|b| !b.trim().is_empty())
+            {
+                review.insert(
+                    "author".into(),
+                    json!({"@type": "Organization", "name": one_line(by)}),
+                );
+            }
+            Some(Value::Object(review))
+        })
+        .collect();
+    if reviews.is_empty() {
+        return None;
+    }
+    let text = serde_json::to_string_pretty(&Value::Array(reviews)).ok()?;
+    Some(
+        text.replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -606,5 +712,39 @@ mod tests {
         assert!(page.contains("<mark>430 millions de modérateurs</mark><sup><a id=\"ref-1\" href=\"#note-1\">1</a></sup>"));
         assert!(page.contains("<li id=\"note-3\">"));
         assert!(page.ends_with("</body>\n</html>\n"));
+    }
+
+    #[test]
+    fn the_html_handout_embeds_a_claim_review_per_verdict() {
+        let mut article = crate::tour::fixture::article();
+        article.annotations[0].note.push_str(" </script><!-- & ");
+        let page = export(&article, Format::Html);
+        let start = page.find("<script type=\"application/ld+json\">").unwrap();
+        let body = &page[start..];
+        let json = &body[body.find('\n').unwrap()..body.find("</script>").unwrap()];
+        assert!(
+            !json.contains('<'),
+            "nothing in the JSON can close the script"
+        );
+        let reviews: serde_json::Value = serde_json::from_str(json).unwrap();
+        let reviews = reviews.as_array().unwrap();
+        let checked = article
+            .annotations
+            .iter()
+            .filter(|a| a.verdict.is_some())
+            .count();
+        assert_eq!(reviews.len(), checked);
+        let first = &reviews[0];
+        assert_eq!(first["@type"], "ClaimReview");
+        assert_eq!(first["claimReviewed"], "430 millions de modérateurs");
+        assert_eq!(first["itemReviewed"]["@type"], "Claim");
+        assert_eq!(first["reviewRating"]["alternateName"], "déformé");
+        assert!(
+            first["reviewRating"]["ratingExplanation"]
+                .as_str()
+                .unwrap()
+                .ends_with("</script><!-- &")
+        );
+        assert!(page.find("</head>").unwrap() > start);
     }
 }

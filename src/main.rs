@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use glose::app::App;
-use glose::cli::{Cli, Command, NotesCommand};
+use glose::cli::{Cli, Command, ImportCommand, NotesCommand};
 use glose::config::{self, Config, Location};
 use glose::content::{Article, LoadError, Loaded};
 use glose::i18n::Lang;
@@ -21,6 +21,9 @@ use glose::theme::{Theme, ThemeName};
 /// What every screen needs from the settings and the flags.
 struct Setup {
     config: Config,
+    /// The interface language before any article is read: `--lang`, the settings, the locale,
+    /// else English (for messages about the command line or a file that did not load).
+    lang: Lang,
     /// `--lang`, if given.
     option: Option<Lang>,
     /// The locale's language, if glose speaks it.
@@ -31,7 +34,7 @@ struct Setup {
 impl Setup {
     /// The interface language for `article`: the option, the settings, the locale, then the
     /// article's own language (when the locale names none glose speaks), else English.
-    fn lang(&self, article: &Article) -> Lang {
+    fn lang_for(&self, article: &Article) -> Lang {
         self.config
             .lang(self.option, self.locale, Some(&article.meta.language))
     }
@@ -41,6 +44,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let locale = Lang::from_env();
     let location = Location::find(cli.config.as_deref(), std::env::var_os("GLOSE_CONFIG"));
+    match &cli.command {
+        Some(Command::Completions { shell }) => return completions(*shell),
+        Some(Command::Man) => return written(glose::cli::man_page().and_then(|p| output::out(&p))),
+        _ => {}
+    }
     if let Some(Command::Config {
         print_default,
         path,
@@ -58,13 +66,23 @@ fn main() -> ExitCode {
         }
     };
     let setup = setup(config, cli.lang, cli.theme, locale);
+    if let Some(code) = misplaced_command(&cli, setup.lang) {
+        return code;
+    }
     match cli.command {
         Some(Command::Check { path }) => ExitCode::from(glose::check::run(path.as_deref())),
         Some(Command::Present { path }) => present(path.as_deref(), &setup),
         Some(Command::Notes {
-            command: Some(NotesCommand::Export { path }),
+            command: Some(NotesCommand::Export { path, format }),
             ..
-        }) => notes_export(path.as_deref(), &setup),
+        }) => notes_export(path.as_deref(), format, &setup),
+        Some(Command::Import {
+            from: ImportCommand::Hypothesis { file, dir },
+        }) => ExitCode::from(glose::import::run(
+            &file,
+            dir.as_deref().unwrap_or(Path::new(".")),
+            setup.lang,
+        )),
         Some(Command::Notes {
             path,
             command: None,
@@ -75,7 +93,9 @@ fn main() -> ExitCode {
             output,
         }) => export(path.as_deref(), format, output.as_deref(), &setup),
         Some(Command::Print { path, width }) => print(path.as_deref(), usize::from(width), &setup),
-        Some(Command::Config { .. }) => ExitCode::SUCCESS,
+        Some(Command::Config { .. } | Command::Completions { .. } | Command::Man) => {
+            ExitCode::SUCCESS
+        }
         None if !io::stdout().is_terminal() => {
             print(cli.path.as_deref(), glose::print::DEFAULT_WIDTH, &setup)
         }
@@ -91,9 +111,11 @@ fn setup(
     theme: Option<ThemeName>,
     locale: Option<Lang>,
 ) -> Setup {
+    let lang = config.lang(option, locale, None);
     let theme = config.theme(theme, config::no_color());
     Setup {
         config,
+        lang,
         option,
         locale,
         theme,
@@ -116,7 +138,7 @@ fn load(path: Option<&Path>) -> Result<Loaded, ExitCode> {
 /// over, and standard output must be a terminal.
 fn load_for_screen(path: Option<&Path>, setup: &Setup) -> Result<Article, ExitCode> {
     let loaded = load(path)?;
-    need_terminal(setup.lang(&loaded.article))?;
+    need_terminal(setup.lang_for(&loaded.article))?;
     Ok(loaded.article)
 }
 
@@ -136,7 +158,7 @@ fn need_terminal(lang: Lang) -> Result<(), ExitCode> {
 /// Loads an article that must have a guided tour (for `present` and `notes`).
 fn load_tour(path: Option<&Path>, setup: &Setup) -> Result<Article, ExitCode> {
     let article = load(path)?.article;
-    let lang = setup.lang(&article);
+    let lang = setup.lang_for(&article);
     if article.tour.is_empty() {
         output::errln(&format!(
             "glose{}{}",
@@ -172,18 +194,67 @@ fn read(path: Option<&Path>, options: Options, setup: &Setup) -> ExitCode {
         Ok(article) => article,
         Err(code) => return code,
     };
-    let lang = setup.lang(&article);
+    let lang = setup.lang_for(&article);
     let mut app = App::new(article, lang, setup.theme.clone(), terminal_size());
     setup.config.apply(&mut app);
     ExitCode::from(session::run(&mut app, options))
 }
 
-/// `glose notes export [PATH]`: the reader's own notes on the article as Markdown on stdout.
-fn notes_export(path: Option<&Path>, setup: &Setup) -> ExitCode {
+/// `glose completions SHELL`: the completion script on stdout.
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut script = Vec::new();
+    glose::cli::completions(shell, &mut script);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(&script).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            output::errln(&format!("glose: {error}"));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// A PATH that is not a file but looks like a mistyped command (`glose chek`), or a PATH given
+/// before a command (`glose article check`): exit 2 with what to type instead.
+fn misplaced_command(cli: &Cli, lang: Lang) -> Option<ExitCode> {
+    let path = cli.path.as_deref()?;
+    let shown = glose::text::sanitize::clean_line(&path.display().to_string());
+    if let Some(command) = &cli.command {
+        let name = glose::cli::command_name(command);
+        output::errln(&match lang {
+            Lang::En => format!("glose: the path goes after the command: glose {name} {shown}"),
+            Lang::Fr => {
+                format!("glose : le chemin se met après la commande : glose {name} {shown}")
+            }
+        });
+        return Some(ExitCode::from(2));
+    }
+    if path.exists() {
+        return None;
+    }
+    let command = glose::cli::did_you_mean(&path.to_string_lossy())?;
+    output::errln(&match lang {
+        Lang::En => format!(
+            "glose: '{shown}' is neither a file nor a folder, nor a command. Did you mean \
+             'glose {command}'?\n(see glose --help for every command)"
+        ),
+        Lang::Fr => format!(
+            "glose : « {shown} » n’est ni un fichier, ni un dossier, ni une commande. Vouliez-vous \
+             dire « glose {command} » ?\n(glose --help donne toutes les commandes)"
+        ),
+    });
+    Some(ExitCode::from(2))
+}
+
+/// `glose notes export [PATH]`: the reader's own notes on the article as Markdown (or W3C Web
+/// Annotation JSON-LD) on stdout.
+fn notes_export(path: Option<&Path>, format: glose::cli::NotesFormat, setup: &Setup) -> ExitCode {
     match load(path) {
         Ok(loaded) => ExitCode::from(session::export(
             &loaded.article,
-            setup.lang(&loaded.article),
+            setup.lang_for(&loaded.article),
+            format,
             &mut std::io::stdout().lock(),
         )),
         Err(code) => code,
@@ -196,7 +267,7 @@ fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
         Ok(article) => article,
         Err(code) => return code,
     };
-    let lang = setup.lang(&article);
+    let lang = setup.lang_for(&article);
     let mut app = App::new(article, lang, setup.theme.clone(), terminal_size());
     setup.config.apply(&mut app);
     app.open_presenter(true);
@@ -210,7 +281,7 @@ fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
         Ok(article) => article,
         Err(code) => return code,
     };
-    let lang = setup.lang(&article);
+    let lang = setup.lang_for(&article);
     let key = glose::tour::article_key(&article);
     let listener = match glose::link::Listener::bind(&key) {
         Ok(listener) => listener,
@@ -260,7 +331,7 @@ fn export(
         Ok(loaded) => loaded.article,
         Err(code) => return code,
     };
-    let lang = setup.lang(&article);
+    let lang = setup.lang_for(&article);
     if let (Some(file), Some(input)) = (output, path)
         && let Some(clash) = glose::content::input_files(input)
             .into_iter()
@@ -319,7 +390,7 @@ fn print(path: Option<&Path>, width: usize, setup: &Setup) -> ExitCode {
         Ok(loaded) => loaded.article,
         Err(code) => return code,
     };
-    let lang = setup.lang(&article);
+    let lang = setup.lang_for(&article);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match glose::print::print(&article, width, lang, &mut out).and_then(|()| out.flush()) {

@@ -90,9 +90,14 @@ pub fn run(app: &mut App, options: Options) -> u8 {
     code
 }
 
-/// `glose notes export`: writes the notes on `article` as Markdown to `out`; returns the exit
+/// `glose notes export`: writes the notes on `article` as Markdown (or W3C JSON-LD) to `out`; returns the exit
 /// code (0, or 2 when the notes file cannot be read). Never moves or writes a state file.
-pub fn export(article: &Article, lang: Lang, out: &mut dyn Write) -> u8 {
+pub fn export(
+    article: &Article,
+    lang: Lang,
+    format: crate::cli::NotesFormat,
+    out: &mut dyn Write,
+) -> u8 {
     let Some(paths) = Paths::for_article(article) else {
         errln(&Problem::NoHome.long(lang));
         return 2;
@@ -105,8 +110,11 @@ pub fn export(article: &Article, lang: Lang, out: &mut dyn Write) -> u8 {
         }
     };
     notebook.resolve(article);
-    let text = markdown(article, &notebook, lang);
-    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+    let text = match format {
+        crate::cli::NotesFormat::Markdown => markdown(article, &notebook, lang) + "\n",
+        crate::cli::NotesFormat::W3c => crate::webanno::notes(article, &notebook),
+    };
+    match write!(out, "{text}").and_then(|()| out.flush()) {
         Ok(()) => 0,
         // `glose notes export | head`: the reader of the pipe has what it wanted.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,

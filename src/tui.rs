@@ -299,7 +299,8 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
         unsaved: false,
     };
     // `enter` may fail half-way (raw mode on, then a write error): restore in every case.
-    let result = enter().and_then(|()| event_loop(app, &mut saver));
+    let mut desk = crate::desk::Desk::system(app.hyperlinks);
+    let result = enter().and_then(|()| event_loop(app, &mut saver, &mut desk));
     {
         let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
         restore();
@@ -407,7 +408,7 @@ impl Saver<'_> {
     }
 }
 
-fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
+fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) -> io::Result<()> {
     let mut fault = test_fault();
     if fault == Some(Fault::Start) {
         return Err(io::Error::other("fault injected by GLOSE_TEST_FAULT=start"));
@@ -423,12 +424,14 @@ fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
         }
         {
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
-            terminal.draw(|frame| {
+            let frame = terminal.draw(|frame| {
                 ui::render(app, frame);
                 if fault.take() == Some(Fault::Panic) {
                     panic!("fault injected by GLOSE_TEST_FAULT=panic");
                 }
             })?;
+            let links = desk.links(app, frame.buffer);
+            crate::desk::draw_links(terminal.backend_mut(), &links)?;
         }
         link.publish(app);
         if app.view.should_quit {
@@ -449,6 +452,10 @@ fn event_loop(app: &mut App, saver: &mut Saver) -> io::Result<()> {
                 break;
             }
             let changed = app.handle_event(&event);
+            if !app.requests.is_empty() {
+                let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+                desk.carry_out(app, &mut io::stdout());
+            }
             saver.after_event(app);
             if matches!(event, Event::Resize(..)) {
                 redraw_whole(&mut terminal)?;

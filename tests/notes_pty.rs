@@ -106,10 +106,42 @@ fn position_and_note_survive_a_restart_and_fresh_starts_at_the_top() {
     assert!(markdown.starts_with("# Notes\u{a0}: IA"), "{markdown}");
     assert!(markdown.contains("## II."), "{markdown}");
     assert!(markdown.contains("\n> "), "{markdown}");
+    // Each line of the note is a Markdown paragraph of its own.
     assert!(
-        markdown.contains("Relire q j\nÉtudiante : « à vérifier »"),
+        markdown.contains("Relire q j\n\nÉtudiante : « à vérifier »"),
         "{markdown}"
     );
+
+    // The same note as a W3C Web Annotation, its quote at its position in the exported text.
+    let w3c = |format: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_glose"))
+            .args(["--lang", "en", "notes", "export", "--format", format])
+            .env("GLOSE_STATE_DIR", state.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let collection: serde_json::Value = serde_json::from_str(&w3c("w3c")).unwrap();
+    assert_eq!(collection["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(collection["total"], 1);
+    let note = &collection["first"]["items"][0];
+    assert_eq!(note["motivation"], "commenting");
+    assert_eq!(
+        note["body"][0]["value"],
+        "Relire q j\nÉtudiante : « à vérifier »"
+    );
+    let selectors = note["target"]["selector"].as_array().unwrap();
+    let exact = selectors[0]["exact"].as_str().unwrap();
+    let start = usize::try_from(selectors[1]["start"].as_u64().unwrap()).unwrap();
+    let end = usize::try_from(selectors[1]["end"].as_u64().unwrap()).unwrap();
+    let text = Command::new(env!("CARGO_BIN_EXE_glose"))
+        .args(["export", "--format", "text"])
+        .output()
+        .unwrap()
+        .stdout;
+    let text: Vec<char> = String::from_utf8(text).unwrap().chars().collect();
+    assert_eq!(text[start..end].iter().collect::<String>(), exact);
 }
 
 #[test]

@@ -89,6 +89,11 @@ pub enum Action {
     Blank,
     /// Presenter: show or hide what the source says and the verdict.
     RevealVerdict,
+    /// Open the selected annotation's source address with the system's opener (the browser).
+    OpenSource,
+    /// Copy the selected annotation's source as a citation (author, title, publisher, date,
+    /// address) to the clipboard, through the terminal (OSC 52).
+    CopyCitation,
     /// The terminal changed size (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),
@@ -146,6 +151,8 @@ impl Action {
             Self::ShowBookmarks,
             Self::EditNote,
             Self::ShowNotes,
+            Self::OpenSource,
+            Self::CopyCitation,
             Self::ListNext,
             Self::ListPrev,
             Self::ListOpen,
@@ -202,6 +209,8 @@ impl Action {
             Self::ShowBookmarks => "show_bookmarks",
             Self::EditNote => "edit_note",
             Self::ShowNotes => "show_notes",
+            Self::OpenSource => "open_source",
+            Self::CopyCitation => "copy_citation",
             Self::ListNext => "list_next",
             Self::ListPrev => "list_prev",
             Self::ListOpen => "list_open",
@@ -298,6 +307,14 @@ impl Action {
                 "note sur la sélection, sinon le 1er paragraphe à l’écran",
             ),
             Self::ShowNotes => ("list of my notes", "liste de mes notes"),
+            Self::OpenSource => (
+                "open the selected source's address in the browser",
+                "ouvrir l’adresse de la source sélectionnée dans le navigateur",
+            ),
+            Self::CopyCitation => (
+                "copy the selected source's citation",
+                "copier la référence de la source sélectionnée",
+            ),
             Self::ListNext => ("next", "suivante"),
             Self::ListPrev => ("previous", "précédente"),
             Self::ListOpen => ("go there", "y aller"),

@@ -264,6 +264,8 @@ impl Default for Keymap {
             (c('A'), A::ShowNotes),
             (c('B'), A::ToggleBookmark),
             (c('\''), A::ShowBookmarks),
+            (c('o'), A::OpenSource),
+            (c('y'), A::CopyCitation),
             (c('t'), A::ToggleTour),
             (c('p'), A::Present),
             (c('?'), A::ToggleHelp),

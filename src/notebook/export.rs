@@ -2,7 +2,7 @@
 //!
 //! For each note: the part, the quoted passage (the annotated words, or the first sentence of
 //! the paragraph), the annotation's source (author, title, publisher, date, URL) when the note is
-//! on an annotation, then the note as written. Notes whose words are no longer in the text come last with their saved
+//! on an annotation, then the note as written, each of its lines a Markdown paragraph. Notes whose words are no longer in the text come last with their saved
 //! quote. The output depends only on the article and the notebook (no clock), so it is stable.
 
 use std::fmt::Write;
@@ -44,6 +44,16 @@ fn blockquote(out: &mut String, text: &str) {
         let _ = writeln!(out, "> {line}");
     }
     out.push('\n');
+}
+
+/// A note as Markdown paragraphs: each line the reader wrote is a paragraph of its own (a
+/// single line break would be joined by any Markdown renderer), blank lines collapsed.
+fn paragraphs(text: &str) -> String {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// The whole notebook as Markdown.
@@ -134,7 +144,7 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
         if note.conflict {
             let _ = writeln!(out, "*⚠ {}*\n", crate::i18n::Text::ConflictCopy.get(lang));
         }
-        let _ = writeln!(out, "{}\n", note.text.trim_end());
+        let _ = writeln!(out, "{}\n", paragraphs(&note.text));
     }
     if count == 0 {
         let _ = writeln!(
@@ -177,7 +187,7 @@ mod tests {
         book.set_note(
             None,
             &Anchor::annotation(&article, 5).unwrap(),
-            "À vérifier\nsur place.",
+            "À vérifier\nsur place.\n\n\nSinon ?",
         );
         book.set_note(None, &Anchor::paragraph(&article, 0, 0).unwrap(), "Début.");
         let mut orphan = book.notes[0].clone();
@@ -205,7 +215,10 @@ Début.
 Source\u{a0}: Banque mondiale, « Working Without Borders », 2023, <https://example.org/r>
 
 À vérifier
+
 sur place.
+
+Sinon ?
 
 ## Partie 3
 

@@ -64,15 +64,7 @@ pub fn render(app: &App, area: Rect, placement: SidePlacement, buf: &mut Buffer)
         .border_style(theme.border)
         .title(Span::styled(title, theme.label))
         .render(area, buf);
-    let inner = match placement {
-        SidePlacement::Right => inner(area),
-        SidePlacement::Drawer => Rect {
-            x: area.x.saturating_add(2),
-            y: area.y.saturating_add(1),
-            width: area.width.saturating_sub(4),
-            height: area.height.saturating_sub(1),
-        },
-    };
+    let inner = content_area(area, placement);
     let lines = lines(app, usize::from(inner.width));
     let scroll = app.view.side_scroll.min(lines.len().saturating_sub(1));
     let shown: Vec<Line> = lines
@@ -83,9 +75,83 @@ pub fn render(app: &App, area: Rect, placement: SidePlacement, buf: &mut Buffer)
     Paragraph::new(shown).render(inner, buf);
 }
 
+/// Where the content goes inside the pane's frame.
+fn content_area(area: Rect, placement: SidePlacement) -> Rect {
+    match placement {
+        SidePlacement::Right => inner(area),
+        SidePlacement::Drawer => Rect {
+            x: area.x.saturating_add(2),
+            y: area.y.saturating_add(1),
+            width: area.width.saturating_sub(4),
+            height: area.height.saturating_sub(1),
+        },
+    }
+}
+
+/// The rows of the screen where the selected source's address is drawn (one per wrapped row,
+/// each as wide as the address's piece on it), with the address: where the event loop lays an
+/// OSC 8 hyperlink over the frame. Empty when an overlay, the editor or the presenter covers
+/// the pane, or when the pane is hidden.
+pub fn link_rows(app: &App) -> Vec<(Rect, String)> {
+    if app.presenter.is_some() || app.view.overlay.is_some() || app.view.editor.is_some() {
+        return Vec::new();
+    }
+    let Some((area, placement)) = app.screen.as_ref().and_then(|s| s.side) else {
+        return Vec::new();
+    };
+    let Some(annotation) = app
+        .view
+        .selected
+        .and_then(|i| app.article.annotations.get(i))
+    else {
+        return Vec::new();
+    };
+    // Most frames have no address to link: nothing is built then.
+    let linkable = annotation
+        .source
+        .and_then(|s| app.article.sources.get(s))
+        .and_then(|s| s.url.as_deref())
+        .and_then(crate::desk::safe_url)
+        .is_some();
+    if !linkable {
+        return Vec::new();
+    }
+    let inner = content_area(area, placement);
+    let width = usize::from(inner.width).max(1);
+    // Outside the tour the address is near the top: only the content down to it is built
+    // (`update` keeps the scroll within the whole content, so it needs no clamping here).
+    let (lines, url, scroll) = if app.tour.is_some() {
+        let (lines, url) = build(app, width);
+        let scroll = app.view.side_scroll.min(lines.len().saturating_sub(1));
+        (lines, url, scroll)
+    } else {
+        let mut lines = Vec::new();
+        let url = source_head(app, annotation, width, &mut lines);
+        (lines, url, app.view.side_scroll)
+    };
+    let Some((rows, url)) = url else {
+        return Vec::new();
+    };
+    rows.filter(|&i| i >= scroll && i - scroll < usize::from(inner.height))
+        .filter_map(|i| {
+            let width = u16::try_from(lines.get(i)?.width()).ok()?.min(inner.width);
+            let y = inner.y + u16::try_from(i - scroll).ok()?;
+            Some((Rect::new(inner.x, y, width, 1), url.clone()))
+        })
+        .collect()
+}
+
 /// The side pane's content at `width` cells. During the tour: the stop (what to say, the
 /// questions, the time), then everything about its annotation.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    build(app, width).0
+}
+
+/// Rows of the content that hold the selected source's address, and the address.
+type UrlRows = Option<(std::ops::Range<usize>, String)>;
+
+/// The content, and which of its rows hold the selected source's address.
+fn build(app: &App, width: usize) -> (Vec<Line<'static>>, UrlRows) {
     let width = width.max(1);
     if let Some(progress) = app.tour_progress() {
         let now = app.clock.now();
@@ -115,9 +181,13 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 "─".repeat(width),
                 app.theme.border,
             )));
-            out.extend(annotation_lines(app, annotation, width));
+            let base = out.len();
+            let (lines, url) = annotation_lines(app, annotation, width);
+            out.extend(lines);
+            let url = url.map(|(rows, url)| (rows.start + base..rows.end + base, url));
+            return (out, url);
         }
-        return out;
+        return (out, None);
     }
     match app
         .view
@@ -125,16 +195,21 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .and_then(|i| app.article.annotations.get(i))
     {
         Some(annotation) => annotation_lines(app, annotation, width),
-        None => about_lines(app, width),
+        None => (about_lines(app, width), None),
     }
 }
 
-fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Line<'static>> {
+/// The top of an annotation's content, up to its source's address: the kind and verdict, the
+/// words, the source heading, the source and its address; returns the address's rows.
+fn source_head(
+    app: &App,
+    annotation: &Annotation,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+) -> UrlRows {
     let lang = app.lang;
     let theme = &app.theme;
     let french = app.article.is_french();
-    let mut out: Vec<Line<'static>> = Vec::new();
-
     let kind = capitalise(lang.kind(annotation.kind));
     let mut badge = vec![Span::styled(kind, theme.annotation(annotation.kind))];
     if let Some(verdict) = annotation.verdict {
@@ -153,21 +228,34 @@ fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Lin
         theme.annotation(annotation.kind),
         french,
     ));
+    section(out, Text::Source.get(lang), theme.label);
+    let source = annotation.source.and_then(|s| app.article.sources.get(s))?;
+    let mut line = source.author.clone();
+    line.push_str(" — ");
+    line.push_str(&source.title);
+    for extra in [&source.publisher, &source.date].into_iter().flatten() {
+        line.push_str(", ");
+        line.push_str(extra);
+    }
+    out.extend(wrap_text(&line, width, theme.text, french));
+    let url = source.url.as_ref()?;
+    let start = out.len();
+    out.extend(wrap_text(url, width, theme.dim, false));
+    Some((start..out.len(), url.clone()))
+}
 
-    section(&mut out, Text::Source.get(lang), theme.label);
+fn annotation_lines(
+    app: &App,
+    annotation: &Annotation,
+    width: usize,
+) -> (Vec<Line<'static>>, UrlRows) {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let french = app.article.is_french();
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let url_rows = source_head(app, annotation, width, &mut out);
     match annotation.source.and_then(|s| app.article.sources.get(s)) {
         Some(source) => {
-            let mut line = source.author.clone();
-            line.push_str(" — ");
-            line.push_str(&source.title);
-            for extra in [&source.publisher, &source.date].into_iter().flatten() {
-                line.push_str(", ");
-                line.push_str(extra);
-            }
-            out.extend(wrap_text(&line, width, theme.text, french));
-            if let Some(url) = &source.url {
-                out.extend(wrap_text(url, width, theme.dim, false));
-            }
             let reference = match source.reference {
                 Some(n) => reference_number(lang, n),
                 None => Text::NotInReferenceList.get(lang).to_owned(),
@@ -217,7 +305,7 @@ fn annotation_lines(app: &App, annotation: &Annotation, width: usize) -> Vec<Lin
         section(&mut out, Text::AboutSource.get(lang), theme.label);
         out.extend(wrap_text(&source.note, width, theme.text, french));
     }
-    out
+    (out, url_rows)
 }
 
 fn about_lines(app: &App, width: usize) -> Vec<Line<'static>> {

@@ -162,6 +162,18 @@ impl Session {
         );
     }
 
+    /// Waits until the program has written `bytes` (escape sequences included).
+    pub fn wait_for_raw(&mut self, bytes: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            self.pump(Duration::from_millis(50));
+            if self.raw.windows(bytes.len()).any(|w| w == bytes.as_bytes()) {
+                return;
+            }
+        }
+        panic!("timed out waiting for {bytes:?} in the output");
+    }
+
     /// Types bytes as a user would (keys are escape sequences: "\t", "\x1b[Z" for Shift-Tab).
     pub fn send(&mut self, bytes: &str) {
         self.writer
