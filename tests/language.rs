@@ -102,6 +102,10 @@ fn a_locale_glose_does_not_speak_gives_way_to_the_article_language() {
 fn the_locale_then_the_option_win_over_the_article() {
     let c = [("LANG", "C")];
     assert_english(&glose(&["print", "--lang", "en"], &c), "--lang en");
+    assert_english(
+        &glose(&["--lang", "en", "print"], &c),
+        "--lang en before the command",
+    );
     assert_french(&glose(&["print", ENGLISH, "--lang", "fr"], &c), "--lang fr");
     let us = [("LANG", "en_US.UTF-8")];
     assert_english(&glose(&["print"], &us), "an English locale");
