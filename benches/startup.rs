@@ -2,6 +2,11 @@
 //! the process to its first complete screen, then `q` and its exit. Both programs show the same
 //! text (the bundled article's `text.md`) in a 100×30 terminal; criterion times every run.
 //!
+//!
+//! `typed_ahead_300j/*`: the same run with 300 `j` typed at once before the `q`, at 80×24 and
+//! 200×60: the per-key cost is (this − `start_first_screen_quit` at that size) / 300. glose
+//! applies every waiting key before drawing, so typed-ahead keys cost one frame.
+//!
 //! `cargo bench --bench startup` (needs `less` on the PATH; skipped with a message otherwise).
 //! The glose binary measured is the release build at `target/release/glose`: build it first
 //! with `cargo build --release`.
@@ -18,14 +23,27 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 const COLS: u16 = 100;
 const ROWS: u16 = 30;
 
-/// Runs `program args` in a pty until its screen shows `ready`, types `q`, waits for the exit;
-/// returns the wall time of the whole run.
+/// Runs `program args` in a 100×30 pty until its screen shows `ready`, types `q`, waits for
+/// the exit; returns the wall time of the whole run.
 fn run_once(program: &Path, args: &[&str], ready: &str, state: &Path) -> Duration {
+    run_keys(program, args, ready, state, (COLS, ROWS), b"q")
+}
+
+/// Runs `program args` in a `size` pty until its screen shows `ready`, types `keys` in one
+/// write (they must end with the key that quits), waits for the exit; returns the wall time.
+fn run_keys(
+    program: &Path,
+    args: &[&str],
+    ready: &str,
+    state: &Path,
+    (cols, rows): (u16, u16),
+    keys: &[u8],
+) -> Duration {
     let pty = native_pty_system();
     let pair = pty
         .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
+            rows,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })
@@ -55,7 +73,7 @@ fn run_once(program: &Path, args: &[&str], ready: &str, state: &Path) -> Duratio
         }
     });
     let size = |n: u16| NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN);
-    let mut parser = vt100::Parser::new(size(ROWS), size(COLS), 0);
+    let mut parser = vt100::Parser::new(size(rows), size(cols), 0);
     let deadline = start + Duration::from_secs(10);
     while !parser.screen().contents().contains(ready) {
         assert!(
@@ -68,7 +86,7 @@ fn run_once(program: &Path, args: &[&str], ready: &str, state: &Path) -> Duratio
             parser.process(&bytes);
         }
     }
-    writer.write_all(b"q").expect("type q");
+    writer.write_all(keys).expect("type the keys");
     writer.flush().expect("flush");
     child.wait().expect("wait");
     start.elapsed()
@@ -112,6 +130,37 @@ fn bench_startup(c: &mut Criterion) {
         });
     });
     group.finish();
+    let mut keys = vec![b'j'; 300];
+    keys.push(b'q');
+    for (cols, rows) in [(80u16, 24u16), (200, 60)] {
+        for (name, typed) in [("open_quit", &b"q"[..]), ("300j", &keys[..])] {
+            let mut group = c.benchmark_group(format!("typed_ahead_{name}"));
+            group.sample_size(20);
+            let size = format!("{cols}x{rows}");
+            group.bench_function(format!("glose_{size}"), |b| {
+                b.iter_custom(|iters| {
+                    (0..iters)
+                        .map(|_| {
+                            // From the top every time, as less starts (no saved position).
+                            let _ = std::fs::remove_dir_all(&state);
+                            run_keys(&glose, &[], "quitter", &state, (cols, rows), typed)
+                        })
+                        .sum()
+                });
+            });
+            group.bench_function(format!("less_{size}"), |b| {
+                b.iter_custom(|iters| {
+                    (0..iters)
+                        .map(|_| {
+                            let args = ["-PsREADY", text];
+                            run_keys(&less, &args, "READY", &state, (cols, rows), typed)
+                        })
+                        .sum()
+                });
+            });
+            group.finish();
+        }
+    }
     let _ = std::fs::remove_dir_all(&state);
 }
 

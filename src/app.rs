@@ -28,7 +28,7 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -46,7 +46,11 @@ pub use action::Action;
 pub use editor::{Editor, EditorInput};
 pub use find::SearchState;
 pub use keymap::Keymap;
-use keymap::translate_in;
+pub use keymap::Mode;
+use keymap::{KeyChord, translate_in};
+
+/// The largest count before a motion (`9999j`).
+const MAX_COUNT: usize = 9999;
 use line_input::Edit;
 use lookup::{FilterList, IndexState};
 pub use marks::ListState;
@@ -167,6 +171,9 @@ pub struct View {
     pub seen: Vec<usize>,
     /// A one-key message from the search or the lookup lists (cleared by the next key).
     pub flash: Option<Message>,
+    /// A count typed before a motion (`5` of `5j`), with the pane focused before its first
+    /// digit.
+    pub count: Option<(usize, usize)>,
 }
 
 /// The reader.
@@ -262,6 +269,7 @@ impl App {
             contents: FilterList::default(),
             seen: vec![0; panes.len()],
             flash: None,
+            count: None,
         };
         let mut app = Self {
             article,
@@ -347,24 +355,122 @@ impl App {
             };
         }
         let action = match &self.presenter {
-            Some(presenter) => translate_in(&presenter.keymap, event, false).or_else(|| {
-                // Blank or help: any key at all brings the stop back.
-                ((presenter.blanked || presenter.help) && matches!(event, Event::Key(_)))
-                    .then_some(Action::Blank)
-            }),
-            None => translate_in(&self.keymap, event, self.tour.is_some()).or_else(|| {
-                // The help says "any key closes this help": unbound keys too.
-                (self.view.overlay == Some(Overlay::Help)
-                    && matches!(event, Event::Key(key) if key.kind == KeyEventKind::Press))
-                .then_some(Action::ToggleHelp)
-            }),
+            Some(presenter) => {
+                translate_in(&presenter.keymap, event, Mode::Presenter).or_else(|| {
+                    // Blank or help: any key at all brings the stop back.
+                    ((presenter.blanked || presenter.help) && matches!(event, Event::Key(_)))
+                        .then_some(Action::Blank)
+                })
+            }
+            None => {
+                let mode = self.mode();
+                if let Some(changed) = self.count_digit(event, mode) {
+                    return changed;
+                }
+                translate_in(&self.keymap, event, mode).or_else(|| {
+                    // The help says "any key closes this help": unbound keys too.
+                    (self.view.overlay == Some(Overlay::Help)
+                        && matches!(event, Event::Key(key) if key.kind == KeyEventKind::Press))
+                    .then_some(Action::Close)
+                })
+            }
         };
         match action {
             Some(action) => {
-                self.update(action);
+                match self.view.count.take() {
+                    Some((count, before)) if action.takes_count() => {
+                        self.counted(action, count, before);
+                    }
+                    _ => self.update(action),
+                }
                 true
             }
-            None => false,
+            None => {
+                self.view.count = None;
+                // A key that does nothing says so, rather than nothing happening.
+                let unknown = matches!(event, Event::Key(key)
+                    if key.kind != KeyEventKind::Release
+                        && !matches!(key.code, KeyCode::Modifier(_) | KeyCode::Null));
+                if unknown {
+                    self.view.message = None;
+                    self.view.flash = None;
+                    self.view.notice = Some(Text::UnknownKey);
+                }
+                unknown
+            }
+        }
+    }
+
+    /// Which table of keys is in force now.
+    pub fn mode(&self) -> Mode {
+        if let Some(editor) = &self.view.editor {
+            return if editor.confirm_close {
+                Mode::Confirm
+            } else {
+                Mode::Editor
+            };
+        }
+        match self.view.overlay {
+            Some(Overlay::Notes | Overlay::Bookmarks) if self.view.list.confirm_delete => {
+                Mode::Confirm
+            }
+            Some(Overlay::Notes | Overlay::Bookmarks) => Mode::List,
+            _ if self.presenter.is_some() => Mode::Presenter,
+            Some(_) => Mode::Overlay,
+            None if self.tour.is_some() => Mode::Tour,
+            None => Mode::Reader,
+        }
+    }
+
+    /// A digit typed in the reader: it starts or extends a count for the next motion (`5j`,
+    /// `12G`), and a digit alone still goes to its part. Returns `Some(redraw)` when the
+    /// event was a digit taken as part of a count.
+    fn count_digit(&mut self, event: &Event, mode: Mode) -> Option<bool> {
+        if !matches!(mode, Mode::Reader | Mode::Tour) {
+            return None;
+        }
+        let Event::Key(key) = event else {
+            return None;
+        };
+        let chord = KeyChord::from_event(*key)?;
+        let KeyCode::Char(c @ '0'..='9') = chord.code else {
+            return None;
+        };
+        if chord.ctrl || chord.alt {
+            return None;
+        }
+        let digit = usize::from(c as u8 - b'0');
+        let (count, before) = match self.view.count {
+            Some((count, before)) => ((count * 10 + digit).min(MAX_COUNT), before),
+            None if digit > 0 => (digit, self.view.focus),
+            None => return None,
+        };
+        // The digit's own meaning (go to a part) applies at once; a motion after it undoes it.
+        let bound = translate_in(&self.keymap, event, mode);
+        match bound {
+            Some(action) => self.update(action),
+            None => self.view.notice = None,
+        }
+        self.view.count = Some((count, before));
+        Some(true)
+    }
+
+    /// A motion typed after a count: back to the pane the count started in, then the motion
+    /// `count` times (`G` and `g`: to line `count` of the part).
+    fn counted(&mut self, action: Action, count: usize, before: usize) {
+        self.focus(before);
+        self.refresh();
+        match action {
+            Action::Top | Action::Bottom => {
+                self.update(Action::Top);
+                self.scroll_focused(isize::try_from(count.saturating_sub(1)).unwrap_or(0));
+                self.refresh();
+            }
+            _ => {
+                for _ in 0..count {
+                    self.update(action);
+                }
+            }
         }
     }
 
@@ -535,8 +641,16 @@ impl App {
             Action::FirstStop => self.go_to_stop(0),
             Action::LastStop => self.go_to_stop(usize::MAX),
             Action::Present => self.open_presenter(false),
-            // Presenter-only actions mean nothing to the reader.
-            Action::Blank | Action::RevealVerdict | Action::LeavePresenter => {}
+            // Presenter-only actions mean nothing to the reader; nor do answers without a
+            // question. Ctrl-Z is the terminal loop's (it suspends in every mode).
+            Action::Blank
+            | Action::RevealVerdict
+            | Action::LeavePresenter
+            | Action::Close
+            | Action::Yes
+            | Action::No
+            | Action::Back
+            | Action::Suspend => {}
             Action::Resize(w, h) => self.view.size = (w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, delta) => self.wheel(x, y, delta),
@@ -1214,7 +1328,11 @@ pub(crate) mod tests {
         use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         let mut app = app((80, 24));
         let x = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
-        assert!(!app.handle_event(&x), "x means nothing to the reader");
+        assert!(
+            app.handle_event(&x),
+            "x means nothing to the reader, and says so"
+        );
+        assert_eq!(app.view.notice, Some(crate::i18n::Text::UnknownKey));
         app.update(Action::ToggleHelp);
         assert!(app.handle_event(&x));
         assert_eq!(app.view.overlay, None);
@@ -1253,7 +1371,7 @@ pub(crate) mod tests {
         app.update(Action::ToggleHelp);
         assert_eq!(app.view.help_scroll, 0, "opens at the top");
         // Tall enough: the movement keys close it like any other key.
-        let mut tall = self::app((120, 80));
+        let mut tall = self::app((120, 140));
         tall.update(Action::ToggleHelp);
         assert_eq!(crate::ui::help::max_scroll(&tall), 0);
         tall.update(Action::LineDown);

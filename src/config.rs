@@ -97,17 +97,33 @@ impl Table {
             Action::ListClose,
             Action::Quit,
         ];
+        // Paging in a list means what it means in the reader.
+        let list_paging = [
+            Action::PageDown,
+            Action::PageUp,
+            Action::HalfPageDown,
+            Action::HalfPageUp,
+            Action::Top,
+            Action::Bottom,
+        ];
         let editor = [Action::NoteSave, Action::NoteClose];
         match self {
             Self::Presenter => presenter.to_vec(),
-            Self::Lists => lists.to_vec(),
+            Self::Lists => lists.iter().chain(&list_paging).copied().collect(),
             Self::Editor => editor.to_vec(),
             Self::Reader | Self::Tour => Action::bindable()
                 .into_iter()
                 .filter(|a| {
                     !matches!(
                         a,
-                        Action::RevealVerdict | Action::Blank | Action::LeavePresenter
+                        Action::RevealVerdict
+                            | Action::Blank
+                            | Action::LeavePresenter
+                            | Action::Suspend
+                            | Action::Close
+                            | Action::Yes
+                            | Action::No
+                            | Action::Back
                     ) && !editor.contains(a)
                         && (*a == Action::Quit || !lists.contains(a))
                 })
@@ -399,6 +415,8 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
             lang,
             &at,
         )?,
+        overlay: defaults.overlay.clone(),
+        confirm: defaults.confirm.clone(),
     };
     config.presenter_keymap = Keymap {
         bindings: remap(
@@ -408,9 +426,7 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
             lang,
             &at,
         )?,
-        tour: Vec::new(),
-        list_bindings: Vec::new(),
-        editor_bindings: Vec::new(),
+        ..Keymap::empty()
     };
     Ok(config)
 }

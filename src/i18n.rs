@@ -155,6 +155,8 @@ pub enum Text {
     InLists,
     InLists2,
     InSearchLine,
+    /// Help heading: counts before motions.
+    Counts,
     SearchLineHelp,
     Read,
     Minutes,
@@ -162,6 +164,10 @@ pub enum Text {
     CloseHelpOther,
     HintAnnotation,
     HintQuit,
+    /// A key bound to nothing in the current mode.
+    UnknownKey,
+    /// After a count's digits, before its motion.
+    CountPending,
     MyNote,
     MyNoteOnParagraph,
     NotesTitle,
@@ -191,6 +197,12 @@ pub enum Text {
     NoteFull,
     NotesHowTo,
     InTheLists,
+    /// Help heading: the keys of the help and the index, sources and contents lists.
+    InTheOverlays,
+    /// Help heading: the answers to a yes/no question.
+    InAQuestion,
+    /// Help: what a number before a motion does.
+    CountHelp,
     InTheEditor,
     EditorKeys,
     NoTour,
@@ -305,6 +317,7 @@ impl Text {
                  filtre, Tab change le type, Entrée y va, Échap ferme",
             ),
             Self::InSearchLine => ("Search line", "Ligne de recherche"),
+            Self::Counts => ("Counts", "Nombres"),
             Self::SearchLineHelp => (
                 "type to search as you go; Enter keeps the matches, Esc cancels, ← → Home End \
                  move, Ctrl-U clears, / then Enter repeats the last search",
@@ -317,6 +330,14 @@ impl Text {
             Self::HelpScroll => ("scroll", "défiler"),
             Self::HintAnnotation => ("annotation", "annotation"),
             Self::HintQuit => ("quit", "quitter"),
+            Self::UnknownKey => (
+                "unknown key — ? for help",
+                "touche inconnue — ? pour l’aide",
+            ),
+            Self::CountPending => (
+                "times: j k Space d u, or line: G",
+                "fois : j k Espace d u, ou ligne : G",
+            ),
             Self::MyNote => ("My note", "Ma note"),
             Self::MyNoteOnParagraph => ("My note on this paragraph", "Ma note sur ce paragraphe"),
             Self::NotesTitle => ("My notes", "Mes notes"),
@@ -377,6 +398,18 @@ impl Text {
             ),
             Self::NotesHowTo => ("My notes", "Mes notes"),
             Self::InTheLists => ("Notes and bookmarks lists", "Listes de notes et de signets"),
+            Self::InTheOverlays => (
+                "This help, the index, sources and contents",
+                "Cette aide, l’index, les sources et la table des matières",
+            ),
+            Self::InAQuestion => (
+                "A question (delete? keep the changes?)",
+                "Une question (supprimer ? garder les modifications ?)",
+            ),
+            Self::CountHelp => (
+                "a number before a motion repeats it (5j, 3 Space); 12G or 12g goes to line 12 of the part; a digit alone goes to its part",
+                "un nombre avant un déplacement le répète (5j, 3 Espace) ; 12G ou 12g va à la ligne 12 de la partie ; un chiffre seul va à sa partie",
+            ),
             Self::InTheEditor => ("Note editor", "Éditeur de note"),
             Self::EditorKeys => (
                 "Enter new line · arrows, Home, End, Ctrl-arrows · Backspace, Del",

@@ -6,8 +6,13 @@
 //! article/ files ──content::load──► Article (immutable)
 //! Article + width ──layout::lay_out──► PaneLayout (rows as byte ranges, annotation rows)
 //! Layout + View ──ui::render──► ratatui Frame          (render reads, never decides)
-//! terminal Event ──keymap──► Action ──app::update──► View (the one way state changes)
+//! terminal Event ──keymap[app.mode()]──► Action ──app::update──► View (the one way state changes)
 //! ```
+//!
+//! Keys: `app::keymap` holds one table per `Mode` (reader, tour, overlay, list, editor,
+//! confirm; `present::keymap` and `notes::keymap` for the presenter and the notes window). The
+//! `?` help, the status-line hints and the README's key tables are generated from them. The
+//! terminal loop (`tui`) applies every event already waiting before it draws one frame.
 //!
 //! I/O happens only at the edges: `content` reads article files, `main` owns the terminal,
 //! `persist` owns the state files (notes, bookmarks, position).

@@ -806,10 +806,19 @@ mod tests {
             std::fs::metadata(&runtime).unwrap().permissions().mode()
         };
         assert_eq!(mode & 0o777, 0o700);
-        // A full queue never blocks the presenter.
-        for _ in 0..10_000 {
-            publisher.publish(Message::State(next));
-        }
+        // A full queue never blocks the presenter: 100 messages, ten times what a datagram
+        // queue holds by default (`net.unix.max_dgram_qlen`), are sent in well under the
+        // timeout; a publish that blocked would fail here instead of hanging the tests.
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for _ in 0..100 {
+                publisher.publish(Message::State(next));
+            }
+            let _ = done.send(publisher);
+        });
+        let publisher = finished
+            .recv_timeout(Duration::from_secs(5))
+            .expect("publishing to a full queue blocked");
         first
             .set_read_timeout(Some(Duration::from_millis(100)))
             .unwrap();

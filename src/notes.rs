@@ -182,9 +182,7 @@ pub fn keymap() -> Keymap {
             (c('q'), A::Quit),
             (KeyChord::ctrl('c'), A::Quit),
         ],
-        tour: Vec::new(),
-        list_bindings: Vec::new(),
-        editor_bindings: Vec::new(),
+        ..Keymap::empty()
     }
 }
 

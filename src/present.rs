@@ -142,9 +142,7 @@ pub fn keymap() -> Keymap {
     ];
     Keymap {
         bindings,
-        tour: Vec::new(),
-        list_bindings: Vec::new(),
-        editor_bindings: Vec::new(),
+        ..Keymap::empty()
     }
 }
 

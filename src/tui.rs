@@ -6,7 +6,8 @@
 //! the same lock, so a signal never interleaves its escape sequences with a frame.
 //!
 //! Idle means idle: the loop blocks on `event::read`; it draws only after an event that maps to
-//! an action, or, while a clock is on screen (the tour, the presenter), when the clock's seconds
+//! an action (and after every event already waiting has been applied too: keys typed ahead
+//! cost one frame, not one each), or, while a clock is on screen (the tour, the presenter), when the clock's seconds
 //! change (`App::next_tick`): a timed `event::poll`, at most once a second.
 //!
 //! State files (through `persist::Store`, when given one): the notebook is saved right after the
@@ -44,6 +45,13 @@ use ratatui::layout::Rect;
 use crate::app::App;
 use crate::persist::{Position, Problem, Store};
 use crate::ui;
+
+/// How long the loop looks for an event already waiting before it draws. Not zero: crossterm
+/// 0.29's `poll(Duration::ZERO)` returns false without looking at the events it has already
+/// read and parsed (its loop runs only while time is left), so keys typed at once would each
+/// get a frame. A tenth of a millisecond finds them; with nothing waiting it is a delay no one
+/// can see.
+const TYPED_AHEAD: Duration = Duration::from_micros(100);
 
 /// Held while writing to the terminal (a frame, or the restore sequence).
 static TERMINAL: Mutex<()> = Mutex::new(());
@@ -445,21 +453,34 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
                     break;
                 }
             }
-            let event = event::read()?;
-            if is_suspend(&event) {
-                suspend()?;
-                redraw_whole(&mut terminal)?;
-                break;
-            }
-            let changed = app.handle_event(&event);
-            if !app.requests.is_empty() {
-                let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
-                desk.carry_out(app, &mut io::stdout());
+            // Typed-ahead keys cost one frame: this event, then every event already waiting
+            // (a near-zero-timeout poll, see `TYPED_AHEAD`), before drawing.
+            let mut next = Some(event::read()?);
+            let (mut changed, mut whole) = (false, false);
+            while let Some(event) = next.take() {
+                if is_suspend(&event) {
+                    suspend()?;
+                    (changed, whole) = (true, true);
+                    break;
+                }
+                changed |= app.handle_event(&event);
+                if !app.requests.is_empty() {
+                    let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+                    desk.carry_out(app, &mut io::stdout());
+                }
+                if matches!(event, Event::Resize(..)) {
+                    (changed, whole) = (true, true);
+                }
+                if app.view.should_quit {
+                    break;
+                }
+                if event::poll(TYPED_AHEAD)? {
+                    next = Some(event::read()?);
+                }
             }
             saver.after_event(app);
-            if matches!(event, Event::Resize(..)) {
+            if whole {
                 redraw_whole(&mut terminal)?;
-                break;
             }
             if changed {
                 break;
@@ -664,12 +685,34 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
                     break;
                 }
                 Wake::Terminal(event) => {
-                    let changed = notes.handle_event(&event);
-                    if matches!(event, Event::Resize(..)) {
-                        redraw_whole(&mut terminal)?;
-                        break;
+                    // This event, then every terminal event already waiting, before a frame.
+                    let mut next = Some(event);
+                    let (mut changed, mut whole) = (false, false);
+                    while let Some(event) = next.take() {
+                        changed |= notes.handle_event(&event);
+                        whole |= matches!(event, Event::Resize(..));
+                        if notes.should_quit {
+                            break;
+                        }
+                        match rx.try_recv() {
+                            Ok(Wake::Terminal(event)) if !is_suspend(&event) => next = Some(event),
+                            Ok(Wake::Presenter(message, pid)) => {
+                                notes.receive(message, Duration::ZERO);
+                                presenter = pid;
+                                changed = true;
+                            }
+                            Ok(Wake::Terminal(_)) => {
+                                suspend()?;
+                                whole = true;
+                            }
+                            Ok(Wake::Failed(error)) => return Err(error),
+                            Err(_) => {}
+                        }
                     }
-                    if changed {
+                    if whole {
+                        redraw_whole(&mut terminal)?;
+                    }
+                    if changed || whole {
                         break;
                     }
                 }

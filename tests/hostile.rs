@@ -177,6 +177,8 @@ fn a_hostile_article_never_drives_the_terminal() {
         ("J", "Notion · 4/4"),
         ("\x1b", "aucune sélection"),
         ("2", "2 · Deuxième partie"),
+        // h l: the 2 was no count (2G would be line 2 of part I).
+        ("hl", "▶ 2 · Deuxième partie"),
         ("G", "la suite reste lisible␇␛[6n."),
         ("?", "Aide"),
         ("x", "Deuxième partie"),

@@ -69,6 +69,9 @@ fn a_remapped_key_works_and_the_help_lists_it() {
             .lines()
             .any(|line| line.contains(" x ") && line.contains("index des chiffres, citations"))
     });
+    // q closes the help, then quits the reader.
+    session.send("q");
+    session.wait_until("the help closed", |screen| !screen.contains("glose — Aide"));
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();

@@ -89,6 +89,16 @@ pub enum Action {
     Blank,
     /// Presenter: show or hide what the source says and the verdict.
     RevealVerdict,
+    /// Stop glose like a shell job (Ctrl-Z); `fg` brings it back.
+    Suspend,
+    /// Close the overlay on screen (the help, a list): back to the reader.
+    Close,
+    /// The answer "yes" to a question.
+    Yes,
+    /// The answer "no" to a question.
+    No,
+    /// Leave a question unanswered: back to what was on screen before it.
+    Back,
     /// Open the selected annotation's source address with the system's opener (the browser).
     OpenSource,
     /// Copy the selected annotation's source as a citation (author, title, publisher, date,
@@ -106,6 +116,26 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether a count typed before it repeats it (`5j`, `3 Space`) or, for `g` and `G`, names
+    /// a line (`12G`).
+    pub fn takes_count(self) -> bool {
+        matches!(
+            self,
+            Self::LineDown
+                | Self::LineUp
+                | Self::PageDown
+                | Self::PageUp
+                | Self::HalfPageDown
+                | Self::HalfPageUp
+                | Self::Top
+                | Self::Bottom
+                | Self::NextAnnotation
+                | Self::PrevAnnotation
+                | Self::SearchNext
+                | Self::SearchPrev
+        )
+    }
+
     /// Every action a key can be bound to (in `config.toml`'s `[keys]`), in help order.
     pub fn bindable() -> Vec<Self> {
         let mut all = vec![
@@ -161,6 +191,11 @@ impl Action {
             Self::ListClose,
             Self::NoteSave,
             Self::NoteClose,
+            Self::Suspend,
+            Self::Close,
+            Self::Yes,
+            Self::No,
+            Self::Back,
         ]);
         all
     }
@@ -219,6 +254,11 @@ impl Action {
             Self::ListClose => "list_close",
             Self::NoteSave => "note_save",
             Self::NoteClose => "note_close",
+            Self::Suspend => "suspend",
+            Self::Close => "close",
+            Self::Yes => "yes",
+            Self::No => "no",
+            Self::Back => "back",
             Self::Input(_) | Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => return None,
         };
         Some(name.to_owned())
@@ -229,6 +269,32 @@ impl Action {
         Self::bindable()
             .into_iter()
             .find(|a| a.name().as_deref() == Some(name))
+    }
+
+    /// One line for the help screen of `mode`: the same words as `describe`, except where an
+    /// action means something else there (`g` in the notes window, `Esc` in `glose present`).
+    pub fn describe_in(
+        self,
+        mode: super::keymap::Mode,
+        quit_on_close: bool,
+        lang: Lang,
+    ) -> &'static str {
+        use super::keymap::Mode;
+        match (mode, self) {
+            (Mode::NotesWindow, Self::Top) => lang.pick("top of the notes", "début des notes"),
+            (Mode::NotesWindow, Self::LineDown) => lang.pick(
+                "scroll the notes down",
+                "faire défiler les notes vers le bas",
+            ),
+            (Mode::NotesWindow, Self::LineUp) => lang.pick(
+                "scroll the notes up",
+                "faire défiler les notes vers le haut",
+            ),
+            (Mode::Presenter, Self::LeavePresenter) if quit_on_close => {
+                lang.pick("quit", "quitter")
+            }
+            _ => self.describe(lang),
+        }
     }
 
     /// One line for the help screen, in the interface language.
@@ -250,8 +316,8 @@ impl Action {
             Self::PrevPane => ("previous pane", "panneau précédent"),
             Self::NextPane => ("next pane", "panneau suivant"),
             Self::NextAnnotation => (
-                "next annotation (figure, quote, source)",
-                "annotation suivante (chiffre, citation, source)",
+                "next annotation (figure, quote, source, term)",
+                "annotation suivante (chiffre, citation, source, notion)",
             ),
             Self::PrevAnnotation => ("previous annotation", "annotation précédente"),
             Self::SelectVisible => (
@@ -259,8 +325,8 @@ impl Action {
                 "sélectionner la première annotation visible",
             ),
             Self::ClearSelection => (
-                "clear the selection, close an overlay",
-                "désélectionner, fermer une fenêtre",
+                "clear the search, then the selection",
+                "effacer la recherche, puis désélectionner",
             ),
             Self::ToggleMarks => (
                 "hide or show highlight marks",
@@ -284,7 +350,10 @@ impl Action {
                 "chercher (accents et casse ignorés) ; dans une liste, filtrer",
             ),
             Self::SearchNext => ("next match", "occurrence suivante"),
-            Self::SearchPrev => ("previous match", "occurrence précédente"),
+            Self::SearchPrev => (
+                "previous match (so / then N searches backwards)",
+                "occurrence précédente (/ puis N cherche donc en arrière)",
+            ),
             Self::ToggleIndex => (
                 "index of figures, quotes, sources and terms",
                 "index des chiffres, citations, sources et notions",
@@ -349,6 +418,17 @@ impl Action {
             Self::RevealVerdict => (
                 "reveal or hide what the source says (verdict)",
                 "révéler ou cacher ce que dit la source (verdict)",
+            ),
+            Self::Suspend => (
+                "suspend glose like any terminal program (fg brings it back)",
+                "suspendre glose comme tout programme du terminal (fg le reprend)",
+            ),
+            Self::Close => ("close, back to the reader", "fermer, retour au lecteur"),
+            Self::Yes => ("yes", "oui"),
+            Self::No => ("no", "non"),
+            Self::Back => (
+                "back, without answering",
+                "revenir en arrière sans répondre",
             ),
             Self::Input(_) | Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => ("", ""),
         };

@@ -203,6 +203,46 @@ impl KeyChord {
     }
 }
 
+/// Which table of keys is in force: the reader's, or a mode that takes the keys first.
+///
+/// `Tour` and `Overlay` are layers: their keys come first, every other key keeps its reading
+/// meaning. `List`, `Editor` and `Confirm` replace the reader's keys while they are on (the
+/// editor types every key its table does not name). The presenter and the notes window have
+/// keymaps of their own (`present::keymap`, `notes::keymap`), whose `bindings` are their table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The plain reader.
+    Reader,
+    /// The guided tour, over the reader.
+    Tour,
+    /// The help and the index, sources and contents overlays, over the reader's keys.
+    Overlay,
+    /// The notes and bookmarks lists.
+    List,
+    /// The note editor (keys that are not typed text).
+    Editor,
+    /// A yes/no question ("delete this note?", "keep your changes?").
+    Confirm,
+    /// The presenter (`p`, `glose present`).
+    Presenter,
+    /// The facilitator's notes window (`glose notes`).
+    NotesWindow,
+}
+
+impl Mode {
+    /// Every mode, in help order.
+    pub const ALL: [Self; 8] = [
+        Self::Reader,
+        Self::Tour,
+        Self::Overlay,
+        Self::List,
+        Self::Editor,
+        Self::Confirm,
+        Self::Presenter,
+        Self::NotesWindow,
+    ];
+}
+
 /// The key bindings, in the order the help screen lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -214,6 +254,50 @@ pub struct Keymap {
     /// Bindings that take precedence while the guided tour is on (`→` means the next stop
     /// rather than the next pane); every other key keeps its reading meaning.
     pub tour: Vec<(KeyChord, Action)>,
+    /// Keys that take precedence while the help or a lookup list (index, sources, contents)
+    /// is open: `q` and `Esc` close it rather than quit.
+    pub overlay: Vec<(KeyChord, Action)>,
+    /// The answers to a yes/no question; every other key means "no" (or "back", in the editor).
+    pub confirm: Vec<(KeyChord, Action)>,
+}
+
+impl Keymap {
+    /// A keymap with every table empty (the presenter's and the notes window's fill `bindings`).
+    #[must_use]
+    pub fn empty() -> Self {
+        Self {
+            bindings: Vec::new(),
+            list_bindings: Vec::new(),
+            editor_bindings: Vec::new(),
+            tour: Vec::new(),
+            overlay: Vec::new(),
+            confirm: Vec::new(),
+        }
+    }
+
+    /// The table of a mode (for the presenter's and the notes window's own keymaps, `Reader`
+    /// is their table).
+    #[must_use]
+    pub fn table(&self, mode: Mode) -> &[(KeyChord, Action)] {
+        match mode {
+            Mode::Reader | Mode::Presenter | Mode::NotesWindow => &self.bindings,
+            Mode::Tour => &self.tour,
+            Mode::Overlay => &self.overlay,
+            Mode::List => &self.list_bindings,
+            Mode::Editor => &self.editor_bindings,
+            Mode::Confirm => &self.confirm,
+        }
+    }
+
+    /// The action bound to a chord in a mode; the layers (`Tour`, `Overlay`) fall back to the
+    /// reader's keys.
+    #[must_use]
+    pub fn lookup(&self, mode: Mode, chord: KeyChord) -> Option<Action> {
+        find(self.table(mode), chord).or_else(|| match mode {
+            Mode::Tour | Mode::Overlay => self.action(chord),
+            _ => None,
+        })
+    }
 }
 
 impl Default for Keymap {
@@ -225,13 +309,19 @@ impl Default for Keymap {
         let mut bindings = vec![
             (c('j'), A::LineDown),
             (p(K::Down), A::LineDown),
+            (KeyChord::ctrl('e'), A::LineDown),
             (c('k'), A::LineUp),
             (p(K::Up), A::LineUp),
+            (KeyChord::ctrl('y'), A::LineUp),
             (c(' '), A::PageDown),
             (p(K::PageDown), A::PageDown),
+            (KeyChord::ctrl('f'), A::PageDown),
             (c('b'), A::PageUp),
             (p(K::PageUp), A::PageUp),
+            (KeyChord::ctrl('b'), A::PageUp),
+            (c('d'), A::HalfPageDown),
             (KeyChord::ctrl('d'), A::HalfPageDown),
+            (c('u'), A::HalfPageUp),
             (KeyChord::ctrl('u'), A::HalfPageUp),
             (c('g'), A::Top),
             (p(K::Home), A::Top),
@@ -269,14 +359,27 @@ impl Default for Keymap {
             (c('t'), A::ToggleTour),
             (c('p'), A::Present),
             (c('?'), A::ToggleHelp),
+            (KeyChord::ctrl('z'), A::Suspend),
             (c('q'), A::Quit),
             (KeyChord::ctrl('c'), A::Quit),
         ]);
         let list_bindings = vec![
             (c('j'), A::ListNext),
             (p(K::Down), A::ListNext),
+            (KeyChord::ctrl('e'), A::ListNext),
             (c('k'), A::ListPrev),
             (p(K::Up), A::ListPrev),
+            (KeyChord::ctrl('y'), A::ListPrev),
+            (p(K::PageDown), A::PageDown),
+            (KeyChord::ctrl('f'), A::PageDown),
+            (p(K::PageUp), A::PageUp),
+            (KeyChord::ctrl('b'), A::PageUp),
+            (KeyChord::ctrl('d'), A::HalfPageDown),
+            (KeyChord::ctrl('u'), A::HalfPageUp),
+            (c('g'), A::Top),
+            (p(K::Home), A::Top),
+            (c('G'), A::Bottom),
+            (p(K::End), A::Bottom),
             (p(K::Enter), A::ListOpen),
             (c('e'), A::ListEdit),
             (c('d'), A::ListDelete),
@@ -298,11 +401,23 @@ impl Default for Keymap {
             (c('t'), A::ToggleTour),
             (p(K::Esc), A::ToggleTour),
         ];
+        let overlay = vec![(c('q'), A::Close), (p(K::Esc), A::Close)];
+        let confirm = vec![
+            (c('y'), A::Yes),
+            (c('Y'), A::Yes),
+            (c('o'), A::Yes),
+            (c('O'), A::Yes),
+            (c('n'), A::No),
+            (c('N'), A::No),
+            (p(K::Esc), A::Back),
+        ];
         Self {
             bindings,
             list_bindings,
             editor_bindings,
             tour,
+            overlay,
+            confirm,
         }
     }
 }
@@ -398,6 +513,16 @@ impl Keymap {
 
     /// The actions in help order, each once (pane digits collapsed into one entry).
     pub fn help_rows(&self, lang: Lang) -> Vec<(String, Action)> {
+        self.help_rows_except(lang, &[])
+    }
+
+    /// The reader's help rows without the keys a layer takes (`←` while the tour is on).
+    pub fn help_rows_except(
+        &self,
+        lang: Lang,
+        shadowed: &[(KeyChord, Action)],
+    ) -> Vec<(String, Action)> {
+        let shown = |key: &KeyChord| !shadowed.iter().any(|(k, _)| k == key);
         let mut rows: Vec<(String, Action)> = Vec::new();
         for &(_, action) in &self.bindings {
             let entry = match action {
@@ -420,8 +545,15 @@ impl Keymap {
                     _ => continue,
                 }
             } else {
-                let keys: Vec<String> =
-                    self.keys_for(entry).iter().map(|k| k.label(lang)).collect();
+                let keys: Vec<String> = self
+                    .keys_for(entry)
+                    .iter()
+                    .filter(|k| shown(k))
+                    .map(|k| k.label(lang))
+                    .collect();
+                if keys.is_empty() {
+                    continue;
+                }
                 keys.join(" ")
             };
             rows.push((keys, entry));
@@ -430,25 +562,57 @@ impl Keymap {
     }
 }
 
+/// A mode's keys as a Markdown table (English key names, backquoted), one row per action with
+/// all its keys, for the README: `tests/keys.rs` keeps the README's tables equal to this.
+#[must_use]
+pub fn markdown_table(keymap: &Keymap, mode: Mode, lang: Lang) -> String {
+    let rows = match mode {
+        Mode::Reader | Mode::Presenter | Mode::NotesWindow => keymap.help_rows(Lang::En),
+        Mode::Tour => keymap.tour_help_rows(Lang::En),
+        _ => {
+            let mut rows: Vec<(String, Action)> = Vec::new();
+            for &(key, action) in keymap.table(mode) {
+                match rows.iter_mut().find(|(_, a)| *a == action) {
+                    Some(row) => {
+                        row.0.push(' ');
+                        row.0.push_str(&key.label(Lang::En));
+                    }
+                    None => rows.push((key.label(Lang::En), action)),
+                }
+            }
+            rows
+        }
+    };
+    let mut out = String::from("| keys | what they do |\n|---|---|\n");
+    for (keys, action) in rows {
+        let keys: Vec<String> = keys
+            .split(' ')
+            .filter(|k| !k.is_empty())
+            .map(|k| format!("`{k}`"))
+            .collect();
+        out.push_str(&format!(
+            "| {} | {} |\n",
+            keys.join(" "),
+            action.describe_in(mode, false, lang).replace('|', "\\|")
+        ));
+    }
+    out
+}
+
 fn find(table: &[(KeyChord, Action)], chord: KeyChord) -> Option<Action> {
     table.iter().find(|(k, _)| *k == chord).map(|(_, a)| *a)
 }
 
-/// Turns a terminal event into an action, if it is bound to one.
+/// Turns a terminal event into an action, if it is bound to one in the reader.
 pub fn translate(keymap: &Keymap, event: &Event) -> Option<Action> {
-    translate_in(keymap, event, false)
+    translate_in(keymap, event, Mode::Reader)
 }
 
-/// Same as `translate`, with the tour's keys taking precedence when `tour` is on.
-pub fn translate_in(keymap: &Keymap, event: &Event, tour: bool) -> Option<Action> {
+/// Turns a terminal event into an action through the table of `mode` (keys), or into the
+/// mouse and resize actions every mode shares.
+pub fn translate_in(keymap: &Keymap, event: &Event, mode: Mode) -> Option<Action> {
     match event {
-        Event::Key(key) => KeyChord::from_event(*key).and_then(|chord| {
-            if tour {
-                keymap.tour_action(chord)
-            } else {
-                keymap.action(chord)
-            }
-        }),
+        Event::Key(key) => KeyChord::from_event(*key).and_then(|chord| keymap.lookup(mode, chord)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(mouse.column, mouse.row, 3)),
             MouseEventKind::ScrollUp => Some(Action::Wheel(mouse.column, mouse.row, -3)),
@@ -552,7 +716,7 @@ mod tests {
     fn help_lists_each_action_once_with_all_its_keys() {
         let rows = Keymap::default().help_rows(Lang::En);
         let down = rows.iter().find(|(_, a)| *a == Action::LineDown).unwrap();
-        assert_eq!(down.0, "j ↓");
+        assert_eq!(down.0, "j ↓ Ctrl-e");
         let panes = rows
             .iter()
             .find(|(_, a)| *a == Action::FocusPane(1))
@@ -561,14 +725,77 @@ mod tests {
         assert_eq!(rows.iter().filter(|(_, a)| *a == Action::Quit).count(), 1);
     }
 
+    /// Every mode's table, from the reader's to the notes window's.
+    fn tables() -> Vec<(Mode, Vec<(KeyChord, Action)>)> {
+        let reader = Keymap::default();
+        let presenter = crate::present::keymap();
+        let notes = crate::notes::keymap();
+        Mode::ALL
+            .iter()
+            .map(|&mode| {
+                let table = match mode {
+                    Mode::Presenter => presenter.table(mode),
+                    Mode::NotesWindow => notes.table(mode),
+                    _ => reader.table(mode),
+                };
+                (mode, table.to_vec())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_mode_table_is_described_unambiguous_and_can_be_left() {
+        use std::collections::HashSet;
+        for (mode, table) in tables() {
+            assert!(!table.is_empty(), "{mode:?} has keys");
+            let mut seen = HashSet::new();
+            for &(chord, action) in &table {
+                assert!(seen.insert(chord), "{mode:?}: {chord} is bound twice");
+                for lang in [Lang::En, Lang::Fr] {
+                    for quit_on_close in [false, true] {
+                        let text = action.describe_in(mode, quit_on_close, lang);
+                        assert!(!text.is_empty(), "{mode:?}: {chord} has no {lang:?} text");
+                    }
+                }
+                assert!(action.name().is_some(), "{mode:?}: {chord} can be remapped");
+            }
+            let bound = |chord| table.iter().find(|(k, _)| *k == chord).map(|(_, a)| *a);
+            let q = bound(KeyChord::plain(KeyCode::Char('q')));
+            let esc = bound(KeyChord::plain(KeyCode::Esc));
+            match mode {
+                // The overlays: q and Esc close, they never quit.
+                Mode::Overlay => {
+                    assert_eq!((q, esc), (Some(Action::Close), Some(Action::Close)));
+                }
+                Mode::List => {
+                    assert_eq!((q, esc), (Some(Action::ListClose), Some(Action::ListClose)));
+                }
+                // The editor types q; Esc leaves it (asking first).
+                Mode::Editor => assert_eq!((q, esc), (None, Some(Action::NoteClose))),
+                Mode::Confirm => assert_eq!(esc, Some(Action::Back)),
+                Mode::Tour => assert_eq!(esc, Some(Action::ToggleTour)),
+                Mode::Presenter => {
+                    assert_eq!((q, esc), (Some(Action::Quit), Some(Action::LeavePresenter)));
+                }
+                Mode::Reader | Mode::NotesWindow => assert_eq!(q, Some(Action::Quit)),
+            }
+        }
+    }
+
     #[test]
     fn arrows_mean_stops_only_while_the_tour_is_on() {
         let keymap = Keymap::default();
         let right = key(KeyCode::Right, KeyModifiers::NONE, KeyEventKind::Press);
         assert_eq!(translate(&keymap, &right), Some(Action::NextPane));
-        assert_eq!(translate_in(&keymap, &right, true), Some(Action::NextStop));
+        assert_eq!(
+            translate_in(&keymap, &right, Mode::Tour),
+            Some(Action::NextStop)
+        );
         let j = key(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Press);
-        assert_eq!(translate_in(&keymap, &j, true), Some(Action::LineDown));
+        assert_eq!(
+            translate_in(&keymap, &j, Mode::Tour),
+            Some(Action::LineDown)
+        );
         let rows = keymap.tour_help_rows(Lang::En);
         assert_eq!(rows[0], ("→ ]".to_owned(), Action::NextStop));
         assert_eq!(rows[1], ("← [".to_owned(), Action::PrevStop));

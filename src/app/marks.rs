@@ -212,7 +212,16 @@ impl App {
     pub(super) fn editor_update(&mut self, action: Action) {
         match action {
             Action::Resize(w, h) => self.view.size = (w, h),
-            Action::NoteSave => self.save_editor(),
+            Action::NoteSave | Action::Yes => self.save_editor(),
+            Action::No => {
+                self.view.editor = None;
+                self.say(Text::NoteDiscarded);
+            }
+            Action::Back => {
+                if let Some(editor) = &mut self.view.editor {
+                    editor.confirm_close = false;
+                }
+            }
             Action::NoteClose => {
                 let Some(editor) = &mut self.view.editor else {
                     return;
@@ -284,20 +293,14 @@ impl App {
             return true;
         }
         if self.view.editor.as_ref().is_some_and(|e| e.confirm_close) {
-            match chord.code {
-                KeyCode::Char('y' | 'Y' | 'o' | 'O') => self.update(Action::NoteSave),
-                KeyCode::Char('n' | 'N') => {
-                    self.view.editor = None;
-                    self.say(Text::NoteDiscarded);
+            // "Keep your changes?": the answers come from the confirm table.
+            return match self.keymap.lookup(super::keymap::Mode::Confirm, chord) {
+                Some(answer) => {
+                    self.update(answer);
+                    true
                 }
-                KeyCode::Esc => {
-                    if let Some(editor) = &mut self.view.editor {
-                        editor.confirm_close = false;
-                    }
-                }
-                _ => return false,
-            }
-            return true;
+                None => false,
+            };
         }
         if let Some(action) = self.keymap.editor_action(chord) {
             self.update(action);
@@ -383,6 +386,18 @@ impl App {
         }
     }
 
+    /// Entries of the notes or bookmarks list on one screen at the current size (two rows a
+    /// note, one a bookmark, inside a frame of four rows and a margin of two).
+    fn list_page(&self) -> usize {
+        let rows = usize::from(self.view.size.1).saturating_sub(6);
+        let per_entry = if self.view.overlay == Some(Overlay::Notes) {
+            2
+        } else {
+            1
+        };
+        (rows / per_entry).max(1)
+    }
+
     fn clamp_list(&mut self) {
         let len = self.list_len();
         self.view.list.selected = self.view.list.selected.min(len.saturating_sub(1));
@@ -390,13 +405,27 @@ impl App {
 
     pub(super) fn list_update(&mut self, action: Action) {
         let len = self.list_len();
+        let page = self.list_page();
         let list = &mut self.view.list;
+        let last = len.saturating_sub(1);
         match action {
+            Action::PageDown => list.selected = (list.selected + page).min(last),
+            Action::PageUp => list.selected = list.selected.saturating_sub(page),
+            Action::HalfPageDown => list.selected = (list.selected + page.div_ceil(2)).min(last),
+            Action::HalfPageUp => list.selected = list.selected.saturating_sub(page.div_ceil(2)),
+            Action::Top => list.selected = 0,
+            Action::Bottom => list.selected = last,
             Action::Quit => self.view.should_quit = true,
             Action::Resize(w, h) => self.view.size = (w, h),
             Action::ListNext => list.selected = (list.selected + 1).min(len.saturating_sub(1)),
             Action::ListPrev => list.selected = list.selected.saturating_sub(1),
-            Action::ListClose => self.view.overlay = None,
+            Action::ListClose | Action::Close => self.view.overlay = None,
+            Action::Yes | Action::No | Action::Back if list.confirm_delete => {
+                list.confirm_delete = false;
+                if action == Action::Yes {
+                    self.delete_selected_entry();
+                }
+            }
             Action::ListDelete if len > 0 => list.confirm_delete = true,
             Action::ListEdit if self.view.overlay == Some(Overlay::Notes) => {
                 if let Some(i) = self.list_selected_entry() {
@@ -432,10 +461,12 @@ impl App {
             return false;
         };
         if self.view.list.confirm_delete {
-            self.view.list.confirm_delete = false;
-            if matches!(chord.code, KeyCode::Char('y' | 'Y' | 'o' | 'O')) {
-                self.delete_selected_entry();
-            }
+            // "Delete?": yes from the confirm table; any other key is no.
+            let answer = self
+                .keymap
+                .lookup(super::keymap::Mode::Confirm, chord)
+                .unwrap_or(Action::No);
+            self.update(answer);
             return true;
         }
         match self.keymap.list_action(chord) {
@@ -893,11 +924,14 @@ mod tests {
     #[test]
     fn the_position_comes_back_even_after_the_text_moved() {
         let mut app = app((120, 40));
+        // A digit alone goes to its part (Esc: no motion follows, so it is no count).
         key(&mut app, KeyCode::Char('3'));
+        key(&mut app, KeyCode::Esc);
         for _ in 0..25 {
             key(&mut app, KeyCode::Char('j'));
         }
         key(&mut app, KeyCode::Char('2'));
+        key(&mut app, KeyCode::Esc);
         for _ in 0..7 {
             key(&mut app, KeyCode::Char('j'));
         }

@@ -162,7 +162,7 @@ impl App {
                 self.view.index.list.top = 0;
             }
             Action::SelectVisible => self.activate(overlay),
-            Action::ClearSelection => self.view.overlay = None,
+            Action::ClearSelection | Action::Close => self.view.overlay = None,
             Action::Search => {
                 if let Some(list) = self.lookup_mut(overlay) {
                     list.editing = true;

@@ -59,11 +59,13 @@ fn hanging(
 /// description, then the search line, the lists and the mouse.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let rows = app.keymap.help_rows(app.lang);
-    let tour_rows = if app.tour.is_some() {
-        app.keymap.tour_help_rows(app.lang)
+    let (rows, tour_rows) = if app.tour.is_some() {
+        (
+            app.keymap.help_rows_except(lang, &app.keymap.tour),
+            app.keymap.tour_help_rows(lang),
+        )
     } else {
-        Vec::new()
+        (app.keymap.help_rows(lang), Vec::new())
     };
     let key_width = rows
         .iter()
@@ -88,8 +90,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out.extend(key_lines(app, rows, key_width, width));
     // The notes lists' and the editor's keys, from their keymap tables, in the same columns.
     for (title, table) in [
+        (Text::InTheOverlays, &app.keymap.overlay),
         (Text::InTheLists, &app.keymap.list_bindings),
         (Text::InTheEditor, &app.keymap.editor_bindings),
+        (Text::InAQuestion, &app.keymap.confirm),
     ] {
         if table.is_empty() {
             continue;
@@ -112,6 +116,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
     for (title, text) in [
+        (Text::Counts, Text::CountHelp),
         (Text::InSearchLine, Text::SearchLineHelp),
         (Text::InLists, Text::InLists2),
         (Text::Mouse, Text::MouseHelp),

@@ -23,7 +23,17 @@ fn hints(keymap: &Keymap, lang: Lang, notes: bool, all_keys: bool) -> String {
     Keymap::table_hints(&keymap.list_bindings, lang, all_keys)
         .into_iter()
         .filter(|(_, a)| notes || *a != Action::ListEdit)
-        .filter(|(_, a)| *a != Action::ListPrev)
+        // The frame names the list's own commands; paging is in the help.
+        .filter(|(_, a)| {
+            matches!(
+                a,
+                Action::ListNext
+                    | Action::ListOpen
+                    | Action::ListEdit
+                    | Action::ListDelete
+                    | Action::ListClose
+            )
+        })
         .map(|(keys, action)| {
             let label = match action {
                 Action::ListNext => lang.pick("next", "suivante"),

@@ -291,7 +291,7 @@ fn render_help(notes: &Notes, area: Rect, buf: &mut Buffer) {
             Line::from(vec![
                 Span::styled(keys, notes.theme.key),
                 Span::raw(pad),
-                Span::raw(action.describe(lang)),
+                Span::raw(action.describe_in(crate::app::Mode::NotesWindow, false, lang)),
             ])
         })
         .collect();

@@ -728,7 +728,11 @@ fn render_help(app: &App, presenter: &Presenter, theme: &Theme, area: Rect, buf:
             Line::from(vec![
                 Span::styled(keys, theme.key),
                 Span::raw(pad),
-                Span::raw(action.describe(lang)),
+                Span::raw(action.describe_in(
+                    crate::app::Mode::Presenter,
+                    presenter.quit_on_close,
+                    lang,
+                )),
             ])
         })
         .collect();

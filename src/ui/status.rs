@@ -12,6 +12,9 @@ use crate::text::sanitize::clean_line;
 use crate::text::wrap::{str_width, truncate};
 use crate::ui::fit;
 
+/// The fewest columns a shortened part title keeps (`Une écon…`); with less room it goes.
+const MIN_TITLE: usize = 8;
+
 /// The first line: title — author.
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let meta = &app.article.meta;
@@ -37,19 +40,38 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
     let focus = app.view.focus;
     let pane_title = app.panes.get(focus).map_or("", |p| p.title.as_str());
     let percent = progress(app, focus);
-    let mut left = format!(" {} · {} · {percent} %", focus + 1, pane_title);
+    // The left side in three pieces, so the part title can give way before anything else:
+    // `head` (the part's number), `title`, `tail` (progress, selection, marks).
+    let mut head = format!(" {} · ", focus + 1);
+    let mut title = pane_title.to_owned();
+    let mut tail = format!(" · {percent} %");
+    let replace = |text: String, head: &mut String, title: &mut String, tail: &mut String| {
+        *head = text;
+        title.clear();
+        tail.clear();
+    };
     if let Some(progress) = app.tour_progress() {
         let now = app.clock.now();
         let label = crate::ui::stop::stop_label(lang, progress.stop, app.article.tour.len());
         let planned = app.article.tour.get(progress.stop).map_or(0, |s| s.minutes);
-        left = format!(
-            " {label} · {} / {}",
-            crate::clock::format_seconds(progress.stop_spent_s(now)),
-            crate::clock::format_seconds(u64::from(planned) * 60),
+        replace(
+            format!(
+                " {label} · {} / {}",
+                crate::clock::format_seconds(progress.stop_spent_s(now)),
+                crate::clock::format_seconds(u64::from(planned) * 60),
+            ),
+            &mut head,
+            &mut title,
+            &mut tail,
         );
     }
     if let Some(notice) = app.view.notice {
-        left = format!(" {}", notice.get(lang));
+        replace(
+            format!(" {}", notice.get(lang)),
+            &mut head,
+            &mut title,
+            &mut tail,
+        );
     }
     match app.view.selected {
         _ if app.tour.is_some() || app.view.notice.is_some() => {}
@@ -59,39 +81,68 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
                 .annotations
                 .get(i)
                 .map_or("", |a| lang.kind(a.kind));
-            left.push_str(&format!(
+            tail.push_str(&format!(
                 " · {}/{} {kind}",
                 i + 1,
                 app.article.annotations.len()
             ));
         }
         None if !app.article.annotations.is_empty() => {
-            left.push_str(&format!(" · {}", Text::NothingSelected.get(lang)));
+            tail.push_str(&format!(" · {}", Text::NothingSelected.get(lang)));
         }
         None => {}
     }
     if app.view.marks_hidden {
-        left.push_str(&format!(" · {}", Text::MarksHidden.get(lang)));
+        tail.push_str(&format!(" · {}", Text::MarksHidden.get(lang)));
     }
     if let Some(message) = &app.view.message {
-        left = format!(" {message}");
+        replace(format!(" {message}"), &mut head, &mut title, &mut tail);
+    }
+    if let Some((count, _)) = app.view.count {
+        replace(
+            format!(" {count} {}", Text::CountPending.get(lang)),
+            &mut head,
+            &mut title,
+            &mut tail,
+        );
     }
     if let Some(flash) = &app.view.flash {
-        left = format!(" {}", message_text(app, flash));
+        replace(
+            format!(" {}", message_text(app, flash)),
+            &mut head,
+            &mut title,
+            &mut tail,
+        );
     }
     // The right side: the search while there is one (it matters more than the usual hints,
-    // and the left side gives way to it), else the key hints when they fit.
+    // and the left side gives way to it), else the key hints: the part title shortens first,
+    // then the hints do, down to `? help`, which always stays.
     let search = &app.view.search;
     let width = usize::from(area.width);
     let line = if search.query.is_empty() {
-        let hints = hints(app);
-        let hints_width = str_width(&hints);
-        if str_width(&left) + hints_width + 2 <= width {
-            let left = fit(&left, width - hints_width);
-            Line::from(vec![Span::raw(left), Span::styled(hints, app.theme.status)])
+        let sets = hints(app);
+        let fixed = str_width(&head) + str_width(&tail);
+        let chosen = sets.iter().find(|hints| {
+            let room = width.saturating_sub(str_width(hints) + 2);
+            fixed + str_width(&title).min(MIN_TITLE) <= room
+        });
+        let hints = chosen.or(sets.last()).cloned().unwrap_or_default();
+        let room = width.saturating_sub(str_width(&hints));
+        let title_room = room.saturating_sub(fixed + 2);
+        let left = if title.is_empty() {
+            format!("{head}{tail}")
+        } else if str_width(&title) <= title_room {
+            format!("{head}{title}{tail}")
+        } else if title_room >= MIN_TITLE {
+            format!("{head}{}{tail}", fit(&title, title_room).trim_end())
         } else {
-            Line::from(Span::raw(fit(&left, width)))
-        }
+            // No room for the title: the part's number is enough.
+            format!("{}{tail}", head.trim_end_matches(" · "))
+        };
+        Line::from(vec![
+            Span::raw(fit(&left, room)),
+            Span::styled(fit(&hints, width.min(str_width(&hints))), app.theme.status),
+        ])
     } else {
         let count = format!(" {} ", match_count(app));
         let room = width.saturating_sub(str_width(&count) + 2).min(24);
@@ -102,7 +153,10 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
             format!(" /{query}")
         };
         let right_width = str_width(&query) + str_width(&count);
-        let left = fit(&left, width.saturating_sub(right_width));
+        let left = fit(
+            &format!("{head}{title}{tail}"),
+            width.saturating_sub(right_width),
+        );
         Line::from(vec![
             Span::raw(left),
             Span::styled(query, app.theme.key),
@@ -186,37 +240,56 @@ pub fn progress(app: &App, pane: usize) -> usize {
     ((top + height).min(total) * 100) / total
 }
 
-/// "Tab annotation · ? help · q quit", from the keymap (the tour's keys during the tour).
-fn hints(app: &App) -> String {
+/// The key hints from the keymap (the tour's keys during the tour), longest first: each next
+/// one is shorter, and the last is only `? help`.
+fn hints(app: &App) -> Vec<String> {
     let lang = app.lang;
-    let mut parts = Vec::new();
-    if app.tour.is_some() {
-        for (action, label) in [
-            (Action::NextStop, Text::NextStop.get(lang)),
-            (Action::ToggleTour, Text::LeaveTour.get(lang)),
-            (Action::ToggleHelp, Text::PressQuestion.get(lang)),
-        ] {
-            let key = app
-                .keymap
-                .tour
+    let key = |action| {
+        let from_tour = app
+            .tour
+            .as_ref()
+            .and_then(|_| app.keymap.tour.iter().find(|(_, a)| *a == action))
+            .map(|(k, _)| *k);
+        from_tour
+            .or_else(|| app.keymap.first_key(action))
+            .map(|k| k.label(lang))
+    };
+    let sets: &[&[(Action, Text)]] = if app.tour.is_some() {
+        &[
+            &[
+                (Action::NextStop, Text::NextStop),
+                (Action::ToggleTour, Text::LeaveTour),
+                (Action::ToggleHelp, Text::PressQuestion),
+            ],
+            &[
+                (Action::NextStop, Text::NextStop),
+                (Action::ToggleHelp, Text::PressQuestion),
+            ],
+            &[(Action::ToggleHelp, Text::PressQuestion)],
+        ]
+    } else {
+        &[
+            &[
+                (Action::NextAnnotation, Text::HintAnnotation),
+                (Action::ToggleHelp, Text::PressQuestion),
+                (Action::Quit, Text::HintQuit),
+            ],
+            &[
+                (Action::ToggleHelp, Text::PressQuestion),
+                (Action::Quit, Text::HintQuit),
+            ],
+            &[(Action::ToggleHelp, Text::PressQuestion)],
+        ]
+    };
+    sets.iter()
+        .map(|set| {
+            let parts: Vec<String> = set
                 .iter()
-                .find(|(_, a)| *a == action)
-                .map(|(k, _)| *k)
-                .or_else(|| app.keymap.first_key(action));
-            if let Some(key) = key {
-                parts.push(format!("{} {label}", key.label(lang)));
-            }
-        }
-        return format!("{} ", parts.join(" · "));
-    }
-    for (action, label) in [
-        (Action::NextAnnotation, Text::HintAnnotation.get(lang)),
-        (Action::ToggleHelp, Text::PressQuestion.get(lang)),
-        (Action::Quit, Text::HintQuit.get(lang)),
-    ] {
-        if let Some(key) = app.keymap.first_key(action) {
-            parts.push(format!("{} {label}", key.label(lang)));
-        }
-    }
-    format!("{} ", parts.join(" · "))
+                .filter_map(|&(action, label)| {
+                    key(action).map(|k| format!("{k} {}", label.get(lang)))
+                })
+                .collect();
+            format!("{} ", parts.join(" · "))
+        })
+        .collect()
 }

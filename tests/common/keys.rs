@@ -1,0 +1,76 @@
+//! Key events for tests, written as a short notation and handed to the app through
+//! `App::handle_event`, the terminal loop's own entry point.
+
+#![allow(dead_code)]
+
+use glose::app::App;
+use glose::i18n::Lang;
+use glose::theme::{Theme, ThemeName};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// The reader on the bundled article, in a `width`×`height` terminal.
+pub fn bundled(width: u16, height: u16, lang: Lang, theme: ThemeName) -> App {
+    let loaded = glose::content::load_bundled().expect("the bundled article loads");
+    App::new(loaded.article, lang, Theme::named(theme), (width, height))
+}
+
+/// One frame of the app, as the terminal would show it.
+pub fn frame(app: &App) -> Buffer {
+    let (width, height) = app.view.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| glose::ui::render(app, frame))
+        .expect("a frame");
+    terminal.backend().buffer().clone()
+}
+
+/// Key notation for tests: plain characters are typed as they are; `<name>` is a named key
+/// (`<tab>`, `<enter>`, `<esc>`, `<down>`, `<c-s>` for Ctrl-s).
+pub fn events(keys: &str) -> Vec<Event> {
+    let mut out = Vec::new();
+    let mut chars = keys.chars();
+    while let Some(c) = chars.next() {
+        let (code, modifiers) = if c == '<' {
+            let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+            match name.as_str() {
+                "tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "s-tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+                "enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "down" => (KeyCode::Down, KeyModifiers::NONE),
+                "up" => (KeyCode::Up, KeyModifiers::NONE),
+                "right" => (KeyCode::Right, KeyModifiers::NONE),
+                "left" => (KeyCode::Left, KeyModifiers::NONE),
+                "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
+                ctrl if ctrl.starts_with("c-") => (
+                    KeyCode::Char(ctrl.chars().nth(2).expect("a key after c-")),
+                    KeyModifiers::CONTROL,
+                ),
+                other => panic!("unknown key <{other}>"),
+            }
+        } else {
+            let shift = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            (KeyCode::Char(c), shift)
+        };
+        out.push(Event::Key(KeyEvent::new_with_kind(
+            code,
+            modifiers,
+            KeyEventKind::Press,
+        )));
+    }
+    out
+}
+
+/// Types `keys` into the app through the terminal loop's own entry point.
+pub fn type_keys(app: &mut App, keys: &str) {
+    for event in events(keys) {
+        app.handle_event(&event);
+    }
+}

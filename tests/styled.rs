@@ -1,0 +1,156 @@
+//! Screens with their styles, driven by real key events.
+//!
+//! Text-only snapshots (`tests/screens.rs`) pass when a highlight loses its colour or a cursor
+//! its reverse video; these do not. Each screen is the text, then under every row that has
+//! styled cells a row of letters, one per cell, naming the cell's style in a legend at the end
+//! (`.` is the terminal's default style).
+//!
+//! Every screen is reached the way a user reaches it: crossterm key events handed to
+//! `App::handle_event`, the same path the terminal loop takes, never `update(Action)`.
+//! Accept a reviewed change with `INSTA_UPDATE=always cargo test --test styled`.
+
+use std::fmt::Write as _;
+
+mod common;
+use common::keys::{bundled, frame, type_keys};
+
+use glose::app::App;
+use glose::i18n::Lang;
+use glose::theme::ThemeName;
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+
+fn app(width: u16, height: u16, lang: Lang) -> App {
+    bundled(width, height, lang, ThemeName::Default)
+}
+
+fn style_name(style: Style) -> String {
+    let mut out = String::new();
+    if let Some(fg) = style.fg {
+        let _ = write!(out, "fg={fg} ");
+    }
+    if let Some(bg) = style.bg {
+        let _ = write!(out, "bg={bg} ");
+    }
+    if !style.add_modifier.is_empty() {
+        let _ = write!(out, "{:?}", style.add_modifier);
+    }
+    out.trim_end().to_owned()
+}
+
+/// The buffer's text, each styled row followed by its style letters, then the legend.
+fn styled(buffer: &Buffer) -> String {
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    let mut legend: Vec<String> = Vec::new();
+    let mut out = String::new();
+    let area = buffer.area;
+    for y in 0..area.height {
+        let mut text = String::new();
+        let mut marks = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            let cell = &buffer[(x, y)];
+            let style = cell.style();
+            let name = style_name(Style {
+                underline_color: None,
+                sub_modifier: ratatui::style::Modifier::empty(),
+                ..style
+            });
+            let mark = if name.is_empty() || name == "fg=Reset bg=Reset" {
+                '.'
+            } else {
+                let index = legend.iter().position(|n| *n == name).unwrap_or_else(|| {
+                    legend.push(name.clone());
+                    legend.len() - 1
+                });
+                LETTERS.chars().nth(index).unwrap_or('?')
+            };
+            if skip > 0 {
+                // The second cell of a wide character: its symbol is empty.
+                skip -= 1;
+            } else {
+                text.push_str(cell.symbol());
+                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            }
+            marks.push(mark);
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+        if marks.chars().any(|m| m != '.') {
+            out.push_str(marks.trim_end_matches('.'));
+            out.push('\n');
+        }
+    }
+    out.push_str("--\n");
+    for (i, name) in legend.iter().enumerate() {
+        let _ = writeln!(out, "{}: {name}", LETTERS.chars().nth(i).unwrap_or('?'));
+    }
+    out
+}
+
+fn shot(keys: &str, width: u16, height: u16) -> String {
+    let mut app = app(width, height, Lang::Fr);
+    type_keys(&mut app, keys);
+    styled(&frame(&app))
+}
+
+#[test]
+fn reader_with_a_selection() {
+    let shown = shot("<tab><tab>", 100, 30);
+    insta::assert_snapshot!("selection_100x30", shown);
+}
+
+#[test]
+fn a_search_match() {
+    let shown = shot("/travail<enter>", 100, 30);
+    assert!(shown.contains("travail"), "{shown}");
+    insta::assert_snapshot!("search_100x30", shown);
+}
+
+#[test]
+fn each_list_overlay() {
+    for (name, keys) in [
+        ("index", "i<down>"),
+        ("sources", "S<down>"),
+        ("contents", "c"),
+        ("notes", "aune note<c-s>A"),
+        ("bookmarks", "B'"),
+        ("help", "?"),
+    ] {
+        insta::assert_snapshot!(format!("list_{name}_100x30"), shot(keys, 100, 30));
+    }
+}
+
+#[test]
+fn the_note_editor() {
+    let shown = shot("<tab>aMa note", 100, 30);
+    assert!(shown.contains("Ma note"), "{shown}");
+    insta::assert_snapshot!("editor_100x30", shown);
+}
+
+#[test]
+fn a_presenter_stop() {
+    let shown = shot("p<right><right>", 100, 30);
+    insta::assert_snapshot!("presenter_100x30", shown);
+}
+
+/// A whole session typed as key events: open the index, move, go there, page, search, leave.
+#[test]
+fn a_session_typed_as_keys() {
+    let mut app = app(80, 24, Lang::En);
+    type_keys(&mut app, "i<down><down><enter>");
+    assert_eq!(
+        app.view.overlay, None,
+        "Enter in the index goes to the entry"
+    );
+    assert!(app.view.selected.is_some(), "and selects it");
+    type_keys(&mut app, "<esc>");
+    assert_eq!(app.view.selected, None, "Esc clears the selection");
+    type_keys(&mut app, "2");
+    assert_eq!(app.view.focus, 1, "2 focuses part II");
+    type_keys(&mut app, "/work<enter>");
+    let shown = styled(&frame(&app));
+    insta::assert_snapshot!("session_80x24", shown);
+    type_keys(&mut app, "q");
+    assert!(app.view.should_quit, "q in the plain reader quits");
+}
