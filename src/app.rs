@@ -316,12 +316,17 @@ impl App {
     /// `quit_on_close`, leaving the presenter quits (`glose present`). Does nothing without a
     /// tour.
     pub fn open_presenter(&mut self, quit_on_close: bool) {
-        if self.tour.is_none() {
-            self.start_tour(0);
+        let own_tour = self.tour.is_none();
+        if own_tour {
+            // Outside the tour, the stop nearest to where the reader is.
+            let stop = self.stop_near_reading();
+            self.start_tour(stop);
         }
         if self.tour.is_some() {
             let mut presenter = Presenter::new(quit_on_close);
+            presenter.own_tour = own_tour;
             presenter.keymap = self.presenter_keymap.clone();
+            presenter.session = crate::link::unix_ms();
             self.presenter = Some(presenter);
         }
     }
@@ -354,12 +359,19 @@ impl App {
                 None => false,
             };
         }
+        if let Some(presenter) = self.presenter.as_mut()
+            && translate_in(&presenter.keymap, event, Mode::Presenter).is_none()
+            && presenter.type_digit(event)
+        {
+            return true;
+        }
         let action = match &self.presenter {
             Some(presenter) => {
                 translate_in(&presenter.keymap, event, Mode::Presenter).or_else(|| {
                     // Blank or help: any key at all brings the stop back.
-                    ((presenter.blanked || presenter.help) && matches!(event, Event::Key(_)))
-                        .then_some(Action::Blank)
+                    ((presenter.blanked || presenter.help || presenter.confirm_reset)
+                        && matches!(event, Event::Key(_)))
+                    .then_some(Action::Blank)
                 })
             }
             None => {
@@ -645,6 +657,8 @@ impl App {
             // question. Ctrl-Z is the terminal loop's (it suspends in every mode).
             Action::Blank
             | Action::RevealVerdict
+            | Action::PauseClock
+            | Action::ResetClock
             | Action::LeavePresenter
             | Action::Close
             | Action::Yes
@@ -669,13 +683,22 @@ impl App {
         let outcome = presenter.update(action, &mut tour.progress, now);
         let quit_on_close = presenter.quit_on_close;
         let moved = tour.progress.stop != before;
+        let most = crate::ui::present::max_scroll(self);
+        if let Some(presenter) = self.presenter.as_mut() {
+            presenter.scroll = presenter.scroll.min(most);
+        }
         if moved {
             // Keep the reader under the presenter on the same stop.
             self.show_stop();
         }
         match outcome {
             Outcome::Stay => {}
-            Outcome::Close if !quit_on_close => self.presenter = None,
+            Outcome::Close if !quit_on_close => {
+                // Back to free reading where the reader was, unless the tour was on before.
+                if self.presenter.take().is_some_and(|p| p.own_tour) {
+                    self.leave_tour();
+                }
+            }
             Outcome::Close | Outcome::Quit => self.view.should_quit = true,
         }
     }

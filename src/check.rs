@@ -22,7 +22,7 @@ pub fn run(path: Option<&Path>) -> u8 {
     };
     match result {
         Ok(loaded) => {
-            for warning in &loaded.warnings {
+            for warning in loaded.warnings.iter().chain(&tall_stops(path, &loaded)) {
                 output::err(&format!("{warning}\n\n"));
             }
             match output::out(&summary(&loaded)) {
@@ -42,6 +42,31 @@ pub fn run(path: Option<&Path>) -> u8 {
             error.exit_code()
         }
     }
+}
+
+/// A warning for each tour stop that does not fit an 80×24 terminal whole: the presenter
+/// scrolls it, but a room reads best what it sees at once.
+fn tall_stops(path: Option<&Path>, loaded: &Loaded) -> Vec<content::Diagnostic> {
+    let file = match path {
+        Some(path) => path.join("tour.toml").display().to_string(),
+        None => "article/tour.toml".to_owned(),
+    };
+    let tour = &loaded.article.tour;
+    crate::ui::present::stops_too_tall(&loaded.article, (80, 24))
+        .into_iter()
+        .map(|(index, rows, room)| {
+            let title = tour.get(index).map_or("", |s| s.title.as_str());
+            content::Diagnostic::error(
+                file.clone(),
+                format!(
+                    "stop {} ('{title}') does not fit an 80×24 screen whole: it needs {rows}                      rows and has {room}, so the presenter scrolls it",
+                    index + 1
+                ),
+            )
+            .with_hint("shorten its note, its passage or its questions, or split it in two stops")
+            .into_warning()
+        })
+        .collect()
 }
 
 /// `n` followed by `word`, plural from two on as in French (`0 erreur`, `2 erreurs`); words

@@ -558,7 +558,68 @@ fn html(article: &Article) -> String {
         }
     }
     out.push_str("</body>\n</html>\n");
+    if article.is_french() {
+        unbreakable_french_spaces(&out)
+    } else {
+        out
+    }
+}
+
+/// French spacing that a browser cannot break: in the page's text (not in tags, nor in the
+/// JSON-LD script), a plain space before `? ! ;` becomes a narrow no-break space (U+202F), one
+/// before `: % ‰ » ›` or after `« ‹` a no-break space (U+00A0), and so does one between a
+/// number and its unit or the word it counts (`430 millions`, `2 $`).
+fn unbreakable_french_spaces(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 50);
+    let mut rest = html;
+    let mut before: Option<char> = None;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("<script") {
+            let end = rest
+                .find("</script>")
+                .map_or(rest.len(), |at| at + "</script>".len());
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        if c == '<' {
+            let end = rest.find('>').map_or(rest.len(), |at| at + 1);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
+        if c != ' ' {
+            out.push(c);
+            before = Some(c);
+            continue;
+        }
+        let after = next_text_char(rest);
+        let glue = match (before, after) {
+            (_, Some('?' | '!' | ';')) => Some('\u{202F}'),
+            (_, Some(':' | '%' | '‰' | '»' | '›')) | (Some('«' | '‹'), _) => Some('\u{A0}'),
+            (Some(b), Some(a))
+                if b.is_ascii_digit() && (a.is_alphabetic() || matches!(a, '€' | '$')) =>
+            {
+                Some('\u{A0}')
+            }
+            _ => None,
+        };
+        out.push(glue.unwrap_or(' '));
+        before = Some(' ');
+    }
     out
+}
+
+/// The next character of the page's text in `html` (tags skipped).
+fn next_text_char(mut html: &str) -> Option<char> {
+    loop {
+        let c = html.chars().next()?;
+        if c != '<' {
+            return Some(c);
+        }
+        html = &html[html.find('>')? + 1..];
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -707,9 +768,9 @@ mod tests {
         let page = export(&article, Format::Html);
         assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
         assert!(page.contains(
-            "<title>IA : intelligence artificielle, main-d’œuvre bien réelle &lt;b&gt;</title>"
+            "<title>IA\u{a0}: intelligence artificielle, main-d’œuvre bien réelle &lt;b&gt;</title>"
         ));
-        assert!(page.contains("<mark>430 millions de modérateurs</mark><sup><a id=\"ref-1\" href=\"#note-1\">1</a></sup>"));
+        assert!(page.contains("<mark>430\u{a0}millions de modérateurs</mark><sup><a id=\"ref-1\" href=\"#note-1\">1</a></sup>"));
         assert!(page.contains("<li id=\"note-3\">"));
         assert!(page.ends_with("</body>\n</html>\n"));
     }
@@ -746,5 +807,19 @@ mod tests {
                 .ends_with("</script><!-- &")
         );
         assert!(page.find("</head>").unwrap() > start);
+    }
+
+    #[test]
+    fn french_spacing_is_unbreakable_in_the_html_text_only() {
+        let page = unbreakable_french_spaces(
+            "<p title=\"a : b\">Quoi ? Oui ! Non ; « data » : 80 % de <mark>430</mark> millions</p>\
+             <script>{\"a\" : \"b ?\"}</script><a href=\"x\"> ?</a>",
+        );
+        assert_eq!(
+            page,
+            "<p title=\"a : b\">Quoi\u{202f}? Oui\u{202f}! Non\u{202f}; «\u{a0}data\u{a0}»\u{a0}: \
+             80\u{a0}% de <mark>430</mark>\u{a0}millions</p>\
+             <script>{\"a\" : \"b ?\"}</script><a href=\"x\">\u{202f}?</a>"
+        );
     }
 }

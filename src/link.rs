@@ -40,9 +40,14 @@ pub struct TourState {
     /// Milliseconds spent on the current stop, when sent.
     pub stop_ms: u64,
     pub blanked: bool,
+    /// The presenter's clocks are paused (`tour_ms`/`stop_ms` do not run on).
+    pub paused: bool,
     pub revealed: bool,
     /// Wall-clock time of sending, in milliseconds since the Unix epoch (to age a saved state).
     pub sent_ms: u64,
+    /// The presenter session's id: when it opened, in milliseconds since the Unix epoch (0 from
+    /// a presenter that does not say). With several presenters, the most recent is followed.
+    pub session: u64,
 }
 
 /// What a presenter says.
@@ -50,25 +55,27 @@ pub struct TourState {
 pub enum Message {
     /// Where the tour is now.
     State(TourState),
-    /// The presenter closed.
-    Bye,
+    /// The presenter of that session closed.
+    Bye { session: u64 },
 }
 
 impl Message {
     /// The wire form: `glose-tour/1 <key> state stop=… stops=… …` or `glose-tour/1 <key> bye`.
     pub fn encode(&self, key: &str) -> String {
         match self {
-            Self::Bye => format!("{MAGIC} {key} bye"),
+            Self::Bye { session } => format!("{MAGIC} {key} bye session={session}"),
             Self::State(s) => format!(
                 "{MAGIC} {key} state stop={} stops={} tour_ms={} stop_ms={} blanked={} \
-                 revealed={} sent_ms={}",
+                 revealed={} sent_ms={} session={} paused={}",
                 s.stop,
                 s.stops,
                 s.tour_ms,
                 s.stop_ms,
                 u8::from(s.blanked),
                 u8::from(s.revealed),
-                s.sent_ms
+                s.sent_ms,
+                s.session,
+                u8::from(s.paused)
             ),
         }
     }
@@ -77,7 +84,7 @@ impl Message {
     /// notes window can tell a presenter that died from one that is idle.
     pub fn encode_from(&self, key: &str, pid: u32) -> String {
         match self {
-            Self::Bye => self.encode(key),
+            Self::Bye { .. } => self.encode(key),
             Self::State(_) => format!("{} pid={pid}", self.encode(key)),
         }
     }
@@ -99,11 +106,27 @@ impl Message {
             return None;
         }
         match words.next()? {
-            "bye" => words.next().is_none().then_some((Self::Bye, None)),
+            "bye" => {
+                let session = match words.next() {
+                    None => 0,
+                    Some(word) => {
+                        let value = word.strip_prefix("session=")?;
+                        if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+                            return None;
+                        }
+                        value.parse().ok()?
+                    }
+                };
+                words
+                    .next()
+                    .is_none()
+                    .then_some((Self::Bye { session }, None))
+            }
             "state" => {
-                let mut fields = [None::<u64>; 8];
-                const NAMES: [&str; 8] = [
+                let mut fields = [None::<u64>; 10];
+                const NAMES: [&str; 10] = [
                     "stop", "stops", "tour_ms", "stop_ms", "blanked", "revealed", "sent_ms", "pid",
+                    "session", "paused",
                 ];
                 for word in words {
                     let (name, value) = word.split_once('=')?;
@@ -126,6 +149,8 @@ impl Message {
                     revealed,
                     sent_ms,
                     pid,
+                    session,
+                    paused,
                 ] = fields;
                 let flag = |v: Option<u64>| match v? {
                     0 => Some(false),
@@ -142,8 +167,10 @@ impl Message {
                     tour_ms: tour_ms?,
                     stop_ms: stop_ms?,
                     blanked: flag(blanked)?,
+                    paused: flag(paused.or(Some(0)))?,
                     revealed: flag(revealed)?,
                     sent_ms: sent_ms?,
+                    session: session.unwrap_or(0),
                 };
                 Some((Self::State(state), pid))
             }
@@ -505,7 +532,7 @@ mod unix {
                         register(&state_file);
                     }
                 }
-                Message::Bye => {
+                Message::Bye { .. } => {
                     self.dir.remove(&state_name);
                     unregister(&state_file);
                 }
@@ -548,8 +575,10 @@ mod unix {
 
     impl Drop for Publisher {
         fn drop(&mut self) {
-            if matches!(self.last, Some(Message::State(_))) {
-                self.publish(Message::Bye);
+            if let Some(Message::State(state)) = self.last {
+                self.publish(Message::Bye {
+                    session: state.session,
+                });
             }
         }
     }
@@ -643,7 +672,7 @@ mod unix {
             let bytes = self.dir.read(&format!("{}.state", self.key), MAX_MESSAGE)?;
             match Message::decode_from(&bytes, &self.key)? {
                 (Message::State(state), pid)
-                    if state.blanked || age(state.sent_ms) <= STALE_AFTER =>
+                    if state.blanked || state.paused || age(state.sent_ms) <= STALE_AFTER =>
                 {
                     Some((Message::State(state), pid))
                 }
@@ -720,14 +749,20 @@ mod tests {
             tour_ms: 754_000,
             stop_ms: 65_500,
             blanked: false,
+            paused: false,
             revealed: true,
             sent_ms: 1_700_000_000_000,
+            session: 1_699_999_000_000,
         }
     }
 
     #[test]
     fn messages_round_trip() {
-        for message in [Message::State(state()), Message::Bye] {
+        for message in [
+            Message::State(state()),
+            Message::Bye { session: 0 },
+            Message::Bye { session: 12 },
+        ] {
             let wire = message.encode(KEY);
             assert_eq!(Message::decode(wire.as_bytes(), KEY), Some(message));
         }
@@ -776,6 +811,7 @@ mod tests {
         );
         let blank = TourState {
             blanked: true,
+            paused: false,
             ..state()
         };
         publisher.publish(Message::State(blank));
@@ -826,7 +862,9 @@ mod tests {
         drop(publisher);
         assert_eq!(
             first.recv().unwrap(),
-            Message::Bye,
+            Message::Bye {
+                session: 1_699_999_000_000
+            },
             "the presenter says goodbye"
         );
         assert_eq!(first.saved(), None);

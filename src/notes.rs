@@ -45,7 +45,13 @@ pub struct Notes {
     pub should_quit: bool,
     /// The last presenter stopped without saying goodbye (its process is gone).
     pub gone: bool,
+    /// When another presenter of this article (not the one followed) was last heard from.
+    pub other_heard: Option<Duration>,
 }
+
+/// How long another presenter counts as running after its last message (presenters that show
+/// a clock send one every second).
+const OTHER_PRESENTER_FOR: Duration = Duration::from_secs(3);
 
 impl Notes {
     /// A notes window waiting for a presenter.
@@ -68,6 +74,7 @@ impl Notes {
             keymap: keymap(),
             should_quit: false,
             gone: false,
+            other_heard: None,
         }
     }
 
@@ -78,18 +85,33 @@ impl Notes {
         self.gone = true;
     }
 
-    /// Takes a message from the presenter, `age` old (how long ago it was sent).
-    pub fn receive(&mut self, message: Message, age: Duration) {
+    /// Takes a message from a presenter, `age` old (how long ago it was sent); returns
+    /// whether it is the presenter now followed. With several presenters of this article, the
+    /// most recent session is followed and the others are only noted (`several_presenters`).
+    pub fn receive(&mut self, message: Message, age: Duration) -> bool {
+        let followed = self.remote.map(|r| r.state.session);
         match message {
-            Message::Bye => {
+            Message::Bye { session } => {
+                if followed.is_some_and(|f| f != session && session != 0) {
+                    return false; // another presenter closed: the one followed goes on
+                }
                 self.remote = None;
                 self.gone = false;
+                true
             }
             Message::State(state) => {
-                self.gone = false;
                 if state.stops != self.article.tour.len() || state.stop >= state.stops {
-                    return; // another version of the tour: nothing sensible to show
+                    return false; // another version of the tour: nothing sensible to show
                 }
+                match followed {
+                    Some(f) if state.session < f => {
+                        self.other_heard = Some(self.clock.now());
+                        return false;
+                    }
+                    Some(f) if state.session > f => self.other_heard = Some(self.clock.now()),
+                    _ => {}
+                }
+                self.gone = false;
                 let moved = self.remote.is_none_or(|r| r.state.stop != state.stop);
                 if moved {
                     self.scroll = 0;
@@ -98,14 +120,29 @@ impl Notes {
                     state,
                     at: self.clock.now().saturating_sub(age),
                 });
+                true
             }
         }
+    }
+
+    /// Whether another presenter of this article runs besides the one followed (the window
+    /// says it follows the most recent).
+    pub fn several_presenters(&self) -> bool {
+        self.remote.is_some()
+            && self
+                .other_heard
+                .is_some_and(|at| self.clock.now().saturating_sub(at) <= OTHER_PRESENTER_FOR)
     }
 
     /// The presenter's stop and times now, if one is running.
     pub fn timing(&self) -> Option<Timing> {
         let remote = self.remote?;
-        let since = self.clock.now().saturating_sub(remote.at);
+        // A blank screen stops the clocks where they were.
+        let since = if remote.state.blanked || remote.state.paused {
+            Duration::ZERO
+        } else {
+            self.clock.now().saturating_sub(remote.at)
+        };
         let since_ms = u64::try_from(since.as_millis()).unwrap_or(u64::MAX);
         Some(Timing {
             stop: remote.state.stop,
@@ -117,6 +154,10 @@ impl Notes {
     /// When the clock on screen next changes; `None` while waiting (nothing moves).
     pub fn next_tick(&self) -> Option<Duration> {
         let remote = self.remote?;
+        if remote.state.blanked || remote.state.paused {
+            // Nothing ticks, but the presenter is still watched (it may be killed meanwhile).
+            return Some(Duration::from_secs(1));
+        }
         let since = self.clock.now().saturating_sub(remote.at);
         let ms = remote
             .state
@@ -211,8 +252,10 @@ mod tests {
             tour_ms: 60_500,
             stop_ms: 5_500,
             blanked: false,
+            paused: false,
             revealed: false,
             sent_ms: 0,
+            session: 0,
         }
     }
 
@@ -229,7 +272,7 @@ mod tests {
         clock.advance(Duration::from_secs(3));
         let timing = notes.timing().unwrap();
         assert_eq!((timing.stop_s, timing.tour_s), (8, 63));
-        notes.receive(Message::Bye, Duration::ZERO);
+        notes.receive(Message::Bye { session: 0 }, Duration::ZERO);
         assert_eq!(notes.timing(), None);
     }
 
@@ -252,5 +295,60 @@ mod tests {
             Duration::ZERO,
         );
         assert_eq!(notes.remote, None);
+    }
+
+    #[test]
+    fn the_most_recent_presenter_is_followed_and_the_window_says_so() {
+        let (mut notes, clock) = notes();
+        let older = TourState {
+            session: 100,
+            ..state(1)
+        };
+        let newer = TourState {
+            session: 200,
+            ..state(3)
+        };
+        assert!(notes.receive(Message::State(older), Duration::ZERO));
+        assert!(!notes.several_presenters());
+        assert!(notes.receive(Message::State(newer), Duration::ZERO));
+        assert!(!notes.receive(Message::State(older), Duration::ZERO));
+        assert_eq!(
+            notes.timing().unwrap().stop,
+            3,
+            "the older one moves nothing"
+        );
+        assert!(notes.several_presenters());
+        assert!(!notes.receive(Message::Bye { session: 100 }, Duration::ZERO));
+        assert_eq!(notes.timing().unwrap().stop, 3, "nor does its goodbye");
+        clock.advance(Duration::from_secs(4));
+        assert!(
+            !notes.several_presenters(),
+            "not heard of for a while: gone"
+        );
+        assert!(notes.receive(Message::Bye { session: 200 }, Duration::ZERO));
+        assert_eq!(notes.remote, None);
+        assert!(
+            notes.receive(Message::State(older), Duration::ZERO),
+            "the other one again"
+        );
+    }
+
+    #[test]
+    fn a_blank_screen_stops_the_clocks() {
+        let (mut notes, clock) = notes();
+        let blank = TourState {
+            blanked: true,
+            paused: false,
+            ..state(2)
+        };
+        notes.receive(Message::State(blank), Duration::ZERO);
+        let before = notes.timing().unwrap();
+        clock.advance(Duration::from_secs(30));
+        assert_eq!(notes.timing(), Some(before));
+        assert_eq!(
+            notes.next_tick(),
+            Some(Duration::from_secs(1)),
+            "still watched"
+        );
     }
 }

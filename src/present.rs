@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use crate::app::Action;
 use crate::app::keymap::{KeyChord, Keymap};
@@ -25,6 +25,18 @@ pub struct Presenter {
     pub help: bool,
     /// Closing the presenter quits the program (it was started by `glose present`).
     pub quit_on_close: bool,
+    /// First row of the stop shown, when the stop is taller than the screen (clamped by the
+    /// app against the stop's height at the current size; back to 0 on every new stop).
+    pub scroll: usize,
+    /// `T` was pressed: the footer asks whether to reset the clocks (`T` again does).
+    pub confirm_reset: bool,
+    /// The presenter started the tour (it was opened from free reading): closing it ends the
+    /// tour too, back to where the reader was.
+    pub own_tour: bool,
+    /// A stop number being typed (`5` of `5G`), until the next key.
+    pub count: Option<usize>,
+    /// This presenter session's id for the notes link: when it opened (Unix milliseconds).
+    pub session: u64,
     pub keymap: Keymap,
 }
 
@@ -46,8 +58,42 @@ impl Presenter {
             revealed: false,
             help: false,
             quit_on_close,
+            scroll: 0,
+            count: None,
+            own_tour: false,
+            confirm_reset: false,
+            session: 0,
             keymap: keymap(),
         }
+    }
+
+    /// Takes a digit typed on the stop screen into the stop number being typed (`5` then `G`
+    /// or `Enter` jumps to stop 5); returns whether the event was such a digit.
+    pub fn type_digit(&mut self, event: &Event) -> bool {
+        let Event::Key(key) = event else {
+            return false;
+        };
+        let KeyCode::Char(c) = key.code else {
+            return false;
+        };
+        let Some(digit) = c.to_digit(10) else {
+            return false;
+        };
+        if self.blanked
+            || self.help
+            || key.kind != KeyEventKind::Press
+            || !key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        {
+            return false;
+        }
+        let count = self.count.unwrap_or(0);
+        self.count = Some(
+            count
+                .saturating_mul(10)
+                .saturating_add(digit as usize)
+                .min(1_000_000),
+        );
+        true
     }
 
     /// Whether a clock is on screen (so the loop must wake for it).
@@ -62,11 +108,44 @@ impl Presenter {
         progress: &mut TourProgress,
         now: Duration,
     ) -> Outcome {
-        if matches!(action, Action::Resize(..) | Action::Wheel(..)) {
+        if matches!(action, Action::Resize(..)) {
+            return Outcome::Stay;
+        }
+        // A typed number only lasts until the next key: `G`, `g` or `Enter` go to that stop.
+        let count = self.count.take();
+        if let Some(n) = count
+            && matches!(
+                action,
+                Action::LastStop | Action::FirstStop | Action::RevealVerdict
+            )
+            && !self.blanked
+            && !self.help
+        {
+            if progress.go_to(n.saturating_sub(1), now) {
+                self.revealed = false;
+                self.scroll = 0;
+            }
+            return Outcome::Stay;
+        }
+        if count.is_some() && action == Action::LeavePresenter {
+            return Outcome::Stay; // Esc forgets the number
+        }
+        if let Action::Wheel(_, _, delta) = action {
+            if !self.blanked && !self.help {
+                self.scroll_by(isize::from(delta));
+            }
             return Outcome::Stay;
         }
         if self.blanked {
             self.blanked = false;
+            return Outcome::Stay;
+        }
+        if self.confirm_reset {
+            // The question takes the next key: `T` again resets, anything else keeps the time.
+            self.confirm_reset = false;
+            if action == Action::ResetClock {
+                progress.reset_clocks(now);
+            }
             return Outcome::Stay;
         }
         if self.help {
@@ -95,6 +174,22 @@ impl Presenter {
                 self.help = true;
                 None
             }
+            Action::LineDown => {
+                self.scroll_by(1);
+                None
+            }
+            Action::LineUp => {
+                self.scroll_by(-1);
+                None
+            }
+            Action::PauseClock => {
+                progress.toggle_pause(now);
+                None
+            }
+            Action::ResetClock => {
+                self.confirm_reset = true;
+                None
+            }
             Action::LeavePresenter => return Outcome::Close,
             Action::Quit => return Outcome::Quit,
             _ => None,
@@ -103,13 +198,20 @@ impl Presenter {
             && progress.go_to(target, now)
         {
             self.revealed = false;
+            self.scroll = 0;
         }
         Outcome::Stay
+    }
+
+    /// Moves the view of a tall stop by `rows` (down when positive).
+    fn scroll_by(&mut self, rows: isize) {
+        self.scroll = self.scroll.saturating_add_signed(rows);
     }
 }
 
 /// The presenter's keys: what slide software and presentation remotes send (arrows, Page
-/// Up/Down, Space, `b` and `.` to blank) plus the reader's habits (`h`/`l`, `g`/`G`).
+/// Up/Down, Space, `b` and `.` to blank) plus the reader's habits (`h`/`l`, `g`/`G`, and
+/// `↓`/`↑`, `j`/`k` to scroll a stop taller than the screen).
 pub fn keymap() -> Keymap {
     use Action as A;
     use KeyCode as K;
@@ -130,8 +232,14 @@ pub fn keymap() -> Keymap {
         (p(K::Home), A::FirstStop),
         (c('G'), A::LastStop),
         (p(K::End), A::LastStop),
+        (p(K::Down), A::LineDown),
+        (c('j'), A::LineDown),
+        (p(K::Up), A::LineUp),
+        (c('k'), A::LineUp),
         (c('v'), A::RevealVerdict),
         (p(K::Enter), A::RevealVerdict),
+        (c('t'), A::PauseClock),
+        (c('T'), A::ResetClock),
         (c('b'), A::Blank),
         (c('.'), A::Blank),
         (c('?'), A::ToggleHelp),
@@ -224,5 +332,72 @@ mod tests {
             assert!(!action.describe(crate::i18n::Lang::Fr).is_empty());
             assert!(!action.describe(crate::i18n::Lang::En).is_empty());
         }
+    }
+
+    #[test]
+    fn a_number_then_g_or_enter_goes_to_that_stop() {
+        use ratatui::crossterm::event::KeyEvent;
+        let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        let mut presenter = Presenter::new(true);
+        let mut progress = TourProgress::new(14, 0, s(0));
+        assert!(presenter.type_digit(&key('1')));
+        assert!(presenter.type_digit(&key('2')));
+        assert!(!presenter.type_digit(&key('G')));
+        presenter.update(Action::LastStop, &mut progress, s(1));
+        assert_eq!(progress.stop, 11, "12G: stop 12");
+        assert_eq!(presenter.count, None);
+        presenter.type_digit(&key('3'));
+        presenter.update(Action::RevealVerdict, &mut progress, s(2));
+        assert_eq!(progress.stop, 2, "3 Enter: stop 3");
+        assert!(!presenter.revealed, "Enter after a number does not reveal");
+        presenter.type_digit(&key('9'));
+        presenter.type_digit(&key('9'));
+        presenter.update(Action::FirstStop, &mut progress, s(3));
+        assert_eq!(progress.stop, 13, "past the end: the last stop");
+        presenter.type_digit(&key('2'));
+        assert_eq!(
+            presenter.update(Action::LeavePresenter, &mut progress, s(3)),
+            Outcome::Stay,
+            "Esc forgets the number"
+        );
+        assert_eq!(presenter.count, None);
+        presenter.update(Action::LastStop, &mut progress, s(4));
+        assert_eq!(progress.stop, 13);
+        presenter.update(Action::FirstStop, &mut progress, s(4));
+        assert_eq!(progress.stop, 0, "g alone: the first stop");
+    }
+
+    #[test]
+    fn t_pauses_the_clocks_and_capital_t_resets_them_after_asking() {
+        let mut presenter = Presenter::new(true);
+        let mut progress = TourProgress::new(4, 0, s(0));
+        presenter.update(Action::NextStop, &mut progress, s(10));
+        presenter.update(Action::PauseClock, &mut progress, s(20));
+        assert_eq!(
+            progress.elapsed_s(s(80)),
+            20,
+            "paused: the clocks stand still"
+        );
+        assert_eq!(progress.stop_spent_s(s(80)), 10);
+        presenter.update(Action::PauseClock, &mut progress, s(80));
+        assert_eq!(
+            progress.elapsed_s(s(85)),
+            25,
+            "running again from where they were"
+        );
+        presenter.update(Action::ResetClock, &mut progress, s(90));
+        assert!(presenter.confirm_reset);
+        presenter.update(Action::NextStop, &mut progress, s(91));
+        assert!(!presenter.confirm_reset);
+        assert_eq!(
+            progress.stop, 1,
+            "the key that answers no does nothing else"
+        );
+        assert_eq!(progress.elapsed_s(s(91)), 31, "kept");
+        presenter.update(Action::ResetClock, &mut progress, s(92));
+        presenter.update(Action::ResetClock, &mut progress, s(92));
+        assert_eq!(progress.elapsed_s(s(95)), 3);
+        assert_eq!(progress.stop_spent_s(s(95)), 3);
+        assert_eq!(progress.spent_s, vec![0; 4]);
     }
 }

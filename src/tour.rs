@@ -24,6 +24,8 @@ pub struct TourProgress {
     pub entered_s: u64,
     /// Seconds spent on each stop in earlier visits (the current visit not included).
     pub spent_s: Vec<u64>,
+    /// Clock time at which the tour's clock was paused (`t` in the presenter), if it is.
+    pub paused_at: Option<Duration>,
 }
 
 impl TourProgress {
@@ -34,12 +36,36 @@ impl TourProgress {
             started: now,
             entered_s: 0,
             spent_s: vec![0; stops],
+            paused_at: None,
+        }
+    }
+
+    /// The clock time the tour's clocks read at `now`: frozen while paused.
+    pub fn tour_now(&self, now: Duration) -> Duration {
+        self.paused_at.map_or(now, |at| at.min(now))
+    }
+
+    /// Pauses the clocks, or starts them again from where they stopped.
+    pub fn toggle_pause(&mut self, now: Duration) {
+        match self.paused_at.take() {
+            Some(at) => self.started += now.saturating_sub(at),
+            None => self.paused_at = Some(now),
+        }
+    }
+
+    /// Every clock back to 0:00 on the current stop (paused clocks stay paused).
+    pub fn reset_clocks(&mut self, now: Duration) {
+        self.started = now;
+        self.entered_s = 0;
+        self.spent_s.iter_mut().for_each(|s| *s = 0);
+        if self.paused_at.is_some() {
+            self.paused_at = Some(now);
         }
     }
 
     /// Whole seconds since the tour started.
     pub fn elapsed_s(&self, now: Duration) -> u64 {
-        now.saturating_sub(self.started).as_secs()
+        self.tour_now(now).saturating_sub(self.started).as_secs()
     }
 
     /// Seconds spent on the current stop, earlier visits included.
@@ -66,7 +92,10 @@ impl TourProgress {
 
     /// Time until the displayed seconds next change (the next whole second of the tour).
     pub fn next_tick(&self, now: Duration) -> Duration {
-        let into_second = now.saturating_sub(self.started).subsec_nanos();
+        let into_second = self
+            .tour_now(now)
+            .saturating_sub(self.started)
+            .subsec_nanos();
         Duration::from_secs(1).saturating_sub(Duration::from_nanos(u64::from(into_second)))
     }
 }

@@ -22,8 +22,8 @@
 //! note being written (the editor's unsaved text) is handed to the signal thread, the panic hook
 //! and the exit path like the position, and written to the draft file on every way out.
 //!
-//! While a tour is on, the loop also tells notes windows where it is (`link::Publisher`, never
-//! blocking); `run_notes` is the notes window's own loop, woken by keys or by the presenter.
+//! While the presenter is on, the loop also tells notes windows where it is (`link::Publisher`,
+//! never blocking; a reader's own tour says nothing); `run_notes` is the notes window's own loop, woken by keys or by the presenter.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -434,8 +434,18 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
             let frame = terminal.draw(|frame| {
                 ui::render(app, frame);
-                if fault.take() == Some(Fault::Panic) {
+                if fault == Some(Fault::Panic) {
+                    fault = None;
                     panic!("fault injected by GLOSE_TEST_FAULT=panic");
+                }
+                if fault == Some(Fault::PanicWithDraft)
+                    && PENDING_DRAFT
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .is_some()
+                {
+                    fault = None;
+                    panic!("fault injected by GLOSE_TEST_FAULT=panic-with-draft");
                 }
             })?;
             let links = desk.links(app, frame.buffer);
@@ -513,6 +523,9 @@ enum Fault {
     Start,
     /// `GLOSE_TEST_FAULT=panic`: a panic in the middle of drawing the first frame.
     Panic,
+    /// `GLOSE_TEST_FAULT=panic-with-draft`: a panic in the first frame drawn while the note
+    /// editor holds unsaved words (so that the panic hook's draft is tested end to end).
+    PanicWithDraft,
 }
 
 fn test_fault() -> Option<Fault> {
@@ -522,6 +535,7 @@ fn test_fault() -> Option<Fault> {
     match std::env::var("GLOSE_TEST_FAULT").ok().as_deref() {
         Some("start") => Some(Fault::Start),
         Some("panic") => Some(Fault::Panic),
+        Some("panic-with-draft") => Some(Fault::PanicWithDraft),
         _ => None,
     }
 }
@@ -558,9 +572,11 @@ impl Link {
             }
             None => {
                 if let Some(publisher) = self.publisher.as_mut()
-                    && matches!(publisher.last(), Some(Message::State(_)))
+                    && let Some(Message::State(state)) = publisher.last()
                 {
-                    publisher.publish(Message::Bye);
+                    publisher.publish(Message::Bye {
+                        session: state.session,
+                    });
                 }
             }
         }
@@ -618,10 +634,11 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
         } else {
             let age = match message {
                 crate::link::Message::State(state) => crate::link::age(state.sent_ms),
-                crate::link::Message::Bye => Duration::ZERO,
+                crate::link::Message::Bye { .. } => Duration::ZERO,
             };
-            notes.receive(message, age);
-            presenter = pid;
+            if notes.receive(message, age) {
+                presenter = pid;
+            }
         }
     }
     let (tx, rx) = mpsc::channel();
@@ -717,8 +734,9 @@ fn notes_loop(notes: &mut crate::notes::Notes, listener: &crate::link::Listener)
                     }
                 }
                 Wake::Presenter(message, pid) => {
-                    notes.receive(message, Duration::ZERO);
-                    presenter = pid;
+                    if notes.receive(message, Duration::ZERO) {
+                        presenter = pid;
+                    }
                     break;
                 }
                 Wake::Failed(error) => return Err(error),

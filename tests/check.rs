@@ -515,3 +515,41 @@ fn the_bundled_article_is_checked_without_a_path() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_stop_taller_than_80x24_is_a_warning_naming_it() {
+    let run = check("tests/fixtures/tour-atelier");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("80×24"), "{}", run.stderr);
+
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tour-atelier");
+    for entry in std::fs::read_dir(&from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let annotations = dir.path().join("annotations.toml");
+    let text = std::fs::read_to_string(&annotations).unwrap();
+    let long = "tous métiers confondus. ".repeat(40);
+    std::fs::write(
+        &annotations,
+        text.replacen("tous métiers confondus.", long.trim_end(), 1),
+    )
+    .unwrap();
+    let run = check(dir.path().to_str().unwrap());
+    assert_eq!(run.code, 0, "a warning only: {}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: stop 2 ('430 millions de modérateurs ?') does not fit an 80×24 screen whole"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("tour.toml"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the presenter scrolls it"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("80×24").count(), 1, "{}", run.stderr);
+}

@@ -152,3 +152,137 @@ fn a_presenter_ended_by_a_signal_leaves_no_state_behind() {
         "a notes window started now would not follow a dead presenter"
     );
 }
+
+/// Polls `session` for `how_long`, failing if its screen ever shows `never`.
+fn never_shows(session: &mut Session, never: &str, how_long: std::time::Duration) {
+    let start = std::time::Instant::now();
+    while start.elapsed() < how_long {
+        session.wait_until("a moment", |_| true);
+        let screen = session.contents();
+        assert!(!screen.contains(never), "showed {never:?}:\n{screen}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_readers_tour_never_moves_the_notes_and_the_latest_presenter_is_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = dir.path().join("run");
+    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let mut notes = Session::start(&["notes", FIXTURE], 100, 30, &env);
+    notes.wait_for("En attente d’une présentation");
+    let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
+    presenter.wait_for("Étape 1/4");
+    notes.wait_for("Étape 1/4 · Le mythe de l’autonomie");
+
+    // A reader takes the tour beside it, and moves on: the notes stay with the presenter.
+    let mut reader = Session::start(&[FIXTURE], 100, 30, &env);
+    reader.wait_for("Le mythe");
+    reader.send("t");
+    reader.send(RIGHT);
+    reader.send(RIGHT);
+    reader.wait_for("3/4");
+    never_shows(
+        &mut notes,
+        "Étape 3/4 ·",
+        std::time::Duration::from_millis(2500),
+    );
+    assert!(
+        notes
+            .contents()
+            .contains("Étape 1/4 · Le mythe de l’autonomie")
+    );
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+
+    // A second presenter: the most recent is followed, and the window says there are two.
+    let mut second = Session::start(&["present", FIXTURE], 80, 24, &env);
+    second.wait_for("Étape 1/4");
+    second.send(RIGHT);
+    second.send(RIGHT);
+    second.wait_for("Étape 3/4");
+    notes.wait_for("Étape 3/4 ·");
+    notes.wait_for("plusieurs présentations : la plus récente est suivie");
+    presenter.send(RIGHT);
+    presenter.wait_for("Étape 2/4");
+    never_shows(
+        &mut notes,
+        "Étape 2/4 ·",
+        std::time::Duration::from_millis(1500),
+    );
+    // The latest one quits: the other one is followed again.
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    notes.wait_for("Étape 2/4 ·");
+    notes.wait_until("one presenter again", |s| {
+        !s.contains("plusieurs présentations")
+    });
+    presenter.send("q");
+    assert_eq!(presenter.wait_exit(), 0);
+    notes.wait_for("En attente d’une présentation");
+    notes.send("q");
+    assert_eq!(notes.wait_exit(), 0);
+}
+
+#[test]
+fn a_number_then_g_jumps_to_that_stop() {
+    let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &[]);
+    presenter.wait_for("Étape 1/4");
+    presenter.send("3G");
+    presenter.wait_for("Étape 3/4");
+    presenter.send("1\r");
+    presenter.wait_for("Étape 1/4");
+    presenter.send("G");
+    presenter.wait_for("Étape 4/4");
+    presenter.send("2");
+    presenter.wait_for("→ 2");
+    presenter.send("g");
+    presenter.wait_for("Étape 2/4");
+    presenter.send("q");
+    assert_eq!(presenter.wait_exit(), 0);
+    presenter.assert_restored();
+}
+
+#[test]
+fn five_g_jumps_to_stop_5_of_the_bundled_tour() {
+    let mut presenter = Session::start(&["present"], 120, 35, &[]);
+    presenter.wait_for("Étape 1/");
+    presenter.send("5G");
+    presenter.wait_for("Étape 5/");
+    presenter.send("q");
+    assert_eq!(presenter.wait_exit(), 0);
+}
+
+#[test]
+fn t_pauses_the_clocks_on_both_screens_and_capital_t_resets_them_after_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = dir.path().join("run");
+    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let mut notes = Session::start(&["notes", FIXTURE], 100, 30, &env);
+    notes.wait_for("En attente d’une présentation");
+    let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
+    presenter.wait_for("visite 0:01");
+    presenter.send("t");
+    presenter.wait_for("en pause ·");
+    notes.wait_for("en pause");
+    let paused = presenter.contents();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    presenter.wait_until("still paused", |s| s.contains("en pause"));
+    let footer = |s: &str| s.lines().last().unwrap_or("").to_owned();
+    assert_eq!(
+        footer(&presenter.contents()),
+        footer(&paused),
+        "the clock stands still"
+    );
+    presenter.send("T");
+    presenter.wait_for("Chronomètres à 0:00 ? T : oui, autre touche : non");
+    presenter.send("T");
+    presenter.wait_for("en pause · 0:00 / 2:00 · visite 0:00");
+    presenter.send("t");
+    presenter.wait_for("visite 0:01");
+    notes.wait_until("running again", |s| !s.contains("en pause"));
+    presenter.send("q");
+    assert_eq!(presenter.wait_exit(), 0);
+    notes.send("q");
+    assert_eq!(notes.wait_exit(), 0);
+}

@@ -142,3 +142,34 @@ fn the_w3c_export_points_at_its_words_in_the_exported_text() {
         }
     }
 }
+
+#[test]
+fn no_breakable_space_precedes_french_punctuation_in_the_html() {
+    for args in [
+        &["export", "--format", "html"][..],
+        &["export", FIXTURE, "--format", "html"],
+    ] {
+        let page = String::from_utf8(glose(args)).unwrap();
+        let body = &page[page.find("<body>").unwrap()..];
+        // The page's text only: tags and their attributes are not set in type.
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in body.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        for mark in ['?', '!', ';', ':', '%', '»'] {
+            assert!(
+                !text.contains(&format!(" {mark}")),
+                "{args:?}: a plain space before {mark:?} in {:?}",
+                text.find(&format!(" {mark}"))
+                    .map(|at| &text[at.saturating_sub(40)..at + 2])
+            );
+        }
+        assert!(!text.contains("« "), "{args:?}: a plain space after «");
+    }
+}

@@ -542,8 +542,10 @@ proptest! {
                 tour_ms,
                 stop_ms,
                 blanked,
+                paused: false,
                 revealed,
                 sent_ms,
+                session: 0,
             };
             notes.receive(Message::State(state), Duration::from_millis(later % 10_000));
             notes.update(action);

@@ -499,3 +499,40 @@ fn a_notes_file_broken_by_hand_while_reading_loses_nothing_and_is_named() {
         "édité à la main [pas du toml"
     );
 }
+
+#[test]
+fn a_note_being_written_survives_a_panic_and_is_offered_back() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = state.path().to_str().unwrap();
+    let env = [
+        ("GLOSE_STATE_DIR", dir),
+        ("GLOSE_TEST_FAULT", "panic-with-draft"),
+        ("RUST_BACKTRACE", "0"),
+    ];
+    let mut session = Session::start(&[], 100, 30, &env);
+    session.wait_for("Conclusion");
+    session.send("a");
+    session.wait_for("Nouvelle note");
+    // The first frame drawn with unsaved words in the editor panics.
+    session.send("Rien ne se perd");
+    assert_eq!(session.wait_exit(), 101);
+    session.assert_restored();
+    let paths = bundled_paths(state.path());
+    let draft = std::fs::read_to_string(&paths.draft).unwrap();
+    assert!(
+        draft.contains('R'),
+        "the panic hook wrote the draft: {draft}"
+    );
+
+    // Next start (no fault): offered back.
+    let env = [("GLOSE_STATE_DIR", dir)];
+    let mut session = Session::start(&[], 100, 30, &env);
+    session.wait_for("Restaurer la note non enregistrée");
+    session.send("o");
+    session.wait_for("Note restaurée");
+    session.send("\x13");
+    session.wait_for("Note enregistrée");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert!(!paths.draft.exists());
+}

@@ -89,6 +89,10 @@ pub enum Action {
     Blank,
     /// Presenter: show or hide what the source says and the verdict.
     RevealVerdict,
+    /// Presenter: pause the clocks, or start them again.
+    PauseClock,
+    /// Presenter: every clock back to 0:00 (asks first).
+    ResetClock,
     /// Stop glose like a shell job (Ctrl-Z); `fg` brings it back.
     Suspend,
     /// Close the overlay on screen (the help, a list): back to the reader.
@@ -177,6 +181,8 @@ impl Action {
             Self::LeavePresenter,
             Self::Blank,
             Self::RevealVerdict,
+            Self::PauseClock,
+            Self::ResetClock,
             Self::ToggleBookmark,
             Self::ShowBookmarks,
             Self::EditNote,
@@ -240,6 +246,8 @@ impl Action {
             Self::LeavePresenter => "leave_presenter",
             Self::Blank => "blank",
             Self::RevealVerdict => "reveal_verdict",
+            Self::PauseClock => "pause_clock",
+            Self::ResetClock => "reset_clock",
             Self::ToggleBookmark => "toggle_bookmark",
             Self::ShowBookmarks => "show_bookmarks",
             Self::EditNote => "edit_note",
@@ -418,6 +426,14 @@ impl Action {
             Self::RevealVerdict => (
                 "reveal or hide what the source says (verdict)",
                 "révéler ou cacher ce que dit la source (verdict)",
+            ),
+            Self::PauseClock => (
+                "pause the clocks, or start them again",
+                "mettre les chronomètres en pause, ou les relancer",
+            ),
+            Self::ResetClock => (
+                "every clock back to 0:00 (asks first)",
+                "remettre les chronomètres à 0:00 (demande d’abord)",
             ),
             Self::Suspend => (
                 "suspend glose like any terminal program (fg brings it back)",

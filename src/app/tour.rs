@@ -58,6 +58,40 @@ impl App {
         self.show_stop();
     }
 
+    /// The stop nearest to the reading position: the first stop at or after the top line of
+    /// the focused pane (the last stop when the reader is past them all).
+    pub(super) fn stop_near_reading(&self) -> usize {
+        let article = &self.article;
+        let focus = self.view.focus;
+        let parts = self
+            .panes
+            .get(focus)
+            .map(|p| p.parts.as_slice())
+            .unwrap_or(&[]);
+        let first_of = |part: usize| {
+            article
+                .parts
+                .get(part)
+                .and_then(|p| p.paragraphs.first())
+                .map(|r| r.start)
+        };
+        let top = self.view.tops.get(focus).map_or(0, |t| t.byte);
+        // A pane never laid out has no top yet: its first part's start.
+        let top = match crate::notebook::paragraph_at(article, top) {
+            Some((part, _)) if parts.contains(&part) => top,
+            _ => parts.first().and_then(|&p| first_of(p)).unwrap_or(top),
+        };
+        let at = |stop: &crate::content::TourStop| match stop.annotation {
+            Some(a) => article.annotations.get(a).map_or(0, |a| a.range.start),
+            None => first_of(stop.part).unwrap_or(0),
+        };
+        article
+            .tour
+            .iter()
+            .position(|stop| at(stop) >= top)
+            .unwrap_or(article.tour.len().saturating_sub(1))
+    }
+
     /// Ends the tour and returns to the reading position from before it.
     pub(super) fn leave_tour(&mut self) {
         let Some(tour) = self.tour.take() else {
@@ -139,11 +173,14 @@ impl App {
     /// The tour's state for notes windows (`link`), while a tour is on. `sent_ms` is the wall
     /// clock now, given by the caller (the edge that does I/O).
     pub fn link_state(&self, sent_ms: u64) -> Option<crate::link::TourState> {
+        // Only a presenter speaks to notes windows: a reader following the tour beside it
+        // must never move them.
+        let presenter = self.presenter.as_ref()?;
         let progress = self.tour_progress()?;
         let now = self.clock.now();
         let stop_s = progress.stop_spent_s(now);
         // Milliseconds, so the notes window ticks on the same beat as the presenter.
-        let tour = now.saturating_sub(progress.started);
+        let tour = progress.tour_now(now).saturating_sub(progress.started);
         let tour_ms = u64::try_from(tour.as_millis()).unwrap_or(u64::MAX);
         let into_second = tour_ms % 1000;
         Some(crate::link::TourState {
@@ -151,9 +188,11 @@ impl App {
             stops: self.article.tour.len(),
             tour_ms,
             stop_ms: stop_s * 1000 + into_second,
-            blanked: self.presenter.as_ref().is_some_and(|p| p.blanked),
-            revealed: self.presenter.as_ref().is_some_and(|p| p.revealed),
+            blanked: presenter.blanked,
+            paused: progress.paused_at.is_some(),
+            revealed: presenter.revealed,
             sent_ms,
+            session: presenter.session,
         })
     }
 
@@ -163,7 +202,9 @@ impl App {
     pub fn next_tick(&self) -> Option<Duration> {
         let progress = self.tour_progress()?;
         match &self.presenter {
-            Some(presenter) if !presenter.shows_clock() => return None,
+            Some(presenter) if !presenter.shows_clock() || progress.paused_at.is_some() => {
+                return None;
+            }
             None if self.view.overlay.is_some() => return None,
             _ => {}
         }
@@ -339,6 +380,38 @@ mod tests {
     }
 
     #[test]
+    fn p_outside_the_tour_presents_the_stop_nearest_the_reading_and_escape_returns_there() {
+        let (mut app, _) = app((80, 24));
+        app.update(Action::FocusPane(2));
+        for _ in 0..3 {
+            app.update(Action::LineDown);
+        }
+        let before = (app.view.focus, app.view.tops.clone(), app.view.selected);
+        app.update(Action::Present);
+        assert_eq!(
+            app.tour_progress().unwrap().stop,
+            2,
+            "the first stop after the top line of part two is in the conclusion"
+        );
+        app.update(Action::LeavePresenter);
+        assert!(app.presenter.is_none());
+        assert!(app.tour.is_none(), "free reading again, not the tour");
+        assert_eq!(
+            (app.view.focus, app.view.tops.clone(), app.view.selected),
+            before
+        );
+
+        app.update(Action::FocusPane(2));
+        app.update(Action::Top);
+        app.update(Action::Present);
+        assert_eq!(app.tour_progress().unwrap().stop, 1, "part two's own stop");
+        app.update(Action::LeavePresenter);
+        app.update(Action::FocusPane(1));
+        app.update(Action::Present);
+        assert_eq!(app.tour_progress().unwrap().stop, 0);
+    }
+
+    #[test]
     fn glose_present_quits_when_the_presenter_closes() {
         let (mut app, _) = app((80, 24));
         app.open_presenter(true);
@@ -351,6 +424,10 @@ mod tests {
     fn the_notes_link_carries_the_stop_and_the_times() {
         let (mut app, clock) = app((80, 24));
         assert_eq!(app.link_state(7), None, "no tour, nothing to say");
+        app.update(Action::ToggleTour);
+        assert!(app.tour_progress().is_some());
+        assert_eq!(app.link_state(7), None, "a reader's tour says nothing");
+        app.update(Action::ToggleTour);
         app.open_presenter(true);
         clock.advance(Duration::from_millis(65_250));
         app.update(Action::NextStop);

@@ -207,6 +207,12 @@ fn render_status(notes: &Notes, area: Rect, buf: &mut Buffer) {
     if notes.remote.is_some_and(|r| r.state.blanked) {
         left.push_str(&format!(" · {}", Text::Blanked.get(lang)));
     }
+    if notes.remote.is_some_and(|r| r.state.paused) {
+        left.push_str(&format!(" · {}", Text::ClocksPaused.get(lang)));
+    }
+    if notes.several_presenters() {
+        left.push_str(&format!(" · {}", Text::SeveralPresenters.get(lang)));
+    }
     let mut hints = Vec::new();
     for (action, label) in [
         (Action::LineDown, lang.pick("scroll", "défiler")),
@@ -350,8 +356,10 @@ mod tests {
                         tour_ms: 1,
                         stop_ms: 1,
                         blanked: false,
+                        paused: false,
                         revealed: true,
                         sent_ms: 0,
+                        session: 0,
                     }),
                     Duration::ZERO,
                 );
@@ -378,8 +386,10 @@ mod tests {
                 tour_ms: 250_000,
                 stop_ms: 250_000,
                 blanked: true,
+                paused: false,
                 revealed: false,
                 sent_ms: 0,
+                session: 0,
             }),
             Duration::ZERO,
         );

@@ -3,9 +3,11 @@
 //! heading), the source, the verdict once revealed, the questions, and a footer with a progress
 //! bar and the times. Minimal chrome, high contrast.
 //!
-//! `plan` decides what fits a size (a pure function, tested at 80×24 and 200×60): it lowers the
-//! large type's pixel size, shortens the passage, drops blank lines and then the questions,
-//! in that order, before anything is cut. `render` only draws the plan.
+//! `plan` decides what fits a size (a pure function, tested at 80×24, 120×35 and 200×60): it
+//! lowers the large type's pixel size, shortens the passage (whole sentences, `…` where the
+//! paragraph goes on) and drops blank lines, then puts the figure on one line. Nothing else is
+//! ever left out: a stop that still does not fit scrolls (`Presenter::scroll`), with a mark on
+//! the last row saying there is more and which key shows it. `render` only draws the plan.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -74,7 +76,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ]));
     let plan = plan(&app.article, stop, presenter, &theme, app.lang, body);
-    draw(&plan, body, buf);
+    draw_scrolled(&plan, presenter, &theme, app.lang, body, buf);
     render_footer(app, progress, &theme, now, footer, buf);
     if presenter.help {
         render_help(app, presenter, &theme, area, buf);
@@ -190,7 +192,7 @@ pub fn plan(
             wrap_text(heading, column, theme.heading, french)
         }
     };
-    let source = source_lines(article, stop, theme, lang, column, height);
+    let source = source_lines(article, stop, theme, lang, column);
     let mut verdict = verdict_lines(
         article,
         stop,
@@ -199,11 +201,9 @@ pub fn plan(
         theme,
         lang,
         column,
-        height,
     );
     // Room for the verdict is kept before it is revealed, so nothing moves when it is.
-    let revealed_rows =
-        verdict_lines(article, stop, true, presenter, theme, lang, column, height).len();
+    let revealed_rows = verdict_lines(article, stop, true, presenter, theme, lang, column).len();
     verdict.resize(revealed_rows.max(verdict.len()), Line::default());
     let mut questions = Vec::new();
     for question in &stop.questions {
@@ -273,17 +273,16 @@ pub fn plan(
         }
         push(lines(&source, true), &mut sections);
         push(lines(&verdict, false), &mut sections);
-        if o.questions {
-            push(lines(&questions, false), &mut sections);
-        }
+        push(lines(&questions, false), &mut sections);
         Plan {
             sections,
             column: column as u16,
         }
     };
 
-    // Preference: the largest figure first (it is the point of a figure stop), then the
-    // questions, the large title, blank rows and passage rows; plain text only as a last resort.
+    // Preference: the largest figure first (it is the point of a figure stop), then the large
+    // title, blank rows and passage rows; plain text only as a last resort. The questions, the
+    // source and the verdict are never left out: a stop that still does not fit scrolls.
     let glyphs: Vec<Option<&(String, Big)>> = bigs
         .iter()
         .filter(|(_, big)| *big != Big::Plain)
@@ -301,19 +300,16 @@ pub fn plan(
         &[false]
     };
     let mut tries = Vec::new();
-    for questions in [true, false] {
-        for &title_big in title_options {
-            for &big in &figures {
-                for gap in [2, 1] {
-                    for passage_rows in PASSAGE_ROWS {
-                        tries.push(Options {
-                            title_big,
-                            big,
-                            passage_rows,
-                            gap,
-                            questions,
-                        });
-                    }
+    for &title_big in title_options {
+        for &big in &figures {
+            for gap in [2, 1] {
+                for passage_rows in PASSAGE_ROWS {
+                    tries.push(Options {
+                        title_big,
+                        big,
+                        passage_rows,
+                        gap,
+                    });
                 }
             }
         }
@@ -327,7 +323,6 @@ pub fn plan(
                     big,
                     passage_rows,
                     gap,
-                    questions: false,
                 });
             }
         }
@@ -340,7 +335,6 @@ pub fn plan(
                     big: last_resort,
                     passage_rows,
                     gap,
-                    questions: false,
                 });
             }
         }
@@ -352,13 +346,13 @@ pub fn plan(
             return plan;
         }
     }
-    // Nothing fits: the smallest version, cut at the bottom by `draw`.
+    // Nothing fits whole: the figure on one line, the passage's sentence, one blank row
+    // between sections, and the stop scrolls (`render` marks what is below).
     build(Options {
         title_big: false,
         big: last_resort.or(bigs.last().copied().flatten()),
-        passage_rows: 1,
-        gap: 0,
-        questions: false,
+        passage_rows: PASSAGE_ROWS[2],
+        gap: 1,
     })
 }
 
@@ -370,7 +364,6 @@ struct Options<'a> {
     passage_rows: usize,
     /// Blank rows between sections.
     gap: usize,
-    questions: bool,
 }
 
 /// The ways to draw `figure` in large type that fit `column` cells, largest first; plain bold
@@ -430,8 +423,9 @@ fn has_glyph(c: char) -> bool {
     buf.content().iter().any(|cell| cell.symbol() != " ")
 }
 
-/// The annotation's paragraph (or the part's first one) wrapped at `column`, at most `rows`
-/// rows around the annotated words, which are emphasised.
+/// The annotation's paragraph (or the part's first one) wrapped at `column`: the whole
+/// sentences around the annotated words that fit in `rows` rows (at least the sentences that
+/// hold them), with `…` where the paragraph goes on before or after. The words are emphasised.
 fn passage_lines(
     article: &Article,
     stop: &TourStop,
@@ -453,46 +447,135 @@ fn passage_lines(
     let Some(paragraph) = paragraph.cloned() else {
         return Vec::new();
     };
-    let text = article.slice(paragraph.clone());
-    let wrapped = wrap(text, column, article.is_french());
+    let text = article.slice(paragraph.clone()).trim_end();
+    let french = article.is_french();
     let highlight = annotation.map(|a| {
-        a.range.start.saturating_sub(paragraph.start)..a.range.end.saturating_sub(paragraph.start)
+        let start = a
+            .range
+            .start
+            .saturating_sub(paragraph.start)
+            .min(text.len());
+        start..a.range.end.saturating_sub(paragraph.start).min(text.len())
     });
-    let first = highlight
-        .as_ref()
-        .and_then(|h| wrapped.iter().position(|r| r.range.end > h.start))
-        .unwrap_or(0);
-    let last = highlight
-        .as_ref()
-        .and_then(|h| wrapped.iter().rposition(|r| r.range.start < h.end))
-        .unwrap_or(first);
-    let span = last.saturating_sub(first) + 1;
-    let rows = rows.max(span.min(rows.max(1)));
-    let start = first
-        .saturating_sub(rows.saturating_sub(span) / 2)
-        .min(wrapped.len().saturating_sub(rows));
+    let (from, to) = excerpt(text, highlight.clone(), column, rows, french);
+    let before = if from > 0 { "… " } else { "" };
+    let after = if to < text.len() { " …" } else { "" };
+    let shown = format!("{before}{}{after}", &text[from..to]);
+    let highlight = highlight.map(|h| {
+        let shift = |at: usize| at.clamp(from, to) - from + before.len();
+        shift(h.start)..shift(h.end)
+    });
     let emphasis = annotation.map_or(theme.text, |a| {
         theme.annotation(a.kind).patch(theme.selected)
     });
-    wrapped
+    wrap(&shown, column, french)
         .iter()
-        .skip(start)
-        .take(rows)
         .map(|row| {
             let mut spans = Vec::new();
             let mut cursor = row.range.start;
             if let Some(h) = &highlight {
                 let (from, to) = (h.start.max(row.range.start), h.end.min(row.range.end));
                 if from < to {
-                    spans.push(Span::styled(slice(text, cursor..from), theme.text));
-                    spans.push(Span::styled(slice(text, from..to), emphasis));
+                    spans.push(Span::styled(slice(&shown, cursor..from), theme.text));
+                    spans.push(Span::styled(slice(&shown, from..to), emphasis));
                     cursor = to;
                 }
             }
-            spans.push(Span::styled(slice(text, cursor..row.range.end), theme.text));
+            spans.push(Span::styled(
+                slice(&shown, cursor..row.range.end),
+                theme.text,
+            ));
             Line::from(spans)
         })
         .collect()
+}
+
+/// The byte range of `text` to show: the sentences holding `highlight` (the first sentence
+/// without one), then the sentences after and before it, one at a time, while the excerpt
+/// (with its `…`) wraps in at most `rows` rows at `column`.
+fn excerpt(
+    text: &str,
+    highlight: Option<std::ops::Range<usize>>,
+    column: usize,
+    rows: usize,
+    french: bool,
+) -> (usize, usize) {
+    let starts = sentence_starts(text);
+    let sentence_of = |at: usize| starts.iter().rposition(|&s| s <= at).unwrap_or(0);
+    let end_of = |i: usize| starts.get(i + 1).copied().unwrap_or(text.len());
+    let (mut first, mut last) = match &highlight {
+        Some(h) => (
+            sentence_of(h.start),
+            sentence_of(h.end.saturating_sub(1).max(h.start)),
+        ),
+        None => (0, 0),
+    };
+    let fits = |first: usize, last: usize| {
+        let (from, to) = (starts[first], end_of(last));
+        let marks = usize::from(from > 0) * 2 + usize::from(to < text.len()) * 2;
+        let body = text[from..to].trim_end();
+        let shown = format!("{}{body}", "…".repeat(marks));
+        wrap(&shown, column, french).len() <= rows
+    };
+    loop {
+        let mut grew = false;
+        if last + 1 < starts.len() && fits(first, last + 1) {
+            last += 1;
+            grew = true;
+        }
+        if first > 0 && fits(first - 1, last) {
+            first -= 1;
+            grew = true;
+        }
+        if !grew {
+            break;
+        }
+    }
+    let to = starts[first] + text[starts[first]..end_of(last)].trim_end().len();
+    (starts[first], to)
+}
+
+/// Where each sentence of `text` begins (0 first): after `.`, `!`, `?` or `…` (and any closing
+/// quote or bracket) followed by a space, at the next character that is not one.
+fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut chars = text.char_indices().peekable();
+    let mut word = String::new();
+    while let Some((_, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            if c.is_whitespace() {
+                word.clear();
+            } else {
+                word.push(c);
+            }
+            continue;
+        }
+        // "M. Dupont", "J. Casilli": one capital letter and a period is an initial.
+        let initial = c == '.' && word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        word.clear();
+        // Spaces and closing quotes or brackets, in any order ("? »", "!\u{a0}»", "?)").
+        let mut spaced = false;
+        while let Some(&(_, next)) = chars.peek() {
+            if next.is_whitespace() {
+                spaced = true;
+            } else if matches!(next, '»' | '”' | '’' | '"' | ')') {
+                spaced = false;
+            } else {
+                break;
+            }
+            chars.next();
+        }
+        if spaced
+            && !initial
+            && let Some(&(at, next)) = chars.peek()
+            // "p. 12", "etc. et": a lower-case letter or a digit goes on the same sentence.
+            && !next.is_lowercase()
+            && !next.is_ascii_digit()
+        {
+            starts.push(at);
+        }
+    }
+    starts
 }
 
 fn slice(text: &str, range: std::ops::Range<usize>) -> String {
@@ -506,7 +589,6 @@ fn source_lines(
     theme: &Theme,
     lang: Lang,
     column: usize,
-    height: usize,
 ) -> Vec<Line<'static>> {
     let Some(source) = stop
         .annotation
@@ -528,26 +610,16 @@ fn source_lines(
         line.push_str(", ");
         line.push_str(extra);
     }
-    let mut lines = wrap_text(
+    wrap_text(
         &line,
         column,
         theme.text.add_modifier(Modifier::ITALIC),
         article.is_french(),
-    );
-    // The room needs who and what; the details are in the handout and the notes.
-    let cap = if height >= 40 { 4 } else { 2 };
-    if lines.len() > cap {
-        lines.truncate(cap);
-        if let Some(last) = lines.last_mut() {
-            last.spans.push(Span::raw(" …"));
-        }
-    }
-    lines
+    )
 }
 
 /// The verdict: a one-line invitation to guess until revealed, then the badge and what the
 /// source says (at most a third of the screen).
-#[allow(clippy::too_many_arguments)]
 fn verdict_lines(
     article: &Article,
     stop: &TourStop,
@@ -556,7 +628,6 @@ fn verdict_lines(
     theme: &Theme,
     lang: Lang,
     column: usize,
-    height: usize,
 ) -> Vec<Line<'static>> {
     let Some(annotation) = stop.annotation.and_then(|i| article.annotations.get(i)) else {
         return Vec::new();
@@ -597,17 +668,124 @@ fn verdict_lines(
             ),
         ]));
     }
-    // At most a quarter of the screen: the rest is in the notes window and the handout.
-    let cap = (height / 4).max(4);
-    let mut note = wrap_text(&annotation.note, column, theme.text, article.is_french());
-    if out.len() + note.len() > cap {
-        note.truncate(cap.saturating_sub(out.len()));
-        if let Some(last) = note.last_mut() {
-            last.spans.push(Span::styled(" …", theme.text));
-        }
-    }
+    // Whole: a stop taller than the screen scrolls, nothing is cut.
+    let note = wrap_text(&annotation.note, column, theme.text, article.is_french());
     out.extend(note);
     out
+}
+
+/// The presenter's body (the screen less the footer) for a screen of `size`.
+fn body_of(size: (u16, u16)) -> Rect {
+    Rect::new(0, 0, size.0, size.1.saturating_sub(1))
+}
+
+/// The stops of `article`'s tour that do not fit a screen of `size` whole, verdict revealed,
+/// in either interface language (they scroll in the presenter): (index, rows needed, rows
+/// there are). For `glose check`.
+pub fn stops_too_tall(article: &Article, size: (u16, u16)) -> Vec<(usize, usize, usize)> {
+    let theme = Theme::named(ThemeName::HighContrast);
+    let mut presenter = Presenter::new(true);
+    presenter.revealed = true;
+    let body = body_of(size);
+    let mut out = Vec::new();
+    for (index, stop) in article.tour.iter().enumerate() {
+        let rows = [Lang::En, Lang::Fr]
+            .into_iter()
+            .map(|lang| plan(article, stop, &presenter, &theme, lang, body).height())
+            .max()
+            .unwrap_or(0);
+        if rows > usize::from(body.height) {
+            out.push((index, rows, usize::from(body.height)));
+        }
+    }
+    out
+}
+
+/// How far the current stop can scroll at the app's size: 0 when it fits whole.
+pub fn max_scroll(app: &App) -> usize {
+    let (Some(presenter), Some(progress)) = (&app.presenter, app.tour_progress()) else {
+        return 0;
+    };
+    let Some(stop) = app.article.tour.get(progress.stop) else {
+        return 0;
+    };
+    let theme = theme(&app.theme);
+    let body = body_of(app.view.size);
+    let plan = plan(&app.article, stop, presenter, &theme, app.lang, body);
+    overflow(&plan, body).map_or(0, |visible| plan.height() - visible)
+}
+
+/// The rows of the stop visible at once when it does not fit `body` whole (the last row then
+/// says there is more), `None` when it fits.
+fn overflow(plan: &Plan, body: Rect) -> Option<usize> {
+    let rows = usize::from(body.height);
+    (plan.height() > rows && rows > 1).then(|| rows - 1)
+}
+
+/// Draws the plan in `body`; a plan taller than `body` is drawn from the presenter's scroll
+/// row, with a mark on the last row saying what is above or below and which key shows it.
+fn draw_scrolled(
+    plan: &Plan,
+    presenter: &Presenter,
+    theme: &Theme,
+    lang: Lang,
+    body: Rect,
+    buf: &mut Buffer,
+) {
+    let Some(visible) = overflow(plan, body) else {
+        draw(plan, body, buf);
+        return;
+    };
+    let total = plan.height();
+    let scroll = presenter.scroll.min(total - visible);
+    let whole = Rect::new(0, 0, body.width, u16::try_from(total).unwrap_or(u16::MAX));
+    let mut off = Buffer::empty(whole);
+    off.set_style(whole, theme.text);
+    draw(plan, whole, &mut off);
+    for row in 0..visible {
+        let (Ok(from), Ok(to)) = (u16::try_from(scroll + row), u16::try_from(row)) else {
+            break;
+        };
+        for x in 0..body.width {
+            if let (Some(cell), Some(target)) =
+                (off.cell((x, from)), buf.cell_mut((body.x + x, body.y + to)))
+            {
+                *target = cell.clone();
+            }
+        }
+    }
+    let key = |action| {
+        presenter
+            .keymap
+            .first_key(action)
+            .map(|k| k.label(lang))
+            .unwrap_or_default()
+    };
+    let mark = if scroll + visible < total {
+        let above = if scroll > 0 { "▲ " } else { "" };
+        format!(
+            "{above}▼ {}{}{}",
+            Text::MoreBelow.get(lang),
+            lang.colon(),
+            key(crate::app::Action::LineDown)
+        )
+    } else {
+        format!(
+            "▲ {}{}{}",
+            Text::MoreAbove.get(lang),
+            lang.colon(),
+            key(crate::app::Action::LineUp)
+        )
+    };
+    let mark = fit(&mark, usize::from(body.width)).trim_end().to_owned();
+    let width = u16::try_from(str_width(&mark)).unwrap_or(body.width);
+    let y = body.y + u16::try_from(visible).unwrap_or(0);
+    buf.set_line(
+        body.x + body.width.saturating_sub(width) / 2,
+        y,
+        &Line::from(Span::styled(mark, theme.label)),
+        body.width,
+    );
 }
 
 /// Draws the plan's sections, centred vertically in `body`.
@@ -685,8 +863,14 @@ fn render_footer(
 ) {
     let count = app.article.tour.len();
     let lang = app.lang;
+    let typed = app
+        .presenter
+        .as_ref()
+        .and_then(|p| p.count)
+        .map(|n| format!(" → {n}"))
+        .unwrap_or_default();
     let label = format!(
-        " {} ",
+        "{typed} {} ",
         crate::ui::stop::stop_label(lang, progress.stop, count)
     );
     let stop_s = progress.stop_spent_s(now);
@@ -699,6 +883,14 @@ fn render_footer(
         Text::TourTotal.get(lang),
         format_seconds(progress.elapsed_s(now))
     );
+    let presenter = app.presenter.as_ref();
+    let times = if presenter.is_some_and(|p| p.confirm_reset) {
+        format!(" {} ", Text::ResetClocksQuestion.get(lang))
+    } else if progress.paused_at.is_some() {
+        format!(" {} ·{times}", Text::ClocksPaused.get(lang))
+    } else {
+        times
+    };
     let width = usize::from(area.width);
     let bar_width = width.saturating_sub(str_width(&label) + str_width(&times));
     let done = (bar_width * (progress.stop + 1))
@@ -736,6 +928,13 @@ fn render_help(app: &App, presenter: &Presenter, theme: &Theme, area: Rect, buf:
             ])
         })
         .collect();
+    let jump = Text::JumpKeys.get(lang);
+    let pad = " ".repeat(key_width.saturating_sub(str_width(jump)) + 2);
+    lines.push(Line::from(vec![
+        Span::styled(jump, theme.key),
+        Span::raw(pad),
+        Span::raw(Text::JumpHelp.get(lang)),
+    ]));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         Text::CloseHelp.get(lang),
@@ -770,6 +969,39 @@ mod tests {
         assert_eq!(big_glyphs("2,22 Md €"), None, "no € in font8x8");
         assert!(has_glyph('é'), "Latin-1 is there");
         assert!(!has_glyph('€'));
+    }
+
+    #[test]
+    fn a_passage_is_cut_between_sentences_and_says_so() {
+        let text = "Une. Deux, avec M. Dupont et p. 12 mots. Trois ? « Quatre ! » Cinq.";
+        let starts = sentence_starts(text);
+        let sentences: Vec<&str> = starts
+            .iter()
+            .zip(starts.iter().skip(1).chain([&text.len()]))
+            .map(|(&a, &b)| text[a..b].trim_end())
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "Une.",
+                "Deux, avec M. Dupont et p. 12 mots.",
+                "Trois ?",
+                "« Quatre ! »",
+                "Cinq."
+            ]
+        );
+        let at = text.find("Dupont").unwrap();
+        // One row of 40: only the sentence with the words, which is longer, whole.
+        let (from, to) = excerpt(text, Some(at..at + 6), 20, 1, true);
+        assert_eq!(&text[from..to], "Deux, avec M. Dupont et p. 12 mots.");
+        // Room for all of it: the whole paragraph, no mark.
+        assert_eq!(
+            excerpt(text, Some(at..at + 6), 200, 1, true),
+            (0, text.len())
+        );
+        // No words to hold (a part stop): the first sentences.
+        let (from, to) = excerpt(text, None, 12, 1, true);
+        assert_eq!(&text[from..to], "Une.");
     }
 
     #[test]
@@ -923,6 +1155,141 @@ mod screens {
                 }
             }
         }
+    }
+
+    /// Every row the presenter shows for the current stop, scrolling down to its end: rows
+    /// keyed by their place in the whole stop, so overlapping views count once.
+    fn everything_shown(app: &mut App, size: (u16, u16)) -> (String, usize) {
+        let mut rows = std::collections::BTreeMap::new();
+        let mut views = 0;
+        loop {
+            let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+            terminal
+                .draw(|frame| crate::ui::render(app, frame))
+                .unwrap();
+            let buffer = terminal.backend().buffer().clone();
+            let scrolls = super::max_scroll(app) > 0;
+            // The footer, and the mark above it when the stop scrolls, are not the stop.
+            let visible = size.1 - 1 - u16::from(scrolls);
+            let scroll = app.presenter.as_ref().unwrap().scroll;
+            for y in 0..visible {
+                let line: String = (0..size.0).map(|x| buffer[(x, y)].symbol()).collect();
+                rows.insert(scroll + usize::from(y), line);
+            }
+            views += 1;
+            app.update(Action::LineDown);
+            if app.presenter.as_ref().unwrap().scroll == scroll {
+                break;
+            }
+        }
+        let text: Vec<String> = rows.into_values().collect();
+        (squash(&text.join(" ")), views)
+    }
+
+    /// Spaces of every kind, and runs of them, as one plain space.
+    fn squash(text: &str) -> String {
+        text.split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn every_stop_of_the_bundled_tour_is_shown_whole_at_every_size() {
+        let article = crate::content::load_bundled().unwrap().article;
+        let mut scrolled = 0;
+        for size in [(80, 24), (120, 35), (200, 60)] {
+            for index in 0..article.tour.len() {
+                let mut app = App::new(
+                    article.clone(),
+                    Lang::Fr,
+                    Theme::named(ThemeName::HighContrast),
+                    size,
+                );
+                app.open_presenter(true);
+                app.update(Action::Resize(size.0, size.1));
+                for _ in 0..index {
+                    app.update(Action::NextStop);
+                }
+                app.update(Action::RevealVerdict);
+                let (shown, views) = everything_shown(&mut app, size);
+                scrolled += usize::from(views > 1);
+                let stop = &article.tour[index];
+                let mut wanted: Vec<String> =
+                    stop.questions.iter().map(|q| format!("• {q}")).collect();
+                let wide = usize::from(size.0) - 2 * (usize::from(size.0) / 20).max(2);
+                if super::big_glyphs(&stop.title).is_none_or(|t| t.chars().count() * 4 > wide) {
+                    wanted.push(stop.title.clone());
+                }
+                if let Some(a) = stop.annotation.map(|i| &article.annotations[i]) {
+                    wanted.push(article.slice(a.range.clone()).to_owned());
+                    wanted.push(a.note.clone());
+                    if let Some(source) = a.source.map(|s| &article.sources[s]) {
+                        wanted.push(source.author.clone());
+                        wanted.push(source.title.clone());
+                    }
+                }
+                for part in wanted {
+                    let part = squash(&part);
+                    assert!(
+                        shown.contains(&part),
+                        "stop {} at {size:?} lost {part:?}\nshown: {shown}",
+                        index + 1
+                    );
+                }
+            }
+        }
+        let _ = scrolled;
+    }
+
+    #[test]
+    fn a_tall_stop_says_there_is_more_below_and_scrolls_to_it() {
+        let mut article = crate::tour::fixture::article();
+        // A long verdict: what the source says, twenty times over.
+        let first = article.tour[0].annotation.unwrap();
+        let note = article.annotations[first].note.clone();
+        article.annotations[first].note = [note.as_str(); 20].join(" ");
+        let mut app = App::new(
+            article,
+            Lang::En,
+            Theme::named(ThemeName::HighContrast),
+            (80, 24),
+        )
+        .with_clock(Arc::new(ManualClock::new()));
+        app.open_presenter(true);
+        app.update(Action::RevealVerdict);
+        assert!(super::max_scroll(&app) > 0, "taller than 80×24");
+        let (shown, views) = everything_shown(&mut app, (80, 24));
+        assert!(views > 1);
+        assert!(shown.contains(&squash(&app.article.annotations[first].note)));
+        app.update(Action::FirstStop);
+        app.update(Action::LastStop);
+        app.update(Action::FirstStop);
+        app.update(Action::RevealVerdict);
+        let draw = |app: &App| {
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal
+                .draw(|frame| crate::ui::render(app, frame))
+                .unwrap();
+            terminal
+        };
+        let top = draw(&app);
+        let text = top.backend().to_string();
+        assert!(text.contains("▼ more below: ↓"), "{text}");
+        insta::assert_snapshot!("tall_stop_top_80x24", top.backend());
+        for _ in 0..super::max_scroll(&app) + 3 {
+            app.update(Action::Wheel(10, 10, 3));
+        }
+        let bottom = draw(&app);
+        let text = bottom.backend().to_string();
+        assert!(text.contains("▲ more above: ↑"), "{text}");
+        assert!(!text.contains("more below"), "{text}");
+        app.update(Action::NextStop);
+        assert_eq!(
+            app.presenter.as_ref().unwrap().scroll,
+            0,
+            "a new stop starts at its top"
+        );
     }
 
     #[test]
