@@ -783,9 +783,10 @@ fn locate(
 }
 
 impl Config {
-    /// The interface language: `--lang`, else the file's, else the locale's.
-    pub fn lang(&self, flag: Option<Lang>, locale: Lang) -> Lang {
-        flag.or(self.language).unwrap_or(locale)
+    /// The interface language: `--lang`, else the file's, else the locale's, else (a locale
+    /// glose does not speak) the article's `language`, else English. See [`Lang::choose`].
+    pub fn lang(&self, flag: Option<Lang>, locale: Option<Lang>, article: Option<&str>) -> Lang {
+        Lang::choose(flag, self.language, locale, article)
     }
 
     /// The theme: `--theme`, else the file's, else monochrome when `NO_COLOR` is set, else the
@@ -863,8 +864,12 @@ pub fn default_text(lang: Lang) -> String {
     line("# theme = \"default\"");
     line("");
     line(lang.pick(
-        "# Interface language: \"fr\" or \"en\". Default: from LC_ALL, LC_MESSAGES or LANG, else",
-        "# Langue de l’interface : \"fr\" ou \"en\". Par défaut : d’après LC_ALL, LC_MESSAGES ou LANG,",
+        "# Interface language: \"fr\" or \"en\". Default: from LC_ALL, LC_MESSAGES or LANG; when",
+        "# Langue de l’interface : \"fr\" ou \"en\". Par défaut : d’après LC_ALL, LC_MESSAGES ou LANG ;",
+    ));
+    line(lang.pick(
+        "# they name no language glose speaks (C, POSIX, unset…), the article's language, else",
+        "# s’ils ne nomment aucune langue que glose parle (C, POSIX, rien…), la langue de l’article,",
     ));
     line(lang.pick(
         "# English. The article and its annotations stay in their own language.",
@@ -1384,9 +1389,11 @@ mod tests {
             config.theme(Some(ThemeName::Default), true).name,
             ThemeName::Default
         );
-        assert_eq!(config.lang(None, Lang::Fr), Lang::Fr);
+        assert_eq!(config.lang(None, Some(Lang::Fr), Some("en")), Lang::Fr);
+        assert_eq!(config.lang(None, None, Some("fr")), Lang::Fr);
+        assert_eq!(config.lang(None, None, None), Lang::En);
         config.language = Some(Lang::En);
-        assert_eq!(config.lang(None, Lang::Fr), Lang::En);
-        assert_eq!(config.lang(Some(Lang::Fr), Lang::En), Lang::Fr);
+        assert_eq!(config.lang(None, Some(Lang::Fr), Some("fr")), Lang::En);
+        assert_eq!(config.lang(Some(Lang::Fr), Some(Lang::En), None), Lang::Fr);
     }
 }

@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use crate::content::{Align, Annotation, Article, Block, BlockKind, Source};
-use crate::i18n::{Lang, Text, guillemets, reference_number, source_number};
+use crate::i18n::{Lang, Text, quoted, reference_number, source_number};
 
 /// The formats `glose export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -93,9 +93,10 @@ fn source_parts(source: &Source) -> (String, String, String) {
 fn verdict_heading(annotation: &Annotation, lang: Lang) -> String {
     match annotation.verdict {
         Some(verdict) => format!(
-            "{} ({} : {})",
+            "{} ({}{}{})",
             Text::WhatTheSourceSays.get(lang),
             Text::Verdict.get(lang).to_lowercase(),
+            lang.colon(),
             lang.verdict(verdict)
         ),
         None => Text::WhatTheSourceSays.get(lang).to_owned(),
@@ -586,6 +587,9 @@ fn markdown(article: &Article) -> String {
     if let Some(by) = &meta.annotations_by {
         let _ = writeln!(out, "*{}*\n", md(by.trim()));
     }
+    if !meta.editorial_parts.is_empty() {
+        let _ = writeln!(out, "*{}*\n", md(Text::EditorialHeadings.get(lang)));
+    }
     for part in &article.parts {
         let _ = writeln!(out, "## {}\n", md(&part.heading));
         let mut in_list = false;
@@ -713,12 +717,13 @@ fn one_line(text: &str) -> String {
 }
 
 fn md_note(out: &mut String, article: &Article, annotation: &Annotation, n: usize, lang: Lang) {
+    let colon = lang.colon().trim_end();
     let words = article.slice(annotation.range.clone());
     let _ = writeln!(
         out,
         "[^{n}]: **{}** — {}",
         capitalise(lang.kind(annotation.kind)),
-        md(&guillemets(words))
+        md(&quoted(lang, words))
     );
     let source = annotation.source.and_then(|s| article.sources.get(s));
     let source_line = match source {
@@ -737,19 +742,23 @@ fn md_note(out: &mut String, article: &Article, annotation: &Annotation, n: usiz
     };
     let _ = write!(
         out,
-        "\n    **{} :** {source_line}\n",
+        "\n    **{}{colon}** {source_line}\n",
         Text::Source.get(lang)
     );
     if !annotation.context.trim().is_empty() {
-        let _ = write!(out, "\n    **{} :**\n", Text::Context.get(lang));
+        let _ = write!(out, "\n    **{}{colon}**\n", Text::Context.get(lang));
         md_indented(out, &annotation.context);
     }
     if !annotation.note.trim().is_empty() || annotation.verdict.is_some() {
-        let _ = write!(out, "\n    **{} :**\n", verdict_heading(annotation, lang));
+        let _ = write!(
+            out,
+            "\n    **{}{colon}**\n",
+            verdict_heading(annotation, lang)
+        );
         md_indented(out, &annotation.note);
     }
     if !annotation.questions.is_empty() {
-        let _ = write!(out, "\n    **{} :**\n\n", Text::Questions.get(lang));
+        let _ = write!(out, "\n    **{}{colon}**\n\n", Text::Questions.get(lang));
         for question in &annotation.questions {
             let _ = writeln!(out, "    - {}", md(&one_line(question)));
         }
@@ -790,6 +799,7 @@ text-decoration:underline}}";
 
 fn html(article: &Article) -> String {
     let lang = lang_of(article);
+    let colon = lang.colon().trim_end();
     let meta = &article.meta;
     let code = if meta.language.is_empty() {
         "und"
@@ -827,6 +837,13 @@ fn html(article: &Article) -> String {
     }
     if let Some(by) = &meta.annotations_by {
         let _ = writeln!(out, "<p><em>{}</em></p>", h(&one_line(by)));
+    }
+    if !meta.editorial_parts.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><em>{}</em></p>",
+            h(Text::EditorialHeadings.get(lang))
+        );
     }
     for part in &article.parts {
         let _ = writeln!(out, "<h2>{}</h2>", h(&part.heading));
@@ -866,7 +883,7 @@ fn html(article: &Article) -> String {
                 out,
                 "<li id=\"note-{n}\"><p><strong>{}</strong> — {} <a href=\"#ref-{n}\">↩</a></p>",
                 h(&capitalise(lang.kind(annotation.kind))),
-                h(&guillemets(article.slice(annotation.range.clone())))
+                h(&quoted(lang, article.slice(annotation.range.clone())))
             );
             let source = match annotation.source.and_then(|s| article.sources.get(s)) {
                 Some(source) => {
@@ -889,17 +906,21 @@ fn html(article: &Article) -> String {
             };
             let _ = writeln!(
                 out,
-                "<p><strong>{} :</strong> {source}</p>",
+                "<p><strong>{}{colon}</strong> {source}</p>",
                 Text::Source.get(lang)
             );
             if !annotation.context.trim().is_empty() {
-                let _ = writeln!(out, "<p><strong>{} :</strong></p>", Text::Context.get(lang));
+                let _ = writeln!(
+                    out,
+                    "<p><strong>{}{colon}</strong></p>",
+                    Text::Context.get(lang)
+                );
                 h_paragraphs(&mut out, &annotation.context);
             }
             if !annotation.note.trim().is_empty() || annotation.verdict.is_some() {
                 let _ = writeln!(
                     out,
-                    "<p><strong>{} :</strong></p>",
+                    "<p><strong>{}{colon}</strong></p>",
                     h(&verdict_heading(annotation, lang))
                 );
                 h_paragraphs(&mut out, &annotation.note);
@@ -907,7 +928,7 @@ fn html(article: &Article) -> String {
             if !annotation.questions.is_empty() {
                 let _ = writeln!(
                     out,
-                    "<p><strong>{} :</strong></p>\n<ul>",
+                    "<p><strong>{}{colon}</strong></p>\n<ul>",
                     Text::Questions.get(lang)
                 );
                 for question in &annotation.questions {
@@ -1142,7 +1163,7 @@ mod tests {
             assert_eq!(text.matches(&format!("[^{n}]:")).count(), 1, "note {n}");
         }
         assert!(text.contains("[^1]: **Chiffre** — « 430 millions de modérateurs »"));
-        assert!(text.contains("**Ce que dit la source (verdict : déformé) :**"));
+        assert!(text.contains("**Ce que dit la source (verdict\u{a0}: déformé)\u{a0}:**"));
         assert!(
             text.contains(
                 "## Sources\n\n1. Banque mondiale, *Working Without Borders*, 2023-09-07."

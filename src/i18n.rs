@@ -1,8 +1,10 @@
 //! Interface strings in French and English, from one table.
 //!
 //! The article and its annotations stay in their own language; only glose's own words (help,
-//! status line, labels, messages) are translated. The language follows the configuration, else
-//! the environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+//! status line, labels, messages) are translated. The language follows the `--lang` option,
+//! else the settings file, else the environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`);
+//! when the locale names no language glose speaks (`C`, `POSIX`, unset, another language), it
+//! follows the article's own language if glose speaks it, else English ([`Lang::choose`]).
 
 use crate::content::{AnnotationKind, Verdict};
 
@@ -16,23 +18,52 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The language named by the locale environment variables, if any names one we have.
-    pub fn from_env() -> Self {
+    /// The language named by the locale environment variables, if glose speaks it: `None` for
+    /// `C`, `POSIX`, an unset locale or a language glose has no table for.
+    pub fn from_env() -> Option<Self> {
         Self::from_locale_vars(|name| std::env::var(name).ok())
     }
 
-    /// Same as `from_env`, with the environment given (for tests).
-    pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Self {
+    /// Same as `from_env`, with the environment given (for tests). The first variable set
+    /// decides, as in POSIX: `LC_ALL=C` hides `LANG=fr_FR.UTF-8`.
+    pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Option<Self> {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Some(value) = get(name).filter(|v| !v.is_empty()) {
-                return if value.starts_with("fr") {
-                    Self::Fr
-                } else {
-                    Self::En
-                };
+                return Self::from_tag(&value);
             }
         }
-        Self::En
+        None
+    }
+
+    /// The language of a locale name (`fr_FR.UTF-8`) or a BCP 47 tag (`fr`, `en-GB`), if glose
+    /// speaks it.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Self::Fr),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// The interface language, in this order: the `--lang` option, the settings file, the
+    /// locale, then (when the locale names no language glose speaks) the article's own
+    /// language if glose speaks it, else English.
+    pub fn choose(
+        option: Option<Self>,
+        settings: Option<Self>,
+        locale: Option<Self>,
+        article: Option<&str>,
+    ) -> Self {
+        option
+            .or(settings)
+            .or(locale)
+            .or_else(|| article.and_then(Self::from_tag))
+            .unwrap_or_default()
     }
 
     /// Picks the string for this language.
@@ -178,6 +209,7 @@ pub enum Text {
     InTheEditor,
     EditorKeys,
     NoTour,
+    NotATerminal,
     Tour,
     Stop,
     Say,
@@ -203,6 +235,7 @@ pub enum Text {
     Behind,
     Ahead,
     OnTime,
+    EditorialHeadings,
     HandoutNotes,
     HandoutSources,
     HandoutTour,
@@ -399,6 +432,10 @@ impl Text {
                 "this text has no guided tour (tour.toml)",
                 "ce texte n’a pas de visite guidée (tour.toml)",
             ),
+            Self::NotATerminal => (
+                "standard output is not a terminal",
+                "la sortie standard n’est pas un terminal",
+            ),
             Self::Tour => ("Guided tour", "Visite guidée"),
             Self::Stop => ("Stop", "Étape"),
             Self::Say => ("What to say or show", "À dire ou à montrer"),
@@ -443,6 +480,12 @@ impl Text {
             Self::Behind => ("behind", "de retard"),
             Self::Ahead => ("ahead", "d’avance"),
             Self::OnTime => ("on time", "à l’heure"),
+            Self::EditorialHeadings => (
+                "Headings in [square brackets] were added for this edition; they are not in the \
+                 original text.",
+                "Les titres entre [crochets] ont été ajoutés pour cette édition\u{a0}; ils ne \
+                 figurent pas dans le texte d’origine.",
+            ),
             Self::HandoutNotes => ("Notes", "Notes"),
             Self::HandoutSources => ("Sources", "Sources"),
             Self::HandoutTour => (
@@ -485,6 +528,17 @@ pub fn guillemets(words: &str) -> String {
     }
 }
 
+/// Words between the quotation marks of the interface language, unless they already open with
+/// one: « words » in French, “words” in English.
+pub fn quoted(lang: Lang, words: &str) -> String {
+    let trimmed = words.trim();
+    match lang {
+        Lang::Fr => guillemets(trimmed),
+        Lang::En if trimmed.starts_with(['«', '“', '"', '‘']) => trimmed.to_owned(),
+        Lang::En => format!("“{trimmed}”"),
+    }
+}
+
 /// "source 2", translated (a number in a handout's source list).
 pub fn source_number(lang: Lang, number: usize) -> String {
     format!("{} {number}", lang.pick("source", "source"))
@@ -512,18 +566,36 @@ mod tests {
                     .map(|(_, v)| (*v).to_owned())
             }
         };
-        assert_eq!(
-            Lang::from_locale_vars(env(&[("LANG", "fr_FR.UTF-8")])),
-            Lang::Fr
-        );
-        assert_eq!(
-            Lang::from_locale_vars(env(&[("LANG", "en_GB.UTF-8")])),
-            Lang::En
-        );
+        let fr = Some(Lang::Fr);
+        let en = Some(Lang::En);
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "fr_FR.UTF-8")])), fr);
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "en_GB.UTF-8")])), en);
+        assert_eq!(Lang::from_locale_vars(env(&[("LC_MESSAGES", "fr_CA")])), fr);
+        // The first variable set decides, even when it names no language.
         assert_eq!(
             Lang::from_locale_vars(env(&[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")])),
-            Lang::En
+            None
         );
-        assert_eq!(Lang::from_locale_vars(env(&[])), Lang::En);
+        for unknown in ["C", "POSIX", "C.UTF-8", "de_DE.UTF-8", "french"] {
+            let lang = |name: &str| (name == "LANG").then(|| unknown.to_owned());
+            assert_eq!(Lang::from_locale_vars(lang), None, "{unknown}");
+        }
+        assert_eq!(Lang::from_locale_vars(env(&[])), None);
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "")])), None);
+    }
+
+    #[test]
+    fn option_then_settings_then_locale_then_the_article() {
+        let (fr, en) = (Some(Lang::Fr), Some(Lang::En));
+        assert_eq!(Lang::choose(en, fr, fr, Some("fr")), Lang::En);
+        assert_eq!(Lang::choose(None, en, fr, Some("fr")), Lang::En);
+        assert_eq!(Lang::choose(None, None, en, Some("fr")), Lang::En);
+        // A locale glose does not speak: the article's language.
+        assert_eq!(Lang::choose(None, None, None, Some("fr")), Lang::Fr);
+        assert_eq!(Lang::choose(None, None, None, Some("fr-CA")), Lang::Fr);
+        assert_eq!(Lang::choose(None, None, None, Some("en")), Lang::En);
+        // Neither speaks a language glose has: English.
+        assert_eq!(Lang::choose(None, None, None, Some("de")), Lang::En);
+        assert_eq!(Lang::choose(None, None, None, None), Lang::En);
     }
 }

@@ -12,7 +12,7 @@ use clap::Parser;
 use glose::app::App;
 use glose::cli::{Cli, Command, ImportCommand, NotesCommand};
 use glose::config::{self, Config, Location};
-use glose::content::{Draft, LoadError, Loaded};
+use glose::content::{Article, Draft, LoadError, Loaded};
 use glose::i18n::Lang;
 use glose::output;
 use glose::session::{self, Options};
@@ -21,8 +21,23 @@ use glose::theme::{Theme, ThemeName};
 /// What every screen needs from the settings and the flags.
 struct Setup {
     config: Config,
+    /// The interface language before any article is read: `--lang`, the settings, the locale,
+    /// else English (for messages about the command line or a file that did not load).
     lang: Lang,
+    /// `--lang`, if given.
+    option: Option<Lang>,
+    /// The locale's language, if glose speaks it.
+    locale: Option<Lang>,
     theme: Theme,
+}
+
+impl Setup {
+    /// The interface language for `article`: the option, the settings, the locale, then the
+    /// article's own language (when the locale names none glose speaks), else English.
+    fn lang_for(&self, article: &Article) -> Lang {
+        self.config
+            .lang(self.option, self.locale, Some(&article.meta.language))
+    }
 }
 
 fn main() -> ExitCode {
@@ -39,9 +54,11 @@ fn main() -> ExitCode {
         path,
     }) = &cli.command
     {
-        return config_command(&location, cli.lang.unwrap_or(locale), *print_default, *path);
+        let lang = Lang::choose(cli.lang, None, locale, None);
+        return config_command(&location, lang, *print_default, *path);
     }
-    let config = match config::load(&location, cli.lang.unwrap_or(locale)) {
+    // No article is loaded yet: a settings error speaks the option's or the locale's language.
+    let config = match config::load(&location, Lang::choose(cli.lang, None, locale, None)) {
         Ok(config) => config,
         Err(error) => {
             output::errln(&format!("{error}"));
@@ -65,7 +82,7 @@ fn main() -> ExitCode {
         Some(Command::Notes {
             command: Some(NotesCommand::Export { path, format }),
             ..
-        }) => notes_export(path.as_deref(), format, setup.lang),
+        }) => notes_export(path.as_deref(), format, &setup),
         Some(Command::Import {
             from: ImportCommand::Hypothesis { file, dir },
         }) => ExitCode::from(glose::import::run(
@@ -81,10 +98,8 @@ fn main() -> ExitCode {
             path,
             format,
             output,
-        }) => export(path.as_deref(), format, output.as_deref(), setup.lang),
-        Some(Command::Print { path, width }) => {
-            print(path.as_deref(), usize::from(width), setup.lang)
-        }
+        }) => export(path.as_deref(), format, output.as_deref(), &setup),
+        Some(Command::Print { path, width }) => print(path.as_deref(), usize::from(width), &setup),
         Some(Command::New { dir, from }) => {
             ExitCode::from(glose::starter::run(&dir, from.as_deref(), setup.lang))
         }
@@ -95,19 +110,27 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         None if !io::stdout().is_terminal() => {
-            print(cli.path.as_deref(), glose::print::DEFAULT_WIDTH, setup.lang)
+            print(cli.path.as_deref(), glose::print::DEFAULT_WIDTH, &setup)
         }
         None => read(cli.path.as_deref(), Options { fresh: cli.fresh }, &setup),
     }
 }
 
-/// The language (flag > settings > locale) and theme (flag > settings > `NO_COLOR` > default).
-fn setup(config: Config, lang: Option<Lang>, theme: Option<ThemeName>, locale: Lang) -> Setup {
-    let lang = config.lang(lang, locale);
+/// The language's inputs (flag > settings > locale > article) and the theme (flag > settings >
+/// `NO_COLOR` > default).
+fn setup(
+    config: Config,
+    option: Option<Lang>,
+    theme: Option<ThemeName>,
+    locale: Option<Lang>,
+) -> Setup {
+    let lang = config.lang(option, locale, None);
     let theme = config.theme(theme, config::no_color());
     Setup {
         config,
         lang,
+        option,
+        locale,
         theme,
     }
 }
@@ -135,9 +158,9 @@ fn load_draft(path: Option<&Path>) -> Result<Draft, ExitCode> {
 
 /// Loads an article for a full-screen command, drafts included: errors are printed before the
 /// terminal is taken over, and standard output must be a terminal.
-fn load_for_screen(path: Option<&Path>) -> Result<Draft, ExitCode> {
+fn load_for_screen(path: Option<&Path>, setup: &Setup) -> Result<Draft, ExitCode> {
     let draft = load_draft(path)?;
-    need_terminal()?;
+    need_terminal(setup.lang_for(&draft.article))?;
     Ok(draft)
 }
 
@@ -148,37 +171,42 @@ fn watch(path: Option<&Path>, app: &mut App) -> Option<glose::watch::Watcher> {
     Some(watcher)
 }
 
-/// The reader on `draft`, with its problems and orphans.
+/// The reader on `draft`, with its problems and orphans, in the article's interface language.
 fn draft_app(draft: Draft, setup: &Setup) -> App {
-    let mut app = App::new(
-        draft.article,
-        setup.lang,
-        setup.theme.clone(),
-        terminal_size(),
-    );
+    let lang = setup.lang_for(&draft.article);
+    let mut app = App::new(draft.article, lang, setup.theme.clone(), terminal_size());
     app.problems = draft.problems;
     app.orphans = draft.orphans;
     setup.config.apply(&mut app);
     app
 }
 
-fn need_terminal() -> Result<(), ExitCode> {
+fn need_terminal(lang: Lang) -> Result<(), ExitCode> {
     if std::io::stdout().is_terminal() {
         Ok(())
     } else {
-        output::errln("glose: standard output is not a terminal");
+        output::errln(&format!(
+            "glose{}{}",
+            lang.colon(),
+            glose::i18n::Text::NotATerminal.get(lang)
+        ));
         Err(ExitCode::from(2))
     }
 }
 
 /// Loads an article that must have a guided tour (for `present` and `notes`), drafts included.
-fn load_tour(path: Option<&Path>, lang: Lang) -> Result<Draft, ExitCode> {
+fn load_tour(path: Option<&Path>, setup: &Setup) -> Result<Draft, ExitCode> {
     let draft = load_draft(path)?;
+    let lang = setup.lang_for(&draft.article);
     if draft.article.tour.is_empty() {
-        output::errln(&format!("glose: {}", glose::i18n::Text::NoTour.get(lang)));
+        output::errln(&format!(
+            "glose{}{}",
+            lang.colon(),
+            glose::i18n::Text::NoTour.get(lang)
+        ));
         return Err(ExitCode::from(1));
     }
-    need_terminal()?;
+    need_terminal(lang)?;
     Ok(draft)
 }
 
@@ -201,7 +229,7 @@ fn run_app(app: &mut App) -> ExitCode {
 /// Opens the reader with its state files (notes, bookmarks, position). Loading errors are
 /// printed before the terminal is taken over.
 fn read(path: Option<&Path>, options: Options, setup: &Setup) -> ExitCode {
-    let draft = match load_for_screen(path) {
+    let draft = match load_for_screen(path, setup) {
         Ok(draft) => draft,
         Err(code) => return code,
     };
@@ -259,11 +287,11 @@ fn misplaced_command(cli: &Cli, lang: Lang) -> Option<ExitCode> {
 
 /// `glose notes export [PATH]`: the reader's own notes on the article as Markdown (or W3C Web
 /// Annotation JSON-LD) on stdout.
-fn notes_export(path: Option<&Path>, format: glose::cli::NotesFormat, lang: Lang) -> ExitCode {
+fn notes_export(path: Option<&Path>, format: glose::cli::NotesFormat, setup: &Setup) -> ExitCode {
     match load(path) {
         Ok(loaded) => ExitCode::from(session::export(
             &loaded.article,
-            lang,
+            setup.lang_for(&loaded.article),
             format,
             &mut std::io::stdout().lock(),
         )),
@@ -273,7 +301,7 @@ fn notes_export(path: Option<&Path>, format: glose::cli::NotesFormat, lang: Lang
 
 /// `glose present`: the presenter on the tour; leaving it quits.
 fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
-    let draft = match load_tour(path, setup.lang) {
+    let draft = match load_tour(path, setup) {
         Ok(draft) => draft,
         Err(code) => return code,
     };
@@ -286,11 +314,11 @@ fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
 /// `glose notes`: the facilitator's notes window, following a presenter of the same article.
 #[cfg(unix)]
 fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
-    let lang = setup.lang;
-    let article = match load_tour(path, lang) {
+    let article = match load_tour(path, setup) {
         Ok(draft) => draft.article,
         Err(code) => return code,
     };
+    let lang = setup.lang_for(&article);
     let key = glose::tour::article_key(&article);
     let listener = match glose::link::Listener::bind(&key) {
         Ok(listener) => listener,
@@ -334,12 +362,13 @@ fn export(
     path: Option<&Path>,
     format: glose::handout::Format,
     output: Option<&Path>,
-    lang: Lang,
+    setup: &Setup,
 ) -> ExitCode {
     let draft = match load_draft(path) {
         Ok(draft) => draft,
         Err(code) => return code,
     };
+    let lang = setup.lang_for(&draft.article);
     if let (Some(file), Some(input)) = (output, path)
         && let Some(clash) = glose::content::input_files(input)
             .into_iter()
@@ -447,11 +476,12 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// `glose print`, and what glose does when its output is not a terminal.
-fn print(path: Option<&Path>, width: usize, lang: Lang) -> ExitCode {
+fn print(path: Option<&Path>, width: usize, setup: &Setup) -> ExitCode {
     let article = match load(path) {
         Ok(loaded) => loaded.article,
         Err(code) => return code,
     };
+    let lang = setup.lang_for(&article);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match glose::print::print(&article, width, lang, &mut out).and_then(|()| out.flush()) {

@@ -768,6 +768,19 @@ fn is_stale(lock: &Path) -> bool {
     }
 }
 
+/// Creates the lock file `lock` already holding this process's id, or fails with
+/// `AlreadyExists`: the id is written to a file of this process's own first, then linked to the
+/// lock's name (atomic, and never through a link someone left there), so that a process killed
+/// at any moment never leaves an empty lock file, whose owner nobody could tell.
+fn create_lock(lock: &Path) -> io::Result<()> {
+    let own = PathBuf::from(format!("{}.{}", lock.display(), std::process::id()));
+    let _ = fs::remove_file(&own);
+    let written = create_new(&own).and_then(|mut file| write!(file, "{}", std::process::id()));
+    let linked = written.and_then(|()| fs::hard_link(&own, lock));
+    let _ = fs::remove_file(&own);
+    linked
+}
+
 impl Lock {
     /// Takes the lock next to `path`, waiting at most `wait`; `Err(None)` if another process
     /// holds it, `Err(Some(error))` if it cannot be made at all.
@@ -775,11 +788,8 @@ impl Lock {
         let lock = PathBuf::from(format!("{}.lock", path.display()));
         let start = std::time::Instant::now();
         loop {
-            match create_new(&lock) {
-                Ok(mut file) => {
-                    let _ = write!(file, "{}", std::process::id());
-                    return Ok(Self(lock));
-                }
+            match create_lock(&lock) {
+                Ok(()) => return Ok(Self(lock)),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     if is_stale(&lock) {
                         let _ = fs::remove_file(&lock);

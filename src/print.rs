@@ -14,7 +14,7 @@
 use std::io::{self, Write};
 
 use crate::content::{Annotation, Article, Block};
-use crate::i18n::{Lang, Text, guillemets, reference_number};
+use crate::i18n::{Lang, Text, quoted, reference_number};
 use crate::layout::{COLUMN_GAP, RowStyle, VisualRow, blank_between, block_rows, marker_column};
 use crate::text::sanitize::clean_line;
 use crate::text::wrap::{str_width, wrap};
@@ -48,6 +48,10 @@ pub fn print(article: &Article, width: usize, lang: Lang, out: &mut impl Write) 
         printer.blank()?;
         let line = format!("{}{}{by}", Text::Annotations.get(lang), lang.colon());
         printer.paragraph(&line, "", "")?;
+    }
+    if !meta.editorial_parts.is_empty() {
+        printer.blank()?;
+        printer.paragraph(Text::EditorialHeadings.get(lang), "", "")?;
     }
 
     let mut number = 0;
@@ -199,7 +203,7 @@ impl<W: Write> Printer<'_, W> {
             ));
         }
         head.push_str(colon);
-        head.push_str(&guillemets(article.slice(annotation.range.clone())));
+        head.push_str(&quoted(lang, article.slice(annotation.range.clone())));
         self.paragraph(&head, &label, &indent)?;
 
         match annotation.source.and_then(|s| article.sources.get(s)) {

@@ -1,10 +1,11 @@
 //! Case- and accent-insensitive search in the article, and the folding it rests on.
 //!
 //! `fold` turns text into a search key: lower case, compatibility-decomposed (NFKD) with the
-//! combining marks dropped (`É` → `e`), ligatures spelt out (`œ` → `oe`), every apostrophe,
-//! quotation mark, dash and space written one way, runs of spaces made one. A query and the text
-//! are folded the same way, so "etats" finds « États » and "80 %" finds "80 %" whatever space
-//! the author typed.
+//! combining marks dropped (`É` → `e`), ligatures spelt out (`œ` and `Œ` → `oe`, `æ` and `Æ` →
+//! `ae`), every apostrophe and quotation mark written one way, hyphens and dashes counted as
+//! spaces, runs of spaces made one. A query and the text are folded the same way, so both ways
+//! hold: "moderateurs" finds « modérateurs », "main d'oeuvre" finds « main-d’œuvre », and
+//! "MAIN-D’ŒUVRE" finds "main d'oeuvre"; "80 %" finds "80 %" whatever space the author typed.
 //!
 //! `Folded` is the article's text folded once (built lazily, on the first search), with a sparse
 //! map back to `Article::text`. Invariants: a match never crosses a paragraph boundary; every
@@ -16,15 +17,34 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use crate::content::Article;
 
+/// Writes one space, unless the last character written was one.
+fn space(out: &mut String, space_before: &mut bool) {
+    if !*space_before {
+        out.push(' ');
+        *space_before = true;
+    }
+}
+
 /// Folds one character, appending its search form to `out`. `space_before` tells whether the
 /// last character written was a space (so runs of spaces fold to one); it is updated.
 fn fold_char(c: char, out: &mut String, space_before: &mut bool) {
+    // Most characters are ASCII: their own short path, with no table to look up.
+    if c.is_ascii() {
+        if c.is_whitespace() || c == '-' {
+            space(out, space_before);
+        } else {
+            *space_before = false;
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+        }
+        return;
+    }
     let mut push = |d: char, out: &mut String| {
-        if d.is_whitespace() {
-            if !*space_before {
-                out.push(' ');
-                *space_before = true;
-            }
+        if d.is_whitespace() || is_dash(d) {
+            space(out, space_before);
             return;
         }
         *space_before = false;
@@ -33,11 +53,7 @@ fn fold_char(c: char, out: &mut String, space_before: &mut bool) {
             None => out.push(d),
         }
     };
-    if c.is_ascii() {
-        push(c.to_ascii_lowercase(), out);
-        return;
-    }
-    if c.is_whitespace() || special(c).is_some() {
+    if c.is_whitespace() || is_dash(c) || special(c).is_some() {
         push(c, out);
         return;
     }
@@ -63,7 +79,6 @@ fn special(c: char) -> Option<&'static str> {
         '\u{2019}' | '\u{2018}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => "'",
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
         | '\u{2039}' | '\u{203A}' | '\u{2033}' => "\"",
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => "-",
         '\u{0153}' | '\u{0152}' => "oe",
         '\u{00E6}' | '\u{00C6}' => "ae",
         '\u{00DF}' | '\u{1E9E}' => "ss",
@@ -73,6 +88,15 @@ fn special(c: char) -> Option<&'static str> {
         '\u{0131}' => "i",
         _ => return None,
     })
+}
+
+/// Hyphens and dashes, which search counts as spaces: "main d'oeuvre" is typed for
+/// « main-d’œuvre », "1,34-2" for « 1,34–2 ».
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
 }
 
 /// Invisible characters that only guide line breaking or shaping: soft hyphen, zero-width
@@ -264,7 +288,17 @@ mod tests {
             ("ETATS", "les états", "états"),
             ("moderateur", "430 millions de modérateurs", "modérateur"),
             ("main-d'oeuvre", "main-d’œuvre bien réelle", "main-d’œuvre"),
+            ("main d'oeuvre", "main-d’œuvre bien réelle", "main-d’œuvre"),
+            ("MAIN-D’ŒUVRE", "main-d’œuvre bien réelle", "main-d’œuvre"),
+            ("main-d'œuvre", "une main d'oeuvre", "main d'oeuvre"),
             ("main d oeuvre", "main d’œuvre", ""),
+            ("oe", "Œ", "Œ"),
+            ("œ", "OE", "OE"),
+            ("Æ", "ae", "ae"),
+            ("ae", "æ", "æ"),
+            ("long termisme", "long-termisme", "long-termisme"),
+            ("1,34-2", "1,34–2 $", "1,34–2"),
+            ("a - b", "a — b", "a — b"),
             ("coeur", "le Cœur", "Cœur"),
             ("aeternam", "Æternam", "Æternam"),
             ("l'ia", "l’IA", "l’IA"),
@@ -322,6 +356,53 @@ mod tests {
         );
         assert!(folded.find("   ").is_empty());
         assert!(folded.find("").is_empty());
+    }
+
+    /// What a French keyboard can type finds what the author typed, and the other way round.
+    #[test]
+    fn ligatures_accents_hyphens_and_case_fold_both_ways_in_the_bundled_text() {
+        let article = crate::content::parse_bundled()
+            .expect("the bundled article loads")
+            .article;
+        let folded = Folded::new(&article);
+        let reference = folded.find("main d'oeuvre");
+        assert_eq!(
+            reference.len(),
+            2,
+            "the essay writes « main-d’œuvre » twice"
+        );
+        for range in &reference {
+            assert_eq!(&article.text[range.clone()], "main-d’œuvre");
+        }
+        for query in [
+            "MAIN-D’ŒUVRE",
+            "main-d'œuvre",
+            "Main D’Oeuvre",
+            "main–d'œuvre",
+        ] {
+            assert_eq!(folded.find(query), reference, "{query}");
+        }
+        // The README's examples, true of the bundled text.
+        for (query, words) in [
+            ("moderateurs", "modérateurs"),
+            ("societale", "sociétale"),
+            ("long termisme", "long-termisme"),
+        ] {
+            let found: Vec<&str> = folded
+                .find(query)
+                .into_iter()
+                .map(|r| &article.text[r])
+                .collect();
+            if words.is_empty() {
+                assert!(found.is_empty(), "{query}: {found:?}");
+            } else {
+                assert!(!found.is_empty(), "{query} finds nothing");
+                assert!(
+                    found.iter().all(|w| fold(w) == fold(words)),
+                    "{query}: {found:?}"
+                );
+            }
+        }
     }
 
     #[test]

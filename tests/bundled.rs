@@ -98,3 +98,95 @@ fn every_reference_resolves() {
         }
     }
 }
+
+/// The guided tour is a real one-hour workshop: 7 to 10 stops, 45 to 60 planned minutes with
+/// the reading of the essay, a closing debate of 10 to 12 minutes, and a content warning first.
+#[test]
+fn the_tour_fits_a_one_hour_workshop_and_opens_with_a_content_warning() {
+    let article = article();
+    let tour = &article.tour;
+    assert!(
+        (7..=10).contains(&tour.len()),
+        "{} stops: a one-hour workshop has 7 to 10",
+        tour.len()
+    );
+    let total: u32 = tour.iter().map(|s| s.minutes).sum();
+    assert!(
+        (45..=60).contains(&total),
+        "{total} planned minutes: 45 to 60, reading included"
+    );
+    // The essay is read in the workshop (or the tour says it was read beforehand).
+    let reading = tour
+        .iter()
+        .take(2)
+        .any(|s| s.say.contains("Lecture") || s.say.contains("lu avant"));
+    assert!(reading, "the first stops give time to read the essay");
+    let last = tour.last().expect("a tour");
+    assert!(last.title.starts_with("Débat"), "{}", last.title);
+    assert!(
+        (10..=12).contains(&last.minutes),
+        "the closing debate lasts {} minutes",
+        last.minutes
+    );
+    // Stop 1 warns of what the essay shows, and that anyone may step out.
+    let first = &tour[0];
+    let warning = format!("{} {}", first.title, first.say).to_lowercase();
+    for words in [
+        "avertissement",
+        "cadavres",
+        "pédophilie",
+        "torture",
+        "viols",
+        "sortir",
+    ] {
+        assert!(
+            warning.contains(words),
+            "stop 1 does not mention « {words} »"
+        );
+    }
+}
+
+/// Words of a question that carry its meaning: folded, at least four letters.
+fn meaningful_words(question: &str) -> std::collections::BTreeSet<String> {
+    glose::search::fold(question)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Each question is asked once in the handout: none of the tour's questions repeats, even
+/// reworded, a question of an annotation or of another stop. (The earlier tour repeated six.)
+#[test]
+fn no_question_is_asked_twice() {
+    let article = article();
+    let mut asked: Vec<(String, &str)> = Vec::new();
+    for annotation in &article.annotations {
+        for question in &annotation.questions {
+            asked.push((format!("annotation '{}'", annotation.id), question));
+        }
+    }
+    for (i, stop) in article.tour.iter().enumerate() {
+        for question in &stop.questions {
+            asked.push((format!("stop {}", i + 1), question));
+        }
+    }
+    let mut repeats = Vec::new();
+    for (i, (where_a, a)) in asked.iter().enumerate() {
+        // Pairs with at least one stop: two annotations may share a theme.
+        for (where_b, b) in asked
+            .iter()
+            .skip(i + 1)
+            .filter(|(w, _)| w.starts_with("stop"))
+        {
+            let (wa, wb) = (meaningful_words(a), meaningful_words(b));
+            let shared = wa.intersection(&wb).count();
+            let smaller = wa.len().min(wb.len()).max(1);
+            // Two fifths of the shorter question's words: the same question, reworded.
+            if shared * 5 >= smaller * 2 {
+                repeats.push(format!("{where_a}: {a}\n  {where_b}: {b}"));
+            }
+        }
+    }
+    assert!(repeats.is_empty(), "asked twice:\n{}", repeats.join("\n"));
+}

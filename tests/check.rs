@@ -528,6 +528,20 @@ fn the_bundled_article_is_checked_without_a_path() {
         "{stdout}"
     );
     assert!(stdout.contains("\n6 parties\n"), "{stdout}");
+    // Clean: no warning (every source cited, nothing left unused), and the editorial headings
+    // marked as such.
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("0 avertissement"), "{stdout}");
+    assert!(stdout.contains("[Introduction]"), "{stdout}");
+    assert!(stdout.contains("[Références]"), "{stdout}");
+    assert!(
+        stdout.contains("parcours : 10 étapes, 56 minutes"),
+        "{stdout}"
+    );
 }
 
 /// One folder with every kind of mistake a teacher makes: each is reported in the same run,

@@ -37,7 +37,7 @@ fn the_reader_opens_a_draft_and_lists_its_problems_and_orphans() {
     });
     session.send("i");
     // The orphans are listed with a mark, never dropped.
-    session.wait_for("⚠ orphan       « les polices installées sur la machine »");
+    session.wait_for("⚠ orphan       “les polices installées sur la machine”");
     session.send("G");
     session.wait_for("'polices' matches nothing in the text");
     session.send("q");

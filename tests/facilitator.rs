@@ -25,7 +25,7 @@ fn moving_the_presenter_moves_the_notes() {
     let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
     presenter.wait_for("Étape 1/4");
     notes.wait_for("Étape 1/4 · Le mythe de l’autonomie");
-    notes.wait_for("Ensuite : Étape 2/4 · 430 millions de modérateurs ?");
+    notes.wait_for("Ensuite\u{a0}: Étape 2/4 · 430 millions de modérateurs ?");
 
     presenter.send(RIGHT);
     presenter.wait_for("Étape 2/4");

@@ -186,7 +186,7 @@ fn a_hostile_article_never_drives_the_terminal() {
         ("]", "Étape 2/2"),
         ("p", "Deuxième 2J"),
         ("\x1b[D", "Le titre ␛]0;PWNED-TITLE␇"),
-        ("v", "Verdict : ✓ confirmé"),
+        ("v", "Verdict\u{a0}: ✓ confirmé"),
         ("\x1b", "Étape 1/2"),
         ("t", "aucune sélection"),
     ] {
@@ -230,7 +230,7 @@ fn the_presenter_of_a_hostile_tour_never_drives_the_terminal() {
     session.wait_for("Le titre ␛]0;PWNED-TITLE␇");
     session.wait_for("Pourquoi ?iouqrup");
     for (key, shown) in [
-        ("v", "Verdict : ✓ confirmé"),
+        ("v", "Verdict\u{a0}: ✓ confirmé"),
         ("?", "q"),
         ("x", "Étape 1/2"),
         ("\x1b[C", "Deuxième 2J"),

@@ -104,7 +104,7 @@ fn position_and_note_survive_a_restart_and_fresh_starts_at_the_top() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let markdown = String::from_utf8(output.stdout).unwrap();
-    assert!(markdown.starts_with("# Notes : IA"), "{markdown}");
+    assert!(markdown.starts_with("# Notes\u{a0}: IA"), "{markdown}");
     assert!(markdown.contains("## II."), "{markdown}");
     assert!(markdown.contains("\n> "), "{markdown}");
     // Each line of the note is a Markdown paragraph of its own.

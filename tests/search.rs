@@ -39,7 +39,7 @@ fn search_finds_without_accents_counts_walks_and_clears() {
 fn the_index_filters_and_enter_selects_the_annotation() {
     let mut session = started(100, 30, &[]);
     session.send("i");
-    session.wait_for("Index · 43 annotations");
+    session.wait_for("Index · 52 annotations");
     session.send("/430");
     session.wait_for("Index · 1 annotation");
     session.send("\r");
@@ -60,7 +60,7 @@ fn a_remapped_key_works_and_the_help_lists_it() {
     let mut session = started(100, 45, &[("GLOSE_CONFIG", &path)]);
     session.send("i");
     session.send("x");
-    session.wait_for("Index · 43 annotations");
+    session.wait_for("Index · 52 annotations");
     session.send("\x1b");
     session.wait_until("the index closed", |screen| !screen.contains("Index ·"));
     session.send("?");

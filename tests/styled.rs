@@ -130,7 +130,7 @@ fn the_note_editor() {
 
 #[test]
 fn a_presenter_stop() {
-    let shown = shot("p<right>", 100, 30);
+    let shown = shot("p<right><right>", 100, 30);
     insta::assert_snapshot!("presenter_100x30", shown);
 }
 

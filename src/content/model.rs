@@ -275,6 +275,15 @@ pub struct Meta {
     pub url: Option<String>,
     /// Who prepared the annotations, and on what basis.
     pub annotations_by: Option<String>,
+    /// Ids of the parts whose heading is the editors', not the author's (`editorial = true`):
+    /// their `Part::heading` is shown in square brackets.
+    pub editorial_parts: Vec<String>,
+}
+
+/// How an editorial heading (one the author did not write) is shown: `[Références]`, the usual
+/// mark of words added by an editor.
+pub fn editorial_heading(heading: &str) -> String {
+    format!("[{}]", heading.trim())
 }
 
 /// A whole loaded article.

@@ -38,6 +38,8 @@ pub struct RawPart {
     pub id: Spanned<String>,
     pub kind: PartKind,
     pub heading: Spanned<String>,
+    /// The heading is the editors', not the author's.
+    pub editorial: Option<bool>,
 }
 
 /// One `[[annotation]]` of `annotations.toml`.

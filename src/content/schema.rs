@@ -27,6 +27,8 @@ pub enum Ty {
     TextList { max: Option<usize> },
     /// One of the given names.
     OneOf(&'static [&'static str]),
+    /// `true` or `false`.
+    Bool,
 }
 
 /// One key of a table.
@@ -189,6 +191,13 @@ pub const PART: Table = Table {
             true,
             "heading = \"Première partie\"",
             "The heading, as after '# ' in the text.",
+        ),
+        field(
+            "editorial",
+            Ty::Bool,
+            false,
+            "editorial = true",
+            "true when the heading was added by whoever prepared the text, not written by the author: shown in [brackets].",
         ),
     ],
 };
@@ -502,6 +511,10 @@ pub fn must_be(field: &Field) -> String {
                 "{name} doit être l’une des valeurs {list}"
             )
         }
+        Ty::Bool => tr!(
+            "{name} must be true or false (without quotes), e.g. {example}",
+            "{name} doit valoir true ou false (sans guillemets), par exemple {example}"
+        ),
     }
 }
 
@@ -657,6 +670,11 @@ fn check_value(
                 diagnostics.push(wrong_type());
             }
         }
+        Ty::Bool => {
+            if !matches!(value, DeValue::Boolean(_)) {
+                diagnostics.push(wrong_type());
+            }
+        }
         Ty::Whole { .. } => match whole(value) {
             Some(n) if (0..=i128::from(u32::MAX)).contains(&n) => {}
             Some(n) => {
@@ -781,6 +799,7 @@ fn object_properties(
                 list
             }
             Ty::OneOf(values) => serde_json::json!({ "type": "string", "enum": values }),
+            Ty::Bool => serde_json::json!({ "type": "boolean" }),
         };
         property["description"] = serde_json::json!(field.about);
         properties.insert(field.name.to_owned(), property);

@@ -60,7 +60,13 @@ fn paragraphs(text: &str) -> String {
 pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
     let mut out = String::new();
     let meta = &article.meta;
-    let _ = writeln!(out, "# {} : {}\n", lang.pick("Notes", "Notes"), meta.title);
+    let _ = writeln!(
+        out,
+        "# {}{}{}\n",
+        lang.pick("Notes", "Notes"),
+        lang.colon(),
+        meta.title
+    );
     let count = notebook.notes.len();
     let mut byline = Vec::new();
     if !meta.author.is_empty() {
@@ -109,8 +115,8 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
                 );
                 if let Some(source) = annotation.source.and_then(|s| article.sources.get(s)) {
                     let mut line = format!(
-                        "{}{}, « {} »",
-                        lang.pick("Source: ", "Source : "),
+                        "Source{}{}, « {} »",
+                        lang.colon(),
                         source.author,
                         source.title
                     );
@@ -192,7 +198,7 @@ mod tests {
         book.resolve(&article);
         let md = markdown(&article, &book, Lang::Fr);
         let expected = "\
-# Notes : Titre
+# Notes\u{a0}: Titre
 
 4 notes
 
@@ -206,7 +212,7 @@ Début.
 
 > « chiffre 2-1 »
 
-Source : Banque mondiale, « Working Without Borders », 2023, <https://example.org/r>
+Source\u{a0}: Banque mondiale, « Working Without Borders », 2023, <https://example.org/r>
 
 À vérifier
 

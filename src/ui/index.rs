@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, Overlay};
 use crate::content::{AnnotationKind, Verdict};
-use crate::i18n::{Text, count_of, guillemets};
+use crate::i18n::{Text, count_of, quoted};
 use crate::text::wrap::str_width;
 use crate::ui::lookup::{self, ListFrame};
 use crate::ui::{fit, wrap_text};
@@ -80,7 +80,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         {
             // Not in the text: a mark and the words as written, never silently dropped.
             let mark = format!("⚠ {}", lang.pick("orphan", "orpheline"));
-            let words = guillemets(&orphan.quote);
+            let words = quoted(app.lang, &orphan.quote);
             let fixed = kind_width + 1 + verdict_width + 1 + 3;
             return vec![
                 Span::styled(
@@ -99,7 +99,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let verdict = annotation.verdict.map_or_else(String::new, |v| {
             format!("{} {}", verdict_mark(v), lang.verdict(v))
         });
-        let words = guillemets(article.slice(annotation.range.clone()));
+        let words = quoted(lang, article.slice(annotation.range.clone()));
         let fixed = kind_width + 1 + verdict_width + 1 + 3;
         let words_width = width.saturating_sub(fixed).max(1);
         vec![

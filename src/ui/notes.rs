@@ -146,7 +146,7 @@ pub fn body_lines(notes: &Notes, timing: Timing, width: usize) -> Vec<Line<'stat
     heading.push(Span::styled(format!(" ({shown})"), theme.dim));
     out.push(Line::from(heading));
     out.extend(wrap_text(
-        &crate::i18n::guillemets(article.slice(annotation.range.clone())),
+        &crate::i18n::quoted(lang, article.slice(annotation.range.clone())),
         width,
         theme.annotation(annotation.kind),
         french,
@@ -156,8 +156,9 @@ pub fn body_lines(notes: &Notes, timing: Timing, width: usize) -> Vec<Line<'stat
     }
     if let Some(source) = annotation.source.and_then(|s| article.sources.get(s)) {
         let line = format!(
-            "{} : {} — {}",
+            "{}{}{} — {}",
             Text::Source.get(lang),
+            lang.colon(),
             source.author,
             source.title
         );
@@ -175,13 +176,19 @@ fn render_next(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
     let lang = notes.lang;
     let text = match article.tour.get(timing.stop + 1) {
         Some(next) => format!(
-            "{} : {} · {} ({} min)",
+            "{}{}{} · {} ({} min)",
             Text::Next.get(lang),
+            lang.colon(),
             stop::stop_label(lang, timing.stop + 1, article.tour.len()),
             next.title,
             next.minutes
         ),
-        None => format!("{} : {}", Text::Next.get(lang), Text::EndOfTour.get(lang)),
+        None => format!(
+            "{}{}{}",
+            Text::Next.get(lang),
+            lang.colon(),
+            Text::EndOfTour.get(lang)
+        ),
     };
     let line = Line::from(Span::styled(
         fit(&text, usize::from(area.width)),

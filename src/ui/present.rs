@@ -53,8 +53,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if area.width < 20 || area.height < 6 {
         let message = format!(
-            "{} : {}×{}",
+            "{}{}{}×{}",
             Text::TooSmall.get(app.lang),
+            app.lang.colon(),
             area.width,
             area.height
         );
@@ -598,8 +599,9 @@ fn source_lines(
         return Vec::new();
     };
     let mut line = format!(
-        "{} : {} — {}",
+        "{}{}{} — {}",
         Text::Source.get(lang),
+        lang.colon(),
         source.author,
         source.title
     );
@@ -639,8 +641,9 @@ fn verdict_lines(
             .first_key(crate::app::Action::RevealVerdict)
             .map(|k| k.label(lang))
             .unwrap_or_default();
+        let colon = lang.colon();
         let hint = format!(
-            "{} : ?   ({key} : {})",
+            "{}{colon}?   ({key}{colon}{})",
             Text::Verdict.get(lang),
             Text::RevealHint.get(lang)
         );
@@ -655,7 +658,10 @@ fn verdict_lines(
             crate::content::Verdict::Unverifiable => "?",
         };
         out.push(Line::from(vec![
-            Span::styled(format!("{} : ", Text::Verdict.get(lang)), theme.label),
+            Span::styled(
+                format!("{}{}", Text::Verdict.get(lang), lang.colon()),
+                theme.label,
+            ),
             Span::styled(
                 format!("{mark} {}", lang.verdict(verdict)),
                 theme.verdict(verdict),

@@ -347,7 +347,7 @@ fn source_head(
     }
     out.push(Line::from(badge));
     out.push(Line::default());
-    let words = crate::i18n::guillemets(app.article.slice(annotation.range.clone()));
+    let words = crate::i18n::quoted(app.lang, app.article.slice(annotation.range.clone()));
     out.extend(wrap_text(
         &words,
         width,
@@ -493,6 +493,15 @@ fn about_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if let Some(by) = &meta.annotations_by {
         out.push(Line::default());
         out.extend(wrap_text(by, width, theme.dim, french));
+    }
+    if !meta.editorial_parts.is_empty() {
+        out.push(Line::default());
+        out.extend(wrap_text(
+            Text::EditorialHeadings.get(lang),
+            width,
+            theme.dim,
+            lang == crate::i18n::Lang::Fr,
+        ));
     }
     out
 }

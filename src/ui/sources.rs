@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::app::lookup::{SourceEntry, source_entries};
 use crate::app::{App, Overlay};
 use crate::content::Source;
-use crate::i18n::{Text, count_of, guillemets, reference_number};
+use crate::i18n::{Text, count_of, quoted, reference_number};
 use crate::text::wrap::str_width;
 use crate::ui::index::verdict_mark;
 use crate::ui::lookup::{self, ListFrame};
@@ -65,7 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 let verdict = a
                     .verdict
                     .map_or_else(|| "  ".to_owned(), |v| format!("{} ", verdict_mark(v)));
-                let words = guillemets(article.slice(a.range.clone()));
+                let words = quoted(lang, article.slice(a.range.clone()));
                 let room = width.saturating_sub(7 + 9 + 2);
                 vec![
                     Span::raw("     ↳ "),
@@ -108,7 +108,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Some(&SourceEntry::Cite { annotation, .. }) => {
             article.annotations.get(annotation).map(|a| {
                 let mut lines = wrap_text(
-                    &guillemets(article.slice(a.range.clone())),
+                    &quoted(lang, article.slice(a.range.clone())),
                     width,
                     theme.annotation(a.kind),
                     french,

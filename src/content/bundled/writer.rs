@@ -86,6 +86,7 @@ fn meta(out: &mut String, meta: &Meta) {
          \x20           date: {},\n\
          \x20           url: {},\n\
          \x20           annotations_by: {},\n\
+         \x20           editorial_parts: {},\n\
          \x20       }},\n",
         string(&meta.title),
         string(&meta.author),
@@ -95,6 +96,7 @@ fn meta(out: &mut String, meta: &Meta) {
         optional(meta.date.as_deref()),
         optional(meta.url.as_deref()),
         optional(meta.annotations_by.as_deref()),
+        strings(&meta.editorial_parts),
     );
 }
 

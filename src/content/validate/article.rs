@@ -12,7 +12,7 @@ use super::{check_id, check_url, is_safe_file_name, non_blank};
 use crate::content::anchor;
 use crate::content::diagnostic::{Diagnostic, SourceText};
 use crate::content::markdown::{self, Body};
-use crate::content::model::{Meta, Part, PartKind};
+use crate::content::model::{Meta, Part, PartKind, editorial_heading};
 use crate::content::raw::{self, RawMeta, RawPart};
 use crate::content::schema;
 use crate::text::sanitize::{clean_block, clean_line};
@@ -36,6 +36,8 @@ pub(super) struct PartEntry {
     pub(super) kind: PartKind,
     pub(super) heading: String,
     pub(super) heading_start: usize,
+    /// `editorial = true`: the heading is the editors', not the author's.
+    pub(super) editorial: bool,
 }
 
 /// `article.toml`: the metadata and the parts. `None` for what could not be read.
@@ -57,7 +59,7 @@ pub(super) fn read_article(
     let skip: Vec<&str> = skip.iter().map(String::as_str).collect();
     // When the lines before the first [[part]] do not parse, their keys are unknown: no
     // "missing title" for a title that is there.
-    let meta = if parsed.head {
+    let mut meta = if parsed.head {
         raw::root::<RawMeta>(src, document, &schema::ARTICLE, &skip, diagnostics)
             .map(|m| meta(src, m, diagnostics))
     } else {
@@ -101,7 +103,15 @@ pub(super) fn read_article(
             kind: part.kind,
             heading,
             heading_start: part.heading.span().start,
+            editorial: part.editorial.unwrap_or(false),
         });
+    }
+    if let Some(meta) = meta.as_mut() {
+        meta.editorial_parts = parts
+            .iter()
+            .filter(|p| p.editorial)
+            .map(|p| p.id.clone())
+            .collect();
     }
     if parts.is_empty() && complete {
         diagnostics.push(
@@ -154,7 +164,20 @@ fn salvage_parts(
             .unwrap_or(PartKind::Part);
         match (text("id"), text("heading")) {
             (Some(id), Some(heading)) => {
-                out.push((index, RawPart { id, kind, heading }, item.span()))
+                let editorial = item
+                    .get_ref()
+                    .get("editorial")
+                    .and_then(|e| e.get_ref().as_bool());
+                out.push((
+                    index,
+                    RawPart {
+                        id,
+                        kind,
+                        heading,
+                        editorial,
+                    },
+                    item.span(),
+                ))
             }
             _ => all = false,
         }
@@ -220,6 +243,7 @@ fn meta(src: &SourceText<'_>, raw: RawMeta, diagnostics: &mut Vec<Diagnostic>) -
         date: optional(raw.date),
         url: raw.url.as_ref().map(|url| check_url(src, url, diagnostics)),
         annotations_by: raw.annotations_by.map(|s| clean_block(s.trim())),
+        editorial_parts: Vec::new(),
     }
 }
 
@@ -297,10 +321,17 @@ pub(super) fn align(
     let mut out = Vec::new();
     let mut p = 0;
     let mut s = 0;
+    let shown = |entry: &PartEntry, heading: &str| {
+        if entry.editorial {
+            editorial_heading(heading)
+        } else {
+            heading.to_owned()
+        }
+    };
     let build = |entry: &PartEntry, paragraphs: Vec<Range<usize>>| Part {
         id: entry.id.clone(),
         kind: entry.kind,
-        heading: entry.heading.clone(),
+        heading: shown(entry, &entry.heading),
         paragraphs,
     };
 
@@ -399,7 +430,7 @@ pub(super) fn align(
                 ));
             }
             let part = Part {
-                heading: heading.text.clone(),
+                heading: shown(entry, &heading.text),
                 ..build(entry, section.paragraphs.clone())
             };
             out.push(part);
