@@ -222,6 +222,18 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     plain::load(&label, &name, bytes, syntax)
 }
 
+/// The `language` an article folder declares in its `article.toml`, read before the folder is
+/// loaded (so that `glose check` can speak it; see `Lang::choose`); `None` for anything else, or
+/// when the file cannot be read or parsed (the load then reports why).
+pub fn declared_language(path: &Path) -> Option<String> {
+    if !path.is_dir() {
+        return None;
+    }
+    let bytes = read_capped(&path.join("article.toml"), TOML_LIMIT_BYTES).ok()?;
+    let table: toml::Table = std::str::from_utf8(&bytes).ok()?.parse().ok()?;
+    table.get("language")?.as_str().map(str::to_owned)
+}
+
 /// Loads a text read from standard input (`glose -`): Markdown, as most piped text is.
 pub fn load_stdin() -> Result<Loaded, LoadError> {
     let mut bytes = Vec::new();

@@ -38,6 +38,17 @@ impl Setup {
         self.config
             .lang(self.option, self.locale, Some(&article.meta.language))
     }
+
+    /// The interface language for `glose check` of `path`, chosen before the folder is loaded:
+    /// the same rule, with the language its `article.toml` declares (French for the bundled one).
+    fn check_lang(&self, path: Option<&Path>) -> Lang {
+        let declared = match path {
+            None => Some("fr".to_owned()),
+            Some(path) => glose::content::declared_language(path),
+        };
+        self.config
+            .lang(self.option, self.locale, declared.as_deref())
+    }
 }
 
 fn main() -> ExitCode {
@@ -72,12 +83,14 @@ fn main() -> ExitCode {
         return code;
     }
     match cli.command {
-        Some(Command::Check { path, fix: false }) => {
-            ExitCode::from(glose::check::run(path.as_deref(), setup.lang))
-        }
-        Some(Command::Check { path, fix: true }) => {
-            ExitCode::from(glose::check::fix(path.as_deref(), setup.lang))
-        }
+        Some(Command::Check { path, fix: false }) => ExitCode::from(glose::check::run(
+            path.as_deref(),
+            setup.check_lang(path.as_deref()),
+        )),
+        Some(Command::Check { path, fix: true }) => ExitCode::from(glose::check::fix(
+            path.as_deref(),
+            setup.check_lang(path.as_deref()),
+        )),
         Some(Command::Present { path }) => present(path.as_deref(), &setup),
         Some(Command::Notes {
             command: Some(NotesCommand::Export { path, format }),

@@ -235,3 +235,19 @@ fn english_asked_for_in_the_settings_gives_english_around_a_french_article() {
     assert!(notes.contains("Next: Stop 3/4"), "{notes}");
     assert!(notes.contains("Facilitator notes"), "{notes}");
 }
+
+#[test]
+fn check_speaks_the_article_language_under_lang_c_and_the_option_wins() {
+    for locale in [&[("LANG", "C")][..], &[]] {
+        let french = glose(&["check"], locale);
+        assert!(french.starts_with("titre"), "{french}");
+        let french = glose(&["check", FRENCH], locale);
+        assert!(french.starts_with("titre"), "{french}");
+        let english = glose(&["check", ENGLISH], locale);
+        assert!(english.starts_with("title: "), "{english}");
+    }
+    let asked = glose(&["--lang", "en", "check"], &[("LANG", "C")]);
+    assert!(asked.starts_with("title: "), "{asked}");
+    let asked = glose(&["check", ENGLISH, "--lang", "fr"], &[("LANG", "C")]);
+    assert!(asked.starts_with("titre"), "{asked}");
+}
