@@ -271,6 +271,20 @@ fn structured(article: &Article, paragraph: &std::ops::Range<usize>) -> Option<B
     })
 }
 
+/// A paragraph of `article` as the author's Markdown (code fences, list markers, table pipes,
+/// quote marks, inline styles), ending with a blank line: for `glose new --from`, which must
+/// give a Markdown file's structure back in the new folder's `text.md`.
+pub fn markdown_paragraph(article: &Article, paragraph: std::ops::Range<usize>) -> String {
+    let mut out = String::new();
+    match structured(article, &paragraph) {
+        Some(block) => md_structured(&mut out, article, paragraph, &block),
+        None => {
+            let _ = write!(out, "{}\n\n", article.slice(paragraph).trim());
+        }
+    }
+    out
+}
+
 /// Whether an item begins a list of another kind than the last item's marker (bullets after
 /// numbers, or the reverse).
 fn starts_other_list(block: &Block, last: Option<&str>) -> bool {

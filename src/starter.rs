@@ -203,7 +203,10 @@ fn from_article(article: &Article, lang: Lang) -> Vec<(String, String)> {
             let _ = write!(text, "# {heading}\n\n");
         }
         for paragraph in &part.paragraphs {
-            let _ = write!(text, "{}\n\n", article.slice(paragraph.clone()).trim());
+            text.push_str(&crate::handout::markdown_paragraph(
+                article,
+                paragraph.clone(),
+            ));
         }
         let id = if kind == PartKind::Introduction {
             taken.push("introduction".to_owned());

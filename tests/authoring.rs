@@ -244,3 +244,43 @@ fn format_md_lists_every_key_and_shows_a_real_folder() {
         );
     }
 }
+
+#[test]
+fn a_new_folder_from_markdown_keeps_its_code_blocks_and_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("README.md");
+    std::fs::write(
+        &source,
+        "# Outil\n\n## Installer\n\nDeux commandes :\n\n```sh\n# un commentaire\ncargo build\n\
+         cargo test\n```\n\n## Lire\n\n- premier point\n- second point\n",
+    )
+    .unwrap();
+    let folder = dir.path().join("texte");
+    let folder = folder.to_str().unwrap();
+    let out = glose(&["new", folder, "--from", source.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(Path::new(folder).join("text.md")).unwrap();
+    assert!(
+        written.contains("```sh\n# un commentaire\ncargo build\ncargo test\n```"),
+        "{written}"
+    );
+    assert!(
+        written.contains("- premier point") && written.contains("- second point"),
+        "{written}"
+    );
+    let out = glose(&["check", folder, "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("\n2 parts\n"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = glose(&["print", folder]);
+    let printed = text(&out.stdout);
+    for line in ["cargo build", "cargo test", "# un commentaire"] {
+        assert!(
+            printed.lines().any(|l| l.trim() == line),
+            "{line} on a line of its own:\n{printed}"
+        );
+    }
+}
