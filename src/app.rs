@@ -15,6 +15,7 @@
 pub mod action;
 pub mod editor;
 mod find;
+mod follow;
 pub mod keymap;
 pub mod line_input;
 pub mod lookup;
@@ -229,6 +230,10 @@ pub struct App {
     pub orphans: Vec<crate::content::Orphan>,
     /// The folder watched for live reload (`watch`), if any.
     pub watched: Option<std::path::PathBuf>,
+    /// The room the presenter serves (`glose present --room`), if any.
+    pub room: Option<crate::room::Room>,
+    /// The room this reader follows (`glose follow`), if any.
+    pub follow: Option<crate::room::follow::Following>,
 }
 
 /// The index's entries, and the kind filter and filter text they were listed for.
@@ -306,6 +311,8 @@ impl App {
             problems: Vec::new(),
             orphans: Vec::new(),
             watched: None,
+            room: None,
+            follow: None,
         };
         app.refresh();
         app
@@ -381,13 +388,19 @@ impl App {
             Some(presenter) => {
                 translate_in(&presenter.keymap, event, Mode::Presenter).or_else(|| {
                     // Blank or help: any key at all brings the stop back.
-                    ((presenter.blanked || presenter.help || presenter.confirm_reset)
+                    ((presenter.blanked
+                        || presenter.help
+                        || presenter.join
+                        || presenter.confirm_reset)
                         && matches!(event, Event::Key(_)))
                     .then_some(Action::Blank)
                 })
             }
             None => {
                 let mode = self.mode();
+                if let Some(changed) = self.follow_key(event, mode) {
+                    return changed;
+                }
                 if let Some(changed) = self.count_digit(event, mode) {
                     return changed;
                 }
@@ -669,12 +682,14 @@ impl App {
             Action::FirstStop => self.go_to_stop(0),
             Action::LastStop => self.go_to_stop(usize::MAX),
             Action::Present => self.open_presenter(false),
+            Action::Rejoin => self.rejoin(),
             // Presenter-only actions mean nothing to the reader; nor do answers without a
             // question. Ctrl-Z is the terminal loop's (it suspends in every mode).
             Action::Blank
             | Action::RevealVerdict
             | Action::PauseClock
             | Action::ResetClock
+            | Action::ShowJoin
             | Action::LeavePresenter
             | Action::Close
             | Action::Yes

@@ -52,6 +52,19 @@ pub enum Command {
     Present {
         /// Article folder (default: the bundled article).
         path: Option<PathBuf>,
+        /// Open the room: students follow from a browser or `glose follow`, and vote. ADDR is a
+        /// port or an address and a port (default: every interface, port 7878); plain HTTP, for
+        /// a trusted local network only. Stops with the presenter.
+        #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "")]
+        room: Option<String>,
+    },
+    /// Follow a room opened by `glose present --room`: your own reader goes to each stop the
+    /// facilitator shows (F rejoins after you step away), and the digit keys answer its polls.
+    Follow {
+        /// The room's address, as the presenter shows it: http://192.168.1.20:7878/K7Q2MD
+        url: String,
+        /// Article folder (default: the bundled article); must be the presented one.
+        path: Option<PathBuf>,
     },
     /// Facilitator notes for a second terminal: follows `glose present` run by the same user
     /// on this machine (what to say, questions, answers, time, next stop).
@@ -75,6 +88,11 @@ pub enum Command {
         /// Write to FILE instead of the standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Write the room's poll results instead (glose present --room): per stop, the counts,
+        /// as Markdown, or CSV with --results=csv.
+        #[arg(long, value_name = "FORMAT", num_args = 0..=1, require_equals = true,
+              default_missing_value = "markdown", value_enum)]
+        results: Option<ResultsFormat>,
     },
     /// Validate an article folder and print its summary (exit 0 valid, 1 content errors, 2 I/O).
     Check {
@@ -194,6 +212,16 @@ pub enum NotesCommand {
     },
 }
 
+/// The formats of `glose export --results`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ResultsFormat {
+    /// A section per stop with a table of the counts.
+    #[default]
+    Markdown,
+    /// stop,title,answer,votes: one row per answer (per range for a guess).
+    Csv,
+}
+
 /// The formats `glose notes export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum NotesFormat {
@@ -222,6 +250,7 @@ pub enum ImportCommand {
 pub fn command_name(command: &Command) -> &'static str {
     match command {
         Command::Present { .. } => "present",
+        Command::Follow { .. } => "follow",
         Command::Notes { .. } => "notes",
         Command::Export { .. } => "export",
         Command::Check { .. } => "check",
@@ -388,7 +417,8 @@ mod tests {
             Some(Command::Export {
                 path: None,
                 format: crate::handout::Format::Html,
-                output: Some(_)
+                output: Some(_),
+                results: None,
             })
         ));
         let cli = Cli::try_parse_from(["glose", "notes"]).unwrap();
@@ -400,7 +430,24 @@ mod tests {
             })
         ));
         let cli = Cli::try_parse_from(["glose", "present"]).unwrap();
-        assert!(matches!(cli.command, Some(Command::Present { path: None })));
+        assert!(matches!(
+            cli.command,
+            Some(Command::Present {
+                path: None,
+                room: None
+            })
+        ));
+        let cli = Cli::try_parse_from(["glose", "present", "--room"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Present { path: None, room: Some(r) }) if r.is_empty()
+        ));
+        let cli =
+            Cli::try_parse_from(["glose", "present", "dir", "--room", "127.0.0.1:9"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Present { path: Some(_), room: Some(r) }) if r == "127.0.0.1:9"
+        ));
         assert!(Cli::try_parse_from(["glose", "export", "--format", "pdf"]).is_err());
     }
 

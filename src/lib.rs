@@ -36,6 +36,7 @@ pub mod output;
 pub mod persist;
 pub mod present;
 pub mod print;
+pub mod room;
 pub mod screen;
 pub mod search;
 pub mod session;

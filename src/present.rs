@@ -23,6 +23,10 @@ pub struct Presenter {
     pub revealed: bool,
     /// The key list covers the screen.
     pub help: bool,
+    /// The room's join address covers the screen (`J`, with `--room`).
+    pub join: bool,
+    /// The votes on the current stop's poll, with a room (copied from it before each frame).
+    pub tally: Option<crate::room::Tally>,
     /// Closing the presenter quits the program (it was started by `glose present`).
     pub quit_on_close: bool,
     /// First row of the stop shown, when the stop is taller than the screen (clamped by the
@@ -57,6 +61,8 @@ impl Presenter {
             blanked: false,
             revealed: false,
             help: false,
+            join: false,
+            tally: None,
             quit_on_close,
             scroll: 0,
             count: None,
@@ -98,7 +104,7 @@ impl Presenter {
 
     /// Whether a clock is on screen (so the loop must wake for it).
     pub fn shows_clock(&self) -> bool {
-        !self.blanked && !self.help
+        !self.blanked && !self.help && !self.join
     }
 
     /// Applies one action to the presenter and the tour's progress.
@@ -148,6 +154,14 @@ impl Presenter {
             }
             return Outcome::Stay;
         }
+        if self.join && action != Action::ShowJoin {
+            self.join = false;
+            return if action == Action::Quit {
+                Outcome::Quit
+            } else {
+                Outcome::Stay
+            };
+        }
         if self.help {
             self.help = false;
             return if action == Action::Quit {
@@ -172,6 +186,10 @@ impl Presenter {
             }
             Action::ToggleHelp => {
                 self.help = true;
+                None
+            }
+            Action::ShowJoin => {
+                self.join = !self.join;
                 None
             }
             Action::LineDown => {
@@ -240,6 +258,7 @@ pub fn keymap() -> Keymap {
         (p(K::Enter), A::RevealVerdict),
         (c('t'), A::PauseClock),
         (c('T'), A::ResetClock),
+        (c('J'), A::ShowJoin),
         (c('b'), A::Blank),
         (c('.'), A::Blank),
         (c('?'), A::ToggleHelp),

@@ -430,6 +430,7 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
         if (size.width, size.height) != app.view.size {
             app.update(crate::app::Action::Resize(size.width, size.height));
         }
+        sync_room(app);
         {
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
             let frame = terminal.draw(|frame| {
@@ -455,12 +456,23 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
         if app.view.should_quit {
             return Ok(());
         }
-        // Block until an event changes something, or until a clock on screen ticks.
+        // Block until an event changes something, or until a clock on screen ticks (or, with a
+        // room, until votes come in: looked at a few times a second).
         loop {
-            if let Some(timeout) = app.next_tick() {
+            let tick = app.next_tick().map(|t| t + Duration::from_millis(5));
+            let wait = match (tick, app.room.is_some()) {
+                (Some(t), true) => Some(t.min(ROOM_LOOK)),
+                (None, true) => Some(ROOM_LOOK),
+                (tick, false) => tick,
+            };
+            if let Some(timeout) = wait {
                 // A few milliseconds late, so the new second has surely begun.
-                if !event::poll(timeout + Duration::from_millis(5))? {
-                    break;
+                if !event::poll(timeout)? {
+                    let news = app.room.as_ref().is_some_and(crate::room::Room::has_news);
+                    if news || tick.is_some_and(|t| t <= timeout) {
+                        break;
+                    }
+                    continue;
                 }
             }
             // Typed-ahead keys cost one frame: this event, then every event already waiting
@@ -495,6 +507,12 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
                 app.reload(&dir);
                 changed = true;
             }
+            if app.follow.is_some() {
+                for news in crate::room::follow::take() {
+                    changed |= app.follow_news(news);
+                }
+                send_votes(app);
+            }
             saver.after_event(app);
             if whole {
                 redraw_whole(&mut terminal)?;
@@ -502,6 +520,43 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
             if changed {
                 break;
             }
+        }
+    }
+}
+
+/// How often the presenter looks for new votes while a room is open.
+const ROOM_LOOK: Duration = Duration::from_millis(200);
+
+/// Tells the room where the presenter is, and reads its votes for the frame to come; saves the
+/// results when votes came in. Never blocks on the network.
+fn sync_room(app: &mut App) {
+    let shown = match (&app.presenter, app.tour_progress()) {
+        (Some(presenter), Some(progress)) => Some(crate::room::Shown {
+            stop: progress.stop,
+            revealed: presenter.revealed,
+            blanked: presenter.blanked,
+        }),
+        _ => None,
+    };
+    if let Some(room) = app.room.as_mut() {
+        if let Some(shown) = shown {
+            room.publish(shown);
+        }
+        room.refresh();
+        room.save_results(false);
+        let tally = room.tally.clone();
+        if let Some(presenter) = app.presenter.as_mut() {
+            presenter.tally = tally;
+        }
+    }
+}
+
+/// Sends the follower's votes (each from a thread of its own; the answer comes back as news).
+fn send_votes(app: &mut App) {
+    let votes = app.take_votes();
+    if let Some(follow) = &app.follow {
+        for (stop, answer) in votes {
+            crate::room::follow::send_vote(&follow.base, &follow.voter, stop, answer);
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod notes;
 pub mod present;
 pub mod problems;
 pub mod reader;
+pub mod room;
 pub mod side_pane;
 pub mod sources;
 pub mod status;

@@ -246,6 +246,7 @@ fn build(spec: &Spec) -> Article {
                 questions: vec![line(&long(2))],
                 minutes: u32::try_from(i % 120 + 1).unwrap_or(1),
                 big: big.as_deref().map(line),
+                poll: None,
             }
         })
         .collect();

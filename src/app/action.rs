@@ -95,6 +95,10 @@ pub enum Action {
     PauseClock,
     /// Presenter: every clock back to 0:00 (asks first).
     ResetClock,
+    /// Presenter with a room (`--room`): the join address full screen, with a QR code.
+    ShowJoin,
+    /// Following a room (`glose follow`): back to the stop the room is on.
+    Rejoin,
     /// Stop glose like a shell job (Ctrl-Z); `fg` brings it back.
     Suspend,
     /// Close the overlay on screen (the help, a list): back to the reader.
@@ -186,6 +190,8 @@ impl Action {
             Self::RevealVerdict,
             Self::PauseClock,
             Self::ResetClock,
+            Self::ShowJoin,
+            Self::Rejoin,
             Self::ToggleBookmark,
             Self::ShowBookmarks,
             Self::EditNote,
@@ -252,6 +258,8 @@ impl Action {
             Self::RevealVerdict => "reveal_verdict",
             Self::PauseClock => "pause_clock",
             Self::ResetClock => "reset_clock",
+            Self::ShowJoin => "show_join",
+            Self::Rejoin => "rejoin",
             Self::ToggleBookmark => "toggle_bookmark",
             Self::ShowBookmarks => "show_bookmarks",
             Self::EditNote => "edit_note",
@@ -439,6 +447,14 @@ impl Action {
             Self::ResetClock => (
                 "every clock back to 0:00 (asks first)",
                 "remettre les chronomètres à 0:00 (demande d’abord)",
+            ),
+            Self::ShowJoin => (
+                "show the room's address and QR code full screen (--room)",
+                "afficher en grand l’adresse de la salle et son QR code (--room)",
+            ),
+            Self::Rejoin => (
+                "follow the room again (glose follow): back to its stop",
+                "suivre de nouveau la salle (glose follow) : retour à son étape",
             ),
             Self::Suspend => (
                 "suspend glose like any terminal program (fg brings it back)",

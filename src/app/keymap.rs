@@ -359,6 +359,7 @@ impl Default for Keymap {
             (c('y'), A::CopyCitation),
             (c('t'), A::ToggleTour),
             (c('p'), A::Present),
+            (c('F'), A::Rejoin),
             (c('?'), A::ToggleHelp),
             (KeyChord::ctrl('z'), A::Suspend),
             (c('q'), A::Quit),

@@ -233,6 +233,7 @@ mod tests {
             questions: vec![format!("Une question sur {title} ?")],
             minutes,
             big: None,
+            poll: None,
         };
         article.tour = vec![
             stop("Premier chiffre", Some(0), 0, 3),

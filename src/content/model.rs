@@ -259,6 +259,26 @@ pub struct TourStop {
     /// Short form of the stop's figure for large type in the presenter (`430 M`, `80 %`);
     /// when absent, one is derived from the annotated words (`tour::big_figure`).
     pub big: Option<String>,
+    /// A question the room answers with a vote (`poll` or `guess` in `tour.toml`).
+    pub poll: Option<Poll>,
+}
+
+/// Most choices a poll may offer (a digit key picks one).
+pub const MAX_CHOICES: usize = 9;
+
+/// A vote for the room at a tour stop: one of a few answers, or a number to guess.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Poll {
+    /// One of these answers (2 to [`MAX_CHOICES`]), numbered from 1.
+    Choices(Vec<String>),
+    /// A number from `min` to `max` (whole numbers; answers may have decimals), in `unit`;
+    /// `answer` is shown with the distribution once the facilitator reveals it.
+    Guess {
+        unit: String,
+        min: u32,
+        max: u32,
+        answer: Option<u32>,
+    },
 }
 
 /// Article metadata from `article.toml`.

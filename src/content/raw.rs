@@ -121,6 +121,21 @@ pub struct RawStop {
     pub minutes: Spanned<u32>,
     /// The figure in large type for the presenter (`430 M`).
     pub big: Option<Spanned<String>>,
+    /// A vote among these answers.
+    pub poll: Option<Spanned<Vec<String>>>,
+    /// A number to guess.
+    pub guess: Option<Spanned<RawGuess>>,
+}
+
+/// `guess = { unit = "millions", min = 0, max = 1000, answer = 435 }` in a `[[stop]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGuess {
+    #[serde(default)]
+    pub unit: String,
+    pub min: u32,
+    pub max: u32,
+    pub answer: Option<u32>,
 }
 
 /// A parsed TOML document, its root table with spans.

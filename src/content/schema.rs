@@ -29,6 +29,8 @@ pub enum Ty {
     OneOf(&'static [&'static str]),
     /// `true` or `false`.
     Bool,
+    /// A number to guess: an inline table `{ unit = "…", min = 0, max = 1000, answer = 435 }`.
+    Guess,
 }
 
 /// One key of a table.
@@ -417,8 +419,33 @@ pub const STOP: Table = Table {
             "big = \"430 M\"",
             "The figure in large type for the presenter, about ten characters.",
         ),
+        field(
+            "poll",
+            Ty::TextList {
+                max: Some(crate::content::model::MAX_CHOICES),
+            },
+            false,
+            "poll = [\"Moins de 10 millions\", \"Plus de 400 millions\"]",
+            "A vote for the room (glose present --room): 2 to 9 answers, picked by number.",
+        ),
+        field(
+            "guess",
+            Ty::Guess,
+            false,
+            "guess = { unit = \"millions\", min = 0, max = 1000, answer = 435 }",
+            "A number for the room to guess (glose present --room), from min to max, in unit; \
+             answer is shown with the votes.",
+        ),
     ],
 };
+
+/// The keys of a `guess` table: (name, required, whole number).
+const GUESS_KEYS: [(&str, bool, bool); 4] = [
+    ("unit", false, false),
+    ("min", true, true),
+    ("max", true, true),
+    ("answer", false, true),
+];
 
 /// French names people may type for the English values of `kind` and `verdict`.
 pub const FRENCH_NAMES: [(&str, &str); 17] = [
@@ -514,6 +541,12 @@ pub fn must_be(field: &Field) -> String {
         Ty::Bool => tr!(
             "{name} must be true or false (without quotes), e.g. {example}",
             "{name} doit valoir true ou false (sans guillemets), par exemple {example}"
+        ),
+        Ty::Guess => tr!(
+            "{name} must be a table with min and max (whole numbers) and, if you like, a unit and \
+             the answer, e.g. {example}",
+            "{name} doit être une table avec min et max (des nombres entiers) et, si vous voulez, \
+             une unité (unit) et la réponse (answer), par exemple {example}"
         ),
     }
 }
@@ -721,6 +754,116 @@ fn check_value(
             }
             None => diagnostics.push(wrong_type()),
         },
+        Ty::Guess => check_guess(src, field, item, diagnostics),
+    }
+}
+
+/// A `guess` table: its keys, their types, and `min` below `max`.
+fn check_guess(
+    src: &SourceText<'_>,
+    field: &Field,
+    item: &Spanned<DeValue<'_>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let at = item.span().start;
+    let DeValue::Table(table) = item.get_ref() else {
+        diagnostics.push(
+            src.error_at(at, must_be(field))
+                .with_hint(type_hint(field, item.get_ref())),
+        );
+        return;
+    };
+    let names: Vec<&str> = GUESS_KEYS.iter().map(|k| k.0).collect();
+    let mut numbers = std::collections::HashMap::new();
+    for (key, value) in table {
+        let name: &str = key.get_ref();
+        let Some(&(name, _, whole_number)) = GUESS_KEYS.iter().find(|k| k.0 == name) else {
+            let hint = did_you_mean(name, &names).unwrap_or_else(remove_key);
+            diagnostics.push(
+                src.error_at(key.span().start, unknown_key(name, &names))
+                    .with_hint(hint),
+            );
+            continue;
+        };
+        let inner = Field {
+            name,
+            ty: if whole_number {
+                Ty::Whole {
+                    min: 0,
+                    max: u32::MAX,
+                    unit: ("", ""),
+                }
+            } else {
+                Ty::Text
+            },
+            required: false,
+            example: if whole_number {
+                "min = 0"
+            } else {
+                "unit = \"millions\""
+            },
+            about: "",
+        };
+        let before = diagnostics.len();
+        check_value(src, &inner, value, diagnostics);
+        if whole_number
+            && diagnostics.len() == before
+            && let Some(n) = whole(value.get_ref())
+        {
+            numbers.insert(name, (n, value.span().start));
+        }
+    }
+    for (name, required, _) in GUESS_KEYS {
+        if required && !table.contains_key(name) {
+            let example = field.example;
+            diagnostics.push(
+                src.error_at(
+                    at,
+                    tr!(
+                        "'{name}' is missing from guess",
+                        "'{name}' manque dans guess"
+                    ),
+                )
+                .with_hint(tr!("write it as {example}", "écrivez-la comme {example}")),
+            );
+        }
+    }
+    if let (Some(&(min, _)), Some(&(max, max_at))) = (numbers.get("min"), numbers.get("max"))
+        && min >= max
+    {
+        diagnostics.push(
+            src.error_at(
+                max_at,
+                tr!(
+                    "guess: max ({max}) must be greater than min ({min})",
+                    "guess : max ({max}) doit être plus grand que min ({min})"
+                ),
+            )
+            .with_hint(tr!(
+                "give the range of answers the room may give, e.g. min = 0, max = 1000",
+                "donnez l’intervalle des réponses possibles, par exemple min = 0, max = 1000"
+            )),
+        );
+    }
+    if let (Some(&(min, _)), Some(&(max, _)), Some(&(answer, answer_at))) = (
+        numbers.get("min"),
+        numbers.get("max"),
+        numbers.get("answer"),
+    ) && !(min..=max).contains(&answer)
+    {
+        diagnostics.push(
+            src.error_at(
+                answer_at,
+                tr!(
+                    "guess: the answer {answer} is outside min to max ({min} to {max})",
+                    "guess : la réponse {answer} sort de l’intervalle de min à max ({min} à {max})"
+                ),
+            )
+            .with_hint(tr!(
+                "widen the range or correct the answer",
+                "élargissez l’intervalle ou corrigez la réponse"
+            )),
+        );
     }
 }
 
@@ -800,6 +943,17 @@ fn object_properties(
             }
             Ty::OneOf(values) => serde_json::json!({ "type": "string", "enum": values }),
             Ty::Bool => serde_json::json!({ "type": "boolean" }),
+            Ty::Guess => serde_json::json!({
+                "type": "object",
+                "properties": {
+                    "unit": { "type": "string" },
+                    "min": { "type": "integer", "minimum": 0 },
+                    "max": { "type": "integer", "minimum": 0 },
+                    "answer": { "type": "integer", "minimum": 0 },
+                },
+                "required": ["min", "max"],
+                "additionalProperties": false,
+            }),
         };
         property["description"] = serde_json::json!(field.about);
         properties.insert(field.name.to_owned(), property);

@@ -147,6 +147,7 @@ pub fn article() -> Article {
         ],
         minutes,
         big: big.map(Into::into),
+        poll: None,
     };
     Article {
         meta: Meta {

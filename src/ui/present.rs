@@ -78,6 +78,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let plan = plan(&app.article, stop, presenter, &theme, app.lang, body);
     draw_scrolled(&plan, presenter, &theme, app.lang, body, buf);
     render_footer(app, progress, &theme, now, footer, buf);
+    if presenter.join {
+        crate::ui::room::render_join(app, &theme, area, buf);
+        return;
+    }
     if presenter.help {
         render_help(app, presenter, &theme, area, buf);
     }
@@ -211,6 +215,20 @@ pub fn plan(
             &format!("• {question}"),
             column,
             theme.text,
+            french,
+        ));
+    }
+    if let Some(poll) = &stop.poll {
+        if !questions.is_empty() {
+            questions.push(Line::default());
+        }
+        questions.extend(crate::ui::room::presenter_lines(
+            poll,
+            presenter.tally.as_ref(),
+            presenter.revealed,
+            theme,
+            lang,
+            column,
             french,
         ));
     }
@@ -892,6 +910,11 @@ fn render_footer(
         times
     };
     let width = usize::from(area.width);
+    // With a room, its address (and the answers so far) where the room can read it, if it fits.
+    let room = crate::ui::room::footer_text(app)
+        .filter(|r| str_width(&label) + str_width(r) + str_width(&times) + 4 <= width)
+        .unwrap_or_default();
+    let label = format!("{label}{room}");
     let bar_width = width.saturating_sub(str_width(&label) + str_width(&times));
     let done = (bar_width * (progress.stop + 1))
         .checked_div(count)

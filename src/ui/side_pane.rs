@@ -169,9 +169,11 @@ fn build(app: &App, width: usize) -> (Vec<Line<'static>>, UrlRows) {
             width,
             crate::ui::stop::Parts {
                 time: true,
-                say: true,
+                // A follower reads the room's questions, not the facilitator's notes.
+                say: app.follow.is_none(),
             },
         );
+        out.extend(crate::ui::room::poll_lines(app, progress.stop, width));
         if let Some(annotation) = app
             .view
             .selected
@@ -338,7 +340,8 @@ fn source_head(
     let french = app.article.is_french();
     let kind = capitalise(lang.kind(annotation.kind));
     let mut badge = vec![Span::styled(kind, theme.annotation(annotation.kind))];
-    if let Some(verdict) = annotation.verdict {
+    let hidden = app.view.selected.is_some_and(|i| app.verdict_hidden(i));
+    if let Some(verdict) = annotation.verdict.filter(|_| !hidden) {
         badge.push(Span::raw("  "));
         badge.push(Span::styled(
             verdict_badge(app, verdict),
@@ -404,7 +407,19 @@ fn annotation_lines(
         section(&mut out, &note_heading(app), theme.label);
         out.extend(wrap_text(&note.text, width, theme.text, false));
     }
-    if !annotation.note.is_empty() || annotation.verdict.is_some() {
+    let hidden = app.view.selected.is_some_and(|i| app.verdict_hidden(i));
+    if hidden && (!annotation.note.is_empty() || annotation.verdict.is_some()) {
+        section(&mut out, Text::WhatTheSourceSays.get(lang), theme.label);
+        out.extend(wrap_text(
+            lang.pick(
+                "Shown when the facilitator reveals it.",
+                "Affiché quand l’animateur le révèle.",
+            ),
+            width,
+            theme.dim,
+            false,
+        ));
+    } else if !annotation.note.is_empty() || annotation.verdict.is_some() {
         let heading = match annotation.verdict {
             Some(verdict) => format!(
                 "{} — {}{}{}",

@@ -95,6 +95,10 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
     if app.view.marks_hidden {
         tail.push_str(&format!(" · {}", Text::MarksHidden.get(lang)));
     }
+    // Following a room: where the room is, first, so it is the last thing cut.
+    if let Some(room) = app.follow_status() {
+        head = format!(" {room} ·{head}");
+    }
     // A draft: how many problems, and the key that lists them, first so it is never cut.
     let problems = app.problems.iter().filter(|p| p.is_error()).count();
     if problems > 0 {

@@ -157,6 +157,7 @@ mod tests {
             questions: Vec::new(),
             minutes,
             big: None,
+            poll: None,
         };
         Article {
             tour: vec![stop(3), stop(2), stop(5)],

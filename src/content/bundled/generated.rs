@@ -4,7 +4,7 @@
 use crate::content::model::*;
 
 /// Fingerprint of the files this was built from.
-pub const FINGERPRINT: u64 = 0x2aadd2eb58b66bf4;
+pub const FINGERPRINT: u64 = 0x08fafea0a3d45996;
 
 /// The article.
 pub fn article() -> Article {
@@ -1004,6 +1004,7 @@ pub fn article() -> Article {
                 questions: vec![],
                 minutes: 2,
                 big: None,
+                poll: None,
             },
             TourStop {
                 title: s("Lecture de l’essai"),
@@ -1013,33 +1014,37 @@ pub fn article() -> Article {
                 questions: vec![s("Avant toute vérification\u{a0}: quels chiffres ou quelles citations vous ont le plus frappés, et pourquoi\u{a0}?")],
                 minutes: 8,
                 big: None,
+                poll: None,
             },
             TourStop {
                 title: s("430 millions… ou des milliers\u{a0}?"),
                 annotation: Some(1),
                 part: 1,
                 say: s("Montrer le chiffre, puis ce que la Banque mondiale a réellement compté en 2023\u{a0}: entre 154 et 435 millions de travailleurs des plateformes en ligne, tous métiers confondus, dont les modérateurs et les annotateurs ne sont qu’une partie. Deux glissements\u{a0}: la catégorie («\u{a0}modérateurs\u{a0}») et le nombre (le haut de la fourchette seul). Puis faire retrouver, au début de la deuxième partie, «\u{a0}des milliers de travailleurs\u{a0}»\u{a0}: le même texte passe de 430 millions à quelques milliers."),
-                questions: vec![s("Le même texte écrit «\u{a0}près de 430 millions\u{a0}» puis «\u{a0}des milliers\u{a0}»\u{a0}: lequel des deux chiffres sert quel effet, et comment un lecteur peut-il s’en apercevoir\u{a0}?")],
+                questions: vec![s("La Banque mondiale donne une fourchette qui monte jusqu’à 435 millions\u{a0}: à combien commence-t-elle, en millions\u{a0}?"), s("Le même texte écrit «\u{a0}près de 430 millions\u{a0}» puis «\u{a0}des milliers\u{a0}»\u{a0}: lequel des deux chiffres sert quel effet, et comment un lecteur peut-il s’en apercevoir\u{a0}?")],
                 minutes: 6,
                 big: None,
+                poll: Some(Poll::Guess { unit: s("millions"), min: 0, max: 1000, answer: Some(154) }),
             },
             TourStop {
                 title: s("80\u{a0}%\u{a0}: exact, mais solide\u{a0}?"),
                 annotation: Some(4),
                 part: 1,
                 say: s("Ici le chiffre est fidèle à sa source (Cognilytica\u{a0}: «\u{a0}plus de 80\u{a0}%\u{a0}»). Mais c’est une estimation de cabinet de conseil, connue par la presse spécialisée, dont la méthode n’est pas publiée, et qui prolonge un refrain du secteur (CrowdFlower 2016). Même chose pour le marché de 2,22 milliards de dollars\u{a0}: un chiffre bien recopié d’une prévision commerciale payante. Faire la différence entre un chiffre exact (bien recopié) et un chiffre solide (bien mesuré)."),
-                questions: vec![s("Un chiffre peut-il être «\u{a0}exact\u{a0}» sans être «\u{a0}solide\u{a0}»\u{a0}? Trouvez-en un autre exemple dans le texte.")],
+                questions: vec![s("D’où vient ce chiffre de 80\u{a0}%\u{a0}?"), s("Un chiffre peut-il être «\u{a0}exact\u{a0}» sans être «\u{a0}solide\u{a0}»\u{a0}? Trouvez-en un autre exemple dans le texte.")],
                 minutes: 4,
                 big: None,
+                poll: Some(Poll::Choices(vec![s("D’une étude scientifique publiée"), s("D’une statistique publique"), s("D’une estimation d’un cabinet de conseil")])),
             },
             TourStop {
                 title: s("Moins de 2 dollars de l’heure au Kenya"),
                 annotation: Some(17),
                 part: 2,
                 say: s("Le chiffre vient de l’enquête de Billy Perrigo pour TIME (janvier 2023) sur les annotateurs de Sama qui travaillaient pour OpenAI\u{a0}: environ 1,32 à 2 dollars de l’heure (l’article écrit 1,34). Il vaut pour ce contrat, pas pour tout le pays. L’article l’attribue à «\u{a0}Casilli, 2024\u{a0}», sans doute l’édition anglaise de son livre (Waiting for Robots), qui n’a pas été vérifiée sur ce point. Montrer surtout l’autre chiffre de TIME\u{a0}: OpenAI payait Sama 12,50 dollars de l’heure par travailleur."),
-                questions: vec![s("OpenAI payait 12,50 dollars de l’heure par travailleur\u{a0}; le travailleur touchait au plus 2 dollars. Où va la différence, et qui en décide\u{a0}?")],
+                questions: vec![s("Combien OpenAI payait-il Sama pour une heure de travail d’un annotateur\u{a0}?"), s("Le travailleur touchait au plus 2 dollars de l’heure\u{a0}: où va la différence, et qui en décide\u{a0}?")],
                 minutes: 5,
                 big: None,
+                poll: Some(Poll::Choices(vec![s("Environ 2 dollars"), s("Environ 5 dollars"), s("Environ 12,50 dollars"), s("Plus de 30 dollars")])),
             },
             TourStop {
                 title: s("Le traumatisme\u{a0}: ce qui est documenté"),
@@ -1049,6 +1054,7 @@ pub fn article() -> Article {
                 questions: vec![s("Le chiffre de 90\u{a0}% est introuvable, celui de 81\u{a0}% est documenté\u{a0}: le propos de l’article en est-il affaibli, ou simplement mieux fondé si l’on change de chiffre\u{a0}?")],
                 minutes: 5,
                 big: None,
+                poll: None,
             },
             TourStop {
                 title: s("Le silence… et les travailleurs qui s’organisent"),
@@ -1058,6 +1064,7 @@ pub fn article() -> Article {
                 questions: vec![s("Comment raconter une exploitation sans présenter ceux qui la subissent comme passifs\u{a0}?")],
                 minutes: 5,
                 big: None,
+                poll: None,
             },
             TourStop {
                 title: s("Une lecture coloniale\u{a0}?"),
@@ -1067,6 +1074,7 @@ pub fn article() -> Article {
                 questions: vec![s("Quels faits du texte appuient cette lecture, et lesquels pourraient la nuancer\u{a0}?")],
                 minutes: 4,
                 big: None,
+                poll: None,
             },
             TourStop {
                 title: s("Le long-termisme et la phrase attribuée à Sam Altman"),
@@ -1076,6 +1084,7 @@ pub fn article() -> Article {
                 questions: vec![s("Réécrivez la phrase de l’article sur Sam Altman pour qu’elle ne dise que ce qui est vérifié.")],
                 minutes: 5,
                 big: None,
+                poll: None,
             },
             TourStop {
                 title: s("Débat\u{a0}: que faire d’un texte juste sur le fond et fragile dans ses sources\u{a0}?"),
@@ -1085,6 +1094,7 @@ pub fn article() -> Article {
                 questions: vec![s("Un texte militant doit-il être aussi rigoureux qu’un texte scientifique\u{a0}? Qu’est-ce qu’il perd, ou gagne, à ne pas l’être\u{a0}?"), s("Si vous deviez corriger cet article en cinq modifications, lesquelles choisiriez-vous, et pourquoi\u{a0}?"), s("Qu’est-ce que cet exercice change à votre façon de lire un chiffre sur l’IA dans la presse\u{a0}?")],
                 minutes: 12,
                 big: None,
+                poll: None,
             },
         ],
         blocks: Vec::new(),

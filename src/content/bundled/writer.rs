@@ -182,6 +182,7 @@ fn stop(out: &mut String, stop: &TourStop) {
          \x20               questions: {},\n\
          \x20               minutes: {},\n\
          \x20               big: {},\n\
+         \x20               poll: {},\n\
          \x20           }},\n",
         string(&stop.title),
         maybe(stop.annotation, ""),
@@ -190,5 +191,23 @@ fn stop(out: &mut String, stop: &TourStop) {
         strings(&stop.questions),
         stop.minutes,
         optional(stop.big.as_deref()),
+        poll(stop.poll.as_ref()),
     );
+}
+
+fn poll(poll: Option<&crate::content::model::Poll>) -> String {
+    use crate::content::model::Poll;
+    match poll {
+        None => "None".to_owned(),
+        Some(Poll::Choices(choices)) => format!("Some(Poll::Choices({}))", strings(choices)),
+        Some(Poll::Guess {
+            unit,
+            min,
+            max,
+            answer,
+        }) => format!(
+            "Some(Poll::Guess {{ unit: {}, min: {min}, max: {max}, answer: {answer:?} }})",
+            string(unit)
+        ),
+    }
 }

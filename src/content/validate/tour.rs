@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::annotations::AnnotationSet;
 use super::{check_questions, non_blank};
 use crate::content::diagnostic::{Diagnostic, SourceText};
-use crate::content::model::{Annotation, TourStop};
+use crate::content::model::{Annotation, MAX_CHOICES, Poll, TourStop};
 use crate::content::raw::{self, RawStop};
 use crate::content::schema;
 use crate::text::sanitize::{clean_block, clean_line};
@@ -178,6 +178,7 @@ pub(super) fn read_tour(
             .as_ref()
             .map(|b| clean_line(b.get_ref()).trim().to_owned())
             .filter(|b| !b.is_empty());
+        let poll = read_poll(src, &stop, &owner, diagnostics);
         // A stop without annotation or part stays on the previous stop's part.
         let previous = stops.last().map_or(0, |s: &TourStop| s.part);
         stops.push(TourStop {
@@ -188,7 +189,84 @@ pub(super) fn read_tour(
             questions,
             minutes,
             big,
+            poll,
         });
     }
     stops
+}
+
+/// A stop's `poll` (2 to 9 answers, none blank) or `guess` (whole numbers, checked by the
+/// schema), never both.
+fn read_poll(
+    src: &SourceText<'_>,
+    stop: &RawStop,
+    owner: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Poll> {
+    if let (Some(_), Some(guess)) = (&stop.poll, &stop.guess) {
+        diagnostics.push(
+            src.error_at(
+                guess.span().start,
+                tr!(
+                    "{owner} has both a poll and a guess",
+                    "{owner} a à la fois un sondage (poll) et une estimation (guess)"
+                ),
+            )
+            .with_hint(tr!(
+                "keep one of them: a stop asks the room one thing at a time",
+                "gardez-en un : une étape pose une seule question à la salle"
+            )),
+        );
+        return None;
+    }
+    if let Some(guess) = &stop.guess {
+        let g = guess.get_ref();
+        return Some(Poll::Guess {
+            unit: clean_line(g.unit.trim()),
+            min: g.min,
+            max: g.max,
+            answer: g.answer,
+        });
+    }
+    let poll = stop.poll.as_ref()?;
+    let at = poll.span().start;
+    let choices: Vec<String> = poll
+        .get_ref()
+        .iter()
+        .map(|c| clean_line(c.trim()))
+        .collect();
+    let count = choices.len();
+    if !(2..=MAX_CHOICES).contains(&count) {
+        diagnostics.push(
+            src.error_at(
+                at,
+                tr!(
+                    "{owner} has a poll with {count} answer(s), expected 2 to {MAX_CHOICES}",
+                    "{owner} a un sondage à {count} réponse(s), attendu de 2 à {MAX_CHOICES}"
+                ),
+            )
+            .with_hint(tr!(
+                "give between two and nine answers, e.g. poll = [\"Oui\", \"Non\"]",
+                "donnez entre deux et neuf réponses, par exemple poll = [\"Oui\", \"Non\"]"
+            )),
+        );
+        return None;
+    }
+    if choices.iter().any(String::is_empty) {
+        diagnostics.push(
+            src.error_at(
+                at,
+                tr!(
+                    "{owner} has a blank answer in its poll",
+                    "{owner} a une réponse vide dans son sondage"
+                ),
+            )
+            .with_hint(tr!(
+                "write every answer, or remove the empty one",
+                "écrivez chaque réponse, ou retirez celle qui est vide"
+            )),
+        );
+        return None;
+    }
+    Some(Poll::Choices(choices))
 }
