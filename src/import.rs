@@ -673,12 +673,8 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
             };
             let target = crate::files::write_target(&dir.join(name))
                 .map_err(|refused| complain(refused.describe(lang)))?;
-            crate::persist::write_atomic(
-                &target,
-                text.as_bytes(),
-                crate::persist::Durability::Durable,
-            )
-            .map_err(|error| complain(crate::content::io_message(&error)))
+            crate::store::write_atomic(&target, text.as_bytes(), crate::store::Durability::Durable)
+                .map_err(|error| complain(crate::content::io_message(&error)))
         };
         if let Some(sources) = &sources
             && write("sources.toml", sources).is_err()
