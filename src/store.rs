@@ -321,8 +321,8 @@ mod tests {
     use std::time::SystemTime;
 
     use super::*;
-    use crate::i18n::Lang;
     use crate::app::tests::sample;
+    use crate::i18n::Lang;
     use crate::notebook::Anchor;
 
     fn store(dir: &Path) -> (Store, Loaded) {
