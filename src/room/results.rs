@@ -1,5 +1,5 @@
 //! The votes of a room session: kept in the state folder beside the notes
-//! (`<article>.results.json`, written atomically through `persist::write_atomic` whenever
+//! (`<article>.results.json`, written atomically through `store::write_atomic` whenever
 //! votes came in, at most once a second, and when the presenter closes), read back by
 //! `glose export --results` as Markdown or CSV: per stop, the counts.
 
@@ -279,15 +279,15 @@ fn csv(text: &str) -> String {
 
 /// Where `article`'s results are kept, if the platform has a state folder.
 pub fn path_for(article: &Article) -> Option<PathBuf> {
-    let paths = crate::persist::Paths::for_article(article)?;
-    let key = crate::persist::article_key(article);
+    let paths = crate::store::Paths::for_article(article)?;
+    let key = crate::store::article_key(article);
     Some(paths.position.with_file_name(format!("{key}.results.json")))
 }
 
 /// Writes `results` to `path` atomically.
 pub fn save(path: &Path, results: &Results) -> std::io::Result<()> {
     let json = serde_json::to_vec_pretty(results).map_err(std::io::Error::other)?;
-    crate::persist::write_atomic(path, &json, crate::persist::Durability::Atomic)
+    crate::store::write_atomic(path, &json, crate::store::Durability::Atomic)
 }
 
 /// Reads the results saved at `path`; `Ok(None)` when there are none.
