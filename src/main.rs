@@ -327,104 +327,28 @@ fn present(path: Option<&Path>, room: Option<&str>, setup: &Setup) -> ExitCode {
         Err(code) => return code,
     };
     let mut app = draft_app(draft, setup);
-    if let Some(given) = room {
-        let lang = app.lang;
-        let opened = glose::room::parse_address(Some(given))
-            .and_then(|addr| glose::room::Room::start(addr, &app.article, lang));
-        match opened {
-            Ok(mut room) => {
-                room.results_path = glose::room::results::path_for(&app.article);
-                app.room = Some(room);
-            }
-            Err(error) => {
-                output::errln(&format!(
-                    "glose present{}{}",
-                    lang.colon(),
-                    error.message(lang)
-                ));
-                return ExitCode::from(2);
-            }
-        }
+    if let Some(given) = room
+        && let Err(code) = glose::room::command::open(&mut app, given)
+    {
+        return ExitCode::from(code);
     }
     let _watcher = watch(path, &mut app);
     app.open_presenter(true);
     let code = run_app(&mut app);
-    if let Some(room) = app.room.take() {
-        let (lang, path) = (app.lang, room.results_path.clone());
-        drop(room);
-        if let Some(path) = path.filter(|p| p.exists()) {
-            let shown = glose::text::sanitize::clean_line(&path.display().to_string());
-            output::errln(&match lang {
-                Lang::En => format!(
-                    "glose present: the room is closed; its votes are in {shown} (glose export --results)"
-                ),
-                Lang::Fr => format!(
-                    "glose present : la salle est fermée ; ses votes sont dans {shown} (glose export --results)"
-                ),
-            });
-        }
-    }
+    glose::room::command::close(&mut app);
     code
 }
 
-/// `glose follow URL`: the reader, following a room. The room must answer at the start and
-/// present the same text; after that, losing it never disturbs reading.
+/// `glose follow URL`: the reader, following a room (see `room::command::join`).
 fn follow(url: &str, path: Option<&Path>, setup: &Setup) -> ExitCode {
-    use glose::room::follow;
     let draft = match load_for_screen(path, setup) {
         Ok(draft) => draft,
         Err(code) => return code,
     };
     let mut app = draft_app(draft, setup);
-    let lang = app.lang;
-    let base = match follow::parse_url(url, lang) {
-        Ok(base) => base,
-        Err(message) => {
-            output::errln(&format!("glose follow{}{message}", lang.colon()));
-            return ExitCode::from(2);
-        }
-    };
-    let state = match follow::first_state(&base) {
-        Ok(state) => state,
-        Err(error) => {
-            let message = match (&error, lang) {
-                (follow::JoinError::Unreachable(why), Lang::En) => format!(
-                    "no room answers at {base} ({}): check the address on the presenter's screen,                      and that you are on the same network",
-                    glose::text::sanitize::clean_line(why)
-                ),
-                (follow::JoinError::Unreachable(why), Lang::Fr) => format!(
-                    "aucune salle ne répond à {base} ({}) : vérifiez l’adresse sur l’écran de la                      présentation, et que vous êtes sur le même réseau",
-                    glose::text::sanitize::clean_line(why)
-                ),
-                (follow::JoinError::NoRoom(_), Lang::En) => format!(
-                    "there is no room at {base}: check the room code (the letters after the last /)"
-                ),
-                (follow::JoinError::NoRoom(_), Lang::Fr) => format!(
-                    "il n’y a pas de salle à {base} : vérifiez le code de la salle (les lettres après le dernier /)"
-                ),
-            };
-            output::errln(&format!("glose follow{}{message}", lang.colon()));
-            return ExitCode::from(2);
-        }
-    };
-    if state.key != glose::tour::article_key(&app.article) || state.stops != app.article.tour.len()
-    {
-        output::errln(&match lang {
-            Lang::En => "glose follow: this room presents another text: open the same one,                          e.g. glose follow URL FOLDER"
-                .to_owned(),
-            Lang::Fr => "glose follow : cette salle présente un autre texte : ouvrez le même,                          par exemple glose follow URL DOSSIER"
-                .to_owned(),
-        });
-        return ExitCode::from(2);
+    if let Err(code) = glose::room::command::join(&mut app, url) {
+        return ExitCode::from(code);
     }
-    let Some(voter) = glose::room::code::new_voter_id() else {
-        output::errln("glose follow: no random numbers for a voter id");
-        return ExitCode::from(2);
-    };
-    let rev = state.rev;
-    app.follow = Some(follow::Following::new(base.clone(), voter, state));
-    app.update(glose::app::Action::Rejoin);
-    follow::start(base, rev);
     let _watcher = watch(path, &mut app);
     ExitCode::from(session::run(&mut app, Options { fresh: false }))
 }
@@ -435,35 +359,18 @@ fn export_results(
     format: glose::cli::ResultsFormat,
     setup: &Setup,
 ) -> ExitCode {
-    let article = match load(path) {
-        Ok(loaded) => loaded.article,
-        Err(code) => return code,
-    };
-    let lang = setup.lang_for(&article);
-    let file = glose::room::results::path_for(&article);
-    let loaded = match &file {
-        Some(file) => glose::room::results::load(file),
-        None => Ok(None),
-    };
-    let results = match loaded {
-        Ok(Some(results)) => results,
-        Ok(None) => glose::room::results::Results {
-            title: article.meta.title.clone(),
-            stops: Vec::new(),
-        },
-        Err(error) => {
-            let shown = file
-                .map(|f| glose::text::sanitize::clean_line(&f.display().to_string()))
-                .unwrap_or_default();
-            output::errln(&format!("glose export: cannot read '{shown}': {error}"));
-            return ExitCode::from(2);
+    match load(path) {
+        Ok(loaded) => {
+            let lang = setup.lang_for(&loaded.article);
+            let csv = format == glose::cli::ResultsFormat::Csv;
+            ExitCode::from(glose::room::command::export_results(
+                &loaded.article,
+                lang,
+                csv,
+            ))
         }
-    };
-    let text = match format {
-        glose::cli::ResultsFormat::Markdown => results.markdown(lang),
-        glose::cli::ResultsFormat::Csv => results.csv(lang),
-    };
-    written(output::out(&text))
+        Err(code) => code,
+    }
 }
 
 /// `glose notes`: the facilitator's notes window, following a presenter of the same article.

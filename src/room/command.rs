@@ -1,0 +1,155 @@
+//! The room's commands, between the command line and the loop: opening the room for
+//! `glose present --room` (and saying where its votes went once closed), joining one for
+//! `glose follow`, and `glose export --results`. Each prints its own messages and gives the
+//! exit code on failure (2: the address, the network or a file).
+
+use crate::app::App;
+use crate::content::Article;
+use crate::i18n::Lang;
+use crate::output;
+use crate::text::sanitize::clean_line;
+
+use super::{Room, follow, parse_address, results};
+
+/// Opens the room on `given` (`--room`'s value) for the app's tour.
+pub fn open(app: &mut App, given: &str) -> Result<(), u8> {
+    let lang = app.lang;
+    let opened = parse_address(Some(given)).and_then(|addr| Room::start(addr, &app.article, lang));
+    match opened {
+        Ok(mut room) => {
+            room.results_path = results::path_for(&app.article);
+            app.room = Some(room);
+            Ok(())
+        }
+        Err(error) => {
+            output::errln(&format!(
+                "glose present{}{}",
+                lang.colon(),
+                error.message(lang)
+            ));
+            Err(2)
+        }
+    }
+}
+
+/// Closes the room (the server stops, the results are saved) and says where the votes are.
+pub fn close(app: &mut App) {
+    let Some(room) = app.room.take() else {
+        return;
+    };
+    let (lang, path) = (app.lang, room.results_path.clone());
+    drop(room);
+    if let Some(path) = path.filter(|p| p.exists()) {
+        let shown = clean_line(&path.display().to_string());
+        output::errln(&match lang {
+            Lang::En => format!(
+                "glose present: the room is closed; its votes are in {shown} (glose export --results)"
+            ),
+            Lang::Fr => format!(
+                "glose present : la salle est fermée ; ses votes sont dans {shown} (glose export --results)"
+            ),
+        });
+    }
+}
+
+/// Joins the room at `url` for `glose follow`: the room must answer now and present the same
+/// text; then the reader follows it (losing it later never disturbs reading).
+pub fn join(app: &mut App, url: &str) -> Result<(), u8> {
+    let lang = app.lang;
+    let fail = |message: String| {
+        output::errln(&format!("glose follow{}{message}", lang.colon()));
+        Err(2)
+    };
+    let base = match follow::parse_url(url, lang) {
+        Ok(base) => base,
+        Err(message) => return fail(message),
+    };
+    let state = match follow::first_state(&base) {
+        Ok(state) => state,
+        Err(follow::JoinError::Unreachable(why)) => {
+            let why = clean_line(&why);
+            return fail(match lang {
+                Lang::En => format!(
+                    "no room answers at {base} ({why}): check the address on the presenter's \
+                     screen, and that you are on the same network"
+                ),
+                Lang::Fr => format!(
+                    "aucune salle ne répond à {base} ({why}) : vérifiez l’adresse sur l’écran \
+                     de la présentation, et que vous êtes sur le même réseau"
+                ),
+            });
+        }
+        Err(follow::JoinError::NoRoom(_)) => {
+            return fail(match lang {
+                Lang::En => format!(
+                    "there is no room at {base}: check the room code (the letters after the last /)"
+                ),
+                Lang::Fr => format!(
+                    "il n’y a pas de salle à {base} : vérifiez le code de la salle (les lettres \
+                     après le dernier /)"
+                ),
+            });
+        }
+    };
+    if state.key != crate::tour::article_key(&app.article) || state.stops != app.article.tour.len()
+    {
+        return fail(
+            lang.pick(
+                "this room presents another text: open the same one, e.g. glose follow URL FOLDER",
+                "cette salle présente un autre texte : ouvrez le même, par exemple glose follow \
+                 URL DOSSIER",
+            )
+            .to_owned(),
+        );
+    }
+    let Some(voter) = super::code::new_voter_id() else {
+        return fail(
+            lang.pick(
+                "no random numbers for a voter id",
+                "pas de nombres aléatoires pour un identifiant de vote",
+            )
+            .to_owned(),
+        );
+    };
+    let rev = state.rev;
+    app.follow = Some(follow::Following::new(base.clone(), voter, state));
+    app.update(crate::app::Action::Rejoin);
+    follow::start(base, rev);
+    Ok(())
+}
+
+/// `glose export --results`: the votes saved for `article`, as Markdown or CSV, on stdout.
+pub fn export_results(article: &Article, lang: Lang, csv: bool) -> u8 {
+    let file = results::path_for(article);
+    let loaded = match &file {
+        Some(file) => results::load(file),
+        None => Ok(None),
+    };
+    let results = match loaded {
+        Ok(Some(results)) => results,
+        Ok(None) => results::Results {
+            title: article.meta.title.clone(),
+            stops: Vec::new(),
+        },
+        Err(error) => {
+            let shown = file
+                .map(|f| clean_line(&f.display().to_string()))
+                .unwrap_or_default();
+            output::errln(&format!("glose export: cannot read '{shown}': {error}"));
+            return 2;
+        }
+    };
+    let text = if csv {
+        results.csv(lang)
+    } else {
+        results.markdown(lang)
+    };
+    match output::out(&text) {
+        Ok(()) => 0,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(error) => {
+            output::errln(&format!("glose export: {error}"));
+            2
+        }
+    }
+}
