@@ -219,12 +219,10 @@ fn glose_follow_follows_steps_away_and_rejoins() {
     follower.send("F");
     follower.wait_for("avec la salle");
     follower.wait_for("Étape 3/10");
-    // The guess at stop 3: typed, sent, counted by the presenter.
-    follower.send("2");
-    follower.send("0");
-    follower.send("0");
-    follower.wait_for("Votre estimation\u{a0}: 200▏");
-    follower.send("\r");
+    // The poll at stop 4: the room moves, the follower goes with it and answers with a digit.
+    presenter.send(RIGHT);
+    follower.wait_for("Étape 4/10");
+    follower.send("3");
     follower.wait_for("Vote compté");
     presenter.wait_for("1 réponse");
     follower.send("q");

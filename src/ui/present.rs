@@ -218,7 +218,8 @@ pub fn plan(
             french,
         ));
     }
-    if let Some(poll) = &stop.poll {
+    // The poll's answers and votes, with a room (without one the questions ask it aloud).
+    if let Some(poll) = stop.poll.as_ref().filter(|_| presenter.tally.is_some()) {
         if !questions.is_empty() {
             questions.push(Line::default());
         }
