@@ -190,3 +190,32 @@ fn no_question_is_asked_twice() {
     }
     assert!(repeats.is_empty(), "asked twice:\n{}", repeats.join("\n"));
 }
+
+/// The room votes twice (`glose present --room`): where the 80 % comes from, and what OpenAI
+/// paid Sama per hour (TIME, 2023: 12,50 dollars) beside the worker's 2 dollars at most.
+#[test]
+fn the_tour_has_two_polls_that_teach_something() {
+    use glose::content::Poll;
+    let article = article();
+    let polls: Vec<(usize, &Poll)> = article
+        .tour
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.poll.as_ref().map(|p| (i + 1, p)))
+        .collect();
+    assert_eq!(polls.len(), 2, "{polls:?}");
+    let choices = |p: &Poll| match p {
+        Poll::Choices(c) => c.clone(),
+        Poll::Guess { .. } => Vec::new(),
+    };
+    assert_eq!(polls[0].0, 4);
+    assert!(choices(polls[0].1).iter().any(|c| c.contains("cabinet de conseil")));
+    assert_eq!(polls[1].0, 5);
+    assert!(choices(polls[1].1).iter().any(|c| c.contains("12,50")));
+    for (number, _) in &polls {
+        assert!(
+            !article.tour[number - 1].questions.is_empty(),
+            "stop {number} asks the poll's question"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 use crate::content::model::*;
 
 /// Fingerprint of the files this was built from.
-pub const FINGERPRINT: u64 = 0xca9fa396c81d5d90;
+pub const FINGERPRINT: u64 = 0x151c47d0cca27062;
 
 /// The article.
 pub fn article() -> Article {
@@ -1031,7 +1031,7 @@ pub fn article() -> Article {
                 annotation: Some(4),
                 part: 1,
                 say: s("Ici le chiffre est fidèle à sa source (Cognilytica\u{a0}: «\u{a0}plus de 80\u{a0}%\u{a0}»). Mais c’est une estimation de cabinet de conseil, connue par la presse spécialisée, dont la méthode n’est pas publiée, et qui prolonge un refrain du secteur (CrowdFlower 2016). Même chose pour le marché de 2,22 milliards de dollars\u{a0}: un chiffre bien recopié d’une prévision commerciale payante. Faire la différence entre un chiffre exact (bien recopié) et un chiffre solide (bien mesuré)."),
-                questions: vec![s("D’où vient ce chiffre de 80\u{a0}%\u{a0}?"), s("Un chiffre peut-il être «\u{a0}exact\u{a0}» sans être «\u{a0}solide\u{a0}»\u{a0}? Trouvez-en un autre exemple dans le texte.")],
+                questions: vec![s("Quel genre d’organisme a publié cette estimation\u{a0}?"), s("Un chiffre peut-il être «\u{a0}exact\u{a0}» sans être «\u{a0}solide\u{a0}»\u{a0}? Trouvez-en un autre exemple dans le texte.")],
                 minutes: 4,
                 big: None,
                 poll: Some(Poll::Choices(vec![s("D’une étude scientifique publiée"), s("D’une statistique publique"), s("D’une estimation d’un cabinet de conseil")])),
