@@ -21,6 +21,7 @@ pub mod lookup;
 mod marks;
 mod overlays;
 mod reload;
+mod request;
 pub mod tour;
 
 use std::cell::{OnceCell, RefCell};
@@ -55,6 +56,7 @@ const MAX_COUNT: usize = 9999;
 use line_input::Edit;
 use lookup::{FilterList, IndexState};
 pub use marks::ListState;
+pub use request::Request;
 pub use tour::TourState;
 
 /// A pane's scroll position, kept in two units so it survives a change of size: the reading
@@ -207,7 +209,7 @@ pub struct App {
     pub notebook_revision: u64,
     /// What the reader asked of the world outside (open an address, copy a citation): taken
     /// and carried out by the event loop (`desk::Desk`), never by `update`.
-    pub requests: Vec<crate::desk::Request>,
+    pub requests: Vec<Request>,
     /// Whether the settings allow OSC 8 hyperlinks (the terminal and `GLOSE_HYPERLINKS` decide
     /// too, in `desk`).
     pub hyperlinks: bool,
@@ -517,10 +519,13 @@ impl App {
                 "cette annotation ne cite aucune source",
             ),
             Some(Some(source)) if open => {
-                match source.url.as_deref().and_then(crate::desk::safe_url) {
+                match source
+                    .url
+                    .as_deref()
+                    .and_then(crate::text::sanitize::safe_url)
+                {
                     Some(url) => {
-                        self.requests
-                            .push(crate::desk::Request::Open(url.to_owned()));
+                        self.requests.push(Request::Open(url.to_owned()));
                         return;
                     }
                     None if source.url.is_some() => lang.pick(
@@ -535,7 +540,7 @@ impl App {
             }
             Some(Some(source)) => {
                 let citation = crate::webanno::citation(source);
-                self.requests.push(crate::desk::Request::Copy(citation));
+                self.requests.push(Request::Copy(citation));
                 return;
             }
         };

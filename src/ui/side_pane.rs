@@ -112,7 +112,7 @@ pub fn link_rows(app: &App) -> Vec<(Rect, String)> {
         .source
         .and_then(|s| app.article.sources.get(s))
         .and_then(|s| s.url.as_deref())
-        .and_then(crate::desk::safe_url)
+        .and_then(crate::text::sanitize::safe_url)
         .is_some();
     if !linkable {
         return Vec::new();
