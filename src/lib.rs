@@ -36,7 +36,6 @@ pub mod output;
 pub mod persist;
 pub mod present;
 pub mod print;
-pub mod screen;
 pub mod search;
 pub mod session;
 pub mod starter;

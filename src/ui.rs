@@ -30,7 +30,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use crate::app::{App, Overlay};
 use crate::i18n::Text;
-use crate::screen::{MIN_HEIGHT, MIN_WIDTH};
+use crate::layout::screen::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text::wrap::{str_width, wrap};
 
 /// Draws one frame.

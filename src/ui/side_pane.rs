@@ -14,8 +14,8 @@ use crate::app::Action;
 use crate::app::App;
 use crate::content::{Annotation, AnnotationKind, Verdict};
 use crate::i18n::{Text, reference_number};
+use crate::layout::screen::SidePlacement;
 use crate::notebook::Place;
-use crate::screen::SidePlacement;
 use crate::ui::wrap_text;
 
 /// The area inside the side pane's border and padding.
