@@ -66,9 +66,9 @@ impl App {
     }
 
     /// Where a list overlay is drawn at the current size.
-    pub fn lookup_areas(&self, overlay: Overlay) -> crate::ui::lookup::ListAreas {
+    pub fn lookup_areas(&self, overlay: Overlay) -> crate::layout::popup::ListAreas {
         let (w, h) = self.view.size;
-        crate::ui::lookup::areas(
+        crate::layout::popup::lookup(
             Rect::new(0, 0, w, h),
             overlay.has_detail(),
             self.lookup_capacity(overlay),

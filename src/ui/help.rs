@@ -5,7 +5,9 @@
 //! with `max_scroll`) and any other key closes it.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
+
+use crate::layout::popup;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
@@ -13,22 +15,6 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use crate::app::{Action, App, Keymap};
 use crate::i18n::Text;
 use crate::text::wrap::{str_width, wrap};
-
-/// Where the overlay goes in a `size` screen, for `rows` lines of help.
-pub(crate) fn popup(size: Rect, rows: usize) -> Rect {
-    let width = size.width.saturating_sub(4).min(80);
-    let height = u16::try_from(rows + 2)
-        .unwrap_or(u16::MAX)
-        .min(size.height.saturating_sub(2));
-    let [row] = size.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
-    let [popup] = row.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
-    popup
-}
-
-/// Text width inside the overlay for a screen `size_width` columns wide.
-pub(crate) fn inner_width(size_width: u16) -> usize {
-    usize::from(size_width.saturating_sub(4).min(80).saturating_sub(4))
-}
 
 /// `text` wrapped at `width` after `first`, continuation rows indented to line up with it.
 fn hanging(
@@ -142,9 +128,8 @@ pub fn max_scroll(app: &App) -> usize {
         return crate::ui::problems::max_scroll(app);
     }
     let (w, h) = app.view.size;
-    let rows = lines(app, inner_width(w)).len();
-    let shown = usize::from(popup(Rect::new(0, 0, w, h), rows).height.saturating_sub(2));
-    rows.saturating_sub(shown)
+    let rows = lines(app, popup::help_text_width(w)).len();
+    popup::help_max_scroll((w, h), rows)
 }
 
 /// The rows of help entries: the keys padded to `key_width`, then what they do, wrapped at
@@ -167,8 +152,8 @@ pub fn key_lines(
 
 /// Draws the overlay centred over `area`, from its scroll position.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = lines(app, inner_width(area.width));
-    let popup = popup(area, lines.len());
+    let lines = lines(app, popup::help_text_width(area.width));
+    let popup = popup::help(area, lines.len());
     Clear.render(popup, buf);
     let title = format!(" glose — {} ", Text::Help.get(app.lang));
     let shown = usize::from(popup.height.saturating_sub(2));

@@ -10,7 +10,7 @@
 //! the last row saying there is more and which key shows it. `render` only draws the plan.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
@@ -940,10 +940,7 @@ fn render_help(app: &App, presenter: &Presenter, theme: &Theme, area: Rect, buf:
         Text::CloseHelp.get(lang),
         theme.dim,
     )));
-    let width = area.width.saturating_sub(4).min(76);
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(1));
-    let [row] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
-    let [popup] = row.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
+    let popup = crate::layout::popup::presenter_help(area, lines.len());
     Clear.render(popup, buf);
     let title = format!(" {} ", Text::PresenterHelp.get(lang));
     Paragraph::new(lines)

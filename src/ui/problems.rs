@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::App;
 use crate::i18n::count_of;
+use crate::layout::popup;
 use crate::text::wrap::str_width;
-use crate::ui::help::{draw_rows, inner_width, popup};
+use crate::ui::help::draw_rows;
 use crate::ui::wrap_text;
 
 /// The overlay's rows at `width`: each diagnostic as `glose check` prints it.
@@ -48,15 +49,14 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 /// How far the overlay scrolls.
 pub fn max_scroll(app: &App) -> usize {
     let (w, h) = app.view.size;
-    let rows = lines(app, inner_width(w)).len();
-    let shown = usize::from(popup(Rect::new(0, 0, w, h), rows).height.saturating_sub(2));
-    rows.saturating_sub(shown)
+    let rows = lines(app, popup::help_text_width(w)).len();
+    popup::help_max_scroll((w, h), rows)
 }
 
 /// Draws the overlay centred over `area`, from its scroll position.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = lines(app, inner_width(area.width));
-    let popup = popup(area, lines.len());
+    let lines = lines(app, popup::help_text_width(area.width));
+    let popup = popup::help(area, lines.len());
     Clear.render(popup, buf);
     let errors = app.problems.iter().filter(|p| p.is_error()).count();
     let title = format!(
