@@ -15,6 +15,7 @@
 pub mod action;
 pub mod editor;
 mod find;
+mod help;
 pub mod keymap;
 pub mod line_input;
 pub mod lookup;
@@ -591,7 +592,7 @@ impl App {
         if self.view.overlay.is_some() {
             // The help: the movement keys scroll it when it is longer than the screen, any
             // other key closes it.
-            let max = crate::ui::help::max_scroll(self);
+            let max = self.help_max_scroll();
             let scroll = &mut self.view.help_scroll;
             match action {
                 Action::Quit => self.view.should_quit = true,
@@ -1416,7 +1417,7 @@ pub(crate) mod tests {
     fn a_help_longer_than_the_screen_scrolls_with_the_movement_keys() {
         let mut app = app((80, 24));
         app.update(Action::ToggleHelp);
-        let max = crate::ui::help::max_scroll(&app);
+        let max = app.help_max_scroll();
         assert!(max > 0, "the help does not fit in 80x24");
         app.update(Action::LineDown);
         assert_eq!(app.view.help_scroll, 1);
@@ -1433,7 +1434,7 @@ pub(crate) mod tests {
         // Tall enough: the movement keys close it like any other key.
         let mut tall = self::app((120, 140));
         tall.update(Action::ToggleHelp);
-        assert_eq!(crate::ui::help::max_scroll(&tall), 0);
+        assert_eq!(tall.help_max_scroll(), 0);
         tall.update(Action::LineDown);
         assert_eq!(tall.view.overlay, None);
     }

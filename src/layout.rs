@@ -10,6 +10,8 @@
 //! - text rows hold byte ranges into `Article::text` produced by `text::wrap`;
 //! - `annotations` lists every annotation of the pane with its first and last row, in order.
 
+pub mod help;
+pub mod lines;
 pub mod popup;
 pub mod screen;
 
