@@ -23,6 +23,7 @@ mod marks;
 mod overlays;
 mod reload;
 mod request;
+mod side;
 pub mod tour;
 
 use std::cell::{OnceCell, RefCell};
@@ -1088,16 +1089,6 @@ impl App {
     fn scroll_side(&mut self, delta: isize) {
         let max = self.side_max_scroll();
         self.view.side_scroll = self.view.side_scroll.saturating_add_signed(delta).min(max);
-    }
-
-    /// The last useful scroll position of the side pane: its content's rows minus what fits.
-    pub fn side_max_scroll(&self) -> usize {
-        let Some((area, _)) = self.screen.as_ref().and_then(|s| s.side) else {
-            return 0;
-        };
-        let inner = crate::ui::side_pane::inner(area);
-        let rows = crate::ui::side_pane::lines(self, usize::from(inner.width)).len();
-        rows.saturating_sub(usize::from(inner.height))
     }
 
     fn pane_at(&self, x: u16, y: u16) -> Option<PaneArea> {

@@ -209,7 +209,7 @@ impl Desk {
         if !self.hyperlinks {
             return Vec::new();
         }
-        crate::ui::side_pane::link_rows(app)
+        app.side_link_rows()
             .into_iter()
             .filter_map(|(rect, url)| {
                 let url = safe_url(&url)?.to_owned();

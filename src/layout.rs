@@ -14,6 +14,8 @@ pub mod help;
 pub mod lines;
 pub mod popup;
 pub mod screen;
+pub mod side_pane;
+pub mod stop;
 
 use std::ops::Range;
 

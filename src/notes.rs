@@ -16,9 +16,9 @@ use crate::app::keymap::{KeyChord, Keymap, translate};
 use crate::clock::Clock;
 use crate::content::Article;
 use crate::i18n::Lang;
+use crate::layout::stop::Timing;
 use crate::link::{Message, TourState};
 use crate::theme::Theme;
-use crate::ui::stop::Timing;
 
 /// What the window knows of the presenter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

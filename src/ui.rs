@@ -19,7 +19,6 @@ pub mod reader;
 pub mod side_pane;
 pub mod sources;
 pub mod status;
-pub mod stop;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

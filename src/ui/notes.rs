@@ -11,9 +11,9 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use crate::app::Action;
 use crate::content::Verdict;
 use crate::i18n::Text;
+use crate::layout::stop::{self, Timing};
 use crate::notes::Notes;
 use crate::text::wrap::str_width;
-use crate::ui::stop::{self, Timing};
 use crate::ui::{fit, wrap_text};
 
 /// Left and right padding of the notes.

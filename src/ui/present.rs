@@ -871,7 +871,7 @@ fn render_footer(
         .unwrap_or_default();
     let label = format!(
         "{typed} {} ",
-        crate::ui::stop::stop_label(lang, progress.stop, count)
+        crate::layout::stop::stop_label(lang, progress.stop, count)
     );
     let stop_s = progress.stop_spent_s(now);
     let planned = app.article.tour.get(progress.stop).map_or(0, |s| s.minutes);
