@@ -21,6 +21,7 @@ pub mod line_input;
 pub mod lookup;
 mod marks;
 mod overlays;
+mod presenting;
 mod reload;
 mod request;
 mod side;
@@ -706,7 +707,7 @@ impl App {
         let outcome = presenter.update(action, &mut tour.progress, now);
         let quit_on_close = presenter.quit_on_close;
         let moved = tour.progress.stop != before;
-        let most = crate::ui::present::max_scroll(self);
+        let most = self.presenter_max_scroll();
         if let Some(presenter) = self.presenter.as_mut() {
             presenter.scroll = presenter.scroll.min(most);
         }

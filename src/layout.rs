@@ -12,7 +12,9 @@
 
 pub mod help;
 pub mod lines;
+pub mod notes_window;
 pub mod popup;
+pub mod present;
 pub mod screen;
 pub mod side_pane;
 pub mod stop;
