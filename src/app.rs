@@ -12,11 +12,9 @@
 //! Rendering reads `App` and never changes it. Keys typed into a text input (the search line,
 //! a list's filter) reach `update` as `Action::Input`, through `handle_event`, before the keymap.
 
-pub mod action;
 pub mod editor;
 mod find;
 mod help;
-pub mod keymap;
 pub mod line_input;
 pub mod lookup;
 mod marks;
@@ -47,6 +45,7 @@ use crate::present::{Outcome, Presenter};
 use crate::search::Folded;
 use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;
+pub use crate::input::{action, keymap};
 pub use action::Action;
 pub use editor::{Editor, EditorInput};
 pub use find::SearchState;

@@ -28,6 +28,7 @@ pub mod files;
 pub mod handout;
 pub mod i18n;
 pub mod import;
+pub mod input;
 pub mod layout;
 pub mod link;
 pub mod notebook;

@@ -11,11 +11,11 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{Event, KeyCode};
 
-use crate::app::Action;
-use crate::app::keymap::{KeyChord, Keymap, translate};
 use crate::clock::Clock;
 use crate::content::Article;
 use crate::i18n::Lang;
+use crate::input::Action;
+use crate::input::keymap::{KeyChord, Keymap, translate};
 use crate::layout::stop::Timing;
 use crate::link::{Message, TourState};
 use crate::theme::Theme;

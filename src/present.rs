@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
-use crate::app::Action;
-use crate::app::keymap::{KeyChord, Keymap};
+use crate::input::Action;
+use crate::input::keymap::{KeyChord, Keymap};
 use crate::tour::TourProgress;
 
 /// The presenter's own state (the tour's position lives in `App::tour`).
