@@ -89,6 +89,7 @@ impl App {
         let cursor = match overlay {
             Overlay::Index => {
                 self.view.index.list.filter.apply(Edit::Clear);
+                self.cache_index();
                 let entries = self.index_entries();
                 let target = self.view.selected.unwrap_or_else(|| {
                     let (start, _) = self.visible_bytes(self.view.focus);
@@ -243,6 +244,9 @@ impl App {
     }
 
     fn settle_lookup(&mut self, overlay: Overlay) {
+        if overlay == Overlay::Index {
+            self.cache_index();
+        }
         let len = self.lookup_len(overlay);
         let height = usize::from(self.lookup_areas(overlay).list.height);
         if let Some(list) = self.lookup_mut(overlay) {
