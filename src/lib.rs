@@ -20,7 +20,7 @@
 //! imports another that imports it back (`tests/architecture.rs` checks both).
 //!
 //! I/O happens only at the edges: `content` reads article files, `main` owns the terminal,
-//! `persist` owns the state files (notes, bookmarks, position).
+//! `store` owns the state files (notes, bookmarks, position).
 
 pub mod app;
 pub mod check;
@@ -39,12 +39,12 @@ pub mod link;
 pub mod notebook;
 pub mod notes;
 pub mod output;
-pub mod persist;
 pub mod present;
 pub mod print;
 pub mod search;
 pub mod session;
 pub mod starter;
+pub mod store;
 pub mod text;
 pub mod theme;
 pub mod tour;
