@@ -5,6 +5,9 @@
 //! graph must have no cycle, and only the terminal loop may import `ui`: state never asks the
 //! drawing code how tall something is (that is `layout`'s job, from data and a size).
 
+// Test code: helpers outside `#[test]` functions unwrap too.
+#![allow(clippy::unwrap_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
