@@ -33,7 +33,9 @@
 //!   than an hour (a killed save's) are removed when the store opens; a state file that is a
 //!   symbolic link is written through to its target, if that is a regular file of this user;
 //! - a note being written when glose is cut off is kept in `NAME.draft.toml` (`Draft`) by the
-//!   event loop, and offered back at the next start.
+//!   event loop, and offered back at the next start;
+//! - `glose present` keeps its session (stop, clocks) in `NAME.presenter.toml` in the state
+//!   directory (`tour::session::PresenterSession`), written atomically like the position.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -83,6 +85,9 @@ pub struct Paths {
     /// A note being written when glose was cut off (signal, hang-up, panic), offered back at
     /// the next start.
     pub draft: PathBuf,
+    /// The last presenter session (`glose present`): stop and clocks, offered back at the next
+    /// start (`tour::session`).
+    pub session: PathBuf,
 }
 
 impl Paths {
@@ -105,6 +110,7 @@ impl Paths {
             notes: data.join(format!("{name}.notes.toml")),
             position: state.join(format!("{name}.position.toml")),
             draft: data.join(format!("{name}.draft.toml")),
+            session: state.join(format!("{name}.presenter.toml")),
         }
     }
 }
@@ -270,6 +276,8 @@ struct NotesFile {
 pub enum FileKind {
     Notes,
     Position,
+    /// The presenter's session (`glose present`).
+    Session,
 }
 
 /// Something wrong with a state file, to tell the reader (status line, and stderr at exit).
@@ -322,6 +330,7 @@ impl Problem {
         let what = |kind: FileKind| match kind {
             FileKind::Notes => lang.pick("notes file", "fichier de notes"),
             FileKind::Position => lang.pick("position file", "fichier de position"),
+            FileKind::Session => lang.pick("presenter session file", "fichier de séance"),
         };
         let name = |p: &Path| {
             p.file_name()
@@ -577,7 +586,7 @@ enum Read<T> {
 fn read<T: serde::de::DeserializeOwned>(path: &Path, kind: FileKind, set_aside: bool) -> Read<T> {
     let limit = match kind {
         FileKind::Notes => NOTES_LIMIT,
-        FileKind::Position => POSITION_LIMIT,
+        FileKind::Position | FileKind::Session => POSITION_LIMIT,
     };
     let bytes = match read_regular(path, limit) {
         Ok(bytes) => bytes,
@@ -621,6 +630,20 @@ fn read<T: serde::de::DeserializeOwned>(path: &Path, kind: FileKind, set_aside: 
     match table.try_into::<T>() {
         Ok(value) => Read::Found(value),
         Err(e) => invalid(e.to_string()),
+    }
+}
+
+/// Reads a small state file of `kind` (the presenter's session): `Ok(None)` when there is none;
+/// a file that does not parse is set aside (`Problem::Corrupt`), one from a newer glose or one
+/// that cannot be read is reported and must then not be overwritten.
+pub fn read_state<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    kind: FileKind,
+) -> Result<Option<T>, Problem> {
+    match read::<T>(path, kind, true) {
+        Read::Found(value) => Ok(Some(value)),
+        Read::Missing => Ok(None),
+        Read::Problem(problem) => Err(problem),
     }
 }
 
