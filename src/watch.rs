@@ -12,6 +12,7 @@
 //! compared with what they were, and a mere read wakes nothing.
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
@@ -50,16 +51,14 @@ pub struct Watcher {
 /// Starts watching `dir` (an article folder); `None` when the system gives no watcher (then
 /// there is simply no live reload).
 pub fn start(dir: &Path) -> Option<Watcher> {
-    let mut seen: HashMap<PathBuf, Stamp> = std::fs::read_dir(dir)
+    // Keyed by file name: the watcher names files by absolute paths, `dir` may be relative.
+    let mut seen: HashMap<OsString, Stamp> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|entry| entry.path())
         .filter(|path| is_article_file(path))
-        .map(|path| {
-            let stamp = stamp(&path);
-            (path, stamp)
-        })
+        .filter_map(|path| Some((path.file_name()?.to_owned(), stamp(&path))))
         .collect();
     let mut debouncer = new_debouncer(
         Duration::from_millis(150),
@@ -67,9 +66,12 @@ pub fn start(dir: &Path) -> Option<Watcher> {
             let Ok(events) = result else { return };
             let mut changed = false;
             for event in events.iter().filter(|e| is_article_file(&e.path)) {
+                let Some(name) = event.path.file_name() else {
+                    continue;
+                };
                 let now = stamp(&event.path);
-                if seen.get(&event.path) != Some(&now) {
-                    seen.insert(event.path.clone(), now);
+                if seen.get(name) != Some(&now) {
+                    seen.insert(name.to_owned(), now);
                     changed = true;
                 }
             }
