@@ -329,7 +329,7 @@ fn present(path: Option<&Path>, start: SessionStart, setup: &Setup) -> ExitCode 
         Some(Ok(None)) => {}
         Some(Err(problem)) => {
             // A file set aside as corrupt is replaced; any other is left alone.
-            if !matches!(problem, glose::persist::Problem::Corrupt { .. }) {
+            if !matches!(problem, glose::store::Problem::Corrupt { .. }) {
                 app.forget_session();
             }
             problems.push(problem);

@@ -20,7 +20,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use crate::app::keymap::{KeyChord, Keymap};
 use crate::app::{Action, App};
-use crate::persist::Problem;
+use crate::store::Problem;
 use crate::tour::TourProgress;
 use crate::tour::session::PresenterSession;
 
@@ -272,7 +272,7 @@ pub fn write_pending_session(wait: bool) {
         }
     };
     if let Some((path, bytes)) = pending {
-        let _ = crate::persist::write_atomic(&path, &bytes, crate::persist::Durability::Atomic);
+        let _ = crate::store::write_atomic(&path, &bytes, crate::store::Durability::Atomic);
     }
 }
 

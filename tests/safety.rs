@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use common::pty::Session;
 use glose::notebook::{Note, Notebook, Place};
-use glose::persist::{Paths, Store, article_key};
+use glose::store::{Paths, Store, article_key};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
 
@@ -253,7 +253,7 @@ fn note(id: &str, text: &str) -> Note {
 
 const CHILD_ENV: &str = "GLOSE_SAFETY_CHILD_DIR";
 
-fn open(dir: &Path) -> (Store, glose::persist::Loaded) {
+fn open(dir: &Path) -> (Store, glose::store::Loaded) {
     Store::open(Paths::in_dirs(dir, dir, "essai"), "Essai")
 }
 
@@ -313,8 +313,7 @@ fn two_processes_saving_under_a_held_lock_keep_both_notes() {
         })
         .unwrap()
     );
-    glose::persist::write_atomic(&file, text.as_bytes(), glose::persist::Durability::Durable)
-        .unwrap();
+    glose::store::write_atomic(&file, text.as_bytes(), glose::store::Durability::Durable).unwrap();
     std::fs::remove_file(&lock).unwrap();
     let output = child.wait_with_output().unwrap();
     let said = String::from_utf8_lossy(&output.stdout);

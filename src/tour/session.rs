@@ -2,7 +2,7 @@
 //! taken and the tour's clock, kept per article so that a restart (after a crash, or the next
 //! morning) can pick up where the workshop was.
 //!
-//! The file is `<slug>-<key>.presenter.toml` in the state directory (`persist::Paths::session`),
+//! The file is `<slug>-<key>.presenter.toml` in the state directory (`store::Paths::session`),
 //! written atomically (a temporary file renamed over the old one) by the event loop: on every
 //! change of stop, pause or reset, every few seconds while the clock runs, by the signal thread
 //! on SIGTERM / SIGHUP / SIGINT, and at a clean exit with `ended_cleanly = true`. A SIGKILL loses
@@ -11,7 +11,7 @@
 //! ```toml
 //! version = 1
 //! id = 1764589026000          # the session's id: when it began, in ms since the Unix epoch
-//! article = "ia-intelligence-artificielle-1f0c…"   # persist::article_key
+//! article = "ia-intelligence-artificielle-1f0c…"   # store::article_key
 //! title = "IA : intelligence artificielle, main-d’œuvre bien réelle"
 //! started = 1764589026        # Unix seconds
 //! saved = 1764589999
@@ -35,7 +35,7 @@ use std::time::Duration;
 
 use super::TourProgress;
 use crate::content::Article;
-use crate::persist::{Durability, FileKind, Paths, Problem, read_state, write_atomic};
+use crate::store::{Durability, FileKind, Paths, Problem, read_state, write_atomic};
 use crate::text::sanitize::clean_line;
 
 /// The format version of the session file.
@@ -63,7 +63,7 @@ pub struct PresenterSession {
     /// The session's id: when it began, in milliseconds since the Unix epoch. Kept when the
     /// session is resumed; a new session gets a new one. Also the id notes windows follow.
     pub id: u64,
-    /// The article's key (`persist::article_key`).
+    /// The article's key (`store::article_key`).
     #[serde(default)]
     pub article: String,
     /// The article's title, for a person reading the file.
@@ -99,7 +99,7 @@ impl PresenterSession {
         Self {
             version: VERSION,
             id,
-            article: crate::persist::article_key(article),
+            article: crate::store::article_key(article),
             title: clean_line(&article.meta.title),
             started: id / 1000,
             saved: id / 1000,
