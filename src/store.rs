@@ -21,8 +21,8 @@
 //!   a file that cannot be read (permissions), is not a regular file (a folder, a pipe, a
 //!   device: checked before a byte is read, see `files::read_regular`), is over its size limit,
 //!   or was written by a newer glose is reported and never overwritten during the session;
-//! - two processes on one article: notes are saved only under a lock file (`NAME.lock`, holding
-//!   the owner's process id; a lock whose owner is gone is broken, a held one waited for
+//! - two processes on one article: notes are saved only under the system's lock on `NAME.lock`
+//!   (`lock`: it dies with its process, so it is never stale; one held elsewhere is waited for
 //!   `LOCK_WAIT`, then the save is reported as not done yet and retried), by re-reading the file
 //!   under the lock and merging three ways (`store::merge`), so neither drops the other's
 //!   notes; a note changed in both keeps both texts (a conflict copy). Positions are last
@@ -33,7 +33,9 @@
 //!   than an hour (a killed save's) are removed when the store opens; a state file that is a
 //!   symbolic link is written through to its target, if that is a regular file of this user;
 //! - a note being written when glose is cut off is kept in `NAME.draft.toml` (`Draft`) by the
-//!   event loop, and offered back at the next start.
+//!   event loop, and offered back at the next start;
+//! - `glose present` keeps its session (stop, clocks) in `NAME.presenter.toml` in the state
+//!   directory (`tour::session::PresenterSession`), written atomically like the position.
 
 mod atomic;
 mod format;
@@ -61,6 +63,20 @@ use crate::text::sanitize::clean_line;
 use atomic::remove_old_temporaries;
 use format::{NotesFile, Read, read, read_notes};
 use lock::Lock;
+
+/// Reads a small state file of `kind` (the presenter's session): `Ok(None)` when there is none;
+/// a file that does not parse is set aside (`Problem::Corrupt`), one from a newer glose or one
+/// that cannot be read is reported and must then not be overwritten.
+pub fn read_state<T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+    kind: FileKind,
+) -> Result<Option<T>, Problem> {
+    match read::<T>(path, kind, true) {
+        Read::Found(value) => Ok(Some(value)),
+        Read::Missing => Ok(None),
+        Read::Problem(problem) => Err(problem),
+    }
+}
 
 /// The format version written in every file; a file with a larger one is left alone.
 pub const VERSION: u32 = 1;
@@ -513,12 +529,14 @@ mod tests {
         let lock = dir.path().join("essai.notes.toml.lock");
         let notes = dir.path().join("essai.notes.toml");
         let wait = Duration::from_millis(100);
-        // A dead owner's lock is broken at once, and removed.
+        // A lock file left by an older glose or a killed window, but held by no one: no wait.
         fs::write(&lock, "4194999").unwrap();
-        s.save_notes_waiting(&Notebook::default(), wait).unwrap();
-        assert!(!lock.exists());
-        // A lock held by a live process (this one's parent) is never written past.
-        fs::write(&lock, std::os::unix::process::parent_id().to_string()).unwrap();
+        s.save_notes_waiting(&Notebook::default(), Duration::ZERO)
+            .unwrap();
+        assert!(notes.exists());
+        // A lock held by another window (another handle on the file) is never written past.
+        let other = File::options().write(true).open(&lock).unwrap();
+        other.lock().unwrap();
         fs::remove_file(&notes).unwrap();
         let err = s
             .save_notes_waiting(&Notebook::default(), wait)
@@ -526,20 +544,16 @@ mod tests {
         assert!(matches!(err, Problem::Busy { .. }), "{err:?}");
         assert!(err.short(Lang::Fr).contains("pas encore enregistrées"));
         assert!(!notes.exists(), "nothing written without the lock");
-        // A fresh lock whose owner cannot be told: waited for, not written past either.
-        fs::write(&lock, "").unwrap();
+        // However old the lock file, a held lock is not broken.
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        other.set_modified(old).unwrap();
         assert!(s.save_notes_waiting(&Notebook::default(), wait).is_err());
-        // The same lock left for long (a process killed while writing it): broken.
-        let old = SystemTime::now() - Duration::from_secs(60);
-        File::options()
-            .write(true)
-            .open(&lock)
-            .unwrap()
-            .set_modified(old)
+        assert!(!notes.exists());
+        // Let go: the next save goes through at once.
+        drop(other);
+        s.save_notes_waiting(&Notebook::default(), Duration::ZERO)
             .unwrap();
-        s.save_notes_waiting(&Notebook::default(), wait).unwrap();
         assert!(notes.exists());
-        assert!(!lock.exists());
     }
 
     #[test]

@@ -1,81 +1,110 @@
-//! The lock two glose windows take before saving one notes file.
+//! The lock two glose windows take before saving one notes file: an exclusive lock the system
+//! keeps on `NAME.lock` ([`File::try_lock`]: `flock` on Unix, `LockFileEx` on Windows).
+//!
+//! The system lets go of it when its process ends, however it ends (quit, crash, SIGKILL, power
+//! cut), so a lock is never left stale and nothing has to guess whether its owner still runs. The
+//! file itself stays, empty: removing it would let one window lock a new file under the name
+//! while another still held the old one. It is opened never through a symbolic link and must be
+//! a regular file.
 
-use std::fs;
-use std::io::{self, Write};
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant};
 
-use crate::files::{create_new, read_regular};
+/// How often a held lock is tried again while waiting for it.
+const RETRY: Duration = Duration::from_millis(5);
 
-/// A lock file older than this belongs to a process that died while saving (where the owner's
-/// death cannot be checked directly).
-const STALE_LOCK: Duration = Duration::from_secs(5);
-
-/// A lock whose owner still runs is broken only after this long (a hung process).
-const HELD_LOCK: Duration = Duration::from_secs(60);
-
-/// An advisory lock: a file created exclusively, holding the owner's process id, removed on drop.
-pub(super) struct Lock(PathBuf);
-
-/// Whether a lock file was left by a process that is gone: its owner no longer runs (checked
-/// with `kill(pid, 0)`), or, when the owner cannot be told, it is older than `STALE_LOCK`; a lock
-/// whose owner still runs is broken only after `HELD_LOCK`.
-fn is_stale(lock: &Path) -> bool {
-    let owner = read_regular(lock, 64)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|s| s.trim().parse::<u32>().ok());
-    let age = fs::symlink_metadata(lock)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| SystemTime::now().duration_since(t).ok());
-    match owner {
-        Some(pid) if pid != std::process::id() && !crate::link::is_running(pid) => true,
-        Some(_) => age.is_some_and(|age| age > HELD_LOCK),
-        None => age.is_some_and(|age| age > STALE_LOCK),
-    }
+/// A held lock; dropping it (closing the file) lets it go.
+#[derive(Debug)]
+pub(super) struct Lock {
+    _file: File,
 }
 
-/// Creates the lock file `lock` already holding this process's id, or fails with
-/// `AlreadyExists`: the id is written to a file of this process's own first, then linked to the
-/// lock's name (atomic, and never through a link someone left there), so that a process killed
-/// at any moment never leaves an empty lock file, whose owner nobody could tell.
-fn create_lock(lock: &Path) -> io::Result<()> {
-    let own = PathBuf::from(format!("{}.{}", lock.display(), std::process::id()));
-    let _ = fs::remove_file(&own);
-    let written = create_new(&own).and_then(|mut file| write!(file, "{}", std::process::id()));
-    let linked = written.and_then(|()| fs::hard_link(&own, lock));
-    let _ = fs::remove_file(&own);
-    linked
+/// The lock file of the state file `path`: `NAME.lock` beside it.
+pub(super) fn lock_path(path: &Path) -> PathBuf {
+    PathBuf::from(format!("{}.lock", path.display()))
+}
+
+/// Opens (creating it, mode 0600) the lock file, never through a symbolic link, never blocking
+/// on a named pipe, and refuses anything but a regular file.
+fn open_lock_file(lock: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(
+            (rustix::fs::OFlags::NOFOLLOW
+                | rustix::fs::OFlags::CLOEXEC
+                | rustix::fs::OFlags::NONBLOCK)
+                .bits() as i32,
+        );
+    }
+    let file = options.open(lock)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the lock file is not a regular file",
+        ));
+    }
+    Ok(file)
 }
 
 impl Lock {
-    /// Takes the lock next to `path`, waiting at most `wait`; `Err(None)` if another process
-    /// holds it, `Err(Some(error))` if it cannot be made at all.
+    /// Takes the lock of the state file `path`, waiting at most `wait`; `Err(None)` if another
+    /// process holds it all that time, `Err(Some(error))` if it cannot be taken at all.
     pub(super) fn acquire(path: &Path, wait: Duration) -> Result<Self, Option<io::Error>> {
-        let lock = PathBuf::from(format!("{}.lock", path.display()));
-        let start = std::time::Instant::now();
+        let file = open_lock_file(&lock_path(path)).map_err(Some)?;
+        let start = Instant::now();
         loop {
-            match create_lock(&lock) {
-                Ok(()) => return Ok(Self(lock)),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    if is_stale(&lock) {
-                        let _ = fs::remove_file(&lock);
-                        continue;
-                    }
-                    if start.elapsed() > wait {
-                        return Err(None);
-                    }
-                    std::thread::sleep(Duration::from_millis(5));
+            match file.try_lock() {
+                Ok(()) => return Ok(Self { _file: file }),
+                Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
+                    std::thread::sleep(RETRY);
                 }
-                Err(e) => return Err(Some(e)),
+                Err(TryLockError::WouldBlock) => return Err(None),
+                Err(TryLockError::Error(error)) => return Err(Some(error)),
             }
         }
     }
 }
 
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.0);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_holder_at_a_time_and_a_dropped_lock_is_free_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("essai.notes.toml");
+        let first = Lock::acquire(&notes, Duration::ZERO).unwrap();
+        let wait = Duration::from_millis(50);
+        assert!(matches!(Lock::acquire(&notes, wait), Err(None)));
+        drop(first);
+        let again = Lock::acquire(&notes, Duration::ZERO);
+        assert!(again.is_ok(), "{again:?}");
+        assert!(lock_path(&notes).is_file(), "the lock file stays");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_link_or_a_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("essai.notes.toml");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::write(&elsewhere, "keep").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, lock_path(&notes)).unwrap();
+        assert!(matches!(
+            Lock::acquire(&notes, Duration::ZERO),
+            Err(Some(_))
+        ));
+        std::fs::remove_file(lock_path(&notes)).unwrap();
+        std::fs::create_dir(lock_path(&notes)).unwrap();
+        assert!(matches!(
+            Lock::acquire(&notes, Duration::ZERO),
+            Err(Some(_))
+        ));
+        assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "keep");
     }
 }

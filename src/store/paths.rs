@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::Article;
+use crate::text::hash::fnv1a;
 
 /// The environment variable that overrides where state files go.
 pub const ENV_DIR: &str = "GLOSE_STATE_DIR";
@@ -18,6 +19,9 @@ pub struct Paths {
     /// A note being written when glose was cut off (signal, hang-up, panic), offered back at
     /// the next start.
     pub draft: PathBuf,
+    /// The last presenter session (`glose present`): stop and clocks, offered back at the next
+    /// start (`tour::session`).
+    pub session: PathBuf,
 }
 
 impl Paths {
@@ -40,18 +44,9 @@ impl Paths {
             notes: data.join(format!("{name}.notes.toml")),
             position: state.join(format!("{name}.position.toml")),
             draft: data.join(format!("{name}.draft.toml")),
+            session: state.join(format!("{name}.presenter.toml")),
         }
     }
-}
-
-/// FNV-1a, 64 bits: stable across Rust versions and platforms (unlike `DefaultHasher`).
-fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 /// How many characters of the text's opening enter the key.
@@ -70,7 +65,7 @@ pub fn article_key(article: &Article) -> String {
         identity.extend_from_slice(field.as_bytes());
         identity.push(0x1f);
     }
-    format!("{}-{:016x}", slug(&meta.title), fnv1a(identity))
+    format!("{}-{:016x}", slug(&meta.title), fnv1a(&identity))
 }
 
 /// Longest slug in a file name, in bytes.
@@ -152,7 +147,24 @@ mod tests {
         );
         assert_eq!(slug("« »"), "article");
         assert_eq!(slug(&"x".repeat(60)).len(), MAX_SLUG);
-        // FNV-1a test vector.
-        assert_eq!(fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn the_names_of_files_on_disk_never_change() {
+        // A student's notes are found again by this name alone: a different value for the same
+        // article orphans every notes file already written (as a change of hash would).
+        let sample = article_key(&sample(2));
+        assert_eq!(sample, "titre-4b0fdfb8be29dc0a");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/english");
+        let fixture = crate::content::load_path(&fixture).unwrap().article;
+        assert_eq!(article_key(&fixture), "a-minimal-text-903073b4fd0b3ed8");
+        let bundled = crate::content::load_bundled().unwrap().article;
+        assert_eq!(
+            article_key(&bundled),
+            "ia-intelligence-artificielle-main-d-oeuvre-bien-995c2fdaa8007f89",
+            "the bundled article's title, author, language or opening words changed: every \
+             reader's notes on it would be left behind under the old name; keep them, or make \
+             the store look for the old name too"
+        );
     }
 }
