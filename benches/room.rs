@@ -82,7 +82,10 @@ fn main() {
         std::thread::spawn(move || {
             if i % 2 == 0 {
                 // A browser: the event stream.
-                let response = agent().get(&format!("{base}/events")).call().expect("events");
+                let response = agent()
+                    .get(&format!("{base}/events"))
+                    .call()
+                    .expect("events");
                 let reader = BufReader::new(response.into_body().into_reader());
                 let mut first = true;
                 for line in reader.lines() {
@@ -154,8 +157,11 @@ fn main() {
     let (hwm, rss) = (kib("VmHWM:", pid), kib("VmRSS:", pid));
     writeln!(to_child, "keys").expect("ask for the key timings");
     let keys = line();
-    println!("room: {clients} clients ({} event streams, {} long-polls), {ROUNDS} stop changes",
-        clients.div_ceil(2), clients / 2);
+    println!(
+        "room: {clients} clients ({} event streams, {} long-polls), {ROUNDS} stop changes",
+        clients.div_ceil(2),
+        clients / 2
+    );
     println!(
         "  stop change reaches a client: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
         pick(0.5).as_secs_f64() * 1e3,
@@ -176,7 +182,9 @@ fn main() {
 /// The serving side: the bundled tour's room on a free loopback port, moved one stop per
 /// `next` line; `keys` times the presenter's keys with and without the room.
 fn serve() {
-    let article = glose::content::load_bundled().expect("the bundled article").article;
+    let article = glose::content::load_bundled()
+        .expect("the bundled article")
+        .article;
     let lang = glose::i18n::Lang::Fr;
     let addr = "127.0.0.1:0".parse().expect("an address");
     let mut room = Room::start(addr, &article, lang).expect("the room opens");
@@ -224,9 +232,11 @@ fn presenter_keys(article: &glose::content::Article, mut room: Option<&mut Room>
         let start = Instant::now();
         for i in 0..n {
             app.handle_event(&Event::Key(KeyEvent::from(keys[(i / 3) % 2])));
-            if let (Some(room), Some(presenter), Some(progress)) =
-                (room.as_deref_mut(), app.presenter.as_ref(), app.tour_progress())
-            {
+            if let (Some(room), Some(presenter), Some(progress)) = (
+                room.as_deref_mut(),
+                app.presenter.as_ref(),
+                app.tour_progress(),
+            ) {
                 room.publish(Shown {
                     stop: progress.stop,
                     revealed: presenter.revealed,

@@ -52,6 +52,13 @@ pub enum Command {
     Present {
         /// Article folder (default: the bundled article).
         path: Option<PathBuf>,
+        /// Resume the previous session (its stop and clocks) without asking. By default it is
+        /// offered back: already resumed after a crash (n starts afresh), r after a clean quit.
+        #[arg(long, conflicts_with = "new")]
+        resume: bool,
+        /// Start a new session (first stop, clocks at 0:00) without asking.
+        #[arg(long)]
+        new: bool,
         /// Open the room: students follow from a browser or `glose follow`, and vote. ADDR is a
         /// port or an address and a port (default: every interface, port 7878); plain HTTP, for
         /// a trusted local network only. Stops with the presenter.
@@ -434,19 +441,27 @@ mod tests {
             cli.command,
             Some(Command::Present {
                 path: None,
+                resume: false,
+                new: false,
                 room: None
             })
         ));
+        let cli = Cli::try_parse_from(["glose", "present", "--resume"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Present { resume: true, .. })
+        ));
+        assert!(Cli::try_parse_from(["glose", "present", "--resume", "--new"]).is_err());
         let cli = Cli::try_parse_from(["glose", "present", "--room"]).unwrap();
         assert!(matches!(
             cli.command,
-            Some(Command::Present { path: None, room: Some(r) }) if r.is_empty()
+            Some(Command::Present { path: None, room: Some(r), .. }) if r.is_empty()
         ));
         let cli =
             Cli::try_parse_from(["glose", "present", "dir", "--room", "127.0.0.1:9"]).unwrap();
         assert!(matches!(
             cli.command,
-            Some(Command::Present { path: Some(_), room: Some(r) }) if r == "127.0.0.1:9"
+            Some(Command::Present { path: Some(_), room: Some(r), .. }) if r == "127.0.0.1:9"
         ));
         assert!(Cli::try_parse_from(["glose", "export", "--format", "pdf"]).is_err());
     }

@@ -7,6 +7,9 @@
 //! French text gets a French handout), not the interface's. Every piece of text is escaped for
 //! the target format: article text never becomes markup.
 
+mod draft;
+pub use draft::draft_notice;
+
 use std::fmt::Write as _;
 
 use crate::content::{Align, Annotation, Article, Block, BlockKind, Source};

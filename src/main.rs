@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use glose::app::App;
+use glose::app::SessionStart;
 use glose::cli::{Cli, Command, ImportCommand, NotesCommand};
 use glose::config::{self, Config, Location};
 use glose::content::{Article, Draft, LoadError, Loaded};
@@ -17,6 +18,7 @@ use glose::i18n::Lang;
 use glose::output;
 use glose::session::{self, Options};
 use glose::theme::{Theme, ThemeName};
+use glose::tour::session::PresenterSession;
 
 /// What every screen needs from the settings and the flags.
 struct Setup {
@@ -91,7 +93,21 @@ fn main() -> ExitCode {
             path.as_deref(),
             setup.check_lang(path.as_deref()),
         )),
-        Some(Command::Present { path, room }) => present(path.as_deref(), room.as_deref(), &setup),
+        Some(Command::Present {
+            path,
+            resume,
+            new,
+            room,
+        }) => {
+            let start = if resume {
+                SessionStart::Resume
+            } else if new {
+                SessionStart::New
+            } else {
+                SessionStart::Offer
+            };
+            present(path.as_deref(), start, room.as_deref(), &setup)
+        }
         Some(Command::Follow { url, path }) => follow(&url, path.as_deref(), &setup),
         Some(Command::Notes {
             command: Some(NotesCommand::Export { path, format }),
@@ -112,7 +128,11 @@ fn main() -> ExitCode {
             path,
             results: Some(format),
             ..
-        }) => export_results(path.as_deref(), format, &setup),
+        }) => ExitCode::from(glose::room::command::export_results(
+            path.as_deref(),
+            format == glose::cli::ResultsFormat::Csv,
+            &|article| setup.lang_for(article),
+        )),
         Some(Command::Export {
             path,
             format,
@@ -235,17 +255,6 @@ fn terminal_size() -> (u16, u16) {
     ratatui::crossterm::terminal::size().unwrap_or((80, 24))
 }
 
-/// Runs a full-screen app; an I/O error on the terminal is exit 2.
-fn run_app(app: &mut App) -> ExitCode {
-    match glose::tui::run(app) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            output::errln(&format!("glose: terminal error: {error}"));
-            ExitCode::from(2)
-        }
-    }
-}
-
 /// Opens the reader with its state files (notes, bookmarks, position). Loading errors are
 /// printed before the terminal is taken over.
 fn read(path: Option<&Path>, options: Options, setup: &Setup) -> ExitCode {
@@ -319,9 +328,16 @@ fn notes_export(path: Option<&Path>, format: glose::cli::NotesFormat, setup: &Se
     }
 }
 
-/// `glose present`: the presenter on the tour; leaving it quits. With `--room`, the room is
-/// opened first (a port in use is an error before the terminal is taken) and closed with it.
-fn present(path: Option<&Path>, room: Option<&str>, setup: &Setup) -> ExitCode {
+/// `glose present`: the presenter on the tour; leaving it quits. The previous session of the
+/// article is offered back (`start`); problems with its file are printed once the terminal is
+/// back. With `--room`, the room is opened first (a port in use is an error before the
+/// terminal is taken) and closed with it.
+fn present(
+    path: Option<&Path>,
+    start: SessionStart,
+    room: Option<&str>,
+    setup: &Setup,
+) -> ExitCode {
     let draft = match load_tour(path, setup) {
         Ok(draft) => draft,
         Err(code) => return code,
@@ -334,8 +350,33 @@ fn present(path: Option<&Path>, room: Option<&str>, setup: &Setup) -> ExitCode {
     }
     let _watcher = watch(path, &mut app);
     app.open_presenter(true);
-    let code = run_app(&mut app);
+    let mut problems = Vec::new();
+    match PresenterSession::path(&app.article).map(|p| PresenterSession::load(&p)) {
+        Some(Ok(Some(saved))) => app.offer_session(saved, start),
+        Some(Ok(None)) => {}
+        Some(Err(problem)) => {
+            // A file set aside as corrupt is replaced; any other is left alone.
+            if !matches!(problem, glose::store::Problem::Corrupt { .. }) {
+                app.forget_session();
+            }
+            problems.push(problem);
+        }
+        None => app.forget_session(),
+    }
+    let code = match glose::tui::run_with_store(&mut app, None) {
+        Ok(more) => {
+            problems.extend(more);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            output::errln(&format!("glose: terminal error: {error}"));
+            ExitCode::from(2)
+        }
+    };
     glose::room::command::close(&mut app);
+    for problem in &problems {
+        output::errln(&problem.long(app.lang));
+    }
     code
 }
 
@@ -351,26 +392,6 @@ fn follow(url: &str, path: Option<&Path>, setup: &Setup) -> ExitCode {
     }
     let _watcher = watch(path, &mut app);
     ExitCode::from(session::run(&mut app, Options { fresh: false }))
-}
-
-/// `glose export --results`: the room's votes saved for this article, per stop.
-fn export_results(
-    path: Option<&Path>,
-    format: glose::cli::ResultsFormat,
-    setup: &Setup,
-) -> ExitCode {
-    match load(path) {
-        Ok(loaded) => {
-            let lang = setup.lang_for(&loaded.article);
-            let csv = format == glose::cli::ResultsFormat::Csv;
-            ExitCode::from(glose::room::command::export_results(
-                &loaded.article,
-                lang,
-                csv,
-            ))
-        }
-        Err(code) => code,
-    }
 }
 
 /// `glose notes`: the facilitator's notes window, following a presenter of the same article.
@@ -452,7 +473,7 @@ fn export(
     let errors = draft.error_count();
     let mut handout = glose::handout::export(&draft.article, format);
     if errors > 0 {
-        handout = draft_notice(&handout, format, errors, lang);
+        handout = glose::handout::draft_notice(&handout, format, errors, lang);
         output::errln(&match lang {
             Lang::En => format!(
                 "glose export: a draft with {errors} problem(s), written with a notice (glose check lists them)"
@@ -477,46 +498,6 @@ fn export(
             output::errln(&format!("glose export: cannot write '{target}': {error}"));
             ExitCode::from(2)
         }
-    }
-}
-
-/// The handout of a draft with a visible notice at its top: "Draft: 3 problems".
-fn draft_notice(
-    handout: &str,
-    format: glose::handout::Format,
-    errors: usize,
-    lang: Lang,
-) -> String {
-    let count = glose::i18n::count_of(
-        lang,
-        errors,
-        ("problem", "problems", "problème", "problèmes"),
-    );
-    let (word, rest) = match lang {
-        Lang::En => (
-            "Draft",
-            "this handout was written from an article whose files have errors (glose check lists them); some annotations may be missing.",
-        ),
-        Lang::Fr => (
-            "Brouillon",
-            "ce document a été écrit depuis un article dont les fichiers ont des erreurs (glose check les liste) ; des annotations peuvent manquer.",
-        ),
-    };
-    match format {
-        glose::handout::Format::Html => {
-            let notice = format!(
-                "<p class=\"draft\" style=\"border:2px solid #b00;padding:.5em\"><strong>{word}{}{count}</strong> — {rest}</p>\n",
-                lang.colon()
-            );
-            match handout.find("<body>") {
-                Some(at) => {
-                    let at = at + "<body>".len();
-                    format!("{}\n{notice}{}", &handout[..at], &handout[at..])
-                }
-                None => format!("{notice}{handout}"),
-            }
-        }
-        _ => format!("> **{word}{}{count}** — {rest}\n\n{handout}", lang.colon()),
     }
 }
 

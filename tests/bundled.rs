@@ -209,7 +209,11 @@ fn the_tour_has_two_polls_that_teach_something() {
         Poll::Guess { .. } => Vec::new(),
     };
     assert_eq!(polls[0].0, 4);
-    assert!(choices(polls[0].1).iter().any(|c| c.contains("cabinet de conseil")));
+    assert!(
+        choices(polls[0].1)
+            .iter()
+            .any(|c| c.contains("cabinet de conseil"))
+    );
     assert_eq!(polls[1].0, 5);
     assert!(choices(polls[1].1).iter().any(|c| c.contains("12,50")));
     for (number, _) in &polls {

@@ -124,7 +124,10 @@ fn chromium_loads_the_page_votes_and_the_presenter_counts_it() {
     post(&at("/url"), &json!({ "url": base }));
     // The page shows the stop the presenter is on.
     let element = |css: &str| {
-        let found = post(&at("/element"), &json!({ "using": "css selector", "value": css }));
+        let found = post(
+            &at("/element"),
+            &json!({ "using": "css selector", "value": css }),
+        );
         found["value"]
             .as_object()
             .and_then(|o| o.values().next())

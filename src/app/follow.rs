@@ -92,14 +92,9 @@ impl App {
     /// Whether the verdict of annotation `index` must stay hidden: it is the room's stop's and
     /// the presenter has not revealed it.
     pub fn verdict_hidden(&self, index: usize) -> bool {
-        let Some(follow) = &self.follow else {
-            return false;
-        };
-        let room_annotation = follow
-            .room_stop()
-            .and_then(|s| self.article.tour.get(s))
-            .and_then(|s| s.annotation);
-        room_annotation == Some(index) && !follow.revealed()
+        self.follow
+            .as_ref()
+            .is_some_and(|f| f.hides_verdict(&self.article, index))
     }
 
     /// A key for the room while following: the digits answer the open poll, a guess being

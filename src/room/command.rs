@@ -118,8 +118,26 @@ pub fn join(app: &mut App, url: &str) -> Result<(), u8> {
     Ok(())
 }
 
-/// `glose export --results`: the votes saved for `article`, as Markdown or CSV, on stdout.
-pub fn export_results(article: &Article, lang: Lang, csv: bool) -> u8 {
+/// `glose export --results`: the votes saved for the article at `path` (the bundled one
+/// without), as Markdown or CSV, on stdout, in the language `lang_for` gives for it.
+pub fn export_results(
+    path: Option<&std::path::Path>,
+    csv: bool,
+    lang_for: &dyn Fn(&Article) -> Lang,
+) -> u8 {
+    let loaded = match path {
+        Some(path) => crate::content::load_path(path),
+        None => crate::content::load_bundled(),
+    };
+    let article = match loaded {
+        Ok(loaded) => loaded.article,
+        Err(error) => {
+            output::errln(&format!("{error}"));
+            return error.exit_code();
+        }
+    };
+    let article = &article;
+    let lang = lang_for(article);
     let file = results::path_for(article);
     let loaded = match &file {
         Some(file) => results::load(file),

@@ -293,6 +293,16 @@ impl Following {
         self.room.as_ref().and_then(|r| r.stop)
     }
 
+    /// Whether the verdict of annotation `index` must stay hidden: it is the room's stop's and
+    /// the presenter has not revealed it.
+    pub fn hides_verdict(&self, article: &crate::content::Article, index: usize) -> bool {
+        let room_annotation = self
+            .room_stop()
+            .and_then(|s| article.tour.get(s))
+            .and_then(|s| s.annotation);
+        room_annotation == Some(index) && !self.revealed()
+    }
+
     /// Whether the room revealed its current stop's verdict.
     pub fn revealed(&self) -> bool {
         self.room.as_ref().is_some_and(|r| r.revealed)

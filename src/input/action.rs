@@ -4,7 +4,7 @@
 //! serde names (`line_down`, `next_annotation`) are the vocabulary of key remapping, and
 //! `describe` is the text of the help screen, so help and behaviour cannot disagree.
 
-use super::line_input::Edit;
+use super::edit::Edit;
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
@@ -99,6 +99,10 @@ pub enum Action {
     ShowJoin,
     /// Following a room (`glose follow`): back to the stop the room is on.
     Rejoin,
+    /// Presenter, when a restart offers the previous session back: resume it.
+    ResumeSession,
+    /// Presenter, when a restart offers the previous session back: start a new one.
+    NewSession,
     /// Stop glose like a shell job (Ctrl-Z); `fg` brings it back.
     Suspend,
     /// Close the overlay on screen (the help, a list): back to the reader.
@@ -192,6 +196,8 @@ impl Action {
             Self::ResetClock,
             Self::ShowJoin,
             Self::Rejoin,
+            Self::ResumeSession,
+            Self::NewSession,
             Self::ToggleBookmark,
             Self::ShowBookmarks,
             Self::EditNote,
@@ -260,6 +266,8 @@ impl Action {
             Self::ResetClock => "reset_clock",
             Self::ShowJoin => "show_join",
             Self::Rejoin => "rejoin",
+            Self::ResumeSession => "resume_session",
+            Self::NewSession => "new_session",
             Self::ToggleBookmark => "toggle_bookmark",
             Self::ShowBookmarks => "show_bookmarks",
             Self::EditNote => "edit_note",
@@ -455,6 +463,14 @@ impl Action {
             Self::Rejoin => (
                 "follow the room again (glose follow): back to its stop",
                 "suivre de nouveau la salle (glose follow) : retour à son étape",
+            ),
+            Self::ResumeSession => (
+                "resume the previous session (when offered)",
+                "reprendre la séance précédente (quand proposé)",
+            ),
+            Self::NewSession => (
+                "start a new session (when offered)",
+                "commencer une nouvelle séance (quand proposé)",
             ),
             Self::Suspend => (
                 "suspend glose like any terminal program (fg brings it back)",
