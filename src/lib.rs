@@ -42,6 +42,7 @@ pub mod output;
 pub mod present;
 pub mod print;
 pub mod room;
+pub mod room_command;
 pub mod search;
 pub mod session;
 pub mod starter;

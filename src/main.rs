@@ -128,7 +128,7 @@ fn main() -> ExitCode {
             path,
             results: Some(format),
             ..
-        }) => ExitCode::from(glose::room::command::export_results(
+        }) => ExitCode::from(glose::room_command::export_results(
             path.as_deref(),
             format == glose::cli::ResultsFormat::Csv,
             &|article| setup.lang_for(article),
@@ -344,7 +344,7 @@ fn present(
     };
     let mut app = draft_app(draft, setup);
     if let Some(given) = room
-        && let Err(code) = glose::room::command::open(&mut app, given)
+        && let Err(code) = glose::room_command::open(&mut app, given)
     {
         return ExitCode::from(code);
     }
@@ -373,21 +373,21 @@ fn present(
             ExitCode::from(2)
         }
     };
-    glose::room::command::close(&mut app);
+    glose::room_command::close(&mut app);
     for problem in &problems {
         output::errln(&problem.long(app.lang));
     }
     code
 }
 
-/// `glose follow URL`: the reader, following a room (see `room::command::join`).
+/// `glose follow URL`: the reader, following a room (see `room_command::join`).
 fn follow(url: &str, path: Option<&Path>, setup: &Setup) -> ExitCode {
     let draft = match load_for_screen(path, setup) {
         Ok(draft) => draft,
         Err(code) => return code,
     };
     let mut app = draft_app(draft, setup);
-    if let Err(code) = glose::room::command::join(&mut app, url) {
+    if let Err(code) = glose::room_command::join(&mut app, url) {
         return ExitCode::from(code);
     }
     let _watcher = watch(path, &mut app);

@@ -84,7 +84,16 @@ fn chromium_loads_the_page_votes_and_the_presenter_counts_it() {
     );
     let webdriver = format!("http://127.0.0.1:{port}");
     let start = Instant::now();
-    while get(&format!("{webdriver}/status"))["value"]["ready"] != json!(true) {
+    let ready = || {
+        agent()
+            .get(&format!("{webdriver}/status"))
+            .call()
+            .ok()
+            .and_then(|mut r| r.body_mut().read_to_string().ok())
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+            .is_some_and(|v| v["value"]["ready"] == json!(true))
+    };
+    while !ready() {
         assert!(start.elapsed() < TIMEOUT, "ChromeDriver did not start");
         std::thread::sleep(Duration::from_millis(100));
     }

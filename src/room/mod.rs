@@ -10,7 +10,6 @@
 //! (`view`); the verdict and the votes' distribution go out only after the reveal.
 
 pub mod code;
-pub mod command;
 pub mod follow;
 mod page;
 pub mod results;

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::output;
 use crate::text::sanitize::clean_line;
 
-use super::{Room, follow, parse_address, results};
+use crate::room::{Room, follow, parse_address, results};
 
 /// Opens the room on `given` (`--room`'s value) for the app's tour.
 pub fn open(app: &mut App, given: &str) -> Result<(), u8> {
@@ -102,7 +102,7 @@ pub fn join(app: &mut App, url: &str) -> Result<(), u8> {
             .to_owned(),
         );
     }
-    let Some(voter) = super::code::new_voter_id() else {
+    let Some(voter) = crate::room::code::new_voter_id() else {
         return fail(
             lang.pick(
                 "no random numbers for a voter id",
