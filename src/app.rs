@@ -20,6 +20,7 @@ pub mod line_input;
 pub mod lookup;
 mod marks;
 mod overlays;
+mod presenting;
 mod reload;
 pub mod tour;
 
@@ -55,6 +56,7 @@ const MAX_COUNT: usize = 9999;
 use line_input::Edit;
 use lookup::{FilterList, IndexState};
 pub use marks::ListState;
+pub use presenting::SessionStart;
 pub use tour::TourState;
 
 /// A pane's scroll position, kept in two units so it survives a change of size: the reading
@@ -339,6 +341,13 @@ impl App {
             presenter.own_tour = own_tour;
             presenter.keymap = self.presenter_keymap.clone();
             presenter.session = crate::link::unix_ms();
+            if quit_on_close {
+                // `glose present` keeps its session in the state folder (`present::SessionKeeper`).
+                presenter.record = Some(crate::tour::session::PresenterSession::new(
+                    &self.article,
+                    presenter.session,
+                ));
+            }
             self.presenter = Some(presenter);
         }
     }
@@ -381,7 +390,10 @@ impl App {
             Some(presenter) => {
                 translate_in(&presenter.keymap, event, Mode::Presenter).or_else(|| {
                     // Blank or help: any key at all brings the stop back.
-                    ((presenter.blanked || presenter.help || presenter.confirm_reset)
+                    ((presenter.blanked
+                        || presenter.help
+                        || presenter.confirm_reset
+                        || presenter.offer.is_some())
                         && matches!(event, Event::Key(_)))
                     .then_some(Action::Blank)
                 })
@@ -675,6 +687,8 @@ impl App {
             | Action::RevealVerdict
             | Action::PauseClock
             | Action::ResetClock
+            | Action::ResumeSession
+            | Action::NewSession
             | Action::LeavePresenter
             | Action::Close
             | Action::Yes
@@ -709,6 +723,8 @@ impl App {
         }
         match outcome {
             Outcome::Stay => {}
+            Outcome::Resume(saved) => self.resume_session(*saved),
+            Outcome::NewSession => self.new_session(),
             Outcome::Close if !quit_on_close => {
                 // Back to free reading where the reader was, unless the tour was on before.
                 if self.presenter.take().is_some_and(|p| p.own_tour) {

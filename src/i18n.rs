@@ -240,6 +240,10 @@ pub enum Text {
     HandoutSources,
     HandoutTour,
     SeeNote,
+    SessionResumed,
+    PreviousSession,
+    NewSessionKeys,
+    ResumeSessionKeys,
 }
 
 impl Text {
@@ -460,6 +464,16 @@ impl Text {
             Self::PresenterHelp => ("Presenter keys", "Touches du mode présentation"),
             Self::MoreBelow => ("more below", "suite plus bas"),
             Self::ClocksPaused => ("paused", "en pause"),
+            Self::SessionResumed => ("Session resumed", "Séance reprise"),
+            Self::PreviousSession => ("Previous session", "Séance précédente"),
+            Self::NewSessionKeys => (
+                "n: new session, other key: go on",
+                "n\u{a0}: nouvelle séance, autre touche\u{a0}: continuer",
+            ),
+            Self::ResumeSessionKeys => (
+                "r: resume it, other key: start afresh",
+                "r\u{a0}: la reprendre, autre touche\u{a0}: repartir de zéro",
+            ),
             Self::ResetClocksQuestion => (
                 "Clocks back to 0:00? T: yes, any other key: no",
                 "Chronomètres à 0:00 ? T : oui, autre touche : non",

@@ -95,6 +95,10 @@ pub enum Action {
     PauseClock,
     /// Presenter: every clock back to 0:00 (asks first).
     ResetClock,
+    /// Presenter, when a restart offers the previous session back: resume it.
+    ResumeSession,
+    /// Presenter, when a restart offers the previous session back: start a new one.
+    NewSession,
     /// Stop glose like a shell job (Ctrl-Z); `fg` brings it back.
     Suspend,
     /// Close the overlay on screen (the help, a list): back to the reader.
@@ -186,6 +190,8 @@ impl Action {
             Self::RevealVerdict,
             Self::PauseClock,
             Self::ResetClock,
+            Self::ResumeSession,
+            Self::NewSession,
             Self::ToggleBookmark,
             Self::ShowBookmarks,
             Self::EditNote,
@@ -252,6 +258,8 @@ impl Action {
             Self::RevealVerdict => "reveal_verdict",
             Self::PauseClock => "pause_clock",
             Self::ResetClock => "reset_clock",
+            Self::ResumeSession => "resume_session",
+            Self::NewSession => "new_session",
             Self::ToggleBookmark => "toggle_bookmark",
             Self::ShowBookmarks => "show_bookmarks",
             Self::EditNote => "edit_note",
@@ -439,6 +447,14 @@ impl Action {
             Self::ResetClock => (
                 "every clock back to 0:00 (asks first)",
                 "remettre les chronomètres à 0:00 (demande d’abord)",
+            ),
+            Self::ResumeSession => (
+                "resume the previous session (when offered)",
+                "reprendre la séance précédente (quand proposé)",
+            ),
+            Self::NewSession => (
+                "start a new session (when offered)",
+                "commencer une nouvelle séance (quand proposé)",
             ),
             Self::Suspend => (
                 "suspend glose like any terminal program (fg brings it back)",

@@ -863,6 +863,26 @@ fn render_footer(
 ) {
     let count = app.article.tour.len();
     let lang = app.lang;
+    if let Some(offer) = app.presenter.as_ref().and_then(|p| p.offer.as_ref()) {
+        // The previous session, offered back until the next key: the whole row says so.
+        let saved = &offer.saved;
+        let (what, keys) = if offer.resumed {
+            (Text::SessionResumed, Text::NewSessionKeys)
+        } else {
+            (Text::PreviousSession, Text::ResumeSessionKeys)
+        };
+        let text = format!(
+            " {}{}{}, {} · {} ",
+            what.get(lang),
+            lang.colon(),
+            crate::ui::stop::stop_label(lang, saved.stop, count),
+            format_seconds(saved.tour_s),
+            keys.get(lang)
+        );
+        let line = Line::styled(fit(&text, usize::from(area.width)), theme.status);
+        buf.set_line(area.x, area.y, &line, area.width);
+        return;
+    }
     let typed = app
         .presenter
         .as_ref()
