@@ -69,7 +69,16 @@ pub(super) fn plain_words_check(
                     let help = SettingsText::KeyTableHelp.get(lang);
                     return Some((span, message, Some(help)));
                 };
-                let wrong = table.iter().find(|(_, v)| !v.get_ref().is_str());
+                // `[keys.<mode>]` tables sit inside `[keys]`: their lines are checked too.
+                let modes = table
+                    .iter()
+                    .filter(|_| name == "keys")
+                    .filter_map(|(_, v)| v.get_ref().as_table());
+                let wrong = table
+                    .iter()
+                    .filter(|(_, v)| !(name == "keys" && v.get_ref().is_table()))
+                    .chain(modes.flat_map(|t| t.iter()))
+                    .find(|(_, v)| !v.get_ref().is_str());
                 let Some((chord, action)) = wrong else {
                     continue;
                 };
