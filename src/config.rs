@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use crate::app::{App, Keymap, Prefs};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, SettingsText};
 use crate::layout::screen::{MAX_TEXT_WIDTH, MIN_SIDE_WIDTH};
 use crate::text::sanitize::clean_line;
 use crate::theme::{Theme, ThemeName};
@@ -47,7 +47,7 @@ struct RawConfig {
     highlight_marks: Option<bool>,
     hyperlinks: Option<bool>,
     #[serde(default)]
-    keys: BTreeMap<Spanned<String>, Spanned<String>>,
+    keys: keys::Keys,
     #[serde(default)]
     tour_keys: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
@@ -148,10 +148,7 @@ pub fn load(location: &Location, lang: Lang) -> Result<Config, ConfigError> {
             Ok(text) => parse(&text, path, lang),
             Err(_) => Err(ConfigError::Read {
                 path: path.clone(),
-                error: crate::files::Refused::Io(
-                    lang.pick("it is not UTF-8 text", "ce n’est pas du texte UTF-8")
-                        .to_owned(),
-                ),
+                error: crate::files::Refused::Io(SettingsText::NotUtf8.get(lang)),
                 lang,
             }),
         },
@@ -186,20 +183,12 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
     let range_error = |value: &Spanned<u16>, range: &Range<u16>| {
         at(
             value.span(),
-            match lang {
-                Lang::En => format!(
-                    "{} is out of range: between {} and {} columns",
-                    value.get_ref(),
-                    range.start,
-                    range.end - 1
-                ),
-                Lang::Fr => format!(
-                    "{} est hors limites : entre {} et {} colonnes",
-                    value.get_ref(),
-                    range.start,
-                    range.end - 1
-                ),
-            },
+            SettingsText::OutOfRange {
+                value: *value.get_ref(),
+                low: range.start,
+                high: range.end - 1,
+            }
+            .get(lang),
             None,
         )
     };
@@ -217,34 +206,22 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
     }
     let defaults = Keymap::default();
     let presenter = crate::present::keymap();
+    keys::check_modes(&raw.keys, lang, &at)?;
+    let table =
+        |table: Table, older, defaults: &[(crate::input::KeyChord, crate::input::Action)]| {
+            let (lines, label) = keys::lines_for(table, older, &raw.keys, lang, &at)?;
+            remap(lines, defaults, table, &label, lang, &at)
+        };
     config.keymap = Keymap {
-        bindings: remap(&raw.keys, &defaults.bindings, Table::Reader, lang, &at)?,
-        tour: remap(&raw.tour_keys, &defaults.tour, Table::Tour, lang, &at)?,
-        list_bindings: remap(
-            &raw.list_keys,
-            &defaults.list_bindings,
-            Table::Lists,
-            lang,
-            &at,
-        )?,
-        editor_bindings: remap(
-            &raw.editor_keys,
-            &defaults.editor_bindings,
-            Table::Editor,
-            lang,
-            &at,
-        )?,
+        bindings: table(Table::Reader, &raw.keys.lines, &defaults.bindings)?,
+        tour: table(Table::Tour, &raw.tour_keys, &defaults.tour)?,
+        list_bindings: table(Table::Lists, &raw.list_keys, &defaults.list_bindings)?,
+        editor_bindings: table(Table::Editor, &raw.editor_keys, &defaults.editor_bindings)?,
         overlay: defaults.overlay.clone(),
         confirm: defaults.confirm.clone(),
     };
     config.presenter_keymap = Keymap {
-        bindings: remap(
-            &raw.presenter_keys,
-            &presenter.bindings,
-            Table::Presenter,
-            lang,
-            &at,
-        )?,
+        bindings: table(Table::Presenter, &raw.presenter_keys, &presenter.bindings)?,
         ..Keymap::empty()
     };
     Ok(config)
