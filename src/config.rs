@@ -142,8 +142,8 @@ pub struct Config {
     pub side_pane_width: Option<u16>,
     pub max_text_width: u16,
     pub highlight_marks: bool,
-    /// Whether the source pane's addresses are terminal hyperlinks (OSC 8), where the terminal
-    /// takes them; `GLOSE_HYPERLINKS=0` turns them off too.
+    /// Whether the side pane's addresses and the text's links are terminal hyperlinks (OSC 8),
+    /// where the terminal takes them; `GLOSE_HYPERLINKS=0` turns them off too.
     pub hyperlinks: bool,
     /// The reader's default bindings (and the tour's layer) with the file's `[keys]` and
     /// `[tour_keys]` applied.
@@ -917,8 +917,8 @@ pub fn default_text(lang: Lang) -> String {
     line("# highlight_marks = true");
     line("");
     line(lang.pick(
-        "# Whether source addresses are clickable links (OSC 8) in terminals that take them.",
-        "# Adresses des sources cliquables (OSC 8) dans les terminaux qui le permettent.",
+        "# Whether addresses and the text's links are clickable (OSC 8) where the terminal can.",
+        "# Adresses et liens du texte cliquables (OSC 8) dans les terminaux qui le permettent.",
     ));
     line("# hyperlinks = true");
     line("");

@@ -448,8 +448,8 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
                     panic!("fault injected by GLOSE_TEST_FAULT=panic-with-draft");
                 }
             })?;
-            let links = desk.links(app, frame.buffer);
-            crate::desk::draw_links(terminal.backend_mut(), &links)?;
+            let links = desk.plan_links(app, frame.buffer);
+            desk.draw_links(terminal.backend_mut(), links)?;
         }
         link.publish(app);
         if app.view.should_quit {
@@ -498,6 +498,7 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
             saver.after_event(app);
             if whole {
                 redraw_whole(&mut terminal)?;
+                desk.forget();
             }
             if changed {
                 break;

@@ -212,7 +212,9 @@ fn auto_level(units: &[Unit]) -> (usize, Option<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::{Align, STYLE_CODE, STYLE_IMAGE, STYLE_LINK, STYLE_STRONG};
+    use crate::content::model::{
+        Align, STYLE_CODE, STYLE_EMPHASIS, STYLE_IMAGE, STYLE_LINK, STYLE_STRONG,
+    };
 
     fn paragraphs(body: &Body, section: usize) -> Vec<&str> {
         body.sections[section]
@@ -337,6 +339,33 @@ mod tests {
             ]
         );
         assert_eq!(body.links[0].url, "http://a.b");
+    }
+
+    #[test]
+    fn bare_addresses_are_links_but_never_in_code_or_in_a_link() {
+        let body = parse(
+            "See https://example.org/a_b_c, or www.rust-lang.org. Not `https://in.code` nor \
+             [https://x.org](https://y.org), nor example.com.\n\n```\nhttps://code.block\n```\n\n\
+             *Emphasised http://e.org/x*\n",
+            PartLevel::Auto,
+        );
+        let links: Vec<(&str, &str)> = body
+            .links
+            .iter()
+            .map(|l| (&body.text[l.range.clone()], l.url.as_str()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("https://example.org/a_b_c", "https://example.org/a_b_c"),
+                ("www.rust-lang.org", "http://www.rust-lang.org"),
+                ("https://x.org", "https://y.org"),
+                ("http://e.org/x", "http://e.org/x"),
+            ]
+        );
+        let styled = styled(&body);
+        assert!(styled.contains(&("www.rust-lang.org", STYLE_LINK, Some(1))));
+        assert!(styled.contains(&("http://e.org/x", STYLE_LINK | STYLE_EMPHASIS, Some(3))));
     }
 
     #[test]

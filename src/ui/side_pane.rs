@@ -45,6 +45,7 @@ pub fn render(app: &App, area: Rect, placement: SidePlacement, buf: &mut Buffer)
                 crate::ui::stop::stop_label(app.lang, stop, app.article.tour.len())
             )
         }
+        None if app.view.link.is_some() => link_title(app),
         Some(annotation) => {
             let count = app.article.annotations.len();
             let index = app.view.selected.unwrap_or(0) + 1;
@@ -100,6 +101,16 @@ pub fn link_rows(app: &App) -> Vec<(Rect, String)> {
     let Some((area, placement)) = app.screen.as_ref().and_then(|s| s.side) else {
         return Vec::new();
     };
+    let inner = content_area(area, placement);
+    if app.tour.is_none()
+        && let Some(link) = app.view.link.and_then(|i| app.article.links.get(i))
+    {
+        if crate::desk::safe_url(&link.url).is_none() {
+            return Vec::new();
+        }
+        let (lines, url) = link_lines(app, link, usize::from(inner.width).max(1));
+        return visible_url_rows(&lines, url, app.view.side_scroll, inner);
+    }
     let Some(annotation) = app
         .view
         .selected
@@ -117,7 +128,6 @@ pub fn link_rows(app: &App) -> Vec<(Rect, String)> {
     if !linkable {
         return Vec::new();
     }
-    let inner = content_area(area, placement);
     let width = usize::from(inner.width).max(1);
     // Outside the tour the address is near the top: only the content down to it is built
     // (`update` keeps the scroll within the whole content, so it needs no clamping here).
@@ -130,6 +140,17 @@ pub fn link_rows(app: &App) -> Vec<(Rect, String)> {
         let url = source_head(app, annotation, width, &mut lines);
         (lines, url, app.view.side_scroll)
     };
+    visible_url_rows(&lines, url, scroll, inner)
+}
+
+/// The screen rows, inside the pane's `inner` area scrolled by `scroll`, of the content's
+/// address rows.
+fn visible_url_rows(
+    lines: &[Line<'_>],
+    url: UrlRows,
+    scroll: usize,
+    inner: Rect,
+) -> Vec<(Rect, String)> {
     let Some((rows, url)) = url else {
         return Vec::new();
     };
@@ -189,6 +210,9 @@ fn build(app: &App, width: usize) -> (Vec<Line<'static>>, UrlRows) {
             return (out, url);
         }
         return (out, None);
+    }
+    if let Some(link) = app.view.link.and_then(|i| app.article.links.get(i)) {
+        return link_lines(app, link, width);
     }
     match app
         .view
@@ -323,6 +347,98 @@ fn links_on_screen(app: &App) -> Vec<&crate::content::Link> {
         .take_while(|l| l.range.start < last)
         .filter(|l| !l.range.is_empty())
         .collect()
+}
+
+/// The side pane's title for a selected link: " Link · 3/12 ".
+fn link_title(app: &App) -> String {
+    let links = &app.article.links;
+    let index = app.view.link.unwrap_or(0);
+    let image = links.get(index).is_some_and(|l| l.image);
+    let count = links.iter().filter(|l| !l.range.is_empty()).count();
+    let nth = links
+        .get(..index)
+        .unwrap_or_default()
+        .iter()
+        .filter(|l| !l.range.is_empty())
+        .count()
+        + 1;
+    let what = if image {
+        app.lang.pick("Image", "Image")
+    } else {
+        app.lang.pick("Link", "Lien")
+    };
+    format!(" {what} · {nth}/{count} ")
+}
+
+/// A selected link: its words, its address (the rows returned), and what `o` and `y` do.
+fn link_lines(
+    app: &App,
+    link: &crate::content::Link,
+    width: usize,
+) -> (Vec<Line<'static>>, UrlRows) {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let french = app.article.is_french();
+    let mut out = Vec::new();
+    let label = if link.image {
+        lang.pick("Image (its description)", "Image (sa description)")
+    } else {
+        lang.pick("Link", "Lien")
+    };
+    out.push(Line::from(Span::styled(label.to_owned(), theme.label)));
+    out.push(Line::default());
+    let words = app.article.slice(link.range.clone()).replace('\n', " ");
+    out.extend(wrap_text(
+        &crate::i18n::quoted(lang, &words),
+        width,
+        theme.link,
+        french,
+    ));
+    section(&mut out, lang.pick("Address", "Adresse"), theme.label);
+    let start = out.len();
+    out.extend(wrap_text(&link.url, width, theme.text, false));
+    let rows = start..out.len();
+    out.push(Line::default());
+    let key = |action| app.keymap.first_key(action).map(|k| k.label(lang));
+    let mut keys = Vec::new();
+    let open = [key(Action::OpenSource), key(Action::SelectVisible)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(lang.pick(" or ", " ou "));
+    let inside = link.url.starts_with('#');
+    if (inside || crate::desk::safe_url(&link.url).is_some()) && !open.is_empty() {
+        let what = if inside {
+            lang.pick("go to this heading", "aller à ce titre")
+        } else {
+            lang.pick("open it in the browser", "l’ouvrir dans le navigateur")
+        };
+        keys.push(format!("{open} {what}"));
+    } else {
+        out.extend(wrap_text(
+            lang.pick(
+                "glose opens only web addresses (http, https).",
+                "glose n’ouvre que les adresses web (http, https).",
+            ),
+            width,
+            theme.dim,
+            false,
+        ));
+    }
+    if let Some(copy) = key(Action::CopyCitation) {
+        keys.push(format!(
+            "{copy} {}",
+            lang.pick("copy the address", "copier l’adresse")
+        ));
+    }
+    if let Some(next) = key(Action::NextAnnotation) {
+        keys.push(format!("{next} {}", lang.pick("next", "suivant")));
+    }
+    if let Some(clear) = key(Action::ClearSelection) {
+        keys.push(format!("{clear} {}", lang.pick("back", "retour")));
+    }
+    out.extend(wrap_text(&keys.join(" · "), width, theme.dim, false));
+    (out, Some((rows, link.url.clone())))
 }
 
 /// The top of an annotation's content, up to its source's address: the kind and verdict, the

@@ -87,6 +87,9 @@ pub(super) struct Builder<'s> {
     html: Option<(String, usize)>,
     /// Never trim below this byte (a style boundary already recorded).
     floor: usize,
+    /// Where the run of plain text being written began: bare addresses in it become links
+    /// when it ends (a `_` or `*` that emphasises nothing splits the parser's text events).
+    bare: Option<usize>,
 }
 
 /// Whether a char is white space to trim at a line's edges (NBSP included, as authors type it).
@@ -120,19 +123,32 @@ impl<'s> Builder<'s> {
             cell: None,
             html: None,
             floor: 0,
+            bare: None,
         }
     }
 
     pub(super) fn event(&mut self, event: Event<'_>, offset: usize) {
+        let code = matches!(self.open, Some((_, BlockKind::Code { .. })));
+        let plain = matches!(event, Event::Text(_))
+            && self.html.is_none()
+            && self.captured.is_none()
+            && !code
+            && !self.in_link();
+        if !plain {
+            self.link_bare_addresses();
+        }
         match event {
             Event::Start(tag) => self.start(tag, offset),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => {
                 if self.html.is_some() {
                     self.html_text(&text);
-                } else if matches!(self.open, Some((_, BlockKind::Code { .. }))) {
+                } else if code {
                     self.push_code(&text, offset);
                 } else {
+                    if plain && self.bare.is_none() {
+                        self.bare = Some(self.push_start());
+                    }
                     self.push_inline(&clean_line(&text), offset);
                 }
             }

@@ -2,6 +2,8 @@
 //! found in text (GFM's extended autolinks).
 
 use crate::content::model::{InlineStyle, STYLE_IMAGE, STYLE_LINK};
+use std::ops::Range;
+
 use crate::text::sanitize::clean_line;
 
 /// Style boundaries as runs that never overlap: at each boundary the set of open styles
@@ -111,4 +113,31 @@ pub fn html_words(html: &str) -> String {
         out.push_str(word);
     }
     clean_line(&out)
+}
+
+/// The bare web addresses of a piece of text, as GFM's extended autolinks find them: those that
+/// begin with `http://`, `https://` or `www.` (then `http://` is theirs), trailing punctuation
+/// left out (`linkify`'s rules). Their ranges in `text`, and their addresses.
+pub(super) fn bare_links(text: &str) -> Vec<(Range<usize>, String)> {
+    if !text.contains("://") && !text.contains("www.") {
+        return Vec::new();
+    }
+    let mut finder = linkify::LinkFinder::new();
+    finder.kinds(&[linkify::LinkKind::Url]);
+    finder.url_must_have_scheme(false);
+    finder
+        .links(text)
+        .filter_map(|link| {
+            let words = link.as_str();
+            let lower = words.get(..8).unwrap_or(words).to_ascii_lowercase();
+            let url = if lower.starts_with("http://") || lower.starts_with("https://") {
+                words.to_owned()
+            } else if lower.starts_with("www.") {
+                format!("http://{words}")
+            } else {
+                return None;
+            };
+            Some((link.start()..link.end(), url))
+        })
+        .collect()
 }

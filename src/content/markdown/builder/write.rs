@@ -2,7 +2,7 @@
 //! inline text with their line edges trimmed, style boundaries and links recorded.
 
 use super::{Builder, Unit, is_blank};
-use crate::content::markdown::inline::html_words;
+use crate::content::markdown::inline::{bare_links, html_words};
 use crate::content::markdown::{Heading, Segment};
 use crate::content::model::{Block, BlockKind, Link, STYLE_IMAGE, STYLE_LINK};
 use crate::text::sanitize::{clean_block, clean_line};
@@ -212,6 +212,31 @@ impl Builder<'_> {
             self.edges.push((start, bit, link));
             self.edges.push((end, bit, None));
             self.floor = end;
+        }
+    }
+
+    /// Whether the text being written is a link's or an image's words.
+    pub(super) fn in_link(&self) -> bool {
+        self.inline
+            .iter()
+            .any(|(bit, ..)| bit & (STYLE_LINK | STYLE_IMAGE) != 0)
+    }
+
+    /// Ends a run of plain text: the bare addresses in it (`https://…`, `www.…`) become links.
+    pub(super) fn link_bare_addresses(&mut self) {
+        let Some(start) = self.bare.take() else {
+            return;
+        };
+        let found = bare_links(self.text.get(start..).unwrap_or(""));
+        for (range, url) in found {
+            let link = self.links.len();
+            let (start, end) = (start + range.start, start + range.end);
+            self.links.push(Link {
+                range: start..end,
+                url,
+                image: false,
+            });
+            self.style_run(start, end, STYLE_LINK, Some(link));
         }
     }
 }
