@@ -15,6 +15,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::content::{self, AnnotationKind, Loaded, Verdict};
 use crate::i18n::Lang;
 use crate::output;
+use crate::store::Durability;
 
 /// Runs `glose check` on `path` (the bundled article when `None`) and returns the exit code.
 /// Every message is in `lang`, one language for the whole run.
@@ -109,7 +110,9 @@ pub fn fix(path: Option<&Path>, lang: Lang) -> u8 {
             return 2;
         }
     };
-    if let Err(error) = replace_file(&file, &fixed) {
+    // Atomic, as every state file: a crash leaves the old file or the new one, never half.
+    let written = crate::store::write_atomic(&file, fixed.as_bytes(), Durability::Durable);
+    if let Err(error) = written.map_err(|e| crate::files::io_words(&e)) {
         say(
             &format!("cannot write annotations.toml: {error}"),
             &format!("impossible d’écrire annotations.toml : {error}"),
@@ -192,21 +195,6 @@ pub fn fixes(text: &str, wanted: &[&content::diagnostic::Fix]) -> Option<(String
         changes.push(format!("{change}; {note}"));
     }
     Some((document.to_string(), changes))
-}
-
-/// Writes `text` over `path` through a new file beside it renamed into place, so that a
-/// crash leaves the old file or the new one, never half of one.
-fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
-    let temporary = path.with_extension("toml.glose-fix");
-    let _ = std::fs::remove_file(&temporary);
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temporary)?;
-    std::io::Write::write_all(&mut file, text.as_bytes())?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(&temporary, path)
 }
 
 /// A warning for each tour stop that does not fit an 80×24 terminal whole: the presenter

@@ -15,7 +15,7 @@
 //! terminal loop (`tui`) applies every event already waiting before it draws one frame.
 //!
 //! I/O happens only at the edges: `content` reads article files, `main` owns the terminal,
-//! `persist` owns the state files (notes, bookmarks, position).
+//! `store` owns the state files (notes, bookmarks, position).
 
 pub mod app;
 pub mod check;
@@ -33,13 +33,13 @@ pub mod link;
 pub mod notebook;
 pub mod notes;
 pub mod output;
-pub mod persist;
 pub mod present;
 pub mod print;
 pub mod screen;
 pub mod search;
 pub mod session;
 pub mod starter;
+pub mod store;
 pub mod text;
 pub mod theme;
 pub mod tour;

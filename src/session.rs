@@ -13,7 +13,7 @@ use crate::content::Article;
 use crate::i18n::Lang;
 use crate::notebook::export::markdown;
 use crate::output::errln;
-use crate::persist::{Paths, Problem, Store, read_notebook};
+use crate::store::{Paths, Problem, Store, read_notebook};
 
 /// How the reader starts.
 #[derive(Debug, Clone, Copy, Default)]
@@ -72,7 +72,7 @@ pub fn run(app: &mut App, options: Options) -> u8 {
         matches!(
             p,
             Problem::NotSaved {
-                kind: crate::persist::FileKind::Notes,
+                kind: crate::store::FileKind::Notes,
                 ..
             } | Problem::Busy { .. }
         )

@@ -1,4 +1,6 @@
-//! Text primitives shared by every view: sanitising untrusted text and wrapping it.
+//! Text primitives shared by every view: sanitising untrusted text, wrapping it, and the one
+//! stable hash.
 
+pub mod hash;
 pub mod sanitize;
 pub mod wrap;

@@ -10,7 +10,7 @@
 //! cost one frame, not one each), or, while a clock is on screen (the tour, the presenter), when the clock's seconds
 //! change (`App::next_tick`): a timed `event::poll`, at most once a second.
 //!
-//! State files (through `persist::Store`, when given one): the notebook is saved right after the
+//! State files (through `store::Store`, when given one): the notebook is saved right after the
 //! event that changed it; the position is saved at exit, and on SIGTERM / SIGHUP / SIGINT /
 //! SIGQUIT by the signal thread from the latest snapshot the loop left it (a small file, written
 //! atomically after the terminal is restored). Bracketed paste is on, so a paste reaches the note
@@ -43,7 +43,7 @@ use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
 use crate::app::App;
-use crate::persist::{Position, Problem, Store};
+use crate::store::{Position, Problem, Store};
 use crate::ui;
 
 /// How long the loop looks for an event already waiting before it draws. Not zero: crossterm
@@ -78,7 +78,7 @@ fn write_pending_draft(wait: bool) {
         }
     };
     if let Some((path, bytes)) = pending {
-        let _ = crate::persist::write_atomic(&path, &bytes, crate::persist::Durability::Durable);
+        let _ = crate::store::write_atomic(&path, &bytes, crate::store::Durability::Durable);
     }
 }
 
@@ -146,11 +146,8 @@ fn install_signal_thread() -> io::Result<()> {
                     .unwrap_or_else(PoisonError::into_inner)
                     .take();
                 if let Some((path, bytes)) = pending {
-                    let _ = crate::persist::write_atomic(
-                        &path,
-                        &bytes,
-                        crate::persist::Durability::Atomic,
-                    );
+                    let _ =
+                        crate::store::write_atomic(&path, &bytes, crate::store::Durability::Atomic);
                 }
                 write_pending_draft(true);
                 // Destructors do not run on this path: remove the link's files here.
@@ -331,7 +328,7 @@ struct Saver<'a> {
     position: Option<Position>,
     problems: Vec<Problem>,
     /// The draft last handed to the signal thread.
-    draft: Option<crate::persist::Draft>,
+    draft: Option<crate::store::Draft>,
     /// A draft file from an earlier session is on disk, offered to the reader: removed once
     /// answered.
     draft_offered: bool,

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::pty::Session;
-use glose::persist::{Paths, article_key};
+use glose::store::{Paths, article_key};
 
 const FIRST_TITLE: &str = "Le mythe d’une IA autonome";
 

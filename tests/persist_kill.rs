@@ -1,5 +1,5 @@
 //! SIGKILL during a save never loses earlier notes: a child process saves a growing notebook in
-//! a loop through `persist::Store`, the test kills it at varying moments, and the notes file must
+//! a loop through `store::Store`, the test kills it at varying moments, and the notes file must
 //! still parse and hold every note saved before the kill (and nothing is set aside as corrupt).
 //!
 //! Also with two such children saving the same file at once (each merging the other's notes
@@ -17,7 +17,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use glose::notebook::{Note, Notebook, Place};
-use glose::persist::{Durability, Paths, Store, write_atomic};
+use glose::store::{Durability, Paths, Store, write_atomic};
 
 const CHILD_ENV: &str = "GLOSE_KILL_CHILD_DIR";
 
@@ -40,7 +40,7 @@ fn note(id: &str, text: String) -> Note {
     }
 }
 
-fn open(dir: &Path) -> (Store, glose::persist::Loaded) {
+fn open(dir: &Path) -> (Store, glose::store::Loaded) {
     Store::open(Paths::in_dirs(dir, dir, "essai"), "Essai")
 }
 

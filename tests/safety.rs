@@ -1,7 +1,7 @@
 //! Nothing lost, nobody in, through the real binary: a runtime folder another user prepared full
 //! of links, pipes and devices where settings or notes should be, a huge settings file, two
-//! processes saving one notes file under a held lock, a note being written when SIGTERM comes,
-//! and `export -o` onto the article's own text.
+//! processes saving one notes file under a held lock, a window killed while holding it, a note
+//! being written when SIGTERM comes, and `export -o` onto the article's own text.
 
 #![cfg(unix)]
 #![allow(clippy::unwrap_used)]
@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use common::pty::Session;
 use glose::notebook::{Note, Notebook, Place};
-use glose::persist::{Paths, Store, article_key};
+use glose::store::{Paths, Store, article_key};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
 
@@ -253,7 +253,7 @@ fn note(id: &str, text: &str) -> Note {
 
 const CHILD_ENV: &str = "GLOSE_SAFETY_CHILD_DIR";
 
-fn open(dir: &Path) -> (Store, glose::persist::Loaded) {
+fn open(dir: &Path) -> (Store, glose::store::Loaded) {
     Store::open(Paths::in_dirs(dir, dir, "essai"), "Essai")
 }
 
@@ -281,13 +281,8 @@ fn two_processes_saving_under_a_held_lock_keep_both_notes() {
     book.notes.push(note("first", "la première"));
     book = store.save_notes(&book).unwrap();
     // This process holds the lock (as a slow save on a network home would)…
-    let lock = PathBuf::from(format!(
-        "{}.lock",
-        Paths::in_dirs(dir.path(), dir.path(), "essai")
-            .notes
-            .display()
-    ));
-    std::fs::write(&lock, std::process::id().to_string()).unwrap();
+    let lock = lock_of(dir.path());
+    let held = hold(&lock);
     let child = Command::new(std::env::current_exe().unwrap())
         .args([
             "two_processes_saving_under_a_held_lock_keep_both_notes",
@@ -313,9 +308,8 @@ fn two_processes_saving_under_a_held_lock_keep_both_notes() {
         })
         .unwrap()
     );
-    glose::persist::write_atomic(&file, text.as_bytes(), glose::persist::Durability::Durable)
-        .unwrap();
-    std::fs::remove_file(&lock).unwrap();
+    glose::store::write_atomic(&file, text.as_bytes(), glose::store::Durability::Durable).unwrap();
+    drop(held);
     let output = child.wait_with_output().unwrap();
     let said = String::from_utf8_lossy(&output.stdout);
     assert!(said.contains("\nsaved"), "{said}");
@@ -330,7 +324,7 @@ fn two_processes_saving_under_a_held_lock_keep_both_notes() {
     assert_eq!(ids, vec!["first", "from-child", "from-parent"]);
 
     // A lock held for longer than a save waits: nothing written, and said.
-    std::fs::write(&lock, std::process::id().to_string()).unwrap();
+    let held = hold(&lock);
     let before = std::fs::read(&file).unwrap();
     let output = Command::new(std::env::current_exe().unwrap())
         .args([
@@ -346,7 +340,77 @@ fn two_processes_saving_under_a_held_lock_keep_both_notes() {
     let said = String::from_utf8_lossy(&output.stdout);
     assert!(said.contains("not saved: Busy"), "{said}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
-    std::fs::remove_file(&lock).unwrap();
+    drop(held);
+}
+
+/// The lock file of the notes in `dir`.
+fn lock_of(dir: &Path) -> PathBuf {
+    PathBuf::from(format!(
+        "{}.lock",
+        Paths::in_dirs(dir, dir, "essai").notes.display()
+    ))
+}
+
+/// Takes the lock a saving glose takes: the system's exclusive lock on the lock file.
+fn hold(lock: &Path) -> std::fs::File {
+    let file = std::fs::File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(lock)
+        .unwrap();
+    file.lock().unwrap();
+    file
+}
+
+const HOLDER_ENV: &str = "GLOSE_SAFETY_LOCK_HOLDER";
+
+#[test]
+fn a_window_killed_while_holding_the_lock_never_blocks_a_save() {
+    if let Some(dir) = std::env::var_os(HOLDER_ENV) {
+        // The child: takes the lock as a save does, says so, and hangs there until killed.
+        let _held = hold(&lock_of(Path::new(&dir)));
+        println!("locked");
+        std::thread::sleep(Duration::from_secs(60));
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "a_window_killed_while_holding_the_lock_never_blocks_a_save",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(HOLDER_ENV, dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut said = String::new();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    while !said.contains("locked") {
+        let mut line = String::new();
+        assert!(
+            std::io::BufRead::read_line(&mut out, &mut line).unwrap() > 0,
+            "the child ended before taking the lock: {said}"
+        );
+        said.push_str(&line);
+    }
+    let (mut store, loaded) = open(dir.path());
+    let mut book = loaded.notebook;
+    book.notes.push(note("after", "après la mort"));
+    let wait = Duration::from_millis(200);
+    let busy = store.save_notes_waiting(&book, wait).unwrap_err();
+    assert!(format!("{busy:?}").starts_with("Busy"), "{busy:?}");
+    // SIGKILL: no chance to clean anything up; the system lets go of the lock.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let saved = store.save_notes_waiting(&book, wait).unwrap();
+    assert_eq!(saved.notes.len(), 1);
+    let (_, reread) = open(dir.path());
+    assert_eq!(reread.notebook.notes[0].text, "après la mort");
 }
 
 /// Whether this test runs as root (it can then give a folder to another user).

@@ -3,7 +3,7 @@
 //!
 //! Everything here changes state only through `App::update` (actions) and `App::edit` (the
 //! editor's keys); nothing does I/O. A change to the notebook bumps `App::notebook_revision`,
-//! which the event loop (`tui`) watches to save through `persist`; the merged notebook comes
+//! which the event loop (`tui`) watches to save through `store`; the merged notebook comes
 //! back through `App::notes_saved`.
 //!
 //! Invariants: `view.list.selected` is within the open list (or 0 when it is empty); while the
@@ -17,7 +17,7 @@ use super::keymap::KeyChord;
 use super::{Action, App, Overlay, Top};
 use crate::i18n::Text;
 use crate::notebook::{Anchor, Notebook, Place, cut, locate, paragraph_at};
-use crate::persist::{PanePosition, Position, Problem};
+use crate::store::{PanePosition, Position, Problem};
 
 /// Longest quote stored for a pane's top, in bytes.
 const POSITION_QUOTE_BYTES: usize = 48;
@@ -540,7 +540,7 @@ impl App {
 
     /// Offers back a note that was being written when glose was last cut off: the editor opens
     /// on it, asking whether to restore it.
-    pub fn offer_draft(&mut self, draft: &crate::persist::Draft) {
+    pub fn offer_draft(&mut self, draft: &crate::store::Draft) {
         let place = crate::notebook::resolve(
             &self.article,
             draft.annotation.as_deref(),
@@ -565,13 +565,13 @@ impl App {
 
     /// The note being written, if the editor holds unsaved words (what a draft file keeps when
     /// glose is cut off); `None` while a recovered draft awaits its answer (its file is kept).
-    pub fn draft(&self) -> Option<crate::persist::Draft> {
+    pub fn draft(&self) -> Option<crate::store::Draft> {
         let editor = self.view.editor.as_ref()?;
         if editor.recovered || !editor.is_modified() || editor.text().trim().is_empty() {
             return None;
         }
-        Some(crate::persist::Draft {
-            version: crate::persist::VERSION,
+        Some(crate::store::Draft {
+            version: crate::store::VERSION,
             note: editor.note_id.clone(),
             annotation: editor.anchor.annotation.clone(),
             part: editor.anchor.part.clone(),
@@ -591,7 +591,7 @@ impl App {
         self.view.message = Some(problem.short(self.lang));
     }
 
-    /// Where the reader is, anchored by content, for `persist` to save.
+    /// Where the reader is, anchored by content, for `store` to save.
     pub fn position(&self) -> Position {
         let part_id = |part: usize| {
             self.article
@@ -633,7 +633,7 @@ impl App {
             .map(part_id)
             .unwrap_or_default();
         Position {
-            version: crate::persist::VERSION,
+            version: crate::store::VERSION,
             focus,
             selected: self
                 .view

@@ -36,28 +36,15 @@ const FILES: [(&str, &[u8]); 5] = [
 
 /// FNV-1a (64 bits) of every file's name, length and bytes, computed at compile time.
 const fn fingerprint(files: &[(&str, &[u8])]) -> u64 {
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = crate::text::hash::Fnv1a::new();
     let mut f = 0;
     while f < files.len() {
         let (name, bytes) = files[f];
-        let name = name.as_bytes();
         let length = (bytes.len() as u64).to_le_bytes();
-        let parts: [&[u8]; 3] = [name, &length, bytes];
-        let mut p = 0;
-        while p < parts.len() {
-            let part = parts[p];
-            let mut i = 0;
-            while i < part.len() {
-                hash ^= part[i] as u64;
-                hash = hash.wrapping_mul(PRIME);
-                i += 1;
-            }
-            p += 1;
-        }
+        hash = hash.write(name.as_bytes()).write(&length).write(bytes);
         f += 1;
     }
-    hash
+    hash.finish()
 }
 
 /// The fingerprint of the files compiled into this binary.
