@@ -52,6 +52,13 @@ pub enum Command {
     Present {
         /// Article folder (default: the bundled article).
         path: Option<PathBuf>,
+        /// Resume the previous session (its stop and clocks) without asking. By default it is
+        /// offered back: already resumed after a crash (n starts afresh), r after a clean quit.
+        #[arg(long, conflicts_with = "new")]
+        resume: bool,
+        /// Start a new session (first stop, clocks at 0:00) without asking.
+        #[arg(long)]
+        new: bool,
     },
     /// Facilitator notes for a second terminal: follows `glose present` run by the same user
     /// on this machine (what to say, questions, answers, time, next stop).
@@ -400,7 +407,20 @@ mod tests {
             })
         ));
         let cli = Cli::try_parse_from(["glose", "present"]).unwrap();
-        assert!(matches!(cli.command, Some(Command::Present { path: None })));
+        assert!(matches!(
+            cli.command,
+            Some(Command::Present {
+                path: None,
+                resume: false,
+                new: false
+            })
+        ));
+        let cli = Cli::try_parse_from(["glose", "present", "--resume"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Present { resume: true, .. })
+        ));
+        assert!(Cli::try_parse_from(["glose", "present", "--resume", "--new"]).is_err());
         assert!(Cli::try_parse_from(["glose", "export", "--format", "pdf"]).is_err());
     }
 

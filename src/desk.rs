@@ -24,34 +24,9 @@ use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
-use crate::app::App;
+use crate::app::{App, Request};
 use crate::i18n::Lang;
-
-/// Something the reader asked for that only the event loop may do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    /// Open this address (already checked by [`safe_url`]) with the system's opener.
-    Open(String),
-    /// Put this citation on the clipboard.
-    Copy(String),
-    /// Put this address (a link's) on the clipboard.
-    CopyAddress(String),
-}
-
-/// Longest address written into a hyperlink or handed to the opener.
-const MAX_URL: usize = 2048;
-
-/// The address, if it is safe to put in an escape sequence or hand to the opener: `http://` or
-/// `https://` with a host, at most 2048 characters, printable ASCII only (no space, no control
-/// character, no escape: a non-ASCII address would have to be percent-encoded first).
-pub fn safe_url(url: &str) -> Option<&str> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let printable = url.bytes().all(|b| (0x21..=0x7e).contains(&b));
-    (printable && !host.is_empty() && url.len() <= MAX_URL).then_some(url)
-}
+use crate::text::sanitize::safe_url;
 
 /// Opens an address; `Err` when no opener could be started.
 type Opener = Box<dyn FnMut(&str) -> io::Result<()>>;
@@ -241,16 +216,17 @@ impl Desk {
     }
 
     /// The cells of the frame just drawn that hold the selected source's (or link's) address
-    /// in the side pane, and the words of the text's links, row by row, with their addresses
-    /// (nothing when hyperlinks are off).
-    pub fn links(&self, app: &App, buffer: &Buffer) -> Vec<LinkRow> {
+    /// in the side pane, and the words of the text's links (`text_links`: where the reader drew
+    /// them, with the link's index, from `ui::reader::link_cells`), row by row, with their
+    /// addresses (nothing when hyperlinks are off).
+    pub fn links(&self, app: &App, buffer: &Buffer, text_links: &[(Rect, usize)]) -> Vec<LinkRow> {
         if !self.hyperlinks {
             return Vec::new();
         }
-        let words = crate::ui::reader::link_cells(app)
-            .into_iter()
-            .filter_map(|(rect, link)| Some((rect, app.article.links.get(link)?.url.clone())));
-        crate::ui::side_pane::link_rows(app)
+        let words = text_links
+            .iter()
+            .filter_map(|&(rect, link)| Some((rect, app.article.links.get(link)?.url.clone())));
+        app.side_link_rows()
             .into_iter()
             .chain(words)
             .filter_map(|(rect, url)| {
@@ -284,8 +260,8 @@ pub struct LinkPlan {
 impl Desk {
     /// The hyperlinks of the frame just drawn ([`Desk::links`]), and the cells of the last
     /// frame's hyperlinks that are unchanged on screen but no link now.
-    pub fn plan_links(&self, app: &App, buffer: &Buffer) -> LinkPlan {
-        let rows = self.links(app, buffer);
+    pub fn plan_links(&self, app: &App, buffer: &Buffer, text_links: &[(Rect, usize)]) -> LinkPlan {
+        let rows = self.links(app, buffer, text_links);
         let stale = self
             .drawn
             .iter()
@@ -445,7 +421,7 @@ mod tests {
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(size.0, size.1)).unwrap();
         terminal.draw(|f| crate::ui::render(app, f)).unwrap();
         let desk = Desk::with_opener(|_| Ok(()), false, true);
-        let rows = desk.links(app, terminal.backend().buffer());
+        let rows = desk.links(app, terminal.backend().buffer(), &[]);
         let text = rows
             .iter()
             .flat_map(|r| r.cells.iter().map(|(_, c)| c.symbol().to_owned()))

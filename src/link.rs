@@ -452,19 +452,42 @@ impl RuntimeDir {
     }
 }
 
-/// Whether the process `pid` still runs (a process of another user that exists counts).
+/// Whether the process `pid` still runs (a process of another user that exists counts). A
+/// zombie, dead but not yet reaped by its parent (a presenter killed under a program that does
+/// not wait for it), does not run: on Linux its state in `/proc` says so.
 #[cfg(unix)]
 pub fn is_running(pid: u32) -> bool {
-    let Some(pid) = i32::try_from(pid)
+    let Some(process) = i32::try_from(pid)
         .ok()
         .and_then(rustix::process::Pid::from_raw)
     else {
         return false;
     };
-    !matches!(
-        rustix::process::test_kill_process(pid),
+    if matches!(
+        rustix::process::test_kill_process(process),
         Err(rustix::io::Errno::SRCH)
-    )
+    ) {
+        return false;
+    }
+    !is_zombie(pid)
+}
+
+/// Whether `/proc/PID/stat` gives the process's state as dead (`Z` zombie, `X` dead).
+#[cfg(target_os = "linux")]
+fn is_zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            // `pid (command) S …`: the command may hold spaces and parentheses.
+            let after = &stat[stat.rfind(')')? + 1..];
+            after.split_ascii_whitespace().next().map(str::to_owned)
+        })
+        .is_some_and(|state| state == "Z" || state == "X")
+}
+
+#[cfg(all(unix, not(target_os = "linux")))]
+fn is_zombie(_pid: u32) -> bool {
+    false
 }
 
 #[cfg(not(unix))]

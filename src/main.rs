@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use glose::app::App;
+use glose::app::SessionStart;
 use glose::cli::{Cli, Command, ImportCommand, NotesCommand};
 use glose::config::{self, Config, Location};
 use glose::content::{Article, Draft, LoadError, Loaded};
@@ -17,6 +18,7 @@ use glose::i18n::Lang;
 use glose::output;
 use glose::session::{self, Options};
 use glose::theme::{Theme, ThemeName};
+use glose::tour::session::PresenterSession;
 
 /// What every screen needs from the settings and the flags.
 struct Setup {
@@ -91,7 +93,16 @@ fn main() -> ExitCode {
             path.as_deref(),
             setup.check_lang(path.as_deref()),
         )),
-        Some(Command::Present { path }) => present(path.as_deref(), &setup),
+        Some(Command::Present { path, resume, new }) => {
+            let start = if resume {
+                SessionStart::Resume
+            } else if new {
+                SessionStart::New
+            } else {
+                SessionStart::Offer
+            };
+            present(path.as_deref(), start, &setup)
+        }
         Some(Command::Notes {
             command: Some(NotesCommand::Export { path, format }),
             ..
@@ -228,17 +239,6 @@ fn terminal_size() -> (u16, u16) {
     ratatui::crossterm::terminal::size().unwrap_or((80, 24))
 }
 
-/// Runs a full-screen app; an I/O error on the terminal is exit 2.
-fn run_app(app: &mut App) -> ExitCode {
-    match glose::tui::run(app) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            output::errln(&format!("glose: terminal error: {error}"));
-            ExitCode::from(2)
-        }
-    }
-}
-
 /// Opens the reader with its state files (notes, bookmarks, position). Loading errors are
 /// printed before the terminal is taken over.
 fn read(path: Option<&Path>, options: Options, setup: &Setup) -> ExitCode {
@@ -312,8 +312,10 @@ fn notes_export(path: Option<&Path>, format: glose::cli::NotesFormat, setup: &Se
     }
 }
 
-/// `glose present`: the presenter on the tour; leaving it quits.
-fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
+/// `glose present`: the presenter on the tour; leaving it quits. The previous session of the
+/// article is offered back (`start`); problems with its file are printed once the terminal is
+/// back.
+fn present(path: Option<&Path>, start: SessionStart, setup: &Setup) -> ExitCode {
     let draft = match load_tour(path, setup) {
         Ok(draft) => draft,
         Err(code) => return code,
@@ -321,7 +323,33 @@ fn present(path: Option<&Path>, setup: &Setup) -> ExitCode {
     let mut app = draft_app(draft, setup);
     let _watcher = watch(path, &mut app);
     app.open_presenter(true);
-    run_app(&mut app)
+    let mut problems = Vec::new();
+    match PresenterSession::path(&app.article).map(|p| PresenterSession::load(&p)) {
+        Some(Ok(Some(saved))) => app.offer_session(saved, start),
+        Some(Ok(None)) => {}
+        Some(Err(problem)) => {
+            // A file set aside as corrupt is replaced; any other is left alone.
+            if !matches!(problem, glose::store::Problem::Corrupt { .. }) {
+                app.forget_session();
+            }
+            problems.push(problem);
+        }
+        None => app.forget_session(),
+    }
+    let code = match glose::tui::run_with_store(&mut app, None) {
+        Ok(more) => {
+            problems.extend(more);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            output::errln(&format!("glose: terminal error: {error}"));
+            ExitCode::from(2)
+        }
+    };
+    for problem in &problems {
+        output::errln(&problem.long(app.lang));
+    }
+    code
 }
 
 /// `glose notes`: the facilitator's notes window, following a presenter of the same article.

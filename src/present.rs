@@ -5,14 +5,25 @@
 //!
 //! Invariants: while blanked, the next key only brings the screen back (it does nothing else);
 //! the verdict is hidden again whenever the stop changes, so the room can always guess first.
+//!
+//! Sessions (`glose present` only): the presenter keeps a `PresenterSession` (its id, the stop,
+//! the clocks), which `SessionKeeper` writes to the state folder from the event loop. At the
+//! next start the previous session is offered back in the footer until the next key: after a
+//! crash (the file does not say it ended cleanly) it is already resumed and `n` starts a new
+//! one instead; after a clean quit `r` resumes it and any other key keeps the new session.
 
+use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
-use crate::app::Action;
-use crate::app::keymap::{KeyChord, Keymap};
+use crate::content::Article;
+use crate::input::Action;
+use crate::input::keymap::{KeyChord, Keymap};
+use crate::store::Problem;
 use crate::tour::TourProgress;
+use crate::tour::session::PresenterSession;
 
 /// The presenter's own state (the tour's position lives in `App::tour`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,16 +46,35 @@ pub struct Presenter {
     pub own_tour: bool,
     /// A stop number being typed (`5` of `5G`), until the next key.
     pub count: Option<usize>,
-    /// This presenter session's id for the notes link: when it opened (Unix milliseconds).
+    /// This presenter session's id for the notes link: when it began (Unix milliseconds). The
+    /// same as `record`'s id when there is one (a resumed session keeps its id).
     pub session: u64,
+    /// The session kept in the state folder (`glose present` only; `None` for a presenter
+    /// opened from the reader with `p`).
+    pub record: Option<PresenterSession>,
+    /// A previous session found at start, offered back in the footer until the next key.
+    pub offer: Option<ResumeOffer>,
     pub keymap: Keymap,
 }
 
+/// The previous session, offered back when `glose present` starts again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResumeOffer {
+    pub saved: PresenterSession,
+    /// It is already resumed (it did not end cleanly: a crash, a kill); `n` starts afresh.
+    /// Otherwise a new session runs and `r` resumes the saved one.
+    pub resumed: bool,
+}
+
 /// What the app should do after the presenter handled an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Stay in the presenter.
     Stay,
+    /// Go back to this earlier session (its stop and clocks).
+    Resume(Box<PresenterSession>),
+    /// Start a new session: the first stop, every clock at 0:00, a new id.
+    NewSession,
     /// Go back to the reader (or quit, for `glose present`).
     Close,
     Quit,
@@ -63,6 +93,8 @@ impl Presenter {
             own_tour: false,
             confirm_reset: false,
             session: 0,
+            record: None,
+            offer: None,
             keymap: keymap(),
         }
     }
@@ -81,6 +113,7 @@ impl Presenter {
         };
         if self.blanked
             || self.help
+            || self.offer.is_some()
             || key.kind != KeyEventKind::Press
             || !key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
         {
@@ -139,6 +172,16 @@ impl Presenter {
         if self.blanked {
             self.blanked = false;
             return Outcome::Stay;
+        }
+        if let Some(offer) = self.offer.take() {
+            // The offer takes the next key, like a question: `r` or `n` answer it, any other
+            // key keeps what runs (resumed after a crash, new after a clean end).
+            return match action {
+                Action::ResumeSession if !offer.resumed => Outcome::Resume(Box::new(offer.saved)),
+                Action::NewSession if offer.resumed => Outcome::NewSession,
+                Action::Quit => Outcome::Quit,
+                _ => Outcome::Stay,
+            };
         }
         if self.confirm_reset {
             // The question takes the next key: `T` again resets, anything else keeps the time.
@@ -209,6 +252,106 @@ impl Presenter {
     }
 }
 
+/// The session file's path and latest contents, written by the signal thread on the way out
+/// (SIGTERM, SIGHUP, SIGINT) and by the panic hook: a session cut off that way is resumed by
+/// default at the next start.
+static PENDING_SESSION: Mutex<Option<(PathBuf, Vec<u8>)>> = Mutex::new(None);
+
+/// Writes the pending session, if any. With `wait` false (the panic hook), never waits for the
+/// lock.
+pub fn write_pending_session(wait: bool) {
+    let pending = if wait {
+        PENDING_SESSION
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    } else {
+        match PENDING_SESSION.try_lock() {
+            Ok(mut guard) => guard.take(),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner().take(),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
+    };
+    if let Some((path, bytes)) = pending {
+        let _ = crate::store::write_atomic(&path, &bytes, crate::store::Durability::Atomic);
+    }
+}
+
+/// Keeps the presenter's session file in step with the app, from the event loop: written when
+/// the stop, the pause or the session changes and every `session::SAVE_EVERY` seconds of the
+/// clock, and at the end with `ended_cleanly` when the loop ends without an error.
+#[derive(Debug, Default)]
+pub struct SessionKeeper {
+    /// The file, found the first time a session is open.
+    path: Option<PathBuf>,
+    /// What the file holds (as last written by this process).
+    last: Option<PresenterSession>,
+    /// A save failed (reported once, then tried again at each change).
+    failed: bool,
+}
+
+impl SessionKeeper {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// After a frame: writes the session (`App::presenter_session`, of `article`) if it
+    /// changed enough, and leaves the signal thread the latest version. Returns a problem the
+    /// first time a save fails.
+    pub fn after_frame(
+        &mut self,
+        session: Option<PresenterSession>,
+        article: &Article,
+    ) -> Option<Problem> {
+        let session = session?;
+        if self.path.is_none() {
+            self.path = PresenterSession::path(article);
+        }
+        let path = self.path.clone()?;
+        *PENDING_SESSION
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some((path.clone(), session.to_bytes()));
+        if self
+            .last
+            .as_ref()
+            .is_some_and(|last| !session.differs_enough(last))
+        {
+            return None;
+        }
+        match session.save(&path) {
+            Ok(()) => {
+                self.last = Some(session);
+                self.failed = false;
+                None
+            }
+            Err(problem) => (!std::mem::replace(&mut self.failed, true)).then_some(problem),
+        }
+    }
+
+    /// At the end of the loop: the session as it stands, marked `ended_cleanly` when `clean`
+    /// (the presenter was quit, not cut off).
+    pub fn finish(
+        &mut self,
+        session: Option<PresenterSession>,
+        article: &Article,
+        clean: bool,
+    ) -> Option<Problem> {
+        PENDING_SESSION
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        let mut session = session?;
+        session.ended_cleanly = clean;
+        let path = self
+            .path
+            .clone()
+            .or_else(|| PresenterSession::path(article))?;
+        let result = session.save(&path);
+        self.last = Some(session);
+        result.err()
+    }
+}
+
 /// The presenter's keys: what slide software and presentation remotes send (arrows, Page
 /// Up/Down, Space, `b` and `.` to blank) plus the reader's habits (`h`/`l`, `g`/`G`, and
 /// `↓`/`↑`, `j`/`k` to scroll a stop taller than the screen).
@@ -240,6 +383,8 @@ pub fn keymap() -> Keymap {
         (p(K::Enter), A::RevealVerdict),
         (c('t'), A::PauseClock),
         (c('T'), A::ResetClock),
+        (c('r'), A::ResumeSession),
+        (c('n'), A::NewSession),
         (c('b'), A::Blank),
         (c('.'), A::Blank),
         (c('?'), A::ToggleHelp),

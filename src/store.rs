@@ -33,7 +33,9 @@
 //!   than an hour (a killed save's) are removed when the store opens; a state file that is a
 //!   symbolic link is written through to its target, if that is a regular file of this user;
 //! - a note being written when glose is cut off is kept in `NAME.draft.toml` (`Draft`) by the
-//!   event loop, and offered back at the next start.
+//!   event loop, and offered back at the next start;
+//! - `glose present` keeps its session (stop, clocks) in `NAME.presenter.toml` in the state
+//!   directory (`tour::session::PresenterSession`), written atomically like the position.
 
 mod atomic;
 mod format;
@@ -61,6 +63,20 @@ use crate::text::sanitize::clean_line;
 use atomic::remove_old_temporaries;
 use format::{NotesFile, Read, read, read_notes};
 use lock::Lock;
+
+/// Reads a small state file of `kind` (the presenter's session): `Ok(None)` when there is none;
+/// a file that does not parse is set aside (`Problem::Corrupt`), one from a newer glose or one
+/// that cannot be read is reported and must then not be overwritten.
+pub fn read_state<T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+    kind: FileKind,
+) -> Result<Option<T>, Problem> {
+    match read::<T>(path, kind, true) {
+        Read::Found(value) => Ok(Some(value)),
+        Read::Missing => Ok(None),
+        Read::Problem(problem) => Err(problem),
+    }
+}
 
 /// The format version written in every file; a file with a larger one is left alone.
 pub const VERSION: u32 = 1;

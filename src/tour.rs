@@ -8,6 +8,7 @@
 
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod session;
 
 use std::time::Duration;
 
@@ -26,6 +27,9 @@ pub struct TourProgress {
     pub spent_s: Vec<u64>,
     /// Clock time at which the tour's clock was paused (`t` in the presenter), if it is.
     pub paused_at: Option<Duration>,
+    /// Tour time from before `started`: a resumed session's clock (`session::PresenterSession`),
+    /// zero for a tour begun in this process.
+    pub carried: Duration,
 }
 
 impl TourProgress {
@@ -37,6 +41,7 @@ impl TourProgress {
             entered_s: 0,
             spent_s: vec![0; stops],
             paused_at: None,
+            carried: Duration::ZERO,
         }
     }
 
@@ -56,6 +61,7 @@ impl TourProgress {
     /// Every clock back to 0:00 on the current stop (paused clocks stay paused).
     pub fn reset_clocks(&mut self, now: Duration) {
         self.started = now;
+        self.carried = Duration::ZERO;
         self.entered_s = 0;
         self.spent_s.iter_mut().for_each(|s| *s = 0);
         if self.paused_at.is_some() {
@@ -63,9 +69,15 @@ impl TourProgress {
         }
     }
 
+    /// The tour's clock at `now`: time since it started (pauses left out), a resumed
+    /// session's earlier time included.
+    pub fn tour_elapsed(&self, now: Duration) -> Duration {
+        self.carried + self.tour_now(now).saturating_sub(self.started)
+    }
+
     /// Whole seconds since the tour started.
     pub fn elapsed_s(&self, now: Duration) -> u64 {
-        self.tour_now(now).saturating_sub(self.started).as_secs()
+        self.tour_elapsed(now).as_secs()
     }
 
     /// Seconds spent on the current stop, earlier visits included.
@@ -92,10 +104,7 @@ impl TourProgress {
 
     /// Time until the displayed seconds next change (the next whole second of the tour).
     pub fn next_tick(&self, now: Duration) -> Duration {
-        let into_second = self
-            .tour_now(now)
-            .saturating_sub(self.started)
-            .subsec_nanos();
+        let into_second = self.tour_elapsed(now).subsec_nanos();
         Duration::from_secs(1).saturating_sub(Duration::from_nanos(u64::from(into_second)))
     }
 }

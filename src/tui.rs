@@ -122,8 +122,9 @@ fn install_panic_hook() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
-            // The note being written is kept for the next start.
+            // The note being written is kept for the next start, and the presenter's session.
             write_pending_draft(false);
+            crate::present::write_pending_session(false);
             previous(info);
         }));
     });
@@ -150,6 +151,7 @@ fn install_signal_thread() -> io::Result<()> {
                         crate::store::write_atomic(&path, &bytes, crate::store::Durability::Atomic);
                 }
                 write_pending_draft(true);
+                crate::present::write_pending_session(true);
                 // Destructors do not run on this path: remove the link's files here.
                 crate::link::remove_registered_files();
                 std::process::exit(128 + signal);
@@ -302,6 +304,7 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
         draft: None,
         draft_offered,
         unsaved: false,
+        session: crate::present::SessionKeeper::new(),
     };
     // `enter` may fail half-way (raw mode on, then a write error): restore in every case.
     let mut desk = crate::desk::Desk::system(app.hyperlinks);
@@ -311,6 +314,14 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
         restore();
     }
     saver.finish(app);
+    // The presenter's session: ended cleanly unless an error ended the loop.
+    if let Some(problem) =
+        saver
+            .session
+            .finish(app.presenter_session(), &app.article, result.is_ok())
+    {
+        saver.problems.push(problem);
+    }
     if let Err(error) = &result
         && hung_up(error)
     {
@@ -334,6 +345,8 @@ struct Saver<'a> {
     draft_offered: bool,
     /// The last save found the notes file locked by another window: to be tried again.
     unsaved: bool,
+    /// The presenter's session file (`glose present`).
+    session: crate::present::SessionKeeper,
 }
 
 impl Saver<'_> {
@@ -445,10 +458,21 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
                     panic!("fault injected by GLOSE_TEST_FAULT=panic-with-draft");
                 }
             })?;
-            let links = desk.plan_links(app, frame.buffer);
+            let words = if desk.hyperlinks {
+                ui::reader::link_cells(app)
+            } else {
+                Vec::new()
+            };
+            let links = desk.plan_links(app, frame.buffer, &words);
             desk.draw_links(terminal.backend_mut(), links)?;
         }
         link.publish(app);
+        if let Some(problem) = saver
+            .session
+            .after_frame(app.presenter_session(), &app.article)
+        {
+            saver.problems.push(problem);
+        }
         if app.view.should_quit {
             return Ok(());
         }

@@ -6,10 +6,16 @@
 //! loop, which is blocked reading the terminal, by raising `SIGWINCH` on the process: crossterm
 //! turns it into a resize event, after which the loop sees the pending reload
 //! (`App::reload`). That keeps the loop's one blocking read, and adds no thread to it.
+//!
+//! Only a change counts: the watcher also reports files being opened and read (another glose
+//! running `check` or `export` on the folder), so each file's size and modification time are
+//! compared with what they were, and a mere read wakes nothing.
 
+use std::collections::HashMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer, notify};
 
@@ -27,6 +33,15 @@ fn is_article_file(path: &Path) -> bool {
         || name.ends_with(".txt")
 }
 
+/// What tells a change from a read: the size and modification time (`None`: no such file).
+type Stamp = Option<(Option<SystemTime>, u64)>;
+
+fn stamp(path: &Path) -> Stamp {
+    std::fs::metadata(path)
+        .ok()
+        .map(|meta| (meta.modified().ok(), meta.len()))
+}
+
 /// A running watcher; dropping it stops watching.
 pub struct Watcher {
     _debouncer: Debouncer<notify::RecommendedWatcher>,
@@ -36,14 +51,37 @@ pub struct Watcher {
 /// Starts watching `dir` (an article folder); `None` when the system gives no watcher (then
 /// there is simply no live reload).
 pub fn start(dir: &Path) -> Option<Watcher> {
-    let mut debouncer = new_debouncer(Duration::from_millis(150), |result: DebounceEventResult| {
-        let Ok(events) = result else { return };
-        if events.iter().any(|e| is_article_file(&e.path)) {
-            PENDING.store(true, Ordering::SeqCst);
-            #[cfg(unix)]
-            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
-        }
-    })
+    // Keyed by file name: the watcher names files by absolute paths, `dir` may be relative.
+    let mut seen: HashMap<OsString, Stamp> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| is_article_file(path))
+        .filter_map(|path| Some((path.file_name()?.to_owned(), stamp(&path))))
+        .collect();
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(150),
+        move |result: DebounceEventResult| {
+            let Ok(events) = result else { return };
+            let mut changed = false;
+            for event in events.iter().filter(|e| is_article_file(&e.path)) {
+                let Some(name) = event.path.file_name() else {
+                    continue;
+                };
+                let now = stamp(&event.path);
+                if seen.get(name) != Some(&now) {
+                    seen.insert(name.to_owned(), now);
+                    changed = true;
+                }
+            }
+            if changed {
+                PENDING.store(true, Ordering::SeqCst);
+                #[cfg(unix)]
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+            }
+        },
+    )
     .ok()?;
     debouncer
         .watcher()

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use common::keys::{frame, type_keys};
 use glose::app::App;
-use glose::desk::Request;
+use glose::app::Request;
 use glose::i18n::Lang;
 use glose::theme::Theme;
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};

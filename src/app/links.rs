@@ -7,7 +7,7 @@
 //! selected is never an empty one (`[](url)` has no words to show or to click).
 
 use super::App;
-use crate::desk::Request;
+use super::Request;
 
 /// Something Tab can select.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -180,7 +180,7 @@ impl App {
             }
             return true;
         }
-        match crate::desk::safe_url(&link.url) {
+        match crate::text::sanitize::safe_url(&link.url) {
             Some(url) => self.requests.push(Request::Open(url.to_owned())),
             None => {
                 self.view.message = Some(

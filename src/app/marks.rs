@@ -181,9 +181,9 @@ impl App {
     /// The editor's text width and height for the current terminal size.
     fn editor_text_size(&self) -> (usize, usize) {
         let (w, h) = self.view.size;
-        let areas = crate::ui::editor::areas(Rect::new(0, 0, w, h));
+        let areas = crate::layout::popup::editor(Rect::new(0, 0, w, h));
         (
-            crate::ui::editor::wrap_width(areas.text),
+            crate::layout::popup::editor_wrap_width(areas.text),
             usize::from(areas.text.height),
         )
     }

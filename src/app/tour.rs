@@ -180,7 +180,7 @@ impl App {
         let now = self.clock.now();
         let stop_s = progress.stop_spent_s(now);
         // Milliseconds, so the notes window ticks on the same beat as the presenter.
-        let tour = progress.tour_now(now).saturating_sub(progress.started);
+        let tour = progress.tour_elapsed(now);
         let tour_ms = u64::try_from(tour.as_millis()).unwrap_or(u64::MAX);
         let into_second = tour_ms % 1000;
         Some(crate::link::TourState {

@@ -99,6 +99,8 @@ pub(super) struct NotesFile {
 pub enum FileKind {
     Notes,
     Position,
+    /// The presenter's session (`glose present`).
+    Session,
 }
 
 /// Outcome of reading a state file.
@@ -117,7 +119,7 @@ pub(super) fn read<T: serde::de::DeserializeOwned>(
 ) -> Read<T> {
     let limit = match kind {
         FileKind::Notes => NOTES_LIMIT,
-        FileKind::Position => POSITION_LIMIT,
+        FileKind::Position | FileKind::Session => POSITION_LIMIT,
     };
     let bytes = match read_regular(path, limit) {
         Ok(bytes) => bytes,

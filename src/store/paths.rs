@@ -19,6 +19,9 @@ pub struct Paths {
     /// A note being written when glose was cut off (signal, hang-up, panic), offered back at
     /// the next start.
     pub draft: PathBuf,
+    /// The last presenter session (`glose present`): stop and clocks, offered back at the next
+    /// start (`tour::session`).
+    pub session: PathBuf,
 }
 
 impl Paths {
@@ -41,6 +44,7 @@ impl Paths {
             notes: data.join(format!("{name}.notes.toml")),
             position: state.join(format!("{name}.position.toml")),
             draft: data.join(format!("{name}.draft.toml")),
+            session: state.join(format!("{name}.presenter.toml")),
         }
     }
 }

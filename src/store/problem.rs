@@ -58,6 +58,7 @@ impl Problem {
         let what = |kind: FileKind| match kind {
             FileKind::Notes => lang.pick("notes file", "fichier de notes"),
             FileKind::Position => lang.pick("position file", "fichier de position"),
+            FileKind::Session => lang.pick("presenter session file", "fichier de séance"),
         };
         let name = |p: &Path| {
             p.file_name()

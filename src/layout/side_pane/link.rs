@@ -3,14 +3,15 @@
 
 use ratatui::text::{Line, Span};
 
-use super::{UrlRows, section};
-use crate::app::{Action, App};
-use crate::ui::wrap_text;
+use super::{Side, UrlRows};
+use crate::content::{Article, Link};
+use crate::i18n::Lang;
+use crate::layout::lines::{section, wrap_text};
 
 /// The side pane's title for a selected link: " Link · 3/12 ".
-pub(super) fn link_title(app: &App) -> String {
-    let links = &app.article.links;
-    let index = app.view.link.unwrap_or(0);
+pub fn link_title(article: &Article, lang: Lang, link: usize) -> String {
+    let links = &article.links;
+    let index = link;
     let image = links.get(index).is_some_and(|l| l.image);
     let count = links.iter().filter(|l| !l.range.is_empty()).count();
     let nth = links
@@ -21,22 +22,22 @@ pub(super) fn link_title(app: &App) -> String {
         .count()
         + 1;
     let what = if image {
-        app.lang.pick("Image", "Image")
+        lang.pick("Image", "Image")
     } else {
-        app.lang.pick("Link", "Lien")
+        lang.pick("Link", "Lien")
     };
     format!(" {what} · {nth}/{count} ")
 }
 
 /// A selected link: its words, its address (the rows returned), and what `o` and `y` do.
 pub(super) fn link_lines(
-    app: &App,
-    link: &crate::content::Link,
+    side: &Side<'_>,
+    link: &Link,
     width: usize,
 ) -> (Vec<Line<'static>>, UrlRows) {
-    let lang = app.lang;
-    let theme = &app.theme;
-    let french = app.article.is_french();
+    let lang = side.lang;
+    let theme = side.theme;
+    let french = side.article.is_french();
     let mut out = Vec::new();
     let label = if link.image {
         lang.pick("Image (its description)", "Image (sa description)")
@@ -45,7 +46,7 @@ pub(super) fn link_lines(
     };
     out.push(Line::from(Span::styled(label.to_owned(), theme.label)));
     out.push(Line::default());
-    let words = app.article.slice(link.range.clone()).replace('\n', " ");
+    let words = side.article.slice(link.range.clone()).replace('\n', " ");
     out.extend(wrap_text(
         &crate::i18n::quoted(lang, &words),
         width,
@@ -57,15 +58,16 @@ pub(super) fn link_lines(
     out.extend(wrap_text(&link.url, width, theme.text, false));
     let rows = start..out.len();
     out.push(Line::default());
-    let key = |action| app.keymap.first_key(action).map(|k| k.label(lang));
+    let keys_in_force = &side.keys;
     let mut keys = Vec::new();
-    let open = [key(Action::OpenSource), key(Action::SelectVisible)]
+    let open = [&keys_in_force.open, &keys_in_force.follow]
         .into_iter()
         .flatten()
+        .cloned()
         .collect::<Vec<_>>()
         .join(lang.pick(" or ", " ou "));
     let inside = link.url.starts_with('#');
-    if (inside || crate::desk::safe_url(&link.url).is_some()) && !open.is_empty() {
+    if (inside || crate::text::sanitize::safe_url(&link.url).is_some()) && !open.is_empty() {
         let what = if inside {
             lang.pick("go to this heading", "aller à ce titre")
         } else {
@@ -83,52 +85,18 @@ pub(super) fn link_lines(
             false,
         ));
     }
-    if let Some(copy) = key(Action::CopyCitation) {
+    if let Some(copy) = &keys_in_force.copy {
         keys.push(format!(
             "{copy} {}",
             lang.pick("copy the address", "copier l’adresse")
         ));
     }
-    if let Some(next) = key(Action::NextAnnotation) {
+    if let Some(next) = &keys_in_force.next {
         keys.push(format!("{next} {}", lang.pick("next", "suivant")));
     }
-    if let Some(clear) = key(Action::ClearSelection) {
+    if let Some(clear) = &keys_in_force.clear {
         keys.push(format!("{clear} {}", lang.pick("back", "retour")));
     }
     out.extend(wrap_text(&keys.join(" · "), width, theme.dim, false));
     (out, Some((rows, link.url.clone())))
-}
-
-/// The links (and images) whose words are on the rows of the focused pane now on screen.
-pub(super) fn links_on_screen(app: &App) -> Vec<&crate::content::Link> {
-    let focus = app.view.focus;
-    let Some(layout) = app.layout(focus) else {
-        return Vec::new();
-    };
-    let top = app.view.tops.get(focus).map_or(0, |t| t.row);
-    let height = app
-        .screen
-        .as_ref()
-        .and_then(|s| s.panes.iter().find(|p| p.pane == focus))
-        .map_or(0, |p| usize::from(p.text.height));
-    let rows = layout
-        .rows
-        .get(top..(top + height).min(layout.rows.len()))
-        .unwrap_or_default();
-    let (Some(first), Some(last)) = (
-        rows.iter().map(|r| r.range.start).min(),
-        rows.iter().map(|r| r.range.end).max(),
-    ) else {
-        return Vec::new();
-    };
-    let article = &app.article;
-    let from = article.links.partition_point(|l| l.range.end <= first);
-    article
-        .links
-        .get(from..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|l| l.range.start < last)
-        .filter(|l| !l.range.is_empty())
-        .collect()
 }

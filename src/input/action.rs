@@ -4,7 +4,7 @@
 //! serde names (`line_down`, `next_annotation`) are the vocabulary of key remapping, and
 //! `describe` is the text of the help screen, so help and behaviour cannot disagree.
 
-use super::line_input::Edit;
+use super::edit::Edit;
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
@@ -95,6 +95,10 @@ pub enum Action {
     PauseClock,
     /// Presenter: every clock back to 0:00 (asks first).
     ResetClock,
+    /// Presenter, when a restart offers the previous session back: resume it.
+    ResumeSession,
+    /// Presenter, when a restart offers the previous session back: start a new one.
+    NewSession,
     /// Stop glose like a shell job (Ctrl-Z); `fg` brings it back.
     Suspend,
     /// Close the overlay on screen (the help, a list): back to the reader.
@@ -186,6 +190,8 @@ impl Action {
             Self::RevealVerdict,
             Self::PauseClock,
             Self::ResetClock,
+            Self::ResumeSession,
+            Self::NewSession,
             Self::ToggleBookmark,
             Self::ShowBookmarks,
             Self::EditNote,
@@ -252,6 +258,8 @@ impl Action {
             Self::RevealVerdict => "reveal_verdict",
             Self::PauseClock => "pause_clock",
             Self::ResetClock => "reset_clock",
+            Self::ResumeSession => "resume_session",
+            Self::NewSession => "new_session",
             Self::ToggleBookmark => "toggle_bookmark",
             Self::ShowBookmarks => "show_bookmarks",
             Self::EditNote => "edit_note",
@@ -442,6 +450,14 @@ impl Action {
             Self::ResetClock => (
                 "every clock back to 0:00 (asks first)",
                 "remettre les chronomètres à 0:00 (demande d’abord)",
+            ),
+            Self::ResumeSession => (
+                "resume the previous session (when offered)",
+                "reprendre la séance précédente (quand proposé)",
+            ),
+            Self::NewSession => (
+                "start a new session (when offered)",
+                "commencer une nouvelle séance (quand proposé)",
             ),
             Self::Suspend => (
                 "suspend glose like any terminal program (fg brings it back)",
