@@ -96,14 +96,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 first_line.trim().to_owned()
             };
             entries.push((
-                where_is(app, note.place, &note.quote),
+                where_is(app, note.place, &note.spot.quote),
                 Some(format!("  {first_line}")),
             ));
         }
     } else {
         for i in app.notebook.bookmarks_in_order(&app.article) {
             if let Some(b) = app.notebook.bookmarks.get(i) {
-                entries.push((where_is(app, b.place, &b.quote), None));
+                entries.push((where_is(app, b.place, &b.spot.quote), None));
             }
         }
     }
