@@ -710,12 +710,17 @@ impl App {
             return;
         };
         let before = tour.progress.stop;
+        let resized = matches!(action, Action::Resize(..));
         let outcome = presenter.update(action, &mut tour.progress, now);
         let quit_on_close = presenter.quit_on_close;
         let moved = tour.progress.stop != before;
-        let most = crate::ui::present::max_scroll(self);
-        if let Some(presenter) = self.presenter.as_mut() {
-            presenter.scroll = presenter.scroll.min(most);
+        // Clamped after a scroll, not after a resize: a storm of sizes ends where one resize
+        // would (the screen clamps what it shows anyway).
+        if !resized {
+            let most = crate::ui::present::max_scroll(self);
+            if let Some(presenter) = self.presenter.as_mut() {
+                presenter.scroll = presenter.scroll.min(most);
+            }
         }
         if moved {
             // Keep the reader under the presenter on the same stop.
