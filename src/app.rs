@@ -12,19 +12,20 @@
 //! Rendering reads `App` and never changes it. Keys typed into a text input (the search line,
 //! a list's filter) reach `update` as `Action::Input`, through `handle_event`, before the keymap.
 
-pub mod action;
 pub mod editor;
 mod find;
-pub mod keymap;
+mod help;
 pub mod line_input;
 pub mod lookup;
 mod marks;
 mod overlays;
+mod presenter_view;
 mod presenting;
 mod reload;
+mod request;
+mod side;
 pub mod tour;
 
-use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -37,10 +38,11 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::clock::Clock;
 use crate::content::{AnnotationKind, Article};
 use crate::i18n::{Lang, Text};
+pub use crate::input::{action, keymap};
+use crate::layout::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
 use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
 use crate::notebook::Notebook;
 use crate::present::{Outcome, Presenter};
-use crate::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
 use crate::search::Folded;
 use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;
@@ -57,6 +59,7 @@ use line_input::Edit;
 use lookup::{FilterList, IndexState};
 pub use marks::ListState;
 pub use presenting::SessionStart;
+pub use request::Request;
 pub use tour::TourState;
 
 /// A pane's scroll position, kept in two units so it survives a change of size: the reading
@@ -209,7 +212,7 @@ pub struct App {
     pub notebook_revision: u64,
     /// What the reader asked of the world outside (open an address, copy a citation): taken
     /// and carried out by the event loop (`desk::Desk`), never by `update`.
-    pub requests: Vec<crate::desk::Request>,
+    pub requests: Vec<Request>,
     /// Whether the settings allow OSC 8 hyperlinks (the terminal and `GLOSE_HYPERLINKS` decide
     /// too, in `desk`).
     pub hyperlinks: bool,
@@ -217,14 +220,14 @@ pub struct App {
     layouts: HashMap<(usize, usize), PaneLayout>,
     /// The folded text for search, built on the first search.
     search_index: Option<Folded>,
-    /// Each part's annotation and word counts, counted the first time they are shown (the
-    /// contents overlay) rather than on every frame: on a book, counting walks the whole text.
-    part_stats: OnceCell<Vec<PartStats>>,
-    /// How many annotations of each kind (in `AnnotationKind::ALL` order), counted once.
-    kind_counts: OnceCell<[usize; 4]>,
+    /// Each part's annotation and word counts, counted the first time the contents overlay
+    /// opens rather than on every frame: on a book, counting walks the whole text.
+    part_stats: Option<Vec<PartStats>>,
+    /// How many annotations of each kind (in `AnnotationKind::ALL` order).
+    kind_counts: [usize; 4],
     /// The index's entries for the kind and filter they were listed for: listed again only
     /// when those change, not on every frame and keypress (a book has thousands).
-    index_cache: RefCell<Option<IndexCache>>,
+    index_cache: Option<IndexCache>,
     /// A draft's problems (errors and warnings of `glose check`), empty for a valid article.
     pub problems: Vec<crate::content::Diagnostic>,
     /// A draft's annotations that anchor nowhere: listed in the index with their problem.
@@ -239,6 +242,12 @@ struct IndexCache {
     kind: Option<AnnotationKind>,
     filter: String,
     entries: Rc<[usize]>,
+}
+
+impl IndexCache {
+    fn is_for(&self, state: &IndexState) -> bool {
+        self.kind == state.kind && self.filter == state.list.filter.text()
+    }
 }
 
 /// What the contents overlay says of a part.
@@ -282,6 +291,15 @@ impl App {
             flash: None,
             count: None,
         };
+        let mut kind_counts = [0; 4];
+        for annotation in &article.annotations {
+            if let Some(i) = AnnotationKind::ALL
+                .iter()
+                .position(|&k| k == annotation.kind)
+            {
+                kind_counts[i] += 1;
+            }
+        }
         let mut app = Self {
             article,
             panes,
@@ -302,9 +320,9 @@ impl App {
             hyperlinks: true,
             layouts: HashMap::new(),
             search_index: None,
-            part_stats: OnceCell::new(),
-            kind_counts: OnceCell::new(),
-            index_cache: RefCell::new(None),
+            part_stats: None,
+            kind_counts,
+            index_cache: None,
             problems: Vec::new(),
             orphans: Vec::new(),
             watched: None,
@@ -529,10 +547,13 @@ impl App {
                 "cette annotation ne cite aucune source",
             ),
             Some(Some(source)) if open => {
-                match source.url.as_deref().and_then(crate::desk::safe_url) {
+                match source
+                    .url
+                    .as_deref()
+                    .and_then(crate::text::sanitize::safe_url)
+                {
                     Some(url) => {
-                        self.requests
-                            .push(crate::desk::Request::Open(url.to_owned()));
+                        self.requests.push(Request::Open(url.to_owned()));
                         return;
                     }
                     None if source.url.is_some() => lang.pick(
@@ -547,7 +568,7 @@ impl App {
             }
             Some(Some(source)) => {
                 let citation = crate::webanno::citation(source);
-                self.requests.push(crate::desk::Request::Copy(citation));
+                self.requests.push(Request::Copy(citation));
                 return;
             }
         };
@@ -598,7 +619,7 @@ impl App {
         if self.view.overlay.is_some() {
             // The help: the movement keys scroll it when it is longer than the screen, any
             // other key closes it.
-            let max = crate::ui::help::max_scroll(self);
+            let max = self.help_max_scroll();
             let scroll = &mut self.view.help_scroll;
             match action {
                 Action::Quit => self.view.should_quit = true,
@@ -705,22 +726,23 @@ impl App {
     /// Hands an action to the presenter; follows its stop in the reader, closes it or quits.
     fn update_presenter(&mut self, action: Action) {
         let now = self.clock.now();
+        // A resize keeps the scroll the presenter chose (drawing clamps it to the size), so a
+        // storm of resizes through a size where the stop fits ends where one resize would;
+        // any other action starts from what is on screen and is clamped after.
+        let resize = matches!(action, Action::Resize(..));
+        if !resize {
+            self.clamp_presenter_scroll();
+        }
         let (Some(presenter), Some(tour)) = (self.presenter.as_mut(), self.tour.as_mut()) else {
             self.presenter = None;
             return;
         };
         let before = tour.progress.stop;
-        let resized = matches!(action, Action::Resize(..));
         let outcome = presenter.update(action, &mut tour.progress, now);
         let quit_on_close = presenter.quit_on_close;
         let moved = tour.progress.stop != before;
-        // Clamped after a scroll, not after a resize: a storm of sizes ends where one resize
-        // would (the screen clamps what it shows anyway).
-        if !resized {
-            let most = crate::ui::present::max_scroll(self);
-            if let Some(presenter) = self.presenter.as_mut() {
-                presenter.scroll = presenter.scroll.min(most);
-            }
+        if !resize {
+            self.clamp_presenter_scroll();
         }
         if moved {
             // Keep the reader under the presenter on the same stop.
@@ -740,8 +762,21 @@ impl App {
         }
     }
 
+    /// Keeps the presenter's scroll within its stop at the current size.
+    fn clamp_presenter_scroll(&mut self) {
+        let most = self.presenter_max_scroll();
+        if let Some(presenter) = self.presenter.as_mut() {
+            presenter.scroll = presenter.scroll.min(most);
+        }
+    }
+
     /// Recomputes the arrangement, makes sure layouts exist, and clamps every position.
     fn refresh(&mut self) {
+        match self.view.overlay {
+            Some(Overlay::Index) => self.cache_index(),
+            Some(Overlay::Contents) => self.count_parts(),
+            _ => {}
+        }
         let (w, h) = self.view.size;
         let input = ScreenInput {
             pane_count: self.panes.len(),
@@ -805,55 +840,70 @@ impl App {
         }
     }
 
-    /// Each part's annotation and word counts, in part order (counted once, on first use).
+    /// Each part's annotation and word counts, in part order (counted by `update` when the
+    /// contents overlay first opens; empty before).
     pub fn part_stats(&self) -> &[PartStats] {
-        self.part_stats.get_or_init(|| {
-            let mut stats: Vec<PartStats> = (0..self.article.parts.len())
-                .map(|part| PartStats {
-                    annotations: 0,
-                    words: self.article.word_count(part),
-                })
-                .collect();
-            for annotation in &self.article.annotations {
-                if let Some(part) = stats.get_mut(annotation.part) {
-                    part.annotations += 1;
-                }
-            }
-            stats
-        })
+        self.part_stats.as_deref().unwrap_or_default()
     }
 
-    /// How many annotations are of `kind` (counted once, on first use).
-    pub fn kind_count(&self, kind: AnnotationKind) -> usize {
-        let counts = self.kind_counts.get_or_init(|| {
-            let mut counts = [0; 4];
-            for annotation in &self.article.annotations {
-                if let Some(i) = AnnotationKind::ALL
-                    .iter()
-                    .position(|&k| k == annotation.kind)
-                {
-                    counts[i] += 1;
-                }
+    /// Counts each part's annotations and words, the first time they are needed.
+    fn count_parts(&mut self) {
+        if self.part_stats.is_some() {
+            return;
+        }
+        let mut stats: Vec<PartStats> = (0..self.article.parts.len())
+            .map(|part| PartStats {
+                annotations: 0,
+                words: self.article.word_count(part),
+            })
+            .collect();
+        for annotation in &self.article.annotations {
+            if let Some(part) = stats.get_mut(annotation.part) {
+                part.annotations += 1;
             }
-            counts
-        });
+        }
+        self.part_stats = Some(stats);
+    }
+
+    /// How many annotations are of `kind`.
+    pub fn kind_count(&self, kind: AnnotationKind) -> usize {
         AnnotationKind::ALL
             .iter()
             .position(|&k| k == kind)
-            .map_or(0, |i| counts[i])
+            .map_or(0, |i| self.kind_counts[i])
     }
 
     /// The annotations the index lists for its kind filter and filter text
-    /// (`lookup::index_entries`), listed again only when those changed.
+    /// (`lookup::index_entries`): the cached list when they have not changed since it was
+    /// made (`update` keeps it fresh while the index is open), else listed now.
     pub fn index_entries(&self) -> Rc<[usize]> {
-        let state = &self.view.index;
-        let mut cache = self.index_cache.borrow_mut();
-        if let Some(cached) = cache.as_ref()
-            && cached.kind == state.kind
-            && cached.filter == state.list.filter.text()
-        {
-            return Rc::clone(&cached.entries);
+        match &self.index_cache {
+            Some(cached) if cached.is_for(&self.view.index) => Rc::clone(&cached.entries),
+            _ => self.list_index().into(),
         }
+    }
+
+    /// Lists the index's entries again if its kind filter or filter text changed since they
+    /// were last listed (a book has thousands: not on every frame and keypress).
+    fn cache_index(&mut self) {
+        if self
+            .index_cache
+            .as_ref()
+            .is_some_and(|cached| cached.is_for(&self.view.index))
+        {
+            return;
+        }
+        let entries: Rc<[usize]> = self.list_index().into();
+        self.index_cache = Some(IndexCache {
+            kind: self.view.index.kind,
+            filter: self.view.index.list.filter.text().to_owned(),
+            entries,
+        });
+    }
+
+    /// The index's entries for its filters: the annotations, then a draft's orphans.
+    fn list_index(&self) -> Vec<usize> {
+        let state = &self.view.index;
         let mut entries = lookup::index_entries(&self.article, state);
         // A draft's orphans come last, numbered after the annotations.
         let needle = crate::search::fold(state.list.filter.text());
@@ -870,12 +920,6 @@ impl App {
                 })
                 .map(|(i, _)| self.article.annotations.len() + i),
         );
-        let entries: Rc<[usize]> = entries.into();
-        *cache = Some(IndexCache {
-            kind: state.kind,
-            filter: state.list.filter.text().to_owned(),
-            entries: Rc::clone(&entries),
-        });
         entries
     }
 
@@ -1103,16 +1147,6 @@ impl App {
     fn scroll_side(&mut self, delta: isize) {
         let max = self.side_max_scroll();
         self.view.side_scroll = self.view.side_scroll.saturating_add_signed(delta).min(max);
-    }
-
-    /// The last useful scroll position of the side pane: its content's rows minus what fits.
-    pub fn side_max_scroll(&self) -> usize {
-        let Some((area, _)) = self.screen.as_ref().and_then(|s| s.side) else {
-            return 0;
-        };
-        let inner = crate::ui::side_pane::inner(area);
-        let rows = crate::ui::side_pane::lines(self, usize::from(inner.width)).len();
-        rows.saturating_sub(usize::from(inner.height))
     }
 
     fn pane_at(&self, x: u16, y: u16) -> Option<PaneArea> {
@@ -1432,7 +1466,7 @@ pub(crate) mod tests {
     fn a_help_longer_than_the_screen_scrolls_with_the_movement_keys() {
         let mut app = app((80, 24));
         app.update(Action::ToggleHelp);
-        let max = crate::ui::help::max_scroll(&app);
+        let max = app.help_max_scroll();
         assert!(max > 0, "the help does not fit in 80x24");
         app.update(Action::LineDown);
         assert_eq!(app.view.help_scroll, 1);
@@ -1449,7 +1483,7 @@ pub(crate) mod tests {
         // Tall enough: the movement keys close it like any other key.
         let mut tall = self::app((120, 140));
         tall.update(Action::ToggleHelp);
-        assert_eq!(crate::ui::help::max_scroll(&tall), 0);
+        assert_eq!(tall.help_max_scroll(), 0);
         tall.update(Action::LineDown);
         assert_eq!(tall.view.overlay, None);
     }

@@ -205,7 +205,7 @@ fn tall_stops(path: Option<&Path>, loaded: &Loaded) -> Vec<content::Diagnostic> 
         None => "article/tour.toml".to_owned(),
     };
     let tour = &loaded.article.tour;
-    crate::ui::present::stops_too_tall(&loaded.article, (80, 24))
+    crate::layout::present::stops_too_tall(&loaded.article, (80, 24))
         .into_iter()
         .map(|(index, rows, room)| {
             let title = tour.get(index).map_or("", |s| s.title.as_str());

@@ -22,7 +22,7 @@ use toml::Spanned;
 
 use crate::app::{App, Keymap, Prefs};
 use crate::i18n::Lang;
-use crate::screen::{MAX_TEXT_WIDTH, MIN_SIDE_WIDTH};
+use crate::layout::screen::{MAX_TEXT_WIDTH, MIN_SIDE_WIDTH};
 use crate::text::sanitize::clean_line;
 use crate::theme::{Theme, ThemeName};
 

@@ -24,32 +24,9 @@ use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
-use crate::app::App;
+use crate::app::{App, Request};
 use crate::i18n::Lang;
-
-/// Something the reader asked for that only the event loop may do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    /// Open this address (already checked by [`safe_url`]) with the system's opener.
-    Open(String),
-    /// Put this text on the clipboard.
-    Copy(String),
-}
-
-/// Longest address written into a hyperlink or handed to the opener.
-const MAX_URL: usize = 2048;
-
-/// The address, if it is safe to put in an escape sequence or hand to the opener: `http://` or
-/// `https://` with a host, at most 2048 characters, printable ASCII only (no space, no control
-/// character, no escape: a non-ASCII address would have to be percent-encoded first).
-pub fn safe_url(url: &str) -> Option<&str> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let printable = url.bytes().all(|b| (0x21..=0x7e).contains(&b));
-    (printable && !host.is_empty() && url.len() <= MAX_URL).then_some(url)
-}
+use crate::text::sanitize::safe_url;
 
 /// Opens an address; `Err` when no opener could be started.
 type Opener = Box<dyn FnMut(&str) -> io::Result<()>>;
@@ -232,7 +209,7 @@ impl Desk {
         if !self.hyperlinks {
             return Vec::new();
         }
-        crate::ui::side_pane::link_rows(app)
+        app.side_link_rows()
             .into_iter()
             .filter_map(|(rect, url)| {
                 let url = safe_url(&url)?.to_owned();

@@ -6,7 +6,18 @@
 //! when the locale names no language glose speaks (`C`, `POSIX`, unset, another language), it
 //! follows the article's own language if glose speaks it, else English ([`Lang::choose`]).
 
-use crate::content::{AnnotationKind, Verdict};
+/// A value of the article that has a name in each language glose speaks (an annotation's kind,
+/// a verdict). The article's model says its own names; `Lang` picks one. So this module needs
+/// nothing from the model, and every module can use it.
+pub trait Named: Copy {
+    /// The name, in English then in French.
+    fn names(self) -> (&'static str, &'static str);
+
+    /// The name in the plural, in English then in French (the singular unless said otherwise).
+    fn plural_names(self) -> (&'static str, &'static str) {
+        self.names()
+    }
+}
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
@@ -74,28 +85,21 @@ impl Lang {
         }
     }
 
-    pub fn kind(self, kind: AnnotationKind) -> &'static str {
-        match self {
-            Self::En => kind.label_en(),
-            Self::Fr => kind.label_fr(),
-        }
+    /// An annotation kind's name ("figure", "chiffre").
+    pub fn kind(self, kind: impl Named) -> &'static str {
+        let (en, fr) = kind.names();
+        self.pick(en, fr)
     }
 
-    pub fn verdict(self, verdict: Verdict) -> &'static str {
-        match self {
-            Self::En => verdict.label_en(),
-            Self::Fr => verdict.label_fr(),
-        }
+    /// A verdict's name ("confirmed", "confirmé").
+    pub fn verdict(self, verdict: impl Named) -> &'static str {
+        let (en, fr) = verdict.names();
+        self.pick(en, fr)
     }
 
     /// A kind's name in the plural ("figures", "chiffres"), for the index's filter.
-    pub fn kinds(self, kind: AnnotationKind) -> &'static str {
-        let (en, fr) = match kind {
-            AnnotationKind::Figure => ("figures", "chiffres"),
-            AnnotationKind::Quote => ("quotes", "citations"),
-            AnnotationKind::Source => ("sources", "sources"),
-            AnnotationKind::Term => ("terms", "notions"),
-        };
+    pub fn kinds(self, kind: impl Named) -> &'static str {
+        let (en, fr) = kind.plural_names();
         self.pick(en, fr)
     }
 

@@ -1,4 +1,6 @@
-//! Panes and wrapped layouts: which parts share a pane, and each pane's text as visual rows.
+//! Geometry, computed from data and a size, never from the app and never while drawing: which
+//! parts share a pane and each pane's text as visual rows (here), where everything goes on the
+//! screen (`screen`). `update` clamps its scroll positions with these; `ui` draws into them.
 //!
 //! A `PaneLayout` is computed for one pane at one text width and never changes; the app keeps
 //! them in a cache keyed by `(pane, width)`. Invariants:
@@ -7,6 +9,15 @@
 //!   a row with a binary search (`row_of_position`);
 //! - text rows hold byte ranges into `Article::text` produced by `text::wrap`;
 //! - `annotations` lists every annotation of the pane with its first and last row, in order.
+
+pub mod help;
+pub mod lines;
+pub mod notes_window;
+pub mod popup;
+pub mod present;
+pub mod screen;
+pub mod side_pane;
+pub mod stop;
 
 use std::ops::Range;
 

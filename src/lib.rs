@@ -5,14 +5,19 @@
 //! ```text
 //! article/ files ──content::load──► Article (immutable)
 //! Article + width ──layout::lay_out──► PaneLayout (rows as byte ranges, annotation rows)
-//! Layout + View ──ui::render──► ratatui Frame          (render reads, never decides)
-//! terminal Event ──keymap[app.mode()]──► Action ──app::update──► View (the one way state changes)
+//! data + size ──layout::{screen, popup, help, side_pane, present}──► areas and row counts
+//! State + layout ──ui::render──► ratatui Frame          (render reads, never decides)
+//! terminal Event ──input::keymap[app.mode()]──► Action ──app::update──► View
 //! ```
 //!
-//! Keys: `app::keymap` holds one table per `Mode` (reader, tour, overlay, list, editor,
+//! Keys: `input::keymap` holds one table per `Mode` (reader, tour, overlay, list, editor,
 //! confirm; `present::keymap` and `notes::keymap` for the presenter and the notes window). The
 //! `?` help, the status-line hints and the README's key tables are generated from them. The
 //! terminal loop (`tui`) applies every event already waiting before it draws one frame.
+//!
+//! Geometry: `update` clamps its scroll positions and cursors with what `layout` computes from
+//! data and a size; it never asks `ui`. Only the terminal loop imports `ui`, and no module
+//! imports another that imports it back (`tests/architecture.rs` checks both).
 //!
 //! I/O happens only at the edges: `content` reads article files, `main` owns the terminal,
 //! `store` owns the state files (notes, bookmarks, position).
@@ -29,6 +34,7 @@ pub mod files;
 pub mod handout;
 pub mod i18n;
 pub mod import;
+pub mod input;
 pub mod layout;
 pub mod link;
 pub mod notebook;
@@ -36,7 +42,6 @@ pub mod notes;
 pub mod output;
 pub mod present;
 pub mod print;
-pub mod screen;
 pub mod search;
 pub mod session;
 pub mod starter;

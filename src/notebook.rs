@@ -40,16 +40,12 @@ pub enum Place {
     Orphan,
 }
 
-/// A personal note on an annotation or a paragraph.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Note {
-    /// Unique id (`n` + time + process + counter), stable across saves and merges.
-    pub id: String,
-    /// Seconds since the Unix epoch.
-    pub created: u64,
-    /// Seconds since the Unix epoch; changes with the text.
-    pub updated: u64,
-    /// The annotation's id when the note is on an annotation.
+/// Where a saved entry (a note, a bookmark, a draft) is anchored, as its file holds it: the
+/// saved half of an [`Anchor`]. Written inline among the entry's own keys (`serde(flatten)`), so
+/// the files read and write exactly as before it existed: `annotation`, `part`, `byte`, `quote`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Spot {
+    /// The annotation's id when the entry is on an annotation (never for a bookmark).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotation: Option<String>,
     /// Id of the part the anchor is in.
@@ -61,6 +57,34 @@ pub struct Note {
     /// The words at the anchor (the annotated words, or a paragraph's opening words).
     #[serde(default)]
     pub quote: String,
+}
+
+impl Spot {
+    /// Where this spot sits in `article` now.
+    pub fn resolve(&self, article: &Article) -> Place {
+        resolve(article, self.annotation.as_deref(), self.byte, &self.quote)
+    }
+
+    /// Sanitises the strings read from a file.
+    pub fn sanitise(&mut self) {
+        self.annotation = self.annotation.as_deref().map(clean_line);
+        self.part = clean_line(&self.part);
+        self.quote = clean_line(&self.quote);
+    }
+}
+
+/// A personal note on an annotation or a paragraph.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Note {
+    /// Unique id (`n` + time + process + counter), stable across saves and merges.
+    pub id: String,
+    /// Seconds since the Unix epoch.
+    pub created: u64,
+    /// Seconds since the Unix epoch; changes with the text.
+    pub updated: u64,
+    /// Where it is anchored.
+    #[serde(flatten)]
+    pub spot: Spot,
     /// What the reader wrote (may hold `\n`).
     pub text: String,
     /// A conflict copy: the text another window saved for this note while this one changed it
@@ -76,12 +100,9 @@ pub struct Note {
 pub struct Bookmark {
     pub id: String,
     pub created: u64,
-    #[serde(default)]
-    pub part: String,
-    #[serde(default)]
-    pub byte: usize,
-    #[serde(default)]
-    pub quote: String,
+    /// Where it is anchored (on a paragraph: `annotation` is always `None`).
+    #[serde(flatten)]
+    pub spot: Spot,
     #[serde(skip)]
     pub place: Place,
 }
@@ -106,6 +127,33 @@ pub struct Anchor {
 }
 
 impl Anchor {
+    /// A saved spot at its place in the article on screen.
+    pub fn placed(spot: Spot, place: Place) -> Self {
+        let Spot {
+            annotation,
+            part,
+            byte,
+            quote,
+        } = spot;
+        Self {
+            annotation,
+            part,
+            byte,
+            quote,
+            place,
+        }
+    }
+
+    /// What a file keeps of this anchor.
+    pub fn spot(&self) -> Spot {
+        Spot {
+            annotation: self.annotation.clone(),
+            part: self.part.clone(),
+            byte: self.byte,
+            quote: self.quote.clone(),
+        }
+    }
+
     /// The anchor of an annotation.
     pub fn annotation(article: &Article, index: usize) -> Option<Self> {
         let annotation = article.annotations.get(index)?;
@@ -230,10 +278,10 @@ impl Notebook {
     /// Computes every entry's place in `article`.
     pub fn resolve(&mut self, article: &Article) {
         for note in &mut self.notes {
-            note.place = resolve(article, note.annotation.as_deref(), note.byte, &note.quote);
+            note.place = note.spot.resolve(article);
         }
         for bookmark in &mut self.bookmarks {
-            bookmark.place = resolve(article, None, bookmark.byte, &bookmark.quote);
+            bookmark.place = bookmark.spot.resolve(article);
         }
     }
 
@@ -244,17 +292,16 @@ impl Notebook {
         self.notes.retain(|n| seen.insert(n.id.clone()));
         for note in &mut self.notes {
             note.id = clean_line(&note.id);
-            note.annotation = note.annotation.as_deref().map(clean_line);
-            note.part = clean_line(&note.part);
-            note.quote = clean_line(&note.quote);
+            note.spot.sanitise();
             note.text = clean_block(cut(&note.text, MAX_NOTE_BYTES));
         }
         let mut seen = HashSet::new();
         self.bookmarks.retain(|b| seen.insert(b.id.clone()));
         for bookmark in &mut self.bookmarks {
             bookmark.id = clean_line(&bookmark.id);
-            bookmark.part = clean_line(&bookmark.part);
-            bookmark.quote = clean_line(&bookmark.quote);
+            bookmark.spot.sanitise();
+            // A bookmark is on a paragraph, whatever the file says.
+            bookmark.spot.annotation = None;
         }
     }
 
@@ -316,10 +363,7 @@ impl Notebook {
                     id: new_id('n'),
                     created: time,
                     updated: time,
-                    annotation: anchor.annotation.clone(),
-                    part: anchor.part.clone(),
-                    byte: anchor.byte,
-                    quote: anchor.quote.clone(),
+                    spot: anchor.spot(),
                     text: text.to_owned(),
                     conflict: false,
                     place: anchor.place,
@@ -339,9 +383,10 @@ impl Notebook {
         self.bookmarks.push(Bookmark {
             id: new_id('b'),
             created: now(),
-            part: anchor.part.clone(),
-            byte: anchor.byte,
-            quote: anchor.quote.clone(),
+            spot: Spot {
+                annotation: None,
+                ..anchor.spot()
+            },
             place: anchor.place,
         });
         true
@@ -386,7 +431,7 @@ mod tests {
             }
         );
         // Words gone: orphan, still there.
-        book.notes[0].quote = "des mots qui ne sont plus là".into();
+        book.notes[0].spot.quote = "des mots qui ne sont plus là".into();
         book.resolve(&edited);
         assert_eq!(book.notes[0].place, Place::Orphan);
         assert_eq!(book.notes_in_order(&edited), vec![0]);
@@ -405,7 +450,7 @@ mod tests {
         fewer.annotations.remove(0);
         book.resolve(&fewer);
         assert_eq!(book.notes[0].place, Place::Annotation(2));
-        book.notes[0].annotation = Some("disparue".into());
+        book.notes[0].spot.annotation = Some("disparue".into());
         book.resolve(&fewer);
         assert_eq!(book.notes[0].place, Place::Orphan);
     }

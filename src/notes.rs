@@ -1,6 +1,6 @@
 //! The facilitator's notes window (`glose notes`): follows a presenter on the same machine and
 //! shows what to say, the questions, the answer (verdict and what the source says), the time
-//! against the plan, and the next stop. Drawn by `ui::notes`; fed by `link::Listener`.
+//! against the plan, and the next stop. Drawn by `ui::notes` (its geometry in `layout::notes_window`); fed by `link::Listener`.
 //!
 //! Invariants: `remote` only ever holds a stop that exists in this article's tour (messages for
 //! another tour are ignored); times are extrapolated from the last message with the injected
@@ -11,14 +11,14 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{Event, KeyCode};
 
-use crate::app::Action;
-use crate::app::keymap::{KeyChord, Keymap, translate};
 use crate::clock::Clock;
 use crate::content::Article;
 use crate::i18n::Lang;
+use crate::input::Action;
+use crate::input::keymap::{KeyChord, Keymap, translate};
+use crate::layout::stop::Timing;
 use crate::link::{Message, TourState};
 use crate::theme::Theme;
-use crate::ui::stop::Timing;
 
 /// What the window knows of the presenter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,6 +151,16 @@ impl Notes {
         })
     }
 
+    /// What the notes' body shows (`layout::notes_window`).
+    pub fn body(&self) -> crate::layout::notes_window::NotesBody<'_> {
+        crate::layout::notes_window::NotesBody {
+            article: &self.article,
+            lang: self.lang,
+            theme: &self.theme,
+            revealed: self.remote.is_some_and(|r| r.state.revealed),
+        }
+    }
+
     /// When the clock on screen next changes; `None` while waiting (nothing moves).
     pub fn next_tick(&self) -> Option<Duration> {
         let remote = self.remote?;
@@ -199,7 +209,10 @@ impl Notes {
             _ => {}
         }
         // Clamped against the content at the current size.
-        self.scroll = self.scroll.min(crate::ui::notes::max_scroll(self));
+        let most = self.timing().map_or(0, |timing| {
+            crate::layout::notes_window::max_scroll(&self.body(), timing, self.size)
+        });
+        self.scroll = self.scroll.min(most);
     }
 }
 

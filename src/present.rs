@@ -18,8 +18,9 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
-use crate::app::keymap::{KeyChord, Keymap};
-use crate::app::{Action, App};
+use crate::content::Article;
+use crate::input::Action;
+use crate::input::keymap::{KeyChord, Keymap};
 use crate::store::Problem;
 use crate::tour::TourProgress;
 use crate::tour::session::PresenterSession;
@@ -294,12 +295,17 @@ impl SessionKeeper {
         Self::default()
     }
 
-    /// After a frame: writes the session if it changed enough, and leaves the signal thread
-    /// the latest version. Returns a problem the first time a save fails.
-    pub fn after_frame(&mut self, app: &App) -> Option<Problem> {
-        let session = app.presenter_session()?;
+    /// After a frame: writes the session (`App::presenter_session`, of `article`) if it
+    /// changed enough, and leaves the signal thread the latest version. Returns a problem the
+    /// first time a save fails.
+    pub fn after_frame(
+        &mut self,
+        session: Option<PresenterSession>,
+        article: &Article,
+    ) -> Option<Problem> {
+        let session = session?;
         if self.path.is_none() {
-            self.path = PresenterSession::path(&app.article);
+            self.path = PresenterSession::path(article);
         }
         let path = self.path.clone()?;
         *PENDING_SESSION
@@ -324,17 +330,22 @@ impl SessionKeeper {
 
     /// At the end of the loop: the session as it stands, marked `ended_cleanly` when `clean`
     /// (the presenter was quit, not cut off).
-    pub fn finish(&mut self, app: &App, clean: bool) -> Option<Problem> {
+    pub fn finish(
+        &mut self,
+        session: Option<PresenterSession>,
+        article: &Article,
+        clean: bool,
+    ) -> Option<Problem> {
         PENDING_SESSION
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .take();
-        let mut session = app.presenter_session()?;
+        let mut session = session?;
         session.ended_cleanly = clean;
         let path = self
             .path
             .clone()
-            .or_else(|| PresenterSession::path(&app.article))?;
+            .or_else(|| PresenterSession::path(article))?;
         let result = session.save(&path);
         self.last = Some(session);
         result.err()

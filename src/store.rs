@@ -172,9 +172,7 @@ impl Store {
         match read::<Draft>(&self.paths.draft, FileKind::Notes, false) {
             Read::Found(mut draft) => {
                 draft.note = draft.note.as_deref().map(clean_line);
-                draft.annotation = draft.annotation.as_deref().map(clean_line);
-                draft.part = clean_line(&draft.part);
-                draft.quote = clean_line(&draft.quote);
+                draft.spot.sanitise();
                 draft.text = crate::text::sanitize::clean_block(crate::notebook::cut(
                     &draft.text,
                     crate::notebook::MAX_NOTE_BYTES,
@@ -735,7 +733,10 @@ mod tests {
         assert_eq!(s.read_draft(), None);
         let draft = Draft {
             text: "mot \x1b[2J à moitié".into(),
-            part: "p0".into(),
+            spot: crate::notebook::Spot {
+                part: "p0".into(),
+                ..crate::notebook::Spot::default()
+            },
             ..Draft::default()
         };
         write_atomic(&s.paths.draft, &draft.to_bytes(), Durability::Durable).unwrap();

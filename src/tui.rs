@@ -315,7 +315,11 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
     }
     saver.finish(app);
     // The presenter's session: ended cleanly unless an error ended the loop.
-    if let Some(problem) = saver.session.finish(app, result.is_ok()) {
+    if let Some(problem) =
+        saver
+            .session
+            .finish(app.presenter_session(), &app.article, result.is_ok())
+    {
         saver.problems.push(problem);
     }
     if let Err(error) = &result
@@ -458,7 +462,10 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
             crate::desk::draw_links(terminal.backend_mut(), &links)?;
         }
         link.publish(app);
-        if let Some(problem) = saver.session.after_frame(app) {
+        if let Some(problem) = saver
+            .session
+            .after_frame(app.presenter_session(), &app.article)
+        {
             saver.problems.push(problem);
         }
         if app.view.should_quit {

@@ -19,19 +19,17 @@ pub mod reader;
 pub mod side_pane;
 pub mod sources;
 pub mod status;
-pub mod stop;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use crate::app::{App, Overlay};
 use crate::i18n::Text;
-use crate::screen::{MIN_HEIGHT, MIN_WIDTH};
-use crate::text::wrap::{str_width, wrap};
+pub use crate::layout::lines::{fit, wrap_text};
+use crate::layout::screen::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws one frame.
 ///
@@ -71,7 +69,7 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let cursor = draw_layers(app, area, buf);
     // High contrast paints every cell's colours itself: readable whatever the terminal's.
     match app.presenter {
-        Some(_) => present::theme(&app.theme).fill(area, buf),
+        Some(_) => app.theme.for_presenter().fill(area, buf),
         None => app.theme.fill(area, buf),
     }
     cursor
@@ -130,38 +128,6 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
         ..area
     };
     Paragraph::new(lines).centered().render(text_area, buf);
-}
-
-/// Wraps plain text (paragraphs separated by `\n`) into owned lines with one style, using the
-/// same engine as the article, so heights are exact and no-break spaces hold.
-pub fn wrap_text(text: &str, width: usize, style: Style, french: bool) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        if paragraph.trim().is_empty() {
-            lines.push(Line::default());
-            continue;
-        }
-        for row in wrap(paragraph, width, french) {
-            let piece = paragraph.get(row.range).unwrap_or("").to_owned();
-            lines.push(Line::from(Span::styled(piece, style)));
-        }
-    }
-    lines
-}
-
-/// Pads or cuts `text` to exactly `width` cells (for one-line bars).
-pub fn fit(text: &str, width: usize) -> String {
-    let (cut, used) = crate::text::wrap::truncate(text, width);
-    let mut out = cut.to_owned();
-    if used < str_width(text) && width > 0 {
-        // Leave room for an ellipsis.
-        let (shorter, used) = crate::text::wrap::truncate(text, width.saturating_sub(1));
-        out = format!("{shorter}…");
-        out.push_str(&" ".repeat(width.saturating_sub(used + 1)));
-        return out;
-    }
-    out.push_str(&" ".repeat(width.saturating_sub(used)));
-    out
 }
 
 #[cfg(test)]

@@ -288,7 +288,7 @@ pub fn notes(article: &Article, notebook: &Notebook) -> String {
                     ),
                     article.slice(annotation.range.clone()).to_owned(),
                 ),
-                None => (None, note.quote.clone()),
+                None => (None, note.spot.quote.clone()),
             },
             Place::Paragraph { part, paragraph } => {
                 match article
@@ -300,10 +300,10 @@ pub fn notes(article: &Article, notebook: &Notebook) -> String {
                         plain.code_points(article, part, paragraph, r),
                         article.slice(r.clone()).to_owned(),
                     ),
-                    None => (None, note.quote.clone()),
+                    None => (None, note.spot.quote.clone()),
                 }
             }
-            Place::Orphan => (None, note.quote.clone()),
+            Place::Orphan => (None, note.spot.quote.clone()),
         };
         let mut out = Map::new();
         out.insert("id".into(), json!(format!("{iri}#note-{}", note.id)));

@@ -16,7 +16,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use glose::notebook::{Note, Notebook, Place};
+use glose::notebook::{Note, Notebook, Place, Spot};
 use glose::store::{Durability, Paths, Store, write_atomic};
 
 const CHILD_ENV: &str = "GLOSE_KILL_CHILD_DIR";
@@ -30,10 +30,11 @@ fn note(id: &str, text: String) -> Note {
         id: id.to_owned(),
         created: 1,
         updated: 1,
-        annotation: None,
-        part: "partie-1".to_owned(),
-        byte: 0,
-        quote: "Le mythe".to_owned(),
+        spot: Spot {
+            part: "partie-1".to_owned(),
+            quote: "Le mythe".to_owned(),
+            ..Spot::default()
+        },
         text,
         conflict: false,
         place: Place::Orphan,

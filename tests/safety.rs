@@ -13,7 +13,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::pty::Session;
-use glose::notebook::{Note, Notebook, Place};
+use glose::notebook::{Note, Notebook, Place, Spot};
 use glose::store::{Paths, Store, article_key};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
@@ -241,10 +241,11 @@ fn note(id: &str, text: &str) -> Note {
         id: id.to_owned(),
         created: 1,
         updated: 1,
-        annotation: None,
-        part: "partie-1".to_owned(),
-        byte: 0,
-        quote: "Le mythe".to_owned(),
+        spot: Spot {
+            part: "partie-1".to_owned(),
+            quote: "Le mythe".to_owned(),
+            ..Spot::default()
+        },
         text: text.to_owned(),
         conflict: false,
         place: Place::Orphan,

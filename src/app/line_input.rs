@@ -7,87 +7,12 @@
 //! `Edit::from_key`; the owner of the input decides what `Confirm`, `Cancel` and the moves out
 //! of the line (`Up`, `Down`…) mean.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::sanitize::is_clean;
 use crate::text::wrap::{str_width, truncate};
 
-/// One edit of a line input, as a key asks for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Edit {
-    Insert(char),
-    /// Delete the grapheme before the cursor.
-    Backspace,
-    /// Delete the grapheme under the cursor.
-    Delete,
-    Left,
-    Right,
-    Home,
-    End,
-    /// Delete the word before the cursor (Ctrl-W).
-    DeleteWord,
-    /// Delete everything (Ctrl-U).
-    Clear,
-    /// Enter.
-    Confirm,
-    /// Esc (or Ctrl-C, Ctrl-G).
-    Cancel,
-    /// Moves that leave the line to its owner (a list under a filter).
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    /// Tab and Shift-Tab.
-    Next,
-    Prev,
-}
-
-impl Edit {
-    /// The edit a key asks for, readline-style; `None` for keys an input ignores (and for
-    /// release events).
-    pub fn from_key(key: KeyEvent) -> Option<Self> {
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        Some(match key.code {
-            KeyCode::Char(c) if ctrl => match c {
-                'a' => Self::Home,
-                'e' => Self::End,
-                'b' => Self::Left,
-                'f' => Self::Right,
-                'h' => Self::Backspace,
-                'd' => Self::Delete,
-                'u' => Self::Clear,
-                'w' => Self::DeleteWord,
-                'c' | 'g' => Self::Cancel,
-                'n' | 'j' => Self::Down,
-                'p' | 'k' => Self::Up,
-                _ => return None,
-            },
-            KeyCode::Char(_) if alt => return None,
-            KeyCode::Char(c) if !c.is_control() => Self::Insert(c),
-            KeyCode::Backspace => Self::Backspace,
-            KeyCode::Delete => Self::Delete,
-            KeyCode::Left => Self::Left,
-            KeyCode::Right => Self::Right,
-            KeyCode::Home => Self::Home,
-            KeyCode::End => Self::End,
-            KeyCode::Enter => Self::Confirm,
-            KeyCode::Esc => Self::Cancel,
-            KeyCode::Up => Self::Up,
-            KeyCode::Down => Self::Down,
-            KeyCode::PageUp => Self::PageUp,
-            KeyCode::PageDown => Self::PageDown,
-            KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => Self::Prev,
-            KeyCode::Tab => Self::Next,
-            KeyCode::BackTab => Self::Prev,
-            _ => return None,
-        })
-    }
-}
+pub use crate::input::Edit;
 
 /// The text being typed and where the cursor is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -257,7 +182,7 @@ impl LineInput {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::KeyEventState;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
     use super::*;
 

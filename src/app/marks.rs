@@ -167,13 +167,7 @@ impl App {
         let Some(note) = self.notebook.notes.get(index) else {
             return;
         };
-        let anchor = Anchor {
-            annotation: note.annotation.clone(),
-            part: note.part.clone(),
-            byte: note.byte,
-            quote: note.quote.clone(),
-            place: note.place,
-        };
+        let anchor = Anchor::placed(note.spot.clone(), note.place);
         self.view.editor = Some(Editor::new(anchor, Some(note.id.clone()), &note.text));
         self.settle_editor();
     }
@@ -181,9 +175,9 @@ impl App {
     /// The editor's text width and height for the current terminal size.
     fn editor_text_size(&self) -> (usize, usize) {
         let (w, h) = self.view.size;
-        let areas = crate::ui::editor::areas(Rect::new(0, 0, w, h));
+        let areas = crate::layout::popup::editor(Rect::new(0, 0, w, h));
         (
-            crate::ui::editor::wrap_width(areas.text),
+            crate::layout::popup::editor_wrap_width(areas.text),
             usize::from(areas.text.height),
         )
     }
@@ -541,19 +535,8 @@ impl App {
     /// Offers back a note that was being written when glose was last cut off: the editor opens
     /// on it, asking whether to restore it.
     pub fn offer_draft(&mut self, draft: &crate::store::Draft) {
-        let place = crate::notebook::resolve(
-            &self.article,
-            draft.annotation.as_deref(),
-            draft.byte,
-            &draft.quote,
-        );
-        let anchor = Anchor {
-            annotation: draft.annotation.clone(),
-            part: draft.part.clone(),
-            byte: draft.byte,
-            quote: draft.quote.clone(),
-            place,
-        };
+        let place = draft.spot.resolve(&self.article);
+        let anchor = Anchor::placed(draft.spot.clone(), place);
         let existing = draft
             .note
             .as_deref()
@@ -573,10 +556,7 @@ impl App {
         Some(crate::store::Draft {
             version: crate::store::VERSION,
             note: editor.note_id.clone(),
-            annotation: editor.anchor.annotation.clone(),
-            part: editor.anchor.part.clone(),
-            byte: editor.anchor.byte,
-            quote: editor.anchor.quote.clone(),
+            spot: editor.anchor.spot(),
             text: editor.text().to_owned(),
         })
     }

@@ -66,9 +66,9 @@ impl App {
     }
 
     /// Where a list overlay is drawn at the current size.
-    pub fn lookup_areas(&self, overlay: Overlay) -> crate::ui::lookup::ListAreas {
+    pub fn lookup_areas(&self, overlay: Overlay) -> crate::layout::popup::ListAreas {
         let (w, h) = self.view.size;
-        crate::ui::lookup::areas(
+        crate::layout::popup::lookup(
             Rect::new(0, 0, w, h),
             overlay.has_detail(),
             self.lookup_capacity(overlay),
@@ -89,6 +89,7 @@ impl App {
         let cursor = match overlay {
             Overlay::Index => {
                 self.view.index.list.filter.apply(Edit::Clear);
+                self.cache_index();
                 let entries = self.index_entries();
                 let target = self.view.selected.unwrap_or_else(|| {
                     let (start, _) = self.visible_bytes(self.view.focus);
@@ -243,6 +244,9 @@ impl App {
     }
 
     fn settle_lookup(&mut self, overlay: Overlay) {
+        if overlay == Overlay::Index {
+            self.cache_index();
+        }
         let len = self.lookup_len(overlay);
         let height = usize::from(self.lookup_areas(overlay).list.height);
         if let Some(list) = self.lookup_mut(overlay) {

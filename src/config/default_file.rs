@@ -6,7 +6,7 @@ use super::{SIDE_WIDTH, TEXT_WIDTH, default_path};
 use crate::app::keymap::KeyChord;
 use crate::app::{Action, Keymap};
 use crate::i18n::Lang;
-use crate::screen::MAX_TEXT_WIDTH;
+use crate::layout::screen::MAX_TEXT_WIDTH;
 use crate::text::sanitize::clean_line;
 
 /// What an action does, for the default file's comments.

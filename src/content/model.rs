@@ -80,6 +80,21 @@ impl AnnotationKind {
     }
 }
 
+impl crate::i18n::Named for AnnotationKind {
+    fn names(self) -> (&'static str, &'static str) {
+        (self.label_en(), self.label_fr())
+    }
+
+    fn plural_names(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Figure => ("figures", "chiffres"),
+            Self::Quote => ("quotes", "citations"),
+            Self::Source => ("sources", "sources"),
+            Self::Term => ("terms", "notions"),
+        }
+    }
+}
+
 /// How well the article's words match what the source says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -118,6 +133,12 @@ impl Verdict {
             Self::Misreported => "misreported",
             Self::Unverifiable => "unverifiable",
         }
+    }
+}
+
+impl crate::i18n::Named for Verdict {
+    fn names(self) -> (&'static str, &'static str) {
+        (self.label_en(), self.label_fr())
     }
 }
 

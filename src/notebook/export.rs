@@ -138,7 +138,7 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
                 blockquote(&mut out, &first_sentence(text));
             }
             Place::Orphan => {
-                blockquote(&mut out, &format!("{}…", note.quote));
+                blockquote(&mut out, &format!("{}…", note.spot.quote));
             }
         }
         if note.conflict {
@@ -192,7 +192,7 @@ mod tests {
         book.set_note(None, &Anchor::paragraph(&article, 0, 0).unwrap(), "Début.");
         let mut orphan = book.notes[0].clone();
         orphan.id = "x".into();
-        orphan.quote = "des mots disparus".into();
+        orphan.spot.quote = "des mots disparus".into();
         orphan.text = "Perdue ?".into();
         book.notes.push(orphan);
         book.resolve(&article);

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Problem, VERSION};
 use crate::files::{Refused, read_regular};
-use crate::notebook::{Bookmark, Note, Notebook, now};
+use crate::notebook::{Bookmark, Note, Notebook, Spot, now};
 
 /// Largest notes file read (about 500 notes of the longest kind).
 pub const NOTES_LIMIT: u64 = 32 * 1024 * 1024;
@@ -54,15 +54,9 @@ pub struct Draft {
     /// The note being edited, if it existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Where the note goes (as in `notebook::Anchor`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annotation: Option<String>,
-    #[serde(default)]
-    pub part: String,
-    #[serde(default)]
-    pub byte: usize,
-    #[serde(default)]
-    pub quote: String,
+    /// Where the note goes.
+    #[serde(flatten)]
+    pub spot: Spot,
     /// What was in the editor.
     pub text: String,
 }
@@ -217,5 +211,156 @@ pub(super) fn read_notes(path: &Path, set_aside: bool) -> Read<Notebook> {
         }
         Read::Missing => Read::Missing,
         Read::Problem(p) => Read::Problem(p),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notebook::Place;
+
+    /// The notes file exactly as glose wrote it before `Spot` (the anchor written inline).
+    const NOTES_BEFORE: &str = r#"# glose: personal notes and bookmarks. Written atomically by glose; readable, editable with care.
+version = 1
+title = "Titre"
+
+[[note]]
+id = "n1"
+created = 10
+updated = 20
+annotation = "fig-430"
+part = "partie-1"
+byte = 1234
+quote = "430 millions"
+text = """
+Vérifier
+la source"""
+
+[[note]]
+id = "n1~20"
+created = 10
+updated = 30
+part = "partie-2"
+byte = 5
+quote = "Le mythe"
+text = "autre"
+conflict = true
+
+[[bookmark]]
+id = "b1"
+created = 7
+part = "conclusion"
+byte = 99
+quote = "En somme"
+"#;
+
+    /// Two drafts exactly as glose wrote them before `Spot`.
+    const DRAFT_BEFORE: &str = r#"# glose: a note not saved when glose was cut off; offered back at the next start.
+version = 1
+note = "n1"
+annotation = "fig-430"
+part = "partie-1"
+byte = 1234
+quote = "430 millions"
+text = "à moitié"
+"#;
+    const BARE_DRAFT_BEFORE: &str = r#"# glose: a note not saved when glose was cut off; offered back at the next start.
+version = 1
+part = "p0"
+byte = 0
+quote = ""
+text = "x"
+"#;
+
+    fn spot(annotation: Option<&str>, part: &str, byte: usize, quote: &str) -> Spot {
+        Spot {
+            annotation: annotation.map(str::to_owned),
+            part: part.into(),
+            byte,
+            quote: quote.into(),
+        }
+    }
+
+    #[test]
+    fn a_notes_file_of_an_earlier_glose_reads_whole_and_is_written_back_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("essai.notes.toml");
+        std::fs::write(&path, NOTES_BEFORE).unwrap();
+        let Read::Found(book) = read_notes(&path, false) else {
+            panic!("not read");
+        };
+        let notes: Vec<(&str, &Spot, &str, bool)> = book
+            .notes
+            .iter()
+            .map(|n| (n.id.as_str(), &n.spot, n.text.as_str(), n.conflict))
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                (
+                    "n1",
+                    &spot(Some("fig-430"), "partie-1", 1234, "430 millions"),
+                    "Vérifier\nla source",
+                    false
+                ),
+                (
+                    "n1~20",
+                    &spot(None, "partie-2", 5, "Le mythe"),
+                    "autre",
+                    true
+                ),
+            ]
+        );
+        assert_eq!((book.notes[0].created, book.notes[0].updated), (10, 20));
+        assert_eq!(
+            book.bookmarks[0].spot,
+            spot(None, "conclusion", 99, "En somme")
+        );
+        // Written again, byte for byte what an earlier glose wrote (so it reads it too).
+        let file = NotesFile {
+            version: VERSION,
+            title: "Titre".into(),
+            note: book.notes.clone(),
+            bookmark: book.bookmarks.clone(),
+        };
+        let body = toml::to_string_pretty(&file).unwrap();
+        assert!(NOTES_BEFORE.ends_with(&body), "{body}");
+        assert_eq!(
+            book.notes[0].place,
+            Place::Orphan,
+            "places are computed, never read"
+        );
+    }
+
+    #[test]
+    fn a_draft_of_an_earlier_glose_reads_whole_and_is_written_back_the_same() {
+        for before in [DRAFT_BEFORE, BARE_DRAFT_BEFORE] {
+            let table: toml::Table = before.parse().unwrap();
+            let draft: Draft = table.try_into().unwrap();
+            assert_eq!(String::from_utf8(draft.to_bytes()).unwrap(), before);
+        }
+        let table: toml::Table = DRAFT_BEFORE.parse().unwrap();
+        let draft: Draft = table.try_into().unwrap();
+        assert_eq!(draft.note.as_deref(), Some("n1"));
+        assert_eq!(
+            draft.spot,
+            spot(Some("fig-430"), "partie-1", 1234, "430 millions")
+        );
+        assert_eq!(draft.text, "à moitié");
+    }
+
+    #[test]
+    fn a_bookmark_never_carries_an_annotation_even_if_its_file_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("essai.notes.toml");
+        std::fs::write(
+            &path,
+            "version = 1\n[[bookmark]]\nid = \"b\"\ncreated = 1\nannotation = \"x\"\npart = \"p\"\n",
+        )
+        .unwrap();
+        let Read::Found(book) = read_notes(&path, false) else {
+            panic!("not read");
+        };
+        assert_eq!(book.bookmarks[0].spot, spot(None, "p", 0, ""));
     }
 }

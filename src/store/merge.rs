@@ -23,10 +23,7 @@ impl Entry for Note {
         self.id == o.id
             && self.updated == o.updated
             && self.text == o.text
-            && self.annotation == o.annotation
-            && self.part == o.part
-            && self.byte == o.byte
-            && self.quote == o.quote
+            && self.spot == o.spot
             && self.conflict == o.conflict
     }
     fn conflict_copy(&self) -> Option<Self> {
@@ -44,7 +41,7 @@ impl Entry for Bookmark {
         &self.id
     }
     fn same(&self, o: &Self) -> bool {
-        self.id == o.id && self.part == o.part && self.byte == o.byte && self.quote == o.quote
+        self.id == o.id && self.spot == o.spot
     }
 }
 
@@ -119,17 +116,17 @@ pub fn merge_counting(base: &Notebook, mine: &Notebook, disk: &Notebook) -> (Not
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::notebook::Place;
+    use crate::notebook::{Place, Spot};
 
     fn note(id: &str, text: &str, updated: u64) -> Note {
         Note {
             id: id.into(),
             created: 1,
             updated,
-            annotation: None,
-            part: "p0".into(),
-            byte: 0,
-            quote: String::new(),
+            spot: Spot {
+                part: "p0".into(),
+                ..Spot::default()
+            },
             text: text.into(),
             conflict: false,
             place: Place::Orphan,

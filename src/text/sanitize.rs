@@ -159,6 +159,21 @@ fn cut_long_graphemes(mut s: String) -> String {
     s
 }
 
+/// Longest address written into a hyperlink or handed to the opener.
+const MAX_URL: usize = 2048;
+
+/// The address, if it is safe to put in an escape sequence or hand to the opener: `http://` or
+/// `https://` with a host, at most 2048 characters, printable ASCII only (no space, no control
+/// character, no escape: a non-ASCII address would have to be percent-encoded first).
+pub fn safe_url(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let printable = url.bytes().all(|b| (0x21..=0x7e).contains(&b));
+    (printable && !host.is_empty() && url.len() <= MAX_URL).then_some(url)
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;

@@ -5,7 +5,7 @@
 //! terminal's own (`Frame::set_cursor_position`), which screen readers and input methods follow.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
@@ -15,57 +15,6 @@ use crate::i18n::{Lang, Text};
 use crate::notebook::Place;
 use crate::text::wrap::{str_width, truncate};
 use crate::ui::{fit, wrap_text};
-
-/// Where the parts of the editor go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EditorAreas {
-    pub popup: Rect,
-    /// What the note is on (two rows).
-    pub context: Rect,
-    /// The text being written.
-    pub text: Rect,
-    /// The keys, or the question asked before closing.
-    pub footer: Rect,
-}
-
-/// The editor's geometry in a terminal of `size`.
-pub fn areas(size: Rect) -> EditorAreas {
-    let width = size.width.saturating_sub(4).min(76);
-    let height = size.height.saturating_sub(2).min(20);
-    let [row] = size.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
-    let [popup] = row.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
-    let inner = Rect {
-        x: popup.x.saturating_add(2),
-        y: popup.y.saturating_add(1),
-        width: popup.width.saturating_sub(4),
-        height: popup.height.saturating_sub(2),
-    };
-    let context = Rect {
-        height: inner.height.min(2),
-        ..inner
-    };
-    let footer = Rect {
-        y: inner.bottom().saturating_sub(1),
-        height: inner.height.min(1),
-        ..inner
-    };
-    let text = Rect {
-        y: inner.y.saturating_add(3),
-        height: inner.height.saturating_sub(4),
-        ..inner
-    };
-    EditorAreas {
-        popup,
-        context,
-        text,
-        footer,
-    }
-}
-
-/// The width text is wrapped at: one column is kept for the cursor after a full row.
-pub fn wrap_width(text: Rect) -> usize {
-    usize::from(text.width).saturating_sub(1).max(1)
-}
 
 /// "Ctrl-S save · Esc/Ctrl-C close", from the keymap.
 pub fn hints(keymap: &Keymap, lang: Lang, all_keys: bool) -> String {
@@ -90,7 +39,7 @@ pub fn hints(keymap: &Keymap, lang: Lang, all_keys: bool) -> String {
 pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let theme = &app.theme;
     let lang = app.lang;
-    let a = areas(area);
+    let a = crate::layout::popup::editor(area);
     if a.text.height == 0 || a.text.width < 2 {
         return None;
     }
@@ -139,7 +88,7 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
     }
 
     // The text.
-    let width = wrap_width(a.text);
+    let width = crate::layout::popup::editor_wrap_width(a.text);
     let height = usize::from(a.text.height);
     let text = editor.text();
     if text.is_empty() {
@@ -246,8 +195,8 @@ mod tests {
         // The terminal cursor is where the next letter goes.
         let cursor = terminal.get_cursor_position().unwrap();
         let editor = app.view.editor.as_ref().unwrap();
-        let areas = super::areas(ratatui::layout::Rect::new(0, 0, 80, 24));
-        let (row, col) = editor.cursor_cell(super::wrap_width(areas.text));
+        let areas = crate::layout::popup::editor(ratatui::layout::Rect::new(0, 0, 80, 24));
+        let (row, col) = editor.cursor_cell(crate::layout::popup::editor_wrap_width(areas.text));
         assert_eq!(
             (cursor.x, cursor.y),
             (areas.text.x + col as u16, areas.text.y + row as u16)

@@ -1,174 +1,27 @@
 //! The `?` overlay: every key, generated from the keymap, so it always tells the truth.
 //!
-//! The lines are wrapped here (descriptions with a hanging indent under their column), so their
-//! count is exact: when they do not fit, the movement keys scroll the help (`App::update` clamps
-//! with `max_scroll`) and any other key closes it.
+//! The content comes from `App::help_doc` and is wrapped by `layout::help`, so its height is
+//! exact: when it does not fit, the movement keys scroll the help (`App::update` clamps with
+//! `App::help_max_scroll`) and any other key closes it.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use crate::app::{Action, App, Keymap};
+use crate::app::{Action, App};
 use crate::i18n::Text;
-use crate::text::wrap::{str_width, wrap};
+use crate::layout::{help, popup};
 
-/// Where the overlay goes in a `size` screen, for `rows` lines of help.
-pub(crate) fn popup(size: Rect, rows: usize) -> Rect {
-    let width = size.width.saturating_sub(4).min(80);
-    let height = u16::try_from(rows + 2)
-        .unwrap_or(u16::MAX)
-        .min(size.height.saturating_sub(2));
-    let [row] = size.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
-    let [popup] = row.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
-    popup
-}
-
-/// Text width inside the overlay for a screen `size_width` columns wide.
-pub(crate) fn inner_width(size_width: u16) -> usize {
-    usize::from(size_width.saturating_sub(4).min(80).saturating_sub(4))
-}
-
-/// `text` wrapped at `width` after `first`, continuation rows indented to line up with it.
-fn hanging(
-    first: Vec<Span<'static>>,
-    text: &str,
-    width: usize,
-    style: Style,
-) -> Vec<Line<'static>> {
-    let indent: usize = first.iter().map(|s| str_width(&s.content)).sum();
-    let room = width.saturating_sub(indent).max(10);
-    let mut out = Vec::new();
-    let mut first = Some(first);
-    for row in wrap(text, room, false) {
-        let piece = text.get(row.range).unwrap_or("").to_owned();
-        let mut spans = first
-            .take()
-            .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
-        spans.push(Span::styled(piece, style));
-        out.push(Line::from(spans));
-    }
-    if let Some(first) = first {
-        out.push(Line::from(first));
-    }
-    out
-}
-
-/// The help, one `Line` per row at `width` cells: one entry per action, keys then
-/// description, then the search line, the lists and the mouse.
+/// The help's lines at `width` cells (from `App::help_doc`, wrapped by `layout::help`).
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let lang = app.lang;
-    let (rows, tour_rows) = if app.tour.is_some() {
-        (
-            app.keymap.help_rows_except(lang, &app.keymap.tour),
-            app.keymap.tour_help_rows(lang),
-        )
-    } else {
-        (app.keymap.help_rows(lang), Vec::new())
-    };
-    let key_width = rows
-        .iter()
-        .chain(&tour_rows)
-        .map(|(k, _)| str_width(k))
-        .max()
-        .unwrap_or(0);
-    let mut out: Vec<Line<'static>> = Vec::new();
-    if !tour_rows.is_empty() {
-        // The mode's own keys first: they are what the reader is using now.
-        out.push(Line::from(Span::styled(
-            Text::Tour.get(lang),
-            app.theme.label,
-        )));
-        out.extend(key_lines(app, tour_rows, key_width, width));
-        out.push(Line::default());
-        out.push(Line::from(Span::styled(
-            Text::Keys.get(lang),
-            app.theme.label,
-        )));
-    }
-    out.extend(key_lines(app, rows, key_width, width));
-    // The notes lists' and the editor's keys, from their keymap tables, in the same columns.
-    for (title, table) in [
-        (Text::InTheOverlays, &app.keymap.overlay),
-        (Text::InTheLists, &app.keymap.list_bindings),
-        (Text::InTheEditor, &app.keymap.editor_bindings),
-        (Text::InAQuestion, &app.keymap.confirm),
-    ] {
-        if table.is_empty() {
-            continue;
-        }
-        out.push(Line::default());
-        out.push(Line::from(Span::styled(title.get(lang), app.theme.label)));
-        out.extend(key_lines(
-            app,
-            Keymap::table_hints(table, app.lang, true),
-            key_width,
-            width,
-        ));
-        if title == Text::InTheEditor {
-            out.extend(hanging(
-                Vec::new(),
-                Text::EditorKeys.get(lang),
-                width,
-                Style::new(),
-            ));
-        }
-    }
-    for (title, text) in [
-        (Text::Counts, Text::CountHelp),
-        (Text::InSearchLine, Text::SearchLineHelp),
-        (Text::InLists, Text::InLists2),
-        (Text::Mouse, Text::MouseHelp),
-    ] {
-        out.push(Line::default());
-        let first = vec![Span::styled(
-            format!("{}{}", title.get(lang), lang.colon()),
-            app.theme.label,
-        )];
-        out.extend(hanging(first, text.get(lang), width, Style::new()));
-    }
-    out.push(Line::default());
-    out.push(Line::from(Span::styled(
-        Text::CloseHelpOther.get(lang),
-        app.theme.dim,
-    )));
-    out
-}
-
-/// The last useful scroll position of the help at the current size.
-pub fn max_scroll(app: &App) -> usize {
-    if app.view.overlay == Some(crate::app::Overlay::Problems) {
-        return crate::ui::problems::max_scroll(app);
-    }
-    let (w, h) = app.view.size;
-    let rows = lines(app, inner_width(w)).len();
-    let shown = usize::from(popup(Rect::new(0, 0, w, h), rows).height.saturating_sub(2));
-    rows.saturating_sub(shown)
-}
-
-/// The rows of help entries: the keys padded to `key_width`, then what they do, wrapped at
-/// `width` under its own column.
-pub fn key_lines(
-    app: &App,
-    rows: Vec<(String, Action)>,
-    key_width: usize,
-    width: usize,
-) -> Vec<Line<'static>> {
-    let lang = app.lang;
-    let mut out = Vec::new();
-    for (keys, action) in rows {
-        let pad = " ".repeat(key_width.saturating_sub(str_width(&keys)) + 2);
-        let first = vec![Span::styled(keys, app.theme.key), Span::raw(pad)];
-        out.extend(hanging(first, action.describe(lang), width, Style::new()));
-    }
-    out
+    help::lines(&app.help_doc(), app.lang, &app.theme, width)
 }
 
 /// Draws the overlay centred over `area`, from its scroll position.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = lines(app, inner_width(area.width));
-    let popup = popup(area, lines.len());
+    let lines = lines(app, popup::help_text_width(area.width));
+    let popup = popup::help(area, lines.len());
     Clear.render(popup, buf);
     let title = format!(" glose — {} ", Text::Help.get(app.lang));
     let shown = usize::from(popup.height.saturating_sub(2));

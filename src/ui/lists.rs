@@ -6,7 +6,7 @@
 //! asks before a deletion.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
@@ -76,8 +76,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let lang = app.lang;
     let notes = app.view.overlay == Some(Overlay::Notes);
-    let width = area.width.saturating_sub(4).min(80);
-    let inner_width = usize::from(width.saturating_sub(4));
+    let (_, inner_width) = crate::layout::popup::notebook_list_width(area.width);
 
     // Entries: (first line, second line).
     let mut entries: Vec<(String, Option<String>)> = Vec::new();
@@ -97,14 +96,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 first_line.trim().to_owned()
             };
             entries.push((
-                where_is(app, note.place, &note.quote),
+                where_is(app, note.place, &note.spot.quote),
                 Some(format!("  {first_line}")),
             ));
         }
     } else {
         for i in app.notebook.bookmarks_in_order(&app.article) {
             if let Some(b) = app.notebook.bookmarks.get(i) {
-                entries.push((where_is(app, b.place, &b.quote), None));
+                entries.push((where_is(app, b.place, &b.spot.quote), None));
             }
         }
     }
@@ -120,9 +119,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         entries.len() * rows_per_entry
     };
-    let height = (content_rows as u16 + 4).min(area.height.saturating_sub(2));
-    let [row] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
-    let [popup] = row.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
+    let popup = crate::layout::popup::notebook_list(area, content_rows);
     Clear.render(popup, buf);
     let title = if notes {
         Text::NotesTitle

@@ -6,7 +6,7 @@
 //! say what an entry looks like.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
@@ -16,69 +16,12 @@ use crate::app::{Action, App};
 use crate::i18n::Text;
 use crate::ui::fit;
 
-/// Where the parts of a list overlay go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ListAreas {
-    /// The whole overlay, border included.
-    pub popup: Rect,
-    /// One line above the filter: counts, or the index's kind filter.
-    pub header: Rect,
-    pub filter: Rect,
-    /// One entry per row.
-    pub list: Rect,
-    /// The entry under the cursor, in more detail (empty when there is no room or no detail).
-    pub detail: Rect,
-    pub hints: Rect,
-}
-
-/// Rows of the detail area, its rule included.
-const DETAIL_ROWS: u16 = 6;
-
-/// The overlay's areas for a terminal of `area`, for a list of at most `entries` entries (the
-/// unfiltered count, so the overlay does not change size as a filter is typed).
-pub fn areas(area: Rect, with_detail: bool, entries: usize) -> ListAreas {
-    let width = area.width.saturating_sub(4).clamp(area.width.min(36), 110);
-    let detail_rows = if with_detail { DETAIL_ROWS } else { 0 };
-    // Border, header, filter, hints, detail, and the entries (at least a few rows).
-    let wanted = 5 + detail_rows + u16::try_from(entries.max(3)).unwrap_or(u16::MAX);
-    let height = area.height.saturating_sub(2).min(wanted);
-    let [row] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
-    let [popup] = row.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
-    let inner = Rect {
-        x: popup.x.saturating_add(2),
-        y: popup.y.saturating_add(1),
-        width: popup.width.saturating_sub(4),
-        height: popup.height.saturating_sub(2),
-    };
-    // The detail only when the list keeps at least three rows beside it.
-    let detail = if with_detail && inner.height >= 3 + DETAIL_ROWS + 3 {
-        DETAIL_ROWS
-    } else {
-        0
-    };
-    let [header, filter, list, detail, hints] = inner.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(detail),
-        Constraint::Length(1),
-    ]));
-    ListAreas {
-        popup,
-        header,
-        filter,
-        list,
-        detail,
-        hints,
-    }
-}
-
 /// Draws the frame of a list overlay: border and title, header, filter line, the entries from
 /// `top` (the one at `cursor` marked), the detail lines and the hints. Returns where the
 /// terminal cursor goes when the filter is being typed.
 pub fn render(app: &App, area: Rect, frame: ListFrame<'_>, buf: &mut Buffer) -> Option<Position> {
     let theme = &app.theme;
-    let areas = areas(area, frame.detail.is_some(), frame.capacity);
+    let areas = crate::layout::popup::lookup(area, frame.detail.is_some(), frame.capacity);
     Clear.render(areas.popup, buf);
     Block::bordered()
         .border_type(BorderType::Rounded)

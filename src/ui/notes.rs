@@ -9,15 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use crate::app::Action;
-use crate::content::Verdict;
 use crate::i18n::Text;
+use crate::layout::notes_window::{self, text_area};
+use crate::layout::stop::{self, Timing};
 use crate::notes::Notes;
 use crate::text::wrap::str_width;
-use crate::ui::stop::{self, Timing};
 use crate::ui::{fit, wrap_text};
-
-/// Left and right padding of the notes.
-const PADDING: u16 = 2;
 
 /// Draws one frame of the notes window.
 pub fn render(notes: &Notes, frame: &mut Frame) {
@@ -41,7 +38,7 @@ fn draw(notes: &Notes, area: Rect, buf: &mut Buffer) {
     };
     render_header(notes, timing, header, buf);
     let inner = text_area(body);
-    let lines = body_lines(notes, timing, usize::from(inner.width));
+    let lines = notes_window::body_lines(&notes.body(), timing, usize::from(inner.width));
     let shown: Vec<Line> = lines
         .into_iter()
         .skip(notes.scroll)
@@ -53,27 +50,6 @@ fn draw(notes: &Notes, area: Rect, buf: &mut Buffer) {
     if notes.help {
         render_help(notes, body, buf);
     }
-}
-
-fn text_area(area: Rect) -> Rect {
-    Rect {
-        x: area.x.saturating_add(PADDING),
-        width: area.width.saturating_sub(2 * PADDING),
-        ..area
-    }
-}
-
-/// The furthest the notes can scroll at the window's size.
-pub fn max_scroll(notes: &Notes) -> usize {
-    let Some(timing) = notes.timing() else {
-        return 0;
-    };
-    let (width, height) = notes.size;
-    let inner_width = usize::from(width.saturating_sub(2 * PADDING));
-    let inner_height = usize::from(height.saturating_sub(3));
-    body_lines(notes, timing, inner_width)
-        .len()
-        .saturating_sub(inner_height)
 }
 
 /// " Étape 2/4 · 2:05 / 2:00 · visite 3:05 / 14:00 · 0:05 de retard "
@@ -103,73 +79,6 @@ fn render_header(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
         &Line::from(spans).style(theme.status),
         area.width,
     );
-}
-
-/// Everything about the current stop, wrapped at `width`.
-pub fn body_lines(notes: &Notes, timing: Timing, width: usize) -> Vec<Line<'static>> {
-    let article = &notes.article;
-    let theme = &notes.theme;
-    let lang = notes.lang;
-    let french = article.is_french();
-    let width = width.max(1);
-    let parts = stop::Parts {
-        time: false,
-        say: true,
-    };
-    let mut out = stop::lines(article, timing, lang, theme, width, parts);
-    let annotation = article
-        .tour
-        .get(timing.stop)
-        .and_then(|s| s.annotation)
-        .and_then(|i| article.annotations.get(i));
-    let Some(annotation) = annotation else {
-        return out;
-    };
-    out.push(Line::default());
-    let revealed = notes.remote.is_some_and(|r| r.state.revealed);
-    let shown = if revealed {
-        lang.pick("shown to the room", "montré à la salle")
-    } else {
-        lang.pick("not shown yet", "pas encore montré")
-    };
-    let mut heading = vec![Span::styled(
-        format!("{} ", Text::WhatTheSourceSays.get(lang)),
-        theme.label,
-    )];
-    if let Some(verdict) = annotation.verdict {
-        let mark = match verdict {
-            Verdict::Confirmed => "✓",
-            Verdict::Imprecise => "≈",
-            Verdict::Misreported => "✗",
-            Verdict::Unverifiable => "?",
-        };
-        heading.push(Span::styled(
-            format!("[{mark} {}]", lang.verdict(verdict)),
-            theme.verdict(verdict),
-        ));
-    }
-    heading.push(Span::styled(format!(" ({shown})"), theme.dim));
-    out.push(Line::from(heading));
-    out.extend(wrap_text(
-        &crate::i18n::quoted(lang, article.slice(annotation.range.clone())),
-        width,
-        theme.annotation(annotation.kind),
-        french,
-    ));
-    if !annotation.note.is_empty() {
-        out.extend(wrap_text(&annotation.note, width, theme.text, french));
-    }
-    if let Some(source) = annotation.source.and_then(|s| article.sources.get(s)) {
-        let line = format!(
-            "{}{}{} — {}",
-            Text::Source.get(lang),
-            lang.colon(),
-            source.author,
-            source.title
-        );
-        out.extend(wrap_text(&line, width, theme.dim, french));
-    }
-    out
 }
 
 /// "Ensuite : Étape 3/4 · Un salaire de survie (3 min)", or the end of the tour.

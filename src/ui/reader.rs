@@ -17,9 +17,9 @@ use ratatui::style::{Modifier, Style};
 use crate::content::{
     STYLE_CODE, STYLE_EMPHASIS, STYLE_IMAGE, STYLE_LINK, STYLE_STRIKE, STYLE_STRONG,
 };
+use crate::layout::screen::PaneArea;
 use crate::layout::{COLUMN_GAP, PaneLayout, RowKind, RowStyle, VisualRow, marker_column};
 use crate::notebook::Place;
-use crate::screen::PaneArea;
 use crate::ui::fit;
 
 /// Draws one pane (expanded or collapsed).

@@ -52,7 +52,7 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
     };
     if let Some(progress) = app.tour_progress() {
         let now = app.clock.now();
-        let label = crate::ui::stop::stop_label(lang, progress.stop, app.article.tour.len());
+        let label = crate::layout::stop::stop_label(lang, progress.stop, app.article.tour.len());
         let planned = app.article.tour.get(progress.stop).map_or(0, |s| s.minutes);
         replace(
             format!(

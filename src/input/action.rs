@@ -4,7 +4,7 @@
 //! serde names (`line_down`, `next_annotation`) are the vocabulary of key remapping, and
 //! `describe` is the text of the help screen, so help and behaviour cannot disagree.
 
-use super::line_input::Edit;
+use super::edit::Edit;
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]

@@ -4,15 +4,14 @@
 //!
 //! Everything is wrapped with the article's engine at the given width (heights are exact).
 
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::clock::format_seconds;
 use crate::content::Article;
 use crate::i18n::{Lang, Text};
+use crate::layout::lines::{section, wrap_text};
 use crate::theme::Theme;
 use crate::tour::{planned_minutes, planned_minutes_before};
-use crate::ui::wrap_text;
 
 /// Where a tour is in time, in whole seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,11 +135,6 @@ pub fn lines(
         }
     }
     out
-}
-
-fn section(out: &mut Vec<Line<'static>>, title: &str, style: Style) {
-    out.push(Line::default());
-    out.push(Line::from(Span::styled(title.to_owned(), style)));
 }
 
 #[cfg(test)]

@@ -1,0 +1,92 @@
+//! What the `?` help says, written from the key tables in force: every key of the current
+//! mode, then the lists', the editor's and the questions' keys. `layout::help` wraps it at a
+//! width (so `update` knows how far it scrolls) and `ui::help` draws it.
+
+use crate::i18n::Text;
+use crate::layout::help::{HelpBlock, HelpDoc};
+use crate::text::wrap::str_width;
+
+use super::{Action, App, Keymap};
+
+impl App {
+    /// The help for the reader, or the tour when it is on.
+    pub fn help_doc(&self) -> HelpDoc {
+        let lang = self.lang;
+        let (rows, tour_rows) = if self.tour.is_some() {
+            (
+                self.keymap.help_rows_except(lang, &self.keymap.tour),
+                self.keymap.tour_help_rows(lang),
+            )
+        } else {
+            (self.keymap.help_rows(lang), Vec::new())
+        };
+        let key_width = rows
+            .iter()
+            .chain(&tour_rows)
+            .map(|(k, _)| str_width(k))
+            .max()
+            .unwrap_or(0);
+        let described = |rows: Vec<(String, Action)>| {
+            HelpBlock::Keys(
+                rows.into_iter()
+                    .map(|(keys, action)| (keys, action.describe(lang).to_owned()))
+                    .collect(),
+            )
+        };
+        let mut blocks = Vec::new();
+        if !tour_rows.is_empty() {
+            // The mode's own keys first: they are what the reader is using now.
+            blocks.push(HelpBlock::Title(Text::Tour.get(lang).to_owned()));
+            blocks.push(described(tour_rows));
+            blocks.push(HelpBlock::Blank);
+            blocks.push(HelpBlock::Title(Text::Keys.get(lang).to_owned()));
+        }
+        blocks.push(described(rows));
+        // The notes lists' and the editor's keys, from their keymap tables, in the same columns.
+        for (title, table) in [
+            (Text::InTheOverlays, &self.keymap.overlay),
+            (Text::InTheLists, &self.keymap.list_bindings),
+            (Text::InTheEditor, &self.keymap.editor_bindings),
+            (Text::InAQuestion, &self.keymap.confirm),
+        ] {
+            if table.is_empty() {
+                continue;
+            }
+            blocks.push(HelpBlock::Blank);
+            blocks.push(HelpBlock::Title(title.get(lang).to_owned()));
+            blocks.push(described(Keymap::table_hints(table, lang, true)));
+            if title == Text::InTheEditor {
+                blocks.push(HelpBlock::Prose(Text::EditorKeys.get(lang).to_owned()));
+            }
+        }
+        for (title, text) in [
+            (Text::Counts, Text::CountHelp),
+            (Text::InSearchLine, Text::SearchLineHelp),
+            (Text::InLists, Text::InLists2),
+            (Text::Mouse, Text::MouseHelp),
+        ] {
+            blocks.push(HelpBlock::Blank);
+            blocks.push(HelpBlock::Titled(
+                title.get(lang).to_owned(),
+                text.get(lang).to_owned(),
+            ));
+        }
+        blocks.push(HelpBlock::Blank);
+        blocks.push(HelpBlock::Closing(
+            Text::CloseHelpOther.get(lang).to_owned(),
+        ));
+        HelpDoc { key_width, blocks }
+    }
+
+    /// The last useful scroll position of the overlay on screen (the help or the problems).
+    pub fn help_max_scroll(&self) -> usize {
+        if self.view.overlay == Some(super::Overlay::Problems) {
+            return crate::layout::help::problems_max_scroll(
+                &self.problems,
+                self.lang,
+                self.view.size,
+            );
+        }
+        crate::layout::help::max_scroll(&self.help_doc(), self.lang, self.view.size)
+    }
+}

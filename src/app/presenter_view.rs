@@ -1,0 +1,41 @@
+//! What the presenter's screen is laid out from (`layout::present`), written from the state.
+
+use crate::layout::present::{self, Reveal};
+
+use super::{Action, App};
+
+impl App {
+    /// Whether the current stop's verdict is shown, and the key that reveals it.
+    pub fn presenter_reveal(&self) -> Reveal {
+        let Some(presenter) = &self.presenter else {
+            return Reveal::default();
+        };
+        Reveal {
+            revealed: presenter.revealed,
+            key: presenter
+                .keymap
+                .first_key(Action::RevealVerdict)
+                .map(|k| k.label(self.lang))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// How far the presenter's stop can scroll at the current size: 0 when it fits whole.
+    pub fn presenter_max_scroll(&self) -> usize {
+        let Some(stop) = self
+            .tour_progress()
+            .filter(|_| self.presenter.is_some())
+            .and_then(|progress| self.article.tour.get(progress.stop))
+        else {
+            return 0;
+        };
+        present::max_scroll(
+            &self.article,
+            stop,
+            &self.presenter_reveal(),
+            &self.theme,
+            self.lang,
+            self.view.size,
+        )
+    }
+}
