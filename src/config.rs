@@ -47,7 +47,7 @@ struct RawConfig {
     highlight_marks: Option<bool>,
     hyperlinks: Option<bool>,
     #[serde(default)]
-    keys: BTreeMap<Spanned<String>, Spanned<String>>,
+    keys: keys::Keys,
     #[serde(default)]
     tour_keys: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
@@ -217,34 +217,22 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
     }
     let defaults = Keymap::default();
     let presenter = crate::present::keymap();
+    keys::check_modes(&raw.keys, lang, &at)?;
+    let table =
+        |table: Table, older, defaults: &[(crate::input::KeyChord, crate::input::Action)]| {
+            let (lines, label) = keys::lines_for(table, older, &raw.keys, lang, &at)?;
+            remap(lines, defaults, table, &label, lang, &at)
+        };
     config.keymap = Keymap {
-        bindings: remap(&raw.keys, &defaults.bindings, Table::Reader, lang, &at)?,
-        tour: remap(&raw.tour_keys, &defaults.tour, Table::Tour, lang, &at)?,
-        list_bindings: remap(
-            &raw.list_keys,
-            &defaults.list_bindings,
-            Table::Lists,
-            lang,
-            &at,
-        )?,
-        editor_bindings: remap(
-            &raw.editor_keys,
-            &defaults.editor_bindings,
-            Table::Editor,
-            lang,
-            &at,
-        )?,
+        bindings: table(Table::Reader, &raw.keys.lines, &defaults.bindings)?,
+        tour: table(Table::Tour, &raw.tour_keys, &defaults.tour)?,
+        list_bindings: table(Table::Lists, &raw.list_keys, &defaults.list_bindings)?,
+        editor_bindings: table(Table::Editor, &raw.editor_keys, &defaults.editor_bindings)?,
         overlay: defaults.overlay.clone(),
         confirm: defaults.confirm.clone(),
     };
     config.presenter_keymap = Keymap {
-        bindings: remap(
-            &raw.presenter_keys,
-            &presenter.bindings,
-            Table::Presenter,
-            lang,
-            &at,
-        )?,
+        bindings: table(Table::Presenter, &raw.presenter_keys, &presenter.bindings)?,
         ..Keymap::empty()
     };
     Ok(config)

@@ -134,6 +134,13 @@ pub fn default_text(lang: Lang) -> String {
         "# pgup, pgdn, home, end, delete, f1 to f12, with ctrl- or alt- before (ctrl-d).",
         "# pgup, pgdn, home, end, delete, f1 à f12, précédées de ctrl- ou alt- (ctrl-d).",
     ));
+    line(lang.pick(
+        "# One table per mode. The older names still work: lines directly under [keys] are the\n\
+         # reader's; [tour_keys], [presenter_keys], [list_keys], [editor_keys] the others'.",
+        "# Une table par mode. Les anciens noms marchent encore : les lignes directement sous\n\
+         # [keys] sont celles du lecteur ; [tour_keys], [presenter_keys], [list_keys],\n\
+         # [editor_keys] celles des autres modes.",
+    ));
     let defaults = Keymap::default();
     let presenter = crate::present::keymap();
     for (table, bindings) in [
@@ -177,7 +184,7 @@ pub fn default_text(lang: Lang) -> String {
                 ));
             }
         }
-        line(table.name());
+        line(&table.section());
         for action in table.allowed() {
             let Some(name) = action.name() else {
                 continue;

@@ -1,6 +1,8 @@
-//! The key tables of `config.toml` (`[keys]`, `[tour_keys]`, `[presenter_keys]`, `[list_keys]`,
-//! `[editor_keys]`): which actions each one takes, and how a file's table is applied over the
-//! default bindings.
+//! The key tables of `config.toml`, one per mode: `[keys.reader]`, `[keys.tour]`,
+//! `[keys.presenter]`, `[keys.list]`, `[keys.editor]` — which actions each one takes, and how a
+//! file's table is applied over the default bindings. The older names still work, as aliases:
+//! lines directly under `[keys]` are the reader's, and `[tour_keys]`, `[presenter_keys]`,
+//! `[list_keys]`, `[editor_keys]` the other modes'. One mode's keys are written in one table.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -28,7 +30,100 @@ pub(super) enum Table {
     Editor,
 }
 
+/// The lines of a key table: `"key" = "action"`, each with where it is in the file.
+pub(super) type Lines = BTreeMap<Spanned<String>, Spanned<String>>;
+
+/// The file's `[keys]`: the reader's lines written directly under it (the older form), and
+/// one table per mode (`[keys.tour]`…), each name with where it is in the file.
+#[derive(Debug, Default)]
+pub(super) struct Keys {
+    pub(super) lines: Lines,
+    pub(super) modes: Vec<(Spanned<String>, Lines)>,
+}
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// A line's value: an action's name, or a mode's table.
+        enum Value {
+            Action(String),
+            Mode(Lines),
+        }
+        impl<'de> serde::Deserialize<'de> for Value {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Visit;
+                impl<'de> serde::de::Visitor<'de> for Visit {
+                    type Value = Value;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("an action's name, or a table of keys")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Value, E> {
+                        Ok(Value::Action(v.to_owned()))
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> Result<Value, A::Error> {
+                        let mut lines = Lines::new();
+                        while let Some((k, v)) = map.next_entry()? {
+                            lines.insert(k, v);
+                        }
+                        Ok(Value::Mode(lines))
+                    }
+                }
+                d.deserialize_any(Visit)
+            }
+        }
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a table of keys")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Keys::default();
+                while let Some(name) = map.next_key::<Spanned<String>>()? {
+                    let value: Spanned<Value> = map.next_value()?;
+                    let span = value.span();
+                    match value.into_inner() {
+                        Value::Action(action) => {
+                            keys.lines.insert(name, Spanned::new(span, action));
+                        }
+                        Value::Mode(lines) => keys.modes.push((name, lines)),
+                    }
+                }
+                Ok(keys)
+            }
+        }
+        deserializer.deserialize_map(Visit)
+    }
+}
+
 impl Table {
+    pub(super) const ALL: [Self; 5] = [
+        Self::Reader,
+        Self::Tour,
+        Self::Presenter,
+        Self::Lists,
+        Self::Editor,
+    ];
+
+    /// The mode's name in `[keys.<mode>]`.
+    pub(super) fn mode(self) -> &'static str {
+        match self {
+            Self::Reader => "reader",
+            Self::Tour => "tour",
+            Self::Presenter => "presenter",
+            Self::Lists => "list",
+            Self::Editor => "editor",
+        }
+    }
+
+    /// The table's name: `[keys.tour]`.
+    pub(super) fn section(self) -> String {
+        format!("[keys.{}]", self.mode())
+    }
+
+    /// The table's older name, still read: `[tour_keys]` (`[keys]` for the reader).
     pub(super) fn name(self) -> &'static str {
         match self {
             Self::Reader => "[keys]",
@@ -100,9 +195,10 @@ impl Table {
 /// loses its default keys and gets the file's (in the help, where its first default key was); a
 /// key bound to two actions is an error, and so is an action that does nothing in that mode.
 pub(super) fn remap(
-    keys: &BTreeMap<Spanned<String>, Spanned<String>>,
+    keys: &Lines,
     defaults: &[(KeyChord, Action)],
     table: Table,
+    label: &str,
     lang: Lang,
     at: &dyn Fn(Range<usize>, String, Option<String>) -> ConfigError,
 ) -> Result<Vec<(KeyChord, Action)>, ConfigError> {
@@ -188,15 +284,15 @@ pub(super) fn remap(
         if !allowed.contains(&action) {
             let names: Vec<String> = allowed.iter().filter_map(|a| a.name()).collect();
             let help = match lang {
-                Lang::En => format!("{} takes: {}", table.name(), names.join(", ")),
-                Lang::Fr => format!("{} accepte : {}", table.name(), names.join(", ")),
+                Lang::En => format!("{label} takes: {}", names.join(", ")),
+                Lang::Fr => format!("{label} accepte : {}", names.join(", ")),
             };
             let name = clean_line(action_name.get_ref());
             return Err(at(
                 action_name.span(),
                 match lang {
-                    Lang::En => format!("'{name}' does nothing in {}", table.name()),
-                    Lang::Fr => format!("'{name}' ne fait rien dans {}", table.name()),
+                    Lang::En => format!("'{name}' does nothing in {label}"),
+                    Lang::Fr => format!("'{name}' ne fait rien dans {label}"),
                 },
                 Some(help),
             ));
@@ -220,14 +316,12 @@ pub(super) fn remap(
         {
             let help = match lang {
                 Lang::En => format!(
-                    "bind '{}' to another key in {} as well",
+                    "bind '{}' to another key in {label} as well",
                     other.name().unwrap_or_default(),
-                    table.name()
                 ),
                 Lang::Fr => format!(
-                    "associez aussi '{}' à une autre touche dans {}",
+                    "associez aussi '{}' à une autre touche dans {label}",
                     other.name().unwrap_or_default(),
-                    table.name()
                 ),
             };
             return Err(at(
@@ -262,6 +356,74 @@ pub(super) fn remap(
     Ok(bindings)
 }
 
+/// The lines a mode's keys are written in, and the table's name as the file writes it:
+/// `[keys.<mode>]`, or the older name (`[tour_keys]`, lines directly under `[keys]` for the
+/// reader). Both at once is an error: one mode's keys go in one table.
+pub(super) fn lines_for<'a>(
+    table: Table,
+    older: &'a Lines,
+    keys: &'a Keys,
+    lang: Lang,
+    at: &dyn Fn(Range<usize>, String, Option<String>) -> ConfigError,
+) -> Result<(&'a Lines, String), ConfigError> {
+    let Some((name, lines)) = keys.modes.iter().find(|(n, _)| n.get_ref() == table.mode()) else {
+        return Ok((older, table.name().to_owned()));
+    };
+    if let Some((key, _)) = older.iter().min_by_key(|(k, _)| k.span().start) {
+        let (new, old) = (table.section(), table.name());
+        let (message, help) = match lang {
+            Lang::En => (
+                format!(
+                    "the {} keys are written both in {new} and in {old}",
+                    table.mode()
+                ),
+                format!("move these lines to {new} ({old} is its older name)"),
+            ),
+            Lang::Fr => (
+                format!(
+                    "les touches {} sont écrites à la fois dans {new} et dans {old}",
+                    table.mode()
+                ),
+                format!("déplacez ces lignes dans {new} ({old} est son ancien nom)"),
+            ),
+        };
+        return Err(at(
+            key.span().start.min(name.span().start)..key.span().end,
+            message,
+            Some(help),
+        ));
+    }
+    Ok((lines, table.section()))
+}
+
+/// A `[keys.<mode>]` table whose mode glose does not know is an error that lists the modes.
+pub(super) fn check_modes(
+    keys: &Keys,
+    lang: Lang,
+    at: &dyn Fn(Range<usize>, String, Option<String>) -> ConfigError,
+) -> Result<(), ConfigError> {
+    let Some((name, _)) = keys
+        .modes
+        .iter()
+        .find(|(n, _)| !Table::ALL.iter().any(|t| t.mode() == n.get_ref()))
+    else {
+        return Ok(());
+    };
+    let modes: Vec<String> = Table::ALL.iter().map(|t| t.section()).collect();
+    let shown = clean_line(name.get_ref());
+    let (message, help) = match lang {
+        Lang::En => (
+            format!("glose has no mode '{shown}' for keys"),
+            format!("the key tables are {}", modes.join(", ")),
+        ),
+        Lang::Fr => (
+            format!("glose n’a pas de mode '{shown}' pour les touches"),
+            format!("les tables de touches sont {}", modes.join(", ")),
+        ),
+    };
+    Err(at(name.span(), message, Some(help)))
+}
+
 fn key_name(chord: KeyChord) -> String {
     clean_line(&chord.notation())
 }
@@ -274,5 +436,126 @@ fn conflict(lang: Lang, key: &str, first: Action, second: Action) -> String {
     match lang {
         Lang::En => format!("key '{key}' is bound to both '{a}' and '{b}'"),
         Lang::Fr => format!("la touche '{key}' est associée à la fois à '{a}' et à '{b}'"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use ratatui::crossterm::event::KeyCode;
+
+    use crate::config::{Config, ConfigError, parse};
+    use crate::i18n::Lang;
+    use crate::input::{Action, KeyChord};
+
+    fn parse_str(text: &str, lang: Lang) -> Result<Config, ConfigError> {
+        parse(text, Path::new("config.toml"), lang)
+    }
+
+    fn error(text: &str, lang: Lang) -> String {
+        parse_str(text, lang).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn each_mode_has_its_table_under_keys() {
+        let config = parse_str(
+            "[keys.reader]\n\"ctrl-n\" = \"next_annotation\"\n\
+             [keys.tour]\n\"n\" = \"next_stop\"\n\
+             [keys.presenter]\n\"x\" = \"blank\"\n\
+             [keys.list]\n\"ctrl-j\" = \"list_next\"\n\
+             [keys.editor]\n\"f2\" = \"note_save\"\n",
+            Lang::En,
+        )
+        .unwrap();
+        let keymap = &config.keymap;
+        assert_eq!(
+            keymap.action(KeyChord::ctrl('n')),
+            Some(Action::NextAnnotation)
+        );
+        let n = KeyChord::plain(KeyCode::Char('n'));
+        assert_eq!(keymap.tour_action(n), Some(Action::NextStop));
+        assert_eq!(keymap.action(n), Some(Action::SearchNext));
+        let x = KeyChord::plain(KeyCode::Char('x'));
+        assert_eq!(config.presenter_keymap.action(x), Some(Action::Blank));
+        assert!(
+            keymap
+                .list_bindings
+                .contains(&(KeyChord::ctrl('j'), Action::ListNext))
+        );
+        let f2 = KeyChord::plain(KeyCode::F(2));
+        assert!(keymap.editor_bindings.contains(&(f2, Action::NoteSave)));
+    }
+
+    #[test]
+    fn the_older_names_are_the_same_tables() {
+        let new = parse_str(
+            "[keys.reader]\n\"x\" = \"toggle_index\"\n[keys.tour]\n\"n\" = \"next_stop\"\n",
+            Lang::En,
+        )
+        .unwrap();
+        let old = parse_str(
+            "[keys]\n\"x\" = \"toggle_index\"\n[tour_keys]\n\"n\" = \"next_stop\"\n",
+            Lang::En,
+        )
+        .unwrap();
+        assert_eq!(new, old);
+        // Lines under [keys] and a mode's table beside them: both read.
+        let both = parse_str(
+            "[keys]\n\"x\" = \"toggle_index\"\n[keys.tour]\n\"n\" = \"next_stop\"\n",
+            Lang::En,
+        )
+        .unwrap();
+        assert_eq!(both, old);
+    }
+
+    #[test]
+    fn one_mode_is_written_in_one_table() {
+        let message = error(
+            "[tour_keys]\n\"n\" = \"next_stop\"\n[keys.tour]\n\"m\" = \"prev_stop\"\n",
+            Lang::En,
+        );
+        assert!(
+            message.contains("the tour keys are written both in [keys.tour] and in [tour_keys]"),
+            "{message}"
+        );
+        assert!(message.contains("config.toml:2:"), "{message}");
+        let message = error(
+            "[keys]\n\"x\" = \"quit\"\n[keys.reader]\n\"y\" = \"top\"\n",
+            Lang::Fr,
+        );
+        assert!(
+            message.contains("à la fois dans [keys.reader] et dans [keys]"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_mode_lists_the_tables_and_errors_name_the_table_written() {
+        let message = error("[keys.reading]\n\"x\" = \"quit\"\n", Lang::En);
+        assert!(
+            message.contains("glose has no mode 'reading' for keys"),
+            "{message}"
+        );
+        assert!(
+            message.contains(
+                "[keys.reader], [keys.tour], [keys.presenter], [keys.list], [keys.editor]"
+            ),
+            "{message}"
+        );
+        let message = error("[keys.presenter]\n\"/\" = \"search\"\n", Lang::En);
+        assert!(
+            message.contains("'search' does nothing in [keys.presenter]"),
+            "{message}"
+        );
+        assert!(
+            message.contains("[keys.presenter] takes: next_stop"),
+            "{message}"
+        );
+        let message = error("[keys.tour]\n\"x\" = 3\n", Lang::En);
+        assert!(
+            message.contains("the action of 'x' must be a name in quotes"),
+            "{message}"
+        );
     }
 }

@@ -103,7 +103,16 @@ pub(super) fn plain_words_check(
                     );
                     return Some((span, message, Some(help.to_owned())));
                 };
-                let wrong = table.iter().find(|(_, v)| !v.get_ref().is_str());
+                // `[keys.<mode>]` tables sit inside `[keys]`: their lines are checked too.
+                let modes = table
+                    .iter()
+                    .filter(|_| name == "keys")
+                    .filter_map(|(_, v)| v.get_ref().as_table());
+                let wrong = table
+                    .iter()
+                    .filter(|(_, v)| !(name == "keys" && v.get_ref().is_table()))
+                    .chain(modes.flat_map(|t| t.iter()))
+                    .find(|(_, v)| !v.get_ref().is_str());
                 let Some((chord, action)) = wrong else {
                     continue;
                 };
