@@ -68,8 +68,8 @@ pub struct Config {
     pub side_pane_width: Option<u16>,
     pub max_text_width: u16,
     pub highlight_marks: bool,
-    /// Whether the source pane's addresses are terminal hyperlinks (OSC 8), where the terminal
-    /// takes them; `GLOSE_HYPERLINKS=0` turns them off too.
+    /// Whether the side pane's addresses and the text's links are terminal hyperlinks (OSC 8),
+    /// where the terminal takes them; `GLOSE_HYPERLINKS=0` turns them off too.
     pub hyperlinks: bool,
     /// The reader's default bindings (and the tour's layer) with the file's `[keys]` and
     /// `[tour_keys]` applied.
