@@ -118,12 +118,12 @@ fn bench_links(c: &mut Criterion) {
         let desk = glose::desk::Desk::with_opener(|_| Ok(()), false, true);
         let buffer = terminal.backend().buffer().clone();
         assert!(
-            !desk.links(&app, &buffer).is_empty(),
+            !desk.links(&app, &buffer, &[]).is_empty(),
             "an address on screen"
         );
         let id = format!("{w}x{h}");
         group.bench_function(BenchmarkId::new("links", &id), |b| {
-            b.iter(|| black_box(desk.links(&app, &buffer)));
+            b.iter(|| black_box(desk.links(&app, &buffer, &[])));
         });
         group.bench_function(BenchmarkId::new("render", &id), |b| {
             b.iter(|| frame(&mut terminal, &app));

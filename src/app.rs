@@ -16,6 +16,7 @@ pub mod editor;
 mod find;
 mod help;
 pub mod line_input;
+mod links;
 pub mod lookup;
 mod marks;
 mod overlays;
@@ -154,6 +155,8 @@ pub struct View {
     pub tops: Vec<Top>,
     /// Index into `Article::annotations`.
     pub selected: Option<usize>,
+    /// Index into `Article::links` of the selected link (never with `selected`; `links`).
+    pub link: Option<usize>,
     pub overlay: Option<Overlay>,
     pub marks_hidden: bool,
     /// `Some(shown)` once the reader toggled the side pane; `None` is automatic.
@@ -273,6 +276,7 @@ impl App {
             focus: 0,
             tops: vec![Top::default(); panes.len()],
             selected: None,
+            link: None,
             overlay: None,
             marks_hidden: false,
             side_pref: None,
@@ -531,6 +535,9 @@ impl App {
     /// `o` (`open`) or `y`: asks the event loop to open the selected annotation's source
     /// address, or to copy its citation; says why not in the status line.
     fn request_source(&mut self, open: bool) {
+        if self.request_link(open) {
+            return;
+        }
         let lang = self.lang;
         let source = self
             .view
@@ -650,13 +657,16 @@ impl App {
             Action::FocusPane(n) => self.focus(usize::from(n.saturating_sub(1))),
             Action::PrevPane => self.focus(self.view.focus.saturating_sub(1)),
             Action::NextPane => self.focus(self.view.focus + 1),
-            Action::NextAnnotation => self.step_annotation(true),
-            Action::PrevAnnotation => self.step_annotation(false),
+            Action::NextAnnotation => self.step_selection(true),
+            Action::PrevAnnotation => self.step_selection(false),
+            // On a selected link, Enter follows it (as in lynx and w3m).
+            Action::SelectVisible if self.view.link.is_some() => self.request_source(true),
             Action::SelectVisible => self.select_visible(),
             Action::ClearSelection => {
                 // Esc clears a search first, then the selection.
                 if !self.clear_search() {
                     self.view.selected = None;
+                    self.view.link = None;
                 }
             }
             Action::ToggleMarks => self.view.marks_hidden = !self.view.marks_hidden,
@@ -696,7 +706,10 @@ impl App {
             | Action::ListClose
             | Action::NoteSave
             | Action::NoteClose => {}
-            Action::ToggleTour => self.toggle_tour(),
+            Action::ToggleTour => {
+                self.view.link = None;
+                self.toggle_tour();
+            }
             Action::NextStop => self.step_stop(1),
             Action::PrevStop => self.step_stop(-1),
             Action::FirstStop => self.go_to_stop(0),
@@ -782,7 +795,9 @@ impl App {
             pane_count: self.panes.len(),
             focus: self.view.focus,
             side_pref: self.view.side_pref,
-            has_selection: self.view.selected.is_some() || self.tour.is_some(),
+            has_selection: self.view.selected.is_some()
+                || self.view.link.is_some()
+                || self.tour.is_some(),
             max_text_width: self.prefs.max_text_width,
             side_width: self.prefs.side_width,
         };
@@ -1034,33 +1049,6 @@ impl App {
         }
     }
 
-    /// Moves the selection to the next or previous annotation in reading order.
-    fn step_annotation(&mut self, forward: bool) {
-        let count = self.article.annotations.len();
-        if count == 0 {
-            return;
-        }
-        let next = match self.view.selected {
-            Some(i) if forward => (i + 1) % count,
-            Some(i) => (i + count - 1) % count,
-            None => {
-                // Start from what the reader is looking at, like a browser's Tab.
-                let (start, end) = self.visible_bytes(self.view.focus);
-                if forward {
-                    let i = self.article.annotation_at_or_after(start);
-                    if i < count { i } else { 0 }
-                } else {
-                    let i = self
-                        .article
-                        .annotations
-                        .partition_point(|a| a.range.start < end);
-                    if i == 0 { count - 1 } else { i - 1 }
-                }
-            }
-        };
-        self.select(next);
-    }
-
     /// Selects an annotation: focuses its pane and scrolls it into view.
     pub fn select(&mut self, index: usize) {
         let Some(annotation) = self.article.annotations.get(index) else {
@@ -1068,6 +1056,7 @@ impl App {
         };
         let pane = self.part_pane.get(annotation.part).copied().unwrap_or(0);
         self.view.selected = Some(index);
+        self.view.link = None;
         self.view.focus = pane;
         self.view.side_scroll = 0;
         // The arrangement may change (drawer appears, pane expands): settle it first.
@@ -1172,6 +1161,8 @@ impl App {
         };
         if let Some(index) = self.article.annotation_covering(byte) {
             self.select(index);
+        } else if let Some(index) = self.link_covering(byte) {
+            self.select_link(index);
         }
     }
 

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use crate::app::{App, Keymap, Prefs};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, SettingsText};
 use crate::layout::screen::{MAX_TEXT_WIDTH, MIN_SIDE_WIDTH};
 use crate::text::sanitize::clean_line;
 use crate::theme::{Theme, ThemeName};
@@ -68,8 +68,8 @@ pub struct Config {
     pub side_pane_width: Option<u16>,
     pub max_text_width: u16,
     pub highlight_marks: bool,
-    /// Whether the source pane's addresses are terminal hyperlinks (OSC 8), where the terminal
-    /// takes them; `GLOSE_HYPERLINKS=0` turns them off too.
+    /// Whether the side pane's addresses and the text's links are terminal hyperlinks (OSC 8),
+    /// where the terminal takes them; `GLOSE_HYPERLINKS=0` turns them off too.
     pub hyperlinks: bool,
     /// The reader's default bindings (and the tour's layer) with the file's `[keys]` and
     /// `[tour_keys]` applied.
@@ -148,10 +148,7 @@ pub fn load(location: &Location, lang: Lang) -> Result<Config, ConfigError> {
             Ok(text) => parse(&text, path, lang),
             Err(_) => Err(ConfigError::Read {
                 path: path.clone(),
-                error: crate::files::Refused::Io(
-                    lang.pick("it is not UTF-8 text", "ce n’est pas du texte UTF-8")
-                        .to_owned(),
-                ),
+                error: crate::files::Refused::Io(SettingsText::NotUtf8.get(lang)),
                 lang,
             }),
         },
@@ -186,20 +183,12 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
     let range_error = |value: &Spanned<u16>, range: &Range<u16>| {
         at(
             value.span(),
-            match lang {
-                Lang::En => format!(
-                    "{} is out of range: between {} and {} columns",
-                    value.get_ref(),
-                    range.start,
-                    range.end - 1
-                ),
-                Lang::Fr => format!(
-                    "{} est hors limites : entre {} et {} colonnes",
-                    value.get_ref(),
-                    range.start,
-                    range.end - 1
-                ),
-            },
+            SettingsText::OutOfRange {
+                value: *value.get_ref(),
+                low: range.start,
+                high: range.end - 1,
+            }
+            .get(lang),
             None,
         )
     };

@@ -38,6 +38,9 @@ pub struct Desk {
     pub clipboard: bool,
     /// Whether OSC 8 hyperlinks are drawn.
     pub hyperlinks: bool,
+    /// The hyperlinks on the terminal now: those of the last frame, or none after the screen
+    /// was drawn whole again ([`Desk::forget`]).
+    drawn: Vec<LinkRow>,
 }
 
 impl std::fmt::Debug for Desk {
@@ -143,6 +146,7 @@ impl Desk {
             opener: system_opener(),
             clipboard: clipboard_allowed(&env),
             hyperlinks: hyperlinks_wanted(&env, hyperlinks_setting),
+            drawn: Vec::new(),
         }
     }
 
@@ -156,6 +160,7 @@ impl Desk {
             opener: Box::new(opener),
             clipboard,
             hyperlinks,
+            drawn: Vec::new(),
         }
     }
 
@@ -164,6 +169,7 @@ impl Desk {
     pub fn carry_out(&mut self, app: &mut App, terminal: &mut dyn Write) {
         let lang = app.lang;
         for request in std::mem::take(&mut app.requests) {
+            let address = matches!(request, Request::CopyAddress(_));
             let message = match request {
                 Request::Open(url) => match safe_url(&url).map(|url| (self.opener)(url)) {
                     Some(Ok(())) => format!("{} {url}", lang.pick("Opening", "Ouverture de")),
@@ -178,11 +184,17 @@ impl Desk {
                         )
                         .to_owned(),
                 },
-                Request::Copy(text) if self.clipboard => {
+                Request::Copy(text) | Request::CopyAddress(text) if self.clipboard => {
                     let written = terminal
                         .write_all(osc52(&text).as_bytes())
                         .and_then(|()| terminal.flush());
                     match written {
+                        Ok(()) if address => lang
+                            .pick(
+                                "Address copied to the clipboard",
+                                "Adresse copiée dans le presse-papiers",
+                            )
+                            .to_owned(),
                         Ok(()) => lang
                             .pick(
                                 "Citation copied to the clipboard",
@@ -192,7 +204,7 @@ impl Desk {
                         Err(error) => format!("{}: {error}", lang.pick("cannot copy", "copie impossible")),
                     }
                 }
-                Request::Copy(_) => lang
+                Request::Copy(_) | Request::CopyAddress(_) => lang
                     .pick(
                         "this terminal cannot copy to the clipboard (OSC 52; GLOSE_OSC52=1 to try anyway)",
                         "ce terminal ne peut pas copier dans le presse-papiers (OSC 52 ; GLOSE_OSC52=1 pour essayer)",
@@ -203,14 +215,20 @@ impl Desk {
         }
     }
 
-    /// The cells of the frame just drawn that hold the selected source's address, row by row,
-    /// with the address (nothing when hyperlinks are off).
-    pub fn links(&self, app: &App, buffer: &Buffer) -> Vec<LinkRow> {
+    /// The cells of the frame just drawn that hold the selected source's (or link's) address
+    /// in the side pane, and the words of the text's links (`text_links`: where the reader drew
+    /// them, with the link's index, from `ui::reader::link_cells`), row by row, with their
+    /// addresses (nothing when hyperlinks are off).
+    pub fn links(&self, app: &App, buffer: &Buffer, text_links: &[(Rect, usize)]) -> Vec<LinkRow> {
         if !self.hyperlinks {
             return Vec::new();
         }
+        let words = text_links
+            .iter()
+            .filter_map(|&(rect, link)| Some((rect, app.article.links.get(link)?.url.clone())));
         app.side_link_rows()
             .into_iter()
+            .chain(words)
             .filter_map(|(rect, url)| {
                 let url = safe_url(&url)?.to_owned();
                 let rect = rect.intersection(buffer.area);
@@ -224,28 +242,81 @@ impl Desk {
 }
 
 /// One row of a hyperlink: where, to what, and the frame's cells there.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LinkRow {
     pub rect: Rect,
     pub url: String,
     cells: Vec<(u16, Cell)>,
 }
 
-/// Lays the hyperlinks over what `backend` shows: each row's cells written again, with their
-/// style, inside an OSC 8 sequence. The cursor is left where it was hidden.
-pub fn draw_links<B: Backend + Write>(backend: &mut B, rows: &[LinkRow]) -> io::Result<()> {
-    for row in rows {
-        backend.write_all(link_start(&row.url).as_bytes())?;
-        let cells = row.cells.iter().map(|(x, cell)| (*x, row.rect.y, cell));
-        backend
-            .draw(cells)
-            .map_err(|e| io::Error::other(e.to_string()))?;
-        Write::write_all(backend, LINK_END.as_bytes())?;
+/// What to write over a frame: its hyperlinks, and the cells that lost theirs.
+#[derive(Debug, Default)]
+pub struct LinkPlan {
+    rows: Vec<LinkRow>,
+    /// Cells still on screen unchanged that were a link and are none now.
+    stale: Vec<LinkRow>,
+}
+
+impl Desk {
+    /// The hyperlinks of the frame just drawn ([`Desk::links`]), and the cells of the last
+    /// frame's hyperlinks that are unchanged on screen but no link now.
+    pub fn plan_links(&self, app: &App, buffer: &Buffer, text_links: &[(Rect, usize)]) -> LinkPlan {
+        let rows = self.links(app, buffer, text_links);
+        let stale = self
+            .drawn
+            .iter()
+            .filter(|old| !rows.contains(old))
+            .filter_map(|old| {
+                let now: Vec<(u16, Cell)> = (old.rect.left()..old.rect.right())
+                    .filter_map(|x| buffer.cell((x, old.rect.y)).map(|c| (x, c.clone())))
+                    .collect();
+                (now == old.cells).then(|| old.clone())
+            })
+            .collect();
+        LinkPlan { rows, stale }
     }
-    if !rows.is_empty() {
-        Write::flush(backend)?;
+
+    /// Lays a frame's hyperlinks over what `backend` shows: each row's cells written again,
+    /// with their style, inside an OSC 8 sequence. A row already on the terminal, unchanged, is
+    /// not written again (the frame's diff left its cells alone, and they keep their link);
+    /// cells that lost their link are written again without one. The cursor is left where it
+    /// was hidden.
+    pub fn draw_links<B: Backend + Write>(
+        &mut self,
+        backend: &mut B,
+        plan: LinkPlan,
+    ) -> io::Result<()> {
+        let mut written = false;
+        for old in &plan.stale {
+            let cells = old.cells.iter().map(|(x, cell)| (*x, old.rect.y, cell));
+            backend
+                .draw(cells)
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            written = true;
+        }
+        for row in &plan.rows {
+            if self.drawn.contains(row) {
+                continue;
+            }
+            backend.write_all(link_start(&row.url).as_bytes())?;
+            let cells = row.cells.iter().map(|(x, cell)| (*x, row.rect.y, cell));
+            backend
+                .draw(cells)
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            Write::write_all(backend, LINK_END.as_bytes())?;
+            written = true;
+        }
+        if written {
+            Write::flush(backend)?;
+        }
+        self.drawn = plan.rows;
+        Ok(())
     }
-    Ok(())
+
+    /// The screen was cleared and drawn whole again: no hyperlink is on it any more.
+    pub fn forget(&mut self) {
+        self.drawn.clear();
+    }
 }
 
 #[cfg(test)]
@@ -350,7 +421,7 @@ mod tests {
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(size.0, size.1)).unwrap();
         terminal.draw(|f| crate::ui::render(app, f)).unwrap();
         let desk = Desk::with_opener(|_| Ok(()), false, true);
-        let rows = desk.links(app, terminal.backend().buffer());
+        let rows = desk.links(app, terminal.backend().buffer(), &[]);
         let text = rows
             .iter()
             .flat_map(|r| r.cells.iter().map(|(_, c)| c.symbol().to_owned()))

@@ -6,6 +6,10 @@
 //! when the locale names no language glose speaks (`C`, `POSIX`, unset, another language), it
 //! follows the article's own language if glose speaks it, else English ([`Lang::choose`]).
 
+mod settings;
+
+pub use settings::SettingsText;
+
 /// A value of the article that has a name in each language glose speaks (an annotation's kind,
 /// a verdict). The article's model says its own names; `Lang` picks one. So this module needs
 /// nothing from the model, and every module can use it.

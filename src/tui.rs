@@ -458,8 +458,13 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
                     panic!("fault injected by GLOSE_TEST_FAULT=panic-with-draft");
                 }
             })?;
-            let links = desk.links(app, frame.buffer);
-            crate::desk::draw_links(terminal.backend_mut(), &links)?;
+            let words = if desk.hyperlinks {
+                ui::reader::link_cells(app)
+            } else {
+                Vec::new()
+            };
+            let links = desk.plan_links(app, frame.buffer, &words);
+            desk.draw_links(terminal.backend_mut(), links)?;
         }
         link.publish(app);
         if let Some(problem) = saver
@@ -514,6 +519,7 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
             saver.after_event(app);
             if whole {
                 redraw_whole(&mut terminal)?;
+                desk.forget();
             }
             if changed {
                 break;

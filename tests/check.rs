@@ -433,7 +433,7 @@ auteur : (inconnu)
 langue : fr
 
 3 parties
-  part-1  Introduction                 11 mots
+  part-1  [Introduction]               11 mots
   part-2  Le travail caché             12 mots
   part-3  Ce que disent les sources    10 mots
 

@@ -171,6 +171,8 @@ fn a_hostile_article_never_drives_the_terminal() {
     session.wait_for("ne compte pas, ni DEL ␡ ni ␛P1$r␛\\ (DCS) ni ␛c");
     for (key, shown) in [
         ("\t", "Notion · 1/4"),
+        // The address in the text is a link (shown, never opened: not plain ASCII).
+        ("\t", "Lien · 1/1"),
         ("\t", "Citation · 2/4"),
         ("\t", "Chiffre · 3/4"),
         ("\t", "Notion · 4/4"),
@@ -196,8 +198,8 @@ fn a_hostile_article_never_drives_the_terminal() {
     for (cols, rows, shown) in [
         (40, 12, "Notion · 4/4"),
         (7, 3, "Termina"),
-        (160, 45, "Citation · 2/4"),
-        (100, 30, "Chiffre · 3/4"),
+        (160, 45, "Lien · 1/1"),
+        (100, 30, "Citation · 2/4"),
     ] {
         session.resize_and_wait(cols, rows);
         // The shell's screen goes through the same sizes (a narrow terminal drops what it

@@ -144,7 +144,9 @@ fn a_hostile_address_never_becomes_a_hyperlink() {
         String::from_utf8_lossy(&check.stderr)
     );
     let mut session = Session::start(&[dir], 100, 30, &[("GLOSE_HYPERLINKS", "1")]);
-    session.send("\t\t");
+    // The first annotation, the address in the text (a link, never a hyperlink: it holds
+    // escape characters), the annotation citing the source.
+    session.send("\t\t\t");
     session.wait_for("example.org/");
     session.send("o");
     session.wait_for("glose n’ouvre pas");
@@ -189,4 +191,125 @@ fn o_opens_the_address_and_y_copies_the_citation_where_the_terminal_allows() {
         "{citation}"
     );
     assert!(citation.ends_with(URL), "{citation}");
+}
+
+/// The visible characters inside each OSC 8 hyperlink to `url` in `output`, in order.
+fn linked_words(output: &str, url: &str) -> Vec<String> {
+    let start = format!("{OSC8};{url}\x1b\\");
+    let mut out = Vec::new();
+    let mut rest = output;
+    while let Some(at) = rest.find(&start) {
+        let after = &rest[at + start.len()..];
+        let end = after.find("\x1b]8;;\x1b\\").unwrap();
+        out.push(visible(&after[..end]));
+        rest = &after[end..];
+    }
+    out
+}
+
+fn links_fixture() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/links.md")
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn a_markdown_links_words_are_a_hyperlink_to_its_address() {
+    let path = links_fixture();
+    let mut session = Session::start(&[&path], 100, 30, &[]);
+    session.wait_for("A paragraph with the docs");
+    session.wait_for_raw(&format!("{OSC8};http://www.rust-lang.org\x1b\\"));
+    let output = raw(&session);
+    assert_eq!(
+        linked_words(&output, "https://docs.rs/ratatui"),
+        ["the docs"]
+    );
+    assert_eq!(
+        linked_words(&output, "https://example.org/a_b_c"),
+        ["https://example.org/a_b_c"]
+    );
+    assert_eq!(
+        linked_words(&output, "http://www.rust-lang.org"),
+        ["www.rust-lang.org"]
+    );
+    assert_eq!(
+        linked_words(&output, "https://example.org/logo.png"),
+        ["The logo"]
+    );
+    // Code is never a link; nor is an address that is not a web one.
+    for never in ["https://never.a.link", "#quickstart", "CONTRIBUTING.md"] {
+        assert!(
+            !output.contains(&format!("{OSC8};{never}")),
+            "{never} is not a hyperlink"
+        );
+    }
+    // Selected, its address in the side pane is a hyperlink too; the words stay one.
+    session.send("\t");
+    session.wait_for("Lien · 1/7");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    let linked = linked_words(&raw(&session), "https://docs.rs/ratatui");
+    assert!(
+        linked.iter().any(|w| w == "https://docs.rs/ratatui"),
+        "{linked:?}"
+    );
+}
+
+#[test]
+fn no_markdown_hyperlink_when_turned_off_printed_or_hostile() {
+    let path = links_fixture();
+    let mut session = Session::start(&[&path], 100, 30, &[("GLOSE_HYPERLINKS", "0")]);
+    session.wait_for("A paragraph with the docs");
+    session.send("\t");
+    session.wait_for("Lien · 1/7");
+    session.send("q");
+    session.wait_exit();
+    assert!(!raw(&session).contains(OSC8), "GLOSE_HYPERLINKS=0");
+    let mut session = Session::start(&["print", &path], 100, 30, &[]);
+    session.wait_exit();
+    let output = raw(&session);
+    assert!(output.contains("the docs"), "{output}");
+    assert!(!output.contains(OSC8), "glose print");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let hostile = tmp.path().join("hostile.md");
+    std::fs::write(
+        &hostile,
+        "# Hostile\n\n[script](javascript:alert(1)) [file](file:///etc/passwd) \
+         [accent](https://exämple.org) [escape](https://e.org/\x1b]8;;https://evil.example/\x07) \
+         <https://e.org/\x1b]8;;https://evil.example/\x07x> https://bare.example/\x1b]8;;x\x07 end\n",
+    )
+    .unwrap();
+    let mut session = Session::start(
+        &[hostile.to_str().unwrap()],
+        100,
+        30,
+        &[("GLOSE_HYPERLINKS", "1")],
+    );
+    session.wait_for("end");
+    session.send("\t\t\t\t\t\t");
+    session.send("q");
+    session.wait_exit();
+    let output = raw(&session);
+    let starts: Vec<&str> = output
+        .match_indices(OSC8)
+        .map(|(i, _)| &output[i..])
+        .collect();
+    // The only hyperlink allowed is the bare address up to its escape character, which
+    // sanitising turned into a visible ␛ the address stops before.
+    for start in &starts {
+        assert!(
+            start.starts_with("\x1b]8;;https://bare.example/\x1b\\")
+                || start.starts_with("\x1b]8;;https://e.org/\x1b\\")
+                || start.starts_with("\x1b]8;;\x1b\\"),
+            "{:?}",
+            &start[..start.len().min(60)]
+        );
+    }
+    assert!(
+        !output.contains("evil.example/\x1b\\"),
+        "never a hostile address"
+    );
 }

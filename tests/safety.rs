@@ -284,18 +284,13 @@ fn two_processes_saving_under_a_held_lock_keep_both_notes() {
     // This process holds the lock (as a slow save on a network home would)…
     let lock = lock_of(dir.path());
     let held = hold(&lock);
-    let child = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "two_processes_saving_under_a_held_lock_keep_both_notes",
-            "--exact",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD_ENV, dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let child = this_test_as_child(
+        "two_processes_saving_under_a_held_lock_keep_both_notes",
+        CHILD_ENV,
+        dir.path(),
+    )
+    .spawn()
+    .unwrap();
     // …and, while the other waits for it, saves a note of its own (by hand, under the lock).
     // (Longer than the half second a save used to wait before writing anyway.)
     std::thread::sleep(Duration::from_millis(800));
@@ -327,21 +322,29 @@ fn two_processes_saving_under_a_held_lock_keep_both_notes() {
     // A lock held for longer than a save waits: nothing written, and said.
     let held = hold(&lock);
     let before = std::fs::read(&file).unwrap();
-    let output = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "two_processes_saving_under_a_held_lock_keep_both_notes",
-            "--exact",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD_ENV, dir.path())
-        .stderr(Stdio::null())
-        .output()
-        .unwrap();
+    let output = this_test_as_child(
+        "two_processes_saving_under_a_held_lock_keep_both_notes",
+        CHILD_ENV,
+        dir.path(),
+    )
+    .output()
+    .unwrap();
     let said = String::from_utf8_lossy(&output.stdout);
     assert!(said.contains("not saved: Busy"), "{said}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
     drop(held);
+}
+
+/// This test binary re-run as a child doing the part of the test `name` that `env` (set to `dir`)
+/// selects; its standard output piped, its errors dropped.
+fn this_test_as_child(name: &str, env: &str, dir: &Path) -> Command {
+    let mut command = Command::new(std::env::current_exe().unwrap());
+    command
+        .args([name, "--exact", "--nocapture", "--test-threads=1"])
+        .env(env, dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    command
 }
 
 /// The lock file of the notes in `dir`.
@@ -377,18 +380,13 @@ fn a_window_killed_while_holding_the_lock_never_blocks_a_save() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "a_window_killed_while_holding_the_lock_never_blocks_a_save",
-            "--exact",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(HOLDER_ENV, dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = this_test_as_child(
+        "a_window_killed_while_holding_the_lock_never_blocks_a_save",
+        HOLDER_ENV,
+        dir.path(),
+    )
+    .spawn()
+    .unwrap();
     let mut said = String::new();
     let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
     while !said.contains("locked") {

@@ -154,3 +154,17 @@ fn a_session_typed_as_keys() {
     type_keys(&mut app, "q");
     assert!(app.view.should_quit, "q in the plain reader quits");
 }
+
+/// A Markdown text's link selected with Tab: its words in reverse video, the other links
+/// underlined, its address in the side pane.
+#[test]
+fn a_selected_link() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/links.md");
+    let loaded = glose::content::load_path(&path).expect("the fixture loads");
+    let theme = glose::theme::Theme::named(ThemeName::Default);
+    let mut app = App::new(loaded.article, Lang::En, theme, (100, 30));
+    type_keys(&mut app, "<tab><tab>");
+    let shown = styled(&frame(&app));
+    assert!(shown.contains("Link · 2/7"), "{shown}");
+    insta::assert_snapshot!("link_100x30", shown);
+}

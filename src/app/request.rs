@@ -6,6 +6,8 @@
 pub enum Request {
     /// Open this address (already checked by `text::sanitize::safe_url`) with the system's opener.
     Open(String),
-    /// Put this text on the clipboard.
+    /// Put this citation on the clipboard.
     Copy(String),
+    /// Put this address (a link's) on the clipboard.
+    CopyAddress(String),
 }

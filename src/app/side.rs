@@ -22,13 +22,15 @@ impl App {
                 tour_s: progress.elapsed_s(now),
             }
         });
-        let nothing_selected = self.view.selected.is_none() && timing.is_none();
+        let nothing_selected =
+            self.view.selected.is_none() && self.view.link.is_none() && timing.is_none();
         let outline = nothing_selected && self.article.annotations.is_empty();
         Side {
             article: &self.article,
             lang: self.lang,
             theme: &self.theme,
             selected: self.view.selected,
+            link: self.view.link.filter(|_| timing.is_none()),
             timing,
             notebook: &self.notebook,
             keys: SideKeys {
@@ -37,6 +39,11 @@ impl App {
                 toggle_bookmark: label(Action::ToggleBookmark),
                 show_bookmarks: label(Action::ShowBookmarks),
                 contents: label(Action::ToggleContents),
+                open: label(Action::OpenSource),
+                follow: label(Action::SelectVisible),
+                copy: label(Action::CopyCitation),
+                next: label(Action::NextAnnotation),
+                clear: label(Action::ClearSelection),
             },
             panes: &self.panes,
             focus: self.view.focus,

@@ -107,8 +107,8 @@ pub fn default_text(lang: Lang) -> String {
     line("# highlight_marks = true");
     line("");
     line(lang.pick(
-        "# Whether source addresses are clickable links (OSC 8) in terminals that take them.",
-        "# Adresses des sources cliquables (OSC 8) dans les terminaux qui le permettent.",
+        "# Whether addresses and the text's links are clickable (OSC 8) where the terminal can.",
+        "# Adresses et liens du texte cliquables (OSC 8) dans les terminaux qui le permettent.",
     ));
     line("# hyperlinks = true");
     line("");

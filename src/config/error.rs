@@ -5,7 +5,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, SettingsText};
 use crate::text::sanitize::clean_line;
 
 /// Why the settings could not be used.
@@ -48,10 +48,7 @@ impl fmt::Display for ConfigError {
             Self::Read { path, error, lang } => write!(
                 f,
                 "{}'{}'{}",
-                lang.pick(
-                    "error: cannot read the settings file ",
-                    "erreur : impossible de lire le fichier de réglages "
-                ),
+                SettingsText::CannotRead.get(*lang),
                 clean_line(&path.display().to_string()),
                 format_args!("{}{}", lang.colon(), error.describe(*lang)),
             ),
@@ -68,7 +65,7 @@ impl fmt::Display for Invalid {
         writeln!(
             f,
             "{}{}{}",
-            lang.pick("error", "erreur"),
+            SettingsText::Error.get(lang),
             lang.colon(),
             self.message
         )?;
@@ -91,7 +88,7 @@ impl fmt::Display for Invalid {
             write!(
                 f,
                 "\n{gutter} = {}{}{help}",
-                lang.pick("help", "aide"),
+                SettingsText::Help.get(lang),
                 lang.colon()
             )?;
         }

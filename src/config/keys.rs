@@ -12,7 +12,7 @@ use toml::Spanned;
 use super::ConfigError;
 use crate::app::Action;
 use crate::app::keymap::KeyChord;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, SettingsText};
 use crate::text::sanitize::clean_line;
 
 /// One of the file's three key tables.
@@ -211,17 +211,11 @@ pub(super) fn remap(
         let chord = KeyChord::parse(key.get_ref()).map_err(|_| {
             at(
                 key.span(),
-                match lang {
-                    Lang::En => format!("unknown key '{}'", clean_line(key.get_ref())),
-                    Lang::Fr => format!("touche inconnue '{}'", clean_line(key.get_ref())),
-                },
-                Some(
-                    lang.pick(
-                        "keys are written j, G, ?, space, tab, shift-tab, enter, esc, backspace, up, down, left, right, pgup, pgdn, home, end, delete, f1 to f12, with ctrl- or alt- before",
-                        "les touches s’écrivent j, G, ?, space, tab, shift-tab, enter, esc, backspace, up, down, left, right, pgup, pgdn, home, end, delete, f1 à f12, précédées de ctrl- ou alt-",
-                    )
-                    .to_owned(),
-                ),
+                SettingsText::UnknownKey {
+                    key: &clean_line(key.get_ref()),
+                }
+                .get(lang),
+                Some(SettingsText::KeyNames.get(lang)),
             )
         })?;
         if table == Table::Editor
@@ -229,27 +223,10 @@ pub(super) fn remap(
             && !chord.ctrl
             && !chord.alt
         {
-            return Err(at(
-                key.span(),
-                lang.pick(
-                    "in the note editor this key types text: use ctrl- or alt-, or a function key",
-                    "dans l’éditeur de note cette touche écrit du texte : utilisez ctrl- ou alt-, \
-                     ou une touche de fonction",
-                )
-                .to_owned(),
-                None,
-            ));
+            return Err(at(key.span(), SettingsText::EditorKeyTypes.get(lang), None));
         }
         if chord == KeyChord::ctrl('z') {
-            return Err(at(
-                key.span(),
-                lang.pick(
-                    "ctrl-z is reserved: it suspends glose like any terminal program",
-                    "ctrl-z est réservée : elle suspend glose comme tout programme du terminal",
-                )
-                .to_owned(),
-                None,
-            ));
+            return Err(at(key.span(), SettingsText::CtrlZReserved.get(lang), None));
         }
         let action = Action::from_name(action_name.get_ref()).ok_or_else(|| {
             let name = action_name.get_ref();
@@ -260,40 +237,35 @@ pub(super) fn remap(
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .filter(|(score, _)| *score > 0.8)
                 .map(|(_, n)| n);
-            let help = match closest {
-                Some(n) => match lang {
-                    Lang::En => format!("did you mean '{n}'? `glose config --print-default` lists every action"),
-                    Lang::Fr => format!("vouliez-vous dire '{n}' ? `glose config --print-default` liste toutes les actions"),
-                },
-                None => lang
-                    .pick(
-                        "`glose config --print-default` lists every action",
-                        "`glose config --print-default` liste toutes les actions",
-                    )
-                    .to_owned(),
-            };
+            let help = match &closest {
+                Some(name) => SettingsText::DidYouMean { name },
+                None => SettingsText::EveryActionListed,
+            }
+            .get(lang);
             at(
                 action_name.span(),
-                match lang {
-                    Lang::En => format!("unknown action '{}'", clean_line(name)),
-                    Lang::Fr => format!("action inconnue '{}'", clean_line(name)),
-                },
+                SettingsText::UnknownAction {
+                    name: &clean_line(name),
+                }
+                .get(lang),
                 Some(help),
             )
         })?;
         if !allowed.contains(&action) {
             let names: Vec<String> = allowed.iter().filter_map(|a| a.name()).collect();
-            let help = match lang {
-                Lang::En => format!("{label} takes: {}", names.join(", ")),
-                Lang::Fr => format!("{label} accepte : {}", names.join(", ")),
-            };
+            let help = SettingsText::TableTakes {
+                table: label,
+                names: &names.join(", "),
+            }
+            .get(lang);
             let name = clean_line(action_name.get_ref());
             return Err(at(
                 action_name.span(),
-                match lang {
-                    Lang::En => format!("'{name}' does nothing in {label}"),
-                    Lang::Fr => format!("'{name}' ne fait rien dans {label}"),
-                },
+                SettingsText::DoesNothing {
+                    name: &name,
+                    table: label,
+                }
+                .get(lang),
                 Some(help),
             ));
         }
@@ -314,16 +286,11 @@ pub(super) fn remap(
             .find(|(c, a)| c == chord && !remapped.contains(a))
             .map(|(_, a)| *a)
         {
-            let help = match lang {
-                Lang::En => format!(
-                    "bind '{}' to another key in {label} as well",
-                    other.name().unwrap_or_default(),
-                ),
-                Lang::Fr => format!(
-                    "associez aussi '{}' à une autre touche dans {label}",
-                    other.name().unwrap_or_default(),
-                ),
-            };
+            let help = SettingsText::BindElsewhere {
+                action: &other.name().unwrap_or_default(),
+                table: label,
+            }
+            .get(lang);
             return Err(at(
                 span.clone(),
                 conflict(lang, &key_name(*chord), other, *action),
@@ -433,10 +400,7 @@ fn conflict(lang: Lang, key: &str, first: Action, second: Action) -> String {
         first.name().unwrap_or_default(),
         second.name().unwrap_or_default(),
     );
-    match lang {
-        Lang::En => format!("key '{key}' is bound to both '{a}' and '{b}'"),
-        Lang::Fr => format!("la touche '{key}' est associée à la fois à '{a}' et à '{b}'"),
-    }
+    SettingsText::BoundTwice { key, a: &a, b: &b }.get(lang)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, SettingsText};
 
 /// The first wrong type or value among the top-level settings, in plain words with an example
 /// of the right form, before serde would say it in its own words (`wanted exactly 1 element`,
@@ -19,24 +19,12 @@ pub(super) fn plain_words_check(
     let one_of = |name: &str, found: Option<&str>, values: &[&str], example: &str| {
         let list = values.join(", ");
         let found = found.map(crate::text::sanitize::clean_line);
-        match (lang, found) {
-            (Lang::En, Some(found)) => (
-                format!("{name} must be one of {list}"),
-                format!("'{found}' is not one of them; for instance {example}"),
-            ),
-            (Lang::En, None) => (
-                format!("{name} must be one of {list}"),
-                format!("write one name in quotes, for instance {example}"),
-            ),
-            (Lang::Fr, Some(found)) => (
-                format!("{name} doit être l’une des valeurs {list}"),
-                format!("'{found}' n’en fait pas partie ; par exemple {example}"),
-            ),
-            (Lang::Fr, None) => (
-                format!("{name} doit être l’une des valeurs {list}"),
-                format!("écrivez un seul nom entre guillemets, par exemple {example}"),
-            ),
-        }
+        let message = SettingsText::MustBeOneOf { name, list: &list }.get(lang);
+        let help = match &found {
+            Some(found) => SettingsText::NotOneOf { found, example },
+            None => SettingsText::OneNameInQuotes { example },
+        };
+        (message, help.get(lang))
     };
     for (key, value) in document.get_ref() {
         let name: &str = key.get_ref();
@@ -61,47 +49,25 @@ pub(super) fn plain_words_check(
                 if item.is_integer() {
                     continue;
                 }
-                match lang {
-                    Lang::En => (
-                        format!("{name} must be a whole number of columns, e.g. {name} = 60"),
-                        "write the number without quotes".to_owned(),
-                    ),
-                    Lang::Fr => (
-                        format!(
-                            "{name} doit être un nombre entier de colonnes, par exemple {name} = 60"
-                        ),
-                        "écrivez le nombre sans guillemets".to_owned(),
-                    ),
-                }
+                (
+                    SettingsText::WholeColumns { name }.get(lang),
+                    SettingsText::NumberWithoutQuotes.get(lang),
+                )
             }
             "highlight_marks" => {
                 if item.is_bool() {
                     continue;
                 }
-                match lang {
-                    Lang::En => (
-                        format!("{name} must be true or false, e.g. {name} = false"),
-                        "write true or false without quotes".to_owned(),
-                    ),
-                    Lang::Fr => (
-                        format!("{name} doit valoir true ou false, par exemple {name} = false"),
-                        "écrivez true ou false sans guillemets".to_owned(),
-                    ),
-                }
+                (
+                    SettingsText::TrueOrFalse { name }.get(lang),
+                    SettingsText::BoolWithoutQuotes.get(lang),
+                )
             }
             "keys" | "tour_keys" | "presenter_keys" | "list_keys" | "editor_keys" => {
                 let Some(table) = item.as_table() else {
-                    let message = match lang {
-                        Lang::En => format!("[{name}] must be a table of key = \"action\" lines"),
-                        Lang::Fr => {
-                            format!("[{name}] doit être une table de lignes touche = \"action\"")
-                        }
-                    };
-                    let help = lang.pick(
-                        "write the table as [keys] followed by lines such as \"j\" = \"down\"",
-                        "écrivez la table comme [keys] suivi de lignes comme \"j\" = \"down\"",
-                    );
-                    return Some((span, message, Some(help.to_owned())));
+                    let message = SettingsText::KeyTable { name }.get(lang);
+                    let help = SettingsText::KeyTableHelp.get(lang);
+                    return Some((span, message, Some(help)));
                 };
                 // `[keys.<mode>]` tables sit inside `[keys]`: their lines are checked too.
                 let modes = table
@@ -119,14 +85,7 @@ pub(super) fn plain_words_check(
                 let chord: &str = chord.get_ref();
                 return Some((
                     action.span(),
-                    match lang {
-                        Lang::En => format!(
-                            "the action of '{chord}' must be a name in quotes, e.g. \"{chord}\" = \"down\""
-                        ),
-                        Lang::Fr => format!(
-                            "l’action de '{chord}' doit être un nom entre guillemets, par exemple \"{chord}\" = \"down\""
-                        ),
-                    },
+                    SettingsText::ActionInQuotes { chord }.get(lang),
                     None,
                 ));
             }

@@ -86,7 +86,11 @@ pub fn load(label: &str, name: &str, bytes: Vec<u8>, syntax: Syntax) -> Result<L
     for section in &body.sections {
         let (kind, heading) = match &section.heading {
             Some(h) => (PartKind::Part, h.text.clone()),
-            None if headed => (PartKind::Introduction, "Introduction".to_owned()),
+            // The editors' heading, not the author's: shown in brackets, as the bundled one.
+            None if headed => (
+                PartKind::Introduction,
+                super::model::editorial_heading("Introduction"),
+            ),
             None => (PartKind::Part, title.clone()),
         };
         if section.paragraphs.is_empty() {
@@ -100,8 +104,14 @@ pub fn load(label: &str, name: &str, bytes: Vec<u8>, syntax: Syntax) -> Result<L
         });
     }
 
+    let editorial_parts = parts
+        .iter()
+        .filter(|p| p.kind == PartKind::Introduction)
+        .map(|p| p.id.clone())
+        .collect();
     let meta = Meta {
         title,
+        editorial_parts,
         language: guess_language(&body.text).to_owned(),
         ..Meta::default()
     };
@@ -243,7 +253,7 @@ mod tests {
         assert_eq!(
             headings(article),
             [
-                ("part-1", PartKind::Introduction, "Introduction"),
+                ("part-1", PartKind::Introduction, "[Introduction]"),
                 ("part-2", PartKind::Part, "Un"),
                 ("part-3", PartKind::Part, "Deux"),
             ]
@@ -267,7 +277,7 @@ mod tests {
         assert_eq!(
             headings(&loaded.article),
             [
-                ("part-1", PartKind::Introduction, "Introduction"),
+                ("part-1", PartKind::Introduction, "[Introduction]"),
                 ("part-2", PartKind::Part, "One")
             ]
         );
@@ -310,7 +320,7 @@ mod tests {
         assert_eq!(
             headings(&loaded.article),
             [
-                ("part-1", PartKind::Introduction, "Introduction"),
+                ("part-1", PartKind::Introduction, "[Introduction]"),
                 ("part-2", PartKind::Part, "Use"),
                 ("part-3", PartKind::Part, "Build"),
             ]

@@ -333,13 +333,16 @@ impl Action {
             Self::PrevPane => ("previous pane", "panneau précédent"),
             Self::NextPane => ("next pane", "panneau suivant"),
             Self::NextAnnotation => (
-                "next annotation (figure, quote, source, term)",
-                "annotation suivante (chiffre, citation, source, notion)",
+                "next annotation (figure, quote, source, term) or link",
+                "annotation (chiffre, citation, source, notion) ou lien suivant",
             ),
-            Self::PrevAnnotation => ("previous annotation", "annotation précédente"),
+            Self::PrevAnnotation => (
+                "previous annotation or link",
+                "annotation ou lien précédent",
+            ),
             Self::SelectVisible => (
-                "select the first annotation on screen",
-                "sélectionner la première annotation visible",
+                "select the first annotation on screen; on a selected link, open it",
+                "sélectionner la première annotation visible ; sur un lien, l’ouvrir",
             ),
             Self::ClearSelection => (
                 "clear the search, then the selection",
@@ -398,12 +401,12 @@ impl Action {
             ),
             Self::ShowNotes => ("list of my notes", "liste de mes notes"),
             Self::OpenSource => (
-                "open the selected source's address in the browser",
-                "ouvrir l’adresse de la source sélectionnée dans le navigateur",
+                "open the selected link or source's address in the browser",
+                "ouvrir le lien ou l’adresse de la source sélectionnés dans le navigateur",
             ),
             Self::CopyCitation => (
-                "copy the selected source's citation",
-                "copier la référence de la source sélectionnée",
+                "copy the selected link's address, or the source's citation",
+                "copier l’adresse du lien sélectionné, ou la référence de la source",
             ),
             Self::ListNext => ("next", "suivante"),
             Self::ListPrev => ("previous", "précédente"),

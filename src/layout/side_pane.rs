@@ -17,6 +17,10 @@ use crate::layout::stop::Timing;
 use crate::notebook::{Notebook, Place};
 use crate::theme::Theme;
 
+mod link;
+use link::link_lines;
+pub use link::link_title;
+
 /// What the side pane shows, as data.
 #[derive(Debug, Clone)]
 pub struct Side<'a> {
@@ -25,6 +29,9 @@ pub struct Side<'a> {
     pub theme: &'a Theme,
     /// Index into `Article::annotations`.
     pub selected: Option<usize>,
+    /// Index into `Article::links` of the selected link (outside the tour; never with
+    /// `selected`).
+    pub link: Option<usize>,
     /// Where the guided tour is in time, while it is on.
     pub timing: Option<Timing>,
     pub notebook: &'a Notebook,
@@ -50,6 +57,12 @@ pub struct SideKeys {
     pub toggle_bookmark: Option<String>,
     pub show_bookmarks: Option<String>,
     pub contents: Option<String>,
+    /// For a selected link: open it, follow it (Enter), copy it, the next one, let it go.
+    pub open: Option<String>,
+    pub follow: Option<String>,
+    pub copy: Option<String>,
+    pub next: Option<String>,
+    pub clear: Option<String>,
 }
 
 /// The area inside the side pane's border and padding.
@@ -84,6 +97,14 @@ pub fn link_rows(
     placement: SidePlacement,
     scroll: usize,
 ) -> Vec<(Rect, String)> {
+    let inner = content_area(area, placement);
+    if let Some(link) = side.link.and_then(|i| side.article.links.get(i)) {
+        if crate::text::sanitize::safe_url(&link.url).is_none() {
+            return Vec::new();
+        }
+        let (lines, url) = link_lines(side, link, usize::from(inner.width).max(1));
+        return visible_url_rows(&lines, url, scroll, inner);
+    }
     let Some(annotation) = side.selected.and_then(|i| side.article.annotations.get(i)) else {
         return Vec::new();
     };
@@ -97,7 +118,6 @@ pub fn link_rows(
     if !linkable {
         return Vec::new();
     }
-    let inner = content_area(area, placement);
     let width = usize::from(inner.width).max(1);
     // Outside the tour the address is near the top: only the content down to it is built
     // (`update` keeps the scroll within the whole content, so it needs no clamping here).
@@ -110,6 +130,17 @@ pub fn link_rows(
         let url = source_head(side, annotation, width, &mut lines);
         (lines, url, scroll)
     };
+    visible_url_rows(&lines, url, scroll, inner)
+}
+
+/// The screen rows, inside the pane's `inner` area scrolled by `scroll`, of the content's
+/// address rows.
+fn visible_url_rows(
+    lines: &[Line<'_>],
+    url: UrlRows,
+    scroll: usize,
+    inner: Rect,
+) -> Vec<(Rect, String)> {
     let Some((rows, url)) = url else {
         return Vec::new();
     };
@@ -167,6 +198,9 @@ fn build(side: &Side<'_>, width: usize) -> (Vec<Line<'static>>, UrlRows) {
             return (out, url);
         }
         return (out, None);
+    }
+    if let Some(link) = side.link.and_then(|i| side.article.links.get(i)) {
+        return link_lines(side, link, width);
     }
     match side.selected.and_then(|i| side.article.annotations.get(i)) {
         Some(annotation) => annotation_lines(side, annotation, width),

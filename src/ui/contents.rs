@@ -44,7 +44,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         else {
             return Vec::new();
         };
-        let pane = app.part_pane.get(part_index).map_or(0, |p| p + 1);
+        // The number is the digit that goes to the part's pane: only the part the pane is
+        // named after has it; an introduction or references sharing its pane have none.
+        let pane = app.part_pane.get(part_index).copied().unwrap_or(0);
+        let main = app.panes.get(pane).and_then(|p| {
+            p.parts
+                .iter()
+                .copied()
+                .find(|&i| {
+                    article
+                        .parts
+                        .get(i)
+                        .is_some_and(|p| p.kind != crate::content::PartKind::Introduction)
+                })
+                .or(p.parts.first().copied())
+        });
+        let number = if main == Some(part_index) {
+            format!("{:>2} ", pane + 1)
+        } else {
+            "   ".to_owned()
+        };
         let percent = app.part_progress(part_index);
         let stats = app
             .part_stats()
@@ -62,7 +81,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let fixed = 3 + str_width(&progress) + str_width(&extra);
         let heading_width = width.saturating_sub(fixed).max(1);
         vec![
-            Span::styled(format!("{pane:>2} "), theme.dim),
+            Span::styled(number, theme.dim),
             Span::styled(fit(&part.heading, heading_width), theme.heading),
             Span::styled(progress, theme.text),
             Span::styled(extra, theme.dim),

@@ -121,6 +121,82 @@ pub fn pane(app: &App, area: PaneArea, buf: &mut Buffer) {
     }
 }
 
+/// The cells of the reader's panes that show a link's words, one rectangle per row and link,
+/// with the link's index: where the event loop lays OSC 8 hyperlinks over the frame (`desk`).
+/// Empty when an overlay, the editor or the presenter covers the panes.
+///
+/// The cells are found from the spans the frame was drawn with: a span of the text borrows its
+/// words from `Article::text`, so where they sit in it says which link they belong to, and the
+/// widths of the spans before them say where they are on screen, whatever stands before the
+/// words (quote bars, list markers, a code gutter, table columns).
+pub fn link_cells(app: &App) -> Vec<(ratatui::layout::Rect, usize)> {
+    let article = &app.article;
+    if article.links.is_empty()
+        || app.presenter.is_some()
+        || app.view.overlay.is_some()
+        || app.view.editor.is_some()
+    {
+        return Vec::new();
+    }
+    let Some(screen) = app.screen.as_ref() else {
+        return Vec::new();
+    };
+    let text_start = article.text.as_ptr() as usize;
+    let mut out: Vec<(ratatui::layout::Rect, usize)> = Vec::new();
+    for area in screen.panes.iter().filter(|p| !p.collapsed) {
+        let Some(layout) = app.layout(area.pane) else {
+            continue;
+        };
+        let top = app.view.tops.get(area.pane).map_or(0, |t| t.row);
+        let height = usize::from(area.text.height);
+        for (i, row) in layout.rows.iter().skip(top).take(height).enumerate() {
+            if row.kind != RowKind::Text {
+                continue;
+            }
+            let cells = matches!(row.deco.style, RowStyle::Cells { .. });
+            let from = article
+                .links
+                .partition_point(|l| l.range.end <= row.range.start);
+            let near = article
+                .links
+                .get(from)
+                .is_some_and(|l| l.range.start < row.range.end);
+            if !cells && !near {
+                continue;
+            }
+            let y = area.text.y + i as u16;
+            let mut x = 0usize;
+            for span in row_line(app, layout, row).spans {
+                let width = span.width();
+                let offset = match &span.content {
+                    std::borrow::Cow::Borrowed(words) => {
+                        (words.as_ptr() as usize).checked_sub(text_start)
+                    }
+                    std::borrow::Cow::Owned(_) => None,
+                };
+                let link = offset
+                    .filter(|&o| o < article.text.len() && width > 0)
+                    .and_then(|o| app.link_covering(o));
+                let end = (x + width).min(usize::from(area.text.width));
+                if let Some(link) = link
+                    && x < end
+                {
+                    let left = area.text.x + x as u16;
+                    let cells = (end - x) as u16;
+                    match out.last_mut() {
+                        Some((rect, l)) if *l == link && rect.y == y && rect.right() == left => {
+                            rect.width += cells;
+                        }
+                        _ => out.push((ratatui::layout::Rect::new(left, y, cells, 1), link)),
+                    }
+                }
+                x += width;
+            }
+        }
+    }
+    out
+}
+
 /// The reader's marks in a pane: the byte each starts at and its sign, `⚑` for a bookmark, `✎`
 /// for a note (on a paragraph or an annotation). Bookmarks first, so `⚑✎` reads left to right.
 fn reader_marks(app: &App, pane: usize) -> Vec<(usize, char)> {
@@ -329,6 +405,14 @@ fn text_spans<'a>(app: &'a App, range: std::ops::Range<usize>, base: Style) -> V
         cuts.extend([m.start, m.end]);
         index += 1;
     }
+    let selected_link = app
+        .view
+        .link
+        .and_then(|i| article.links.get(i))
+        .map(|l| l.range.clone());
+    if let Some(link) = &selected_link {
+        cuts.extend([link.start, link.end]);
+    }
     cuts.retain(|c| (range.start..=range.end).contains(c));
     cuts.sort_unstable();
     cuts.dedup();
@@ -351,6 +435,12 @@ fn text_spans<'a>(app: &'a App, range: std::ops::Range<usize>, base: Style) -> V
                 }
                 None => style,
             };
+            if selected_link
+                .as_ref()
+                .is_some_and(|l| l.contains(&piece.start))
+            {
+                style = style.patch(theme.selected);
+            }
             if let Some(m) = search.match_at(piece.start) {
                 style = style.patch(if search.current == Some(m) {
                     theme.search_current

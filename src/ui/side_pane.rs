@@ -29,6 +29,9 @@ pub fn render(app: &App, area: Rect, placement: SidePlacement, buf: &mut Buffer)
                 stop_label(app.lang, stop, app.article.tour.len())
             )
         }
+        None if app.view.link.is_some() => {
+            side_pane::link_title(&app.article, app.lang, app.view.link.unwrap_or(0))
+        }
         Some(annotation) => {
             let count = app.article.annotations.len();
             let index = app.view.selected.unwrap_or(0) + 1;

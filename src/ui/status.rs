@@ -75,6 +75,14 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
     }
     match app.view.selected {
         _ if app.tour.is_some() || app.view.notice.is_some() => {}
+        None if app.view.link.is_some() => {
+            let url = app
+                .view
+                .link
+                .and_then(|i| app.article.links.get(i))
+                .map_or("", |l| l.url.as_str());
+            tail.push_str(&format!(" · {} {url}", lang.pick("link", "lien")));
+        }
         Some(i) => {
             let kind = app
                 .article

@@ -1,0 +1,439 @@
+//! The walk over pulldown-cmark's events that writes the rendered text, its blocks, headings,
+//! inline style boundaries and links (see the parent module for what the text is).
+
+use std::ops::Range;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
+
+use super::inline::{flatten, html_words};
+use super::{Body, Heading, PartLevel, Section, TextMap, auto_level, close_section};
+use crate::content::model::{
+    Align, Block, BlockKind, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK, STYLE_STRIKE,
+    STYLE_STRONG,
+};
+use crate::text::sanitize::clean_line;
+
+mod write;
+
+/// 1-based line and column (in chars) of byte offsets of a source.
+struct Lines<'s> {
+    source: &'s str,
+    starts: Vec<usize>,
+}
+
+impl<'s> Lines<'s> {
+    fn new(source: &'s str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        Self { source, starts }
+    }
+
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .source
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
+        (line, column + 1)
+    }
+}
+
+/// One block found by the walk, before sections are cut.
+pub(super) struct Unit {
+    pub(super) range: Range<usize>,
+    // Boxed: most units are plain paragraphs, and a 10 MB text has a hundred thousand units.
+    pub(super) block: Option<Box<Block>>,
+    pub(super) heading: Option<Box<Heading>>,
+}
+
+/// An open list.
+struct List {
+    next: Option<u64>,
+}
+
+/// The walk over the parser's events.
+pub(super) struct Builder<'s> {
+    lines: Lines<'s>,
+    level: PartLevel,
+    want_map: bool,
+    text: String,
+    map: TextMap,
+    units: Vec<Unit>,
+    /// The block being written: its start and kind.
+    open: Option<(usize, BlockKind)>,
+    /// A part heading being read (kept out of the text): its words, level and position.
+    captured: Option<(String, usize, usize, usize)>,
+    /// A heading being written in the text: its level and position.
+    heading: Option<(usize, usize, usize)>,
+    quote: u8,
+    indent: u8,
+    lists: Vec<List>,
+    marker: Option<String>,
+    /// Inline styles open: their bit and start (and link index).
+    inline: Vec<(u8, usize, Option<usize>)>,
+    /// Style boundaries: (byte, bits turned on at it, bits turned off at it, link).
+    edges: Vec<(usize, u8, Option<usize>)>,
+    links: Vec<Link>,
+    /// The next piece of text starts a line: leading white space goes.
+    line_start: bool,
+    /// The last unit was a thematic break (its range is empty): the next block needs a separator.
+    after_rule: bool,
+    /// Table under construction.
+    rows: Vec<Vec<Range<usize>>>,
+    aligns: Vec<Align>,
+    cell: Option<usize>,
+    /// HTML block under construction.
+    html: Option<(String, usize)>,
+    /// Never trim below this byte (a style boundary already recorded).
+    floor: usize,
+    /// Where the run of plain text being written began: bare addresses in it become links
+    /// when it ends (a `_` or `*` that emphasises nothing splits the parser's text events).
+    bare: Option<usize>,
+}
+
+/// Whether a char is white space to trim at a line's edges (NBSP included, as authors type it).
+fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+}
+
+impl<'s> Builder<'s> {
+    pub(super) fn new(source: &'s str, level: PartLevel) -> Self {
+        Builder {
+            lines: Lines::new(source),
+            level,
+            want_map: matches!(level, PartLevel::Fixed(_)),
+            text: String::with_capacity(source.len()),
+            map: TextMap::default(),
+            units: Vec::new(),
+            open: None,
+            captured: None,
+            heading: None,
+            quote: 0,
+            indent: 0,
+            lists: Vec::new(),
+            marker: None,
+            inline: Vec::new(),
+            edges: Vec::new(),
+            links: Vec::new(),
+            line_start: true,
+            after_rule: false,
+            rows: Vec::new(),
+            aligns: Vec::new(),
+            cell: None,
+            html: None,
+            floor: 0,
+            bare: None,
+        }
+    }
+
+    pub(super) fn event(&mut self, event: Event<'_>, offset: usize) {
+        let code = matches!(self.open, Some((_, BlockKind::Code { .. })));
+        let plain = matches!(event, Event::Text(_))
+            && self.html.is_none()
+            && self.captured.is_none()
+            && !code
+            && !self.in_link();
+        if !plain {
+            self.link_bare_addresses();
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, offset),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => {
+                if self.html.is_some() {
+                    self.html_text(&text);
+                } else if code {
+                    self.push_code(&text, offset);
+                } else {
+                    if plain && self.bare.is_none() {
+                        self.bare = Some(self.push_start());
+                    }
+                    self.push_inline(&clean_line(&text), offset);
+                }
+            }
+            Event::Code(code) => {
+                let start = self.push_start();
+                self.push_inline(&clean_line(&code), offset);
+                let end = self.text.len();
+                self.style_run(start, end, STYLE_CODE, None);
+            }
+            Event::Html(html) => self.html_text(&html),
+            Event::InlineHtml(html) => {
+                // Tags and comments are hidden; a line break tag breaks the line.
+                let tag = html.trim().to_ascii_lowercase();
+                if tag.starts_with("<br") && self.open.is_some() {
+                    self.line_break(true);
+                }
+            }
+            Event::FootnoteReference(label) => {
+                let start = self.push_start();
+                self.push_inline(&clean_line(&format!("[{label}]")), offset);
+                let end = self.text.len();
+                self.style_run(start, end, STYLE_LINK, None);
+            }
+            Event::SoftBreak => self.line_break(false),
+            Event::HardBreak => self.line_break(true),
+            Event::Rule => {
+                self.close_block();
+                let start = self.separate();
+                let block = self.block(start, BlockKind::Rule);
+                self.units.push(Unit {
+                    range: start..start,
+                    block: Some(Box::new(block)),
+                    heading: None,
+                });
+                self.after_rule = true;
+            }
+            Event::TaskListMarker(checked) => {
+                let mark = if checked { "[x]" } else { "[ ]" };
+                self.marker = Some(match self.marker.take() {
+                    Some(m) if m.ends_with('.') || m.ends_with(')') => format!("{m} {mark}"),
+                    _ => mark.to_owned(),
+                });
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.push_inline(&clean_line(&text), offset);
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, offset: usize) {
+        match tag {
+            Tag::Paragraph => self.open_block(BlockKind::Paragraph),
+            Tag::Heading { level, .. } => {
+                let level = heading_level(level);
+                let (line, column) = self.lines.position(offset);
+                match self.level {
+                    PartLevel::Fixed(part) if level <= part => {
+                        self.close_block();
+                        self.captured = Some((String::new(), level, line, column));
+                    }
+                    _ => {
+                        self.open_block(BlockKind::Heading { level: level as u8 });
+                        self.heading = Some((level, line, column));
+                    }
+                }
+            }
+            Tag::BlockQuote(_) => {
+                self.close_block();
+                self.quote = self.quote.saturating_add(1);
+            }
+            Tag::CodeBlock(kind) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => clean_line(
+                        info.split(|c: char| c.is_whitespace() || c == ',')
+                            .next()
+                            .unwrap_or(""),
+                    ),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.open_block(BlockKind::Code { language });
+            }
+            Tag::HtmlBlock => {
+                self.close_block();
+                self.html = Some((String::new(), offset));
+            }
+            Tag::List(first) => {
+                self.close_block();
+                self.lists.push(List { next: first });
+            }
+            Tag::Item => {
+                self.close_block();
+                self.indent = self.indent.saturating_add(1);
+                let depth = self.lists.len();
+                let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
+                    Some(n) => {
+                        let marker = format!("{n}.");
+                        *n += 1;
+                        marker
+                    }
+                    None => ["•", "◦", "▪"]
+                        .get(depth.saturating_sub(1) % 3)
+                        .copied()
+                        .unwrap_or("•")
+                        .to_owned(),
+                };
+                self.marker = Some(marker);
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.close_block();
+                self.indent = self.indent.saturating_add(1);
+                self.marker = Some(clean_line(&format!("[{label}]")));
+            }
+            Tag::Table(aligns) => {
+                self.open_block(BlockKind::Paragraph);
+                self.rows.clear();
+                self.aligns = aligns
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Center => Align::Center,
+                        Alignment::Right => Align::Right,
+                        Alignment::None | Alignment::Left => Align::Left,
+                    })
+                    .collect();
+            }
+            Tag::TableHead | Tag::TableRow => self.rows.push(Vec::new()),
+            Tag::TableCell => {
+                let first = self.rows.last().is_none_or(Vec::is_empty);
+                if !(first && self.rows.len() == 1) {
+                    self.text.push(if first { '\n' } else { ' ' });
+                }
+                self.cell = Some(self.text.len());
+                self.line_start = true;
+            }
+            Tag::Emphasis => self.open_style(STYLE_EMPHASIS, None),
+            Tag::Strong => self.open_style(STYLE_STRONG, None),
+            Tag::Strikethrough => self.open_style(STYLE_STRIKE, None),
+            Tag::Link { dest_url, .. } => self.open_link(&dest_url, false),
+            Tag::Image { dest_url, .. } => self.open_link(&dest_url, true),
+            Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::CodeBlock => self.close_block(),
+            TagEnd::Heading(_) => {
+                if let Some((words, level, line, column)) = self.captured.take() {
+                    let text = words.trim_matches(is_blank).to_owned();
+                    self.units.push(Unit {
+                        range: self.text.len()..self.text.len(),
+                        block: None,
+                        heading: Some(Box::new(Heading {
+                            column: if text.is_empty() { 1 } else { column },
+                            text,
+                            level,
+                            line,
+                            range: self.text.len()..self.text.len(),
+                        })),
+                    });
+                    self.line_start = true;
+                } else {
+                    self.close_block();
+                }
+            }
+            TagEnd::BlockQuote(_) => {
+                self.close_block();
+                self.quote = self.quote.saturating_sub(1);
+            }
+            TagEnd::HtmlBlock => {
+                if let Some((html, offset)) = self.html.take() {
+                    let words = html_words(&html);
+                    if !words.is_empty() {
+                        self.open_block(BlockKind::Html);
+                        self.push_inline(&words, offset);
+                        self.close_block();
+                    }
+                }
+            }
+            TagEnd::List(_) => {
+                self.close_block();
+                self.lists.pop();
+            }
+            TagEnd::Item | TagEnd::FootnoteDefinition => {
+                self.close_block();
+                self.indent = self.indent.saturating_sub(1);
+                self.marker = None;
+            }
+            TagEnd::TableCell => {
+                if let Some(start) = self.cell.take() {
+                    self.trim_end();
+                    let end = self.text.len().max(start);
+                    if let Some(row) = self.rows.last_mut() {
+                        row.push(start..end);
+                    }
+                }
+            }
+            TagEnd::Table => {
+                let rows = std::mem::take(&mut self.rows);
+                let aligns = std::mem::take(&mut self.aligns);
+                if let Some((_, kind)) = &mut self.open {
+                    *kind = BlockKind::Table { rows, aligns };
+                }
+                self.close_block();
+            }
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image => self.close_style(),
+            TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::MetadataBlock(_) => {}
+        }
+    }
+
+    /// Cuts the sections and flattens the styles.
+    pub(super) fn finish(self) -> Body {
+        let Builder {
+            text,
+            map,
+            units,
+            level,
+            edges,
+            links,
+            ..
+        } = self;
+        let styles = flatten(edges, text.len());
+        let mut body = Body {
+            map,
+            styles,
+            links,
+            ..Body::default()
+        };
+        let (part_level, title_unit) = match level {
+            PartLevel::Fixed(level) => (level, None),
+            PartLevel::Auto => auto_level(&units),
+        };
+        let mut section = Section::default();
+        for (i, unit) in units.into_iter().enumerate() {
+            if Some(i) == title_unit {
+                body.title = unit.heading.map(|h| *h);
+                continue;
+            }
+            match unit.heading {
+                Some(heading) if heading.level <= part_level => {
+                    let previous = std::mem::take(&mut section);
+                    close_section(&mut body, previous);
+                    section.heading = Some(*heading);
+                    continue;
+                }
+                Some(heading) => body.minor_headings.push(*heading),
+                None => {}
+            }
+            if !unit.range.is_empty() || unit.block.is_some() {
+                section.paragraphs.push(unit.range);
+                if let Some(block) = unit.block {
+                    body.blocks.push(*block);
+                }
+            }
+        }
+        close_section(&mut body, section);
+        let mut text = text;
+        text.shrink_to_fit();
+        body.text = text;
+        body
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> usize {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}

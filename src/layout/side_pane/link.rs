@@ -1,0 +1,102 @@
+//! The side pane for a selected link of the text: its words, its address (which the event loop
+//! lays an OSC 8 hyperlink over), and what `o`, Enter and `y` do with it.
+
+use ratatui::text::{Line, Span};
+
+use super::{Side, UrlRows};
+use crate::content::{Article, Link};
+use crate::i18n::Lang;
+use crate::layout::lines::{section, wrap_text};
+
+/// The side pane's title for a selected link: " Link · 3/12 ".
+pub fn link_title(article: &Article, lang: Lang, link: usize) -> String {
+    let links = &article.links;
+    let index = link;
+    let image = links.get(index).is_some_and(|l| l.image);
+    let count = links.iter().filter(|l| !l.range.is_empty()).count();
+    let nth = links
+        .get(..index)
+        .unwrap_or_default()
+        .iter()
+        .filter(|l| !l.range.is_empty())
+        .count()
+        + 1;
+    let what = if image {
+        lang.pick("Image", "Image")
+    } else {
+        lang.pick("Link", "Lien")
+    };
+    format!(" {what} · {nth}/{count} ")
+}
+
+/// A selected link: its words, its address (the rows returned), and what `o` and `y` do.
+pub(super) fn link_lines(
+    side: &Side<'_>,
+    link: &Link,
+    width: usize,
+) -> (Vec<Line<'static>>, UrlRows) {
+    let lang = side.lang;
+    let theme = side.theme;
+    let french = side.article.is_french();
+    let mut out = Vec::new();
+    let label = if link.image {
+        lang.pick("Image (its description)", "Image (sa description)")
+    } else {
+        lang.pick("Link", "Lien")
+    };
+    out.push(Line::from(Span::styled(label.to_owned(), theme.label)));
+    out.push(Line::default());
+    let words = side.article.slice(link.range.clone()).replace('\n', " ");
+    out.extend(wrap_text(
+        &crate::i18n::quoted(lang, &words),
+        width,
+        theme.link,
+        french,
+    ));
+    section(&mut out, lang.pick("Address", "Adresse"), theme.label);
+    let start = out.len();
+    out.extend(wrap_text(&link.url, width, theme.text, false));
+    let rows = start..out.len();
+    out.push(Line::default());
+    let keys_in_force = &side.keys;
+    let mut keys = Vec::new();
+    let open = [&keys_in_force.open, &keys_in_force.follow]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(lang.pick(" or ", " ou "));
+    let inside = link.url.starts_with('#');
+    if (inside || crate::text::sanitize::safe_url(&link.url).is_some()) && !open.is_empty() {
+        let what = if inside {
+            lang.pick("go to this heading", "aller à ce titre")
+        } else {
+            lang.pick("open it in the browser", "l’ouvrir dans le navigateur")
+        };
+        keys.push(format!("{open} {what}"));
+    } else {
+        out.extend(wrap_text(
+            lang.pick(
+                "glose opens only web addresses (http, https).",
+                "glose n’ouvre que les adresses web (http, https).",
+            ),
+            width,
+            theme.dim,
+            false,
+        ));
+    }
+    if let Some(copy) = &keys_in_force.copy {
+        keys.push(format!(
+            "{copy} {}",
+            lang.pick("copy the address", "copier l’adresse")
+        ));
+    }
+    if let Some(next) = &keys_in_force.next {
+        keys.push(format!("{next} {}", lang.pick("next", "suivant")));
+    }
+    if let Some(clear) = &keys_in_force.clear {
+        keys.push(format!("{clear} {}", lang.pick("back", "retour")));
+    }
+    out.extend(wrap_text(&keys.join(" · "), width, theme.dim, false));
+    (out, Some((rows, link.url.clone())))
+}
