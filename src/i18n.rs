@@ -7,8 +7,10 @@
 //! follows the article's own language if glose speaks it, else English ([`Lang::choose`]).
 
 mod settings;
+mod state_files;
 
 pub use settings::SettingsText;
+pub use state_files::{FileWord, StateFileText};
 
 /// A value of the article that has a name in each language glose speaks (an annotation's kind,
 /// a verdict). The article's model says its own names; `Lang` picks one. So this module needs

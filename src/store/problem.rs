@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::FileKind;
 use crate::files::Refused;
-use crate::i18n::Lang;
+use crate::i18n::{FileWord, Lang, StateFileText};
 use crate::text::sanitize::clean_line;
 
 /// Something wrong with a state file, to tell the reader (status line, and stderr at exit).
@@ -55,221 +55,87 @@ pub enum Problem {
 impl Problem {
     /// One line for the status bar.
     pub fn short(&self, lang: Lang) -> String {
-        let what = |kind: FileKind| match kind {
-            FileKind::Notes => lang.pick("notes file", "fichier de notes"),
-            FileKind::Position => lang.pick("position file", "fichier de position"),
-            FileKind::Session => lang.pick("presenter session file", "fichier de séance"),
-        };
         let name = |p: &Path| {
             p.file_name()
                 .map(|n| clean_line(&n.to_string_lossy()))
                 .unwrap_or_default()
         };
+        let why = |error: &Refused| error.describe(lang);
         match self {
-            Self::Corrupt { kind, moved_to, .. } => match lang {
-                Lang::En => format!("⚠ {} damaged: set aside as {}", what(*kind), name(moved_to)),
-                Lang::Fr => format!(
-                    "⚠ {} abîmé : mis de côté sous {}",
-                    capitalised(what(*kind)),
-                    name(moved_to)
-                ),
-            },
-            Self::Unreadable { kind, error, .. } => match lang {
-                Lang::En => format!(
-                    "⚠ cannot read the {} ({}): it will not be overwritten",
-                    what(*kind),
-                    error.describe(lang)
-                ),
-                Lang::Fr => format!(
-                    "⚠ {} illisible ({}) : il ne sera pas remplacé",
-                    capitalised(what(*kind)),
-                    error.describe(lang)
-                ),
-            },
-            Self::Vanished { kind, .. } => match lang {
-                Lang::En => format!(
-                    "⚠ {} had disappeared: written again with your notes",
-                    what(*kind)
-                ),
-                Lang::Fr => format!(
-                    "⚠ {} avait disparu : réécrit avec vos notes",
-                    capitalised(what(*kind))
-                ),
-            },
-            Self::Busy { .. } => lang
-                .pick(
-                    "⚠ notes not saved yet: another glose window is saving; tried again soon",
-                    "⚠ notes pas encore enregistrées : une autre fenêtre de glose enregistre ; \
-                     nouvel essai bientôt",
-                )
-                .to_owned(),
-            Self::Conflict { .. } => lang
-                .pick(
-                    "⚠ a note was also changed in another window: both versions kept (conflict copy)",
-                    "⚠ une note a aussi été modifiée dans une autre fenêtre : les deux versions \
-                     sont gardées (copie en conflit)",
-                )
-                .to_owned(),
-            Self::TooNew { kind, .. } => match lang {
-                Lang::En => format!("⚠ {} written by a newer glose: left as it is", what(*kind)),
-                Lang::Fr => format!(
-                    "⚠ {} écrit par un glose plus récent : laissé tel quel",
-                    capitalised(what(*kind))
-                ),
-            },
-            Self::Invalid { kind, .. } => match lang {
-                Lang::En => format!("⚠ {} is not valid", what(*kind)),
-                Lang::Fr => format!("⚠ {} non valide", capitalised(what(*kind))),
-            },
-            Self::NotSaved { kind, error, .. } => match lang {
-                Lang::En => format!("⚠ {} not saved: {}", what(*kind), error.describe(lang)),
-                Lang::Fr => format!(
-                    "⚠ {} non enregistré : {}",
-                    capitalised(what(*kind)),
-                    error.describe(lang)
-                ),
-            },
-            Self::NoHome => lang
-                .pick(
-                    "⚠ no home directory: notes and position are not kept",
-                    "⚠ pas de dossier personnel : notes et position ne sont pas conservées",
-                )
-                .to_owned(),
+            Self::Corrupt { kind, moved_to, .. } => StateFileText::Damaged {
+                what: word(*kind),
+                moved_to: &name(moved_to),
+            }
+            .get(lang),
+            Self::Unreadable { kind, error, .. } => StateFileText::CannotRead {
+                what: word(*kind),
+                why: &why(error),
+            }
+            .get(lang),
+            Self::Vanished { kind, .. } => {
+                StateFileText::Disappeared { what: word(*kind) }.get(lang)
+            }
+            Self::Busy { .. } => StateFileText::Busy.get(lang),
+            Self::Conflict { .. } => StateFileText::Conflict.get(lang),
+            Self::TooNew { kind, .. } => StateFileText::TooNew { what: word(*kind) }.get(lang),
+            Self::Invalid { kind, .. } => StateFileText::Invalid { what: word(*kind) }.get(lang),
+            Self::NotSaved { kind, error, .. } => StateFileText::NotSaved {
+                what: word(*kind),
+                why: &why(error),
+            }
+            .get(lang),
+            Self::NoHome => StateFileText::NoHome.get(lang),
         }
     }
 
     /// The full message for stderr: what happened, where, and what to do.
     pub fn long(&self, lang: Lang) -> String {
         let path = |p: &Path| clean_line(&p.display().to_string());
+        let why = |error: &Refused| clean_line(&error.describe(lang));
         match self {
             Self::Corrupt {
                 path: p,
                 moved_to,
                 error,
                 ..
-            } => match lang {
-                Lang::En => format!(
-                    "glose: '{}' could not be parsed ({}); it was moved to '{}' and glose \
-                     started afresh. Your earlier notes are in that file.",
-                    path(p),
-                    clean_line(error).trim(),
-                    path(moved_to)
-                ),
-                Lang::Fr => format!(
-                    "glose : « {} » est illisible ({}) ; il a été déplacé vers « {} » et glose \
-                     est reparti de zéro. Vos notes précédentes sont dans ce fichier.",
-                    path(p),
-                    clean_line(error).trim(),
-                    path(moved_to)
-                ),
-            },
-            Self::Unreadable { path: p, error, .. } => match lang {
-                Lang::En => format!(
-                    "glose: cannot read '{}' ({}); it was left untouched and nothing was saved \
-                     to it. {}",
-                    path(p),
-                    clean_line(&error.describe(lang)),
-                    if matches!(error, Refused::Io(_) | Refused::Denied) {
-                        "Check its permissions."
-                    } else {
-                        "Put a regular file of yours there, or move it away."
-                    }
-                ),
-                Lang::Fr => format!(
-                    "glose : impossible de lire « {} » ({}) ; il n’a pas été modifié et rien n’y \
-                     a été enregistré. {}",
-                    path(p),
-                    clean_line(&error.describe(lang)),
-                    if matches!(error, Refused::Io(_) | Refused::Denied) {
-                        "Vérifiez ses droits d’accès."
-                    } else {
-                        "Mettez-y un fichier ordinaire à vous, ou déplacez-le."
-                    }
-                ),
-            },
-            Self::Vanished { path: p, .. } => match lang {
-                Lang::En => format!(
-                    "glose: '{}' had disappeared while glose ran (moved or deleted by hand); \
-                     it was written again with every note glose held.",
-                    path(p)
-                ),
-                Lang::Fr => format!(
-                    "glose : « {} » avait disparu pendant que glose tournait (déplacé ou \
-                     supprimé) ; il a été réécrit avec toutes les notes que glose avait.",
-                    path(p)
-                ),
-            },
-            Self::Busy { path: p } => match lang {
-                Lang::En => format!(
-                    "glose: could not save '{}': another glose window kept it locked \
-                     (its lock file is '{}.lock').",
-                    path(p),
-                    path(p)
-                ),
-                Lang::Fr => format!(
-                    "glose : impossible d’enregistrer « {} » : une autre fenêtre de glose le \
-                     gardait verrouillé (son verrou est « {}.lock »).",
-                    path(p),
-                    path(p)
-                ),
-            },
-            Self::Conflict { count } => match lang {
-                Lang::En => format!(
-                    "glose: {count} note(s) were changed in two windows at once; both versions \
-                     were kept, the other window's as a conflict copy marked ⚠ in the notes list."
-                ),
-                Lang::Fr => format!(
-                    "glose : {count} note(s) modifiée(s) dans deux fenêtres à la fois ; les deux \
-                     versions sont gardées, celle de l’autre fenêtre en copie en conflit marquée \
-                     ⚠ dans la liste des notes."
-                ),
-            },
-            Self::TooNew { path: p, .. } => match lang {
-                Lang::En => format!(
-                    "glose: '{}' was written by a newer version of glose; it was left \
-                     untouched. Update glose to use it.",
-                    path(p)
-                ),
-                Lang::Fr => format!(
-                    "glose : « {} » a été écrit par une version plus récente de glose ; il n’a \
-                     pas été modifié. Mettez glose à jour pour l’utiliser.",
-                    path(p)
-                ),
-            },
-            Self::Invalid { path: p, error, .. } => match lang {
-                Lang::En => format!(
-                    "glose: '{}' does not parse ({}); it was left untouched. The reader sets it \
-                     aside and starts afresh the next time it opens this article.",
-                    path(p),
-                    clean_line(error).trim()
-                ),
-                Lang::Fr => format!(
-                    "glose : « {} » est illisible ({}) ; il n’a pas été modifié. Le lecteur le \
-                     mettra de côté et repartira de zéro à la prochaine ouverture de ce texte.",
-                    path(p),
-                    clean_line(error).trim()
-                ),
-            },
-            Self::NotSaved { path: p, error, .. } => match lang {
-                Lang::En => format!(
-                    "glose: could not save '{}': {}",
-                    path(p),
-                    clean_line(&error.describe(lang))
-                ),
-                Lang::Fr => format!(
-                    "glose : impossible d’enregistrer « {} » : {}",
-                    path(p),
-                    clean_line(&error.describe(lang))
-                ),
-            },
+            } => StateFileText::CorruptLong {
+                path: &path(p),
+                error: clean_line(error).trim(),
+                moved_to: &path(moved_to),
+            }
+            .get(lang),
+            Self::Unreadable { path: p, error, .. } => StateFileText::UnreadableLong {
+                path: &path(p),
+                why: &why(error),
+                permissions: matches!(error, Refused::Io(_) | Refused::Denied),
+            }
+            .get(lang),
+            Self::Vanished { path: p, .. } => {
+                StateFileText::VanishedLong { path: &path(p) }.get(lang)
+            }
+            Self::Busy { path: p } => StateFileText::BusyLong { path: &path(p) }.get(lang),
+            Self::Conflict { count } => StateFileText::ConflictLong { count: *count }.get(lang),
+            Self::TooNew { path: p, .. } => StateFileText::TooNewLong { path: &path(p) }.get(lang),
+            Self::Invalid { path: p, error, .. } => StateFileText::InvalidLong {
+                path: &path(p),
+                error: clean_line(error).trim(),
+            }
+            .get(lang),
+            Self::NotSaved { path: p, error, .. } => StateFileText::NotSavedLong {
+                path: &path(p),
+                why: &why(error),
+            }
+            .get(lang),
             Self::NoHome => self.short(lang),
         }
     }
 }
 
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+/// The words for a kind of state file.
+fn word(kind: FileKind) -> FileWord {
+    match kind {
+        FileKind::Notes => FileWord::Notes,
+        FileKind::Position => FileWord::Position,
+        FileKind::Session => FileWord::Session,
+    }
 }
