@@ -271,14 +271,16 @@ impl App {
             return false;
         };
         if self.view.editor.as_ref().is_some_and(|e| e.recovered) {
-            match chord.code {
-                KeyCode::Char('y' | 'Y' | 'o' | 'O') | KeyCode::Enter => {
+            // "Restore the unsaved note?": the answers come from the confirm table; Esc (back,
+            // without answering) leaves the draft unrestored, as `n` does.
+            match self.keymap.lookup(super::keymap::Mode::Confirm, chord) {
+                Some(Action::Yes) => {
                     if let Some(editor) = &mut self.view.editor {
                         editor.recovered = false;
                     }
                     self.say(Text::DraftRestored);
                 }
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                Some(Action::No | Action::Back) => {
                     self.view.editor = None;
                     self.say(Text::DraftDropped);
                 }
@@ -711,6 +713,28 @@ mod tests {
                 key(app, KeyCode::Char(c));
             }
         }
+    }
+
+    #[test]
+    fn a_recovered_draft_is_answered_from_the_confirm_table() {
+        let mut app = app((80, 24));
+        app.update(Action::EditNote);
+        typed(&mut app, "brouillon");
+        let draft = app.draft().expect("unsaved words make a draft");
+        app.view.editor = None;
+        for (answer, kept) in [('o', true), ('Y', true), ('N', false)] {
+            app.offer_draft(&draft);
+            // A key that answers nothing leaves the question up.
+            assert!(!key(&mut app, KeyCode::Char('x')));
+            assert!(app.view.editor.as_ref().is_some_and(|e| e.recovered));
+            assert!(key(&mut app, KeyCode::Char(answer)));
+            assert_eq!(app.view.editor.is_some(), kept, "{answer}");
+            app.view.editor = None;
+        }
+        // Esc goes back without restoring: the draft is dropped, as with n.
+        app.offer_draft(&draft);
+        assert!(key(&mut app, KeyCode::Esc));
+        assert!(app.view.editor.is_none());
     }
 
     /// The paragraph whose first row is at the top of the focused pane, if one is.
