@@ -33,7 +33,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Colours: default, high-contrast or monochrome (wins over the settings and NO_COLOR).
+    /// Colours: default, high-contrast (light or dark after the terminal's background),
+    /// high-contrast-light, high-contrast-dark or monochrome (wins over the settings and NO_COLOR).
     #[arg(long, global = true, value_name = "THEME", value_parser = parse_theme)]
     pub theme: Option<ThemeName>,
 
@@ -168,14 +169,15 @@ impl SchemaFile {
 }
 
 fn parse_theme(value: &str) -> Result<ThemeName, String> {
-    match value {
-        "default" => Ok(ThemeName::Default),
-        "high-contrast" => Ok(ThemeName::HighContrast),
-        "monochrome" => Ok(ThemeName::Monochrome),
-        other => Err(format!(
-            "unknown theme '{other}': default, high-contrast or monochrome"
-        )),
-    }
+    ThemeName::ALL
+        .into_iter()
+        .find(|name| name.as_str() == value)
+        .ok_or_else(|| {
+            format!(
+                "unknown theme '{value}': default, high-contrast, high-contrast-light, \
+                 high-contrast-dark or monochrome"
+            )
+        })
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {

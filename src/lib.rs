@@ -23,6 +23,7 @@
 //! `store` owns the state files (notes, bookmarks, position).
 
 pub mod app;
+pub mod background;
 pub mod check;
 pub mod cli;
 pub mod clock;

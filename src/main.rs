@@ -78,7 +78,18 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let setup = setup(config, cli.lang, cli.theme, locale);
+    let mut setup = setup(config, cli.lang, cli.theme, locale);
+    // High contrast (the presenter's default too) is light or dark after the terminal's
+    // background: asked now, before the terminal is taken over, only where it matters.
+    let shows_presenter = matches!(cli.command, Some(Command::Present { .. }))
+        && setup.theme.name == ThemeName::Default;
+    let full_screen = matches!(
+        cli.command,
+        None | Some(Command::Present { .. } | Command::Notes { command: None, .. })
+    );
+    if full_screen && (setup.theme.name.wants_background() || shows_presenter) {
+        setup.theme = Theme::for_background(setup.theme.name, glose::background::detect());
+    }
     // Every message about the article's files, in the interface language.
     glose::content::diagnostic::set_lang(setup.lang);
     if let Some(code) = misplaced_command(&cli, setup.lang) {

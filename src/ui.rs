@@ -66,6 +66,17 @@ pub fn render(app: &App, frame: &mut Frame) {
 /// Draws the reader (or the presenter over it) into `buf`, whose area is `app.view.size`;
 /// returns where the terminal's cursor goes while text is typed (search line, filter, note).
 fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let cursor = draw_layers(app, area, buf);
+    // High contrast paints every cell's colours itself: readable whatever the terminal's.
+    match app.presenter {
+        Some(_) => app.theme.for_presenter().fill(area, buf),
+        None => app.theme.fill(area, buf),
+    }
+    cursor
+}
+
+/// The reader's layers (panes, side pane, status, overlays), or the presenter over it all.
+fn draw_layers(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     Clear.render(area, buf);
     if app.presenter.is_some() {
         present::render(app, area, buf);

@@ -217,7 +217,9 @@ fn a_readers_tour_beside_a_presenter_never_moves_the_notes_window() {
     let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
     presenter.wait_for("Étape 1/4");
     presenter.send(RIGHT);
-    notes.wait_for("Étape 2/4 ·");
+    presenter.wait_for("Étape 2/4");
+    // The stop's own heading (the next stop's line says "Ensuite : Étape 2/4 ·" before it).
+    notes.wait_for("  Étape 2/4 · 430 millions");
     let mut reader = Session::start(&[FIXTURE], 100, 30, &env);
     reader.wait_for("Le mythe");
     reader.send("t");

@@ -44,8 +44,12 @@ pub fn default_text(lang: Lang) -> String {
     }
     line("");
     line(lang.pick(
-        "# Colours: \"default\", \"high-contrast\" or \"monochrome\". With NO_COLOR set in the",
-        "# Couleurs : \"default\", \"high-contrast\" ou \"monochrome\". Si NO_COLOR est défini dans",
+        "# Colours: \"default\", \"high-contrast\" (light or dark after the terminal's background),",
+        "# Couleurs : \"default\", \"high-contrast\" (clair ou sombre selon le fond du terminal),",
+    ));
+    line(lang.pick(
+        "# \"high-contrast-light\", \"high-contrast-dark\" or \"monochrome\". With NO_COLOR set in the",
+        "# \"high-contrast-light\", \"high-contrast-dark\" ou \"monochrome\". Si NO_COLOR est défini dans",
     ));
     line(lang.pick(
         "# environment glose is monochrome, unless a theme is named here or with --theme.",

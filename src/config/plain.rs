@@ -32,7 +32,7 @@ pub(super) fn plain_words_check(
         let item = value.get_ref();
         let (message, help) = match name {
             "theme" => {
-                let values = ["default", "high-contrast", "monochrome"];
+                let values = crate::theme::ThemeName::ALL.map(crate::theme::ThemeName::as_str);
                 if item.as_str().is_some_and(|v| values.contains(&v)) {
                     continue;
                 }

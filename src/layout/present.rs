@@ -33,12 +33,10 @@ const MAX_COLUMN: usize = 96;
 /// Rows of the passage shown around the annotated words, at most.
 const PASSAGE_ROWS: [usize; 3] = [7, 5, 3];
 
-/// The presenter's theme: the reader's, in high contrast unless colours are off.
+/// The presenter's theme: the reader's, in high contrast (light or dark after the terminal's
+/// background) unless colours are off.
 pub fn theme(reader: &Theme) -> Theme {
-    match reader.name {
-        ThemeName::Default => Theme::named(ThemeName::HighContrast),
-        _ => reader.clone(),
-    }
+    reader.for_presenter()
 }
 
 /// Whether the stop's verdict is shown, and the label of the key that reveals it.

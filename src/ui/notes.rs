@@ -19,7 +19,12 @@ use crate::ui::{fit, wrap_text};
 /// Draws one frame of the notes window.
 pub fn render(notes: &Notes, frame: &mut Frame) {
     let area = frame.area();
-    let buf = frame.buffer_mut();
+    draw(notes, area, frame.buffer_mut());
+    // High contrast paints every cell's colours itself: readable whatever the terminal's.
+    notes.theme.fill(area, frame.buffer_mut());
+}
+
+fn draw(notes: &Notes, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let [header, body, next, status] = area.layout(&Layout::vertical([
         Constraint::Length(1),

@@ -73,6 +73,9 @@ impl Session {
         command.env("LANG", "fr_FR.UTF-8");
         // No settings file unless a test gives one: a developer's config.toml stays out.
         command.env("GLOSE_CONFIG", "");
+        // The pty answers no queries: glose is told the background is unknown rather than
+        // asking (a test that wants the question sets GLOSE_BACKGROUND itself).
+        command.env("GLOSE_BACKGROUND", "none");
         let state = if env.iter().any(|(k, _)| *k == "GLOSE_STATE_DIR") {
             None
         } else {
