@@ -1174,13 +1174,28 @@ impl App {
         if row.kind != RowKind::Text {
             return None;
         }
-        let column = usize::from(x - area.text.x);
-        let text = self.article.slice(row.range.clone());
+        // The text begins after what stands before it (quote bars, list marker, code gutter).
+        let mut column = usize::from(x - area.text.x).checked_sub(usize::from(row.deco.lead))?;
+        let mut range = row.range.clone();
+        if let crate::layout::RowStyle::Cells { first, count } = row.deco.style {
+            // A table row: the cell whose words are under the column.
+            let first = first as usize;
+            let cell = layout
+                .cells
+                .get(first..first + usize::from(count))
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .find(|c| usize::from(c.column + c.pad) <= column)?;
+            column -= usize::from(cell.column + cell.pad);
+            range = cell.range.clone();
+        }
+        let text = self.article.slice(range.clone());
         let mut cells = 0;
         for (offset, grapheme) in text.grapheme_indices(true) {
             cells += usize::from(grapheme_width(grapheme));
             if cells > column {
-                return Some(row.range.start + offset);
+                return Some(range.start + offset);
             }
         }
         None

@@ -481,8 +481,8 @@ impl Text {
                 "n\u{a0}: nouvelle séance, autre touche\u{a0}: continuer",
             ),
             Self::ResumeSessionKeys => (
-                "r: resume it, other key: start afresh",
-                "r\u{a0}: la reprendre, autre touche\u{a0}: repartir de zéro",
+                "r: resume it, other key: new one",
+                "r\u{a0}: reprendre, autre touche\u{a0}: nouvelle",
             ),
             Self::ResetClocksQuestion => (
                 "Clocks back to 0:00? T: yes, any other key: no",

@@ -291,6 +291,22 @@ pub fn lay_out(article: &Article, pane: &Pane, width: usize) -> PaneLayout {
 /// a list (one item a line).
 pub fn blank_between(previous: Option<&Block>, block: Option<&Block>) -> bool {
     !(in_list(previous) && in_list(block) && !starts_list(previous, block))
+        || another_list(previous, block)
+}
+
+/// Whether `block` is the first item of a list of another kind (numbered after bulleted, or
+/// the other way) right after an item at the same depth: two lists, not one.
+fn another_list(previous: Option<&Block>, block: Option<&Block>) -> bool {
+    let ordered = |marker: &str| marker.starts_with(|c: char| c.is_ascii_digit());
+    match (previous, block) {
+        (Some(p), Some(b)) if p.indent == b.indent && p.quote == b.quote => {
+            match (p.marker.as_deref(), b.marker.as_deref()) {
+                (Some(pm), Some(bm)) => ordered(pm) != ordered(bm),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 /// Whether a block is inside a list (its rows follow the previous item's without a blank).

@@ -201,3 +201,35 @@ fn a_click_on_a_links_words_selects_it() {
     assert_eq!(selected(&app), Some("http://www.rust-lang.org"));
     assert!(screen(&app).contains("Link · 3/7"));
 }
+
+/// A click lands on the words under the pointer on indented rows too (a list item's words
+/// start after its marker): each link of the list is selected by a click on its own words.
+#[test]
+fn a_click_on_an_indented_rows_words_selects_its_link() {
+    for (words, url) in [
+        ("Quickstart", "#quickstart"),
+        ("The logo", "https://example.org/logo.png"),
+        ("local file", "CONTRIBUTING.md"),
+    ] {
+        // On the item's row, not in the side pane's outline.
+        let needle = if words == "local file" {
+            "• a local".to_owned()
+        } else {
+            format!("• {words}")
+        };
+        let mut app = reader(100, 30, Lang::En);
+        let buffer = frame(&app);
+        let (x, y) = find(&buffer, &needle);
+        let x = x + 2 + u16::from(words == "local file") * 2;
+        // The first and the last character of the words.
+        for dx in [0, words.chars().count() as u16 - 1] {
+            app.handle_event(&Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: x + dx,
+                row: y,
+                modifiers: KeyModifiers::NONE,
+            }));
+            assert_eq!(selected(&app), Some(url), "{words} +{dx}");
+        }
+    }
+}

@@ -403,3 +403,13 @@ fn quotes_anchor_on_the_rendered_text_not_on_markdown() {
         .collect();
     assert_eq!(words, ["430 millions de modérateurs", "data workers"]);
 }
+
+#[test]
+fn two_lists_of_different_kinds_are_two_lists() {
+    let output = glose(
+        &["print", "-"],
+        Some(b"# T\n\n- a\n- b\n\n1. x\n2. y\n\n- c\n"),
+    );
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(text.contains("• a\n• b\n\n1. x\n2. y\n\n• c\n"), "{text}");
+}

@@ -152,7 +152,7 @@ fn after_a_clean_quit_the_previous_session_is_offered_and_r_resumes_it() {
     // Ended cleanly: a new session runs, and the old one is offered.
     let mut again = Session::start(&["present", FIXTURE], 80, 24, &env);
     again.wait_for("Séance précédente\u{a0}: Étape 2/4");
-    again.wait_for("r\u{a0}: la reprendre");
+    again.wait_for("r\u{a0}: reprendre");
     again.send("r");
     again.wait_for("Étape 2/4");
     again.wait_until("the clocks from where they were", |s| {

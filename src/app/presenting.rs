@@ -95,6 +95,10 @@ impl App {
     /// presenter is open.
     pub fn presenter_session(&self) -> Option<PresenterSession> {
         let presenter = self.presenter.as_ref()?;
+        if presenter.offer.as_ref().is_some_and(|offer| !offer.resumed) {
+            // The previous session is still on offer: its file stays as it is until answered.
+            return None;
+        }
         let mut record = presenter.record.clone()?;
         let progress = self.tour_progress()?;
         record.record(&self.article, progress, self.clock.now());
@@ -180,6 +184,10 @@ mod tests {
         let (mut app, clock) = presenter();
         app.offer_session(saved(true), SessionStart::Offer);
         assert_eq!(times(&app), (0, 0, 0), "a new session runs meanwhile");
+        assert!(
+            app.presenter_session().is_none(),
+            "the file is kept until answered"
+        );
         clock.advance(Duration::from_secs(3));
         app.update(Action::ResumeSession);
         assert_eq!(times(&app), (2, 5, 80));
