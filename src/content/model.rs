@@ -361,6 +361,14 @@ impl Article {
         self.text.get(range).unwrap_or("")
     }
 
+    /// The paragraph a tour stop shows: its annotation's paragraph, else its part's first one.
+    pub fn stop_paragraph(&self, stop: &TourStop) -> Option<Range<usize>> {
+        match stop.annotation.and_then(|i| self.annotations.get(i)) {
+            Some(a) => self.parts.get(a.part)?.paragraphs.get(a.paragraph).cloned(),
+            None => self.parts.get(stop.part)?.paragraphs.first().cloned(),
+        }
+    }
+
     /// Index of the first annotation whose range ends after `byte` (binary search).
     pub fn annotation_at_or_after(&self, byte: usize) -> usize {
         self.annotations.partition_point(|a| a.range.end <= byte)

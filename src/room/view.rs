@@ -50,16 +50,7 @@ pub struct StopView {
 impl StopView {
     pub fn new(article: &Article, stop: &TourStop, lang: Lang) -> Self {
         let annotation = stop.annotation.and_then(|i| article.annotations.get(i));
-        let paragraph = match annotation {
-            Some(a) => article
-                .parts
-                .get(a.part)
-                .and_then(|p| p.paragraphs.get(a.paragraph)),
-            None => article
-                .parts
-                .get(stop.part)
-                .and_then(|p| p.paragraphs.first()),
-        };
+        let paragraph = article.stop_paragraph(stop);
         let passage = paragraph.map(|p| {
             let text = article.slice(p.clone());
             match annotation {

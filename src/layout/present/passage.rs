@@ -18,17 +18,7 @@ pub(super) fn passage_lines(
     rows: usize,
 ) -> Vec<Line<'static>> {
     let annotation = stop.annotation.and_then(|i| article.annotations.get(i));
-    let paragraph = match annotation {
-        Some(a) => article
-            .parts
-            .get(a.part)
-            .and_then(|p| p.paragraphs.get(a.paragraph)),
-        None => article
-            .parts
-            .get(stop.part)
-            .and_then(|p| p.paragraphs.first()),
-    };
-    let Some(paragraph) = paragraph.cloned() else {
+    let Some(paragraph) = article.stop_paragraph(stop) else {
         return Vec::new();
     };
     let text = article.slice(paragraph.clone()).trim_end();
