@@ -8,6 +8,7 @@
 //! the target format: article text never becomes markup.
 
 mod blocks;
+mod brief;
 mod claim_review;
 mod draft;
 mod html;
@@ -17,7 +18,7 @@ pub use blocks::markdown_paragraph;
 pub use claim_review::claim_reviews;
 pub use draft::draft_notice;
 
-use crate::content::{Annotation, Article, Source};
+use crate::content::{Annotation, Article, Source, Verdict};
 use crate::i18n::{Lang, Text};
 
 /// The formats `glose export` writes.
@@ -43,6 +44,16 @@ pub fn export(article: &Article, format: Format) -> String {
         Format::Html => html::html(article),
         Format::W3c => crate::webanno::export(article),
         Format::Text => crate::webanno::plain_text(article).text,
+    }
+}
+
+/// The brief of `article` (`glose export --brief`) in `format`: `None` for a format that has
+/// no brief (`w3c`, `text`).
+pub fn brief(article: &Article, format: Format) -> Option<String> {
+    match format {
+        Format::Markdown => Some(brief::markdown(article)),
+        Format::Html => Some(brief::html(article)),
+        Format::W3c | Format::Text => None,
     }
 }
 
@@ -116,6 +127,48 @@ pub(super) fn capitalise(word: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// How the annotated words are marked in the handout's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Marks {
+    /// A footnote number (the full handout, whose notes follow the text).
+    Footnotes,
+    /// The number and the verdict's sign, `[2 ✗]` (the brief, whose list has one line each).
+    Verdicts,
+}
+
+/// The sign of an annotation's verdict in the brief (`✓ ≈ ✗ ?`, the reader's own), or `None`
+/// for an annotation without a verdict.
+pub(super) fn verdict_sign(annotation: &Annotation) -> Option<&'static str> {
+    annotation.verdict.map(|verdict| match verdict {
+        Verdict::Confirmed => "✓",
+        Verdict::Imprecise => "≈",
+        Verdict::Misreported => "✗",
+        Verdict::Unverifiable => "?",
+    })
+}
+
+/// What follows the annotated words `n` (1-based) in the text: `[^2]`, or `[2 ✗]` in the brief
+/// (glued to the words by a no-break space); in HTML a superscript link to the note.
+pub(super) fn note_ref(article: &Article, n: usize, html: bool, marks: Marks) -> String {
+    let label = match marks {
+        Marks::Footnotes => n.to_string(),
+        Marks::Verdicts => match article.annotations.get(n - 1).and_then(verdict_sign) {
+            Some(sign) => format!("{n}\u{a0}{sign}"),
+            None => n.to_string(),
+        },
+    };
+    match (html, marks) {
+        (false, Marks::Footnotes) => format!("[^{n}]"),
+        (false, Marks::Verdicts) => format!("\u{a0}[{label}]"),
+        (true, Marks::Footnotes) => {
+            format!("<sup><a id=\"ref-{n}\" href=\"#note-{n}\">{label}</a></sup>")
+        }
+        (true, Marks::Verdicts) => {
+            format!("<sup><a id=\"ref-{n}\" href=\"#note-{n}\">[{label}]</a></sup>")
+        }
+    }
 }
 
 /// A text on one line: every run of white space as one space.

@@ -6,9 +6,11 @@
 //! when the locale names no language glose speaks (`C`, `POSIX`, unset, another language), it
 //! follows the article's own language if glose speaks it, else English ([`Lang::choose`]).
 
+mod brief;
 mod settings;
 mod state_files;
 
+pub use brief::BriefText;
 pub use settings::SettingsText;
 pub use state_files::{FileWord, StateFileText};
 

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::html::h;
 use super::markdown::{md, md_block_start, url_md};
+use super::{Marks, note_ref};
 use crate::content::{Align, Annotation, Article, Block, BlockKind};
 
 /// The two formats' inline markup.
@@ -18,7 +19,12 @@ pub(super) enum Markup {
 /// A range of the text with its inline styles, links and annotations as markup: the author's
 /// Markdown back (`**`, `*`, `` ` ``, `~~`, `[words](url)`) or HTML elements; the words
 /// themselves escaped for the format.
-pub(super) fn inline(article: &Article, range: std::ops::Range<usize>, markup: Markup) -> String {
+pub(super) fn inline(
+    article: &Article,
+    range: std::ops::Range<usize>,
+    markup: Markup,
+    marks: Marks,
+) -> String {
     let mut cuts = vec![range.start, range.end];
     let styles_from = article.style_at_or_after(range.start);
     for s in article.styles.get(styles_from..).unwrap_or_default() {
@@ -124,14 +130,19 @@ pub(super) fn inline(article: &Article, range: std::ops::Range<usize>, markup: M
         {
             let n = i + 1;
             let last = notes.iter().any(|(_, a)| a.range.end == end);
-            piece = match markup {
-                Markup::Markdown if last => format!("**{piece}**[^{n}]"),
-                Markup::Markdown => format!("**{piece}**"),
-                Markup::Html if last => format!(
-                    "<mark>{piece}</mark><sup><a id=\"ref-{n}\" href=\"#note-{n}\">{n}</a></sup>"
-                ),
-                Markup::Html => format!("<mark>{piece}</mark>"),
+            let after = if last {
+                note_ref(article, n, markup == Markup::Html, marks)
+            } else {
+                String::new()
             };
+            piece = match markup {
+                Markup::Markdown => format!("**{piece}**{after}"),
+                Markup::Html => format!("<mark>{piece}</mark>{after}"),
+            };
+        }
+        if markup == Markup::Markdown && out.ends_with(']') && piece.starts_with('(') {
+            // After `[^n]` or `[2 ✗]`, a `(` would make the mark a link: escape it.
+            out.push('\\');
         }
         out.push_str(&piece);
         for l in links.iter().filter(|l| l.range.end == end) {
@@ -172,7 +183,7 @@ pub(super) fn structured(article: &Article, paragraph: &std::ops::Range<usize>) 
 pub fn markdown_paragraph(article: &Article, paragraph: std::ops::Range<usize>) -> String {
     let mut out = String::new();
     match structured(article, &paragraph) {
-        Some(block) => md_structured(&mut out, article, paragraph, &block),
+        Some(block) => md_structured(&mut out, article, paragraph, &block, Marks::Footnotes),
         None => {
             let _ = write!(out, "{}\n\n", article.slice(paragraph).trim());
         }
@@ -207,6 +218,7 @@ pub(super) fn md_structured(
     article: &Article,
     paragraph: std::ops::Range<usize>,
     block: &Block,
+    marks: Marks,
 ) {
     let quote = "> ".repeat(usize::from(block.quote));
     let indent = "   ".repeat(usize::from(block.indent.saturating_sub(1)));
@@ -250,7 +262,9 @@ pub(super) fn md_structured(
             for (r, cells) in rows.iter().enumerate() {
                 let line: Vec<String> = cells
                     .iter()
-                    .map(|c| inline(article, c.clone(), Markup::Markdown).replace('|', "\\|"))
+                    .map(|c| {
+                        inline(article, c.clone(), Markup::Markdown, marks).replace('|', "\\|")
+                    })
                     .collect();
                 let _ = writeln!(
                     out,
@@ -259,7 +273,7 @@ pub(super) fn md_structured(
                     line.join(" | ")
                 );
                 if r == 0 {
-                    let marks: Vec<&str> = aligns
+                    let rule: Vec<&str> = aligns
                         .iter()
                         .map(|a| match a {
                             Align::Left => "---",
@@ -267,7 +281,7 @@ pub(super) fn md_structured(
                             Align::Right => "--:",
                         })
                         .collect();
-                    let _ = writeln!(out, "{rest}|{}|", marks.join("|"));
+                    let _ = writeln!(out, "{rest}|{}|", rule.join("|"));
                 }
             }
         }
@@ -275,11 +289,11 @@ pub(super) fn md_structured(
             let _ = writeln!(out, "{first}---");
         }
         BlockKind::Heading { level } => {
-            let marks = "#".repeat(usize::from(*level).clamp(3, 6));
+            let hashes = "#".repeat(usize::from(*level).clamp(3, 6));
             let _ = writeln!(
                 out,
-                "{first}{marks} {}",
-                inline(article, paragraph, Markup::Markdown)
+                "{first}{hashes} {}",
+                inline(article, paragraph, Markup::Markdown, marks)
             );
         }
         BlockKind::Lines => {
@@ -288,7 +302,7 @@ pub(super) fn md_structured(
             }
         }
         BlockKind::Paragraph | BlockKind::Html => {
-            let words = inline(article, paragraph, Markup::Markdown);
+            let words = inline(article, paragraph, Markup::Markdown, marks);
             let words = words.replace('\n', &format!("\n{rest}"));
             let _ = writeln!(out, "{first}{}", md_block_start(&words));
         }
@@ -335,6 +349,7 @@ pub(super) fn h_structured(
     paragraph: std::ops::Range<usize>,
     block: &Block,
     open: &mut Open,
+    marks: Marks,
 ) {
     let quotes = usize::from(block.quote);
     if quotes != open.quotes {
@@ -401,7 +416,7 @@ pub(super) fn h_structured(
                     let _ = write!(
                         out,
                         "<{tag}{align}>{}</{tag}>",
-                        inline(article, cell.clone(), Markup::Html)
+                        inline(article, cell.clone(), Markup::Html, marks)
                     );
                 }
                 out.push_str("</tr>\n");
@@ -414,11 +429,15 @@ pub(super) fn h_structured(
             let _ = writeln!(
                 out,
                 "<h{level}>{}</h{level}>",
-                inline(article, paragraph, Markup::Html)
+                inline(article, paragraph, Markup::Html, marks)
             );
         }
         BlockKind::Paragraph | BlockKind::Html => {
-            let _ = writeln!(out, "<p>{}</p>", inline(article, paragraph, Markup::Html));
+            let _ = writeln!(
+                out,
+                "<p>{}</p>",
+                inline(article, paragraph, Markup::Html, marks)
+            );
         }
     }
 }

@@ -4,8 +4,10 @@ use std::fmt::Write as _;
 
 use super::blocks::{Open, h_structured, structured};
 use super::claim_review::claim_reviews;
-use super::{Piece, capitalise, lang_of, one_line, pieces, source_parts, verdict_heading};
-use crate::content::Article;
+use super::{
+    Marks, Piece, capitalise, lang_of, note_ref, one_line, pieces, source_parts, verdict_heading,
+};
+use crate::content::{Article, PartKind};
 use crate::i18n::{Text, quoted, reference_number, source_number};
 
 /// Escapes text for HTML content and attribute values.
@@ -36,28 +38,11 @@ line-height:1.5}mark{background:#fff3b0;font-weight:bold}sup a{text-decoration:n
 .notes li{margin-bottom:1em}h3{margin-bottom:.3em}@media print{mark{background:none;\
 text-decoration:underline}}";
 
-pub(super) fn html(article: &Article) -> String {
+/// The page's first lines: the title, the byline, where and when the text appeared, who
+/// annotated it, and the note on editorial headings.
+pub(super) fn h_front(out: &mut String, article: &Article) {
     let lang = lang_of(article);
-    let colon = lang.colon().trim_end();
     let meta = &article.meta;
-    let code = if meta.language.is_empty() {
-        "und"
-    } else {
-        meta.language.as_str()
-    };
-    let mut out = String::new();
-    let _ = writeln!(out, "<!DOCTYPE html>");
-    let _ = writeln!(out, "<html lang=\"{}\">", h(code));
-    let _ = writeln!(out, "<head>\n<meta charset=\"utf-8\">");
-    let _ = writeln!(out, "<title>{}</title>", h(&meta.title));
-    let _ = writeln!(out, "<style>{STYLE}</style>");
-    if let Some(reviews) = claim_reviews(article) {
-        let _ = writeln!(
-            out,
-            "<script type=\"application/ld+json\">\n{reviews}\n</script>"
-        );
-    }
-    let _ = writeln!(out, "</head>\n<body>");
     let _ = writeln!(out, "<h1>{}</h1>", h(&meta.title));
     let byline = meta.byline.clone().unwrap_or_else(|| meta.author.clone());
     if !byline.is_empty() {
@@ -84,15 +69,28 @@ pub(super) fn html(article: &Article) -> String {
             h(Text::EditorialHeadings.get(lang))
         );
     }
-    for part in &article.parts {
-        let _ = writeln!(out, "<h2>{}</h2>", h(&part.heading));
+}
+
+/// The article's parts, their headings and paragraphs, the annotated words marked as `marks`
+/// says.
+pub(super) fn h_parts(out: &mut String, article: &Article, marks: Marks) {
+    for (index, part) in article.parts.iter().enumerate() {
+        // In the brief, a part begins a page, unless it is the first thing after the title
+        // (nor do the introduction and the references).
+        let class = match (marks, part.kind) {
+            (Marks::Verdicts, PartKind::Part | PartKind::Conclusion) if index > 0 => {
+                " class=\"part\""
+            }
+            _ => "",
+        };
+        let _ = writeln!(out, "<h2{class}>{}</h2>", h(&part.heading));
         let mut open = Open::default();
         for paragraph in &part.paragraphs {
             if let Some(block) = structured(article, paragraph) {
-                h_structured(&mut out, article, paragraph.clone(), &block, &mut open);
+                h_structured(out, article, paragraph.clone(), &block, &mut open, marks);
                 continue;
             }
-            open.close_all(&mut out);
+            open.close_all(out);
             out.push_str("<p>");
             for piece in pieces(article, paragraph.clone()) {
                 match piece {
@@ -100,16 +98,43 @@ pub(super) fn html(article: &Article) -> String {
                     Piece::Marked(words, n) => {
                         let _ = write!(
                             out,
-                            "<mark>{}</mark><sup><a id=\"ref-{n}\" href=\"#note-{n}\">{n}</a></sup>",
-                            h(words)
+                            "<mark>{}</mark>{}",
+                            h(words),
+                            note_ref(article, n, true, marks)
                         );
                     }
                 }
             }
             out.push_str("</p>\n");
         }
-        open.close_all(&mut out);
+        open.close_all(out);
     }
+}
+
+pub(super) fn html(article: &Article) -> String {
+    let lang = lang_of(article);
+    let colon = lang.colon().trim_end();
+    let meta = &article.meta;
+    let code = if meta.language.is_empty() {
+        "und"
+    } else {
+        meta.language.as_str()
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "<!DOCTYPE html>");
+    let _ = writeln!(out, "<html lang=\"{}\">", h(code));
+    let _ = writeln!(out, "<head>\n<meta charset=\"utf-8\">");
+    let _ = writeln!(out, "<title>{}</title>", h(&meta.title));
+    let _ = writeln!(out, "<style>{STYLE}</style>");
+    if let Some(reviews) = claim_reviews(article) {
+        let _ = writeln!(
+            out,
+            "<script type=\"application/ld+json\">\n{reviews}\n</script>"
+        );
+    }
+    let _ = writeln!(out, "</head>\n<body>");
+    h_front(&mut out, article);
+    h_parts(&mut out, article, Marks::Footnotes);
     if !article.annotations.is_empty() {
         let _ = writeln!(
             out,
@@ -241,7 +266,7 @@ pub(super) fn html(article: &Article) -> String {
 }
 
 /// French spacing that a browser cannot break: in the page's text (not in tags, nor in the
-/// JSON-LD script), a plain space before `? ! ;` becomes a narrow no-break space (U+202F), one
+/// JSON-LD script or the style), a plain space before `? ! ;` becomes a narrow no-break space (U+202F), one
 /// before `: % ‰ » ›` or after `« ‹` a no-break space (U+00A0), and so does one between a
 /// number and its unit or the word it counts (`430 millions`, `2 $`).
 pub(super) fn unbreakable_french_spaces(html: &str) -> String {
@@ -249,10 +274,12 @@ pub(super) fn unbreakable_french_spaces(html: &str) -> String {
     let mut rest = html;
     let mut before: Option<char> = None;
     while let Some(c) = rest.chars().next() {
-        if rest.starts_with("<script") {
-            let end = rest
-                .find("</script>")
-                .map_or(rest.len(), |at| at + "</script>".len());
+        if let Some(close) = ["script", "style"]
+            .into_iter()
+            .find(|tag| rest.starts_with(&format!("<{tag}")))
+            .map(|tag| format!("</{tag}>"))
+        {
+            let end = rest.find(&close).map_or(rest.len(), |at| at + close.len());
             out.push_str(&rest[..end]);
             rest = &rest[end..];
             continue;

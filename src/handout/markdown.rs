@@ -4,7 +4,9 @@
 use std::fmt::Write as _;
 
 use super::blocks::{md_structured, starts_other_list, structured};
-use super::{Piece, capitalise, lang_of, one_line, pieces, source_parts, verdict_heading};
+use super::{
+    Marks, Piece, capitalise, lang_of, note_ref, one_line, pieces, source_parts, verdict_heading,
+};
 use crate::content::{Annotation, Article};
 use crate::i18n::{Lang, Text, quoted, reference_number, source_number};
 
@@ -51,10 +53,11 @@ pub(super) fn md_indented(out: &mut String, text: &str) {
     }
 }
 
-pub(super) fn markdown(article: &Article) -> String {
+/// The handout's first lines: the title, the byline, where and when the text appeared, who
+/// annotated it, and the note on editorial headings.
+pub(super) fn md_front(out: &mut String, article: &Article) {
     let lang = lang_of(article);
     let meta = &article.meta;
-    let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&meta.title));
     let byline = meta.byline.clone().unwrap_or_else(|| meta.author.clone());
     let mut about = Vec::new();
@@ -81,6 +84,11 @@ pub(super) fn markdown(article: &Article) -> String {
     if !meta.editorial_parts.is_empty() {
         let _ = writeln!(out, "*{}*\n", md(Text::EditorialHeadings.get(lang)));
     }
+}
+
+/// The article's parts, their headings and paragraphs, the annotated words marked as `marks`
+/// says.
+pub(super) fn md_parts(out: &mut String, article: &Article, marks: Marks) {
     for part in &article.parts {
         let _ = writeln!(out, "## {}\n", md(&part.heading));
         let mut in_list = false;
@@ -106,26 +114,38 @@ pub(super) fn markdown(article: &Article) -> String {
                 last_marker = Some(m);
             }
             if let Some(block) = block {
-                md_structured(&mut out, article, paragraph.clone(), &block);
+                md_structured(out, article, paragraph.clone(), &block, marks);
                 continue;
             }
             let mut line = String::new();
             for piece in pieces(article, paragraph.clone()) {
                 match piece {
-                    // After `[^n]`, a `(` would make the marker a link: escape it.
+                    // After `[^n]` or `[2 ✗]`, a `(` would make the marker a link: escape it.
                     Piece::Text(text) if line.ends_with(']') && text.starts_with('(') => {
                         line.push('\\');
                         line.push_str(&md(text));
                     }
                     Piece::Text(text) => line.push_str(&md(text)),
                     Piece::Marked(words, n) => {
-                        let _ = write!(line, "**{}**[^{n}]", md(words));
+                        let _ = write!(
+                            line,
+                            "**{}**{}",
+                            md(words),
+                            note_ref(article, n, false, marks)
+                        );
                     }
                 }
             }
             let _ = writeln!(out, "{}\n", md_block_start(&line));
         }
     }
+}
+
+pub(super) fn markdown(article: &Article) -> String {
+    let lang = lang_of(article);
+    let mut out = String::new();
+    md_front(&mut out, article);
+    md_parts(&mut out, article, Marks::Footnotes);
     if !article.annotations.is_empty() {
         let _ = writeln!(out, "## {}\n", Text::HandoutNotes.get(lang));
         for (i, annotation) in article.annotations.iter().enumerate() {
