@@ -13,7 +13,7 @@
 //! Keys: `input::keymap` holds one table per `Mode` (reader, tour, overlay, list, editor,
 //! confirm; `present::keymap` and `notes::keymap` for the presenter and the notes window). The
 //! `?` help, the status-line hints and the README's key tables are generated from them. The
-//! terminal loop (`tui`) applies every event already waiting before it draws one frame.
+//! terminal loop (`term`) applies every event already waiting before it draws one frame.
 //!
 //! Geometry: `update` clamps its scroll positions and cursors with what `layout` computes from
 //! data and a size; it never asks `ui`. Only the terminal loop imports `ui`, and no module
@@ -48,10 +48,10 @@ pub mod search;
 pub mod session;
 pub mod starter;
 pub mod store;
+pub mod term;
 pub mod text;
 pub mod theme;
 pub mod tour;
-pub mod tui;
 pub mod ui;
 pub mod watch;
 pub mod webanno;

@@ -375,7 +375,7 @@ fn present(
         }
         None => app.forget_session(),
     }
-    let code = match glose::tui::run_with_store(&mut app, None) {
+    let code = match glose::term::run_with_store(&mut app, None) {
         Ok(more) => {
             problems.extend(more);
             ExitCode::SUCCESS
@@ -437,7 +437,7 @@ fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
         glose::clock::system(),
         terminal_size(),
     );
-    match glose::tui::run_notes(&mut notes, &listener) {
+    match glose::term::run_notes(&mut notes, &listener) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             output::errln(&format!("glose: terminal error: {error}"));

@@ -50,7 +50,7 @@ pub fn run(app: &mut App, options: Options) -> u8 {
     if let Some(first) = problems.first() {
         app.report(first);
     }
-    let result = crate::tui::run_with_store(app, store.as_mut());
+    let result = crate::term::run_with_store(app, store.as_mut());
     let code = match result {
         Ok(more) => {
             problems.extend(more);

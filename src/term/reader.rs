@@ -1,0 +1,424 @@
+//! The reader's side of the loop (the presenter runs inside it): what it draws, how it saves
+//! its state files and carries out its effects, what it tells notes windows and the room.
+//!
+//! State files (through `store::Store`, when given one): the notebook is saved right after the
+//! event that changed it (an `Effect::SaveNotebook`); the position is saved at exit, and on
+//! SIGTERM / SIGHUP / SIGINT / SIGQUIT by the signal thread from the latest snapshot the loop
+//! left it (a small file, written atomically after the terminal is restored). Bracketed paste
+//! is on, so a paste reaches the note editor as one event.
+//!
+//! While the presenter is on, the loop also tells notes windows where it is (`link::Publisher`,
+//! never blocking; a reader's own tour says nothing).
+
+use std::io;
+use std::sync::PoisonError;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::Event;
+
+use super::Screen;
+use super::event_loop::{self, Driven, Step, TerminalEvents};
+use super::guard::{
+    PENDING_DRAFT, PENDING_POSITION, TERMINAL, end_if_hung_up, with_terminal, write_pending_draft,
+};
+use crate::app::{Action, App, Effect};
+use crate::desk::Desk;
+use crate::store::{Position, Problem, Store};
+use crate::ui;
+
+/// Runs the reader until the user quits. The terminal is always given back.
+pub fn run(app: &mut App) -> io::Result<()> {
+    run_with_store(app, None).map(|_| ())
+}
+
+/// Runs the reader with its state files: notes saved as they change, the position at exit (and
+/// on a signal). Returns the problems met while saving, to print once the terminal is back.
+pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Vec<Problem>> {
+    let draft_offered = app.draft_pending();
+    let mut saver = Saver {
+        store,
+        save: false,
+        position: None,
+        problems: Vec::new(),
+        draft: None,
+        draft_offered,
+        unsaved: false,
+        session: crate::present::SessionKeeper::new(),
+    };
+    let mut desk = Desk::system(app.hyperlinks);
+    let result = with_terminal(|| {
+        let fault = test_fault();
+        if fault == Some(Fault::Start) {
+            return Err(io::Error::other("fault injected by GLOSE_TEST_FAULT=start"));
+        }
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut reader = Reader {
+            link: Link::new(app),
+            app: &mut *app,
+            saver: &mut saver,
+            desk: &mut desk,
+            fault,
+            tick_due: false,
+        };
+        event_loop::run(&mut reader, &mut TerminalEvents, &mut terminal)
+    });
+    saver.finish(app);
+    // The presenter's session: ended cleanly unless an error ended the loop.
+    if let Some(problem) =
+        saver
+            .session
+            .finish(app.presenter_session(), &app.article, result.is_ok())
+    {
+        saver.problems.push(problem);
+    }
+    end_if_hung_up(&result);
+    result.map(|()| saver.problems)
+}
+
+/// The reader as the loop drives it.
+struct Reader<'a, 's> {
+    app: &'a mut App,
+    saver: &'a mut Saver<'s>,
+    desk: &'a mut Desk,
+    link: Link,
+    fault: Option<Fault>,
+    /// The last wait was cut short for a clock's next second.
+    tick_due: bool,
+}
+
+impl Driven for Reader<'_, '_> {
+    type Message = std::convert::Infallible;
+    type Effect = Effect;
+
+    fn size(&self) -> (u16, u16) {
+        self.app.view.size
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        // A resize asks for no effect.
+        let _ = self.app.update(Action::Resize(width, height));
+    }
+
+    fn before_frame(&mut self) {
+        sync_room(self.app);
+    }
+
+    fn draw(&mut self, terminal: &mut Screen) -> io::Result<()> {
+        let (app, fault) = (&*self.app, &mut self.fault);
+        let frame = terminal.draw(|frame| {
+            ui::render(app, frame);
+            if *fault == Some(Fault::Panic) {
+                *fault = None;
+                panic!("fault injected by GLOSE_TEST_FAULT=panic");
+            }
+            if *fault == Some(Fault::PanicWithDraft)
+                && PENDING_DRAFT
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .is_some()
+            {
+                *fault = None;
+                panic!("fault injected by GLOSE_TEST_FAULT=panic-with-draft");
+            }
+        })?;
+        let words = if self.desk.hyperlinks {
+            ui::reader::link_cells(app)
+        } else {
+            Vec::new()
+        };
+        let links = self.desk.plan_links(app, frame.buffer, &words);
+        self.desk.draw_links(terminal.backend_mut(), links)
+    }
+
+    fn after_frame(&mut self) {
+        self.link.publish(self.app);
+        if let Some(problem) = self
+            .saver
+            .session
+            .after_frame(self.app.presenter_session(), &self.app.article)
+        {
+            self.saver.problems.push(problem);
+        }
+    }
+
+    /// Until a clock on screen ticks (a few milliseconds late, so the new second has surely
+    /// begun), or, with a room, until votes come in (looked at a few times a second).
+    fn wait(&mut self) -> Option<Duration> {
+        let tick = self.app.next_tick().map(|t| t + Duration::from_millis(5));
+        let wait = match (tick, self.app.room.is_some()) {
+            (Some(t), true) => Some(t.min(ROOM_LOOK)),
+            (None, true) => Some(ROOM_LOOK),
+            (tick, false) => tick,
+        };
+        self.tick_due = tick.is_some_and(|t| wait.is_some_and(|w| t <= w));
+        wait
+    }
+
+    fn timed_out(&mut self) -> bool {
+        self.tick_due
+            || self
+                .app
+                .room
+                .as_ref()
+                .is_some_and(crate::room::Room::has_news)
+    }
+
+    fn event(&mut self, event: &Event) -> Step<Effect> {
+        let handled = self.app.handle_event(event);
+        Step {
+            redraw: handled.redraw,
+            quit: handled.quits(),
+            effects: handled.effects,
+        }
+    }
+
+    fn message(&mut self, message: Self::Message) -> Step<Effect> {
+        match message {}
+    }
+
+    /// Opening and copying through `desk`, a save of the notebook (done by `saver` after the
+    /// events), quitting (by the loop, from the step).
+    fn carry_out(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::SaveNotebook => self.saver.save = true,
+                Effect::Quit => {}
+                Effect::Open(_) | Effect::Copy(_) | Effect::CopyAddress(_) => {
+                    let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+                    self.desk
+                        .carry_out(self.app, std::slice::from_ref(&effect), &mut io::stdout());
+                }
+            }
+        }
+    }
+
+    fn after_events(&mut self, whole: bool) -> bool {
+        let app = &mut *self.app;
+        let mut changed = false;
+        // A save in the article's folder (`watch` woke this read with a resize).
+        if let Some(dir) = app.watched.clone()
+            && crate::watch::take_pending()
+        {
+            app.reload(&dir);
+            changed = true;
+        }
+        if app.follow.is_some() {
+            for news in crate::room::follow::take() {
+                changed |= app.follow_news(news);
+            }
+            send_votes(app);
+        }
+        self.saver.after_event(app);
+        if whole {
+            self.desk.forget();
+        }
+        changed
+    }
+}
+
+/// Keeps the state files in step with the app, from the event loop.
+struct Saver<'a> {
+    store: Option<&'a mut Store>,
+    /// The notebook changed since it was last saved (an `Effect::SaveNotebook`).
+    save: bool,
+    /// The position last handed to the signal thread.
+    position: Option<Position>,
+    problems: Vec<Problem>,
+    /// The draft last handed to the signal thread.
+    draft: Option<crate::store::Draft>,
+    /// A draft file from an earlier session is on disk, offered to the reader: removed once
+    /// answered.
+    draft_offered: bool,
+    /// The last save found the notes file locked by another window: to be tried again.
+    unsaved: bool,
+    /// The presenter's session file (`glose present`).
+    session: crate::present::SessionKeeper,
+}
+
+impl Saver<'_> {
+    /// After an event: saves the notebook if it changed, and refreshes the signal thread's
+    /// position snapshot if the reader moved.
+    fn after_event(&mut self, app: &mut App) {
+        let Some(store) = self.store.as_deref_mut() else {
+            return;
+        };
+        if std::mem::take(&mut self.save) {
+            match store.save_notes(&app.notebook) {
+                Ok(merged) => {
+                    app.notes_saved(merged);
+                    self.unsaved = false;
+                    // Saved at last: an earlier "not saved yet" no longer holds.
+                    self.problems.retain(|p| !matches!(p, Problem::Busy { .. }));
+                }
+                Err(problem) => {
+                    if matches!(problem, Problem::Busy { .. }) {
+                        // Tried again at the next change, and at exit.
+                        self.unsaved = true;
+                    }
+                    app.report(&problem);
+                    if !self.problems.contains(&problem) {
+                        self.problems.push(problem);
+                    }
+                }
+            }
+            for notice in store.take_notices() {
+                app.report(&notice);
+                if !self.problems.contains(&notice) {
+                    self.problems.push(notice);
+                }
+            }
+        }
+        if self.draft_offered && !app.draft_pending() {
+            // Answered: restored into the editor (then kept as a pending draft) or dropped.
+            store.remove_draft();
+            self.draft_offered = false;
+        }
+        let draft = app.draft();
+        if draft != self.draft {
+            *PENDING_DRAFT.lock().unwrap_or_else(PoisonError::into_inner) = draft
+                .as_ref()
+                .map(|d| (store.paths.draft.clone(), d.to_bytes()));
+            self.draft = draft;
+        }
+        let position = app.position();
+        if self.position.as_ref() != Some(&position) {
+            *PENDING_POSITION
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = store.position_snapshot(&position);
+            self.position = Some(position);
+        }
+    }
+
+    /// At exit: the last notebook change (if any) and the position.
+    fn finish(&mut self, app: &mut App) {
+        if self.unsaved {
+            // Notes a locked file kept from being saved: one more try.
+            self.save = true;
+        }
+        self.after_event(app);
+        // A note still in the editor (an error ended the loop) is kept for the next start.
+        write_pending_draft(true);
+        let Some(store) = self.store.as_deref_mut() else {
+            return;
+        };
+        PENDING_POSITION
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Err(problem) = store.save_position(&app.position()) {
+            self.problems.push(problem);
+        }
+    }
+}
+
+/// How often the presenter looks for new votes while a room is open.
+const ROOM_LOOK: Duration = Duration::from_millis(200);
+
+/// Tells the room where the presenter is, and reads its votes for the frame to come; saves the
+/// results when votes came in. Never blocks on the network.
+fn sync_room(app: &mut App) {
+    let shown = match (&app.presenter, app.tour_progress()) {
+        (Some(presenter), Some(progress)) => Some(crate::room::Shown {
+            stop: progress.stop,
+            revealed: presenter.revealed,
+            blanked: presenter.blanked,
+        }),
+        _ => None,
+    };
+    if let Some(room) = app.room.as_mut() {
+        if let Some(shown) = shown {
+            room.publish(shown);
+        }
+        room.refresh();
+        room.save_results(false);
+        let tally = room.tally.clone();
+        if let Some(presenter) = app.presenter.as_mut() {
+            presenter.tally = tally;
+        }
+    }
+}
+
+/// Sends the follower's votes (each from a thread of its own; the answer comes back as news).
+fn send_votes(app: &mut App) {
+    let votes = app.take_votes();
+    if let Some(follow) = &app.follow {
+        for (stop, answer) in votes {
+            crate::room::follow::send_vote(&follow.base, &follow.voter, stop, answer);
+        }
+    }
+}
+
+/// A fault injected for tests, in debug builds only, so that `tests/pty.rs` can check that the
+/// terminal is given back on those ways out too. Release builds never read the variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    /// `GLOSE_TEST_FAULT=start`: an I/O error once the terminal is taken, before any frame.
+    Start,
+    /// `GLOSE_TEST_FAULT=panic`: a panic in the middle of drawing the first frame.
+    Panic,
+    /// `GLOSE_TEST_FAULT=panic-with-draft`: a panic in the first frame drawn while the note
+    /// editor holds unsaved words (so that the panic hook's draft is tested end to end).
+    PanicWithDraft,
+}
+
+fn test_fault() -> Option<Fault> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    match std::env::var("GLOSE_TEST_FAULT").ok().as_deref() {
+        Some("start") => Some(Fault::Start),
+        Some("panic") => Some(Fault::Panic),
+        Some("panic-with-draft") => Some(Fault::PanicWithDraft),
+        _ => None,
+    }
+}
+
+/// The presenter's end of the notes link, opened the first time a tour is on; a no-op where
+/// Unix sockets do not exist or the runtime directory is unusable.
+struct Link {
+    key: String,
+    #[cfg(unix)]
+    publisher: Option<crate::link::Publisher>,
+}
+
+impl Link {
+    fn new(app: &App) -> Self {
+        Self {
+            key: crate::tour::article_key(&app.article),
+            #[cfg(unix)]
+            publisher: None,
+        }
+    }
+
+    /// Tells notes windows where the tour is (or that it ended). Never blocks, never fails.
+    #[cfg(unix)]
+    fn publish(&mut self, app: &App) {
+        use crate::link::{Message, Publisher};
+        match app.link_state(crate::link::unix_ms()) {
+            Some(state) => {
+                if self.publisher.is_none() {
+                    self.publisher = Publisher::new(&self.key);
+                }
+                if let Some(publisher) = self.publisher.as_mut() {
+                    publisher.publish(Message::State(state));
+                }
+            }
+            None => {
+                if let Some(publisher) = self.publisher.as_mut()
+                    && let Some(Message::State(state)) = publisher.last()
+                {
+                    publisher.publish(Message::Bye {
+                        session: state.session,
+                    });
+                }
+            }
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn publish(&mut self, _app: &App) {
+        let _ = &self.key;
+    }
+}
