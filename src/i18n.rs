@@ -8,10 +8,12 @@
 //!
 //! One file per area: [`lang`] (the languages and how one is chosen), [`text`] (the reader's,
 //! the lists', the editor's and the presenter's words), [`phrases`] (words built around a
-//! value: counts, quotations, numbers), [`settings`] (the settings file), [`state_files`] (the
-//! state files), [`brief`] (the short handout of `glose export --brief`).
+//! value: counts, quotations, numbers), [`settings`] (the settings file's messages),
+//! [`default_file`] (the commented default settings file), [`state_files`] (the state files),
+//! [`brief`] (the short handout of `glose export --brief`).
 
 mod brief;
+mod default_file;
 mod lang;
 mod phrases;
 mod settings;
@@ -19,6 +21,7 @@ mod state_files;
 mod text;
 
 pub use brief::BriefText;
+pub use default_file::DefaultFileText;
 pub use lang::{Lang, Named};
 pub use phrases::{count_of, guillemets, not_found, quoted, reference_number, source_number};
 pub use settings::SettingsText;
