@@ -9,14 +9,16 @@
 //! One file per area: [`lang`] (the languages and how one is chosen), [`text`] (the reader's,
 //! the lists', the editor's and the presenter's words), [`phrases`] (words built around a
 //! value: counts, quotations, numbers), [`settings`] (the settings file), [`state_files`] (the
-//! state files).
+//! state files), [`brief`] (the short handout of `glose export --brief`).
 
+mod brief;
 mod lang;
 mod phrases;
 mod settings;
 mod state_files;
 mod text;
 
+pub use brief::BriefText;
 pub use lang::{Lang, Named};
 pub use phrases::{count_of, guillemets, not_found, quoted, reference_number, source_number};
 pub use settings::SettingsText;
