@@ -63,14 +63,8 @@ pub fn default_text(lang: Lang) -> String {
     line("");
     line(&DefaultFileText::KeyBindings.get(lang));
     let defaults = Keymap::default();
-    let presenter = crate::present::keymap();
-    for (table, bindings) in [
-        (Table::Reader, &defaults.bindings),
-        (Table::Tour, &defaults.tour),
-        (Table::Presenter, &presenter.bindings),
-        (Table::Lists, &defaults.list_bindings),
-        (Table::Editor, &defaults.editor_bindings),
-    ] {
+    for table in Table::ALL {
+        let bindings = defaults.table(table.input_mode());
         match table {
             Table::Reader => {}
             Table::Tour => {
@@ -88,6 +82,22 @@ pub fn default_text(lang: Lang) -> String {
             Table::Editor => {
                 line("");
                 line(&DefaultFileText::EditorKeys.get(lang));
+            }
+            Table::Line => {
+                line("");
+                line(lang.pick(
+                    "# The search line and a list's filter, while typing: only keys that do not\n\
+                     # type text.",
+                    "# La ligne de recherche et le filtre d’une liste, pendant la frappe :\n\
+                     # seulement des touches qui n’écrivent pas.",
+                ));
+            }
+            Table::Notes => {
+                line("");
+                line(lang.pick(
+                    "# The facilitator's notes window (glose notes).",
+                    "# La fenêtre de notes de l’animateur (glose notes).",
+                ));
             }
         }
         line(&table.section());
