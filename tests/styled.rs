@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 mod common;
 use common::keys::{bundled, frame, type_keys};
 
-use glose::app::App;
+use glose::app::{App, Effect};
 use glose::i18n::Lang;
 use glose::theme::ThemeName;
 use ratatui::buffer::Buffer;
@@ -151,8 +151,11 @@ fn a_session_typed_as_keys() {
     type_keys(&mut app, "/work<enter>");
     let shown = styled(&frame(&app));
     insta::assert_snapshot!("session_80x24", shown);
-    type_keys(&mut app, "q");
-    assert!(app.view.should_quit, "q in the plain reader quits");
+    assert_eq!(
+        type_keys(&mut app, "q"),
+        [Effect::Quit],
+        "q in the plain reader quits"
+    );
 }
 
 /// A Markdown text's link selected with Tab: its words in reverse video, the other links
