@@ -46,7 +46,22 @@ impl Publisher {
 
     /// Sends `message` to every listening window and saves it as the latest state.
     /// Errors are ignored; a socket nobody listens on any more is removed.
+    ///
+    /// A state of another session than the last one sent (`n` started a new session, `r`
+    /// resumed an earlier one) first says goodbye for the session that ended: one presenter is
+    /// never seen as two.
     pub fn publish(&mut self, message: Message) {
+        if let (Message::State(new), Some(Message::State(old))) = (message, self.last)
+            && new.session != old.session
+        {
+            self.send(Message::Bye {
+                session: old.session,
+            });
+        }
+        self.send(message);
+    }
+
+    fn send(&mut self, message: Message) {
         let wire = message.encode_from(&self.key, std::process::id());
         let state_name = format!("{}.state", self.key);
         let state_file = self.dir.path.join(&state_name);
