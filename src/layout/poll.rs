@@ -3,16 +3,18 @@
 //! guesses with their median and the answer); for a follower's side pane, the answers, the keys
 //! to vote, their own vote and, once revealed, the room's.
 
-use ratatui::style::Modifier;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Direction, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 
 use crate::content::{Article, Poll};
 use crate::i18n::{Lang, count_of};
 use crate::layout::lines::wrap_text;
-use crate::room::Tally;
 use crate::room::follow::Following;
 use crate::room::results::number;
-use crate::room::votes::Answer;
+use crate::room::votes::{Answer, SHOWN_BINS, Summary};
 use crate::text::wrap::str_width;
 use crate::theme::Theme;
 
@@ -20,35 +22,71 @@ fn answers(lang: Lang, n: usize) -> String {
     count_of(lang, n, ("answer", "answers", "réponse", "réponses"))
 }
 
-/// Bars of a guess's histogram on the presenter.
-const BINS: usize = 5;
-
-/// `label ████ 5 (42 %)`, the bar scaled to `most`.
-fn bar_line(
-    label: &str,
-    count: usize,
-    most: usize,
+/// The distribution as ratatui's horizontal [`BarChart`], one row per answer (`label`, the
+/// bar scaled to the most voted, `n (p %)` over its start), `column` wide, turned into lines
+/// so that it is laid out (and scrolled, and measured) like the rest of the stop.
+fn chart_lines(
+    labels: &[String],
+    counts: &[usize],
     total: usize,
     theme: &Theme,
     column: usize,
-) -> Line<'static> {
-    let share = (count * 100).checked_div(total).unwrap_or(0);
-    let tail = format!(" {count} ({share} %)");
-    let room = column.saturating_sub(str_width(label) + str_width(&tail) + 1);
-    let length = (room * count).checked_div(most).unwrap_or(0);
-    Line::from(vec![
-        Span::styled(format!("{label} "), theme.text),
-        Span::styled("█".repeat(length), theme.figure),
-        Span::styled(tail, theme.label),
-    ])
+) -> Vec<Line<'static>> {
+    let bars: Vec<Bar> = labels
+        .iter()
+        .zip(counts.iter().copied().chain(std::iter::repeat(0)))
+        .map(|(label, n)| {
+            let share = (n * 100).checked_div(total).unwrap_or(0);
+            Bar::default()
+                .value(n as u64)
+                .label(Line::styled(label.clone(), theme.text))
+                .text_value(format!(" {n} ({share} %) "))
+        })
+        .collect();
+    let rows = u16::try_from(bars.len()).unwrap_or(u16::MAX);
+    let area = Rect::new(0, 0, u16::try_from(column).unwrap_or(u16::MAX), rows);
+    let mut buf = Buffer::empty(area);
+    BarChart::default()
+        .direction(Direction::Horizontal)
+        .bar_width(1)
+        .bar_gap(0)
+        .bar_style(theme.figure)
+        .value_style(theme.figure.add_modifier(Modifier::REVERSED))
+        .data(BarGroup::default().bars(&bars))
+        .render(area, &mut buf);
+    (0..rows).map(|y| buffer_row(&buf, y)).collect()
+}
+
+/// Row `y` of `buf` as a line of styled spans, trailing blank cells left out.
+fn buffer_row(buf: &Buffer, y: u16) -> Line<'static> {
+    let area = buf.area;
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut x = area.x;
+    while x < area.right() {
+        let cell = &buf[(x, y)];
+        let (symbol, style) = (cell.symbol().to_owned(), cell.style());
+        // A wide character covers the cells after it.
+        x += u16::try_from(str_width(&symbol).max(1)).unwrap_or(1);
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(&symbol),
+            _ => spans.push(Span::styled(symbol, style)),
+        }
+    }
+    while spans
+        .last()
+        .is_some_and(|s| s.content.trim().is_empty() && s.style == Style::default())
+    {
+        spans.pop();
+    }
+    Line::from(spans)
 }
 
 /// The poll's lines for the presenter: the question's answers (numbered, so a room without
 /// the network can vote by hand), the count of answers as they come in (with a room), and the
-/// distribution once `revealed`.
+/// distribution (`votes`) once `revealed`.
 pub fn presenter_lines(
     poll: &Poll,
-    tally: Option<&Tally>,
+    votes: Option<&Summary>,
     revealed: bool,
     theme: &Theme,
     lang: Lang,
@@ -63,39 +101,26 @@ pub fn presenter_lines(
             Lang::Fr => format!("Estimation ({unit}, de {min} à {max})"),
         },
     };
-    let count = tally.map(|t| format!(" · {}", answers(lang, t.answers)));
+    let count = votes.map(|t| format!(" · {}", answers(lang, t.answers)));
     out.push(Line::from(vec![
         Span::styled(head, theme.label),
         Span::styled(count.unwrap_or_default(), theme.heading),
     ]));
-    let shown = tally.filter(|_| revealed);
+    let shown = votes.filter(|_| revealed);
     match poll {
         Poll::Choices(choices) => {
-            let width = choices
+            let labels: Vec<String> = choices
                 .iter()
                 .enumerate()
-                .map(|(i, c)| str_width(&format!("{}  {c}", i + 1)))
-                .max()
-                .unwrap_or(0);
-            let most = shown
-                .map(|t| t.counts.iter().copied().max().unwrap_or(0))
-                .unwrap_or(0);
-            for (i, choice) in choices.iter().enumerate() {
-                let label = format!("{}  {choice}", i + 1);
-                match shown {
-                    Some(t) if width + 12 <= column => {
-                        let pad = " ".repeat(width - str_width(&label));
-                        let n = t.counts.get(i).copied().unwrap_or(0);
-                        out.push(bar_line(
-                            &format!("{label}{pad}"),
-                            n,
-                            most,
-                            t.answers,
-                            theme,
-                            column,
-                        ));
-                    }
-                    Some(t) => {
+                .map(|(i, c)| format!("{}  {c}", i + 1))
+                .collect();
+            let width = labels.iter().map(|l| str_width(l)).max().unwrap_or(0);
+            match shown {
+                Some(t) if width + 12 <= column => {
+                    out.extend(chart_lines(&labels, &t.counts, t.answers, theme, column));
+                }
+                Some(t) => {
+                    for (i, label) in labels.iter().enumerate() {
                         let n = t.counts.get(i).copied().unwrap_or(0);
                         out.extend(wrap_text(
                             &format!("{label} — {n}"),
@@ -104,7 +129,11 @@ pub fn presenter_lines(
                             french,
                         ));
                     }
-                    None => out.extend(wrap_text(&label, column, theme.text, french)),
+                }
+                None => {
+                    for label in &labels {
+                        out.extend(wrap_text(label, column, theme.text, french));
+                    }
                 }
             }
         }
@@ -115,28 +144,15 @@ pub fn presenter_lines(
             answer,
         } => {
             if let Some(t) = shown.filter(|t| t.answers > 0) {
-                let bins = t.histogram(*min, *max, BINS);
-                let most = bins.iter().copied().max().unwrap_or(0);
-                let step = f64::from(max - min) / BINS as f64;
-                let labels: Vec<String> = (0..BINS)
+                let step = f64::from(max - min) / SHOWN_BINS as f64;
+                let labels: Vec<String> = (0..SHOWN_BINS)
                     .map(|i| {
                         let from = f64::from(*min) + step * i as f64;
                         format!("{}–{}", number(from, lang), number(from + step, lang))
                     })
                     .collect();
-                let width = labels.iter().map(|l| str_width(l)).max().unwrap_or(0);
-                for (label, n) in labels.iter().zip(bins) {
-                    let pad = " ".repeat(width - str_width(label));
-                    out.push(bar_line(
-                        &format!("{label}{pad}"),
-                        n,
-                        most,
-                        t.answers,
-                        theme,
-                        column,
-                    ));
-                }
-                if let Some(median) = t.median() {
+                out.extend(chart_lines(&labels, &t.counts, t.answers, theme, column));
+                if let Some(median) = t.median {
                     let mut line = format!(
                         "{}{}{} {unit}",
                         lang.pick("Median", "Médiane"),
