@@ -379,3 +379,63 @@ fn the_notes_window_shows_the_votes_as_they_come_before_the_room_sees_them() {
     notes.send("q");
     assert_eq!(notes.wait_exit(), 0);
 }
+
+/// The fixture tour with a guess on its second stop (« 430 M »), in a folder of the test's.
+fn tour_with_a_guess() -> tempfile::TempDir {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixture).unwrap().flatten() {
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let tour = dir.path().join("tour.toml");
+    let text = std::fs::read_to_string(&tour).unwrap().replacen(
+        "big = \"430 M\"",
+        "big = \"430 M\"\nguess = { unit = \"millions\", min = 0, max = 1000, answer = 435 }",
+        1,
+    );
+    assert!(text.contains("guess = "));
+    std::fs::write(&tour, text).unwrap();
+    dir
+}
+
+#[test]
+fn a_follower_types_a_guess_and_the_presenter_counts_it() {
+    let tour = tour_with_a_guess();
+    let folder = tour.path().to_str().unwrap();
+    let mut presenter = Session::start(&["present", folder, "--room", "127.0.0.1:0"], 140, 40, &[]);
+    presenter.wait_for("http://127.0.0.1:");
+    let screen = presenter.contents();
+    let at = screen.find("http://127.0.0.1:").unwrap();
+    let base: String = screen[at..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    let mut follower = Session::start(&["follow", &base, folder], 120, 35, &[]);
+    follower.wait_for("avec la salle");
+    presenter.send(RIGHT);
+    presenter.wait_for("Étape 2/4");
+    presenter.wait_for("Estimation (millions, de 0 à 1000) · 0 réponse");
+    follower.wait_for("Étape 2/4");
+    follower.wait_for("Estimation (millions, de 0 à 1000) — tapez");
+    // Out of range: said, and nothing is sent.
+    follower.send("2000\r");
+    follower.wait_for("donnez un nombre de 0 à 1000");
+    // A number typed digit by digit, one mistake rubbed out, then Enter.
+    follower.send("43");
+    follower.wait_for("Votre estimation\u{a0}: 43▏");
+    follower.send("9\x7f5");
+    follower.wait_for("Votre estimation\u{a0}: 435▏");
+    follower.send("\r");
+    follower.wait_for("Vote compté");
+    follower.wait_for("Votre estimation\u{a0}: 435");
+    presenter.wait_for("Estimation (millions, de 0 à 1000) · 1 réponse");
+    assert!(!presenter.contents().contains("Médiane"), "not before v");
+    presenter.send("v");
+    presenter.wait_for("Médiane\u{a0}: 435 millions · la réponse\u{a0}: 435 millions");
+    presenter.wait_for("1 (100 %)");
+    follower.wait_for("médiane 435");
+    follower.send("q");
+    assert_eq!(follower.wait_exit(), 0);
+    presenter.send("q");
+    assert_eq!(presenter.wait_exit(), 0);
+}

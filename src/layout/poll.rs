@@ -22,9 +22,10 @@ fn answers(lang: Lang, n: usize) -> String {
     count_of(lang, n, ("answer", "answers", "réponse", "réponses"))
 }
 
-/// The distribution as ratatui's horizontal [`BarChart`], one row per answer (`label`, the
-/// bar scaled to the most voted, `n (p %)` over its start), `column` wide, turned into lines
-/// so that it is laid out (and scrolled, and measured) like the rest of the stop.
+/// The distribution as ratatui's horizontal [`BarChart`], one row per answer: its label, how
+/// many chose it and their share, then the bar, scaled to the most voted; `column` wide,
+/// turned into lines so that it is laid out (and scrolled, and measured) like the rest of the
+/// stop.
 fn chart_lines(
     labels: &[String],
     counts: &[usize],
@@ -32,15 +33,36 @@ fn chart_lines(
     theme: &Theme,
     column: usize,
 ) -> Vec<Line<'static>> {
+    let counts: Vec<usize> = counts
+        .iter()
+        .copied()
+        .chain(std::iter::repeat(0))
+        .take(labels.len())
+        .collect();
+    let figures: Vec<String> = counts
+        .iter()
+        .map(|&n| {
+            let share = (n * 100).checked_div(total).unwrap_or(0);
+            format!("{n} ({share} %)")
+        })
+        .collect();
+    let label_width = labels.iter().map(|l| str_width(l)).max().unwrap_or(0);
+    let figure_width = figures.iter().map(|f| str_width(f)).max().unwrap_or(0);
+    let bar_style = theme.figure.remove_modifier(Modifier::UNDERLINED);
     let bars: Vec<Bar> = labels
         .iter()
-        .zip(counts.iter().copied().chain(std::iter::repeat(0)))
-        .map(|(label, n)| {
-            let share = (n * 100).checked_div(total).unwrap_or(0);
+        .zip(&figures)
+        .zip(&counts)
+        .map(|((label, figure), &n)| {
+            let pad = " ".repeat(label_width - str_width(label));
+            let before = " ".repeat(figure_width - str_width(figure));
             Bar::default()
                 .value(n as u64)
-                .label(Line::styled(label.clone(), theme.text))
-                .text_value(format!(" {n} ({share} %) "))
+                .label(Line::from(vec![
+                    Span::styled(format!("{label}{pad}  {before}"), theme.text),
+                    Span::styled(figure.clone(), theme.label),
+                ]))
+                .text_value(String::new())
         })
         .collect();
     let rows = u16::try_from(bars.len()).unwrap_or(u16::MAX);
@@ -50,8 +72,7 @@ fn chart_lines(
         .direction(Direction::Horizontal)
         .bar_width(1)
         .bar_gap(0)
-        .bar_style(theme.figure)
-        .value_style(theme.figure.add_modifier(Modifier::REVERSED))
+        .bar_style(bar_style)
         .data(BarGroup::default().bars(&bars))
         .render(area, &mut buf);
     (0..rows).map(|y| buffer_row(&buf, y)).collect()
@@ -286,4 +307,82 @@ pub fn follower_lines(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Modifier;
+
+    use super::*;
+    use crate::room::Tally;
+    use crate::theme::ThemeName;
+
+    /// The lines as text (their styles are checked where they matter).
+    fn shown(lines: &[Line]) -> String {
+        let mut out = String::new();
+        for line in lines {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            out.push_str(text.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    fn guess() -> Poll {
+        Poll::Guess {
+            unit: "millions".into(),
+            min: 0,
+            max: 1000,
+            answer: Some(154),
+        }
+    }
+
+    #[test]
+    fn a_guess_revealed_is_a_histogram_with_its_median_and_the_answer() {
+        let theme = Theme::named(ThemeName::Default);
+        let tally = Tally {
+            answers: 6,
+            counts: Vec::new(),
+            values: vec![20.0, 120.0, 150.0, 180.0, 430.0, 990.0],
+        };
+        let votes = Summary::of(&tally, &guess());
+        assert_eq!(votes.counts, vec![4, 0, 1, 0, 1]);
+        let lines = presenter_lines(&guess(), Some(&votes), true, &theme, Lang::Fr, 60, true);
+        insta::assert_snapshot!(shown(&lines));
+        // The bars are the chart's, in the figure's colour, not underlined.
+        let bar = lines[1]
+            .spans
+            .iter()
+            .find(|s| s.content.contains('█'))
+            .expect("a bar");
+        assert_eq!(bar.style.fg, theme.figure.fg);
+        assert!(!bar.style.add_modifier.contains(Modifier::UNDERLINED));
+        // Before the reveal: the count only.
+        let lines = presenter_lines(&guess(), Some(&votes), false, &theme, Lang::Fr, 60, true);
+        assert_eq!(
+            shown(&lines),
+            "Estimation (millions, de 0 à 1000) · 6 réponses\n"
+        );
+    }
+
+    #[test]
+    fn a_bar_chart_fits_its_column_and_a_narrow_one_lists_the_counts() {
+        let theme = Theme::named(ThemeName::Default);
+        let poll = Poll::Choices(vec!["Oui".into(), "Non".into()]);
+        let votes = Summary {
+            answers: 3,
+            counts: vec![1, 2],
+            median: None,
+        };
+        for column in [20, 40, 80] {
+            let lines = presenter_lines(&poll, Some(&votes), true, &theme, Lang::En, column, false);
+            for line in &lines {
+                assert!(line.width() <= column, "{column}: {line:?}");
+            }
+            let text = shown(&lines);
+            assert!(text.contains("2 (66 %)"), "{column}: {text}");
+        }
+        let lines = presenter_lines(&poll, Some(&votes), true, &theme, Lang::En, 12, false);
+        assert_eq!(shown(&lines), "Vote · 3 answers\n1  Oui — 1\n2  Non — 2\n");
+    }
 }
