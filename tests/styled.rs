@@ -203,6 +203,19 @@ fn a_presenter_poll_with_a_room_before_the_reveal() {
     );
     assert!(!shown.contains("%)"), "{shown}");
     insta::assert_snapshot!("presenter_room_footer_80x24", shown);
+    // Paused, the clocks say so and the address still fits (the count is in the poll's
+    // heading).
+    let shown = presenter_with_votes(80, 24, "t");
+    let footer = shown
+        .lines()
+        .rev()
+        .find(|l| l.contains("4/10"))
+        .unwrap_or_default();
+    assert!(
+        footer.contains("http://192.168.1.20:7878/K7Q2MD"),
+        "{footer}"
+    );
+    assert!(footer.contains("en pause"), "{footer}");
     let shown = presenter_with_votes(120, 35, "");
     assert!(
         shown.contains("http://192.168.1.20:7878/K7Q2MD · 30 réponses"),

@@ -280,11 +280,14 @@ fn render_footer(
         crate::ui::room::footer_text(app, false),
         crate::ui::room::footer_text(app, true),
     );
+    let address = app.room.as_ref().map(|room| format!(" {} ", room.join));
     let candidates = [
         (&label_full, room_full.as_ref(), &times_full),
         (&label_full, room_short.as_ref(), &times_full),
         (&label_full, room_short.as_ref(), &times_short),
         (&label_short, room_short.as_ref(), &times_short),
+        // The count is in the poll's heading too; the address is only here.
+        (&label_short, address.as_ref(), &times_short),
     ];
     let fits = |(label, room, times): &(&String, Option<&String>, &String)| {
         str_width(label) + room.map_or(0, |r| str_width(r)) + str_width(times) + 4 <= width
