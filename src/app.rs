@@ -1,4 +1,6 @@
-//! The reader's state and the one way it changes: `App::update(Action)`.
+//! The reader's state and the one way it changes: `App::update(Action) -> Vec<Effect>`.
+//! What a change asks of the world outside (save the notebook, open an address, copy, quit)
+//! comes back as `Effect`s, carried out by the event loop, never here.
 //!
 //! `App` owns the immutable article, its panes, the layout cache and the small `View` state.
 //! Invariants after every `update`:
@@ -13,6 +15,7 @@
 //! a list's filter) reach `update` as `Action::Input`, through `handle_event`, before the keymap.
 
 pub mod editor;
+mod effect;
 mod find;
 mod follow;
 mod help;
@@ -24,7 +27,6 @@ mod overlays;
 mod presenter_view;
 mod presenting;
 mod reload;
-mod request;
 mod side;
 pub mod tour;
 
@@ -57,11 +59,12 @@ use keymap::{KeyChord, translate_in};
 
 /// The largest count before a motion (`9999j`).
 const MAX_COUNT: usize = 9999;
+use effect::Outbox;
+pub use effect::{Effect, Handled};
 use line_input::Edit;
 use lookup::{FilterList, IndexState};
 pub use marks::ListState;
 pub use presenting::SessionStart;
-pub use request::Request;
 pub use tour::TourState;
 
 /// A pane's scroll position, kept in two units so it survives a change of size: the reading
@@ -174,7 +177,6 @@ pub struct View {
     pub message: Option<String>,
     /// A one-key message for the status line ("this text has no guided tour").
     pub notice: Option<Text>,
-    pub should_quit: bool,
     pub search: SearchState,
     pub index: IndexState,
     pub sources: FilterList,
@@ -212,11 +214,9 @@ pub struct App {
     pub prefs: Prefs,
     /// The reader's notes and bookmarks, resolved against `article`.
     pub notebook: Notebook,
-    /// Bumped by every change to `notebook`; the event loop saves when it moves.
-    pub notebook_revision: u64,
-    /// What the reader asked of the world outside (open an address, copy a citation): taken
-    /// and carried out by the event loop (`desk::Desk`), never by `update`.
-    pub requests: Vec<Request>,
+    /// The effects asked for by the `update` under way (save the notebook, open an address,
+    /// quit…): handed to the event loop when it returns, never carried out here.
+    effects: Outbox,
     /// Whether the settings allow OSC 8 hyperlinks (the terminal and `GLOSE_HYPERLINKS` decide
     /// too, in `desk`).
     pub hyperlinks: bool,
@@ -291,7 +291,6 @@ impl App {
             list: ListState::default(),
             message: None,
             notice: None,
-            should_quit: false,
             search: SearchState::default(),
             index: IndexState::default(),
             sources: FilterList::default(),
@@ -324,8 +323,7 @@ impl App {
             screen: None,
             prefs: Prefs::default(),
             notebook: Notebook::default(),
-            notebook_revision: 0,
-            requests: Vec::new(),
+            effects: Outbox::default(),
             hyperlinks: true,
             layouts: HashMap::new(),
             search_index: None,
@@ -387,10 +385,19 @@ impl App {
         self.layouts.get(&(pane, usize::from(area.text.width)))
     }
 
-    /// Handles one terminal event; returns whether anything may have changed on screen (so the
-    /// loop redraws only then). This is where modes that take raw keys (a text input) get them
-    /// before the keymap does.
-    pub fn handle_event(&mut self, event: &Event) -> bool {
+    /// Handles one terminal event: whether anything may have changed on screen (so the loop
+    /// redraws only then), and the effects for the loop to carry out.
+    pub fn handle_event(&mut self, event: &Event) -> Handled {
+        let redraw = self.event(event);
+        Handled {
+            redraw,
+            effects: self.effects.take(),
+        }
+    }
+
+    /// `handle_event`'s work: returns whether anything may have changed on screen. This is
+    /// where modes that take raw keys (a text input) get them before the keymap does.
+    fn event(&mut self, event: &Event) -> bool {
         if self.view.editor.is_some() {
             return self.editor_event(event);
         }
@@ -403,7 +410,7 @@ impl App {
         {
             return match Edit::from_key(*key) {
                 Some(edit) => {
-                    self.update(Action::Input(edit));
+                    self.apply(Action::Input(edit));
                     true
                 }
                 None => false,
@@ -450,7 +457,7 @@ impl App {
                     Some((count, before)) if action.takes_count() => {
                         self.counted(action, count, before);
                     }
-                    _ => self.update(action),
+                    _ => self.apply(action),
                 }
                 true
             }
@@ -517,7 +524,7 @@ impl App {
         // The digit's own meaning (go to a part) applies at once; a motion after it undoes it.
         let bound = translate_in(&self.keymap, event, mode);
         match bound {
-            Some(action) => self.update(action),
+            Some(action) => self.apply(action),
             None => self.view.notice = None,
         }
         self.view.count = Some((count, before));
@@ -531,13 +538,13 @@ impl App {
         self.refresh();
         match action {
             Action::Top | Action::Bottom => {
-                self.update(Action::Top);
+                self.apply(Action::Top);
                 self.scroll_focused(isize::try_from(count.saturating_sub(1)).unwrap_or(0));
                 self.refresh();
             }
             _ => {
                 for _ in 0..count {
-                    self.update(action);
+                    self.apply(action);
                 }
             }
         }
@@ -571,7 +578,7 @@ impl App {
                     .and_then(crate::text::sanitize::safe_url)
                 {
                     Some(url) => {
-                        self.requests.push(Request::Open(url.to_owned()));
+                        self.effects.push(Effect::Open(url.to_owned()));
                         return;
                     }
                     None if source.url.is_some() => lang.pick(
@@ -586,15 +593,21 @@ impl App {
             }
             Some(Some(source)) => {
                 let citation = crate::webanno::citation(source);
-                self.requests.push(Request::Copy(citation));
+                self.effects.push(Effect::Copy(citation));
                 return;
             }
         };
         self.view.message = Some(message.to_owned());
     }
 
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) {
+    /// Applies one action; returns the effects it asks of the event loop.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        self.apply(action);
+        self.effects.take()
+    }
+
+    /// `update`'s work: the effects gather in `self.effects`.
+    fn apply(&mut self, action: Action) {
         self.view.notice = None;
         if !matches!(action, Action::Resize(..)) {
             self.view.message = None;
@@ -640,7 +653,7 @@ impl App {
             let max = self.help_max_scroll();
             let scroll = &mut self.view.help_scroll;
             match action {
-                Action::Quit => self.view.should_quit = true,
+                Action::Quit => self.effects.push(Effect::Quit),
                 Action::Resize(w, h) => self.view.size = (w, h),
                 Action::LineDown if max > 0 => *scroll = (*scroll + 1).min(max),
                 Action::LineUp if max > 0 => *scroll = scroll.saturating_sub(1),
@@ -656,7 +669,7 @@ impl App {
             return;
         }
         match action {
-            Action::Quit => self.view.should_quit = true,
+            Action::Quit => self.effects.push(Effect::Quit),
             Action::LineDown => self.scroll_focused(1),
             Action::LineUp => self.scroll_focused(-1),
             Action::PageDown => self.scroll_focused(self.page(1, 1)),
@@ -784,7 +797,7 @@ impl App {
                     self.leave_tour();
                 }
             }
-            Outcome::Close | Outcome::Quit => self.view.should_quit = true,
+            Outcome::Close | Outcome::Quit => self.effects.push(Effect::Quit),
         }
     }
 
@@ -1458,14 +1471,15 @@ pub(crate) mod tests {
         let mut app = app((80, 24));
         let x = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
         assert!(
-            app.handle_event(&x),
+            app.handle_event(&x).redraw,
             "x means nothing to the reader, and says so"
         );
         assert_eq!(app.view.notice, Some(crate::i18n::Text::UnknownKey));
         app.update(Action::ToggleHelp);
-        assert!(app.handle_event(&x));
+        let handled = app.handle_event(&x);
+        assert!(handled.redraw);
         assert_eq!(app.view.overlay, None);
-        assert!(!app.view.should_quit);
+        assert!(!handled.quits());
     }
 
     #[test]
@@ -1477,8 +1491,7 @@ pub(crate) mod tests {
         assert_eq!(app.view.overlay, None);
         assert_eq!(app.view.focus, 0, "the key only closed the help");
         app.update(Action::ToggleHelp);
-        app.update(Action::Quit);
-        assert!(app.view.should_quit);
+        assert_eq!(app.update(Action::Quit), [Effect::Quit]);
     }
 
     #[test]

@@ -96,6 +96,12 @@ pub enum Command {
         /// Write to FILE instead of the standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Write the brief instead, a short handout to print: the text with each annotation's
+        /// number and verdict ([2 ✗]), one line per annotation (its words, verdict and source)
+        /// and the tour's questions; Markdown, or HTML with --format html (print style: A4, a
+        /// page per part, the title in each page's footer).
+        #[arg(long, conflicts_with = "results")]
+        brief: bool,
         /// Write the room's poll results instead (glose present --room): per stop, the counts,
         /// as Markdown, or CSV with --results=csv.
         #[arg(long, value_name = "FORMAT", num_args = 0..=1, require_equals = true,
@@ -427,9 +433,23 @@ mod tests {
                 path: None,
                 format: crate::handout::Format::Html,
                 output: Some(_),
+                brief: false,
                 results: None,
             })
         ));
+        let cli = Cli::try_parse_from(["glose", "export", "--brief", "-f", "html"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Export {
+                brief: true,
+                format: crate::handout::Format::Html,
+                ..
+            })
+        ));
+        assert!(
+            Cli::try_parse_from(["glose", "export", "--brief", "--results"]).is_err(),
+            "a brief or the poll's results, not both"
+        );
         let cli = Cli::try_parse_from(["glose", "notes"]).unwrap();
         assert!(matches!(
             cli.command,

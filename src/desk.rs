@@ -2,8 +2,8 @@
 //! the system's opener (`o`), copying a citation through the terminal (`y`, OSC 52), and OSC 8
 //! hyperlinks laid over the source pane's address after each frame.
 //!
-//! `App::update` never does any of this: it leaves a [`Request`] in `App::requests`, which
-//! [`Desk::carry_out`] takes. The opener is injectable ([`Desk::with_opener`]) so that tests
+//! `App::update` never does any of this: it returns an [`Effect`], which the event loop hands
+//! to [`Desk::carry_out`]. The opener is injectable ([`Desk::with_opener`]) so that tests
 //! never launch a browser; debug builds also honour `GLOSE_TEST_OPEN_LOG=FILE` (the address is
 //! appended to FILE instead of opened), for the pseudo-terminal tests.
 //!
@@ -24,7 +24,7 @@ use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
-use crate::app::{App, Request};
+use crate::app::{App, Effect};
 use crate::i18n::Lang;
 use crate::text::sanitize::safe_url;
 
@@ -164,14 +164,16 @@ impl Desk {
         }
     }
 
-    /// Carries out and clears `app.requests`, writing OSC 52 to `terminal` for a copy, and
-    /// says in the status line what happened.
-    pub fn carry_out(&mut self, app: &mut App, terminal: &mut dyn Write) {
+    /// Carries out the effects that reach the world outside (open, copy), writing OSC 52 to
+    /// `terminal` for a copy, and says in the status line what happened. The others (save,
+    /// quit) are the event loop's own: passed over here.
+    pub fn carry_out(&mut self, app: &mut App, effects: &[Effect], terminal: &mut dyn Write) {
         let lang = app.lang;
-        for request in std::mem::take(&mut app.requests) {
-            let address = matches!(request, Request::CopyAddress(_));
-            let message = match request {
-                Request::Open(url) => match safe_url(&url).map(|url| (self.opener)(url)) {
+        for effect in effects {
+            let address = matches!(effect, Effect::CopyAddress(_));
+            let message = match effect {
+                Effect::SaveNotebook | Effect::Quit => continue,
+                Effect::Open(url) => match safe_url(url).map(|url| (self.opener)(url)) {
                     Some(Ok(())) => format!("{} {url}", lang.pick("Opening", "Ouverture de")),
                     Some(Err(error)) => match lang {
                         Lang::En => format!("cannot open {url}: {error}"),
@@ -184,9 +186,9 @@ impl Desk {
                         )
                         .to_owned(),
                 },
-                Request::Copy(text) | Request::CopyAddress(text) if self.clipboard => {
+                Effect::Copy(text) | Effect::CopyAddress(text) if self.clipboard => {
                     let written = terminal
-                        .write_all(osc52(&text).as_bytes())
+                        .write_all(osc52(text).as_bytes())
                         .and_then(|()| terminal.flush());
                     match written {
                         Ok(()) if address => lang
@@ -204,7 +206,7 @@ impl Desk {
                         Err(error) => format!("{}: {error}", lang.pick("cannot copy", "copie impossible")),
                     }
                 }
-                Request::Copy(_) | Request::CopyAddress(_) => lang
+                Effect::Copy(_) | Effect::CopyAddress(_) => lang
                     .pick(
                         "this terminal cannot copy to the clipboard (OSC 52; GLOSE_OSC52=1 to try anyway)",
                         "ce terminal ne peut pas copier dans le presse-papiers (OSC 52 ; GLOSE_OSC52=1 pour essayer)",
@@ -501,12 +503,12 @@ mod tests {
             false,
             true,
         );
-        app.update(crate::app::Action::OpenSource);
+        let effects = app.update(crate::app::Action::OpenSource);
         let url = app.article.sources[app.article.annotations[0].source.unwrap()]
             .url
             .clone();
         let mut out = Vec::new();
-        desk.carry_out(&mut app, &mut out);
+        desk.carry_out(&mut app, &effects, &mut out);
         match url {
             Some(url) => {
                 assert_eq!(*opened.borrow(), vec![url.clone()]);
@@ -515,7 +517,6 @@ mod tests {
             None => assert!(opened.borrow().is_empty()),
         }
         assert!(out.is_empty());
-        assert!(app.requests.is_empty());
     }
 
     #[test]
@@ -523,9 +524,9 @@ mod tests {
         let mut app = app_on_source();
         let source = app.article.sources[app.article.annotations[0].source.unwrap()].clone();
         let mut desk = Desk::with_opener(|_| Ok(()), true, true);
-        app.update(crate::app::Action::CopyCitation);
+        let effects = app.update(crate::app::Action::CopyCitation);
         let mut out = Vec::new();
-        desk.carry_out(&mut app, &mut out);
+        desk.carry_out(&mut app, &effects, &mut out);
         let citation = crate::webanno::citation(&source);
         assert!(citation.starts_with(&format!("{}, {}", source.author, source.title)));
         assert_eq!(String::from_utf8(out).unwrap(), osc52(&citation));
@@ -534,9 +535,9 @@ mod tests {
             Some("Citation copied to the clipboard")
         );
         desk.clipboard = false;
-        app.update(crate::app::Action::CopyCitation);
+        let effects = app.update(crate::app::Action::CopyCitation);
         let mut out = Vec::new();
-        desk.carry_out(&mut app, &mut out);
+        desk.carry_out(&mut app, &effects, &mut out);
         assert!(out.is_empty());
         assert!(
             app.view
@@ -546,8 +547,7 @@ mod tests {
                 .starts_with("this terminal cannot copy")
         );
         app.update(crate::app::Action::ClearSelection);
-        app.update(crate::app::Action::CopyCitation);
-        assert!(app.requests.is_empty());
+        assert!(app.update(crate::app::Action::CopyCitation).is_empty());
         assert_eq!(
             app.view.message.as_deref(),
             Some("select an annotation first (Tab)")

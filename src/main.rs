@@ -14,7 +14,7 @@ use glose::app::SessionStart;
 use glose::cli::{Cli, Command, ImportCommand, NotesCommand};
 use glose::config::{self, Config, Location};
 use glose::content::{Article, Draft, LoadError, Loaded};
-use glose::i18n::Lang;
+use glose::i18n::{BriefText, Lang};
 use glose::output;
 use glose::session::{self, Options};
 use glose::theme::{Theme, ThemeName};
@@ -148,8 +148,9 @@ fn main() -> ExitCode {
             path,
             format,
             output,
+            brief,
             results: None,
-        }) => export(path.as_deref(), format, output.as_deref(), &setup),
+        }) => export(path.as_deref(), (format, brief), output.as_deref(), &setup),
         Some(Command::Print { path, width }) => print(path.as_deref(), usize::from(width), &setup),
         Some(Command::New { dir, from }) => {
             ExitCode::from(glose::starter::run(&dir, from.as_deref(), setup.lang))
@@ -454,7 +455,7 @@ fn notes(_path: Option<&Path>, _setup: &Setup) -> ExitCode {
 /// `glose export`: the handout to a file or the standard output.
 fn export(
     path: Option<&Path>,
-    format: glose::handout::Format,
+    (format, brief): (glose::handout::Format, bool),
     output: Option<&Path>,
     setup: &Setup,
 ) -> ExitCode {
@@ -482,7 +483,14 @@ fn export(
         return ExitCode::from(2);
     }
     let errors = draft.error_count();
-    let mut handout = glose::handout::export(&draft.article, format);
+    let Some(mut handout) = (match brief {
+        true => glose::handout::brief(&draft.article, format),
+        false => Some(glose::handout::export(&draft.article, format)),
+    }) else {
+        let why = BriefText::OnlyMarkdownOrHtml.get(lang);
+        output::errln(&format!("glose export{}{why}", lang.colon()));
+        return ExitCode::from(2);
+    };
     if errors > 0 {
         handout = glose::handout::draft_notice(&handout, format, errors, lang);
         output::errln(&match lang {

@@ -274,6 +274,57 @@ mod tests {
         }
     }
 
+    /// What a window hears from `publishers` (each publishing its states in turn), fed to a
+    /// notes window through a real socket, as `glose notes` takes it.
+    #[cfg(unix)]
+    fn heard(steps: &[(usize, u64)]) -> (Notes, Vec<Message>) {
+        use crate::link::{Listener, Publisher};
+        let dir = tempfile::tempdir().unwrap();
+        let runtime = dir.path().join("run");
+        let key = crate::tour::article_key(&crate::tour::fixture::article());
+        let window = Listener::bind_in(runtime.clone(), &key).unwrap();
+        let mut publishers: Vec<Publisher> = Vec::new();
+        for &(who, session) in steps {
+            while publishers.len() <= who {
+                publishers.push(Publisher::in_dir(runtime.clone(), &key).unwrap());
+            }
+            publishers[who].publish(Message::State(TourState {
+                session,
+                ..state(1)
+            }));
+        }
+        window
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        let (mut notes, _clock) = notes();
+        let mut messages = Vec::new();
+        while let Ok(message) = window.recv() {
+            notes.receive(message, Duration::ZERO);
+            messages.push(message);
+        }
+        // Keep the publishers until everything is read: dropped, they say goodbye.
+        drop(publishers);
+        (notes, messages)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_or_resumed_session_of_one_presenter_is_never_two_presenters() {
+        // `n` (a new session), then `r` (back to the earlier one): one presenter all along.
+        let (notes, messages) = heard(&[(0, 100), (0, 200), (0, 100)]);
+        assert!(
+            messages.contains(&Message::Bye { session: 100 })
+                && messages.contains(&Message::Bye { session: 200 }),
+            "the session that ends says goodbye: {messages:?}"
+        );
+        assert_eq!(notes.remote.unwrap().state.session, 100);
+        assert!(!notes.several_presenters(), "{messages:?}");
+        // Two presenters really running are still said to be two.
+        let (notes, _) = heard(&[(0, 100), (1, 200)]);
+        assert!(notes.several_presenters());
+        assert_eq!(notes.remote.unwrap().state.session, 200);
+    }
+
     #[test]
     fn times_run_on_between_messages() {
         let (mut notes, clock) = notes();

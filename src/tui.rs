@@ -42,7 +42,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
-use crate::app::App;
+use crate::app::{App, Effect};
 use crate::store::{Position, Problem, Store};
 use crate::ui;
 
@@ -298,7 +298,7 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
     let draft_offered = app.draft_pending();
     let mut saver = Saver {
         store,
-        notebook_revision: app.notebook_revision,
+        save: false,
         position: None,
         problems: Vec::new(),
         draft: None,
@@ -333,8 +333,8 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
 /// Keeps the state files in step with the app, from the event loop.
 struct Saver<'a> {
     store: Option<&'a mut Store>,
-    /// The notebook revision last saved.
-    notebook_revision: u64,
+    /// The notebook changed since it was last saved (an `Effect::SaveNotebook`).
+    save: bool,
     /// The position last handed to the signal thread.
     position: Option<Position>,
     problems: Vec<Problem>,
@@ -356,8 +356,7 @@ impl Saver<'_> {
         let Some(store) = self.store.as_deref_mut() else {
             return;
         };
-        if app.notebook_revision != self.notebook_revision {
-            self.notebook_revision = app.notebook_revision;
+        if std::mem::take(&mut self.save) {
             match store.save_notes(&app.notebook) {
                 Ok(merged) => {
                     app.notes_saved(merged);
@@ -408,7 +407,7 @@ impl Saver<'_> {
     fn finish(&mut self, app: &mut App) {
         if self.unsaved {
             // Notes a locked file kept from being saved: one more try.
-            self.notebook_revision = app.notebook_revision.wrapping_sub(1);
+            self.save = true;
         }
         self.after_event(app);
         // A note still in the editor (an error ended the loop) is kept for the next start.
@@ -433,6 +432,8 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
     }
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut link = Link::new(app);
+    // `q` (an `Effect::Quit`): the last frame is drawn, then the loop ends.
+    let mut quit = false;
     loop {
         // The size may have changed without a Resize event reaching the app (while suspended,
         // the terminal's SIGWINCH goes to the shell): lay out for the size drawn at.
@@ -475,7 +476,7 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
         {
             saver.problems.push(problem);
         }
-        if app.view.should_quit {
+        if quit {
             return Ok(());
         }
         // Block until an event changes something, or until a clock on screen ticks (or, with a
@@ -507,15 +508,14 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
                     (changed, whole) = (true, true);
                     break;
                 }
-                changed |= app.handle_event(&event);
-                if !app.requests.is_empty() {
-                    let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
-                    desk.carry_out(app, &mut io::stdout());
-                }
+                let handled = app.handle_event(&event);
+                changed |= handled.redraw;
+                run_effects(app, &handled.effects, saver, desk);
                 if matches!(event, Event::Resize(..)) {
                     (changed, whole) = (true, true);
                 }
-                if app.view.should_quit {
+                if handled.quits() {
+                    (changed, quit) = (true, true);
                     break;
                 }
                 if event::poll(TYPED_AHEAD)? {
@@ -542,6 +542,21 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
             }
             if changed {
                 break;
+            }
+        }
+    }
+}
+
+/// Carries out what one event asked for: opening and copying through `desk`, a save of the
+/// notebook (done by `saver` after the event), quitting (by the loop).
+fn run_effects(app: &mut App, effects: &[Effect], saver: &mut Saver, desk: &mut crate::desk::Desk) {
+    for effect in effects {
+        match effect {
+            Effect::SaveNotebook => saver.save = true,
+            Effect::Quit => {}
+            Effect::Open(_) | Effect::Copy(_) | Effect::CopyAddress(_) => {
+                let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+                desk.carry_out(app, std::slice::from_ref(effect), &mut io::stdout());
             }
         }
     }

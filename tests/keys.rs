@@ -5,7 +5,7 @@
 mod common;
 use common::keys::{bundled, frame, type_keys};
 
-use glose::app::{Action, App, Mode, Overlay};
+use glose::app::{Action, App, Effect, Mode, Overlay};
 use glose::i18n::Lang;
 use glose::theme::ThemeName;
 
@@ -40,17 +40,20 @@ fn q_and_esc_close_every_overlay_and_q_quits_only_the_plain_reader() {
             type_keys(&mut app, "aune note<c-s>B");
             type_keys(&mut app, open);
             assert_eq!(app.view.overlay, Some(overlay), "{open} opens {overlay:?}");
-            type_keys(&mut app, close);
+            let effects = type_keys(&mut app, close);
             assert_eq!(app.view.overlay, None, "{close} closes {overlay:?}");
             assert!(
-                !app.view.should_quit,
+                !effects.contains(&Effect::Quit),
                 "{close} in {overlay:?} does not quit"
             );
         }
     }
     let mut app = app(100, 30, Lang::Fr);
-    type_keys(&mut app, "q");
-    assert!(app.view.should_quit, "q quits the plain reader");
+    assert_eq!(
+        type_keys(&mut app, "q"),
+        [Effect::Quit],
+        "q quits the plain reader"
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use common::keys::{frame, type_keys};
 use glose::app::App;
-use glose::app::Request;
+use glose::app::Effect;
 use glose::i18n::Lang;
 use glose::theme::Theme;
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
@@ -135,28 +135,21 @@ fn the_selected_link_is_in_reverse_video_under_no_color_too() {
 #[test]
 fn o_and_enter_open_y_copies_and_a_fragment_goes_to_its_heading() {
     let mut app = reader(100, 30, Lang::En);
-    type_keys(&mut app, "<tab>o");
     assert_eq!(
-        app.requests,
-        [Request::Open("https://docs.rs/ratatui".into())]
+        type_keys(&mut app, "<tab>o"),
+        [Effect::Open("https://docs.rs/ratatui".into())]
     );
-    app.requests.clear();
-    type_keys(&mut app, "<enter>");
     assert_eq!(
-        app.requests,
-        [Request::Open("https://docs.rs/ratatui".into())]
+        type_keys(&mut app, "<enter>"),
+        [Effect::Open("https://docs.rs/ratatui".into())]
     );
-    app.requests.clear();
-    type_keys(&mut app, "y");
     assert_eq!(
-        app.requests,
-        [Request::CopyAddress("https://docs.rs/ratatui".into())]
+        type_keys(&mut app, "y"),
+        [Effect::CopyAddress("https://docs.rs/ratatui".into())]
     );
-    app.requests.clear();
     // A relative address is shown and copied, never opened.
-    type_keys(&mut app, "<tab><tab><tab><tab><tab>o");
+    assert!(type_keys(&mut app, "<tab><tab><tab><tab><tab>o").is_empty());
     assert_eq!(selected(&app), Some("CONTRIBUTING.md"));
-    assert!(app.requests.is_empty());
     assert_eq!(
         app.view.message.as_deref(),
         Some("glose opens only web addresses (http or https); y copies this one")
@@ -165,8 +158,7 @@ fn o_and_enter_open_y_copies_and_a_fragment_goes_to_its_heading() {
     let mut app = reader(100, 30, Lang::En);
     type_keys(&mut app, "<tab><tab><tab><tab>");
     assert_eq!(selected(&app), Some("#quickstart"));
-    type_keys(&mut app, "<enter>");
-    assert!(app.requests.is_empty());
+    assert!(type_keys(&mut app, "<enter>").is_empty());
     assert_eq!(selected(&app), None);
     let pane = app.view.focus;
     assert_eq!(app.panes[pane].title, "Quickstart");

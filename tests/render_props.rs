@@ -363,7 +363,9 @@ fn step() -> impl Strategy<Value = Step> {
 
 fn apply(app: &mut App, step: &Step) {
     match step {
-        Step::Act(action) => app.update(*action),
+        Step::Act(action) => {
+            app.update(*action);
+        }
         Step::Paste(text) => {
             app.handle_event(&Event::Paste(text.clone()));
         }

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 mod common;
 use common::keys::{bundled, frame, type_keys};
 
-use glose::app::App;
+use glose::app::{App, Effect};
 use glose::i18n::Lang;
 use glose::theme::ThemeName;
 use ratatui::buffer::Buffer;
@@ -134,6 +134,23 @@ fn a_presenter_stop() {
     insta::assert_snapshot!("presenter_100x30", shown);
 }
 
+/// Every stop of the bundled tour, as a room sees it (verdict not yet revealed), at a small
+/// terminal, a projector and a big screen: a stop taller than the screen shows its top and
+/// the mark that says more is below (`ui::present`'s tests scroll through every one of them
+/// and check that nothing is lost).
+#[test]
+fn every_presenter_stop_at_three_sizes() {
+    let stops = glose::content::load_bundled().unwrap().article.tour.len();
+    assert!(stops >= 10, "the bundled tour has its {stops} stops");
+    for (width, height) in [(80, 24), (120, 35), (200, 60)] {
+        for stop in 1..=stops {
+            let shown = shot(&format!("p{stop}G"), width, height);
+            assert!(shown.contains(&format!("{stop}/{stops}")), "{shown}");
+            insta::assert_snapshot!(format!("presenter_stop_{stop:02}_{width}x{height}"), shown);
+        }
+    }
+}
+
 /// A whole session typed as key events: open the index, move, go there, page, search, leave.
 #[test]
 fn a_session_typed_as_keys() {
@@ -151,8 +168,11 @@ fn a_session_typed_as_keys() {
     type_keys(&mut app, "/work<enter>");
     let shown = styled(&frame(&app));
     insta::assert_snapshot!("session_80x24", shown);
-    type_keys(&mut app, "q");
-    assert!(app.view.should_quit, "q in the plain reader quits");
+    assert_eq!(
+        type_keys(&mut app, "q"),
+        [Effect::Quit],
+        "q in the plain reader quits"
+    );
 }
 
 /// A Markdown text's link selected with Tab: its words in reverse video, the other links

@@ -410,17 +410,18 @@ mod tests {
     fn keys_go_to_the_search_line_before_the_keymap() {
         let mut app = app();
         let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        assert!(app.handle_event(&key('/')));
+        assert!(app.handle_event(&key('/')).redraw);
         for c in "q?j".chars() {
-            app.handle_event(&key(c));
+            assert!(
+                !app.handle_event(&key(c)).quits(),
+                "q was typed, not obeyed"
+            );
         }
-        assert!(!app.view.should_quit, "q was typed, not obeyed");
         assert_eq!(app.view.overlay, None);
         assert_eq!(app.view.search.input.as_ref().unwrap().text(), "q?j");
         app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
         assert!(!app.view.search.is_typing());
-        app.handle_event(&key('q'));
-        assert!(app.view.should_quit);
+        assert!(app.handle_event(&key('q')).quits());
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! selected is never an empty one (`[](url)` has no words to show or to click).
 
 use super::App;
-use super::Request;
+use super::Effect;
 
 /// Something Tab can select.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -166,7 +166,7 @@ impl App {
         };
         let lang = self.lang;
         if !open {
-            self.requests.push(Request::CopyAddress(link.url.clone()));
+            self.effects.push(Effect::CopyAddress(link.url.clone()));
             return true;
         }
         if let Some(fragment) = link.url.strip_prefix('#') {
@@ -181,7 +181,7 @@ impl App {
             return true;
         }
         match crate::text::sanitize::safe_url(&link.url) {
-            Some(url) => self.requests.push(Request::Open(url.to_owned())),
+            Some(url) => self.effects.push(Effect::Open(url.to_owned())),
             None => {
                 self.view.message = Some(
                     lang.pick(

@@ -2,7 +2,7 @@
 //! and the remembered position.
 //!
 //! Everything here changes state only through `App::update` (actions) and `App::edit` (the
-//! editor's keys); nothing does I/O. A change to the notebook bumps `App::notebook_revision`,
+//! editor's keys); nothing does I/O. A change to the notebook bumps an `Effect::SaveNotebook`,
 //! which the event loop (`tui`) watches to save through `store`; the merged notebook comes
 //! back through `App::notes_saved`.
 //!
@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 
 use super::editor::{Editor, EditorInput};
 use super::keymap::KeyChord;
-use super::{Action, App, Overlay, Top};
+use super::{Action, App, Effect, Overlay, Top};
 use crate::i18n::Text;
 use crate::notebook::{Anchor, Notebook, Place, cut, locate, paragraph_at};
 use crate::store::{PanePosition, Position, Problem};
@@ -117,7 +117,7 @@ impl App {
     }
 
     fn notebook_changed(&mut self) {
-        self.notebook_revision = self.notebook_revision.wrapping_add(1);
+        self.effects.push(Effect::SaveNotebook);
     }
 
     fn say(&mut self, text: Text) {
@@ -261,7 +261,7 @@ impl App {
                 return true;
             }
             Event::Resize(w, h) => {
-                self.update(Action::Resize(*w, *h));
+                self.apply(Action::Resize(*w, *h));
                 return true;
             }
             Event::Key(key) => *key,
@@ -292,14 +292,14 @@ impl App {
             // "Keep your changes?": the answers come from the confirm table.
             return match self.keymap.lookup(super::keymap::Mode::Confirm, chord) {
                 Some(answer) => {
-                    self.update(answer);
+                    self.apply(answer);
                     true
                 }
                 None => false,
             };
         }
         if let Some(action) = self.keymap.editor_action(chord) {
-            self.update(action);
+            self.apply(action);
             return true;
         }
         let word = chord.ctrl || chord.alt;
@@ -411,7 +411,7 @@ impl App {
             Action::HalfPageUp => list.selected = list.selected.saturating_sub(page.div_ceil(2)),
             Action::Top => list.selected = 0,
             Action::Bottom => list.selected = last,
-            Action::Quit => self.view.should_quit = true,
+            Action::Quit => self.effects.push(Effect::Quit),
             Action::Resize(w, h) => self.view.size = (w, h),
             Action::ListNext => list.selected = (list.selected + 1).min(len.saturating_sub(1)),
             Action::ListPrev => list.selected = list.selected.saturating_sub(1),
@@ -448,7 +448,7 @@ impl App {
         let key = match event {
             Event::Key(key) => *key,
             Event::Resize(w, h) => {
-                self.update(Action::Resize(*w, *h));
+                self.apply(Action::Resize(*w, *h));
                 return true;
             }
             _ => return false,
@@ -462,12 +462,12 @@ impl App {
                 .keymap
                 .lookup(super::keymap::Mode::Confirm, chord)
                 .unwrap_or(Action::No);
-            self.update(answer);
+            self.apply(answer);
             return true;
         }
         match self.keymap.list_action(chord) {
             Some(action) => {
-                self.update(action);
+                self.apply(action);
                 true
             }
             None => false,
@@ -692,7 +692,7 @@ mod tests {
         )
     }
 
-    fn key_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
+    fn key_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> crate::app::Handled {
         app.handle_event(&Event::Key(KeyEvent {
             code,
             modifiers,
@@ -701,18 +701,22 @@ mod tests {
         }))
     }
 
-    fn key(app: &mut App, code: KeyCode) -> bool {
+    fn key(app: &mut App, code: KeyCode) -> crate::app::Handled {
         key_with(app, code, KeyModifiers::NONE)
     }
 
-    fn typed(app: &mut App, text: &str) {
+    /// Types `text`; returns the effects the keys asked for.
+    fn typed(app: &mut App, text: &str) -> Vec<Effect> {
+        let mut effects = Vec::new();
         for c in text.chars() {
-            if c == '\n' {
-                key(app, KeyCode::Enter);
+            let code = if c == '\n' {
+                KeyCode::Enter
             } else {
-                key(app, KeyCode::Char(c));
-            }
+                KeyCode::Char(c)
+            };
+            effects.extend(key(app, code).effects);
         }
+        effects
     }
 
     #[test]
@@ -725,15 +729,15 @@ mod tests {
         for (answer, kept) in [('o', true), ('Y', true), ('N', false)] {
             app.offer_draft(&draft);
             // A key that answers nothing leaves the question up.
-            assert!(!key(&mut app, KeyCode::Char('x')));
+            assert!(!key(&mut app, KeyCode::Char('x')).redraw);
             assert!(app.view.editor.as_ref().is_some_and(|e| e.recovered));
-            assert!(key(&mut app, KeyCode::Char(answer)));
+            assert!(key(&mut app, KeyCode::Char(answer)).redraw);
             assert_eq!(app.view.editor.is_some(), kept, "{answer}");
             app.view.editor = None;
         }
         // Esc goes back without restoring: the draft is dropped, as with n.
         app.offer_draft(&draft);
-        assert!(key(&mut app, KeyCode::Esc));
+        assert!(key(&mut app, KeyCode::Esc).redraw);
         assert!(app.view.editor.is_none());
     }
 
@@ -755,9 +759,11 @@ mod tests {
         let here = app.current_paragraph().unwrap();
         assert_eq!(here.0, 0);
         assert!(here.1 > 0, "scrolled past the first paragraph");
-        key(&mut app, KeyCode::Char('B'));
+        assert_eq!(
+            key(&mut app, KeyCode::Char('B')).effects,
+            [Effect::SaveNotebook]
+        );
         assert_eq!(app.notebook.bookmarks.len(), 1);
-        assert_eq!(app.notebook_revision, 1);
         assert!(
             app.view
                 .message
@@ -801,8 +807,7 @@ mod tests {
             }
         );
         // q, j, G, ? are letters here.
-        typed(&mut app, "quoi ? Gj\nÉtonnant");
-        assert!(!app.view.should_quit);
+        assert!(typed(&mut app, "quoi ? Gj\nÉtonnant").is_empty(), "no quit");
         key(&mut app, KeyCode::Left);
         key(&mut app, KeyCode::Backspace);
         assert_eq!(
@@ -810,7 +815,10 @@ mod tests {
             "quoi ? Gj\nÉtonnat"
         );
         app.handle_event(&Event::Paste("\x1b]0;titre\x07 collé".into()));
-        key_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(
+            key_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL).effects,
+            [Effect::SaveNotebook]
+        );
         assert!(app.view.editor.is_none());
         assert_eq!(app.notebook.notes.len(), 1);
         assert_eq!(
@@ -818,7 +826,6 @@ mod tests {
             "quoi ? Gj\nÉtonna␛]0;titre␇ collét"
         );
         assert_eq!(app.view.message.as_deref(), Some("Note enregistrée"));
-        assert_eq!(app.notebook_revision, 1);
         // `a` again edits the same note.
         key(&mut app, KeyCode::Char('a'));
         let editor = app.view.editor.as_ref().unwrap();
@@ -853,10 +860,12 @@ mod tests {
             "back to writing"
         );
         key(&mut app, KeyCode::Esc);
-        key(&mut app, KeyCode::Char('n'));
+        assert!(
+            key(&mut app, KeyCode::Char('n')).effects.is_empty(),
+            "nothing to save"
+        );
         assert!(app.view.editor.is_none());
         assert!(app.notebook.notes.is_empty(), "discarded");
-        assert_eq!(app.notebook_revision, 0);
         // Unchanged: Esc closes at once. With changes, `o` saves.
         key(&mut app, KeyCode::Char('a'));
         key(&mut app, KeyCode::Esc);
@@ -920,9 +929,8 @@ mod tests {
         key(&mut app, KeyCode::Enter);
         assert_eq!(app.view.focus, 2);
         key(&mut app, KeyCode::Char('A'));
-        key(&mut app, KeyCode::Char('q'));
+        assert!(!key(&mut app, KeyCode::Char('q')).quits());
         assert_eq!(app.view.overlay, None);
-        assert!(!app.view.should_quit);
     }
 
     #[test]

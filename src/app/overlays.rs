@@ -9,7 +9,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::line_input::Edit;
 use super::lookup::{FilterList, contents_entries, source_entries};
-use super::{Action, App, Message, Overlay};
+use super::{Action, App, Effect, Message, Overlay};
 use crate::content::PartKind;
 
 impl Overlay {
@@ -145,7 +145,7 @@ impl App {
         let height = usize::from(self.lookup_areas(overlay).list.height).max(1);
         let page = isize::try_from(height).unwrap_or(1);
         match action {
-            Action::Quit => self.view.should_quit = true,
+            Action::Quit => self.effects.push(Effect::Quit),
             Action::Resize(w, h) => self.view.size = (w, h),
             Action::LineDown => self.step_lookup(overlay, 1),
             Action::LineUp => self.step_lookup(overlay, -1),

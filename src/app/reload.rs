@@ -23,7 +23,6 @@ impl App {
                 fresh.view.marks_hidden = self.view.marks_hidden;
                 fresh.view.side_pref = self.view.side_pref;
                 fresh.set_notebook(self.notebook.clone());
-                fresh.notebook_revision = self.notebook_revision;
                 fresh.problems = draft.problems;
                 fresh.orphans = draft.orphans;
                 fresh.watched = self.watched.clone();

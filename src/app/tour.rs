@@ -218,8 +218,8 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::app::Action;
     use crate::app::tests::sample;
+    use crate::app::{Action, Effect};
     use crate::clock::{Clock, ManualClock};
     use crate::content::{Article, TourStop};
     use crate::i18n::Lang;
@@ -365,15 +365,13 @@ mod tests {
         app.update(Action::Blank);
         clock.advance(Duration::from_millis(300));
         assert_eq!(app.next_tick(), None, "a blank screen shows no clock");
-        app.update(Action::Quit);
         assert!(
-            !app.view.should_quit,
+            app.update(Action::Quit).is_empty(),
             "the key only brought the screen back"
         );
         assert!(app.next_tick().is_some());
-        app.update(Action::LeavePresenter);
+        assert!(app.update(Action::LeavePresenter).is_empty());
         assert!(app.presenter.is_none());
-        assert!(!app.view.should_quit);
         assert_eq!(
             app.tour_progress().unwrap().stop,
             2,
@@ -418,8 +416,7 @@ mod tests {
         let (mut app, _) = app((80, 24));
         app.open_presenter(true);
         assert_eq!(app.tour_progress().unwrap().stop, 0);
-        app.update(Action::LeavePresenter);
-        assert!(app.view.should_quit);
+        assert_eq!(app.update(Action::LeavePresenter), [Effect::Quit]);
     }
 
     #[test]

@@ -576,9 +576,89 @@ mod screens {
                         index + 1
                     );
                 }
+                let paragraph = article.stop_paragraph(stop).unwrap();
+                let anchor = stop.annotation.map_or_else(
+                    || {
+                        let text = article.slice(paragraph.clone());
+                        text.split_whitespace()
+                            .take(3)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    },
+                    |a| {
+                        article
+                            .slice(article.annotations[a].range.clone())
+                            .to_owned()
+                    },
+                );
+                let paragraph = squash(article.slice(paragraph));
+                if let Err(why) = passage_whole_or_marked(&shown, &paragraph, &squash(&anchor)) {
+                    panic!("stop {} at {size:?}: {why}\nshown: {shown}", index + 1);
+                }
             }
         }
         let _ = scrolled;
+    }
+
+    /// Checks that the passage in `shown` (the longest run of `paragraph` around `anchor`) is
+    /// the whole paragraph, or says with `…` on each side where it goes on, and is cut there
+    /// between sentences.
+    fn passage_whole_or_marked(shown: &str, paragraph: &str, anchor: &str) -> Result<(), String> {
+        let mut best: Option<(usize, usize)> = None;
+        for (at, _) in shown.match_indices(anchor) {
+            let (mut from, mut to) = (at, at + anchor.len());
+            while let Some(c) = shown[to..].chars().next() {
+                if !paragraph.contains(&shown[from..to + c.len_utf8()]) {
+                    break;
+                }
+                to += c.len_utf8();
+            }
+            while let Some(c) = shown[..from].chars().next_back() {
+                if !paragraph.contains(&shown[from - c.len_utf8()..to]) {
+                    break;
+                }
+                from -= c.len_utf8();
+            }
+            if best.is_none_or(|(f, t)| t - f < to - from) {
+                best = Some((from, to));
+            }
+        }
+        let (from, to) = best.ok_or_else(|| format!("the passage's {anchor:?} is not shown"))?;
+        let piece = shown[from..to].trim();
+        let sentence_end = |s: &str| s.ends_with(['.', '!', '?', '»', '…', ')', ':']);
+        if !paragraph.starts_with(piece) {
+            if !shown[..from].trim_end().ends_with('…') {
+                return Err(format!("cut before {piece:?} with no …"));
+            }
+            let before = &paragraph[..paragraph.find(piece).unwrap_or(0)];
+            if !sentence_end(before.trim_end()) {
+                return Err(format!("cut mid-sentence before {piece:?}"));
+            }
+        }
+        if !paragraph.ends_with(piece) {
+            if !shown[to..].trim_start().starts_with('…') {
+                return Err(format!("cut after {piece:?} with no …"));
+            }
+            if !sentence_end(piece) {
+                return Err(format!("cut mid-sentence after {piece:?}"));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_passage_check_catches_a_silent_cut() {
+        let paragraph = "Une. Deux trois. Quatre.";
+        let check = |shown: &str| passage_whole_or_marked(shown, paragraph, "trois");
+        assert_eq!(check("Titre … Deux trois. … Source"), Ok(()));
+        assert_eq!(check("Titre Une. Deux trois. Quatre. Source"), Ok(()));
+        assert!(check("Titre Deux trois. Source").is_err(), "no …");
+        assert!(
+            check("Titre Une. Deux trois. Source").is_err(),
+            "no … after"
+        );
+        assert!(check("Titre … trois. … Source").is_err(), "mid-sentence");
+        assert!(check("Titre Source").is_err(), "not shown");
     }
 
     #[test]

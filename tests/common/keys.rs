@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use glose::app::App;
+use glose::app::{App, Effect};
 use glose::i18n::Lang;
 use glose::theme::{Theme, ThemeName};
 use ratatui::Terminal;
@@ -68,9 +68,12 @@ pub fn events(keys: &str) -> Vec<Event> {
     out
 }
 
-/// Types `keys` into the app through the terminal loop's own entry point.
-pub fn type_keys(app: &mut App, keys: &str) {
+/// Types `keys` into the app through the terminal loop's own entry point; returns the
+/// effects they asked of the loop (save, open, quit…), in order.
+pub fn type_keys(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for event in events(keys) {
-        app.handle_event(&event);
+        effects.extend(app.handle_event(&event).effects);
     }
+    effects
 }
