@@ -194,9 +194,11 @@ fn a_selected_link() {
 /// reveals the distribution.
 fn presenter_with_votes(width: u16, height: u16, keys: &str) -> String {
     use glose::room::{Room, Tally};
-    let mut app = app(width, height, Lang::Fr);
-    let addr = "127.0.0.1:0".parse().unwrap();
-    let mut room = Room::start(addr, &app.article, Lang::Fr).unwrap();
+    // A clock of the test's: the footer's times are the same however slow the machine.
+    let clock = glose::clock::ManualClock::new();
+    let mut app = app(width, height, Lang::Fr).with_clock(std::sync::Arc::new(clock));
+    let addr = "127.0.0.1:0".parse().expect("an address");
+    let mut room = Room::start(addr, &app.article, Lang::Fr).expect("a room on the loopback");
     room.code = "K7Q2MD".into();
     room.join = "http://192.168.1.20:7878/K7Q2MD".into();
     let tally = Tally {
@@ -207,7 +209,7 @@ fn presenter_with_votes(width: u16, height: u16, keys: &str) -> String {
     room.tally = Some(tally.clone());
     app.room = Some(room);
     type_keys(&mut app, "p<right><right><right>");
-    app.presenter.as_mut().unwrap().tally = Some(tally);
+    app.presenter.as_mut().expect("the presenter").tally = Some(tally);
     type_keys(&mut app, keys);
     styled(&frame(&app))
 }
