@@ -134,6 +134,7 @@ impl Driven for Reader<'_, '_> {
 
     fn after_frame(&mut self) {
         self.link.publish(self.app);
+        publish_room(self.app);
         if let Some(problem) = self
             .saver
             .session
@@ -316,27 +317,39 @@ impl Saver<'_> {
 /// How often the presenter looks for new votes while a room is open.
 const ROOM_LOOK: Duration = Duration::from_millis(200);
 
-/// Tells the room where the presenter is, and reads its votes for the frame to come; saves the
-/// results when votes came in. Never blocks on the network.
+/// Where the presenter is, as the room is told.
+fn room_shown(app: &App) -> Option<crate::room::Shown> {
+    let (presenter, progress) = (app.presenter.as_ref()?, app.tour_progress()?);
+    Some(crate::room::Shown {
+        stop: progress.stop,
+        revealed: presenter.revealed,
+        blanked: presenter.blanked,
+    })
+}
+
+/// Before a frame: tells the room which session the presenter is on, and reads the votes on
+/// the stop about to be drawn; saves the results when votes came in. Never blocks on the
+/// network.
 fn sync_room(app: &mut App) {
-    let shown = match (&app.presenter, app.tour_progress()) {
-        (Some(presenter), Some(progress)) => Some(crate::room::Shown {
-            stop: progress.stop,
-            revealed: presenter.revealed,
-            blanked: presenter.blanked,
-        }),
-        _ => None,
-    };
+    let shown = room_shown(app);
     if let Some(room) = app.room.as_mut() {
-        if let Some(shown) = shown {
-            room.publish(shown);
+        if let Some(presenter) = &app.presenter {
+            room.set_session(presenter.session);
         }
-        room.refresh();
+        room.refresh(shown.map_or(0, |s| s.stop));
         room.save_results(false);
         let tally = room.tally.clone();
         if let Some(presenter) = app.presenter.as_mut() {
             presenter.tally = tally;
         }
+    }
+}
+
+/// After a frame: tells the room where the presenter is (its clients hear of it while the loop
+/// waits for the next key).
+fn publish_room(app: &mut App) {
+    if let (Some(shown), Some(room)) = (room_shown(app), app.room.as_mut()) {
+        room.publish(shown);
     }
 }
 
