@@ -11,8 +11,9 @@
 //! - a lookup list's cursor (index, sources, contents) is inside its entries and on screen
 //!   (`lookup`).
 //!
-//! Rendering reads `App` and never changes it. Keys typed into a text input (the search line,
-//! a list's filter) reach `update` as `Action::Input`, through `handle_event`, before the keymap.
+//! Rendering reads `App` and never changes it. Every key reaches `update` through the keymap
+//! table of the mode in force (`App::mode`); text typed into the search line, a list's filter
+//! or the note editor comes as `Action::Edit`.
 
 pub mod editor;
 mod effect;
@@ -51,7 +52,7 @@ use crate::search::Folded;
 use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;
 pub use action::Action;
-pub use editor::{Editor, EditorInput};
+pub use editor::Editor;
 pub use find::SearchState;
 pub use keymap::Keymap;
 pub use keymap::Mode;
@@ -205,8 +206,6 @@ pub struct App {
     pub tour: Option<TourState>,
     /// The presenter, while it covers the reader (it shows `tour`, which is then on).
     pub presenter: Option<Presenter>,
-    /// The presenter's keys (its defaults, or the configuration's `[presenter_keys]`).
-    pub presenter_keymap: Keymap,
     /// Where tour times come from (the system's, or a test's).
     pub clock: Arc<dyn Clock>,
     /// The arrangement for the current size; `None` when the terminal is too small.
@@ -318,7 +317,6 @@ impl App {
             view,
             tour: None,
             presenter: None,
-            presenter_keymap: crate::present::keymap(),
             clock: crate::clock::system(),
             screen: None,
             prefs: Prefs::default(),
@@ -366,7 +364,6 @@ impl App {
         if self.tour.is_some() {
             let mut presenter = Presenter::new(quit_on_close);
             presenter.own_tour = own_tour;
-            presenter.keymap = self.presenter_keymap.clone();
             presenter.session = crate::link::unix_ms();
             if quit_on_close {
                 // `glose present` keeps its session in the state folder (`present::SessionKeeper`).
@@ -395,62 +392,31 @@ impl App {
         }
     }
 
-    /// `handle_event`'s work: returns whether anything may have changed on screen. This is
-    /// where modes that take raw keys (a text input) get them before the keymap does.
+    /// `handle_event`'s work: returns whether anything may have changed on screen. Every key
+    /// goes through the table of the mode in force (`mode`), text typed into the search line,
+    /// a filter or the editor too (`Action::Edit`); a paste is text, not a key.
     fn event(&mut self, event: &Event) -> bool {
-        if self.view.editor.is_some() {
-            return self.editor_event(event);
+        if let Event::Paste(text) = event {
+            return self.paste(text);
         }
-        if matches!(self.view.overlay, Some(Overlay::Notes | Overlay::Bookmarks)) {
-            return self.list_event(event);
-        }
-        if self.presenter.is_none()
-            && let Event::Key(key) = event
-            && (self.view.search.is_typing() || self.is_editing_filter())
-        {
-            return match Edit::from_key(*key) {
-                Some(edit) => {
-                    self.apply(Action::Input(edit));
-                    true
-                }
-                None => false,
-            };
-        }
+        let mode = self.mode();
         if let Some(presenter) = self.presenter.as_mut()
-            && translate_in(&presenter.keymap, event, Mode::Presenter).is_none()
+            && mode == Mode::Presenter
+            && translate_in(&self.keymap, event, mode).is_none()
             && presenter.type_digit(event)
         {
             return true;
         }
-        let action = match &self.presenter {
-            Some(presenter) => {
-                translate_in(&presenter.keymap, event, Mode::Presenter).or_else(|| {
-                    // Blank or help: any key at all brings the stop back.
-                    ((presenter.blanked
-                        || presenter.help
-                        || presenter.join
-                        || presenter.confirm_reset
-                        || presenter.offer.is_some())
-                        && matches!(event, Event::Key(_)))
-                    .then_some(Action::Blank)
-                })
-            }
-            None => {
-                let mode = self.mode();
-                if let Some(changed) = self.follow_key(event, mode) {
-                    return changed;
-                }
-                if let Some(changed) = self.count_digit(event, mode) {
-                    return changed;
-                }
-                translate_in(&self.keymap, event, mode).or_else(|| {
-                    // The help says "any key closes this help": unbound keys too.
-                    (self.view.overlay == Some(Overlay::Help)
-                        && matches!(event, Event::Key(key) if key.kind == KeyEventKind::Press))
-                    .then_some(Action::Close)
-                })
-            }
-        };
+        if let Some(changed) = self.follow_key(event, mode) {
+            return changed;
+        }
+        if let Some(changed) = self.count_digit(event, mode) {
+            return changed;
+        }
+        let is_key = matches!(event, Event::Key(key) if key.kind != KeyEventKind::Release
+            && !matches!(key.code, KeyCode::Modifier(_) | KeyCode::Null));
+        let action = translate_in(&self.keymap, event, mode)
+            .or_else(|| is_key.then(|| self.any_key(mode)).flatten());
         match action {
             Some(action) => {
                 match self.view.count.take() {
@@ -463,24 +429,63 @@ impl App {
             }
             None => {
                 self.view.count = None;
-                // A key that does nothing says so, rather than nothing happening.
-                let unknown = matches!(event, Event::Key(key)
-                    if key.kind != KeyEventKind::Release
-                        && !matches!(key.code, KeyCode::Modifier(_) | KeyCode::Null));
-                if unknown {
+                // A key that does nothing says so, rather than nothing happening (where `?`
+                // is help: the reader, the tour, the overlays, the presenter).
+                let says = is_key
+                    && matches!(
+                        mode,
+                        Mode::Reader | Mode::Tour | Mode::Overlay | Mode::Presenter
+                    );
+                if says {
                     self.view.message = None;
                     self.view.flash = None;
                     self.view.notice = Some(Text::UnknownKey);
                 }
-                unknown
+                says
             }
+        }
+    }
+
+    /// What a key no table names means where "any key" does something: it closes the help,
+    /// brings back the presenter's stop (after a blank, its help, the join screen, a
+    /// question), and answers "no" to "delete?".
+    fn any_key(&self, mode: Mode) -> Option<Action> {
+        match mode {
+            Mode::Overlay if self.view.overlay == Some(Overlay::Help) => Some(Action::Close),
+            Mode::Presenter => self
+                .presenter
+                .as_ref()
+                .filter(|p| p.blanked || p.help || p.join || p.confirm_reset || p.offer.is_some())
+                .map(|_| Action::Blank),
+            Mode::Confirm if self.view.list.confirm_delete && self.view.editor.is_none() => {
+                Some(Action::No)
+            }
+            _ => None,
+        }
+    }
+
+    /// Pasted text: into the editor, or typed into the search line or a filter (one line:
+    /// line breaks and controls are left out). Returns whether anything changed.
+    fn paste(&mut self, text: &str) -> bool {
+        match self.mode() {
+            Mode::Editor => {
+                self.paste_note(text);
+                true
+            }
+            Mode::Line => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    self.apply(Action::Edit(Edit::Insert(c)));
+                }
+                true
+            }
+            _ => false,
         }
     }
 
     /// Which table of keys is in force now.
     pub fn mode(&self) -> Mode {
         if let Some(editor) = &self.view.editor {
-            return if editor.confirm_close {
+            return if editor.confirm_close || editor.recovered {
                 Mode::Confirm
             } else {
                 Mode::Editor
@@ -492,6 +497,7 @@ impl App {
             }
             Some(Overlay::Notes | Overlay::Bookmarks) => Mode::List,
             _ if self.presenter.is_some() => Mode::Presenter,
+            _ if self.view.search.is_typing() || self.is_editing_filter() => Mode::Line,
             Some(_) => Mode::Overlay,
             None if self.tour.is_some() => Mode::Tour,
             None => Mode::Reader,
@@ -633,7 +639,7 @@ impl App {
             self.refresh();
             return;
         }
-        if let Action::Input(edit) = action {
+        if let Action::Edit(edit) = action {
             if self.view.search.is_typing() {
                 self.search_edit(edit);
             } else {
@@ -714,7 +720,7 @@ impl App {
                 self.view.overlay = Some(Overlay::Problems);
                 self.view.help_scroll = 0;
             }
-            Action::Input(_) => {}
+            Action::Edit(_) => {}
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ShowBookmarks => self.open_list(Overlay::Bookmarks),
             Action::EditNote => self.edit_note_here(),

@@ -71,11 +71,9 @@ pub struct Config {
     /// Whether the side pane's addresses and the text's links are terminal hyperlinks (OSC 8),
     /// where the terminal takes them; `GLOSE_HYPERLINKS=0` turns them off too.
     pub hyperlinks: bool,
-    /// The reader's default bindings (and the tour's layer) with the file's `[keys]` and
-    /// `[tour_keys]` applied.
+    /// Every mode's default bindings with the file's `[keys.<mode>]` tables (and their older
+    /// names) applied.
     pub keymap: Keymap,
-    /// The presenter's default bindings with the file's `[presenter_keys]` applied.
-    pub presenter_keymap: Keymap,
 }
 
 impl Default for Config {
@@ -88,7 +86,6 @@ impl Default for Config {
             highlight_marks: true,
             hyperlinks: true,
             keymap: Keymap::default(),
-            presenter_keymap: crate::present::keymap(),
         }
     }
 }
@@ -205,25 +202,22 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
         config.max_text_width = *width.get_ref();
     }
     let defaults = Keymap::default();
-    let presenter = crate::present::keymap();
     keys::check_modes(&raw.keys, lang, &at)?;
-    let table =
-        |table: Table, older, defaults: &[(crate::input::KeyChord, crate::input::Action)]| {
-            let (lines, label) = keys::lines_for(table, older, &raw.keys, lang, &at)?;
-            remap(lines, defaults, table, &label, lang, &at)
+    let no_older = keys::Lines::new();
+    for table in Table::ALL {
+        let older = match table {
+            Table::Reader => &raw.keys.lines,
+            Table::Tour => &raw.tour_keys,
+            Table::Presenter => &raw.presenter_keys,
+            Table::Lists => &raw.list_keys,
+            Table::Editor => &raw.editor_keys,
+            Table::Line | Table::Notes => &no_older,
         };
-    config.keymap = Keymap {
-        bindings: table(Table::Reader, &raw.keys.lines, &defaults.bindings)?,
-        tour: table(Table::Tour, &raw.tour_keys, &defaults.tour)?,
-        list_bindings: table(Table::Lists, &raw.list_keys, &defaults.list_bindings)?,
-        editor_bindings: table(Table::Editor, &raw.editor_keys, &defaults.editor_bindings)?,
-        overlay: defaults.overlay.clone(),
-        confirm: defaults.confirm.clone(),
-    };
-    config.presenter_keymap = Keymap {
-        bindings: table(Table::Presenter, &raw.presenter_keys, &presenter.bindings)?,
-        ..Keymap::empty()
-    };
+        let (lines, label) = keys::lines_for(table, older, &raw.keys, lang, &at)?;
+        let mode = table.input_mode();
+        let bindings = remap(lines, defaults.table(mode), table, &label, lang, &at)?;
+        config.keymap.set_table(mode, bindings);
+    }
     Ok(config)
 }
 
@@ -249,7 +243,6 @@ impl Config {
     /// Applies the key bindings, the screen settings and the marks to the reader.
     pub fn apply(&self, app: &mut App) {
         app.keymap = self.keymap.clone();
-        app.presenter_keymap = self.presenter_keymap.clone();
         app.view.marks_hidden = !self.highlight_marks;
         app.hyperlinks = self.hyperlinks;
         app.set_prefs(Prefs {
@@ -269,6 +262,7 @@ mod tests {
     use super::*;
     use crate::app::Action;
     use crate::app::keymap::KeyChord;
+    use crate::input::Mode;
 
     fn parse_str(text: &str) -> Result<Config, ConfigError> {
         parse(text, Path::new("config.toml"), Lang::En)
@@ -347,8 +341,8 @@ mod tests {
             None,
             "Tab was moved"
         );
-        let rows = keymap.help_rows(Lang::En);
-        let default_rows = Keymap::default().help_rows(Lang::En);
+        let rows = keymap.help_rows(Mode::Reader, Lang::En);
+        let default_rows = Keymap::default().help_rows(Mode::Reader, Lang::En);
         let at = |rows: &[(String, Action)]| {
             rows.iter()
                 .position(|(_, a)| *a == Action::NextAnnotation)
@@ -365,12 +359,12 @@ mod tests {
                 .unwrap();
         let keymap = &config.keymap;
         assert_eq!(
-            keymap.keys_for(Action::NextAnnotation).len(),
+            keymap.keys_for(Mode::Reader, Action::NextAnnotation).len(),
             2,
             "n and Tab"
         );
         assert_eq!(
-            keymap.keys_for(Action::SearchNext),
+            keymap.keys_for(Mode::Reader, Action::SearchNext),
             vec![KeyChord::ctrl('n')]
         );
     }
@@ -468,7 +462,6 @@ mod tests {
                 .join("\n");
             let config = parse_str(&uncommented).unwrap();
             assert_eq!(config.keymap, Keymap::default(), "{lang:?}");
-            assert_eq!(config.presenter_keymap, crate::present::keymap());
             assert!(uncommented.contains("\n\"b\"            = \"blank\""));
             assert_eq!(config.theme, Some(ThemeName::Default));
             assert_eq!(config.max_text_width, MAX_TEXT_WIDTH);
@@ -556,11 +549,10 @@ mod tests {
             parse_str("[tour_keys]\n\"n\" = \"next_stop\"\n[presenter_keys]\n\"x\" = \"blank\"\n")
                 .unwrap();
         assert_eq!(
-            config
-                .keymap
-                .tour_action(KeyChord::plain(ratatui::crossterm::event::KeyCode::Char(
-                    'n'
-                ))),
+            config.keymap.lookup(
+                Mode::Tour,
+                KeyChord::plain(ratatui::crossterm::event::KeyCode::Char('n'))
+            ),
             Some(Action::NextStop),
             "n goes to the next stop during the tour"
         );
@@ -575,16 +567,19 @@ mod tests {
         );
         let right = KeyChord::plain(ratatui::crossterm::event::KeyCode::Right);
         assert_eq!(
-            config.keymap.tour_action(right),
+            config.keymap.lookup(Mode::Tour, right),
             Some(Action::NextPane),
             "next_stop's default keys were moved"
         );
         let x = KeyChord::plain(ratatui::crossterm::event::KeyCode::Char('x'));
-        assert_eq!(config.presenter_keymap.action(x), Some(Action::Blank));
+        assert_eq!(
+            config.keymap.lookup(Mode::Presenter, x),
+            Some(Action::Blank)
+        );
         let b = KeyChord::plain(ratatui::crossterm::event::KeyCode::Char('b'));
-        assert_eq!(config.presenter_keymap.action(b), None);
+        assert_eq!(config.keymap.lookup(Mode::Presenter, b), None);
 
-        // The presenter gets the configured keys when it opens.
+        // The presenter takes the configured keys.
         let mut app = App::new(
             crate::content::load_bundled().unwrap().article,
             Lang::En,
@@ -593,10 +588,14 @@ mod tests {
         );
         config.apply(&mut app);
         app.open_presenter(false);
-        assert_eq!(
-            app.presenter.as_ref().unwrap().keymap.action(x),
-            Some(Action::Blank)
-        );
+        assert_eq!(app.mode(), Mode::Presenter);
+        let press =
+            ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Char('x'),
+                ratatui::crossterm::event::KeyModifiers::NONE,
+            ));
+        let _ = app.handle_event(&press);
+        assert!(app.presenter.as_ref().unwrap().blanked, "x blanks");
     }
 
     #[test]

@@ -10,9 +10,9 @@
 //! terminal Event ──input::keymap[app.mode()]──► Action ──app::update──► View
 //! ```
 //!
-//! Keys: `input::keymap` holds one table per `Mode` (reader, tour, overlay, list, editor,
-//! confirm; `present::keymap` and `notes::keymap` for the presenter and the notes window). The
-//! `?` help, the status-line hints and the README's key tables are generated from them. The
+//! Keys: `input::keymap` holds one table per `Mode` (reader, tour, overlay, list, line,
+//! editor, confirm, presenter, notes window), the defaults written once in `input::defaults`;
+//! text typed into the search line, a filter or the editor is `Action::Edit` too. The `?` help, the status-line hints and the README's key tables are generated from them. The
 //! terminal loop (`tui`) applies every event already waiting before it draws one frame.
 //!
 //! Geometry: `update` clamps its scroll positions and cursors with what `layout` computes from

@@ -9,13 +9,13 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{Event, KeyCode};
+use ratatui::crossterm::event::Event;
 
 use crate::clock::Clock;
 use crate::content::Article;
 use crate::i18n::Lang;
 use crate::input::Action;
-use crate::input::keymap::{KeyChord, Keymap, translate};
+use crate::input::keymap::{Keymap, Mode, translate_in};
 use crate::layout::stop::Timing;
 use crate::link::{Message, TourState};
 use crate::theme::Theme;
@@ -71,7 +71,7 @@ impl Notes {
             remote: None,
             scroll: 0,
             help: false,
-            keymap: keymap(),
+            keymap: Keymap::default(),
             should_quit: false,
             gone: false,
             other_heard: None,
@@ -178,7 +178,7 @@ impl Notes {
 
     /// Handles a terminal event; returns whether the screen may have changed.
     pub fn handle_event(&mut self, event: &Event) -> bool {
-        match translate(&self.keymap, event) {
+        match translate_in(&self.keymap, event, Mode::NotesWindow) {
             Some(action) => {
                 self.update(action);
                 true
@@ -213,30 +213,6 @@ impl Notes {
             crate::layout::notes_window::max_scroll(&self.body(), timing, self.size)
         });
         self.scroll = self.scroll.min(most);
-    }
-}
-
-/// The notes window's keys.
-pub fn keymap() -> Keymap {
-    use Action as A;
-    use KeyCode as K;
-    let p = KeyChord::plain;
-    let c = |ch| KeyChord::plain(K::Char(ch));
-    Keymap {
-        bindings: vec![
-            (c('j'), A::LineDown),
-            (p(K::Down), A::LineDown),
-            (c('k'), A::LineUp),
-            (p(K::Up), A::LineUp),
-            (c(' '), A::PageDown),
-            (p(K::PageDown), A::PageDown),
-            (p(K::PageUp), A::PageUp),
-            (c('g'), A::Top),
-            (c('?'), A::ToggleHelp),
-            (c('q'), A::Quit),
-            (KeyChord::ctrl('c'), A::Quit),
-        ],
-        ..Keymap::empty()
     }
 }
 

@@ -20,7 +20,6 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use crate::content::Article;
 use crate::input::Action;
-use crate::input::keymap::{KeyChord, Keymap};
 use crate::store::Problem;
 use crate::tour::TourProgress;
 use crate::tour::session::PresenterSession;
@@ -58,7 +57,6 @@ pub struct Presenter {
     pub record: Option<PresenterSession>,
     /// A previous session found at start, offered back in the footer until the next key.
     pub offer: Option<ResumeOffer>,
-    pub keymap: Keymap,
 }
 
 /// The previous session, offered back when `glose present` starts again.
@@ -101,7 +99,6 @@ impl Presenter {
             session: 0,
             record: None,
             offer: None,
-            keymap: keymap(),
         }
     }
 
@@ -370,54 +367,6 @@ impl SessionKeeper {
     }
 }
 
-/// The presenter's keys: what slide software and presentation remotes send (arrows, Page
-/// Up/Down, Space, `b` and `.` to blank) plus the reader's habits (`h`/`l`, `g`/`G`, and
-/// `↓`/`↑`, `j`/`k` to scroll a stop taller than the screen).
-pub fn keymap() -> Keymap {
-    use Action as A;
-    use KeyCode as K;
-    let p = KeyChord::plain;
-    let c = |ch| KeyChord::plain(K::Char(ch));
-    let bindings = vec![
-        (p(K::Right), A::NextStop),
-        (c(' '), A::NextStop),
-        (p(K::PageDown), A::NextStop),
-        (c('l'), A::NextStop),
-        (c(']'), A::NextStop),
-        (p(K::Left), A::PrevStop),
-        (p(K::Backspace), A::PrevStop),
-        (p(K::PageUp), A::PrevStop),
-        (c('h'), A::PrevStop),
-        (c('['), A::PrevStop),
-        (c('g'), A::FirstStop),
-        (p(K::Home), A::FirstStop),
-        (c('G'), A::LastStop),
-        (p(K::End), A::LastStop),
-        (p(K::Down), A::LineDown),
-        (c('j'), A::LineDown),
-        (p(K::Up), A::LineUp),
-        (c('k'), A::LineUp),
-        (c('v'), A::RevealVerdict),
-        (p(K::Enter), A::RevealVerdict),
-        (c('t'), A::PauseClock),
-        (c('T'), A::ResetClock),
-        (c('J'), A::ShowJoin),
-        (c('r'), A::ResumeSession),
-        (c('n'), A::NewSession),
-        (c('b'), A::Blank),
-        (c('.'), A::Blank),
-        (c('?'), A::ToggleHelp),
-        (p(K::Esc), A::LeavePresenter),
-        (c('p'), A::LeavePresenter),
-        (c('q'), A::Quit),
-        (KeyChord::ctrl('c'), A::Quit),
-    ];
-    Keymap {
-        bindings,
-        ..Keymap::empty()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -491,7 +440,9 @@ mod tests {
 
     #[test]
     fn every_presenter_key_has_a_description() {
-        for (keys, action) in keymap().help_rows(crate::i18n::Lang::Fr) {
+        let keymap = crate::input::Keymap::default();
+        for (keys, action) in keymap.help_rows(crate::input::Mode::Presenter, crate::i18n::Lang::Fr)
+        {
             assert!(!keys.is_empty());
             assert!(!action.describe(crate::i18n::Lang::Fr).is_empty());
             assert!(!action.describe(crate::i18n::Lang::En).is_empty());

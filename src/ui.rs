@@ -158,7 +158,7 @@ mod tests {
     fn search(app: &mut App, query: &str) {
         app.update(Action::Search);
         for c in query.chars() {
-            app.update(Action::Input(Edit::Insert(c)));
+            app.update(Action::Edit(Edit::Insert(c)));
         }
     }
 
@@ -166,7 +166,7 @@ mod tests {
     fn search_marks_every_match_the_current_one_stronger_and_counts_them() {
         let mut app = reader((80, 24), Lang::Fr);
         search(&mut app, "LIGNE");
-        app.update(Action::Input(Edit::Confirm));
+        app.update(Action::Edit(Edit::Confirm));
         app.update(Action::SearchNext);
         app.update(Action::SearchNext);
         let terminal = draw(&app);
@@ -225,7 +225,7 @@ mod tests {
         app.update(Action::ToggleIndex);
         app.update(Action::Search);
         for c in "3-1".chars() {
-            app.update(Action::Input(Edit::Insert(c)));
+            app.update(Action::Edit(Edit::Insert(c)));
         }
         insta::assert_snapshot!("index_filtered_80x24", draw(&app).backend());
 

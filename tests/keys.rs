@@ -194,6 +194,7 @@ fn the_help_lists_every_key_of_the_mode() {
             Mode::Reader,
             Mode::Overlay,
             Mode::List,
+            Mode::Line,
             Mode::Editor,
             Mode::Confirm,
         ] {
@@ -219,7 +220,7 @@ fn the_help_lists_every_key_of_the_mode() {
         let pane = Action::PrevPane.describe(lang);
         let row = help.lines().find(|l| l.ends_with(pane)).unwrap_or("");
         assert!(row.starts_with('h') && !row.contains('←'), "{row}");
-        for label in labels(&tour.keymap.tour, lang) {
+        for label in labels(tour.keymap.table(Mode::Tour), lang) {
             assert!(help.contains(&label), "{label} missing in the tour's help");
         }
     }
@@ -233,20 +234,20 @@ fn the_readme_key_tables_are_the_keymap() {
     use glose::app::keymap::{Keymap, markdown_table};
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
-    let reader = Keymap::default();
-    let presenter = glose::present::keymap();
-    let notes = glose::notes::keymap();
+    let keymap = Keymap::default();
     let mut out = readme.clone();
-    for (name, mode, keymap) in [
-        ("reader", Mode::Reader, &reader),
-        ("tour", Mode::Tour, &reader),
-        ("overlay", Mode::Overlay, &reader),
-        ("list", Mode::List, &reader),
-        ("editor", Mode::Editor, &reader),
-        ("confirm", Mode::Confirm, &reader),
-        ("presenter", Mode::Presenter, &presenter),
-        ("notes", Mode::NotesWindow, &notes),
-    ] {
+    for mode in Mode::ALL {
+        let name = match mode {
+            Mode::Reader => "reader",
+            Mode::Tour => "tour",
+            Mode::Overlay => "overlay",
+            Mode::List => "list",
+            Mode::Line => "line",
+            Mode::Editor => "editor",
+            Mode::Confirm => "confirm",
+            Mode::Presenter => "presenter",
+            Mode::NotesWindow => "notes",
+        };
         let open = format!("<!-- keys:{name} -->\n");
         let close = "<!-- /keys -->";
         let start = out
@@ -254,7 +255,7 @@ fn the_readme_key_tables_are_the_keymap() {
             .unwrap_or_else(|| panic!("README.md has no {open}"))
             + open.len();
         let end = start + out[start..].find(close).expect("a closing marker");
-        out.replace_range(start..end, &markdown_table(keymap, mode, Lang::En));
+        out.replace_range(start..end, &markdown_table(&keymap, mode, Lang::En));
     }
     if std::env::var_os("GLOSE_BLESS").is_some() {
         std::fs::write(&path, &out).unwrap();

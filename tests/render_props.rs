@@ -324,17 +324,17 @@ fn action() -> impl Strategy<Value = Action> {
         Action::ListClose,
         Action::NoteSave,
         Action::NoteClose,
-        Action::Input(Edit::Backspace),
-        Action::Input(Edit::Left),
-        Action::Input(Edit::Confirm),
-        Action::Input(Edit::Cancel),
-        Action::Input(Edit::Next),
-        Action::Input(Edit::Down),
+        Action::Edit(Edit::Backspace),
+        Action::Edit(Edit::Left),
+        Action::Edit(Edit::Confirm),
+        Action::Edit(Edit::Cancel),
+        Action::Edit(Edit::Next),
+        Action::Edit(Edit::Down),
     ]);
     prop_oneof![
         12 => plain,
         2 => "[a-zé \x1b\x07\u{9b}\u{202e}中]".prop_map(|c| {
-            Action::Input(Edit::Insert(c.chars().next().unwrap_or('x')))
+            Action::Edit(Edit::Insert(c.chars().next().unwrap_or('x')))
         }),
         3 => size().prop_map(|(w, h)| Action::Resize(w, h)),
         1 => (1u8..=10).prop_map(Action::FocusPane),
@@ -594,10 +594,7 @@ fn every_mode_at_the_extreme_sizes() {
         ("help", &[Action::ToggleHelp]),
         ("tour", &[Action::ToggleTour, Action::NextStop]),
         ("presenter", &[Action::Present, Action::RevealVerdict]),
-        (
-            "search",
-            &[Action::Search, Action::Input(Edit::Insert('é'))],
-        ),
+        ("search", &[Action::Search, Action::Edit(Edit::Insert('é'))]),
         ("index", &[Action::ToggleIndex]),
         ("sources", &[Action::ToggleSources]),
         ("contents", &[Action::ToggleContents]),

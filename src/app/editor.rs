@@ -1,7 +1,7 @@
 //! The note editor: a multi-line text and a cursor, edited by grapheme, moved by visual row.
 //!
 //! Owns the text being written, the cursor, the scroll of the editor's rows and what the note is
-//! attached to. Pure: the app feeds it `EditorInput`s with the editor's text width (from the
+//! attached to. Pure: the app feeds it `Edit`s (from the keymap's `Editor` table) and pasted text with the editor's text width (from the
 //! popup's geometry), the UI reads `rows` and `cursor_cell` to draw.
 //!
 //! Invariants: `cursor` is a byte offset into `text` on a grapheme-cluster boundary (so a
@@ -10,38 +10,13 @@
 //! `MAX_NOTE_BYTES` bytes. Visual rows come from `text::wrap::wrap`; nothing the reader typed is
 //! hidden, leading spaces included.
 
-use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+use unicode_segmentation::UnicodeSegmentation;
 
+pub use crate::input::Edit;
 use crate::notebook::{Anchor, MAX_NOTE_BYTES, cut};
+use crate::text::cursor;
 use crate::text::sanitize::{clean_block, is_clean};
 use crate::text::wrap::{str_width, wrap};
-
-/// One editing command (keys and paste become these; see `App::edit`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditorInput {
-    /// Typed or pasted text (sanitised on the way in).
-    Insert(String),
-    /// A line break.
-    Newline,
-    /// Delete the grapheme before the cursor.
-    Backspace,
-    /// Delete the grapheme after the cursor.
-    Delete,
-    Left,
-    Right,
-    WordLeft,
-    WordRight,
-    Up,
-    Down,
-    /// Start of the visual row.
-    Home,
-    /// End of the visual row.
-    End,
-    /// Start of the text.
-    TextStart,
-    /// End of the text.
-    TextEnd,
-}
 
 /// One row of the editor on screen, as byte ranges into the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,48 +152,28 @@ impl Editor {
     }
 
     /// Applies one command; `width` is the text width the editor is shown at.
-    pub fn apply(&mut self, input: EditorInput, width: usize) {
+    pub fn apply(&mut self, edit: Edit, width: usize) {
         let width = width.max(1);
-        if !matches!(input, EditorInput::Up | EditorInput::Down) {
+        if !matches!(edit, Edit::Up | Edit::Down) {
             self.goal_col = None;
         }
-        match input {
-            EditorInput::Insert(s) => self.insert(&clean_block(&s)),
-            EditorInput::Newline => self.insert("\n"),
-            EditorInput::Backspace => {
-                let start = self.prev_boundary(self.cursor);
-                self.text.replace_range(start..self.cursor, "");
-                self.cursor = start;
-                self.is_full = false;
-            }
-            EditorInput::Delete => {
-                let end = self.next_boundary(self.cursor);
-                self.text.replace_range(self.cursor..end, "");
-                self.is_full = false;
-            }
-            EditorInput::Left => self.cursor = self.prev_boundary(self.cursor),
-            EditorInput::Right => self.cursor = self.next_boundary(self.cursor),
-            EditorInput::WordLeft => {
-                self.cursor = self
-                    .text
-                    .split_word_bound_indices()
-                    .rev()
-                    .find(|(i, w)| *i < self.cursor && w.chars().any(char::is_alphanumeric))
-                    .map_or(0, |(i, _)| i);
-            }
-            EditorInput::WordRight => {
-                self.cursor = self
-                    .text
-                    .split_word_bound_indices()
-                    .map(|(i, w)| (i + w.len(), w))
-                    .find(|(end, w)| *end > self.cursor && w.chars().any(char::is_alphanumeric))
-                    .map_or(self.text.len(), |(end, _)| end);
-            }
-            EditorInput::Up | EditorInput::Down => {
+        let at = self.cursor;
+        match edit {
+            Edit::Insert(c) => self.insert(&clean_block(c.encode_utf8(&mut [0; 4]))),
+            Edit::Newline => self.insert("\n"),
+            Edit::Backspace => self.remove(cursor::prev_boundary(&self.text, at)..at),
+            Edit::Delete => self.remove(at..cursor::next_boundary(&self.text, at)),
+            Edit::DeleteWord => self.remove(cursor::word_left(&self.text, at)..at),
+            Edit::Clear => self.remove(cursor::line_start(&self.text, at)..at),
+            Edit::Left => self.cursor = cursor::prev_boundary(&self.text, at),
+            Edit::Right => self.cursor = cursor::next_boundary(&self.text, at),
+            Edit::WordLeft => self.cursor = cursor::word_left(&self.text, at),
+            Edit::WordRight => self.cursor = cursor::word_right(&self.text, at),
+            Edit::Up | Edit::Down => {
                 let rows = rows(&self.text, width);
                 let (index, col) = self.cursor_cell(width);
                 let goal = *self.goal_col.get_or_insert(col);
-                let target = if input == EditorInput::Up {
+                let target = if edit == Edit::Up {
                     index.checked_sub(1)
                 } else {
                     Some(index + 1).filter(|&i| i < rows.len())
@@ -226,22 +181,38 @@ impl Editor {
                 match target.and_then(|t| rows.get(t)) {
                     Some(row) => self.cursor = self.at_column(*row, goal),
                     // Past the first or last row: go to the start or end, as text fields do.
-                    None if input == EditorInput::Up => self.cursor = 0,
+                    None if edit == Edit::Up => self.cursor = 0,
                     None => self.cursor = self.text.len(),
                 }
             }
-            EditorInput::Home | EditorInput::End => {
+            Edit::Home | Edit::End => {
                 let rows = rows(&self.text, width);
                 if let Some(row) = rows.get(row_of(&rows, self.cursor)) {
-                    self.cursor = if input == EditorInput::Home {
+                    self.cursor = if edit == Edit::Home {
                         row.start
                     } else {
                         row.end
                     };
                 }
             }
-            EditorInput::TextStart => self.cursor = 0,
-            EditorInput::TextEnd => self.cursor = self.text.len(),
+            Edit::TextStart | Edit::PageUp => self.cursor = 0,
+            Edit::TextEnd | Edit::PageDown => self.cursor = self.text.len(),
+            // A line's commands mean nothing in a note (the editor's own are actions).
+            Edit::Next | Edit::Prev | Edit::Confirm | Edit::Cancel => {}
+        }
+    }
+
+    /// Pasted text, sanitised (line breaks kept), at the cursor.
+    pub fn paste(&mut self, text: &str) {
+        self.goal_col = None;
+        self.insert(&clean_block(text));
+    }
+
+    fn remove(&mut self, range: std::ops::Range<usize>) {
+        if range.start < range.end && self.text.get(range.clone()).is_some() {
+            self.text.replace_range(range.clone(), "");
+            self.cursor = range.start;
+            self.is_full = false;
         }
     }
 
@@ -275,7 +246,7 @@ impl Editor {
         self.text = text;
         // A combining mark typed before an accentless letter's neighbour may have merged with
         // what follows: land on the next grapheme boundary.
-        self.cursor = self.snap_forward(self.cursor + piece.len());
+        self.cursor = cursor::snap_forward(&self.text, self.cursor + piece.len());
     }
 
     /// The byte in `row` whose column is the closest at or before `goal`.
@@ -290,33 +261,6 @@ impl Editor {
             col += w;
         }
         row.end
-    }
-
-    fn prev_boundary(&self, at: usize) -> usize {
-        let mut cursor = GraphemeCursor::new(at, self.text.len(), true);
-        cursor
-            .prev_boundary(&self.text, 0)
-            .ok()
-            .flatten()
-            .unwrap_or(0)
-    }
-
-    fn next_boundary(&self, at: usize) -> usize {
-        let mut cursor = GraphemeCursor::new(at, self.text.len(), true);
-        cursor
-            .next_boundary(&self.text, 0)
-            .ok()
-            .flatten()
-            .unwrap_or(self.text.len())
-    }
-
-    fn snap_forward(&self, at: usize) -> usize {
-        let mut cursor = GraphemeCursor::new(at, self.text.len(), true);
-        if cursor.is_boundary(&self.text, 0).unwrap_or(true) {
-            at
-        } else {
-            self.next_boundary(at)
-        }
     }
 }
 
@@ -336,13 +280,14 @@ mod tests {
         Editor::new(anchor, None, text)
     }
 
-    fn run(e: &mut Editor, inputs: &[EditorInput]) {
-        for input in inputs {
-            e.apply(input.clone(), 10);
+    /// Applies `edits`; `I::Insert` types a character, `paste` a text.
+    fn run(e: &mut Editor, edits: &[Edit]) {
+        for &edit in edits {
+            e.apply(edit, 10);
         }
     }
 
-    use EditorInput as I;
+    use Edit as I;
 
     #[test]
     fn backspace_and_arrows_move_by_grapheme() {
@@ -356,7 +301,7 @@ mod tests {
         assert_eq!(e.text(), "e\u{301}🇫🇷");
         run(&mut e, &[I::Left, I::Delete]);
         assert_eq!(e.text(), "🇫🇷");
-        run(&mut e, &[I::Right, I::Insert("x".into())]);
+        run(&mut e, &[I::Right, I::Insert('x')]);
         assert_eq!(e.text(), "🇫🇷x");
         assert_eq!(e.cursor(), e.text().len());
     }
@@ -366,7 +311,7 @@ mod tests {
         let mut e = editor("x");
         run(&mut e, &[I::TextEnd]);
         for _ in 0..100 {
-            run(&mut e, &[I::Insert("\u{301}".into())]);
+            run(&mut e, &[I::Insert('\u{301}')]);
         }
         assert_eq!(
             e.text().chars().count(),
@@ -375,18 +320,18 @@ mod tests {
         assert!(is_clean(e.text()));
         assert_eq!(e.cursor(), e.text().len());
         // A byte-order mark typed at the very start would be dropped at the next load.
-        run(&mut e, &[I::TextStart, I::Insert("\u{feff}".into())]);
+        run(&mut e, &[I::TextStart, I::Insert('\u{feff}')]);
         assert!(is_clean(e.text()));
     }
 
     #[test]
     fn a_combining_mark_typed_after_a_letter_joins_it() {
         let mut e = editor("cafe");
-        run(&mut e, &[I::Insert("\u{301}".into()), I::Left]);
+        run(&mut e, &[I::Insert('\u{301}'), I::Left]);
         assert_eq!(e.cursor(), 3, "one grapheme back is before the accented e");
         // A letter typed before a lone combining mark: the cursor still lands on a boundary.
         let mut e = editor("\u{301}x");
-        run(&mut e, &[I::TextStart, I::Insert("e".into())]);
+        run(&mut e, &[I::TextStart, I::Insert('e')]);
         assert_eq!(e.text(), "e\u{301}x");
         assert_eq!(e.cursor(), 3);
     }
@@ -394,7 +339,7 @@ mod tests {
     #[test]
     fn paste_is_sanitised_and_newlines_kept() {
         let mut e = editor("");
-        run(&mut e, &[I::Insert("a\r\nb\x1b[31m\u{202E}c".into())]);
+        e.paste("a\r\nb\x1b[31m\u{202E}c");
         assert_eq!(e.text(), "a\nb␛[31m\u{FFFD}c");
     }
 
@@ -466,7 +411,7 @@ mod tests {
     #[test]
     fn a_huge_paste_is_cut_at_the_limit() {
         let mut e = editor("");
-        run(&mut e, &[I::Insert("é".repeat(MAX_NOTE_BYTES))]);
+        e.paste(&"é".repeat(MAX_NOTE_BYTES));
         assert!(e.text().len() <= MAX_NOTE_BYTES);
         assert!(e.is_full);
         assert!(e.is_modified());

@@ -265,7 +265,7 @@ mod tests {
 
     fn typed(app: &mut App, text: &str) {
         for c in text.chars() {
-            app.update(Action::Input(Edit::Insert(c)));
+            app.update(Action::Edit(Edit::Insert(c)));
         }
     }
 
@@ -295,7 +295,7 @@ mod tests {
         typed(&mut app, "11");
         assert_eq!(app.view.search.matches.len(), 1);
         assert!(current_visible(&app));
-        app.update(Action::Input(Edit::Confirm));
+        app.update(Action::Edit(Edit::Confirm));
         assert!(!app.view.search.is_typing());
         assert_eq!(app.view.search.query, "CHIFFRE 2-11");
         assert_eq!(app.view.flash, None);
@@ -306,7 +306,7 @@ mod tests {
         let mut app = app();
         app.update(Action::Search);
         typed(&mut app, "chiffre");
-        app.update(Action::Input(Edit::Confirm));
+        app.update(Action::Edit(Edit::Confirm));
         let count = app.view.search.matches.len();
         assert_eq!(count, 48);
         assert_eq!(app.view.search.current, Some(0));
@@ -342,12 +342,12 @@ mod tests {
         let mut app = app();
         app.update(Action::Search);
         typed(&mut app, "partie 0");
-        app.update(Action::Input(Edit::Confirm));
+        app.update(Action::Edit(Edit::Confirm));
         let before = app.view.clone();
         app.update(Action::Search);
         typed(&mut app, "chiffre 3-9");
         assert_eq!(app.view.focus, 3);
-        app.update(Action::Input(Edit::Cancel));
+        app.update(Action::Edit(Edit::Cancel));
         assert_eq!(app.view.search.query, "partie 0");
         assert_eq!(app.view.search.matches, before.search.matches);
         assert_eq!(app.view.focus, before.focus);
@@ -361,7 +361,7 @@ mod tests {
         app.update(Action::NextAnnotation);
         app.update(Action::Search);
         typed(&mut app, "chiffre");
-        app.update(Action::Input(Edit::Confirm));
+        app.update(Action::Edit(Edit::Confirm));
         app.update(Action::ClearSelection);
         assert!(app.view.search.matches.is_empty());
         assert!(app.view.search.query.is_empty());
@@ -381,11 +381,11 @@ mod tests {
         assert_eq!(app.view.flash, Some(Message::NoSearch));
         app.update(Action::Search);
         typed(&mut app, "chiffre 1-");
-        app.update(Action::Input(Edit::Confirm));
+        app.update(Action::Edit(Edit::Confirm));
         app.update(Action::ClearSelection);
         assert!(app.view.search.matches.is_empty());
         app.update(Action::Search);
-        app.update(Action::Input(Edit::Confirm));
+        app.update(Action::Edit(Edit::Confirm));
         assert_eq!(app.view.search.query, "chiffre 1-");
         assert_eq!(app.view.search.matches.len(), 12);
 
@@ -393,7 +393,7 @@ mod tests {
         app.update(Action::Search);
         typed(&mut app, "introuvable");
         assert!(app.view.search.matches.is_empty());
-        app.update(Action::Input(Edit::Confirm));
+        app.update(Action::Edit(Edit::Confirm));
         assert_eq!(
             app.view.flash,
             Some(Message::NotFound("introuvable".into()))
@@ -429,9 +429,9 @@ mod tests {
         let mut app = app();
         app.update(Action::Search);
         typed(&mut app, "c");
-        app.update(Action::Input(Edit::Backspace));
+        app.update(Action::Edit(Edit::Backspace));
         assert!(app.view.search.is_typing());
-        app.update(Action::Input(Edit::Backspace));
+        app.update(Action::Edit(Edit::Backspace));
         assert!(!app.view.search.is_typing());
     }
 }

@@ -175,7 +175,7 @@ impl App {
         let lang = self.lang;
         let rejoin = self
             .keymap
-            .first_key(crate::app::Action::Rejoin)
+            .first_key(Mode::Reader, crate::app::Action::Rejoin)
             .map(|k| k.label(lang))
             .unwrap_or_else(|| "F".to_owned());
         if let Some(typed) = &follow.typing {

@@ -6,7 +6,7 @@ use crate::i18n::Text;
 use crate::layout::help::{HelpBlock, HelpDoc};
 use crate::text::wrap::str_width;
 
-use super::{Action, App, Keymap};
+use super::{Action, App, Mode};
 
 impl App {
     /// The help for the reader, or the tour when it is on.
@@ -14,11 +14,12 @@ impl App {
         let lang = self.lang;
         let (rows, tour_rows) = if self.tour.is_some() {
             (
-                self.keymap.help_rows_except(lang, &self.keymap.tour),
-                self.keymap.tour_help_rows(lang),
+                self.keymap
+                    .help_rows_except(Mode::Reader, lang, self.keymap.table(Mode::Tour)),
+                self.keymap.help_rows(Mode::Tour, lang),
             )
         } else {
-            (self.keymap.help_rows(lang), Vec::new())
+            (self.keymap.help_rows(Mode::Reader, lang), Vec::new())
         };
         let key_width = rows
             .iter()
@@ -42,26 +43,27 @@ impl App {
             blocks.push(HelpBlock::Title(Text::Keys.get(lang).to_owned()));
         }
         blocks.push(described(rows));
-        // The notes lists' and the editor's keys, from their keymap tables, in the same columns.
-        for (title, table) in [
-            (Text::InTheOverlays, &self.keymap.overlay),
-            (Text::InTheLists, &self.keymap.list_bindings),
-            (Text::InTheEditor, &self.keymap.editor_bindings),
-            (Text::InAQuestion, &self.keymap.confirm),
+        // The other modes' keys, from their keymap tables, in the same columns.
+        for (title, mode) in [
+            (Text::InTheOverlays, Mode::Overlay),
+            (Text::InSearchLine, Mode::Line),
+            (Text::InTheLists, Mode::List),
+            (Text::InTheEditor, Mode::Editor),
+            (Text::InAQuestion, Mode::Confirm),
         ] {
-            if table.is_empty() {
+            let rows = self.keymap.help_rows(mode, lang);
+            if rows.is_empty() {
                 continue;
             }
             blocks.push(HelpBlock::Blank);
             blocks.push(HelpBlock::Title(title.get(lang).to_owned()));
-            blocks.push(described(Keymap::table_hints(table, lang, true)));
-            if title == Text::InTheEditor {
-                blocks.push(HelpBlock::Prose(Text::EditorKeys.get(lang).to_owned()));
+            blocks.push(described(rows));
+            if mode == Mode::Line {
+                blocks.push(HelpBlock::Prose(Text::SearchLineHelp.get(lang).to_owned()));
             }
         }
         for (title, text) in [
             (Text::Counts, Text::CountHelp),
-            (Text::InSearchLine, Text::SearchLineHelp),
             (Text::InLists, Text::InLists2),
             (Text::Mouse, Text::MouseHelp),
         ] {

@@ -4,11 +4,12 @@
 //! Invariants: `cursor` is a byte offset of `text` on a grapheme boundary; the text is always
 //! clean (`text::sanitize::is_clean`: no control character, no bidi control, no over-long
 //! cluster of combining marks), as keys only insert what keeps it so. Which key makes which `Edit` is
-//! `Edit::from_key`; the owner of the input decides what `Confirm`, `Cancel` and the moves out
+//! the keymap's `Line` table; the moves are `text::cursor`'s (the editor's too). The owner of the input decides what `Confirm`, `Cancel` and the moves out
 //! of the line (`Up`, `Down`…) mean.
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::text::cursor;
 use crate::text::sanitize::is_clean;
 use crate::text::wrap::{str_width, truncate};
 
@@ -67,15 +68,15 @@ impl LineInput {
                 self.text = text;
                 self.cursor += c.len_utf8();
                 // A combining mark joins the grapheme before it: keep the cursor on a boundary.
-                self.cursor = self.boundary_at_or_after(self.cursor);
+                self.cursor = cursor::snap_forward(&self.text, self.cursor);
                 true
             }
             Edit::Backspace => {
-                let start = self.previous_boundary();
+                let start = cursor::prev_boundary(&self.text, self.cursor);
                 self.remove(start..self.cursor)
             }
             Edit::Delete => {
-                let end = self.next_boundary();
+                let end = cursor::next_boundary(&self.text, self.cursor);
                 self.remove(self.cursor..end)
             }
             Edit::DeleteWord => {
@@ -88,29 +89,34 @@ impl LineInput {
                     .min(trimmed.len());
                 self.remove(start..self.cursor)
             }
-            Edit::Clear => {
-                let changed = !self.text.is_empty();
-                self.text.clear();
-                self.cursor = 0;
-                changed
-            }
+            Edit::Clear => self.remove(0..self.cursor),
             Edit::Left => {
-                self.cursor = self.previous_boundary();
+                self.cursor = cursor::prev_boundary(&self.text, self.cursor);
                 false
             }
             Edit::Right => {
-                self.cursor = self.next_boundary();
+                self.cursor = cursor::next_boundary(&self.text, self.cursor);
                 false
             }
-            Edit::Home => {
+            Edit::WordLeft => {
+                self.cursor = cursor::word_left(&self.text, self.cursor);
+                false
+            }
+            Edit::WordRight => {
+                self.cursor = cursor::word_right(&self.text, self.cursor);
+                false
+            }
+            Edit::Home | Edit::TextStart => {
                 self.cursor = 0;
                 false
             }
-            Edit::End => {
+            Edit::End | Edit::TextEnd => {
                 self.cursor = self.text.len();
                 false
             }
-            Edit::Confirm
+            // One line: a line break is not typed.
+            Edit::Newline
+            | Edit::Confirm
             | Edit::Cancel
             | Edit::Up
             | Edit::Down
@@ -128,29 +134,6 @@ impl LineInput {
         self.text.replace_range(range.clone(), "");
         self.cursor = range.start;
         true
-    }
-
-    fn previous_boundary(&self) -> usize {
-        self.text
-            .get(..self.cursor)
-            .and_then(|before| before.grapheme_indices(true).next_back())
-            .map_or(0, |(i, _)| i)
-    }
-
-    fn next_boundary(&self) -> usize {
-        self.text
-            .get(self.cursor..)
-            .and_then(|after| after.graphemes(true).next())
-            .map_or(self.cursor, |g| self.cursor + g.len())
-    }
-
-    fn boundary_at_or_after(&self, byte: usize) -> usize {
-        self.text
-            .grapheme_indices(true)
-            .map(|(i, _)| i)
-            .chain(std::iter::once(self.text.len()))
-            .find(|&i| i >= byte)
-            .unwrap_or(self.text.len())
     }
 
     /// What to draw in `width` cells: the visible slice of the text and the cursor's column in
@@ -255,33 +238,49 @@ mod tests {
     }
 
     #[test]
-    fn keys_map_to_edits_readline_style() {
-        let key = |code, modifiers| KeyEvent {
-            code,
-            modifiers,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
+    fn keys_map_to_edits_readline_style_through_the_line_table() {
+        use crate::input::{Action, KeyChord, Keymap, Mode};
+        let keymap = Keymap::default();
+        let key = |code, modifiers| {
+            let event = KeyEvent {
+                code,
+                modifiers,
+                kind: KeyEventKind::Press,
+                state: KeyEventState::NONE,
+            };
+            KeyChord::from_event(event).and_then(|chord| keymap.lookup(Mode::Line, chord))
         };
         let none = KeyModifiers::NONE;
         let ctrl = KeyModifiers::CONTROL;
+        let edit = |e| Some(Action::Edit(e));
+        assert_eq!(key(KeyCode::Char('é'), none), edit(Edit::Insert('é')));
         assert_eq!(
-            Edit::from_key(key(KeyCode::Char('é'), none)),
-            Some(Edit::Insert('é'))
+            key(KeyCode::Char('É'), KeyModifiers::SHIFT),
+            edit(Edit::Insert('É'))
         );
+        assert_eq!(key(KeyCode::Char('q'), none), edit(Edit::Insert('q')));
+        assert_eq!(key(KeyCode::Char('u'), ctrl), edit(Edit::Clear));
+        assert_eq!(key(KeyCode::Left, ctrl), edit(Edit::WordLeft));
+        assert_eq!(key(KeyCode::Esc, none), edit(Edit::Cancel));
+        assert_eq!(key(KeyCode::Enter, none), edit(Edit::Confirm));
+        assert_eq!(key(KeyCode::Char('x'), ctrl), None);
+        assert_eq!(key(KeyCode::Char('x'), KeyModifiers::ALT), None);
+        // AltGr (Ctrl+Alt on some systems) types.
         assert_eq!(
-            Edit::from_key(key(KeyCode::Char('É'), KeyModifiers::SHIFT)),
-            Some(Edit::Insert('É'))
+            key(KeyCode::Char('@'), ctrl | KeyModifiers::ALT),
+            edit(Edit::Insert('@'))
         );
-        assert_eq!(
-            Edit::from_key(key(KeyCode::Char('u'), ctrl)),
-            Some(Edit::Clear)
-        );
-        assert_eq!(Edit::from_key(key(KeyCode::Esc, none)), Some(Edit::Cancel));
-        assert_eq!(
-            Edit::from_key(key(KeyCode::Enter, none)),
-            Some(Edit::Confirm)
-        );
-        assert_eq!(Edit::from_key(key(KeyCode::Char('x'), ctrl)), None);
+    }
+
+    #[test]
+    fn ctrl_u_deletes_back_to_the_start_and_words_move_by_word() {
+        let mut input = typed("main d’œuvre");
+        input.apply(Edit::WordLeft);
+        assert_eq!(&input.text()[input.cursor()..], "d’œuvre");
+        input.apply(Edit::Clear);
+        assert_eq!(input.text(), "d’œuvre");
+        input.apply(Edit::WordRight);
+        assert_eq!(input.cursor(), input.text().len());
     }
 
     #[test]

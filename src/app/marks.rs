@@ -9,11 +9,9 @@
 //! Invariants: `view.list.selected` is within the open list (or 0 when it is empty); while the
 //! editor is open its scroll keeps the cursor's row on screen.
 
-use ratatui::crossterm::event::{Event, KeyCode};
 use ratatui::layout::Rect;
 
-use super::editor::{Editor, EditorInput};
-use super::keymap::KeyChord;
+use super::editor::{Edit, Editor};
 use super::{Action, App, Effect, Overlay, Top};
 use crate::i18n::Text;
 use crate::notebook::{Anchor, Notebook, Place, cut, locate, paragraph_at};
@@ -191,11 +189,23 @@ impl App {
     }
 
     /// Applies one editing command to the open editor (the editor's counterpart of `update`).
-    pub fn edit(&mut self, input: EditorInput) {
+    pub fn edit(&mut self, edit: Edit) {
         self.view.message = None;
         let (width, _) = self.editor_text_size();
         if let Some(editor) = &mut self.view.editor {
-            editor.apply(input, width);
+            editor.apply(edit, width);
+            if editor.is_full {
+                self.say(Text::NoteFull);
+            }
+        }
+        self.settle_editor();
+    }
+
+    /// Pasted text into the editor.
+    pub fn paste_note(&mut self, text: &str) {
+        self.view.message = None;
+        if let Some(editor) = &mut self.view.editor {
+            editor.paste(text);
             if editor.is_full {
                 self.say(Text::NoteFull);
             }
@@ -204,8 +214,22 @@ impl App {
     }
 
     pub(super) fn editor_update(&mut self, action: Action) {
+        let recovered = self.view.editor.as_ref().is_some_and(|e| e.recovered);
         match action {
             Action::Resize(w, h) => self.view.size = (w, h),
+            // "Restore the unsaved note?" Esc (back, without answering) leaves the draft
+            // unrestored, as `n` does.
+            Action::Yes if recovered => {
+                if let Some(editor) = &mut self.view.editor {
+                    editor.recovered = false;
+                }
+                self.say(Text::DraftRestored);
+            }
+            Action::No | Action::Back if recovered => {
+                self.view.editor = None;
+                self.say(Text::DraftDropped);
+            }
+            Action::Edit(edit) => self.edit(edit),
             Action::NoteSave | Action::Yes => self.save_editor(),
             Action::No => {
                 self.view.editor = None;
@@ -251,80 +275,6 @@ impl App {
             });
         }
         self.clamp_list();
-    }
-
-    /// Raw keys while the editor is open: its commands from the keymap, then text and movement.
-    pub(super) fn editor_event(&mut self, event: &Event) -> bool {
-        let key = match event {
-            Event::Paste(text) => {
-                self.edit(EditorInput::Insert(text.clone()));
-                return true;
-            }
-            Event::Resize(w, h) => {
-                self.apply(Action::Resize(*w, *h));
-                return true;
-            }
-            Event::Key(key) => *key,
-            _ => return false,
-        };
-        let Some(chord) = KeyChord::from_event(key) else {
-            return false;
-        };
-        if self.view.editor.as_ref().is_some_and(|e| e.recovered) {
-            // "Restore the unsaved note?": the answers come from the confirm table; Esc (back,
-            // without answering) leaves the draft unrestored, as `n` does.
-            match self.keymap.lookup(super::keymap::Mode::Confirm, chord) {
-                Some(Action::Yes) => {
-                    if let Some(editor) = &mut self.view.editor {
-                        editor.recovered = false;
-                    }
-                    self.say(Text::DraftRestored);
-                }
-                Some(Action::No | Action::Back) => {
-                    self.view.editor = None;
-                    self.say(Text::DraftDropped);
-                }
-                _ => return false,
-            }
-            return true;
-        }
-        if self.view.editor.as_ref().is_some_and(|e| e.confirm_close) {
-            // "Keep your changes?": the answers come from the confirm table.
-            return match self.keymap.lookup(super::keymap::Mode::Confirm, chord) {
-                Some(answer) => {
-                    self.apply(answer);
-                    true
-                }
-                None => false,
-            };
-        }
-        if let Some(action) = self.keymap.editor_action(chord) {
-            self.apply(action);
-            return true;
-        }
-        let word = chord.ctrl || chord.alt;
-        let input = match chord.code {
-            // Ctrl alone is a command; Ctrl+Alt is AltGr on some systems (`@`, `€`).
-            KeyCode::Char('a') if chord.ctrl && !chord.alt => EditorInput::Home,
-            KeyCode::Char('e') if chord.ctrl && !chord.alt => EditorInput::End,
-            KeyCode::Char(c) if !chord.ctrl || chord.alt => EditorInput::Insert(c.to_string()),
-            KeyCode::Enter => EditorInput::Newline,
-            KeyCode::Backspace => EditorInput::Backspace,
-            KeyCode::Delete => EditorInput::Delete,
-            KeyCode::Left if word => EditorInput::WordLeft,
-            KeyCode::Right if word => EditorInput::WordRight,
-            KeyCode::Left => EditorInput::Left,
-            KeyCode::Right => EditorInput::Right,
-            KeyCode::Up => EditorInput::Up,
-            KeyCode::Down => EditorInput::Down,
-            KeyCode::Home if chord.ctrl => EditorInput::TextStart,
-            KeyCode::End if chord.ctrl => EditorInput::TextEnd,
-            KeyCode::Home => EditorInput::Home,
-            KeyCode::End => EditorInput::End,
-            _ => return false,
-        };
-        self.edit(input);
-        true
     }
 
     pub(super) fn open_list(&mut self, which: Overlay) {
@@ -440,37 +390,6 @@ impl App {
                 }
             }
             _ => {}
-        }
-    }
-
-    /// Keys while a list is open: the list's table, or the answer to "delete?".
-    pub(super) fn list_event(&mut self, event: &Event) -> bool {
-        let key = match event {
-            Event::Key(key) => *key,
-            Event::Resize(w, h) => {
-                self.apply(Action::Resize(*w, *h));
-                return true;
-            }
-            _ => return false,
-        };
-        let Some(chord) = KeyChord::from_event(key) else {
-            return false;
-        };
-        if self.view.list.confirm_delete {
-            // "Delete?": yes from the confirm table; any other key is no.
-            let answer = self
-                .keymap
-                .lookup(super::keymap::Mode::Confirm, chord)
-                .unwrap_or(Action::No);
-            self.apply(answer);
-            return true;
-        }
-        match self.keymap.list_action(chord) {
-            Some(action) => {
-                self.apply(action);
-                true
-            }
-            None => false,
         }
     }
 
@@ -676,7 +595,9 @@ pub fn opening(text: &str, chars: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+    use ratatui::crossterm::event::{
+        Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
+    };
 
     use super::*;
     use crate::app::tests::sample;

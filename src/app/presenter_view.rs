@@ -12,9 +12,9 @@ impl App {
         };
         Reveal {
             revealed: presenter.revealed,
-            key: presenter
+            key: self
                 .keymap
-                .first_key(Action::RevealVerdict)
+                .first_key(crate::input::Mode::Presenter, Action::RevealVerdict)
                 .map(|k| k.label(self.lang))
                 .unwrap_or_default(),
             tally: presenter.tally.clone(),

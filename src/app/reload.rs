@@ -17,7 +17,6 @@ impl App {
                 let mut fresh =
                     App::new(draft.article, self.lang, self.theme.clone(), self.view.size);
                 fresh.keymap = self.keymap.clone();
-                fresh.presenter_keymap = self.presenter_keymap.clone();
                 fresh.prefs = self.prefs;
                 fresh.clock = self.clock.clone();
                 fresh.view.marks_hidden = self.view.marks_hidden;

@@ -13,7 +13,11 @@ use super::{Action, App};
 impl App {
     /// The side pane's content as data.
     pub fn side(&self) -> Side<'_> {
-        let label = |action| self.keymap.first_key(action).map(|k| k.label(self.lang));
+        let label = |action| {
+            self.keymap
+                .first_key(super::Mode::Reader, action)
+                .map(|k| k.label(self.lang))
+        };
         let timing = self.tour_progress().map(|progress| {
             let now = self.clock.now();
             Timing {

@@ -142,14 +142,8 @@ pub fn default_text(lang: Lang) -> String {
          # [editor_keys] celles des autres modes.",
     ));
     let defaults = Keymap::default();
-    let presenter = crate::present::keymap();
-    for (table, bindings) in [
-        (Table::Reader, &defaults.bindings),
-        (Table::Tour, &defaults.tour),
-        (Table::Presenter, &presenter.bindings),
-        (Table::Lists, &defaults.list_bindings),
-        (Table::Editor, &defaults.editor_bindings),
-    ] {
+    for table in Table::ALL {
+        let bindings = defaults.table(table.input_mode());
         match table {
             Table::Reader => {}
             Table::Tour => {
@@ -181,6 +175,22 @@ pub fn default_text(lang: Lang) -> String {
                     "# The note editor: only keys that do not type text (ctrl-, alt-, Esc, f1…).",
                     "# L’éditeur de note : seulement des touches qui n’écrivent pas (ctrl-, alt-,\n\
                      # Échap, f1…).",
+                ));
+            }
+            Table::Line => {
+                line("");
+                line(lang.pick(
+                    "# The search line and a list's filter, while typing: only keys that do not\n\
+                     # type text.",
+                    "# La ligne de recherche et le filtre d’une liste, pendant la frappe :\n\
+                     # seulement des touches qui n’écrivent pas.",
+                ));
+            }
+            Table::Notes => {
+                line("");
+                line(lang.pick(
+                    "# The facilitator's notes window (glose notes).",
+                    "# La fenêtre de notes de l’animateur (glose notes).",
                 ));
             }
         }

@@ -1,5 +1,6 @@
 //! The key tables of `config.toml`, one per mode: `[keys.reader]`, `[keys.tour]`,
-//! `[keys.presenter]`, `[keys.list]`, `[keys.editor]` — which actions each one takes, and how a
+//! `[keys.presenter]`, `[keys.list]`, `[keys.line]`, `[keys.editor]`, `[keys.notes]` — which
+//! actions each one takes (those of the mode's default table, `input::defaults`), and how a
 //! file's table is applied over the default bindings. The older names still work, as aliases:
 //! lines directly under `[keys]` are the reader's, and `[tour_keys]`, `[presenter_keys]`,
 //! `[list_keys]`, `[editor_keys]` the other modes'. One mode's keys are written in one table.
@@ -13,9 +14,10 @@ use super::ConfigError;
 use crate::app::Action;
 use crate::app::keymap::KeyChord;
 use crate::i18n::{Lang, SettingsText};
+use crate::input::{Mode, defaults};
 use crate::text::sanitize::clean_line;
 
-/// One of the file's three key tables.
+/// One of the file's key tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Table {
     /// `[keys]`: the reader.
@@ -28,6 +30,10 @@ pub(super) enum Table {
     Lists,
     /// `[editor_keys]`: the note editor (keys that are not typed text).
     Editor,
+    /// `[keys.line]`: the search line and a list's filter.
+    Line,
+    /// `[keys.notes]`: the facilitator's notes window (`glose notes`).
+    Notes,
 }
 
 /// The lines of a key table: `"key" = "action"`, each with where it is in the file.
@@ -99,13 +105,28 @@ impl<'de> serde::Deserialize<'de> for Keys {
 }
 
 impl Table {
-    pub(super) const ALL: [Self; 5] = [
+    pub(super) const ALL: [Self; 7] = [
         Self::Reader,
         Self::Tour,
         Self::Presenter,
         Self::Lists,
+        Self::Line,
         Self::Editor,
+        Self::Notes,
     ];
+
+    /// The keymap's mode this table sets.
+    pub(super) fn input_mode(self) -> Mode {
+        match self {
+            Self::Reader => Mode::Reader,
+            Self::Tour => Mode::Tour,
+            Self::Presenter => Mode::Presenter,
+            Self::Lists => Mode::List,
+            Self::Line => Mode::Line,
+            Self::Editor => Mode::Editor,
+            Self::Notes => Mode::NotesWindow,
+        }
+    }
 
     /// The mode's name in `[keys.<mode>]`.
     pub(super) fn mode(self) -> &'static str {
@@ -114,7 +135,9 @@ impl Table {
             Self::Tour => "tour",
             Self::Presenter => "presenter",
             Self::Lists => "list",
+            Self::Line => "line",
             Self::Editor => "editor",
+            Self::Notes => "notes",
         }
     }
 
@@ -131,63 +154,39 @@ impl Table {
             Self::Presenter => "[presenter_keys]",
             Self::Lists => "[list_keys]",
             Self::Editor => "[editor_keys]",
+            Self::Line => "[keys.line]",
+            Self::Notes => "[keys.notes]",
         }
     }
 
-    /// The actions that do something in this table's mode.
+    /// The actions that do something in this table's mode: those of its default table (the
+    /// reader's and the tour's: every action of the reading keys, as the tour falls back to
+    /// the reader's table and the reader can take any of them).
     pub(super) fn allowed(self) -> Vec<Action> {
-        let presenter = [
-            Action::NextStop,
-            Action::PrevStop,
-            Action::FirstStop,
-            Action::LastStop,
-            Action::RevealVerdict,
-            Action::Blank,
-            Action::ToggleHelp,
-            Action::LeavePresenter,
-            Action::Quit,
-        ];
-        let lists = [
-            Action::ListNext,
-            Action::ListPrev,
-            Action::ListOpen,
-            Action::ListEdit,
-            Action::ListDelete,
-            Action::ListClose,
-            Action::Quit,
-        ];
-        // Paging in a list means what it means in the reader.
-        let list_paging = [
-            Action::PageDown,
-            Action::PageUp,
-            Action::HalfPageDown,
-            Action::HalfPageUp,
-            Action::Top,
-            Action::Bottom,
-        ];
-        let editor = [Action::NoteSave, Action::NoteClose];
+        let mut allowed: Vec<Action> = Vec::new();
+        let mut add = |action: Action| {
+            if !allowed.contains(&action) && action.name().is_some() {
+                allowed.push(action);
+            }
+        };
         match self {
-            Self::Presenter => presenter.to_vec(),
-            Self::Lists => lists.iter().chain(&list_paging).copied().collect(),
-            Self::Editor => editor.to_vec(),
-            Self::Reader | Self::Tour => Action::bindable()
-                .into_iter()
-                .filter(|a| {
-                    !matches!(
-                        a,
-                        Action::RevealVerdict
-                            | Action::Blank
-                            | Action::LeavePresenter
-                            | Action::Suspend
-                            | Action::Close
-                            | Action::Yes
-                            | Action::No
-                            | Action::Back
-                    ) && !editor.contains(a)
-                        && (*a == Action::Quit || !lists.contains(a))
-                })
-                .collect(),
+            Self::Reader | Self::Tour => {
+                for mode in [Mode::Reader, Mode::Tour] {
+                    defaults::table(mode).iter().for_each(|&(_, a)| add(a));
+                }
+                // Actions no default key names, bindable all the same.
+                add(Action::ToggleTour);
+                add(Action::FirstStop);
+                add(Action::LastStop);
+            }
+            other => {
+                defaults::table(other.input_mode())
+                    .iter()
+                    .for_each(|&(_, a)| add(a));
+            }
         }
+        allowed.retain(|a| *a != Action::Suspend);
+        allowed
     }
 }
 
@@ -218,7 +217,7 @@ pub(super) fn remap(
                 Some(SettingsText::KeyNames.get(lang)),
             )
         })?;
-        if table == Table::Editor
+        if matches!(table, Table::Editor | Table::Line)
             && matches!(chord.code, ratatui::crossterm::event::KeyCode::Char(_))
             && !chord.ctrl
             && !chord.alt
@@ -411,7 +410,7 @@ mod tests {
 
     use crate::config::{Config, ConfigError, parse};
     use crate::i18n::Lang;
-    use crate::input::{Action, KeyChord};
+    use crate::input::{Action, KeyChord, Mode};
 
     fn parse_str(text: &str, lang: Lang) -> Result<Config, ConfigError> {
         parse(text, Path::new("config.toml"), lang)
@@ -438,17 +437,17 @@ mod tests {
             Some(Action::NextAnnotation)
         );
         let n = KeyChord::plain(KeyCode::Char('n'));
-        assert_eq!(keymap.tour_action(n), Some(Action::NextStop));
+        assert_eq!(keymap.lookup(Mode::Tour, n), Some(Action::NextStop));
         assert_eq!(keymap.action(n), Some(Action::SearchNext));
         let x = KeyChord::plain(KeyCode::Char('x'));
-        assert_eq!(config.presenter_keymap.action(x), Some(Action::Blank));
+        assert_eq!(keymap.lookup(Mode::Presenter, x), Some(Action::Blank));
         assert!(
             keymap
-                .list_bindings
+                .table(Mode::List)
                 .contains(&(KeyChord::ctrl('j'), Action::ListNext))
         );
         let f2 = KeyChord::plain(KeyCode::F(2));
-        assert!(keymap.editor_bindings.contains(&(f2, Action::NoteSave)));
+        assert!(keymap.table(Mode::Editor).contains(&(f2, Action::NoteSave)));
     }
 
     #[test]
@@ -503,7 +502,8 @@ mod tests {
         );
         assert!(
             message.contains(
-                "[keys.reader], [keys.tour], [keys.presenter], [keys.list], [keys.editor]"
+                "[keys.reader], [keys.tour], [keys.presenter], [keys.list], [keys.line], \
+                 [keys.editor], [keys.notes]"
             ),
             "{message}"
         );

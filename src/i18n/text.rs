@@ -105,7 +105,6 @@ pub enum Text {
     /// Help: what a number before a motion does.
     CountHelp,
     InTheEditor,
-    EditorKeys,
     NoTour,
     NotATerminal,
     Tour,
@@ -234,11 +233,10 @@ impl Text {
             Self::InSearchLine => ("Search line", "Ligne de recherche"),
             Self::Counts => ("Counts", "Nombres"),
             Self::SearchLineHelp => (
-                "type to search as you go; Enter keeps the matches, Esc cancels, ← → Home End \
-                 move, Ctrl-U clears, / then Enter repeats the last search",
-                "la recherche se fait à la frappe ; Entrée garde les occurrences, Échap annule, \
-                 ← → Début Fin déplacent, Ctrl-U efface, / puis Entrée répète la dernière \
-                 recherche",
+                "every other key is typed; the search goes as you type; / then Enter repeats \
+                 the last search",
+                "toute autre touche s’écrit ; la recherche se fait à la frappe ; / puis Entrée \
+                 répète la dernière recherche",
             ),
             Self::Read => ("read", "lu"),
             Self::Minutes => ("min", "min"),
@@ -326,10 +324,6 @@ impl Text {
                 "un nombre avant un déplacement le répète (5j, 3 Espace) ; 12G ou 12g va à la ligne 12 de la partie ; un chiffre seul va à sa partie",
             ),
             Self::InTheEditor => ("Note editor", "Éditeur de note"),
-            Self::EditorKeys => (
-                "Enter new line · arrows, Home, End, Ctrl-arrows · Backspace, Del",
-                "Entrée à la ligne · flèches, Début, Fin, Ctrl-flèches · Retour, Suppr",
-            ),
             Self::NoTour => (
                 "this text has no guided tour (tour.toml)",
                 "ce texte n’a pas de visite guidée (tour.toml)",

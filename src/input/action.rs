@@ -46,9 +46,10 @@ pub enum Action {
     ToggleContents,
     /// The problems `glose check` finds in a draft's files.
     ToggleProblems,
-    /// A key typed into a text input (the search line, a list's filter).
+    /// A key typed into a text: the search line, a list's filter, the note editor (the
+    /// `Line` and `Editor` tables).
     #[serde(skip)]
-    Input(Edit),
+    Edit(Edit),
     /// Set a bookmark on the first paragraph on screen in the focused pane, or remove it.
     ToggleBookmark,
     /// Open the list of bookmarks.
@@ -218,11 +219,12 @@ impl Action {
             Self::No,
             Self::Back,
         ]);
+        all.extend(Edit::BINDABLE.map(Self::Edit));
         all
     }
 
     /// The action's name in `config.toml` (`next_annotation`, `focus_pane_2`); `None` for the
-    /// events that are not keys (resize, mouse, typed text).
+    /// events that are not keys (resize, mouse, a typed character).
     pub fn name(self) -> Option<String> {
         let name = match self {
             Self::Quit => "quit",
@@ -287,7 +289,8 @@ impl Action {
             Self::Yes => "yes",
             Self::No => "no",
             Self::Back => "back",
-            Self::Input(_) | Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => return None,
+            Self::Edit(edit) => return edit.name().map(str::to_owned),
+            Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => return None,
         };
         Some(name.to_owned())
     }
@@ -318,6 +321,22 @@ impl Action {
                 "scroll the notes up",
                 "faire défiler les notes vers le haut",
             ),
+            (Mode::Editor, Self::Edit(Edit::Up)) => lang.pick("up a row", "monter d’une ligne"),
+            (Mode::Editor, Self::Edit(Edit::Down)) => {
+                lang.pick("down a row", "descendre d’une ligne")
+            }
+            (Mode::Line, Self::Edit(Edit::Up)) => lang.pick(
+                "a list under its filter: the entry above",
+                "une liste sous son filtre : l’entrée au-dessus",
+            ),
+            (Mode::Line, Self::Edit(Edit::Down)) => lang.pick(
+                "a list under its filter: the entry below",
+                "une liste sous son filtre : l’entrée en dessous",
+            ),
+            (Mode::List, Self::Top) => lang.pick("first entry", "première entrée"),
+            (Mode::List, Self::Bottom) => lang.pick("last entry", "dernière entrée"),
+            (Mode::List, Self::PageDown) => lang.pick("a page down", "une page plus bas"),
+            (Mode::List, Self::PageUp) => lang.pick("a page up", "une page plus haut"),
             (Mode::Presenter, Self::LeavePresenter) if quit_on_close => {
                 lang.pick("quit", "quitter")
             }
@@ -486,7 +505,8 @@ impl Action {
                 "back, without answering",
                 "revenir en arrière sans répondre",
             ),
-            Self::Input(_) | Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => ("", ""),
+            Self::Edit(edit) => return edit.describe(lang),
+            Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => ("", ""),
         };
         lang.pick(en, fr)
     }
@@ -501,7 +521,7 @@ mod tests {
         for action in Action::bindable() {
             let name = action.name().unwrap();
             assert_eq!(Action::from_name(&name), Some(action), "{name}");
-            if !matches!(action, Action::FocusPane(_)) {
+            if !matches!(action, Action::FocusPane(_) | Action::Edit(_)) {
                 let serde_name: String = toml::Value::try_from(action)
                     .unwrap()
                     .as_str()

@@ -1,80 +1,155 @@
-//! The edits a key asks of a line of text (the search line, a list's filter), readline-style.
-//! The line's owner decides what `Confirm`, `Cancel` and the moves out of the line mean.
+//! The edits a key asks of a text being typed: the search line, a list's filter (one line),
+//! and the note editor (many). Which key makes which edit is the `Line` and `Editor` tables
+//! of the keymap (`defaults`); the text's owner decides what `Confirm`, `Cancel` and the moves
+//! out of a line (`Up`, `Next`…) mean, and the grapheme cursor (`text::cursor`) what the
+//! moves and deletions do.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crate::i18n::Lang;
 
-/// One edit of a line input, as a key asks for it.
+/// One edit of a text input, as a key asks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Edit {
+    /// A typed character.
     Insert(char),
+    /// A line break (the editor).
+    Newline,
     /// Delete the grapheme before the cursor.
     Backspace,
     /// Delete the grapheme under the cursor.
     Delete,
-    Left,
-    Right,
-    Home,
-    End,
     /// Delete the word before the cursor (Ctrl-W).
     DeleteWord,
-    /// Delete everything (Ctrl-U).
+    /// Delete from the start of the line to the cursor (Ctrl-U).
     Clear,
-    /// Enter.
-    Confirm,
-    /// Esc (or Ctrl-C, Ctrl-G).
-    Cancel,
-    /// Moves that leave the line to its owner (a list under a filter).
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    /// Start of the (visual) line.
+    Home,
+    /// End of the (visual) line.
+    End,
+    /// Start of the whole text.
+    TextStart,
+    /// End of the whole text.
+    TextEnd,
+    /// Up a row (the editor), or the entry above (a list under its filter).
     Up,
+    /// Down a row, or the entry below.
     Down,
+    /// A page of a list under its filter.
     PageUp,
     PageDown,
-    /// Tab and Shift-Tab.
+    /// The next or previous kind of a list under its filter (Tab, Shift-Tab).
     Next,
     Prev,
+    /// Enter on a line: search, or keep the filter.
+    Confirm,
+    /// Esc on a line: leave it.
+    Cancel,
 }
 
 impl Edit {
-    /// The edit a key asks for, readline-style; `None` for keys an input ignores (and for
-    /// release events).
-    pub fn from_key(key: KeyEvent) -> Option<Self> {
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        Some(match key.code {
-            KeyCode::Char(c) if ctrl => match c {
-                'a' => Self::Home,
-                'e' => Self::End,
-                'b' => Self::Left,
-                'f' => Self::Right,
-                'h' => Self::Backspace,
-                'd' => Self::Delete,
-                'u' => Self::Clear,
-                'w' => Self::DeleteWord,
-                'c' | 'g' => Self::Cancel,
-                'n' | 'j' => Self::Down,
-                'p' | 'k' => Self::Up,
-                _ => return None,
-            },
-            KeyCode::Char(_) if alt => return None,
-            KeyCode::Char(c) if !c.is_control() => Self::Insert(c),
-            KeyCode::Backspace => Self::Backspace,
-            KeyCode::Delete => Self::Delete,
-            KeyCode::Left => Self::Left,
-            KeyCode::Right => Self::Right,
-            KeyCode::Home => Self::Home,
-            KeyCode::End => Self::End,
-            KeyCode::Enter => Self::Confirm,
-            KeyCode::Esc => Self::Cancel,
-            KeyCode::Up => Self::Up,
-            KeyCode::Down => Self::Down,
-            KeyCode::PageUp => Self::PageUp,
-            KeyCode::PageDown => Self::PageDown,
-            KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => Self::Prev,
-            KeyCode::Tab => Self::Next,
-            KeyCode::BackTab => Self::Prev,
-            _ => return None,
+    /// Every edit a key can be bound to, in help order (`Insert` is every character no key
+    /// names).
+    pub const BINDABLE: [Self; 21] = [
+        Self::Confirm,
+        Self::Cancel,
+        Self::Newline,
+        Self::Backspace,
+        Self::Delete,
+        Self::DeleteWord,
+        Self::Clear,
+        Self::Left,
+        Self::Right,
+        Self::WordLeft,
+        Self::WordRight,
+        Self::Home,
+        Self::End,
+        Self::TextStart,
+        Self::TextEnd,
+        Self::Up,
+        Self::Down,
+        Self::PageUp,
+        Self::PageDown,
+        Self::Next,
+        Self::Prev,
+    ];
+
+    /// The edit's name in `config.toml` (`[keys.line]`, `[keys.editor]`).
+    #[must_use]
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Self::Insert(_) => return None,
+            Self::Newline => "new_line",
+            Self::Backspace => "delete_back",
+            Self::Delete => "delete_forward",
+            Self::DeleteWord => "delete_word",
+            Self::Clear => "delete_to_line_start",
+            Self::Left => "cursor_left",
+            Self::Right => "cursor_right",
+            Self::WordLeft => "word_left",
+            Self::WordRight => "word_right",
+            Self::Home => "line_start",
+            Self::End => "line_end",
+            Self::TextStart => "text_start",
+            Self::TextEnd => "text_end",
+            Self::Up => "cursor_up",
+            Self::Down => "cursor_down",
+            Self::PageUp => "entries_page_up",
+            Self::PageDown => "entries_page_down",
+            Self::Next => "next_kind",
+            Self::Prev => "prev_kind",
+            Self::Confirm => "accept",
+            Self::Cancel => "cancel",
         })
+    }
+
+    /// One line for the help screen, in the interface language.
+    #[must_use]
+    pub fn describe(self, lang: Lang) -> &'static str {
+        let (en, fr) = match self {
+            Self::Insert(_) => ("type", "taper"),
+            Self::Newline => ("new line", "nouvelle ligne"),
+            Self::Backspace => ("delete the character before", "effacer le caractère avant"),
+            Self::Delete => (
+                "delete the character under the cursor",
+                "effacer le caractère sous le curseur",
+            ),
+            Self::DeleteWord => ("delete the word before", "effacer le mot avant"),
+            Self::Clear => (
+                "delete back to the start of the line",
+                "effacer jusqu’au début de la ligne",
+            ),
+            Self::Left => ("one character left", "un caractère à gauche"),
+            Self::Right => ("one character right", "un caractère à droite"),
+            Self::WordLeft => ("one word left", "un mot à gauche"),
+            Self::WordRight => ("one word right", "un mot à droite"),
+            Self::Home => ("start of the line", "début de la ligne"),
+            Self::End => ("end of the line", "fin de la ligne"),
+            Self::TextStart => ("start of the note", "début de la note"),
+            Self::TextEnd => ("end of the note", "fin de la note"),
+            Self::Up => (
+                "up a line (a list: the entry above)",
+                "monter d’une ligne (une liste : l’entrée au-dessus)",
+            ),
+            Self::Down => (
+                "down a line (a list: the entry below)",
+                "descendre d’une ligne (une liste : l’entrée en dessous)",
+            ),
+            Self::PageUp => ("a list: previous page", "une liste : page précédente"),
+            Self::PageDown => ("a list: next page", "une liste : page suivante"),
+            Self::Next => ("the index: next kind", "l’index : type suivant"),
+            Self::Prev => ("the index: previous kind", "l’index : type précédent"),
+            Self::Confirm => (
+                "search (a filter: keep it)",
+                "chercher (un filtre : le garder)",
+            ),
+            Self::Cancel => (
+                "leave the line (a search: back where you were)",
+                "quitter la ligne (une recherche : retour où vous étiez)",
+            ),
+        };
+        lang.pick(en, fr)
     }
 }

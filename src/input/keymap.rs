@@ -1,214 +1,20 @@
-//! Keys to actions: the default bindings, key notation, and terminal-event translation.
-//!
-//! The same table feeds `translate`, the help screen and the status-line hints. Key events are
-//! normalised so the same keys work on every platform: release events are dropped (Windows
-//! sends them), and `SHIFT` is ignored on characters (Windows reports `?` as Shift+`?`).
+//! Keys to actions: one table of `(KeyChord, Action)` per `Mode`, the defaults written once
+//! (`defaults`), user tables applied over them (`config::keys`), and terminal-event
+//! translation. The same tables feed `translate_in`, the help screens, the status-line hints
+//! and the README's key tables, so none of them can disagree with what a key does.
 
-use std::fmt;
-
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use ratatui::crossterm::event::{Event, KeyCode, MouseButton, MouseEventKind};
 
 use super::action::Action;
+pub use super::chord::KeyChord;
+use super::edit::Edit;
 use crate::i18n::Lang;
 
-/// A key with the modifiers that matter (Ctrl and Alt; Shift is part of the character).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct KeyChord {
-    pub code: KeyCode,
-    pub ctrl: bool,
-    pub alt: bool,
-}
-
-impl KeyChord {
-    pub const fn plain(code: KeyCode) -> Self {
-        Self {
-            code,
-            ctrl: false,
-            alt: false,
-        }
-    }
-
-    pub const fn ctrl(c: char) -> Self {
-        Self {
-            code: KeyCode::Char(c),
-            ctrl: true,
-            alt: false,
-        }
-    }
-
-    /// The chord a key event stands for, or `None` for a release event.
-    pub fn from_event(key: KeyEvent) -> Option<Self> {
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
-        let code = match key.code {
-            // Some terminals report Shift-Tab as Tab + SHIFT.
-            KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
-            code => code,
-        };
-        Some(Self {
-            code,
-            ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
-            alt: key.modifiers.contains(KeyModifiers::ALT),
-        })
-    }
-
-    /// Parses key notation: `j`, `G`, `?`, `space`, `tab`, `shift-tab`, `enter`, `esc`,
-    /// `backspace`, `up`, `down`, `left`, `right`, `pgup`, `pgdn`, `home`, `end`, `f1`…`f12`,
-    /// with `ctrl-` and `alt-` prefixes (`ctrl-d`).
-    pub fn parse(notation: &str) -> Result<Self, String> {
-        let mut rest = notation;
-        let (mut ctrl, mut alt) = (false, false);
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            if rest.chars().count() > 2 && lower.starts_with("ctrl-") {
-                ctrl = true;
-                rest = rest.get(5..).unwrap_or("");
-            } else if rest.chars().count() > 2 && lower.starts_with("alt-") {
-                alt = true;
-                rest = rest.get(4..).unwrap_or("");
-            } else {
-                break;
-            }
-        }
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(c),
-            _ => match rest.to_ascii_lowercase().as_str() {
-                "space" => KeyCode::Char(' '),
-                "tab" => KeyCode::Tab,
-                "shift-tab" | "backtab" => KeyCode::BackTab,
-                "enter" | "return" => KeyCode::Enter,
-                "esc" | "escape" => KeyCode::Esc,
-                "backspace" => KeyCode::Backspace,
-                "up" => KeyCode::Up,
-                "down" => KeyCode::Down,
-                "left" => KeyCode::Left,
-                "right" => KeyCode::Right,
-                "pgup" | "pageup" => KeyCode::PageUp,
-                "pgdn" | "pagedown" => KeyCode::PageDown,
-                "home" => KeyCode::Home,
-                "end" => KeyCode::End,
-                "delete" | "del" => KeyCode::Delete,
-                other => match other.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
-                    Some(n @ 1..=12) => KeyCode::F(n),
-                    _ => return Err(format!("unknown key '{notation}'")),
-                },
-            },
-        };
-        Ok(Self { code, ctrl, alt })
-    }
-}
-
-impl KeyChord {
-    /// The chord in the notation `parse` reads (`ctrl-d`, `shift-tab`, `pgdn`, `?`), for
-    /// configuration files.
-    pub fn notation(&self) -> String {
-        let mut out = String::new();
-        if self.ctrl {
-            out.push_str("ctrl-");
-        }
-        if self.alt {
-            out.push_str("alt-");
-        }
-        let key = match self.code {
-            KeyCode::Char(' ') => "space".to_owned(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Tab => "tab".to_owned(),
-            KeyCode::BackTab => "shift-tab".to_owned(),
-            KeyCode::Enter => "enter".to_owned(),
-            KeyCode::Esc => "esc".to_owned(),
-            KeyCode::Backspace => "backspace".to_owned(),
-            KeyCode::Up => "up".to_owned(),
-            KeyCode::Down => "down".to_owned(),
-            KeyCode::Left => "left".to_owned(),
-            KeyCode::Right => "right".to_owned(),
-            KeyCode::PageUp => "pgup".to_owned(),
-            KeyCode::PageDown => "pgdn".to_owned(),
-            KeyCode::Home => "home".to_owned(),
-            KeyCode::End => "end".to_owned(),
-            KeyCode::Delete => "delete".to_owned(),
-            KeyCode::F(n) => format!("f{n}"),
-            other => format!("{other:?}").to_lowercase(),
-        };
-        out.push_str(&key);
-        out
-    }
-}
-
-impl fmt::Display for KeyChord {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ctrl {
-            f.write_str("Ctrl-")?;
-        }
-        if self.alt {
-            f.write_str("Alt-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Tab => f.write_str("Tab"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::Enter => f.write_str("Enter"),
-            KeyCode::Esc => f.write_str("Esc"),
-            KeyCode::Backspace => f.write_str("Backspace"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
-            KeyCode::PageUp => f.write_str("PgUp"),
-            KeyCode::PageDown => f.write_str("PgDn"),
-            KeyCode::Home => f.write_str("Home"),
-            KeyCode::End => f.write_str("End"),
-            KeyCode::Delete => f.write_str("Del"),
-            KeyCode::F(n) => write!(f, "F{n}"),
-            other => write!(f, "{other:?}"),
-        }
-    }
-}
-
-impl KeyChord {
-    /// The key as shown to the reader in `lang`: French names the keys as French keyboards
-    /// print them (`Entrée`, `Échap`, `Espace`, `Maj-Tab`…). [`fmt::Display`] gives the English
-    /// names.
-    #[must_use]
-    pub fn label(self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
-        let name = match self.code {
-            KeyCode::Char(' ') => "Espace",
-            KeyCode::BackTab => "Maj-Tab",
-            KeyCode::Enter => "Entrée",
-            KeyCode::Esc => "Échap",
-            KeyCode::Backspace => "Retour",
-            KeyCode::PageUp => "Pg préc",
-            KeyCode::PageDown => "Pg suiv",
-            KeyCode::Home => "Début",
-            KeyCode::End => "Fin",
-            KeyCode::Delete => "Suppr",
-            _ => return self.to_string(),
-        };
-        let mut out = String::new();
-        if self.ctrl {
-            out.push_str("Ctrl-");
-        }
-        if self.alt {
-            out.push_str("Alt-");
-        }
-        out.push_str(name);
-        out
-    }
-}
-
-/// Which table of keys is in force: the reader's, or a mode that takes the keys first.
+/// Which table of keys is in force.
 ///
 /// `Tour` and `Overlay` are layers: their keys come first, every other key keeps its reading
-/// meaning. `List`, `Editor` and `Confirm` replace the reader's keys while they are on (the
-/// editor types every key its table does not name). The presenter and the notes window have
-/// keymaps of their own (`present::keymap`, `notes::keymap`), whose `bindings` are their table.
+/// meaning. The others replace the reader's keys while they are on; `Line` and `Editor` type
+/// every character their table does not name (`Action::Edit(Edit::Insert(c))`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// The plain reader.
@@ -219,7 +25,9 @@ pub enum Mode {
     Overlay,
     /// The notes and bookmarks lists.
     List,
-    /// The note editor (keys that are not typed text).
+    /// Typing in the search line or a list's filter.
+    Line,
+    /// The note editor.
     Editor,
     /// A yes/no question ("delete this note?", "keep your changes?").
     Confirm,
@@ -231,221 +39,109 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in help order.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Reader,
         Self::Tour,
         Self::Overlay,
         Self::List,
+        Self::Line,
         Self::Editor,
         Self::Confirm,
         Self::Presenter,
         Self::NotesWindow,
     ];
+
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|&m| m == self).unwrap_or(0)
+    }
+
+    /// Whether characters the table does not name are typed as text.
+    #[must_use]
+    pub fn types_text(self) -> bool {
+        matches!(self, Self::Line | Self::Editor)
+    }
 }
 
-/// The key bindings, in the order the help screen lists them.
+/// Every mode's key bindings, each table in the order the help lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    pub bindings: Vec<(KeyChord, Action)>,
-    /// Keys of the notes and bookmarks lists (they replace `bindings` while a list is open).
-    pub list_bindings: Vec<(KeyChord, Action)>,
-    /// The note editor's commands; every other key types or moves the cursor.
-    pub editor_bindings: Vec<(KeyChord, Action)>,
-    /// Bindings that take precedence while the guided tour is on (`→` means the next stop
-    /// rather than the next pane); every other key keeps its reading meaning.
-    pub tour: Vec<(KeyChord, Action)>,
-    /// Keys that take precedence while the help or a lookup list (index, sources, contents)
-    /// is open: `q` and `Esc` close it rather than quit.
-    pub overlay: Vec<(KeyChord, Action)>,
-    /// The answers to a yes/no question; every other key means "no" (or "back", in the editor).
-    pub confirm: Vec<(KeyChord, Action)>,
-}
-
-impl Keymap {
-    /// A keymap with every table empty (the presenter's and the notes window's fill `bindings`).
-    #[must_use]
-    pub fn empty() -> Self {
-        Self {
-            bindings: Vec::new(),
-            list_bindings: Vec::new(),
-            editor_bindings: Vec::new(),
-            tour: Vec::new(),
-            overlay: Vec::new(),
-            confirm: Vec::new(),
-        }
-    }
-
-    /// The table of a mode (for the presenter's and the notes window's own keymaps, `Reader`
-    /// is their table).
-    #[must_use]
-    pub fn table(&self, mode: Mode) -> &[(KeyChord, Action)] {
-        match mode {
-            Mode::Reader | Mode::Presenter | Mode::NotesWindow => &self.bindings,
-            Mode::Tour => &self.tour,
-            Mode::Overlay => &self.overlay,
-            Mode::List => &self.list_bindings,
-            Mode::Editor => &self.editor_bindings,
-            Mode::Confirm => &self.confirm,
-        }
-    }
-
-    /// The action bound to a chord in a mode; the layers (`Tour`, `Overlay`) fall back to the
-    /// reader's keys.
-    #[must_use]
-    pub fn lookup(&self, mode: Mode, chord: KeyChord) -> Option<Action> {
-        find(self.table(mode), chord).or_else(|| match mode {
-            Mode::Tour | Mode::Overlay => self.action(chord),
-            _ => None,
-        })
-    }
+    /// One table per mode, in `Mode::ALL` order.
+    tables: Vec<Vec<(KeyChord, Action)>>,
 }
 
 impl Default for Keymap {
     fn default() -> Self {
-        use Action as A;
-        use KeyCode as K;
-        let p = KeyChord::plain;
-        let c = |ch| KeyChord::plain(K::Char(ch));
-        let mut bindings = vec![
-            (c('j'), A::LineDown),
-            (p(K::Down), A::LineDown),
-            (KeyChord::ctrl('e'), A::LineDown),
-            (c('k'), A::LineUp),
-            (p(K::Up), A::LineUp),
-            (KeyChord::ctrl('y'), A::LineUp),
-            (c(' '), A::PageDown),
-            (p(K::PageDown), A::PageDown),
-            (KeyChord::ctrl('f'), A::PageDown),
-            (c('b'), A::PageUp),
-            (p(K::PageUp), A::PageUp),
-            (KeyChord::ctrl('b'), A::PageUp),
-            (c('d'), A::HalfPageDown),
-            (KeyChord::ctrl('d'), A::HalfPageDown),
-            (c('u'), A::HalfPageUp),
-            (KeyChord::ctrl('u'), A::HalfPageUp),
-            (c('g'), A::Top),
-            (p(K::Home), A::Top),
-            (c('G'), A::Bottom),
-            (p(K::End), A::Bottom),
-        ];
-        for n in 1..=9u8 {
-            bindings.push((c(char::from(b'0' + n)), A::FocusPane(n)));
-        }
-        bindings.extend([
-            (c('h'), A::PrevPane),
-            (p(K::Left), A::PrevPane),
-            (c('l'), A::NextPane),
-            (p(K::Right), A::NextPane),
-            (p(K::Tab), A::NextAnnotation),
-            (p(K::BackTab), A::PrevAnnotation),
-            (p(K::Enter), A::SelectVisible),
-            (p(K::Esc), A::ClearSelection),
-            (c('J'), A::SideDown),
-            (c('K'), A::SideUp),
-            (c('/'), A::Search),
-            (c('n'), A::SearchNext),
-            (c('N'), A::SearchPrev),
-            (c('i'), A::ToggleIndex),
-            (c('S'), A::ToggleSources),
-            (c('c'), A::ToggleContents),
-            (c('!'), A::ToggleProblems),
-            (c('s'), A::ToggleSidePane),
-            (c('m'), A::ToggleMarks),
-            (c('a'), A::EditNote),
-            (c('A'), A::ShowNotes),
-            (c('B'), A::ToggleBookmark),
-            (c('\''), A::ShowBookmarks),
-            (c('o'), A::OpenSource),
-            (c('y'), A::CopyCitation),
-            (c('t'), A::ToggleTour),
-            (c('p'), A::Present),
-            (c('F'), A::Rejoin),
-            (c('?'), A::ToggleHelp),
-            (KeyChord::ctrl('z'), A::Suspend),
-            (c('q'), A::Quit),
-            (KeyChord::ctrl('c'), A::Quit),
-        ]);
-        let list_bindings = vec![
-            (c('j'), A::ListNext),
-            (p(K::Down), A::ListNext),
-            (KeyChord::ctrl('e'), A::ListNext),
-            (c('k'), A::ListPrev),
-            (p(K::Up), A::ListPrev),
-            (KeyChord::ctrl('y'), A::ListPrev),
-            (p(K::PageDown), A::PageDown),
-            (KeyChord::ctrl('f'), A::PageDown),
-            (p(K::PageUp), A::PageUp),
-            (KeyChord::ctrl('b'), A::PageUp),
-            (KeyChord::ctrl('d'), A::HalfPageDown),
-            (KeyChord::ctrl('u'), A::HalfPageUp),
-            (c('g'), A::Top),
-            (p(K::Home), A::Top),
-            (c('G'), A::Bottom),
-            (p(K::End), A::Bottom),
-            (p(K::Enter), A::ListOpen),
-            (c('e'), A::ListEdit),
-            (c('d'), A::ListDelete),
-            (p(K::Delete), A::ListDelete),
-            (p(K::Esc), A::ListClose),
-            (c('q'), A::ListClose),
-            (KeyChord::ctrl('c'), A::Quit),
-        ];
-        let editor_bindings = vec![
-            (KeyChord::ctrl('s'), A::NoteSave),
-            (p(K::Esc), A::NoteClose),
-            (KeyChord::ctrl('c'), A::NoteClose),
-        ];
-        let tour = vec![
-            (p(K::Right), A::NextStop),
-            (c(']'), A::NextStop),
-            (p(K::Left), A::PrevStop),
-            (c('['), A::PrevStop),
-            (c('t'), A::ToggleTour),
-            (p(K::Esc), A::ToggleTour),
-        ];
-        let overlay = vec![(c('q'), A::Close), (p(K::Esc), A::Close)];
-        let confirm = vec![
-            (c('y'), A::Yes),
-            (c('Y'), A::Yes),
-            (c('o'), A::Yes),
-            (c('O'), A::Yes),
-            (c('n'), A::No),
-            (c('N'), A::No),
-            (p(K::Esc), A::Back),
-        ];
         Self {
-            bindings,
-            list_bindings,
-            editor_bindings,
-            tour,
-            overlay,
-            confirm,
+            tables: Mode::ALL
+                .iter()
+                .map(|&mode| super::defaults::table(mode).to_vec())
+                .collect(),
         }
     }
 }
 
 impl Keymap {
-    /// The action bound to a chord.
+    /// The table of a mode.
+    #[must_use]
+    pub fn table(&self, mode: Mode) -> &[(KeyChord, Action)] {
+        self.tables.get(mode.index()).map_or(&[], Vec::as_slice)
+    }
+
+    /// Replaces the table of a mode (with the configuration's).
+    pub fn set_table(&mut self, mode: Mode, table: Vec<(KeyChord, Action)>) {
+        if let Some(slot) = self.tables.get_mut(mode.index()) {
+            *slot = table;
+        }
+    }
+
+    /// The action bound to a chord in a mode; the layers (`Tour`, `Overlay`) fall back to the
+    /// reader's keys, and the text modes (`Line`, `Editor`) type a character no key names
+    /// (Ctrl+Alt is AltGr on some systems: `@`, `€` are typed too).
+    #[must_use]
+    pub fn lookup(&self, mode: Mode, chord: KeyChord) -> Option<Action> {
+        find(self.table(mode), chord).or_else(|| match (mode, chord.code) {
+            (Mode::Tour | Mode::Overlay, _) => find(self.table(Mode::Reader), chord),
+            (_, KeyCode::Char(c)) if mode.types_text() && chord.ctrl == chord.alt => {
+                (!c.is_control()).then_some(Action::Edit(Edit::Insert(c)))
+            }
+            _ => None,
+        })
+    }
+
+    /// The action bound to a chord in the reader.
+    #[must_use]
     pub fn action(&self, chord: KeyChord) -> Option<Action> {
-        self.bindings
+        self.lookup(Mode::Reader, chord)
+    }
+
+    /// Every key bound to an action in a mode's own table, in table order.
+    #[must_use]
+    pub fn keys_for(&self, mode: Mode, action: Action) -> Vec<KeyChord> {
+        self.table(mode)
             .iter()
-            .find(|(k, _)| *k == chord)
-            .map(|(_, a)| *a)
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| *k)
+            .collect()
     }
 
-    /// The action bound to a chord while a list is open.
-    pub fn list_action(&self, chord: KeyChord) -> Option<Action> {
-        find(&self.list_bindings, chord)
-    }
-
-    /// The editor command bound to a chord.
-    pub fn editor_action(&self, chord: KeyChord) -> Option<Action> {
-        find(&self.editor_bindings, chord)
+    /// The first key bound to an action in a mode, for hints ("Tab annotation"); the layers'
+    /// own keys first, then the reader's.
+    #[must_use]
+    pub fn first_key(&self, mode: Mode, action: Action) -> Option<KeyChord> {
+        let own = self.table(mode).iter().find(|(_, a)| *a == action);
+        own.or_else(|| match mode {
+            Mode::Tour | Mode::Overlay => {
+                self.table(Mode::Reader).iter().find(|(_, a)| *a == action)
+            }
+            _ => None,
+        })
+        .map(|(k, _)| *k)
     }
 
     /// A table's actions, each once with all its keys joined by `/` (or only its first key
-    /// when `all_keys` is false; Quit left out), for the hints in a list's or the editor's frame
-    /// and for the help screen.
+    /// when `all_keys` is false; Quit left out, and the keys that edit text), for the hints in
+    /// a list's or the editor's frame.
+    #[must_use]
     pub fn table_hints(
         table: &[(KeyChord, Action)],
         lang: Lang,
@@ -453,7 +149,7 @@ impl Keymap {
     ) -> Vec<(String, Action)> {
         let mut out: Vec<(String, Action)> = Vec::new();
         for &(key, action) in table {
-            if action == Action::Quit {
+            if matches!(action, Action::Quit | Action::Edit(_)) {
                 continue;
             }
             if let Some(entry) = out.iter_mut().find(|(_, a)| *a == action) {
@@ -469,64 +165,25 @@ impl Keymap {
         out
     }
 
-    /// The action bound to a chord while the guided tour is on: the tour's keys first.
-    pub fn tour_action(&self, chord: KeyChord) -> Option<Action> {
-        self.tour
-            .iter()
-            .find(|(k, _)| *k == chord)
-            .map(|(_, a)| *a)
-            .or_else(|| self.action(chord))
+    /// A mode's help rows: its actions in table order, each once with all its keys (the
+    /// reader's pane digits collapsed into one row, `1–4`).
+    #[must_use]
+    pub fn help_rows(&self, mode: Mode, lang: Lang) -> Vec<(String, Action)> {
+        self.help_rows_except(mode, lang, &[])
     }
 
-    /// The tour's own keys for the help screen, one row per action with all its keys.
-    pub fn tour_help_rows(&self, lang: Lang) -> Vec<(String, Action)> {
-        let mut rows: Vec<(String, Action)> = Vec::new();
-        for &(_, action) in &self.tour {
-            if rows.iter().any(|(_, a)| *a == action) {
-                continue;
-            }
-            let keys: Vec<String> = self
-                .tour
-                .iter()
-                .filter(|(_, a)| *a == action)
-                .map(|(k, _)| k.label(lang))
-                .collect();
-            rows.push((keys.join(" "), action));
-        }
-        rows
-    }
-
-    /// Every key bound to an action, in table order.
-    pub fn keys_for(&self, action: Action) -> Vec<KeyChord> {
-        self.bindings
-            .iter()
-            .filter(|(_, a)| *a == action)
-            .map(|(k, _)| *k)
-            .collect()
-    }
-
-    /// The first key bound to an action, for hints ("Tab annotation").
-    pub fn first_key(&self, action: Action) -> Option<KeyChord> {
-        self.bindings
-            .iter()
-            .find(|(_, a)| *a == action)
-            .map(|(k, _)| *k)
-    }
-
-    /// The actions in help order, each once (pane digits collapsed into one entry).
-    pub fn help_rows(&self, lang: Lang) -> Vec<(String, Action)> {
-        self.help_rows_except(lang, &[])
-    }
-
-    /// The reader's help rows without the keys a layer takes (`←` while the tour is on).
+    /// A mode's help rows without the keys a layer takes (`←` while the tour is on).
+    #[must_use]
     pub fn help_rows_except(
         &self,
+        mode: Mode,
         lang: Lang,
         shadowed: &[(KeyChord, Action)],
     ) -> Vec<(String, Action)> {
+        let table = self.table(mode);
         let shown = |key: &KeyChord| !shadowed.iter().any(|(k, _)| k == key);
         let mut rows: Vec<(String, Action)> = Vec::new();
-        for &(_, action) in &self.bindings {
+        for &(_, action) in table {
             let entry = match action {
                 Action::FocusPane(_) => Action::FocusPane(1),
                 other => other,
@@ -535,8 +192,7 @@ impl Keymap {
                 continue;
             }
             let keys = if entry == Action::FocusPane(1) {
-                let digits: Vec<String> = self
-                    .bindings
+                let digits: Vec<String> = table
                     .iter()
                     .filter(|(_, a)| matches!(a, Action::FocusPane(1..=4)))
                     .map(|(k, _)| k.label(lang))
@@ -547,11 +203,10 @@ impl Keymap {
                     _ => continue,
                 }
             } else {
-                let keys: Vec<String> = self
-                    .keys_for(entry)
+                let keys: Vec<String> = table
                     .iter()
-                    .filter(|k| shown(k))
-                    .map(|k| k.label(lang))
+                    .filter(|(k, a)| *a == entry && shown(k))
+                    .map(|(k, _)| k.label(lang))
                     .collect();
                 if keys.is_empty() {
                     continue;
@@ -568,25 +223,8 @@ impl Keymap {
 /// all its keys, for the README: `tests/keys.rs` keeps the README's tables equal to this.
 #[must_use]
 pub fn markdown_table(keymap: &Keymap, mode: Mode, lang: Lang) -> String {
-    let rows = match mode {
-        Mode::Reader | Mode::Presenter | Mode::NotesWindow => keymap.help_rows(Lang::En),
-        Mode::Tour => keymap.tour_help_rows(Lang::En),
-        _ => {
-            let mut rows: Vec<(String, Action)> = Vec::new();
-            for &(key, action) in keymap.table(mode) {
-                match rows.iter_mut().find(|(_, a)| *a == action) {
-                    Some(row) => {
-                        row.0.push(' ');
-                        row.0.push_str(&key.label(Lang::En));
-                    }
-                    None => rows.push((key.label(Lang::En), action)),
-                }
-            }
-            rows
-        }
-    };
     let mut out = String::from("| keys | what they do |\n|---|---|\n");
-    for (keys, action) in rows {
+    for (keys, action) in keymap.help_rows(mode, Lang::En) {
         let keys: Vec<String> = keys
             .split(' ')
             .filter(|k| !k.is_empty())
@@ -606,12 +244,14 @@ fn find(table: &[(KeyChord, Action)], chord: KeyChord) -> Option<Action> {
 }
 
 /// Turns a terminal event into an action, if it is bound to one in the reader.
+#[must_use]
 pub fn translate(keymap: &Keymap, event: &Event) -> Option<Action> {
     translate_in(keymap, event, Mode::Reader)
 }
 
 /// Turns a terminal event into an action through the table of `mode` (keys), or into the
 /// mouse and resize actions every mode shares.
+#[must_use]
 pub fn translate_in(keymap: &Keymap, event: &Event, mode: Mode) -> Option<Action> {
     match event {
         Event::Key(key) => KeyChord::from_event(*key).and_then(|chord| keymap.lookup(mode, chord)),
@@ -628,7 +268,7 @@ pub fn translate_in(keymap: &Keymap, event: &Event, mode: Mode) -> Option<Action
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::KeyEventState;
+    use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
     use super::*;
 
@@ -643,7 +283,7 @@ mod tests {
         assert_eq!(chord(KeyCode::Char('j')).label(Lang::Fr), "j");
         assert_eq!(chord(KeyCode::Down).label(Lang::Fr), "↓");
         assert_eq!(KeyChord::ctrl('d').label(Lang::Fr), "Ctrl-d");
-        let rows = Keymap::default().help_rows(Lang::Fr);
+        let rows = Keymap::default().help_rows(Mode::Reader, Lang::Fr);
         let select = rows
             .iter()
             .find(|(_, a)| *a == Action::SelectVisible)
@@ -703,7 +343,7 @@ mod tests {
             );
         }
         assert_eq!(KeyChord::parse("ctrl-d").unwrap(), KeyChord::ctrl('d'));
-        for (chord, _) in Keymap::default().bindings {
+        for (chord, _) in Keymap::default().table(Mode::Reader).to_vec() {
             assert_eq!(
                 KeyChord::parse(&chord.notation()).unwrap(),
                 chord,
@@ -716,7 +356,7 @@ mod tests {
 
     #[test]
     fn help_lists_each_action_once_with_all_its_keys() {
-        let rows = Keymap::default().help_rows(Lang::En);
+        let rows = Keymap::default().help_rows(Mode::Reader, Lang::En);
         let down = rows.iter().find(|(_, a)| *a == Action::LineDown).unwrap();
         assert_eq!(down.0, "j ↓ Ctrl-e");
         let panes = rows
@@ -727,21 +367,12 @@ mod tests {
         assert_eq!(rows.iter().filter(|(_, a)| *a == Action::Quit).count(), 1);
     }
 
-    /// Every mode's table, from the reader's to the notes window's.
+    /// Every mode's table, from the reader's to the notes window's: the one keymap's.
     fn tables() -> Vec<(Mode, Vec<(KeyChord, Action)>)> {
-        let reader = Keymap::default();
-        let presenter = crate::present::keymap();
-        let notes = crate::notes::keymap();
+        let keymap = Keymap::default();
         Mode::ALL
             .iter()
-            .map(|&mode| {
-                let table = match mode {
-                    Mode::Presenter => presenter.table(mode),
-                    Mode::NotesWindow => notes.table(mode),
-                    _ => reader.table(mode),
-                };
-                (mode, table.to_vec())
-            })
+            .map(|&mode| (mode, keymap.table(mode).to_vec()))
             .collect()
     }
 
@@ -774,6 +405,8 @@ mod tests {
                 }
                 // The editor types q; Esc leaves it (asking first).
                 Mode::Editor => assert_eq!((q, esc), (None, Some(Action::NoteClose))),
+                // The search line and a filter type q; Esc leaves the line.
+                Mode::Line => assert_eq!((q, esc), (None, Some(Action::Edit(Edit::Cancel)))),
                 Mode::Confirm => assert_eq!(esc, Some(Action::Back)),
                 Mode::Tour => assert_eq!(esc, Some(Action::ToggleTour)),
                 Mode::Presenter => {
@@ -782,6 +415,22 @@ mod tests {
                 Mode::Reader | Mode::NotesWindow => assert_eq!(q, Some(Action::Quit)),
             }
         }
+    }
+
+    #[test]
+    fn the_text_modes_type_what_their_table_does_not_name() {
+        let keymap = Keymap::default();
+        let q = KeyChord::plain(KeyCode::Char('q'));
+        for mode in Mode::ALL {
+            let typed = keymap.lookup(mode, q) == Some(Action::Edit(Edit::Insert('q')));
+            assert_eq!(typed, mode.types_text(), "{mode:?}");
+        }
+        // Ctrl+letter is a command or nothing, never text.
+        assert_eq!(keymap.lookup(Mode::Editor, KeyChord::ctrl('q')), None);
+        assert_eq!(
+            keymap.lookup(Mode::Editor, KeyChord::ctrl('s')),
+            Some(Action::NoteSave)
+        );
     }
 
     #[test]
@@ -798,7 +447,7 @@ mod tests {
             translate_in(&keymap, &j, Mode::Tour),
             Some(Action::LineDown)
         );
-        let rows = keymap.tour_help_rows(Lang::En);
+        let rows = keymap.help_rows(Mode::Tour, Lang::En);
         assert_eq!(rows[0], ("→ ]".to_owned(), Action::NextStop));
         assert_eq!(rows[1], ("← [".to_owned(), Action::PrevStop));
         assert_eq!(rows[2], ("t Esc".to_owned(), Action::ToggleTour));

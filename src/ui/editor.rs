@@ -18,7 +18,7 @@ use crate::ui::{fit, wrap_text};
 
 /// "Ctrl-S save · Esc/Ctrl-C close", from the keymap.
 pub fn hints(keymap: &Keymap, lang: Lang, all_keys: bool) -> String {
-    Keymap::table_hints(&keymap.editor_bindings, lang, all_keys)
+    Keymap::table_hints(keymap.table(crate::input::Mode::Editor), lang, all_keys)
         .into_iter()
         .map(|(keys, action)| {
             let label = match action {
@@ -162,8 +162,9 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use crate::app::tests::sample;
-    use crate::app::{Action, App, EditorInput};
+    use crate::app::{Action, App};
     use crate::i18n::Lang;
+    use crate::input::Edit;
     use crate::theme::{Theme, ThemeName};
 
     fn app(size: (u16, u16), lang: Lang) -> App {
@@ -184,12 +185,11 @@ mod tests {
         app.update(Action::EditNote);
         let empty = draw(&app);
         insta::assert_snapshot!("editor_empty_80x24", empty.backend());
-        app.edit(EditorInput::Insert(
+        app.paste_note(
             "Chiffre à vérifier : la Banque mondiale parle de 154 à 435 millions de \
-             travailleurs en ligne, pas de « 430 millions ».\n\n  — à creuser en TD 漢字 👍🏽"
-                .into(),
-        ));
-        app.edit(EditorInput::Up);
+             travailleurs en ligne, pas de « 430 millions ».\n\n  — à creuser en TD 漢字 👍🏽",
+        );
+        app.edit(Edit::Up);
         let mut terminal = draw(&app);
         insta::assert_snapshot!("editor_text_80x24", terminal.backend());
         // The terminal cursor is where the next letter goes.
@@ -210,8 +210,8 @@ mod tests {
         let mut app = app((40, 12), Lang::En);
         app.update(Action::EditNote);
         for i in 0..12 {
-            app.edit(EditorInput::Insert(format!("line {i}")));
-            app.edit(EditorInput::Newline);
+            app.paste_note(&format!("line {i}"));
+            app.edit(Edit::Newline);
         }
         let editor = app.view.editor.as_ref().unwrap();
         assert!(editor.scroll > 0, "scrolled to the cursor");

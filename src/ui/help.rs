@@ -34,7 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         // More than fits: say where we are and how to see the rest.
         let key = |action| {
             app.keymap
-                .first_key(action)
+                .first_key(crate::input::Mode::Reader, action)
                 .map(|k| k.label(app.lang))
                 .unwrap_or_default()
         };

@@ -20,7 +20,7 @@ use crate::ui::{fit, wrap_text};
 /// "↓/j next · Enter go · e edit · d delete · Esc/q close", from the keymap (only each
 /// action's first key unless `all_keys`).
 fn hints(keymap: &Keymap, lang: Lang, notes: bool, all_keys: bool) -> String {
-    Keymap::table_hints(&keymap.list_bindings, lang, all_keys)
+    Keymap::table_hints(keymap.table(crate::input::Mode::List), lang, all_keys)
         .into_iter()
         .filter(|(_, a)| notes || *a != Action::ListEdit)
         // The frame names the list's own commands; paging is in the help.
@@ -203,7 +203,7 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use crate::app::tests::sample;
-    use crate::app::{Action, App, EditorInput};
+    use crate::app::{Action, App};
     use crate::i18n::Lang;
     use crate::theme::{Theme, ThemeName};
 
@@ -216,7 +216,7 @@ mod tests {
 
     fn note(app: &mut App, text: &str) {
         app.update(Action::EditNote);
-        app.edit(EditorInput::Insert(text.into()));
+        app.paste_note(text);
         app.update(Action::NoteSave);
     }
 

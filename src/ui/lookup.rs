@@ -119,7 +119,7 @@ fn filter_line(app: &App, state: &FilterList, area: Rect, buf: &mut Buffer) -> O
     if !state.editing && state.filter.is_empty() {
         let key = app
             .keymap
-            .first_key(Action::Search)
+            .first_key(crate::input::Mode::Reader, Action::Search)
             .map_or_else(String::new, |k| k.label(app.lang));
         let text = Text::FilterHint.get(app.lang).replacen('/', &key, 1);
         buf.set_line(
@@ -152,7 +152,7 @@ fn hints(app: &App, kind: bool) -> String {
     let lang = app.lang;
     let key = |action| {
         app.keymap
-            .first_key(action)
+            .first_key(crate::input::Mode::Reader, action)
             .map(|k| k.label(lang))
             .unwrap_or_default()
     };

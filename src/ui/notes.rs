@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
-use crate::app::Action;
+use crate::app::{Action, Mode};
 use crate::i18n::Text;
 use crate::layout::notes_window::{self, text_area};
 use crate::layout::stop::{self, Timing};
@@ -133,7 +133,7 @@ fn render_status(notes: &Notes, area: Rect, buf: &mut Buffer) {
         (Action::ToggleHelp, Text::PressQuestion.get(lang)),
         (Action::Quit, lang.pick("quit", "quitter")),
     ] {
-        if let Some(key) = notes.keymap.first_key(action) {
+        if let Some(key) = notes.keymap.first_key(Mode::NotesWindow, action) {
             hints.push(format!("{} {label}", key.label(lang)));
         }
     }
@@ -202,7 +202,7 @@ fn render_help(notes: &Notes, area: Rect, buf: &mut Buffer) {
         return;
     }
     let lang = notes.lang;
-    let rows = notes.keymap.help_rows(lang);
+    let rows = notes.keymap.help_rows(Mode::NotesWindow, lang);
     let key_width = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
     let mut lines: Vec<Line> = rows
         .into_iter()

@@ -63,7 +63,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         app.lang,
         body,
     );
-    draw_scrolled(&plan, presenter, &theme, app.lang, body, buf);
+    draw_scrolled(&plan, presenter, &app.keymap, &theme, app.lang, body, buf);
     render_footer(app, progress, &theme, now, footer, buf);
     if presenter.join {
         crate::ui::room::render_join(app, &theme, area, buf);
@@ -79,6 +79,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn draw_scrolled(
     plan: &Plan,
     presenter: &Presenter,
+    keymap: &crate::input::Keymap,
     theme: &Theme,
     lang: Lang,
     body: Rect,
@@ -107,9 +108,8 @@ fn draw_scrolled(
         }
     }
     let key = |action| {
-        presenter
-            .keymap
-            .first_key(action)
+        keymap
+            .first_key(crate::input::Mode::Presenter, action)
             .map(|k| k.label(lang))
             .unwrap_or_default()
     };
@@ -288,7 +288,7 @@ fn render_footer(
 /// The presenter's keys, from its keymap.
 fn render_help(app: &App, presenter: &Presenter, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
-    let rows = presenter.keymap.help_rows(lang);
+    let rows = app.keymap.help_rows(crate::input::Mode::Presenter, lang);
     let key_width = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
     let mut lines: Vec<Line> = rows
         .into_iter()

@@ -112,7 +112,10 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
     if problems > 0 {
         let key = app
             .keymap
-            .first_key(crate::app::Action::ToggleProblems)
+            .first_key(
+                crate::input::Mode::Reader,
+                crate::app::Action::ToggleProblems,
+            )
             .map(|k| k.label(lang))
             .unwrap_or_else(|| "!".to_owned());
         let count = crate::i18n::count_of(
@@ -230,7 +233,7 @@ fn search_line(
 ) -> Position {
     let prompt = app
         .keymap
-        .first_key(Action::Search)
+        .first_key(crate::input::Mode::Reader, Action::Search)
         .map_or_else(|| "/".to_owned(), |k| k.label(app.lang));
     let count = if input.is_empty() {
         String::new()
@@ -275,16 +278,12 @@ pub fn progress(app: &App, pane: usize) -> usize {
 /// one is shorter, and the last is only `? help`.
 fn hints(app: &App) -> Vec<String> {
     let lang = app.lang;
-    let key = |action| {
-        let from_tour = app
-            .tour
-            .as_ref()
-            .and_then(|_| app.keymap.tour.iter().find(|(_, a)| *a == action))
-            .map(|(k, _)| *k);
-        from_tour
-            .or_else(|| app.keymap.first_key(action))
-            .map(|k| k.label(lang))
+    let mode = if app.tour.is_some() {
+        crate::input::Mode::Tour
+    } else {
+        crate::input::Mode::Reader
     };
+    let key = |action| app.keymap.first_key(mode, action).map(|k| k.label(lang));
     let sets: &[&[(Action, Text)]] = if app.tour.is_some() {
         &[
             &[
