@@ -3,23 +3,12 @@
 //! or brings the presenter back, a paste is typed text. Nothing here changes the state but
 //! through `App::apply`.
 
-use std::ops::Range;
-use std::rc::Rc;
-
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
-use ratatui::layout::{Position, Rect};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::keymap::{KeyChord, translate_in};
 use super::line_input::Edit;
-use super::lookup::{self, IndexState};
-use super::{row_of_byte, Action, App, Effect, Handled, MAX_COUNT, Message, Mode, Overlay, PartStats, Top};
-use crate::content::AnnotationKind;
+use super::{Action, App, Handled, MAX_COUNT, Mode, Overlay};
 use crate::i18n::Text;
-use crate::layout::screen::PaneArea;
-use crate::layout::{PaneLayout, RowKind};
-use crate::present::Outcome;
-use crate::text::wrap::grapheme_width;
 
 impl App {
     /// Handles one terminal event: whether anything may have changed on screen (so the loop

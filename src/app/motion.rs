@@ -4,22 +4,9 @@
 //! Invariant: after any of these, `App::refresh` clamps every top row to its layout.
 
 use std::ops::Range;
-use std::rc::Rc;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
-use ratatui::layout::{Position, Rect};
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::keymap::{KeyChord, translate_in};
-use super::line_input::Edit;
-use super::lookup::{self, IndexState};
-use super::{row_of_byte, Action, App, Effect, Handled, MAX_COUNT, Message, Mode, Overlay, PartStats, Top};
-use crate::content::AnnotationKind;
-use crate::i18n::Text;
-use crate::layout::screen::PaneArea;
-use crate::layout::{PaneLayout, RowKind};
-use crate::present::Outcome;
-use crate::text::wrap::grapheme_width;
+use super::{App, Top, row_of_byte};
+use crate::layout::RowKind;
 
 impl App {
     /// Focuses the pane of a byte range of the text and scrolls it into view.

@@ -1,22 +1,12 @@
 //! The mouse: a click selects what is under it (an annotation, a link) or focuses its pane;
 //! the wheel scrolls the pane (or the side pane) under the pointer.
 
-use std::ops::Range;
-use std::rc::Rc;
-
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::keymap::{KeyChord, translate_in};
-use super::line_input::Edit;
-use super::lookup::{self, IndexState};
-use super::{row_of_byte, Action, App, Effect, Handled, MAX_COUNT, Message, Mode, Overlay, PartStats, Top};
-use crate::content::AnnotationKind;
-use crate::i18n::Text;
+use super::App;
+use crate::layout::RowKind;
 use crate::layout::screen::PaneArea;
-use crate::layout::{PaneLayout, RowKind};
-use crate::present::Outcome;
 use crate::text::wrap::grapheme_width;
 
 impl App {

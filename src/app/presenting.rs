@@ -108,7 +108,6 @@ impl App {
     }
 }
 
-
 impl App {
     /// Hands an action to the presenter; follows its stop in the reader, closes it or quits.
     pub(super) fn update_presenter(&mut self, action: Action) {

@@ -2,23 +2,11 @@
 //! the first time the contents opens), how many annotations of each kind, the index's entries
 //! for its kind and filter (listed again only when those change), reading progress per part.
 
-use std::ops::Range;
 use std::rc::Rc;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
-use ratatui::layout::{Position, Rect};
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::keymap::{KeyChord, translate_in};
-use super::line_input::Edit;
+use super::App;
 use super::lookup::{self, IndexState};
-use super::{row_of_byte, Action, App, Effect, Handled, MAX_COUNT, Message, Mode, Overlay, Top};
 use crate::content::AnnotationKind;
-use crate::i18n::Text;
-use crate::layout::screen::PaneArea;
-use crate::layout::{PaneLayout, RowKind};
-use crate::present::Outcome;
-use crate::text::wrap::grapheme_width;
 
 /// The index's entries, and the kind filter and filter text they were listed for.
 #[derive(Debug)]
