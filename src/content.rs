@@ -202,7 +202,10 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let syntax = plain::Syntax::of_extension(extension.as_deref());
-    let bytes = read_capped(path, TEXT_LIMIT_BYTES).map_err(|error| {
+    let name = path
+        .file_stem()
+        .map_or_else(|| label.clone(), |s| s.to_string_lossy().into_owned());
+    let read_error = |error: io::Error| {
         LoadError::Io(vec![if error.kind() == io::ErrorKind::FileTooLarge {
             too_large(&label, TEXT_LIMIT_BYTES, false)
         } else {
@@ -215,10 +218,16 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
                 ),
             )
         }])
-    })?;
-    let name = path
-        .file_stem()
-        .map_or_else(|| label.clone(), |s| s.to_string_lossy().into_owned());
+    };
+    if syntax == plain::Syntax::Markdown {
+        // In chunks, each dropped once parsed: the file and its text are never whole at once.
+        return match read_markdown_capped(path, TEXT_LIMIT_BYTES).map_err(read_error)? {
+            markdown::Source::Chunks(chunked) => plain::load_chunked(&label, &name, chunked),
+            markdown::Source::NotUtf8(bytes) => plain::load(&label, &name, bytes, syntax),
+            markdown::Source::TooLarge => Err(read_error(io::ErrorKind::FileTooLarge.into())),
+        };
+    }
+    let bytes = read_capped(path, TEXT_LIMIT_BYTES).map_err(read_error)?;
     plain::load(&label, &name, bytes, syntax)
 }
 
@@ -471,6 +480,30 @@ pub(crate) fn limit_of(name: &str) -> usize {
 /// is opened, and at most `limit + 1` bytes are read in any case (a file that grows, or that
 /// lies about its size), so memory stays bounded whatever the path names.
 pub(crate) fn read_capped(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
+    let (file, length) = open_capped(path, limit)?;
+    // Sized from the metadata (plus the one byte that tells a file that grew): `read_to_end`
+    // into an empty vector doubles its capacity as it goes, which would hold a 10 MB text in a
+    // 16 MiB buffer. A file that lies about its size only costs a reallocation.
+    let mut bytes = Vec::with_capacity(usize::try_from(length).unwrap_or(0) + 1);
+    file.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > limit {
+        return Err(io::Error::from(io::ErrorKind::FileTooLarge));
+    }
+    Ok(bytes)
+}
+
+/// Reads a Markdown file of at most `limit` bytes in chunks, as [`read_capped`] reads a file
+/// (the same checks, the same errors): see [`markdown::read`].
+fn read_markdown_capped(path: &Path, limit: usize) -> io::Result<markdown::Source> {
+    let (file, _) = open_capped(path, limit)?;
+    match markdown::read(file, limit)? {
+        markdown::Source::TooLarge => Err(io::Error::from(io::ErrorKind::FileTooLarge)),
+        read => Ok(read),
+    }
+}
+
+/// Opens a regular file of at most `limit` bytes (see [`read_capped`]); its length.
+fn open_capped(path: &Path, limit: usize) -> io::Result<(std::fs::File, u64)> {
     let metadata = std::fs::metadata(path)?;
     if metadata.is_dir() {
         return Err(io::Error::from(io::ErrorKind::IsADirectory));
@@ -485,10 +518,6 @@ pub(crate) fn read_capped(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     if metadata.len() > limit {
         return Err(io::Error::from(io::ErrorKind::FileTooLarge));
     }
-    // Sized from the metadata (plus the one byte that tells a file that grew): `read_to_end`
-    // into an empty vector doubles its capacity as it goes, which would hold a 10 MB text in a
-    // 16 MiB buffer. A file that lies about its size only costs a reallocation.
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0) + 1);
     // Opened without blocking and checked again on the handle, so a file swapped for a pipe
     // after the check above still never makes glose wait.
     let file = crate::files::open_for_reading(path)?;
@@ -498,11 +527,7 @@ pub(crate) fn read_capped(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
             NOT_A_REGULAR_FILE,
         ));
     }
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(io::Error::from(io::ErrorKind::FileTooLarge));
-    }
-    Ok(bytes)
+    Ok((file, metadata.len()))
 }
 
 /// The message of the error for a path that is neither a directory nor a regular file.

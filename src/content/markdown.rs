@@ -25,13 +25,11 @@ mod inline;
 
 use std::ops::Range;
 
-use std::collections::HashMap;
-
 use pulldown_cmark::{Options, Parser};
 
 use crate::content::model::{Block, BlockKind, InlineStyle, Link};
-use builder::{Builder, Unit};
-use chunks::{CHUNK, chunks, definitions, label_key};
+use builder::{Builder, Head, Lines};
+use chunks::{CHUNK, Shared, chunks, label_key};
 
 /// The text of a file, split into sections.
 #[derive(Debug, Default)]
@@ -136,39 +134,126 @@ pub fn parse(source: &str, level: PartLevel) -> Body {
 /// [`parse`], the source cut into chunks of at least `chunk` bytes (see [`chunks`]).
 fn parse_in_chunks(source: &str, level: PartLevel, chunk: usize) -> Body {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let mut builder = Builder::new(source, level);
-    let chunks = chunks(source, chunk);
-    // A link may use a definition written in another chunk: every definition of the file is
-    // known to every chunk.
-    let definitions = if chunks.len() > 1 {
-        definitions(source)
-    } else {
-        HashMap::new()
+    let (chunks, shared) = chunks(source, chunk);
+    parse_chunks(chunks, &shared, level, source.len())
+}
+
+/// A Markdown file read in chunks (see [`read`]).
+#[derive(Debug)]
+pub enum Source {
+    /// UTF-8, cut into chunks that parse alone as they do together.
+    Chunks(Chunked),
+    /// Not UTF-8: the file's bytes, whole (its byte-order mark dropped).
+    NotUtf8(Vec<u8>),
+    /// More than the limit.
+    TooLarge,
+}
+
+/// A UTF-8 Markdown file in chunks, with what they share.
+#[derive(Debug)]
+pub struct Chunked {
+    chunks: Vec<String>,
+    shared: Shared,
+}
+
+/// Reads a Markdown file of at most `limit` bytes in chunks, as [`parse`] would cut it, so that
+/// [`parse_chunked`] can drop each chunk once it is parsed: the file's bytes and its rendered
+/// text never exist whole at once. A byte-order mark is dropped.
+pub fn read(reader: impl std::io::Read, limit: usize) -> std::io::Result<Source> {
+    let Some((pieces, shared)) = chunks::read_chunks(reader, CHUNK, limit)? else {
+        return Ok(Source::TooLarge);
     };
-    for (start, chunk) in chunks {
+    // Every chunk begins a line, so the file is UTF-8 when each chunk is.
+    let mut chunks = Vec::with_capacity(pieces.len());
+    let mut pieces = pieces.into_iter();
+    while let Some(piece) = pieces.next() {
+        match String::from_utf8(piece) {
+            Ok(chunk) => chunks.push(chunk),
+            Err(error) => {
+                let mut bytes: Vec<u8> = chunks.into_iter().flat_map(String::into_bytes).collect();
+                bytes.extend(error.into_bytes());
+                bytes.extend(pieces.flatten());
+                return Ok(Source::NotUtf8(bytes));
+            }
+        }
+    }
+    Ok(Source::Chunks(Chunked { chunks, shared }))
+}
+
+/// Parses a file read by [`read`], as [`parse`] parses the same text.
+pub fn parse_chunked(chunked: Chunked, level: PartLevel) -> Body {
+    let Chunked { chunks, shared } = chunked;
+    let capacity = chunks.iter().map(String::len).sum();
+    parse_chunks(chunks, &shared, level, capacity)
+}
+
+/// Parses the chunks of a file in order, each dropped once parsed when they are owned.
+fn parse_chunks<S: AsRef<str>>(
+    chunks: impl IntoIterator<Item = S>,
+    shared: &Shared,
+    level: PartLevel,
+    capacity: usize,
+) -> Body {
+    let mut builder = Builder::new(level, capacity);
+    let several = shared.chunks > 1;
+    let mut lines_before = 0;
+    for (index, chunk) in chunks.into_iter().enumerate() {
+        let chunk = chunk.as_ref();
+        // A link may use a definition written in another chunk: every definition of the file
+        // is known to every chunk. A footnote defined in another chunk gets a stand-in
+        // definition (after the first chunk, which ends with a blank line; before the others,
+        // which begin with a heading), whose events are skipped.
+        let stand_ins = if several {
+            shared.footnote_stand_ins(chunk, index)
+        } else {
+            String::new()
+        };
+        let (input, skip): (std::borrow::Cow<'_, str>, usize) = if stand_ins.is_empty() {
+            (chunk.into(), 0)
+        } else if index == 0 {
+            (format!("{chunk}{stand_ins}").into(), 0)
+        } else {
+            let skip = stand_ins.len();
+            (format!("{stand_ins}{chunk}").into(), skip)
+        };
         let resolve = |link: pulldown_cmark::BrokenLink<'_>| {
-            definitions
+            if !several {
+                return None;
+            }
+            shared
+                .definitions
                 .get(&label_key(&link.reference))
                 .map(|url| (url.clone().into(), "".into()))
         };
-        let parser = Parser::new_with_broken_link_callback(chunk, options(), Some(resolve));
+        let lines = Lines::new(chunk, lines_before);
+        let parser = Parser::new_with_broken_link_callback(&input, options(), Some(resolve));
         for (event, offsets) in parser.into_offset_iter() {
-            builder.event(event, start + offsets.start);
+            let Some(offset) = offsets.start.checked_sub(skip).filter(|&o| o < chunk.len()) else {
+                continue;
+            };
+            builder.event(event, offset, &lines);
         }
-        builder.close_block();
+        builder.end_chunk();
+        lines_before += lines.breaks();
     }
     builder.finish()
 }
 
 /// Keeps a finished section. A part heading with nothing under it, in a plain file, is kept as
-/// a part holding only its heading (nothing the author wrote is left out).
-fn close_section(body: &mut Body, mut section: Section) {
+/// a part holding only its heading (nothing the author wrote is left out): its block (`block`,
+/// an index of the builder's blocks) becomes a plain heading's; else it leaves the blocks.
+fn close_section(
+    body: &mut Body,
+    mut section: Section,
+    block: Option<usize>,
+    edits: &mut Vec<(usize, Option<Block>)>,
+) {
     if section.paragraphs.is_empty()
         && let Some(heading) = &section.heading
         && !heading.range.is_empty()
     {
         section.paragraphs.push(heading.range.clone());
-        body.blocks.push(Block {
+        let plain = Block {
             start: heading.range.start,
             kind: BlockKind::Heading {
                 level: heading.level as u8,
@@ -176,7 +261,10 @@ fn close_section(body: &mut Body, mut section: Section) {
             quote: 0,
             indent: 0,
             marker: None,
-        });
+        };
+        edits.extend(block.map(|b| (b, Some(plain))));
+    } else {
+        edits.extend(block.map(|b| (b, None)));
     }
     if section.heading.is_some() || !section.paragraphs.is_empty() {
         body.sections.push(section);
@@ -184,16 +272,16 @@ fn close_section(body: &mut Body, mut section: Section) {
 }
 
 /// For a plain file: the part level (the shallowest used more than once, else the shallowest
-/// used), and the unit of a leading title heading (the first block, a heading whose level is
-/// used only once and shallower than the part level).
-fn auto_level(units: &[Unit]) -> (usize, Option<usize>) {
+/// used), and whether the first heading is a leading title (the first block, a heading whose
+/// level is used only once and shallower than the part level).
+fn auto_level(heads: &[Head]) -> (usize, bool) {
     let mut counts = [0usize; 7];
-    for heading in units.iter().filter_map(|u| u.heading.as_ref()) {
-        if let Some(c) = counts.get_mut(heading.level.min(6)) {
+    for head in heads {
+        if let Some(c) = counts.get_mut(head.heading.level.min(6)) {
             *c += 1;
         }
     }
-    let first = units.first().and_then(|u| u.heading.as_ref());
+    let first = heads.first().filter(|h| h.para == 0).map(|h| &h.heading);
     let title = first.filter(|h| counts.get(h.level) == Some(&1) && !h.text.is_empty());
     if let Some(h) = title
         && let Some(c) = counts.get_mut(h.level)
@@ -206,7 +294,7 @@ fn auto_level(units: &[Unit]) -> (usize, Option<usize>) {
     let title = title.filter(|h| level == 0 || h.level < level);
     // Without a title, every heading shallower than the level begins a part too (level is the
     // deepest that does).
-    (level, title.map(|_| 0))
+    (level, title.is_some())
 }
 
 #[cfg(test)]
@@ -420,7 +508,7 @@ mod tests {
         source.push_str("[docs]: https://docs.rs\n");
         let whole = parse_in_chunks(&source, PartLevel::Auto, usize::MAX);
         for size in [1, 64, 500] {
-            assert!(chunks(&source, size).len() > 1);
+            assert!(chunks(&source, size).0.len() > 1);
             let cut = parse_in_chunks(&source, PartLevel::Auto, size);
             assert_eq!(cut.text, whole.text);
             assert_eq!(cut.blocks, whole.blocks);
@@ -432,6 +520,81 @@ mod tests {
             whole.links.first().map(|l| l.url.as_str()),
             Some("https://docs.rs")
         );
+    }
+
+    #[test]
+    fn a_footnote_defined_in_another_chunk_is_a_footnote() {
+        // The definition is more than a chunk (256 KB) after its reference, and a footnote of
+        // the first chunk is used in the last.
+        let mut source =
+            String::from("# Notes\n\nA claim[^far] and another[^near].\n\n[^near]: Close by.\n\n");
+        let filler = "## Part\n\nSome words of filler text, and more of them.\n\n";
+        while source.len() < 300 * 1024 {
+            source.push_str(filler);
+        }
+        source.push_str(
+            "# End\n\nUsed again[^near], and [^nowhere].\n\n[^far]: The far definition.\n",
+        );
+        let whole = parse_in_chunks(&source, PartLevel::Auto, usize::MAX);
+        let cut = parse(&source, PartLevel::Auto);
+        assert!(chunks(&source, CHUNK).0.len() > 1);
+        assert_eq!(cut.text, whole.text);
+        assert_eq!(cut.blocks, whole.blocks);
+        assert_eq!(cut.styles, whole.styles);
+        assert_eq!(cut.sections.len(), whole.sections.len());
+        let lines = |body: &Body| -> Vec<(usize, usize)> {
+            body.sections
+                .iter()
+                .filter_map(|s| s.heading.as_ref().map(|h| (h.line, h.column)))
+                .collect()
+        };
+        assert_eq!(lines(&cut), lines(&whole));
+        let styled = styled(&cut);
+        assert!(styled.contains(&("[far]", STYLE_LINK, None)));
+        assert_eq!(styled.iter().filter(|s| s.0 == "[near]").count(), 2);
+        // A footnote defined nowhere stays as the author wrote it.
+        assert!(cut.text.contains("and [^nowhere]."));
+        assert!(cut.text.contains("A claim[far] and another[near]."));
+        assert!(
+            cut.blocks
+                .iter()
+                .any(|b| b.marker.as_deref() == Some("[far]"))
+        );
+    }
+
+    #[test]
+    fn a_file_read_in_chunks_parses_as_the_text_does() {
+        let piece = "Intro[^1] with [a link][docs].\n\n```\n# code\n```\n\n# Part\n\n- item\n\n";
+        let mut source = String::from("\u{feff}");
+        while source.len() < 700 * 1024 {
+            source.push_str(piece);
+        }
+        source.push_str("[docs]: https://docs.rs\n\n[^1]: A note.");
+        let whole = parse(&source, PartLevel::Auto);
+        let Source::Chunks(chunked) = read(source.as_bytes(), usize::MAX).unwrap() else {
+            panic!("UTF-8 chunks");
+        };
+        assert!(chunked.chunks.len() > 2);
+        assert!(!chunked.chunks[0].starts_with('\u{feff}'));
+        let body = parse_chunked(chunked, PartLevel::Auto);
+        assert_eq!(body.text, whole.text);
+        assert_eq!(body.blocks, whole.blocks);
+        assert_eq!(body.styles, whole.styles);
+        assert_eq!(body.links, whole.links);
+        assert_eq!(body.sections.len(), whole.sections.len());
+        assert!(!body.text.contains("[^1]"));
+        // Not UTF-8: the bytes whole, for decoding; more than the limit: refused.
+        let mut latin = source.clone().into_bytes();
+        latin.push(0xe9);
+        let Source::NotUtf8(bytes) = read_source(&latin) else {
+            panic!("not UTF-8");
+        };
+        assert_eq!(bytes, latin[3..]);
+        assert!(matches!(read(&latin[..], 1000), Ok(Source::TooLarge)));
+    }
+
+    fn read_source(bytes: &[u8]) -> Source {
+        read(bytes, usize::MAX).unwrap()
     }
 
     #[test]

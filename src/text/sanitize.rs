@@ -7,6 +7,8 @@
 //! (`\x1b[31m` becomes `␛[31m`). C1 controls and bidi overrides, which have no picture, become
 //! U+FFFD. Invariant: the output of [`clean_line`] and [`clean_block`] satisfies [`is_clean`].
 
+use std::borrow::Cow;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
@@ -32,6 +34,34 @@ pub fn clean_line(s: &str) -> String {
 /// of [`TAB_STOP`] display columns.
 pub fn clean_block(s: &str) -> String {
     clean(s, true)
+}
+
+/// [`clean_line`], without a copy when it would change nothing (most text).
+pub fn clean_line_cow(s: &str) -> Cow<'_, str> {
+    clean_cow(s, false)
+}
+
+/// [`clean_block`], without a copy when it would change nothing.
+pub fn clean_block_cow(s: &str) -> Cow<'_, str> {
+    clean_cow(s, true)
+}
+
+fn clean_cow(s: &str, keep_breaks: bool) -> Cow<'_, str> {
+    let trimmed = s.trim_start_matches(BOM);
+    let unchanged = if trimmed.is_ascii() {
+        // Printable ASCII (and line breaks in a block); a fold without early exit, which the
+        // compiler vectorises.
+        trimmed.bytes().fold(true, |ok, b| {
+            ok & ((b.wrapping_sub(0x20) < 0x5F) | (keep_breaks & (b == b'\n')))
+        })
+    } else {
+        !needs_mapping(trimmed, keep_breaks) && !may_hold_long_graphemes(trimmed)
+    };
+    if unchanged {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(clean(s, keep_breaks))
+    }
 }
 
 /// Whether `s` holds nothing [`clean_line`] / [`clean_block`] would change, apart from tabs'

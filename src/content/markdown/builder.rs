@@ -8,24 +8,35 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd}
 use super::inline::{flatten, html_words};
 use super::{Body, Heading, PartLevel, Section, TextMap, auto_level, close_section};
 use crate::content::model::{
-    Align, Block, BlockKind, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK, STYLE_STRIKE,
-    STYLE_STRONG,
+    Align, Block, BlockKind, InlineStyle, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
+    STYLE_STRIKE, STYLE_STRONG,
 };
-use crate::text::sanitize::clean_line;
+use crate::text::sanitize::{clean_line, clean_line_cow};
 
 mod write;
 
-/// 1-based line and column (in chars) of byte offsets of a source.
-struct Lines<'s> {
+/// 1-based line and column (in chars) of byte offsets of a chunk of a file.
+pub(super) struct Lines<'s> {
     source: &'s str,
     starts: Vec<usize>,
+    /// Lines of the file before the chunk.
+    before: usize,
 }
 
 impl<'s> Lines<'s> {
-    fn new(source: &'s str) -> Self {
+    pub(super) fn new(source: &'s str, before: usize) -> Self {
         let mut starts = vec![0];
-        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
-        Self { source, starts }
+        starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
+        Self {
+            source,
+            starts,
+            before,
+        }
+    }
+
+    /// How many line breaks the chunk holds.
+    pub(super) fn breaks(&self) -> usize {
+        self.starts.len() - 1
     }
 
     fn position(&self, offset: usize) -> (usize, usize) {
@@ -35,16 +46,18 @@ impl<'s> Lines<'s> {
             .source
             .get(start..offset)
             .map_or(0, |s| s.chars().count());
-        (line, column + 1)
+        (self.before + line, column + 1)
     }
 }
 
-/// One block found by the walk, before sections are cut.
-pub(super) struct Unit {
-    pub(super) range: Range<usize>,
-    // Boxed: most units are plain paragraphs, and a 10 MB text has a hundred thousand units.
-    pub(super) block: Option<Box<Block>>,
-    pub(super) heading: Option<Box<Heading>>,
+/// A heading found by the walk, before sections are cut.
+pub(super) struct Head {
+    /// Index in `Builder::paras` of its words (or of the next paragraph, when its words are kept
+    /// out of the text).
+    pub(super) para: usize,
+    /// Index in `Builder::blocks` of its block, when its words are in the text.
+    pub(super) block: Option<usize>,
+    pub(super) heading: Heading,
 }
 
 /// An open list.
@@ -53,13 +66,18 @@ struct List {
 }
 
 /// The walk over the parser's events.
-pub(super) struct Builder<'s> {
-    lines: Lines<'s>,
+pub(super) struct Builder {
     level: PartLevel,
     want_map: bool,
     text: String,
     map: TextMap,
-    units: Vec<Unit>,
+    /// Every block's range, in order (a thematic break's is empty), headings' included.
+    paras: Vec<Range<usize>>,
+    /// The blocks of `paras` that are not plain paragraphs, in order.
+    blocks: Vec<Block>,
+    heads: Vec<Head>,
+    /// The style runs of the chunks already walked.
+    styles: Vec<InlineStyle>,
     /// The block being written: its start and kind.
     open: Option<(usize, BlockKind)>,
     /// A part heading being read (kept out of the text): its words, level and position.
@@ -97,15 +115,18 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace()
 }
 
-impl<'s> Builder<'s> {
-    pub(super) fn new(source: &'s str, level: PartLevel) -> Self {
+impl Builder {
+    /// A walk writing a text of about `capacity` bytes.
+    pub(super) fn new(level: PartLevel, capacity: usize) -> Self {
         Builder {
-            lines: Lines::new(source),
             level,
             want_map: matches!(level, PartLevel::Fixed(_)),
-            text: String::with_capacity(source.len()),
+            text: String::with_capacity(capacity),
             map: TextMap::default(),
-            units: Vec::new(),
+            paras: Vec::new(),
+            blocks: Vec::new(),
+            heads: Vec::new(),
+            styles: Vec::new(),
             open: None,
             captured: None,
             heading: None,
@@ -127,7 +148,8 @@ impl<'s> Builder<'s> {
         }
     }
 
-    pub(super) fn event(&mut self, event: Event<'_>, offset: usize) {
+    /// Takes the parser's next event, at byte `offset` of the chunk `lines` is of.
+    pub(super) fn event(&mut self, event: Event<'_>, offset: usize, lines: &Lines<'_>) {
         let code = matches!(self.open, Some((_, BlockKind::Code { .. })));
         let plain = matches!(event, Event::Text(_))
             && self.html.is_none()
@@ -138,27 +160,27 @@ impl<'s> Builder<'s> {
             self.link_bare_addresses();
         }
         match event {
-            Event::Start(tag) => self.start(tag, offset),
-            Event::End(tag) => self.end(tag),
+            Event::Start(tag) => self.start(tag, offset, lines),
+            Event::End(tag) => self.end(tag, lines),
             Event::Text(text) => {
                 if self.html.is_some() {
-                    self.html_text(&text);
+                    self.html_text(&text, lines);
                 } else if code {
-                    self.push_code(&text, offset);
+                    self.push_code(&text, offset, lines);
                 } else {
                     if plain && self.bare.is_none() {
                         self.bare = Some(self.push_start());
                     }
-                    self.push_inline(&clean_line(&text), offset);
+                    self.push_inline(&clean_line_cow(&text), offset, lines);
                 }
             }
             Event::Code(code) => {
                 let start = self.push_start();
-                self.push_inline(&clean_line(&code), offset);
+                self.push_inline(&clean_line_cow(&code), offset, lines);
                 let end = self.text.len();
                 self.style_run(start, end, STYLE_CODE, None);
             }
-            Event::Html(html) => self.html_text(&html),
+            Event::Html(html) => self.html_text(&html, lines),
             Event::InlineHtml(html) => {
                 // Tags and comments are hidden; a line break tag breaks the line.
                 let tag = html.trim().to_ascii_lowercase();
@@ -168,7 +190,7 @@ impl<'s> Builder<'s> {
             }
             Event::FootnoteReference(label) => {
                 let start = self.push_start();
-                self.push_inline(&clean_line(&format!("[{label}]")), offset);
+                self.push_inline(&clean_line(&format!("[{label}]")), offset, lines);
                 let end = self.text.len();
                 self.style_run(start, end, STYLE_LINK, None);
             }
@@ -178,11 +200,8 @@ impl<'s> Builder<'s> {
                 self.close_block();
                 let start = self.separate();
                 let block = self.block(start, BlockKind::Rule);
-                self.units.push(Unit {
-                    range: start..start,
-                    block: Some(Box::new(block)),
-                    heading: None,
-                });
+                self.paras.push(start..start);
+                self.blocks.push(block);
                 self.after_rule = true;
             }
             Event::TaskListMarker(checked) => {
@@ -193,17 +212,17 @@ impl<'s> Builder<'s> {
                 });
             }
             Event::InlineMath(text) | Event::DisplayMath(text) => {
-                self.push_inline(&clean_line(&text), offset);
+                self.push_inline(&clean_line(&text), offset, lines);
             }
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, offset: usize) {
+    fn start(&mut self, tag: Tag<'_>, offset: usize, lines: &Lines<'_>) {
         match tag {
             Tag::Paragraph => self.open_block(BlockKind::Paragraph),
             Tag::Heading { level, .. } => {
                 let level = heading_level(level);
-                let (line, column) = self.lines.position(offset);
+                let (line, column) = lines.position(offset);
                 match self.level {
                     PartLevel::Fixed(part) if level <= part => {
                         self.close_block();
@@ -296,22 +315,22 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn end(&mut self, tag: TagEnd) {
+    fn end(&mut self, tag: TagEnd, lines: &Lines<'_>) {
         match tag {
             TagEnd::Paragraph | TagEnd::CodeBlock => self.close_block(),
             TagEnd::Heading(_) => {
                 if let Some((words, level, line, column)) = self.captured.take() {
                     let text = words.trim_matches(is_blank).to_owned();
-                    self.units.push(Unit {
-                        range: self.text.len()..self.text.len(),
+                    self.heads.push(Head {
+                        para: self.paras.len(),
                         block: None,
-                        heading: Some(Box::new(Heading {
+                        heading: Heading {
                             column: if text.is_empty() { 1 } else { column },
                             text,
                             level,
                             line,
                             range: self.text.len()..self.text.len(),
-                        })),
+                        },
                     });
                     self.line_start = true;
                 } else {
@@ -327,7 +346,7 @@ impl<'s> Builder<'s> {
                     let words = html_words(&html);
                     if !words.is_empty() {
                         self.open_block(BlockKind::Html);
-                        self.push_inline(&words, offset);
+                        self.push_inline(&words, offset, lines);
                         self.close_block();
                     }
                 }
@@ -374,53 +393,90 @@ impl<'s> Builder<'s> {
         }
     }
 
-    /// Cuts the sections and flattens the styles.
+    /// Ends a chunk: its last block closed, its style runs flattened (no style spans two
+    /// chunks, since a chunk ends between blocks).
+    pub(super) fn end_chunk(&mut self) {
+        self.close_block();
+        self.link_bare_addresses();
+        let len = self.text.len();
+        flatten(&mut self.edges, len, &mut self.styles);
+    }
+
+    /// Cuts the sections (call after the last chunk's [`Builder::end_chunk`]).
     pub(super) fn finish(self) -> Body {
         let Builder {
-            text,
+            mut text,
             map,
-            units,
+            paras,
+            mut blocks,
+            heads,
             level,
-            edges,
+            styles,
             links,
             ..
         } = self;
-        let styles = flatten(edges, text.len());
         let mut body = Body {
             map,
             styles,
             links,
             ..Body::default()
         };
-        let (part_level, title_unit) = match level {
-            PartLevel::Fixed(level) => (level, None),
-            PartLevel::Auto => auto_level(&units),
+        let (part_level, mut title) = match level {
+            PartLevel::Fixed(level) => (level, false),
+            PartLevel::Auto => auto_level(&heads),
         };
+        // The blocks of the title and part headings leave `blocks`, or are replaced (by index,
+        // in order).
+        let mut edits: Vec<(usize, Option<Block>)> = Vec::new();
         let mut section = Section::default();
-        for (i, unit) in units.into_iter().enumerate() {
-            if Some(i) == title_unit {
-                body.title = unit.heading.map(|h| *h);
-                continue;
-            }
-            match unit.heading {
-                Some(heading) if heading.level <= part_level => {
-                    let previous = std::mem::take(&mut section);
-                    close_section(&mut body, previous);
-                    section.heading = Some(*heading);
-                    continue;
+        // The block of the open section's heading.
+        let mut open = None;
+        let count = paras.len();
+        let mut paras = paras.into_iter();
+        let mut heads = heads.into_iter().peekable();
+        for i in 0..=count {
+            // Whether paragraph `i` is a title or part heading's words.
+            let mut heading_words = false;
+            while let Some(head) = heads.next_if(|h| h.para == i) {
+                if std::mem::take(&mut title) {
+                    heading_words |= head.block.is_some();
+                    edits.extend(head.block.map(|b| (b, None)));
+                    body.title = Some(head.heading);
+                } else if head.heading.level <= part_level {
+                    let next = Section {
+                        heading: Some(head.heading),
+                        paragraphs: Vec::new(),
+                    };
+                    let previous = std::mem::replace(&mut section, next);
+                    close_section(&mut body, previous, open.take(), &mut edits);
+                    open = head.block;
+                    heading_words |= head.block.is_some();
+                } else {
+                    body.minor_headings.push(head.heading);
                 }
-                Some(heading) => body.minor_headings.push(*heading),
-                None => {}
             }
-            if !unit.range.is_empty() || unit.block.is_some() {
-                section.paragraphs.push(unit.range);
-                if let Some(block) = unit.block {
-                    body.blocks.push(*block);
-                }
+            if let Some(range) = paras.next()
+                && !heading_words
+            {
+                section.paragraphs.push(range);
             }
         }
-        close_section(&mut body, section);
-        let mut text = text;
+        close_section(&mut body, section, open, &mut edits);
+        let mut edits = edits.into_iter().peekable();
+        let mut index = 0;
+        blocks.retain_mut(|block| {
+            let i = index;
+            index += 1;
+            match edits.next_if(|(e, _)| *e == i) {
+                Some((_, Some(new))) => {
+                    *block = new;
+                    true
+                }
+                Some((_, None)) => false,
+                None => true,
+            }
+        });
+        body.blocks = blocks;
         text.shrink_to_fit();
         body.text = text;
         body

@@ -6,12 +6,16 @@ use std::ops::Range;
 
 use crate::text::sanitize::clean_line;
 
-/// Style boundaries as runs that never overlap: at each boundary the set of open styles
-/// changes. `edges` holds (byte, bit, link) twice per style: at its start (with its link) and
-/// at its end.
-pub(super) fn flatten(mut edges: Vec<(usize, u8, Option<usize>)>, len: usize) -> Vec<InlineStyle> {
+/// Style boundaries as runs that never overlap, appended to `out`: at each boundary the set of
+/// open styles changes. `edges` holds (byte, bit, link) twice per style: at its start (with its
+/// link) and at its end; it is emptied.
+pub(super) fn flatten(
+    edges: &mut Vec<(usize, u8, Option<usize>)>,
+    len: usize,
+    out: &mut Vec<InlineStyle>,
+) {
     if edges.is_empty() {
-        return Vec::new();
+        return;
     }
     // Starts and ends come in pairs; tell them apart by pairing in order of appearance.
     let mut events: Vec<(usize, i8, u8, Option<usize>)> = Vec::with_capacity(edges.len());
@@ -25,7 +29,6 @@ pub(super) fn flatten(mut edges: Vec<(usize, u8, Option<usize>)>, len: usize) ->
     events.sort_by_key(|e| (e.0, e.1));
     let mut counts = [0u32; 6];
     let mut links: Vec<usize> = Vec::new();
-    let mut out: Vec<InlineStyle> = Vec::new();
     let mut at = 0;
     let mut index = 0;
     while index < events.len() {
@@ -37,7 +40,7 @@ pub(super) fn flatten(mut edges: Vec<(usize, u8, Option<usize>)>, len: usize) ->
             .enumerate()
             .filter(|&(_, &c)| c > 0)
             .fold(0u8, |s, (i, _)| s | (1 << i));
-        if byte > at && style != 0 {
+        if byte > at && style != 0 && at < byte.min(len) {
             out.push(InlineStyle {
                 range: at..byte.min(len),
                 style,
@@ -71,8 +74,6 @@ pub(super) fn flatten(mut edges: Vec<(usize, u8, Option<usize>)>, len: usize) ->
         }
         at = byte;
     }
-    out.retain(|s| s.range.start < s.range.end);
-    out
 }
 
 /// The words of raw HTML: comments and tags hidden, entities decoded, white space runs as one
@@ -119,7 +120,11 @@ pub fn html_words(html: &str) -> String {
 /// begin with `http://`, `https://` or `www.` (then `http://` is theirs), trailing punctuation
 /// left out (`linkify`'s rules). Their ranges in `text`, and their addresses.
 pub(super) fn bare_links(text: &str) -> Vec<(Range<usize>, String)> {
-    if !text.contains("://") && !text.contains("www.") {
+    static SCHEME: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("://"));
+    static WWW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("www."));
+    if SCHEME.find(text.as_bytes()).is_none() && WWW.find(text.as_bytes()).is_none() {
         return Vec::new();
     }
     let mut finder = linkify::LinkFinder::new();

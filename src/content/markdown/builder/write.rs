@@ -1,13 +1,13 @@
 //! Writing the rendered text: blocks opened and closed with the space between them, pieces of
 //! inline text with their line edges trimmed, style boundaries and links recorded.
 
-use super::{Builder, Unit, is_blank};
+use super::{Builder, Head, Lines, is_blank};
 use crate::content::markdown::inline::{bare_links, html_words};
 use crate::content::markdown::{Heading, Segment};
 use crate::content::model::{Block, BlockKind, Link, STYLE_IMAGE, STYLE_LINK};
-use crate::text::sanitize::{clean_block, clean_line};
+use crate::text::sanitize::{clean_block_cow, clean_line_cow};
 
-impl Builder<'_> {
+impl Builder {
     /// A block's place: its quotes, indent and the pending list marker.
     pub(super) fn block(&mut self, start: usize, kind: BlockKind) -> Block {
         Block {
@@ -71,11 +71,17 @@ impl Builder<'_> {
             && block.quote == 0
             && block.indent == 0
             && block.marker.is_none();
-        self.units.push(Unit {
-            range: start..end,
-            block: (!plain).then(|| Box::new(block)),
-            heading: heading.map(Box::new),
-        });
+        if let Some(heading) = heading {
+            self.heads.push(Head {
+                para: self.paras.len(),
+                block: (!plain).then_some(self.blocks.len()),
+                heading,
+            });
+        }
+        self.paras.push(start..end);
+        if !plain {
+            self.blocks.push(block);
+        }
     }
 
     /// Where a styled piece starts: after the separator of a block opened for it (leading
@@ -85,12 +91,12 @@ impl Builder<'_> {
         self.text.len()
     }
 
-    pub(super) fn push_inline(&mut self, piece: &str, offset: usize) {
+    pub(super) fn push_inline(&mut self, piece: &str, offset: usize, lines: &Lines<'_>) {
         if let Some((words, _, line, column)) = &mut self.captured {
             if words.trim_matches(is_blank).is_empty() && !piece.trim_matches(is_blank).is_empty() {
                 // The heading's position is that of its first word.
                 let blanks = piece.len() - piece.trim_start_matches(is_blank).len();
-                (*line, *column) = self.lines.position(offset + blanks);
+                (*line, *column) = lines.position(offset + blanks);
                 words.clear();
             }
             words.push_str(piece);
@@ -109,14 +115,14 @@ impl Builder<'_> {
             return;
         }
         self.line_start = false;
-        self.mark(offset);
+        self.mark(offset, lines);
         self.text.push_str(piece);
     }
 
     /// Records that the text from here comes from `offset` in the file (for diagnostics).
-    pub(super) fn mark(&mut self, offset: usize) {
+    pub(super) fn mark(&mut self, offset: usize, lines: &Lines<'_>) {
         if self.want_map {
-            let (line, column) = self.lines.position(offset);
+            let (line, column) = lines.position(offset);
             self.map.segments.push(Segment {
                 text_start: self.text.len(),
                 line,
@@ -125,9 +131,9 @@ impl Builder<'_> {
         }
     }
 
-    pub(super) fn push_code(&mut self, code: &str, offset: usize) {
-        self.mark(offset);
-        let cleaned = clean_block(code);
+    pub(super) fn push_code(&mut self, code: &str, offset: usize, lines: &Lines<'_>) {
+        self.mark(offset, lines);
+        let cleaned = clean_block_cow(code);
         self.text
             .push_str(cleaned.trim_end_matches(' ').trim_end_matches('\r'));
         if code.ends_with('\n') && !self.text.ends_with('\n') {
@@ -158,14 +164,14 @@ impl Builder<'_> {
         self.line_start = true;
     }
 
-    pub(super) fn html_text(&mut self, html: &str) {
+    pub(super) fn html_text(&mut self, html: &str, lines: &Lines<'_>) {
         if let Some((buffer, _)) = &mut self.html {
             buffer.push_str(html);
         } else {
             // Raw HTML where a block cannot be (inside a paragraph's lines): its words.
             let words = html_words(html);
             if !words.is_empty() {
-                self.push_inline(&words, 0);
+                self.push_inline(&words, 0, lines);
             }
         }
     }
@@ -175,7 +181,7 @@ impl Builder<'_> {
         let link = self.links.len();
         self.links.push(Link {
             range: 0..0,
-            url: clean_line(url),
+            url: clean_line_cow(url).into_owned(),
             image,
         });
         self.open_style(if image { STYLE_IMAGE } else { STYLE_LINK }, Some(link));
