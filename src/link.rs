@@ -48,6 +48,47 @@ pub struct TourState {
     /// The presenter session's id: when it opened, in milliseconds since the Unix epoch (0 from
     /// a presenter that does not say). With several presenters, the most recent is followed.
     pub session: u64,
+    /// The votes on the current stop's poll so far, with a room (the facilitator sees them
+    /// before the room does).
+    pub votes: Option<LiveVotes>,
+}
+
+/// Most counts a message carries (a poll has at most `content::MAX_CHOICES` answers; a guess
+/// is shown in fewer ranges).
+pub const MAX_COUNTS: usize = crate::content::MAX_CHOICES;
+
+/// The votes on a poll, as the notes window draws them: `votes=12 counts=3,0,9` (per answer,
+/// or per range of a guess) and, for a guess, `median=15050` (in hundredths).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LiveVotes {
+    pub answers: u32,
+    counts: [u32; MAX_COUNTS],
+    len: u8,
+    /// The median guess, in hundredths.
+    pub median_centi: Option<u64>,
+}
+
+impl LiveVotes {
+    /// `counts` (the first [`MAX_COUNTS`] of them) out of `answers`.
+    pub fn new(answers: usize, counts: &[usize], median: Option<f64>) -> Self {
+        let mut out = Self {
+            answers: u32::try_from(answers).unwrap_or(u32::MAX),
+            median_centi: median
+                .filter(|m| m.is_finite() && *m >= 0.0)
+                .map(|m| (m * 100.0).round() as u64),
+            ..Self::default()
+        };
+        for (slot, n) in out.counts.iter_mut().zip(counts) {
+            *slot = u32::try_from(*n).unwrap_or(u32::MAX);
+            out.len += 1;
+        }
+        out
+    }
+
+    /// Per answer (or range), how many.
+    pub fn counts(&self) -> &[u32] {
+        &self.counts[..usize::from(self.len)]
+    }
 }
 
 /// What a presenter says.
@@ -64,19 +105,33 @@ impl Message {
     pub fn encode(&self, key: &str) -> String {
         match self {
             Self::Bye { session } => format!("{MAGIC} {key} bye session={session}"),
-            Self::State(s) => format!(
-                "{MAGIC} {key} state stop={} stops={} tour_ms={} stop_ms={} blanked={} \
-                 revealed={} sent_ms={} session={} paused={}",
-                s.stop,
-                s.stops,
-                s.tour_ms,
-                s.stop_ms,
-                u8::from(s.blanked),
-                u8::from(s.revealed),
-                s.sent_ms,
-                s.session,
-                u8::from(s.paused)
-            ),
+            Self::State(s) => {
+                let mut wire = format!(
+                    "{MAGIC} {key} state stop={} stops={} tour_ms={} stop_ms={} blanked={} \
+                     revealed={} sent_ms={} session={} paused={}",
+                    s.stop,
+                    s.stops,
+                    s.tour_ms,
+                    s.stop_ms,
+                    u8::from(s.blanked),
+                    u8::from(s.revealed),
+                    s.sent_ms,
+                    s.session,
+                    u8::from(s.paused)
+                );
+                if let Some(votes) = &s.votes {
+                    let counts: Vec<String> = votes.counts().iter().map(u32::to_string).collect();
+                    wire.push_str(&format!(
+                        " votes={} counts={}",
+                        votes.answers,
+                        counts.join(",")
+                    ));
+                    if let Some(median) = votes.median_centi {
+                        wire.push_str(&format!(" median={median}"));
+                    }
+                }
+                wire
+            }
         }
     }
 
@@ -123,13 +178,29 @@ impl Message {
                     .then_some((Self::Bye { session }, None))
             }
             "state" => {
-                let mut fields = [None::<u64>; 10];
-                const NAMES: [&str; 10] = [
+                let mut fields = [None::<u64>; 12];
+                const NAMES: [&str; 12] = [
                     "stop", "stops", "tour_ms", "stop_ms", "blanked", "revealed", "sent_ms", "pid",
-                    "session", "paused",
+                    "session", "paused", "votes", "median",
                 ];
+                let mut counts: Option<Vec<usize>> = None;
                 for word in words {
                     let (name, value) = word.split_once('=')?;
+                    if name == "counts" {
+                        let list = value
+                            .split(',')
+                            .map(|n| {
+                                n.bytes()
+                                    .all(|b| b.is_ascii_digit())
+                                    .then(|| n.parse().ok())?
+                            })
+                            .collect::<Option<Vec<usize>>>()?;
+                        if counts.is_some() || list.len() > MAX_COUNTS {
+                            return None;
+                        }
+                        counts = Some(list);
+                        continue;
+                    }
                     let index = NAMES.iter().position(|n| *n == name)?;
                     if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
                         return None;
@@ -151,6 +222,8 @@ impl Message {
                     pid,
                     session,
                     paused,
+                    votes,
+                    median,
                 ] = fields;
                 let flag = |v: Option<u64>| match v? {
                     0 => Some(false),
@@ -171,6 +244,16 @@ impl Message {
                     revealed: flag(revealed)?,
                     sent_ms: sent_ms?,
                     session: session.unwrap_or(0),
+                    votes: match (votes, counts) {
+                        (Some(answers), Some(counts)) => {
+                            let mut live =
+                                LiveVotes::new(usize::try_from(answers).ok()?, &counts, None);
+                            live.median_centi = median;
+                            Some(live)
+                        }
+                        (None, None) if median.is_none() => None,
+                        _ => return None,
+                    },
                 };
                 Some((Self::State(state), pid))
             }
@@ -518,6 +601,7 @@ mod tests {
             revealed: true,
             sent_ms: 1_700_000_000_000,
             session: 1_699_999_000_000,
+            votes: None,
         }
     }
 
@@ -530,6 +614,43 @@ mod tests {
         ] {
             let wire = message.encode(KEY);
             assert_eq!(Message::decode(wire.as_bytes(), KEY), Some(message));
+        }
+    }
+
+    #[test]
+    fn the_live_votes_of_a_poll_round_trip() {
+        let choices = TourState {
+            votes: Some(LiveVotes::new(12, &[3, 0, 9], None)),
+            ..state()
+        };
+        let guess = TourState {
+            votes: Some(LiveVotes::new(4, &[2, 1, 0, 0, 1], Some(150.5))),
+            ..state()
+        };
+        for sent in [choices, guess] {
+            let wire = Message::State(sent).encode(KEY);
+            assert_eq!(
+                Message::decode(wire.as_bytes(), KEY),
+                Some(Message::State(sent)),
+                "{wire}"
+            );
+        }
+        let wire = Message::State(guess).encode(KEY);
+        assert!(
+            wire.ends_with(" votes=4 counts=2,1,0,0,1 median=15050"),
+            "{wire}"
+        );
+        assert_eq!(guess.votes.unwrap().counts(), &[2, 1, 0, 0, 1]);
+        // Ten counts or more, a count that is not a number, counts without votes: dropped.
+        for bad in [
+            wire.replace("counts=2,1,0,0,1", "counts=1,1,1,1,1,1,1,1,1,1"),
+            wire.replace("counts=2,1", "counts=2,-1"),
+            wire.replace("counts=2,1", "counts=2,,1"),
+            wire.replace(" votes=4", ""),
+            wire.replace(" counts=2,1,0,0,1", ""),
+            format!("{wire} counts=1"),
+        ] {
+            assert_eq!(Message::decode(bad.as_bytes(), KEY), None, "{bad}");
         }
     }
 

@@ -158,6 +158,7 @@ impl Notes {
             lang: self.lang,
             theme: &self.theme,
             revealed: self.remote.is_some_and(|r| r.state.revealed),
+            votes: self.remote.and_then(|r| r.state.votes),
         }
     }
 
@@ -245,6 +246,7 @@ mod tests {
             revealed: false,
             sent_ms: 0,
             session: 0,
+            votes: None,
         }
     }
 

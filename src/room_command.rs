@@ -147,6 +147,7 @@ pub fn export_results(
         Ok(Some(results)) => results,
         Ok(None) => results::Results {
             title: article.meta.title.clone(),
+            session: None,
             stops: Vec::new(),
         },
         Err(error) => {

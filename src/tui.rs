@@ -469,6 +469,7 @@ fn event_loop(app: &mut App, saver: &mut Saver, desk: &mut crate::desk::Desk) ->
             desk.draw_links(terminal.backend_mut(), links)?;
         }
         link.publish(app);
+        publish_room(app);
         if let Some(problem) = saver
             .session
             .after_frame(app.presenter_session(), &app.article)
@@ -564,27 +565,39 @@ fn run_effects(app: &mut App, effects: &[Effect], saver: &mut Saver, desk: &mut 
 /// How often the presenter looks for new votes while a room is open.
 const ROOM_LOOK: Duration = Duration::from_millis(200);
 
-/// Tells the room where the presenter is, and reads its votes for the frame to come; saves the
-/// results when votes came in. Never blocks on the network.
+/// Where the presenter is, as the room is told.
+fn room_shown(app: &App) -> Option<crate::room::Shown> {
+    let (presenter, progress) = (app.presenter.as_ref()?, app.tour_progress()?);
+    Some(crate::room::Shown {
+        stop: progress.stop,
+        revealed: presenter.revealed,
+        blanked: presenter.blanked,
+    })
+}
+
+/// Before a frame: tells the room which session the presenter is on, and reads the votes on
+/// the stop about to be drawn; saves the results when votes came in. Never blocks on the
+/// network.
 fn sync_room(app: &mut App) {
-    let shown = match (&app.presenter, app.tour_progress()) {
-        (Some(presenter), Some(progress)) => Some(crate::room::Shown {
-            stop: progress.stop,
-            revealed: presenter.revealed,
-            blanked: presenter.blanked,
-        }),
-        _ => None,
-    };
+    let shown = room_shown(app);
     if let Some(room) = app.room.as_mut() {
-        if let Some(shown) = shown {
-            room.publish(shown);
+        if let Some(presenter) = &app.presenter {
+            room.set_session(presenter.session);
         }
-        room.refresh();
+        room.refresh(shown.map_or(0, |s| s.stop));
         room.save_results(false);
         let tally = room.tally.clone();
         if let Some(presenter) = app.presenter.as_mut() {
             presenter.tally = tally;
         }
+    }
+}
+
+/// After a frame: tells the room where the presenter is (its clients hear of it while the loop
+/// waits for the next key).
+fn publish_room(app: &mut App) {
+    if let (Some(shown), Some(room)) = (room_shown(app), app.room.as_mut()) {
+        room.publish(shown);
     }
 }
 

@@ -9,6 +9,7 @@ mod common;
 use std::process::Command;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
+const ENGLISH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/english");
 
 /// Runs `glose ARGS` and returns its standard output, asserting it succeeded.
 fn glose(args: &[&str]) -> Vec<u8> {
@@ -191,7 +192,16 @@ fn html_brief_of_the_bundled_article() {
 }
 
 #[test]
-fn markdown_brief_of_the_workshop_fixture_in_english_labels_follow_the_article() {
+fn the_brief_of_an_english_text_speaks_english() {
+    golden("brief-english.md", &glose(&["export", ENGLISH, "--brief"]));
+    golden(
+        "brief-english.html",
+        &glose(&["export", ENGLISH, "--brief", "--format", "html"]),
+    );
+}
+
+#[test]
+fn the_brief_of_a_french_text_speaks_french_whatever_the_locale() {
     // The fixture is French: its brief speaks French whatever the locale.
     let brief = String::from_utf8(glose(&["export", FIXTURE, "--brief"])).expect("UTF-8");
     assert!(brief.contains("## Notes, une ligne chacune"), "{brief}");

@@ -550,6 +550,7 @@ proptest! {
                 revealed,
                 sent_ms,
                 session: 0,
+                votes: None,
             };
             notes.receive(Message::State(state), Duration::from_millis(later % 10_000));
             notes.update(action);

@@ -42,7 +42,12 @@ fn vote(base: &str, fields: &[(&str, &str)]) -> u16 {
 /// Starts the bundled tour's presenter with a room; returns it and the join address read off
 /// its screen.
 fn presenter() -> (Session, String) {
-    let mut presenter = Session::start(&["present", "--room", "127.0.0.1:0"], 140, 40, &[]);
+    presenter_with(&[])
+}
+
+/// `presenter` with extra environment variables.
+fn presenter_with(env: &[(&str, &str)]) -> (Session, String) {
+    let mut presenter = Session::start(&["present", "--room", "127.0.0.1:0"], 140, 40, env);
     presenter.wait_for("http://127.0.0.1:");
     let screen = presenter.contents();
     let at = screen.find("http://127.0.0.1:").unwrap();
@@ -229,4 +234,208 @@ fn glose_follow_follows_steps_away_and_rejoins() {
     follower.wait_exit();
     presenter.send("q");
     presenter.wait_exit();
+}
+
+/// The results file in `state` (the only `*.results.json` there), once it says `needle`.
+fn wait_results(state: &std::path::Path, needle: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_dir(state)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().ends_with(".results.json"))
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .unwrap_or_default();
+        if text.contains(needle) {
+            return text;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "the results never said {needle}: {text}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_killed_presenter_keeps_its_votes_and_a_new_session_starts_empty() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    let state = tempfile::tempdir().unwrap();
+    let env = [("GLOSE_STATE_DIR", state.path().to_str().unwrap())];
+    let (mut presenter, base) = presenter_with(&env);
+    for _ in 0..3 {
+        presenter.send(RIGHT);
+    }
+    presenter.wait_for("Étape 4/10");
+    wait_state(&base, "\"stop\":3,");
+    for (i, choice) in ["1", "3", "3"].into_iter().enumerate() {
+        let voter = format!("voter{i:04}abcdefgh");
+        assert_eq!(
+            vote(
+                &base,
+                &[("stop", "3"), ("choice", choice), ("voter", &voter)]
+            ),
+            200
+        );
+    }
+    presenter.wait_for("3 réponses");
+    // Saved within a second of the votes, with the session they belong to.
+    let saved = wait_results(state.path(), "\"answers\": 3");
+    assert!(saved.contains("\"session\": "), "{saved}");
+    let pid = Pid::from_raw(i32::try_from(presenter.pid().unwrap()).unwrap());
+    kill(pid, Signal::SIGKILL).unwrap();
+    presenter.wait_exit();
+
+    // Cut off: the session is resumed at its stop, with its votes.
+    let mut again = Session::start(&["present", "--room", "127.0.0.1:0"], 140, 40, &env);
+    again.wait_for("Séance reprise\u{a0}: Étape 4/10");
+    again.wait_for("Vote · 3 réponses");
+    again.send("v"); // answers the offer (the resumed session stays), nothing else
+    again.wait_for("http://127.0.0.1:");
+    again.send("v");
+    again.wait_for("2 (66 %)");
+    again.wait_for("1 (33 %)");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+
+    // Cut off again, then `n`: a new session, whose poll starts with no votes.
+    let path = std::fs::read_dir(state.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with(".presenter.toml"))
+        .unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("ended_cleanly = true", "ended_cleanly = false"),
+    )
+    .unwrap();
+    let mut fresh = Session::start(&["present", "--room", "127.0.0.1:0"], 140, 40, &env);
+    fresh.wait_for("Vote · 3 réponses");
+    fresh.send("n");
+    fresh.wait_for("Étape 1/10");
+    for _ in 0..3 {
+        fresh.send(RIGHT);
+    }
+    fresh.wait_for("Étape 4/10");
+    fresh.wait_for("Vote · 0 réponse");
+    assert!(
+        !fresh.contents().contains("3 réponses"),
+        "{}",
+        fresh.contents()
+    );
+    fresh.send("q");
+    assert_eq!(fresh.wait_exit(), 0);
+}
+
+#[test]
+fn the_notes_window_shows_the_votes_as_they_come_before_the_room_sees_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = dir.path().join("run");
+    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let mut notes = Session::start(&["notes"], 100, 40, &env);
+    notes.wait_for("En attente d’une présentation");
+    let (mut presenter, base) = presenter_with(&env);
+    for _ in 0..3 {
+        presenter.send(RIGHT);
+    }
+    presenter.wait_for("Étape 4/10");
+    notes.wait_for("Étape 4/10");
+    notes.wait_for("Vote · 0 réponse");
+    wait_state(&base, "\"stop\":3,");
+    for (i, choice) in ["3", "3", "1"].into_iter().enumerate() {
+        let voter = format!("voter{i:04}abcdefgh");
+        assert_eq!(
+            vote(
+                &base,
+                &[("stop", "3"), ("choice", choice), ("voter", &voter)]
+            ),
+            200
+        );
+    }
+    // The facilitator sees the distribution at once; the projected screen and the room only
+    // the count.
+    notes.wait_for("Vote · 3 réponses");
+    notes.wait_for("2 (66 %)");
+    notes.wait_for("1 (33 %)");
+    notes.wait_for("la salle le voit quand vous révélez");
+    presenter.wait_for("3 réponses");
+    assert!(
+        !presenter.contents().contains("%)"),
+        "{}",
+        presenter.contents()
+    );
+    assert!(wait_state(&base, "\"stop\":3,").contains("\"results\":null"));
+    presenter.send("v");
+    presenter.wait_for("2 (66 %)");
+    notes.wait_until("shown to the room", |s| {
+        s.contains("2 (66 %)") && !s.contains("la salle le voit quand vous révélez")
+    });
+    presenter.send("q");
+    assert_eq!(presenter.wait_exit(), 0);
+    notes.send("q");
+    assert_eq!(notes.wait_exit(), 0);
+}
+
+/// The fixture tour with a guess on its second stop (« 430 M »), in a folder of the test's.
+fn tour_with_a_guess() -> tempfile::TempDir {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixture).unwrap().flatten() {
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let tour = dir.path().join("tour.toml");
+    let text = std::fs::read_to_string(&tour).unwrap().replacen(
+        "big = \"430 M\"",
+        "big = \"430 M\"\nguess = { unit = \"millions\", min = 0, max = 1000, answer = 435 }",
+        1,
+    );
+    assert!(text.contains("guess = "));
+    std::fs::write(&tour, text).unwrap();
+    dir
+}
+
+#[test]
+fn a_follower_types_a_guess_and_the_presenter_counts_it() {
+    let tour = tour_with_a_guess();
+    let folder = tour.path().to_str().unwrap();
+    let mut presenter = Session::start(&["present", folder, "--room", "127.0.0.1:0"], 140, 40, &[]);
+    presenter.wait_for("http://127.0.0.1:");
+    let screen = presenter.contents();
+    let at = screen.find("http://127.0.0.1:").unwrap();
+    let base: String = screen[at..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    let mut follower = Session::start(&["follow", &base, folder], 120, 35, &[]);
+    follower.wait_for("avec la salle");
+    presenter.send(RIGHT);
+    presenter.wait_for("Étape 2/4");
+    presenter.wait_for("Estimation (millions, de 0 à 1000) · 0 réponse");
+    follower.wait_for("Étape 2/4");
+    follower.wait_for("Estimation (millions, de 0 à 1000) — tapez");
+    // Out of range: said, and nothing is sent.
+    follower.send("2000\r");
+    follower.wait_for("donnez un nombre de 0 à 1000");
+    // A number typed digit by digit, one mistake rubbed out, then Enter.
+    follower.send("43");
+    follower.wait_for("Votre estimation\u{a0}: 43▏");
+    follower.send("9\x7f5");
+    follower.wait_for("Votre estimation\u{a0}: 435▏");
+    follower.send("\r");
+    follower.wait_for("Vote compté");
+    follower.wait_for("Votre estimation\u{a0}: 435");
+    presenter.wait_for("Estimation (millions, de 0 à 1000) · 1 réponse");
+    assert!(!presenter.contents().contains("Médiane"), "not before v");
+    presenter.send("v");
+    presenter.wait_for("Médiane\u{a0}: 435 millions · la réponse\u{a0}: 435 millions");
+    presenter.wait_for("1 (100 %)");
+    follower.wait_for("médiane 435");
+    follower.send("q");
+    assert_eq!(follower.wait_exit(), 0);
+    presenter.send("q");
+    assert_eq!(presenter.wait_exit(), 0);
 }

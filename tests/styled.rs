@@ -188,3 +188,72 @@ fn a_selected_link() {
     assert!(shown.contains("Link · 2/7"), "{shown}");
     insta::assert_snapshot!("link_100x30", shown);
 }
+
+/// The bundled tour's presenter on the first poll (stop 4) with a room of 30 votes (4, 6,
+/// 20), the join address fixed so that the screen is the same every run; `v` after `keys`
+/// reveals the distribution.
+fn presenter_with_votes(width: u16, height: u16, keys: &str) -> String {
+    use glose::room::{Room, Tally};
+    // A clock of the test's: the footer's times are the same however slow the machine.
+    let clock = glose::clock::ManualClock::new();
+    let mut app = app(width, height, Lang::Fr).with_clock(std::sync::Arc::new(clock));
+    let addr = "127.0.0.1:0".parse().expect("an address");
+    let mut room = Room::start(addr, &app.article, Lang::Fr).expect("a room on the loopback");
+    room.code = "K7Q2MD".into();
+    room.join = "http://192.168.1.20:7878/K7Q2MD".into();
+    let tally = Tally {
+        answers: 30,
+        counts: vec![4, 6, 20],
+        values: Vec::new(),
+    };
+    room.tally = Some(tally.clone());
+    app.room = Some(room);
+    type_keys(&mut app, "p<right><right><right>");
+    app.presenter.as_mut().expect("the presenter").tally = Some(tally);
+    type_keys(&mut app, keys);
+    styled(&frame(&app))
+}
+
+/// Before `v`: the count only, and the join address with it in the footer, even at 80
+/// columns (shorter words make room for it).
+#[test]
+fn a_presenter_poll_with_a_room_before_the_reveal() {
+    let shown = presenter_with_votes(80, 24, "");
+    assert!(
+        shown.contains("http://192.168.1.20:7878/K7Q2MD · 30 votes"),
+        "{shown}"
+    );
+    assert!(!shown.contains("%)"), "{shown}");
+    insta::assert_snapshot!("presenter_room_footer_80x24", shown);
+    // Paused, the clocks say so and the address still fits (the count is in the poll's
+    // heading).
+    let shown = presenter_with_votes(80, 24, "t");
+    let footer = shown
+        .lines()
+        .rev()
+        .find(|l| l.contains("4/10"))
+        .unwrap_or_default();
+    assert!(
+        footer.contains("http://192.168.1.20:7878/K7Q2MD"),
+        "{footer}"
+    );
+    assert!(footer.contains("en pause"), "{footer}");
+    let shown = presenter_with_votes(120, 35, "");
+    assert!(
+        shown.contains("http://192.168.1.20:7878/K7Q2MD · 30 réponses"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("presenter_room_footer_120x35", shown);
+}
+
+/// After `v`: the distribution as a bar chart (scrolled to the end of the stop, where the
+/// poll is).
+#[test]
+fn a_presenter_poll_revealed_as_a_bar_chart() {
+    let to_the_end = format!("v{}", "j".repeat(40));
+    for (width, height) in [(80, 24), (120, 35)] {
+        let shown = presenter_with_votes(width, height, &to_the_end);
+        assert!(shown.contains("20 (66 %)"), "{shown}");
+        insta::assert_snapshot!(format!("presenter_room_chart_{width}x{height}"), shown);
+    }
+}

@@ -194,6 +194,7 @@ fn high_contrast_colours_every_cell_of_the_notes_window() {
                     revealed: stop == 2,
                     sent_ms: 0,
                     session: 1,
+                    votes: None,
                 }),
                 Duration::ZERO,
             );

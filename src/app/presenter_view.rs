@@ -21,6 +21,13 @@ impl App {
         }
     }
 
+    /// The votes on stop `stop`'s poll so far, for notes windows (with a room only).
+    pub fn live_votes(&self, stop: usize) -> Option<crate::link::LiveVotes> {
+        let tally = self.presenter.as_ref()?.tally.as_ref()?;
+        let poll = self.article.tour.get(stop)?.poll.as_ref()?;
+        Some(crate::room::votes::Summary::of(tally, poll).live())
+    }
+
     /// How far the presenter's stop can scroll at the current size: 0 when it fits whole.
     pub fn presenter_max_scroll(&self) -> usize {
         let Some(stop) = self

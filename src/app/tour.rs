@@ -193,6 +193,7 @@ impl App {
             revealed: presenter.revealed,
             sent_ms,
             session: presenter.session,
+            votes: self.live_votes(progress.stop),
         })
     }
 

@@ -235,11 +235,11 @@ pub(super) fn html(article: &Article) -> String {
             h(Text::HandoutTour.get(lang))
         );
         for (i, stop) in article.tour.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "<h3>{}</h3>\n<ul>",
-                stop_heading(article, i, lang, true)
-            );
+            let _ = writeln!(out, "<h3>{}</h3>", stop_heading(article, i, lang, true));
+            if stop.questions.is_empty() {
+                continue;
+            }
+            out.push_str("<ul>\n");
             for question in &stop.questions {
                 let _ = writeln!(out, "<li>{}</li>", h(&one_line(question)));
             }

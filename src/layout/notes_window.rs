@@ -21,6 +21,8 @@ pub struct NotesBody<'a> {
     pub theme: &'a Theme,
     /// Whether the presenter has shown the answer to the room.
     pub revealed: bool,
+    /// The votes on the stop's poll so far, with a room.
+    pub votes: Option<crate::link::LiveVotes>,
 }
 
 /// The notes' text inside `area`, with its padding left and right.
@@ -55,6 +57,7 @@ pub fn body_lines(notes: &NotesBody<'_>, timing: Timing, width: usize) -> Vec<Li
         say: true,
     };
     let mut out = stop::lines(article, timing, lang, theme, width, parts);
+    out.extend(poll_lines(notes, timing.stop, width));
     let annotation = article
         .tour
         .get(timing.stop)
@@ -107,5 +110,43 @@ pub fn body_lines(notes: &NotesBody<'_>, timing: Timing, width: usize) -> Vec<Li
         );
         out.extend(wrap_text(&line, width, theme.dim, french));
     }
+    out
+}
+
+/// The stop's poll with a room: its distribution all along (the room sees it only once the
+/// presenter reveals it), so the facilitator knows what the room thinks before `v`.
+fn poll_lines(notes: &NotesBody<'_>, stop: usize, width: usize) -> Vec<Line<'static>> {
+    let (Some(live), Some(poll)) = (
+        notes.votes,
+        notes.article.tour.get(stop).and_then(|s| s.poll.as_ref()),
+    ) else {
+        return Vec::new();
+    };
+    let lang = notes.lang;
+    let votes = crate::room::votes::Summary::from_live(&live);
+    let mut out = vec![Line::default()];
+    out.extend(crate::layout::poll::presenter_lines(
+        poll,
+        Some(&votes),
+        true,
+        notes.theme,
+        lang,
+        width,
+        notes.article.is_french(),
+    ));
+    let seen = if notes.revealed {
+        lang.pick("(shown to the room)", "(montré à la salle)")
+    } else {
+        lang.pick(
+            "(live: the room sees it once you reveal)",
+            "(en direct\u{a0}: la salle le voit quand vous révélez)",
+        )
+    };
+    out.extend(wrap_text(
+        seen,
+        width,
+        notes.theme.dim,
+        notes.article.is_french(),
+    ));
     out
 }

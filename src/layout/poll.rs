@@ -3,16 +3,18 @@
 //! guesses with their median and the answer); for a follower's side pane, the answers, the keys
 //! to vote, their own vote and, once revealed, the room's.
 
-use ratatui::style::Modifier;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Direction, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 
 use crate::content::{Article, Poll};
 use crate::i18n::{Lang, count_of};
 use crate::layout::lines::wrap_text;
-use crate::room::Tally;
 use crate::room::follow::Following;
 use crate::room::results::number;
-use crate::room::votes::Answer;
+use crate::room::votes::{Answer, SHOWN_BINS, Summary};
 use crate::text::wrap::str_width;
 use crate::theme::Theme;
 
@@ -20,35 +22,92 @@ fn answers(lang: Lang, n: usize) -> String {
     count_of(lang, n, ("answer", "answers", "réponse", "réponses"))
 }
 
-/// Bars of a guess's histogram on the presenter.
-const BINS: usize = 5;
-
-/// `label ████ 5 (42 %)`, the bar scaled to `most`.
-fn bar_line(
-    label: &str,
-    count: usize,
-    most: usize,
+/// The distribution as ratatui's horizontal [`BarChart`], one row per answer: its label, how
+/// many chose it and their share, then the bar, scaled to the most voted; `column` wide,
+/// turned into lines so that it is laid out (and scrolled, and measured) like the rest of the
+/// stop.
+fn chart_lines(
+    labels: &[String],
+    counts: &[usize],
     total: usize,
     theme: &Theme,
     column: usize,
-) -> Line<'static> {
-    let share = (count * 100).checked_div(total).unwrap_or(0);
-    let tail = format!(" {count} ({share} %)");
-    let room = column.saturating_sub(str_width(label) + str_width(&tail) + 1);
-    let length = (room * count).checked_div(most).unwrap_or(0);
-    Line::from(vec![
-        Span::styled(format!("{label} "), theme.text),
-        Span::styled("█".repeat(length), theme.figure),
-        Span::styled(tail, theme.label),
-    ])
+) -> Vec<Line<'static>> {
+    let counts: Vec<usize> = counts
+        .iter()
+        .copied()
+        .chain(std::iter::repeat(0))
+        .take(labels.len())
+        .collect();
+    let figures: Vec<String> = counts
+        .iter()
+        .map(|&n| {
+            let share = (n * 100).checked_div(total).unwrap_or(0);
+            format!("{n} ({share} %)")
+        })
+        .collect();
+    let label_width = labels.iter().map(|l| str_width(l)).max().unwrap_or(0);
+    let figure_width = figures.iter().map(|f| str_width(f)).max().unwrap_or(0);
+    let bar_style = theme.figure.remove_modifier(Modifier::UNDERLINED);
+    let bars: Vec<Bar> = labels
+        .iter()
+        .zip(&figures)
+        .zip(&counts)
+        .map(|((label, figure), &n)| {
+            let pad = " ".repeat(label_width - str_width(label));
+            let before = " ".repeat(figure_width - str_width(figure));
+            Bar::default()
+                .value(n as u64)
+                .label(Line::from(vec![
+                    Span::styled(format!("{label}{pad}  {before}"), theme.text),
+                    Span::styled(figure.clone(), theme.label),
+                ]))
+                .text_value(String::new())
+        })
+        .collect();
+    let rows = u16::try_from(bars.len()).unwrap_or(u16::MAX);
+    let area = Rect::new(0, 0, u16::try_from(column).unwrap_or(u16::MAX), rows);
+    let mut buf = Buffer::empty(area);
+    BarChart::default()
+        .direction(Direction::Horizontal)
+        .bar_width(1)
+        .bar_gap(0)
+        .bar_style(bar_style)
+        .data(BarGroup::default().bars(&bars))
+        .render(area, &mut buf);
+    (0..rows).map(|y| buffer_row(&buf, y)).collect()
+}
+
+/// Row `y` of `buf` as a line of styled spans, trailing blank cells left out.
+fn buffer_row(buf: &Buffer, y: u16) -> Line<'static> {
+    let area = buf.area;
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut x = area.x;
+    while x < area.right() {
+        let cell = &buf[(x, y)];
+        let (symbol, style) = (cell.symbol().to_owned(), cell.style());
+        // A wide character covers the cells after it.
+        x += u16::try_from(str_width(&symbol).max(1)).unwrap_or(1);
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(&symbol),
+            _ => spans.push(Span::styled(symbol, style)),
+        }
+    }
+    while spans
+        .last()
+        .is_some_and(|s| s.content.trim().is_empty() && s.style == Style::default())
+    {
+        spans.pop();
+    }
+    Line::from(spans)
 }
 
 /// The poll's lines for the presenter: the question's answers (numbered, so a room without
 /// the network can vote by hand), the count of answers as they come in (with a room), and the
-/// distribution once `revealed`.
+/// distribution (`votes`) once `revealed`.
 pub fn presenter_lines(
     poll: &Poll,
-    tally: Option<&Tally>,
+    votes: Option<&Summary>,
     revealed: bool,
     theme: &Theme,
     lang: Lang,
@@ -63,39 +122,26 @@ pub fn presenter_lines(
             Lang::Fr => format!("Estimation ({unit}, de {min} à {max})"),
         },
     };
-    let count = tally.map(|t| format!(" · {}", answers(lang, t.answers)));
+    let count = votes.map(|t| format!(" · {}", answers(lang, t.answers)));
     out.push(Line::from(vec![
         Span::styled(head, theme.label),
         Span::styled(count.unwrap_or_default(), theme.heading),
     ]));
-    let shown = tally.filter(|_| revealed);
+    let shown = votes.filter(|_| revealed);
     match poll {
         Poll::Choices(choices) => {
-            let width = choices
+            let labels: Vec<String> = choices
                 .iter()
                 .enumerate()
-                .map(|(i, c)| str_width(&format!("{}  {c}", i + 1)))
-                .max()
-                .unwrap_or(0);
-            let most = shown
-                .map(|t| t.counts.iter().copied().max().unwrap_or(0))
-                .unwrap_or(0);
-            for (i, choice) in choices.iter().enumerate() {
-                let label = format!("{}  {choice}", i + 1);
-                match shown {
-                    Some(t) if width + 12 <= column => {
-                        let pad = " ".repeat(width - str_width(&label));
-                        let n = t.counts.get(i).copied().unwrap_or(0);
-                        out.push(bar_line(
-                            &format!("{label}{pad}"),
-                            n,
-                            most,
-                            t.answers,
-                            theme,
-                            column,
-                        ));
-                    }
-                    Some(t) => {
+                .map(|(i, c)| format!("{}  {c}", i + 1))
+                .collect();
+            let width = labels.iter().map(|l| str_width(l)).max().unwrap_or(0);
+            match shown {
+                Some(t) if width + 12 <= column => {
+                    out.extend(chart_lines(&labels, &t.counts, t.answers, theme, column));
+                }
+                Some(t) => {
+                    for (i, label) in labels.iter().enumerate() {
                         let n = t.counts.get(i).copied().unwrap_or(0);
                         out.extend(wrap_text(
                             &format!("{label} — {n}"),
@@ -104,7 +150,11 @@ pub fn presenter_lines(
                             french,
                         ));
                     }
-                    None => out.extend(wrap_text(&label, column, theme.text, french)),
+                }
+                None => {
+                    for label in &labels {
+                        out.extend(wrap_text(label, column, theme.text, french));
+                    }
                 }
             }
         }
@@ -115,28 +165,15 @@ pub fn presenter_lines(
             answer,
         } => {
             if let Some(t) = shown.filter(|t| t.answers > 0) {
-                let bins = t.histogram(*min, *max, BINS);
-                let most = bins.iter().copied().max().unwrap_or(0);
-                let step = f64::from(max - min) / BINS as f64;
-                let labels: Vec<String> = (0..BINS)
+                let step = f64::from(max - min) / SHOWN_BINS as f64;
+                let labels: Vec<String> = (0..SHOWN_BINS)
                     .map(|i| {
                         let from = f64::from(*min) + step * i as f64;
                         format!("{}–{}", number(from, lang), number(from + step, lang))
                     })
                     .collect();
-                let width = labels.iter().map(|l| str_width(l)).max().unwrap_or(0);
-                for (label, n) in labels.iter().zip(bins) {
-                    let pad = " ".repeat(width - str_width(label));
-                    out.push(bar_line(
-                        &format!("{label}{pad}"),
-                        n,
-                        most,
-                        t.answers,
-                        theme,
-                        column,
-                    ));
-                }
-                if let Some(median) = t.median() {
+                out.extend(chart_lines(&labels, &t.counts, t.answers, theme, column));
+                if let Some(median) = t.median {
                     let mut line = format!(
                         "{}{}{} {unit}",
                         lang.pick("Median", "Médiane"),
@@ -270,4 +307,82 @@ pub fn follower_lines(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Modifier;
+
+    use super::*;
+    use crate::room::Tally;
+    use crate::theme::ThemeName;
+
+    /// The lines as text (their styles are checked where they matter).
+    fn shown(lines: &[Line]) -> String {
+        let mut out = String::new();
+        for line in lines {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            out.push_str(text.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    fn guess() -> Poll {
+        Poll::Guess {
+            unit: "millions".into(),
+            min: 0,
+            max: 1000,
+            answer: Some(154),
+        }
+    }
+
+    #[test]
+    fn a_guess_revealed_is_a_histogram_with_its_median_and_the_answer() {
+        let theme = Theme::named(ThemeName::Default);
+        let tally = Tally {
+            answers: 6,
+            counts: Vec::new(),
+            values: vec![20.0, 120.0, 150.0, 180.0, 430.0, 990.0],
+        };
+        let votes = Summary::of(&tally, &guess());
+        assert_eq!(votes.counts, vec![4, 0, 1, 0, 1]);
+        let lines = presenter_lines(&guess(), Some(&votes), true, &theme, Lang::Fr, 60, true);
+        insta::assert_snapshot!(shown(&lines));
+        // The bars are the chart's, in the figure's colour, not underlined.
+        let bar = lines[1]
+            .spans
+            .iter()
+            .find(|s| s.content.contains('█'))
+            .expect("a bar");
+        assert_eq!(bar.style.fg, theme.figure.fg);
+        assert!(!bar.style.add_modifier.contains(Modifier::UNDERLINED));
+        // Before the reveal: the count only.
+        let lines = presenter_lines(&guess(), Some(&votes), false, &theme, Lang::Fr, 60, true);
+        assert_eq!(
+            shown(&lines),
+            "Estimation (millions, de 0 à 1000) · 6 réponses\n"
+        );
+    }
+
+    #[test]
+    fn a_bar_chart_fits_its_column_and_a_narrow_one_lists_the_counts() {
+        let theme = Theme::named(ThemeName::Default);
+        let poll = Poll::Choices(vec!["Oui".into(), "Non".into()]);
+        let votes = Summary {
+            answers: 3,
+            counts: vec![1, 2],
+            median: None,
+        };
+        for column in [20, 40, 80] {
+            let lines = presenter_lines(&poll, Some(&votes), true, &theme, Lang::En, column, false);
+            for line in &lines {
+                assert!(line.width() <= column, "{column}: {line:?}");
+            }
+            let text = shown(&lines);
+            assert!(text.contains("2 (66 %)"), "{column}: {text}");
+        }
+        let lines = presenter_lines(&poll, Some(&votes), true, &theme, Lang::En, 12, false);
+        assert_eq!(shown(&lines), "Vote · 3 answers\n1  Oui — 1\n2  Non — 2\n");
+    }
 }

@@ -185,9 +185,13 @@ pub fn plan(
         if !questions.is_empty() {
             questions.push(Line::default());
         }
+        let votes = reveal
+            .tally
+            .as_ref()
+            .map(|t| crate::room::votes::Summary::of(t, poll));
         questions.extend(crate::layout::poll::presenter_lines(
             poll,
-            reveal.tally.as_ref(),
+            votes.as_ref(),
             reveal.revealed,
             theme,
             lang,

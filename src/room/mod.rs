@@ -2,9 +2,11 @@
 //! browser, and answer the stop's poll. Started only by `glose present --room`, stopped with
 //! the presenter.
 //!
-//! The presenter's loop owns a [`Room`]: it hands over where the tour is ([`Shown`]) after
-//! every frame, exactly as it tells notes windows (`Room::publish` never blocks: a `watch`
-//! channel), and reads the votes back ([`Room::tally`], a short lock). The server (`server`)
+//! The presenter's loop owns a [`Room`]: before a frame it reads the votes on the stop it
+//! draws ([`Room::refresh`] into [`Room::tally`], a short lock); once the frame is on screen it
+//! hands over where the tour is ([`Shown`]), exactly as it tells notes windows
+//! (`Room::publish` never blocks: a `watch` channel), so the room's work of sending the stop
+//! to every client never delays the projected screen. The server (`server`)
 //! runs axum on a single-threaded tokio runtime on its own thread; the reader's loop never
 //! sees an async runtime. What the room may see of each stop is taken from the article once
 //! (`view`); the verdict and the votes' distribution go out only after the reveal.
@@ -87,6 +89,18 @@ impl Shared {
             self.vote_revision.fetch_add(1, Ordering::SeqCst);
         }
         cast
+    }
+
+    /// Sends the room the state for `shown` (on the server's thread, by the relay).
+    fn publish(&self, shown: Shown) {
+        let rev = self.state.borrow().rev + 1;
+        let tally = self.tally(shown.stop);
+        let json = view::state_json(rev, &self.key, &self.stops, shown, tally.as_ref());
+        self.state.send_replace(Arc::new(Published {
+            rev,
+            shown,
+            json: json.to_string(),
+        }));
     }
 
     fn tally(&self, stop: usize) -> Option<Tally> {
@@ -203,7 +217,16 @@ pub struct Room {
     pub save_error: Option<String>,
     saved_at: Option<Instant>,
     unsaved: bool,
+    /// The presenter session the votes belong to (`set_session`), once known.
+    session: Option<u64>,
+    /// The results file as it was when the room opened (the previous session's votes, which
+    /// a later `r` may resume even after this session has replaced the file).
+    earlier: Option<results::Results>,
     shared: Arc<Shared>,
+    /// To the relay: where the presenter is.
+    told: watch::Sender<Told>,
+    /// Bumped when the votes are replaced, so that the same stop is sent again.
+    generation: u64,
     last: Option<Shown>,
     seen_votes: u64,
     stop: Option<oneshot::Sender<()>>,
@@ -256,9 +279,11 @@ impl Room {
         });
         let (stop, stopped) = oneshot::channel::<()>();
         let router = server::router(shared.clone());
+        let (told, heard) = watch::channel(Told::default());
+        let relayed = shared.clone();
         let thread = std::thread::Builder::new()
             .name("room".into())
-            .spawn(move || serve(listener, router, stopped))
+            .spawn(move || serve(listener, router, relayed, heard, stopped))
             .map_err(StartError::Thread)?;
         let join = format!("http://{}/{code}", reachable(bound));
         Ok(Self {
@@ -269,7 +294,11 @@ impl Room {
             save_error: None,
             saved_at: None,
             unsaved: false,
+            session: None,
+            earlier: None,
             shared,
+            told,
+            generation: 0,
             last: None,
             seen_votes: u64::MAX,
             stop: Some(stop),
@@ -277,28 +306,67 @@ impl Room {
         })
     }
 
-    /// Tells the room where the presenter is. Never blocks; does nothing when nothing changed.
+    /// Tells the room where the presenter is. Never blocks, and costs the presenter the same
+    /// whatever the number of clients: the server's thread builds the state and wakes them
+    /// (the relay in `serve`). Does nothing when nothing changed.
     pub fn publish(&mut self, shown: Shown) {
         if self.last == Some(shown) {
             return;
         }
         self.last = Some(shown);
-        let shared = &self.shared;
-        let rev = shared.state.borrow().rev + 1;
-        let tally = shared.tally(shown.stop);
-        let json = view::state_json(rev, &shared.key, &shared.stops, shown, tally.as_ref());
-        shared.state.send_replace(Arc::new(Published {
-            rev,
+        self.told.send_replace(Told {
             shown,
-            json: json.to_string(),
-        }));
+            generation: self.generation,
+        });
     }
 
-    /// Reads the votes on the current stop into [`Room::tally`]; returns whether they changed
-    /// since the last call (then the presenter redraws).
-    pub fn refresh(&mut self) -> bool {
+    /// Ties the votes to the presenter session `id` (`Presenter::session`), called before every
+    /// frame. When the session changes (the room opens, a session is resumed, `n` starts a new
+    /// one), the votes are those saved for that session, if any (a presenter killed and
+    /// started again gets them back), else none; the tally is read again.
+    pub fn set_session(&mut self, id: u64) {
+        if self.session == Some(id) {
+            return;
+        }
+        let first = self.session.is_none();
+        self.session = Some(id);
+        let on_file = self
+            .results_path
+            .as_deref()
+            .and_then(|path| results::load(path).ok().flatten());
+        if first {
+            self.earlier.clone_from(&on_file);
+        }
+        let saved = on_file
+            .filter(|r| r.session == Some(id))
+            .or_else(|| self.earlier.clone().filter(|r| r.session == Some(id)));
+        {
+            let mut votes = self
+                .shared
+                .votes
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            votes.clear();
+            if let Some(saved) = &saved {
+                saved.restore_into(&self.shared.stops, &mut votes);
+            }
+            // Read under the lock: a vote counted after this moves the revision again, so it
+            // is saved.
+            self.seen_votes = self.shared.vote_revision.load(Ordering::SeqCst);
+        }
+        self.unsaved = false;
+        // The room's state carries the distribution once revealed: send it again.
+        self.generation += 1;
+        if let Some(shown) = self.last.take() {
+            self.publish(shown);
+        }
+        self.tally = self.shared.tally(self.last.map_or(0, |s| s.stop));
+    }
+
+    /// Reads the votes on the poll of stop `stop` (the presenter's, about to be drawn) into
+    /// [`Room::tally`]; returns whether they changed since the last call.
+    pub fn refresh(&mut self, stop: usize) -> bool {
         let revision = self.shared.vote_revision.load(Ordering::SeqCst);
-        let stop = self.last.map_or(0, |s| s.stop);
         let tally = self.shared.tally(stop);
         let changed = revision != self.seen_votes || tally != self.tally;
         if revision != self.seen_votes && self.seen_votes != u64::MAX {
@@ -324,6 +392,7 @@ impl Room {
         };
         let results = self.results();
         if results.stops.is_empty() && !now {
+            self.unsaved = false;
             return;
         }
         self.saved_at = Some(Instant::now());
@@ -336,9 +405,15 @@ impl Room {
         }
     }
 
-    /// Whether votes came in since the last [`Room::refresh`].
+    /// Whether votes came in since the last [`Room::refresh`], or votes wait to be saved and
+    /// the next save is due (the loop then goes round once, so that no vote waits for a key).
     pub fn has_news(&self) -> bool {
-        self.shared.vote_revision.load(Ordering::SeqCst) != self.seen_votes
+        let save_due = self.unsaved
+            && self.results_path.is_some()
+            && self
+                .saved_at
+                .is_none_or(|at| at.elapsed() >= std::time::Duration::from_secs(1));
+        save_due || self.shared.vote_revision.load(Ordering::SeqCst) != self.seen_votes
     }
 
     /// Event streams open now (browsers on the page).
@@ -353,23 +428,16 @@ impl Room {
             .votes
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        results::Results::collect(&self.shared.title, &self.shared.stops, &votes)
-    }
-
-    /// Puts back the ballots of an earlier session of the same tour.
-    pub fn restore(&self, saved: &results::Results) {
-        let mut votes = self
-            .shared
-            .votes
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        saved.restore_into(&self.shared.stops, &mut votes);
+        results::Results {
+            session: self.session,
+            ..results::Results::collect(&self.shared.title, &self.shared.stops, &votes)
+        }
     }
 }
 
 impl Drop for Room {
     fn drop(&mut self) {
-        self.refresh();
+        self.refresh(self.last.map_or(0, |s| s.stop));
         self.save_results(true);
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
@@ -380,9 +448,23 @@ impl Drop for Room {
     }
 }
 
+/// What the presenter tells the relay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Told {
+    shown: Shown,
+    generation: u64,
+}
+
 /// The server thread: a single-threaded runtime serving until the handle is dropped; then
-/// every connection is closed with it.
-fn serve(listener: TcpListener, router: axum::Router, stopped: oneshot::Receiver<()>) {
+/// every connection is closed with it. Its relay turns what the presenter tells into the
+/// state every client waits for.
+fn serve(
+    listener: TcpListener,
+    router: axum::Router,
+    shared: Arc<Shared>,
+    mut heard: watch::Receiver<Told>,
+    stopped: oneshot::Receiver<()>,
+) {
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .enable_time()
@@ -397,6 +479,12 @@ fn serve(listener: TcpListener, router: axum::Router, stopped: oneshot::Receiver
         let app = router.into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
+        });
+        tokio::spawn(async move {
+            while heard.changed().await.is_ok() {
+                let told = *heard.borrow_and_update();
+                shared.publish(told.shown);
+            }
         });
         let _ = stopped.await;
     });

@@ -2,6 +2,11 @@
 //! (`<article>.results.json`, written atomically through `store::write_atomic` whenever
 //! votes came in, at most once a second, and when the presenter closes), read back by
 //! `glose export --results` as Markdown or CSV: per stop, the counts.
+//!
+//! The file belongs to one presenter session (its `session` is the session's id, as in
+//! `tour::session`): a presenter that resumes that session (after a crash, or `r`) gets its
+//! ballots back, so a killed presenter loses at most the last second of votes; a new session
+//! starts empty and replaces the file at its first vote.
 
 use std::path::{Path, PathBuf};
 
@@ -44,6 +49,10 @@ pub struct StopResult {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Results {
     pub title: String,
+    /// The presenter session the votes belong to (`PresenterSession::id`): a resumed session
+    /// gets them back, a new one starts empty. `None` in a file from before sessions had them.
+    #[serde(default)]
+    pub session: Option<u64>,
     pub stops: Vec<StopResult>,
 }
 
@@ -52,6 +61,7 @@ impl Results {
     pub fn collect(title: &str, stops: &[StopView], votes: &Votes) -> Self {
         let mut out = Self {
             title: title.to_owned(),
+            session: None,
             stops: Vec::new(),
         };
         for (index, view) in stops.iter().enumerate() {
@@ -308,6 +318,7 @@ mod tests {
     fn results() -> Results {
         Results {
             title: "Un | titre".into(),
+            session: Some(1_764_589_026_000),
             stops: vec![
                 StopResult {
                     stop: 3,

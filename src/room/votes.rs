@@ -108,6 +108,50 @@ impl Tally {
     }
 }
 
+/// Ranges a guess's distribution is shown in (presenter, notes window).
+pub const SHOWN_BINS: usize = 5;
+
+/// A poll's distribution as drawn: per answer (or per range of a guess, [`SHOWN_BINS`] of
+/// them from `min` to `max`) how many, and the median guess.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Summary {
+    pub answers: usize,
+    pub counts: Vec<usize>,
+    pub median: Option<f64>,
+}
+
+impl Summary {
+    /// The distribution of `tally` on `poll`.
+    pub fn of(tally: &Tally, poll: &Poll) -> Self {
+        match poll {
+            Poll::Choices(_) => Self {
+                answers: tally.answers,
+                counts: tally.counts.clone(),
+                median: None,
+            },
+            Poll::Guess { min, max, .. } => Self {
+                answers: tally.answers,
+                counts: tally.histogram(*min, *max, SHOWN_BINS),
+                median: tally.median(),
+            },
+        }
+    }
+
+    /// As sent to notes windows.
+    pub fn live(&self) -> crate::link::LiveVotes {
+        crate::link::LiveVotes::new(self.answers, &self.counts, self.median)
+    }
+
+    /// As received by a notes window.
+    pub fn from_live(live: &crate::link::LiveVotes) -> Self {
+        Self {
+            answers: live.answers as usize,
+            counts: live.counts().iter().map(|&n| n as usize).collect(),
+            median: live.median_centi.map(|m| m as f64 / 100.0),
+        }
+    }
+}
+
 /// Why a vote was not counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refused {
@@ -225,6 +269,11 @@ impl Votes {
         if ballots.len() < MAX_VOTERS {
             ballots.insert(voter, answer);
         }
+    }
+
+    /// Forgets every ballot (a new presenter session); the rate limits stay.
+    pub fn clear(&mut self) {
+        self.ballots.clear();
     }
 
     /// Every ballot of stop `stop` (for saving).

@@ -274,6 +274,7 @@ mod tests {
                         revealed: true,
                         sent_ms: 0,
                         session: 0,
+                        votes: None,
                     }),
                     Duration::ZERO,
                 );
@@ -304,6 +305,7 @@ mod tests {
                 revealed: false,
                 sent_ms: 0,
                 session: 0,
+                votes: None,
             }),
             Duration::ZERO,
         );

@@ -241,34 +241,65 @@ fn render_footer(
         .and_then(|p| p.count)
         .map(|n| format!(" → {n}"))
         .unwrap_or_default();
-    let label = format!(
+    let label_full = format!(
         "{typed} {} ",
         crate::layout::stop::stop_label(lang, progress.stop, count)
     );
+    let label_short = format!("{typed} {}/{count} ", progress.stop + 1);
     let stop_s = progress.stop_spent_s(now);
     let planned = app.article.tour.get(progress.stop).map_or(0, |s| s.minutes);
     let planned_s = u64::from(planned) * 60;
-    let times = format!(
+    let times_full = format!(
         " {} / {} · {} {} ",
         format_seconds(stop_s),
         format_seconds(planned_s),
         Text::TourTotal.get(lang),
         format_seconds(progress.elapsed_s(now))
     );
+    let times_short = format!(
+        " {}/{} · {} ",
+        format_seconds(stop_s),
+        format_seconds(planned_s),
+        format_seconds(progress.elapsed_s(now))
+    );
     let presenter = app.presenter.as_ref();
-    let times = if presenter.is_some_and(|p| p.confirm_reset) {
-        format!(" {} ", Text::ResetClocksQuestion.get(lang))
-    } else if progress.paused_at.is_some() {
-        format!(" {} ·{times}", Text::ClocksPaused.get(lang))
-    } else {
-        times
+    let flags = |times: String| {
+        if presenter.is_some_and(|p| p.confirm_reset) {
+            format!(" {} ", Text::ResetClocksQuestion.get(lang))
+        } else if progress.paused_at.is_some() {
+            format!(" {} ·{times}", Text::ClocksPaused.get(lang))
+        } else {
+            times
+        }
     };
+    let (times_full, times_short) = (flags(times_full), flags(times_short));
     let width = usize::from(area.width);
-    // With a room, its address (and the answers so far) where the room can read it, if it fits.
-    let room = crate::ui::room::footer_text(app)
-        .filter(|r| str_width(&label) + str_width(r) + str_width(&times) + 4 <= width)
-        .unwrap_or_default();
-    let label = format!("{label}{room}");
+    // With a room, its address (and the answers so far) where the room can read it: shorter
+    // words first, the address last, so that it fits 80 columns.
+    let (room_full, room_short) = (
+        crate::ui::room::footer_text(app, false),
+        crate::ui::room::footer_text(app, true),
+    );
+    let address = app.room.as_ref().map(|room| format!(" {} ", room.join));
+    let candidates = [
+        (&label_full, room_full.as_ref(), &times_full),
+        (&label_full, room_short.as_ref(), &times_full),
+        (&label_full, room_short.as_ref(), &times_short),
+        (&label_short, room_short.as_ref(), &times_short),
+        // The count is in the poll's heading too; the address is only here.
+        (&label_short, address.as_ref(), &times_short),
+    ];
+    let fits = |(label, room, times): &(&String, Option<&String>, &String)| {
+        str_width(label) + room.map_or(0, |r| str_width(r)) + str_width(times) + 4 <= width
+    };
+    let (label, room, times) =
+        candidates
+            .iter()
+            .copied()
+            .find(fits)
+            .unwrap_or((&label_full, None, &times_full));
+    let label = format!("{label}{}", room.map_or("", String::as_str));
+    let times = times.clone();
     let bar_width = width.saturating_sub(str_width(&label) + str_width(&times));
     let done = (bar_width * (progress.stop + 1))
         .checked_div(count)

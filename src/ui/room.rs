@@ -16,19 +16,17 @@ use crate::theme::Theme;
 use crate::ui::{fit, wrap_text};
 
 /// The join address for the presenter's footer, with the number of answers to the current
-/// poll: ` http://…/K7Q2MD · 12 answers `.
-pub fn footer_text(app: &App) -> Option<String> {
+/// poll: ` http://…/K7Q2MD · 12 answers `, or ` http://…/K7Q2MD · 12 votes ` when `short`.
+pub fn footer_text(app: &App, short: bool) -> Option<String> {
     let room = app.room.as_ref()?;
     let mut text = format!(" {} ", room.join);
     if let Some(tally) = &room.tally {
-        text.push_str(&format!(
-            "· {} ",
-            count_of(
-                app.lang,
-                tally.answers,
-                ("answer", "answers", "réponse", "réponses")
-            )
-        ));
+        let words = if short {
+            ("vote", "votes", "vote", "votes")
+        } else {
+            ("answer", "answers", "réponse", "réponses")
+        };
+        text.push_str(&format!("· {} ", count_of(app.lang, tally.answers, words)));
     }
     Some(text)
 }
