@@ -20,176 +20,55 @@ mod effect;
 mod find;
 mod follow;
 mod help;
+mod keys;
 pub mod line_input;
 mod links;
 pub mod lookup;
 mod marks;
+mod motion;
+mod mouse;
 mod overlays;
 mod presenter_view;
 mod presenting;
 mod reload;
 mod side;
+mod stats;
 pub mod tour;
+mod view;
 
 use std::collections::HashMap;
-use std::ops::Range;
-use std::rc::Rc;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
-use ratatui::layout::{Position, Rect};
-use unicode_segmentation::UnicodeSegmentation;
+use ratatui::layout::Rect;
 
 use crate::clock::Clock;
 use crate::content::{AnnotationKind, Article};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 pub use crate::input::{action, keymap};
-use crate::layout::screen::{MAX_TEXT_WIDTH, PaneArea, Screen, ScreenInput};
-use crate::layout::{Pane, PaneLayout, RowKind, lay_out, panes};
+use crate::layout::screen::{PaneArea, Screen, ScreenInput};
+use crate::layout::{Pane, PaneLayout, lay_out, panes};
 use crate::notebook::Notebook;
-use crate::present::{Outcome, Presenter};
+use crate::present::Presenter;
 use crate::search::Folded;
-use crate::text::wrap::grapheme_width;
 use crate::theme::Theme;
 pub use action::Action;
 pub use editor::Editor;
 pub use find::SearchState;
 pub use keymap::Keymap;
 pub use keymap::Mode;
-use keymap::{KeyChord, translate_in};
 
 /// The largest count before a motion (`9999j`).
 const MAX_COUNT: usize = 9999;
 use effect::Outbox;
 pub use effect::{Effect, Handled};
-use line_input::Edit;
 use lookup::{FilterList, IndexState};
 pub use marks::ListState;
 pub use presenting::SessionStart;
+use stats::IndexCache;
+pub use stats::PartStats;
 pub use tour::TourState;
-
-/// A pane's scroll position, kept in two units so it survives a change of size: the reading
-/// position the reader chose (`byte`, `lead`), which only scrolling changes, and the row at the
-/// top of the pane for the layout at `width`, derived from it (the row of that position, or the
-/// last row that still fills the pane when the position is too near the end to be at the top).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Top {
-    pub row: usize,
-    pub width: usize,
-    pub byte: usize,
-    /// Rows before `row` that share its anchor byte (see `PaneLayout::position_of_row`).
-    pub lead: usize,
-}
-
-impl Top {
-    /// The top at `row` of a layout.
-    fn at(layout: &PaneLayout, row: usize) -> Self {
-        let (byte, lead) = layout.position_of_row(row);
-        Self {
-            row,
-            width: layout.width,
-            byte,
-            lead,
-        }
-    }
-}
-
-/// The row showing a byte of the text: the last row anchored at or before it (past the heading
-/// and blank rows that share a paragraph's anchor).
-pub(crate) fn row_of_byte(layout: &PaneLayout, byte: usize) -> usize {
-    layout.row_of_position(byte, layout.rows.len())
-}
-
-/// Which overlay covers the reader, if any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    /// The list of the reader's notes.
-    Notes,
-    /// The list of bookmarks.
-    Bookmarks,
-    /// Every annotation, filterable by kind and by text (`lookup::index_entries`).
-    Index,
-    /// The sources, each with the annotations citing it.
-    Sources,
-    /// The parts, with reading progress.
-    Contents,
-    /// The problems of a draft (`!`): `glose check`'s messages.
-    Problems,
-}
-
-/// A one-off message for the status line; cleared by the next key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
-    /// The query found nothing.
-    NotFound(String),
-    /// `n` with no search yet.
-    NoSearch,
-    /// `n` went past the last match to the first (`to_top`), or `N` the other way.
-    SearchWrapped { to_top: bool },
-    /// Enter on a source that no annotation cites.
-    NotCited,
-}
-
-/// Settings that shape the screen (from `config.toml`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Prefs {
-    /// Width of the side pane in columns when it is on the right; `None` is automatic.
-    pub side_width: Option<u16>,
-    /// Widest line of text; wider panes centre their text.
-    pub max_text_width: u16,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Self {
-            side_width: None,
-            max_text_width: MAX_TEXT_WIDTH,
-        }
-    }
-}
-
-/// Everything the reader remembers between two frames.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct View {
-    /// Terminal size (columns, rows).
-    pub size: (u16, u16),
-    /// Index of the focused pane.
-    pub focus: usize,
-    /// One per pane.
-    pub tops: Vec<Top>,
-    /// Index into `Article::annotations`.
-    pub selected: Option<usize>,
-    /// Index into `Article::links` of the selected link (never with `selected`; `links`).
-    pub link: Option<usize>,
-    pub overlay: Option<Overlay>,
-    pub marks_hidden: bool,
-    /// `Some(shown)` once the reader toggled the side pane; `None` is automatic.
-    pub side_pref: Option<bool>,
-    /// First row of the side pane's content shown.
-    pub side_scroll: usize,
-    /// First row of the help shown (when it is longer than the screen).
-    pub help_scroll: usize,
-    /// The note editor, when open (it takes the keys before anything else).
-    pub editor: Option<Editor>,
-    /// The selected entry of the notes or bookmarks list.
-    pub list: ListState,
-    /// A one-line message for the status line (cleared by the next key).
-    pub message: Option<String>,
-    /// A one-key message for the status line ("this text has no guided tour").
-    pub notice: Option<Text>,
-    pub search: SearchState,
-    pub index: IndexState,
-    pub sources: FilterList,
-    pub contents: FilterList,
-    /// Per pane, the furthest byte of the text that has been on screen (reading progress).
-    pub seen: Vec<usize>,
-    /// A one-key message from the search or the lookup lists (cleared by the next key).
-    pub flash: Option<Message>,
-    /// A count typed before a motion (`5` of `5j`), with the pane focused before its first
-    /// digit.
-    pub count: Option<(usize, usize)>,
-}
+pub(crate) use view::row_of_byte;
+pub use view::{Message, Overlay, Prefs, Top, View};
 
 /// The reader.
 #[derive(Debug)]
@@ -241,27 +120,6 @@ pub struct App {
     pub room: Option<crate::room::Room>,
     /// The room this reader follows (`glose follow`), if any.
     pub follow: Option<crate::room::follow::Following>,
-}
-
-/// The index's entries, and the kind filter and filter text they were listed for.
-#[derive(Debug)]
-struct IndexCache {
-    kind: Option<AnnotationKind>,
-    filter: String,
-    entries: Rc<[usize]>,
-}
-
-impl IndexCache {
-    fn is_for(&self, state: &IndexState) -> bool {
-        self.kind == state.kind && self.filter == state.list.filter.text()
-    }
-}
-
-/// What the contents overlay says of a part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct PartStats {
-    pub annotations: usize,
-    pub words: usize,
 }
 
 impl App {
@@ -380,230 +238,6 @@ impl App {
     pub fn layout(&self, pane: usize) -> Option<&PaneLayout> {
         let area = self.screen.as_ref()?.pane(pane)?;
         self.layouts.get(&(pane, usize::from(area.text.width)))
-    }
-
-    /// Handles one terminal event: whether anything may have changed on screen (so the loop
-    /// redraws only then), and the effects for the loop to carry out.
-    pub fn handle_event(&mut self, event: &Event) -> Handled {
-        let redraw = self.event(event);
-        Handled {
-            redraw,
-            effects: self.effects.take(),
-        }
-    }
-
-    /// `handle_event`'s work: returns whether anything may have changed on screen. Every key
-    /// goes through the table of the mode in force (`mode`), text typed into the search line,
-    /// a filter or the editor too (`Action::Edit`); a paste is text, not a key.
-    fn event(&mut self, event: &Event) -> bool {
-        if let Event::Paste(text) = event {
-            return self.paste(text);
-        }
-        let mode = self.mode();
-        if let Some(presenter) = self.presenter.as_mut()
-            && mode == Mode::Presenter
-            && translate_in(&self.keymap, event, mode).is_none()
-            && presenter.type_digit(event)
-        {
-            return true;
-        }
-        if let Some(changed) = self.follow_key(event, mode) {
-            return changed;
-        }
-        if let Some(changed) = self.count_digit(event, mode) {
-            return changed;
-        }
-        let is_key = matches!(event, Event::Key(key) if key.kind != KeyEventKind::Release
-            && !matches!(key.code, KeyCode::Modifier(_) | KeyCode::Null));
-        let action = translate_in(&self.keymap, event, mode)
-            .or_else(|| is_key.then(|| self.any_key(mode)).flatten());
-        match action {
-            Some(action) => {
-                match self.view.count.take() {
-                    Some((count, before)) if action.takes_count() => {
-                        self.counted(action, count, before);
-                    }
-                    _ => self.apply(action),
-                }
-                true
-            }
-            None => {
-                self.view.count = None;
-                // A key that does nothing says so, rather than nothing happening (where `?`
-                // is help: the reader, the tour, the overlays, the presenter).
-                let says = is_key
-                    && matches!(
-                        mode,
-                        Mode::Reader | Mode::Tour | Mode::Overlay | Mode::Presenter
-                    );
-                if says {
-                    self.view.message = None;
-                    self.view.flash = None;
-                    self.view.notice = Some(Text::UnknownKey);
-                }
-                says
-            }
-        }
-    }
-
-    /// What a key no table names means where "any key" does something: it closes the help,
-    /// brings back the presenter's stop (after a blank, its help, the join screen, a
-    /// question), and answers "no" to "delete?".
-    fn any_key(&self, mode: Mode) -> Option<Action> {
-        match mode {
-            Mode::Overlay if self.view.overlay == Some(Overlay::Help) => Some(Action::Close),
-            Mode::Presenter => self
-                .presenter
-                .as_ref()
-                .filter(|p| p.blanked || p.help || p.join || p.confirm_reset || p.offer.is_some())
-                .map(|_| Action::Blank),
-            Mode::Confirm if self.view.list.confirm_delete && self.view.editor.is_none() => {
-                Some(Action::No)
-            }
-            _ => None,
-        }
-    }
-
-    /// Pasted text: into the editor, or typed into the search line or a filter (one line:
-    /// line breaks and controls are left out). Returns whether anything changed.
-    fn paste(&mut self, text: &str) -> bool {
-        match self.mode() {
-            Mode::Editor => {
-                self.paste_note(text);
-                true
-            }
-            Mode::Line => {
-                for c in text.chars().filter(|c| !c.is_control()) {
-                    self.apply(Action::Edit(Edit::Insert(c)));
-                }
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// Which table of keys is in force now.
-    pub fn mode(&self) -> Mode {
-        if let Some(editor) = &self.view.editor {
-            return if editor.confirm_close || editor.recovered {
-                Mode::Confirm
-            } else {
-                Mode::Editor
-            };
-        }
-        match self.view.overlay {
-            Some(Overlay::Notes | Overlay::Bookmarks) if self.view.list.confirm_delete => {
-                Mode::Confirm
-            }
-            Some(Overlay::Notes | Overlay::Bookmarks) => Mode::List,
-            _ if self.presenter.is_some() => Mode::Presenter,
-            _ if self.view.search.is_typing() || self.is_editing_filter() => Mode::Line,
-            Some(_) => Mode::Overlay,
-            None if self.tour.is_some() => Mode::Tour,
-            None => Mode::Reader,
-        }
-    }
-
-    /// A digit typed in the reader: it starts or extends a count for the next motion (`5j`,
-    /// `12G`), and a digit alone still goes to its part. Returns `Some(redraw)` when the
-    /// event was a digit taken as part of a count.
-    fn count_digit(&mut self, event: &Event, mode: Mode) -> Option<bool> {
-        if !matches!(mode, Mode::Reader | Mode::Tour) {
-            return None;
-        }
-        let Event::Key(key) = event else {
-            return None;
-        };
-        let chord = KeyChord::from_event(*key)?;
-        let KeyCode::Char(c @ '0'..='9') = chord.code else {
-            return None;
-        };
-        if chord.ctrl || chord.alt {
-            return None;
-        }
-        let digit = usize::from(c as u8 - b'0');
-        let (count, before) = match self.view.count {
-            Some((count, before)) => ((count * 10 + digit).min(MAX_COUNT), before),
-            None if digit > 0 => (digit, self.view.focus),
-            None => return None,
-        };
-        // The digit's own meaning (go to a part) applies at once; a motion after it undoes it.
-        let bound = translate_in(&self.keymap, event, mode);
-        match bound {
-            Some(action) => self.apply(action),
-            None => self.view.notice = None,
-        }
-        self.view.count = Some((count, before));
-        Some(true)
-    }
-
-    /// A motion typed after a count: back to the pane the count started in, then the motion
-    /// `count` times (`G` and `g`: to line `count` of the part).
-    fn counted(&mut self, action: Action, count: usize, before: usize) {
-        self.focus(before);
-        self.refresh();
-        match action {
-            Action::Top | Action::Bottom => {
-                self.apply(Action::Top);
-                self.scroll_focused(isize::try_from(count.saturating_sub(1)).unwrap_or(0));
-                self.refresh();
-            }
-            _ => {
-                for _ in 0..count {
-                    self.apply(action);
-                }
-            }
-        }
-    }
-
-    /// `o` (`open`) or `y`: asks the event loop to open the selected annotation's source
-    /// address, or to copy its citation; says why not in the status line.
-    fn request_source(&mut self, open: bool) {
-        if self.request_link(open) {
-            return;
-        }
-        let lang = self.lang;
-        let source = self
-            .view
-            .selected
-            .and_then(|i| self.article.annotations.get(i))
-            .map(|a| a.source.and_then(|s| self.article.sources.get(s)));
-        let message = match source {
-            None => lang.pick(
-                "select an annotation first (Tab)",
-                "sélectionnez d’abord une annotation (Tab)",
-            ),
-            Some(None) => lang.pick(
-                "this annotation cites no source",
-                "cette annotation ne cite aucune source",
-            ),
-            Some(Some(source)) if open => {
-                match source
-                    .url
-                    .as_deref()
-                    .and_then(crate::text::sanitize::safe_url)
-                {
-                    Some(url) => {
-                        self.effects.push(Effect::Open(url.to_owned()));
-                        return;
-                    }
-                    None if source.url.is_some() => lang.pick(
-                        "this source's address is not one glose opens (http or https only)",
-                        "glose n’ouvre pas l’adresse de cette source (http ou https seulement)",
-                    ),
-                    None => lang.pick(
-                        "this source has no verified address",
-                        "cette source n’a pas d’adresse vérifiée",
-                    ),
-                }
-            }
-            Some(Some(source)) => {
-                let citation = crate::webanno::citation(source);
-                self.effects.push(Effect::Copy(citation));
-                return;
-            }
-        };
-        self.view.message = Some(message.to_owned());
     }
 
     /// Applies one action; returns the effects it asks of the event loop.
@@ -768,53 +402,6 @@ impl App {
         self.refresh();
     }
 
-    /// Hands an action to the presenter; follows its stop in the reader, closes it or quits.
-    fn update_presenter(&mut self, action: Action) {
-        let now = self.clock.now();
-        // A resize keeps the scroll the presenter chose (drawing clamps it to the size), so a
-        // storm of resizes through a size where the stop fits ends where one resize would;
-        // any other action starts from what is on screen and is clamped after.
-        let resize = matches!(action, Action::Resize(..));
-        if !resize {
-            self.clamp_presenter_scroll();
-        }
-        let (Some(presenter), Some(tour)) = (self.presenter.as_mut(), self.tour.as_mut()) else {
-            self.presenter = None;
-            return;
-        };
-        let before = tour.progress.stop;
-        let outcome = presenter.update(action, &mut tour.progress, now);
-        let quit_on_close = presenter.quit_on_close;
-        let moved = tour.progress.stop != before;
-        if !resize {
-            self.clamp_presenter_scroll();
-        }
-        if moved {
-            // Keep the reader under the presenter on the same stop.
-            self.show_stop();
-        }
-        match outcome {
-            Outcome::Stay => {}
-            Outcome::Resume(saved) => self.resume_session(*saved),
-            Outcome::NewSession => self.new_session(),
-            Outcome::Close if !quit_on_close => {
-                // Back to free reading where the reader was, unless the tour was on before.
-                if self.presenter.take().is_some_and(|p| p.own_tour) {
-                    self.leave_tour();
-                }
-            }
-            Outcome::Close | Outcome::Quit => self.effects.push(Effect::Quit),
-        }
-    }
-
-    /// Keeps the presenter's scroll within its stop at the current size.
-    fn clamp_presenter_scroll(&mut self) {
-        let most = self.presenter_max_scroll();
-        if let Some(presenter) = self.presenter.as_mut() {
-            presenter.scroll = presenter.scroll.min(most);
-        }
-    }
-
     /// Recomputes the arrangement, makes sure layouts exist, and clamps every position.
     fn refresh(&mut self) {
         match self.view.overlay {
@@ -884,365 +471,6 @@ impl App {
                     *seen = (*seen).max(end);
                 }
             }
-        }
-    }
-
-    /// Each part's annotation and word counts, in part order (counted by `update` when the
-    /// contents overlay first opens; empty before).
-    pub fn part_stats(&self) -> &[PartStats] {
-        self.part_stats.as_deref().unwrap_or_default()
-    }
-
-    /// Counts each part's annotations and words, the first time they are needed.
-    fn count_parts(&mut self) {
-        if self.part_stats.is_some() {
-            return;
-        }
-        let mut stats: Vec<PartStats> = (0..self.article.parts.len())
-            .map(|part| PartStats {
-                annotations: 0,
-                words: self.article.word_count(part),
-            })
-            .collect();
-        for annotation in &self.article.annotations {
-            if let Some(part) = stats.get_mut(annotation.part) {
-                part.annotations += 1;
-            }
-        }
-        self.part_stats = Some(stats);
-    }
-
-    /// How many annotations are of `kind`.
-    pub fn kind_count(&self, kind: AnnotationKind) -> usize {
-        AnnotationKind::ALL
-            .iter()
-            .position(|&k| k == kind)
-            .map_or(0, |i| self.kind_counts[i])
-    }
-
-    /// The annotations the index lists for its kind filter and filter text
-    /// (`lookup::index_entries`): the cached list when they have not changed since it was
-    /// made (`update` keeps it fresh while the index is open), else listed now.
-    pub fn index_entries(&self) -> Rc<[usize]> {
-        match &self.index_cache {
-            Some(cached) if cached.is_for(&self.view.index) => Rc::clone(&cached.entries),
-            _ => self.list_index().into(),
-        }
-    }
-
-    /// Lists the index's entries again if its kind filter or filter text changed since they
-    /// were last listed (a book has thousands: not on every frame and keypress).
-    fn cache_index(&mut self) {
-        if self
-            .index_cache
-            .as_ref()
-            .is_some_and(|cached| cached.is_for(&self.view.index))
-        {
-            return;
-        }
-        let entries: Rc<[usize]> = self.list_index().into();
-        self.index_cache = Some(IndexCache {
-            kind: self.view.index.kind,
-            filter: self.view.index.list.filter.text().to_owned(),
-            entries,
-        });
-    }
-
-    /// The index's entries for its filters: the annotations, then a draft's orphans.
-    fn list_index(&self) -> Vec<usize> {
-        let state = &self.view.index;
-        let mut entries = lookup::index_entries(&self.article, state);
-        // A draft's orphans come last, numbered after the annotations.
-        let needle = crate::search::fold(state.list.filter.text());
-        entries.extend(
-            self.orphans
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| state.kind.is_none_or(|k| o.kind == k))
-                .filter(|(_, o)| {
-                    needle.trim().is_empty()
-                        || [o.quote.as_str(), o.id.as_str()]
-                            .iter()
-                            .any(|f| crate::search::fold(f).contains(needle.trim()))
-                })
-                .map(|(i, _)| self.article.annotations.len() + i),
-        );
-        entries
-    }
-
-    /// How much of a part has been on screen, in percent.
-    pub fn part_progress(&self, part: usize) -> usize {
-        let Some(p) = self.article.parts.get(part) else {
-            return 0;
-        };
-        let (Some(first), Some(last)) = (p.paragraphs.first(), p.paragraphs.last()) else {
-            return 100;
-        };
-        let (start, end) = (first.start, last.end);
-        let pane = self.part_pane.get(part).copied().unwrap_or(0);
-        let seen = self.view.seen.get(pane).copied().unwrap_or(0);
-        if seen >= end || end <= start {
-            100
-        } else if seen <= start {
-            0
-        } else {
-            (seen - start) * 100 / (end - start)
-        }
-    }
-
-    /// The part holding a byte of the text.
-    pub fn part_of_byte(&self, byte: usize) -> Option<usize> {
-        self.article.parts.iter().position(|p| {
-            matches!((p.paragraphs.first(), p.paragraphs.last()),
-                (Some(first), Some(last)) if first.start <= byte && byte < last.end)
-        })
-    }
-
-    /// Focuses the pane of a byte range of the text and scrolls it into view.
-    fn show_range(&mut self, range: Range<usize>) {
-        let Some(part) = self.part_of_byte(range.start) else {
-            return;
-        };
-        let pane = self.part_pane.get(part).copied().unwrap_or(0);
-        self.view.focus = pane;
-        self.refresh();
-        let Some(layout) = self.layout(pane) else {
-            return;
-        };
-        let first = row_of_byte(layout, range.start);
-        let last = row_of_byte(layout, range.end.saturating_sub(1)).max(first);
-        self.reveal_rows(pane, first, last);
-    }
-
-    /// Focuses a part's pane, scrolled to the part's heading.
-    fn go_to_part(&mut self, part: usize) {
-        let pane = self.part_pane.get(part).copied().unwrap_or(0);
-        self.view.focus = pane;
-        self.refresh();
-        let first_in_pane = self.panes.get(pane).and_then(|p| p.parts.first()) == Some(&part);
-        let Some(area) = self.screen.as_ref().and_then(|s| s.pane(pane)).copied() else {
-            return;
-        };
-        let Some(layout) = self.layout(pane) else {
-            return;
-        };
-        let row = if first_in_pane {
-            0
-        } else {
-            layout
-                .rows
-                .iter()
-                .position(|r| r.kind == RowKind::Heading { part })
-                .unwrap_or(0)
-        };
-        let row = row.min(layout.max_top(usize::from(area.text.height)));
-        let new_top = Top::at(layout, row);
-        if let Some(top) = self.view.tops.get_mut(pane) {
-            *top = new_top;
-        }
-    }
-
-    /// Rows in a page of the focused pane (times `num` / `den`), at least one.
-    fn page(&self, num: usize, den: usize) -> isize {
-        let height = self
-            .screen
-            .as_ref()
-            .and_then(|s| s.pane(self.view.focus))
-            .map_or(1, |p| usize::from(p.text.height));
-        let rows = (height.saturating_sub(if den == 1 { 2 } else { 0 }) * num / den).max(1);
-        isize::try_from(rows).unwrap_or(1)
-    }
-
-    fn scroll_focused(&mut self, delta: isize) {
-        self.scroll_pane(self.view.focus, delta);
-    }
-
-    fn scroll_pane(&mut self, pane: usize, delta: isize) {
-        let Some(area) = self.screen.as_ref().and_then(|s| s.pane(pane)).copied() else {
-            return;
-        };
-        let Some(layout) = self.layout(pane) else {
-            return;
-        };
-        let max = layout.max_top(usize::from(area.text.height));
-        let Some(top) = self.view.tops.get(pane).copied() else {
-            return;
-        };
-        let row = top.row.saturating_add_signed(delta).min(max);
-        let new_top = Top::at(layout, row);
-        if let Some(top) = self.view.tops.get_mut(pane) {
-            *top = new_top;
-        }
-    }
-
-    fn focus(&mut self, pane: usize) {
-        if pane < self.panes.len() {
-            self.view.focus = pane;
-        }
-    }
-
-    /// Selects an annotation: focuses its pane and scrolls it into view.
-    pub fn select(&mut self, index: usize) {
-        let Some(annotation) = self.article.annotations.get(index) else {
-            return;
-        };
-        let pane = self.part_pane.get(annotation.part).copied().unwrap_or(0);
-        self.view.selected = Some(index);
-        self.view.link = None;
-        self.view.focus = pane;
-        self.view.side_scroll = 0;
-        // The arrangement may change (drawer appears, pane expands): settle it first.
-        self.refresh();
-        self.reveal(index);
-    }
-
-    /// Scrolls the annotation's pane so that its rows are visible, placing it a third of the
-    /// way down when it has to move.
-    fn reveal(&mut self, index: usize) {
-        let Some(annotation) = self.article.annotations.get(index) else {
-            return;
-        };
-        let pane = self.part_pane.get(annotation.part).copied().unwrap_or(0);
-        let Some(rows) = self.layout(pane).and_then(|l| l.annotation_rows(index)) else {
-            return;
-        };
-        self.reveal_rows(pane, rows.first_row, rows.last_row);
-    }
-
-    /// Scrolls a pane so that rows `first..=last` are visible, placing them a third of the way
-    /// down when it has to move.
-    fn reveal_rows(&mut self, pane: usize, first: usize, last: usize) {
-        let Some(area) = self.screen.as_ref().and_then(|s| s.pane(pane)).copied() else {
-            return;
-        };
-        let Some(layout) = self.layout(pane) else {
-            return;
-        };
-        let height = usize::from(area.text.height).max(1);
-        let top = self.view.tops.get(pane).copied().unwrap_or_default();
-        if first >= top.row && last < top.row + height {
-            return;
-        }
-        let row = first.saturating_sub(height / 3).min(layout.max_top(height));
-        let new_top = Top::at(layout, row);
-        if let Some(top) = self.view.tops.get_mut(pane) {
-            *top = new_top;
-        }
-    }
-
-    /// The byte range of the text visible in a pane (start of the top row, end of the last).
-    pub fn visible_bytes(&self, pane: usize) -> (usize, usize) {
-        let height = self
-            .screen
-            .as_ref()
-            .and_then(|s| s.pane(pane))
-            .map_or(0, |p| usize::from(p.text.height));
-        let top = self.view.tops.get(pane).copied().unwrap_or_default();
-        match self.layout(pane) {
-            Some(layout) => {
-                let start = layout.anchor_of_row(top.row);
-                let last = (top.row + height).min(layout.rows.len()).saturating_sub(1);
-                let end = layout
-                    .rows
-                    .get(last)
-                    .map_or(start, |r| r.range.end.max(r.anchor_byte));
-                (start, end)
-            }
-            None => (top.byte, top.byte),
-        }
-    }
-
-    fn select_visible(&mut self) {
-        let (start, end) = self.visible_bytes(self.view.focus);
-        let i = self.article.annotation_at_or_after(start);
-        if self
-            .article
-            .annotations
-            .get(i)
-            .is_some_and(|a| a.range.start < end.max(start + 1))
-        {
-            self.select(i);
-        }
-    }
-
-    fn scroll_side(&mut self, delta: isize) {
-        let max = self.side_max_scroll();
-        self.view.side_scroll = self.view.side_scroll.saturating_add_signed(delta).min(max);
-    }
-
-    fn pane_at(&self, x: u16, y: u16) -> Option<PaneArea> {
-        let position = Position::new(x, y);
-        self.screen
-            .as_ref()?
-            .panes
-            .iter()
-            .find(|p| p.area.contains(position))
-            .copied()
-    }
-
-    fn click(&mut self, x: u16, y: u16) {
-        let Some(area) = self.pane_at(x, y) else {
-            return;
-        };
-        self.view.focus = area.pane;
-        if area.collapsed || !area.text.contains(Position::new(x, y)) {
-            return;
-        }
-        let Some(byte) = self.byte_at(area, x, y) else {
-            return;
-        };
-        if let Some(index) = self.article.annotation_covering(byte) {
-            self.select(index);
-        } else if let Some(index) = self.link_covering(byte) {
-            self.select_link(index);
-        }
-    }
-
-    /// The byte of the text under a screen cell of a pane, if it shows text.
-    fn byte_at(&self, area: PaneArea, x: u16, y: u16) -> Option<usize> {
-        let layout = self.layout(area.pane)?;
-        let top = self.view.tops.get(area.pane)?.row;
-        let row = layout.rows.get(top + usize::from(y - area.text.y))?;
-        if row.kind != RowKind::Text {
-            return None;
-        }
-        // The text begins after what stands before it (quote bars, list marker, code gutter).
-        let mut column = usize::from(x - area.text.x).checked_sub(usize::from(row.deco.lead))?;
-        let mut range = row.range.clone();
-        if let crate::layout::RowStyle::Cells { first, count } = row.deco.style {
-            // A table row: the cell whose words are under the column.
-            let first = first as usize;
-            let cell = layout
-                .cells
-                .get(first..first + usize::from(count))
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .find(|c| usize::from(c.column + c.pad) <= column)?;
-            column -= usize::from(cell.column + cell.pad);
-            range = cell.range.clone();
-        }
-        let text = self.article.slice(range.clone());
-        let mut cells = 0;
-        for (offset, grapheme) in text.grapheme_indices(true) {
-            cells += usize::from(grapheme_width(grapheme));
-            if cells > column {
-                return Some(range.start + offset);
-            }
-        }
-        None
-    }
-
-    fn wheel(&mut self, x: u16, y: u16, delta: i8) {
-        let over_side = self
-            .screen
-            .as_ref()
-            .and_then(|s| s.side)
-            .is_some_and(|(side, _)| side.contains(Position::new(x, y)));
-        if over_side {
-            self.scroll_side(isize::from(delta));
-        } else if let Some(area) = self.pane_at(x, y) {
-            self.scroll_pane(area.pane, isize::from(delta));
         }
     }
 }
@@ -1473,7 +701,7 @@ pub(crate) mod tests {
 
     #[test]
     fn help_closes_on_a_key_bound_to_nothing() {
-        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
         let mut app = app((80, 24));
         let x = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
         assert!(

@@ -260,3 +260,55 @@ pub(crate) fn anchor(heading: &str) -> String {
         })
         .collect()
 }
+
+impl App {
+    /// `o` (`open`) or `y`: asks the event loop to open the selected annotation's source
+    /// address, or to copy its citation; says why not in the status line.
+    pub(super) fn request_source(&mut self, open: bool) {
+        if self.request_link(open) {
+            return;
+        }
+        let lang = self.lang;
+        let source = self
+            .view
+            .selected
+            .and_then(|i| self.article.annotations.get(i))
+            .map(|a| a.source.and_then(|s| self.article.sources.get(s)));
+        let message = match source {
+            None => lang.pick(
+                "select an annotation first (Tab)",
+                "sélectionnez d’abord une annotation (Tab)",
+            ),
+            Some(None) => lang.pick(
+                "this annotation cites no source",
+                "cette annotation ne cite aucune source",
+            ),
+            Some(Some(source)) if open => {
+                match source
+                    .url
+                    .as_deref()
+                    .and_then(crate::text::sanitize::safe_url)
+                {
+                    Some(url) => {
+                        self.effects.push(Effect::Open(url.to_owned()));
+                        return;
+                    }
+                    None if source.url.is_some() => lang.pick(
+                        "this source's address is not one glose opens (http or https only)",
+                        "glose n’ouvre pas l’adresse de cette source (http ou https seulement)",
+                    ),
+                    None => lang.pick(
+                        "this source has no verified address",
+                        "cette source n’a pas d’adresse vérifiée",
+                    ),
+                }
+            }
+            Some(Some(source)) => {
+                let citation = crate::webanno::citation(source);
+                self.effects.push(Effect::Copy(citation));
+                return;
+            }
+        };
+        self.view.message = Some(message.to_owned());
+    }
+}

@@ -4,7 +4,8 @@
 //! Invariant: while a `glose present` presenter is open, its `record` has the id the notes link
 //! announces (`Presenter::session`), and the tour's progress is the one the record is taken from.
 
-use super::App;
+use super::{Action, App, Effect};
+use crate::present::Outcome;
 use crate::present::ResumeOffer;
 use crate::tour::TourProgress;
 use crate::tour::session::PresenterSession;
@@ -104,6 +105,55 @@ impl App {
         record.record(&self.article, progress, self.clock.now());
         record.saved = crate::link::unix_ms() / 1000;
         Some(record)
+    }
+}
+
+impl App {
+    /// Hands an action to the presenter; follows its stop in the reader, closes it or quits.
+    pub(super) fn update_presenter(&mut self, action: Action) {
+        let now = self.clock.now();
+        // A resize keeps the scroll the presenter chose (drawing clamps it to the size), so a
+        // storm of resizes through a size where the stop fits ends where one resize would;
+        // any other action starts from what is on screen and is clamped after.
+        let resize = matches!(action, Action::Resize(..));
+        if !resize {
+            self.clamp_presenter_scroll();
+        }
+        let (Some(presenter), Some(tour)) = (self.presenter.as_mut(), self.tour.as_mut()) else {
+            self.presenter = None;
+            return;
+        };
+        let before = tour.progress.stop;
+        let outcome = presenter.update(action, &mut tour.progress, now);
+        let quit_on_close = presenter.quit_on_close;
+        let moved = tour.progress.stop != before;
+        if !resize {
+            self.clamp_presenter_scroll();
+        }
+        if moved {
+            // Keep the reader under the presenter on the same stop.
+            self.show_stop();
+        }
+        match outcome {
+            Outcome::Stay => {}
+            Outcome::Resume(saved) => self.resume_session(*saved),
+            Outcome::NewSession => self.new_session(),
+            Outcome::Close if !quit_on_close => {
+                // Back to free reading where the reader was, unless the tour was on before.
+                if self.presenter.take().is_some_and(|p| p.own_tour) {
+                    self.leave_tour();
+                }
+            }
+            Outcome::Close | Outcome::Quit => self.effects.push(Effect::Quit),
+        }
+    }
+
+    /// Keeps the presenter's scroll within its stop at the current size.
+    pub(super) fn clamp_presenter_scroll(&mut self) {
+        let most = self.presenter_max_scroll();
+        if let Some(presenter) = self.presenter.as_mut() {
+            presenter.scroll = presenter.scroll.min(most);
+        }
     }
 }
 

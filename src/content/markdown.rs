@@ -471,6 +471,16 @@ mod tests {
     }
 
     #[test]
+    fn a_hard_line_break_makes_a_paragraph_of_lines() {
+        // As in ratatui's README: badges ended by a backslash break.
+        let body = folder("[![A](a.png)](a) [![B](b.png)](b)  \\\n[![C](c.png)](c) x\n\nplain\n");
+        assert_eq!(body.text, "A B\nC x plain");
+        assert_eq!(body.blocks.len(), 1);
+        assert_eq!(body.blocks[0].kind, BlockKind::Paragraph);
+        assert_eq!(body.blocks[0].start, 0);
+    }
+
+    #[test]
     fn html_is_hidden_but_its_words_kept() {
         let body = folder(
             "<details><summary>More</summary>\n\nInside &amp; out\n\n</details>\n\n<!-- a comment -->\n\nA&emsp;b <kbd>Ctrl</kbd>\n",

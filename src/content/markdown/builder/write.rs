@@ -67,10 +67,16 @@ impl Builder {
             range: start..end,
         });
         let block = self.block(start, kind);
+        // A paragraph with a hard line break is a block, whose lines are laid out as lines.
         let plain = block.kind == BlockKind::Paragraph
             && block.quote == 0
             && block.indent == 0
-            && block.marker.is_none();
+            && block.marker.is_none()
+            && memchr::memchr(
+                b'\n',
+                self.text.as_bytes().get(start..end).unwrap_or_default(),
+            )
+            .is_none();
         if let Some(heading) = heading {
             self.heads.push(Head {
                 para: self.paras.len(),
