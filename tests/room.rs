@@ -170,7 +170,7 @@ fn thirty_voters_are_counted_once_each_and_the_distribution_waits_for_v() {
     let state = wait_state(&base, "\"stop\":3,");
     assert!(state.contains("\"results\":null"), "{state}");
     presenter.send("v");
-    presenter.wait_for("20 (66 %)");
+    presenter.wait_for("20 (67 %)");
     presenter.wait_for("10 (33 %)");
     let state = wait_state(&base, "\"revealed\":true");
     assert!(state.contains("\"counts\":[0,10,20]"), "{state}");
@@ -295,7 +295,7 @@ fn a_killed_presenter_keeps_its_votes_and_a_new_session_starts_empty() {
     again.send("v"); // answers the offer (the resumed session stays), nothing else
     again.wait_for("http://127.0.0.1:");
     again.send("v");
-    again.wait_for("2 (66 %)");
+    again.wait_for("2 (67 %)");
     again.wait_for("1 (33 %)");
     again.send("q");
     assert_eq!(again.wait_exit(), 0);
@@ -359,7 +359,7 @@ fn the_notes_window_shows_the_votes_as_they_come_before_the_room_sees_them() {
     // The facilitator sees the distribution at once; the projected screen and the room only
     // the count.
     notes.wait_for("Vote · 3 réponses");
-    notes.wait_for("2 (66 %)");
+    notes.wait_for("2 (67 %)");
     notes.wait_for("1 (33 %)");
     notes.wait_for("la salle le voit quand vous révélez");
     presenter.wait_for("3 réponses");
@@ -370,9 +370,9 @@ fn the_notes_window_shows_the_votes_as_they_come_before_the_room_sees_them() {
     );
     assert!(wait_state(&base, "\"stop\":3,").contains("\"results\":null"));
     presenter.send("v");
-    presenter.wait_for("2 (66 %)");
+    presenter.wait_for("2 (67 %)");
     notes.wait_until("shown to the room", |s| {
-        s.contains("2 (66 %)") && !s.contains("la salle le voit quand vous révélez")
+        s.contains("2 (67 %)") && !s.contains("la salle le voit quand vous révélez")
     });
     presenter.send("q");
     assert_eq!(presenter.wait_exit(), 0);

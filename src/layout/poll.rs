@@ -42,7 +42,8 @@ fn chart_lines(
     let figures: Vec<String> = counts
         .iter()
         .map(|&n| {
-            let share = (n * 100).checked_div(total).unwrap_or(0);
+            // Rounded to the nearest whole percent: 20 of 30 is 67 %, not 66 %.
+            let share = (n * 200 + total).checked_div(2 * total).unwrap_or(0);
             format!("{n} ({share} %)")
         })
         .collect();
@@ -380,7 +381,7 @@ mod tests {
                 assert!(line.width() <= column, "{column}: {line:?}");
             }
             let text = shown(&lines);
-            assert!(text.contains("2 (66 %)"), "{column}: {text}");
+            assert!(text.contains("2 (67 %)"), "{column}: {text}");
         }
         let lines = presenter_lines(&poll, Some(&votes), true, &theme, Lang::En, 12, false);
         assert_eq!(shown(&lines), "Vote · 3 answers\n1  Oui — 1\n2  Non — 2\n");
