@@ -444,7 +444,8 @@ mod tests {
         assert!(
             keymap
                 .table(Mode::List)
-                .contains(&(KeyChord::ctrl('j'), Action::ListNext))
+                .contains(&(KeyChord::ctrl('j'), Action::LineDown)),
+            "list_next is the older name of every list's line_down"
         );
         let f2 = KeyChord::plain(KeyCode::F(2));
         assert!(keymap.table(Mode::Editor).contains(&(f2, Action::NoteSave)));

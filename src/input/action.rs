@@ -58,18 +58,18 @@ pub enum Action {
     EditNote,
     /// Open the list of notes.
     ShowNotes,
-    /// In a list: next entry.
-    ListNext,
-    /// In a list: previous entry.
-    ListPrev,
     /// In a list: go to the entry's place in the text.
     ListOpen,
     /// In the notes list: edit the note.
     ListEdit,
     /// In a list: delete the entry (asks first).
     ListDelete,
-    /// Close the list.
-    ListClose,
+    /// In the index: the next kind of annotation (all, figures, quotes, sources, terms).
+    #[serde(rename = "cycle_kind")]
+    NextKind,
+    /// In the index: the previous kind of annotation.
+    #[serde(rename = "cycle_kind_back")]
+    PrevKind,
     /// In the note editor: save and close.
     NoteSave,
     /// In the note editor: close (asks first when there are unsaved changes).
@@ -205,12 +205,11 @@ impl Action {
             Self::ShowNotes,
             Self::OpenSource,
             Self::CopyCitation,
-            Self::ListNext,
-            Self::ListPrev,
             Self::ListOpen,
             Self::ListEdit,
             Self::ListDelete,
-            Self::ListClose,
+            Self::NextKind,
+            Self::PrevKind,
             Self::NoteSave,
             Self::NoteClose,
             Self::Suspend,
@@ -276,12 +275,11 @@ impl Action {
             Self::ShowNotes => "show_notes",
             Self::OpenSource => "open_source",
             Self::CopyCitation => "copy_citation",
-            Self::ListNext => "list_next",
-            Self::ListPrev => "list_prev",
             Self::ListOpen => "list_open",
             Self::ListEdit => "list_edit",
             Self::ListDelete => "list_delete",
-            Self::ListClose => "list_close",
+            Self::NextKind => "cycle_kind",
+            Self::PrevKind => "cycle_kind_back",
             Self::NoteSave => "note_save",
             Self::NoteClose => "note_close",
             Self::Suspend => "suspend",
@@ -295,8 +293,16 @@ impl Action {
         Some(name.to_owned())
     }
 
-    /// The action a `config.toml` name stands for.
+    /// The action a `config.toml` name stands for. The notes and bookmarks lists' older
+    /// names are still read: `list_next`, `list_prev` and `list_close` are every list's
+    /// `line_down`, `line_up` and `close` now.
     pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "list_next" => return Some(Self::LineDown),
+            "list_prev" => return Some(Self::LineUp),
+            "list_close" => return Some(Self::Close),
+            _ => {}
+        }
         Self::bindable()
             .into_iter()
             .find(|a| a.name().as_deref() == Some(name))
@@ -333,10 +339,23 @@ impl Action {
                 "a list under its filter: the entry below",
                 "une liste sous son filtre : l’entrée en dessous",
             ),
-            (Mode::List, Self::Top) => lang.pick("first entry", "première entrée"),
-            (Mode::List, Self::Bottom) => lang.pick("last entry", "dernière entrée"),
+            (Mode::List, Self::LineDown) => lang.pick("next entry", "entrée suivante"),
+            (Mode::List, Self::LineUp) => lang.pick("previous entry", "entrée précédente"),
+            (Mode::List, Self::Top) => lang.pick(
+                "first entry (N g: the Nth)",
+                "première entrée (N g : la N-ième)",
+            ),
+            (Mode::List, Self::Bottom) => lang.pick(
+                "last entry (N G: the Nth)",
+                "dernière entrée (N G : la N-ième)",
+            ),
             (Mode::List, Self::PageDown) => lang.pick("a page down", "une page plus bas"),
             (Mode::List, Self::PageUp) => lang.pick("a page up", "une page plus haut"),
+            (Mode::List, Self::Search) => lang.pick(
+                "filter the index, the sources or the contents",
+                "filtrer l’index, les sources ou la table des matières",
+            ),
+            (Mode::List, Self::Close) => lang.pick("close the list", "fermer la liste"),
             (Mode::Presenter, Self::LeavePresenter) if quit_on_close => {
                 lang.pick("quit", "quitter")
             }
@@ -435,12 +454,14 @@ impl Action {
                 "copy the selected link's address, or the source's citation",
                 "copier l’adresse du lien sélectionné, ou la référence de la source",
             ),
-            Self::ListNext => ("next", "suivante"),
-            Self::ListPrev => ("previous", "précédente"),
             Self::ListOpen => ("go there", "y aller"),
-            Self::ListEdit => ("edit", "modifier"),
-            Self::ListDelete => ("delete (asks first)", "supprimer (demande d’abord)"),
-            Self::ListClose => ("close", "fermer"),
+            Self::ListEdit => ("notes: edit the note", "notes : modifier la note"),
+            Self::ListDelete => (
+                "notes, bookmarks: delete (asks first)",
+                "notes, signets : supprimer (demande d’abord)",
+            ),
+            Self::NextKind => ("the index: next kind", "l’index : type suivant"),
+            Self::PrevKind => ("the index: previous kind", "l’index : type précédent"),
             Self::NoteSave => ("save", "enregistrer"),
             Self::NoteClose => (
                 "close (asks before losing changes)",
