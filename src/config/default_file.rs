@@ -99,6 +99,22 @@ pub fn default_text(lang: Lang) -> String {
                     "# La fenêtre de notes de l’animateur (glose notes).",
                 ));
             }
+            Table::Help => {
+                line("");
+                line(lang.pick(
+                    "# The help (?) and the problems (!): these keys come first, the reader's\n\
+                     # movement keys scroll.",
+                    "# L’aide (?) et les problèmes (!) : ces touches passent d’abord, celles de\n\
+                     # déplacement du lecteur font défiler.",
+                ));
+            }
+            Table::Question => {
+                line("");
+                line(lang.pick(
+                    "# The answers to a question (delete? keep the changes?).",
+                    "# Les réponses à une question (supprimer ? garder les modifications ?).",
+                ));
+            }
         }
         line(&table.section());
         for action in table.allowed() {
