@@ -357,12 +357,18 @@ pub(super) fn lines_for<'a>(
     lang: Lang,
     at: &dyn Fn(Range<usize>, String, Option<String>) -> ConfigError,
 ) -> Result<(&'a Lines, String), ConfigError> {
-    let mut named = keys.modes.iter().filter(|(n, _)| table.is_named(n.get_ref()));
+    let mut named = keys
+        .modes
+        .iter()
+        .filter(|(n, _)| table.is_named(n.get_ref()));
     let Some((name, lines)) = named.next() else {
         return Ok((older, table.name().to_owned()));
     };
     // `[keys.lists]` and `[keys.list]` both, or beside `[list_keys]`: one mode, two tables.
-    let alias = table.alias().map(|a| format!("[keys.{a}]")).unwrap_or_default();
+    let alias = table
+        .alias()
+        .map(|a| format!("[keys.{a}]"))
+        .unwrap_or_default();
     let twice = named.next().map(|(n, _)| (n.span(), alias));
     let older_line = older
         .keys()
@@ -391,7 +397,11 @@ pub(super) fn lines_for<'a>(
                 format!("déplacez ces lignes dans {new} ({old} est son ancien nom)"),
             ),
         };
-        return Err(at(span.start.min(name.span().start)..span.end, message, Some(help)));
+        return Err(at(
+            span.start.min(name.span().start)..span.end,
+            message,
+            Some(help),
+        ));
     }
     Ok((lines, label))
 }
@@ -536,7 +546,10 @@ mod tests {
             "{message}"
         );
         let message = error("[keys.list]\n\"/\" = \"blank\"\n", Lang::Fr);
-        assert!(message.contains("[keys.list]"), "errors name the table written: {message}");
+        assert!(
+            message.contains("[keys.list]"),
+            "errors name the table written: {message}"
+        );
     }
 
     #[test]

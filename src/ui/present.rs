@@ -338,11 +338,7 @@ fn render_help(app: &App, presenter: &Presenter, theme: &Theme, area: Rect, buf:
         }
     };
     for (keys, action) in rows {
-        let text = action.describe_in(
-            crate::app::Mode::Presenter,
-            presenter.quit_on_close,
-            lang,
-        );
+        let text = action.describe_in(crate::app::Mode::Presenter, presenter.quit_on_close, lang);
         row(keys, text);
     }
     row(
@@ -748,7 +744,10 @@ mod screens {
             let words = words.join(" ");
             for (_, action) in app.keymap.help_rows(crate::input::Mode::Presenter, lang) {
                 let text = action.describe_in(crate::input::Mode::Presenter, true, lang);
-                assert!(words.contains(text), "{lang:?}: {text:?} is whole in\n{shown}");
+                assert!(
+                    words.contains(text),
+                    "{lang:?}: {text:?} is whole in\n{shown}"
+                );
             }
             assert!(words.contains("(--room)"), "{shown}");
         }
