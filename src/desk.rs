@@ -306,6 +306,7 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn only_plain_web_addresses_are_safe() {
