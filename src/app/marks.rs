@@ -9,6 +9,7 @@
 //!
 //! Invariant: while the editor is open its scroll keeps the cursor's row on screen.
 
+use crate::i18n::screen as msg;
 use ratatui::layout::Rect;
 
 use super::editor::{Edit, Editor};
@@ -131,7 +132,7 @@ impl App {
         self.view.message = Some(format!(
             "{}{}« {}… »",
             text.get(self.lang),
-            self.lang.pick(": ", " : "),
+            msg::say_value(self.lang),
             opening(&anchor.quote, 32)
         ));
     }
