@@ -91,8 +91,7 @@ pub fn join(app: &mut App, url: &str) -> Result<(), u8> {
             });
         }
     };
-    if state.key != crate::tour::article_key(&app.article) || state.stops != app.article.tour.len()
-    {
+    if state.key != app.article.text_hash() || state.stops != app.article.tour.len() {
         return fail(
             lang.pick(
                 "this room presents another text: open the same one, e.g. glose follow URL FOLDER",
