@@ -10,10 +10,40 @@
 //! the lists', the editor's and the presenter's words), [`phrases`] (words built around a
 //! value: counts, quotations, numbers), [`settings`] (the settings file's messages),
 //! [`default_file`] (the commented default settings file), [`state_files`] (the state files),
-//! [`brief`] (the short handout of `glose export --brief`).
+//! [`brief`] (the short handout of `glose export --brief`), [`diagnostics`] (what `glose check`
+//! and the loader say about an article's files).
+//!
+//! Outside this module no code writes a word of the interface: it calls a function or a value
+//! of a table here (`tests/architecture.rs` checks it).
+
+/// One function per message of a bilingual table. `name(args) => "en", "fr";` defines
+/// `pub fn name(lang: Lang, args: &impl Display…) -> String`, both strings being format strings
+/// that name the arguments they show; `name => "en", "fr";` defines
+/// `pub fn name(lang: Lang) -> &'static str`.
+macro_rules! messages {
+    () => {};
+    ($(#[$doc:meta])* $name:ident($($arg:ident),* $(,)?) => $en:literal, $fr:literal; $($rest:tt)*) => {
+        $(#[$doc])*
+        pub fn $name(lang: $crate::i18n::Lang $(, $arg: &impl ::std::fmt::Display)*) -> String {
+            match lang {
+                $crate::i18n::Lang::En => format!($en),
+                $crate::i18n::Lang::Fr => format!($fr),
+            }
+        }
+        messages!($($rest)*);
+    };
+    ($(#[$doc:meta])* $name:ident => $en:literal, $fr:literal; $($rest:tt)*) => {
+        $(#[$doc])*
+        pub fn $name(lang: $crate::i18n::Lang) -> &'static str {
+            lang.pick($en, $fr)
+        }
+        messages!($($rest)*);
+    };
+}
 
 mod brief;
 mod default_file;
+pub mod diagnostics;
 mod lang;
 mod phrases;
 mod settings;
