@@ -11,7 +11,10 @@
 //! value: counts, quotations, numbers), [`settings`] (the settings file's messages),
 //! [`default_file`] (the commented default settings file), [`state_files`] (the state files),
 //! [`brief`] (the short handout of `glose export --brief`), [`diagnostics`] (what `glose check`
-//! and the loader say about an article's files).
+//! and the loader say about an article's files), [`check`] (`glose check`'s summary), [`cli`]
+//! (the commands' messages), [`export`] (exported notebooks), [`keys`] (key tables and action
+//! descriptions), [`links`] (addresses and links), [`room`] (the room and its polls),
+//! [`screen`] (the reader's screen).
 //!
 //! Outside this module no code writes a word of the interface: it calls a function or a value
 //! of a table here (`tests/architecture.rs` checks it).
@@ -42,10 +45,17 @@ macro_rules! messages {
 }
 
 mod brief;
+pub mod check;
+pub mod cli;
 mod default_file;
 pub mod diagnostics;
+pub mod export;
+pub mod keys;
 mod lang;
+pub mod links;
 mod phrases;
+pub mod room;
+pub mod screen;
 mod settings;
 mod state_files;
 mod text;

@@ -17,6 +17,7 @@
 mod anchoring;
 mod append;
 
+use crate::i18n::cli as msg;
 use std::path::Path;
 
 use serde_json::Value;
@@ -161,43 +162,28 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
         Ok(json) => json,
         Err(error) => {
             let reason = if error.kind() == std::io::ErrorKind::InvalidData {
-                lang.pick("it is not UTF-8 text", "ce n’est pas du texte UTF-8")
-                    .to_owned()
+                msg::not_utf_text(lang).to_owned()
             } else if error.kind() == std::io::ErrorKind::FileTooLarge {
-                lang.pick("it is larger than 8 MiB", "il dépasse 8 Mio")
-                    .to_owned()
+                msg::larger_than_mib(lang).to_owned()
             } else {
                 crate::content::io_message(&error)
             };
-            errln(&match lang {
-                Lang::En => format!("glose import: cannot read '{file_label}': {reason}"),
-                Lang::Fr => {
-                    format!("glose import : impossible de lire « {file_label} » : {reason}")
-                }
-            });
+            errln(&msg::glose_import_cannot_read(lang, &file_label, &reason));
             return 2;
         }
     };
     let records = match parse(&json) {
         Ok(records) => records,
         Err(BadFile::NotJson(reason)) => {
-            errln(&match lang {
-                Lang::En => format!("glose import: '{file_label}' is not valid JSON ({reason})"),
-                Lang::Fr => {
-                    format!("glose import : « {file_label} » n’est pas du JSON valide ({reason})")
-                }
-            });
+            errln(&msg::glose_import_not_valid_json(
+                lang,
+                &file_label,
+                &reason,
+            ));
             return 2;
         }
         Err(BadFile::NoAnnotations) => {
-            errln(&match lang {
-                Lang::En => format!(
-                    "glose import: '{file_label}' holds no list of annotations (a Hypothesis export has \"annotations\", a W3C collection \"first\": {{\"items\"}})"
-                ),
-                Lang::Fr => format!(
-                    "glose import : « {file_label} » ne contient pas de liste d’annotations (un export Hypothesis a \"annotations\", une collection W3C \"first\": {{\"items\"}})"
-                ),
-            });
+            errln(&msg::glose_import_holds_no_list(lang, &file_label));
             return 2;
         }
     };
@@ -209,14 +195,7 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
         }
     };
     if !dir.is_dir() {
-        errln(&match lang {
-            Lang::En => format!(
-                "glose import: '{dir_label}' is not an article folder (annotations are added to its annotations.toml)"
-            ),
-            Lang::Fr => format!(
-                "glose import : « {dir_label} » n’est pas un dossier d’article (les annotations vont dans son annotations.toml)"
-            ),
-        });
+        errln(&msg::glose_import_not_article_folder(lang, &dir_label));
         return 2;
     }
     let article = loaded.article;
@@ -276,22 +255,16 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
         };
         if let Err(error) = crate::content::load_files(&dir_label, &read) {
             errln(&format!("{error}"));
-            errln(lang.pick(
-                "glose import: nothing was written: the folder would not load with these annotations",
-                "glose import : rien n’a été écrit : le dossier ne se chargerait pas avec ces annotations",
-            ));
+            errln(msg::glose_import_nothing_was_written(lang));
             return error.exit_code();
         }
         // A file that is a link is written where it leads, only if that is a regular file of
         // this user; the new contents replace it atomically (a temporary file, then a rename).
         let write = |name: &str, text: &str| {
             let complain = |why: String| {
-                errln(&match lang {
-                    Lang::En => format!("glose import: cannot write '{dir_label}/{name}': {why}"),
-                    Lang::Fr => {
-                        format!("glose import : impossible d’écrire « {dir_label}/{name} » : {why}")
-                    }
-                });
+                errln(&msg::glose_import_cannot_write(
+                    lang, &dir_label, &name, &why,
+                ));
             };
             let target = crate::files::write_target(&dir.join(name))
                 .map_err(|refused| complain(refused.describe(lang)))?;
@@ -353,10 +326,7 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
             }
             (Anchoring::Anchored { .. }, _) => continue,
         };
-        errln(&match lang {
-            Lang::En => format!("  not imported: annotation {n}: {why}"),
-            Lang::Fr => format!("  non importée : annotation {n} : {why}"),
-        });
+        errln(&msg::not_imported_annotation(lang, &n, &why));
         if !record.text.trim().is_empty() {
             errln(&format!("    {}", shown(&record.text)));
         }

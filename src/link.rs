@@ -17,6 +17,7 @@
 //! catches up at once. Messages are one short line of ASCII numbers; anything else is dropped,
 //! so nothing received can reach the terminal.
 
+use crate::i18n::links as msg;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -323,12 +324,8 @@ impl DirProblem {
     /// The reason in plain words.
     pub fn describe(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Self::NotAFolder, _) => lang
-                .pick("it is not a folder", "ce n’est pas un dossier")
-                .to_owned(),
-            (Self::Link, _) => lang
-                .pick("it is a symbolic link", "c’est un lien symbolique")
-                .to_owned(),
+            (Self::NotAFolder, _) => msg::not_folder(lang).to_owned(),
+            (Self::Link, _) => msg::symbolic_link(lang).to_owned(),
             (Self::Foreign(uid), Lang::En) => {
                 format!("it belongs to another user (user id {uid})")
             }
@@ -355,10 +352,7 @@ pub struct NoRuntimeDir {
 impl NoRuntimeDir {
     /// The message for stderr: each folder tried, why, and what to do.
     pub fn message(&self, lang: Lang) -> String {
-        let mut out = String::from(lang.pick(
-            "no private folder to talk to the presenter through:",
-            "aucun dossier privé pour communiquer avec la présentation :",
-        ));
+        let mut out = String::from(msg::no_private_folder_talk_presenter(lang));
         for (path, problem) in &self.tried {
             out.push_str(&format!(
                 "\n  '{}'{}{}",
@@ -367,10 +361,7 @@ impl NoRuntimeDir {
                 problem.describe(lang)
             ));
         }
-        out.push_str(lang.pick(
-            "\nRemove that folder, or set GLOSE_RUNTIME_DIR to a folder of yours with mode 700.",
-            "\nSupprimez ce dossier, ou donnez dans GLOSE_RUNTIME_DIR un dossier à vous, de droits 700.",
-        ));
+        out.push_str(msg::nremove_folder_set_glose_runtime(lang));
         out
     }
 }

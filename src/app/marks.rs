@@ -9,6 +9,7 @@
 //! Invariants: `view.list.selected` is within the open list (or 0 when it is empty); while the
 //! editor is open its scroll keeps the cursor's row on screen.
 
+use crate::i18n::screen as msg;
 use ratatui::layout::Rect;
 
 use super::editor::{Edit, Editor};
@@ -140,7 +141,7 @@ impl App {
         self.view.message = Some(format!(
             "{}{}« {}… »",
             text.get(self.lang),
-            self.lang.pick(": ", " : "),
+            msg::say_value(self.lang),
             opening(&anchor.quote, 32)
         ));
     }

@@ -6,3 +6,9 @@ pub mod article;
 pub mod files;
 pub mod schema;
 pub mod tour;
+
+messages! {
+    help =>
+        "help: ",
+        "aide\u{a0}: ";
+}

@@ -1,6 +1,7 @@
 //! The facilitator's notes window's geometry: the current stop's notes as lines at a width
 //! (their height is exact), so `FacilitatorNotes::update` stops scrolling at the end without asking `ui`.
 
+use crate::i18n::screen as msg;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
@@ -69,9 +70,9 @@ pub fn body_lines(notes: &Body<'_>, timing: Timing, width: usize) -> Vec<Line<'s
     out.push(Line::default());
     let revealed = notes.revealed;
     let shown = if revealed {
-        lang.pick("shown to the room", "montré à la salle")
+        msg::shown_room(lang)
     } else {
-        lang.pick("not shown yet", "pas encore montré")
+        msg::not_shown_yet(lang)
     };
     let mut heading = vec![Span::styled(
         format!("{} ", Text::WhatTheSourceSays.get(lang)),
@@ -135,12 +136,9 @@ fn poll_lines(notes: &Body<'_>, stop: usize, width: usize) -> Vec<Line<'static>>
         notes.article.is_french(),
     ));
     let seen = if notes.revealed {
-        lang.pick("(shown to the room)", "(montré à la salle)")
+        msg::shown_room_2(lang)
     } else {
-        lang.pick(
-            "(live: the room sees it once you reveal)",
-            "(en direct\u{a0}: la salle le voit quand vous révélez)",
-        )
+        msg::live_room_sees_once_you(lang)
     };
     out.extend(wrap_text(
         seen,

@@ -2,6 +2,7 @@
 //! visible), the stop's notes (scrollable), the next stop pinned above the status line. While no
 //! presenter runs: a centred "waiting" message with what to do.
 
+use crate::i18n::screen as msg;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -129,9 +130,9 @@ fn render_status(notes: &FacilitatorNotes, area: Rect, buf: &mut Buffer) {
     }
     let mut hints = Vec::new();
     for (action, label) in [
-        (Action::LineDown, lang.pick("scroll", "défiler")),
+        (Action::LineDown, msg::scroll(lang)),
         (Action::ToggleHelp, Text::PressQuestion.get(lang)),
-        (Action::Quit, lang.pick("quit", "quitter")),
+        (Action::Quit, msg::quit(lang)),
     ] {
         if let Some(key) = notes.keymap.first_key(Mode::NotesWindow, action) {
             hints.push(format!("{} {label}", key.label(lang)));
