@@ -24,7 +24,7 @@ use serde_json::Value;
 
 use crate::i18n::Lang;
 use crate::output::errln;
-pub use anchoring::{Outcome, anchor_all};
+pub use anchoring::{Anchoring, anchor_all};
 use append::{append, shown};
 
 /// One annotation read from the file, before anchoring.
@@ -242,7 +242,7 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
     };
     let imported = outcomes
         .iter()
-        .filter(|o| matches!(o, Outcome::Anchored { .. }))
+        .filter(|o| matches!(o, Anchoring::Anchored { .. }))
         .count();
     // Checked as `glose check` would, before anything is written.
     if imported > 0 {
@@ -280,11 +280,11 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
             return 2;
         }
     }
-    let missed: Vec<(usize, &Record, &Outcome)> = records
+    let missed: Vec<(usize, &Record, &Anchoring)> = records
         .iter()
         .zip(&outcomes)
         .enumerate()
-        .filter(|(_, (_, o))| !matches!(o, Outcome::Anchored { .. }))
+        .filter(|(_, (_, o))| !matches!(o, Anchoring::Anchored { .. }))
         .map(|(i, (r, o))| (i + 1, r, o))
         .collect();
     let total = records.len();
@@ -303,26 +303,28 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
     for (n, record, outcome) in &missed {
         let words = shown(&record.exact);
         let why = match (outcome, lang) {
-            (Outcome::Orphan, Lang::En) if words.is_empty() => {
+            (Anchoring::Orphan, Lang::En) if words.is_empty() => {
                 "quotes no passage of the text (a reply, or a note on the whole page)".to_owned()
             }
-            (Outcome::Orphan, Lang::Fr) if words.is_empty() => {
+            (Anchoring::Orphan, Lang::Fr) if words.is_empty() => {
                 "ne cite aucun passage du texte (une réponse, ou une note sur toute la page)"
                     .to_owned()
             }
-            (Outcome::Orphan, Lang::En) => format!("« {words} » is not in the text (orphan)"),
-            (Outcome::Orphan, Lang::Fr) => {
+            (Anchoring::Orphan, Lang::En) => format!("« {words} » is not in the text (orphan)"),
+            (Anchoring::Orphan, Lang::Fr) => {
                 format!("« {words} » n’est pas dans le texte (orpheline)")
             }
-            (Outcome::Ambiguous(count), Lang::En) => {
+            (Anchoring::Ambiguous(count), Lang::En) => {
                 format!("« {words} » occurs {count} times and its prefix and suffix pick none")
             }
-            (Outcome::Ambiguous(count), Lang::Fr) => format!(
+            (Anchoring::Ambiguous(count), Lang::Fr) => format!(
                 "« {words} » apparaît {count} fois et son préfixe et son suffixe n’en désignent aucune"
             ),
-            (Outcome::Overlaps(id), Lang::En) => format!("« {words} » overlaps annotation {id}"),
-            (Outcome::Overlaps(id), Lang::Fr) => format!("« {words} » chevauche l’annotation {id}"),
-            (Outcome::Anchored { .. }, _) => continue,
+            (Anchoring::Overlaps(id), Lang::En) => format!("« {words} » overlaps annotation {id}"),
+            (Anchoring::Overlaps(id), Lang::Fr) => {
+                format!("« {words} » chevauche l’annotation {id}")
+            }
+            (Anchoring::Anchored { .. }, _) => continue,
         };
         errln(&msg::not_imported_annotation(lang, &n, &why));
         if !record.text.trim().is_empty() {

@@ -302,7 +302,7 @@ mod tests {
     use super::*;
     use crate::content::{Annotation, AnnotationKind, Article, Meta, Part, PartKind, Source};
     use crate::i18n::Lang;
-    use crate::notebook::Anchor;
+    use crate::notebook::PlacedSpot;
     use crate::theme::{Theme, ThemeName};
 
     /// An article of 50 parts of two paragraphs, an annotation in each paragraph citing one
@@ -376,12 +376,12 @@ mod tests {
             (80, 24),
         );
         for i in 0..app.article.annotations.len() {
-            let anchor = Anchor::annotation(&app.article, i).unwrap();
+            let anchor = PlacedSpot::annotation(&app.article, i).unwrap();
             app.notebook.set_note(None, &anchor, &format!("note {i}"));
         }
         for part in 0..PARTS {
             for paragraph in 0..2 {
-                let anchor = Anchor::paragraph(&app.article, part, paragraph).unwrap();
+                let anchor = PlacedSpot::paragraph(&app.article, part, paragraph).unwrap();
                 app.notebook.toggle_bookmark(&anchor);
             }
         }
