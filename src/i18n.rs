@@ -44,6 +44,7 @@ macro_rules! messages {
     };
 }
 
+pub mod actions;
 mod brief;
 pub mod check;
 pub mod cli;
@@ -59,6 +60,7 @@ pub mod screen;
 mod settings;
 mod state_files;
 mod text;
+pub mod words;
 
 pub use brief::BriefText;
 pub use default_file::DefaultFileText;
