@@ -24,7 +24,7 @@ use serde_json::Value;
 
 use crate::i18n::Lang;
 use crate::output::errln;
-pub use anchoring::{Outcome, anchor_all};
+pub use anchoring::{Anchoring, anchor_all};
 use append::{append, shown};
 
 /// One annotation read from the file, before anchoring.
@@ -236,7 +236,7 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
     };
     let imported = outcomes
         .iter()
-        .filter(|o| matches!(o, Outcome::Anchored { .. }))
+        .filter(|o| matches!(o, Anchoring::Anchored { .. }))
         .count();
     // Checked as `glose check` would, before anything is written.
     if imported > 0 {
@@ -274,11 +274,11 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
             return 2;
         }
     }
-    let missed: Vec<(usize, &Record, &Outcome)> = records
+    let missed: Vec<(usize, &Record, &Anchoring)> = records
         .iter()
         .zip(&outcomes)
         .enumerate()
-        .filter(|(_, (_, o))| !matches!(o, Outcome::Anchored { .. }))
+        .filter(|(_, (_, o))| !matches!(o, Anchoring::Anchored { .. }))
         .map(|(i, (r, o))| (i + 1, r, o))
         .collect();
     let total = records.len();
@@ -286,11 +286,11 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
     for (n, record, outcome) in &missed {
         let words = shown(&record.exact);
         let why = match outcome {
-            Outcome::Orphan if words.is_empty() => msg::quotes_no_passage(lang).to_owned(),
-            Outcome::Orphan => msg::not_in_the_text(lang, &words),
-            Outcome::Ambiguous(count) => msg::occurs_and_picks_none(lang, &words, count),
-            Outcome::Overlaps(id) => msg::overlaps_annotation(lang, &words, id),
-            Outcome::Anchored { .. } => continue,
+            Anchoring::Orphan if words.is_empty() => msg::quotes_no_passage(lang).to_owned(),
+            Anchoring::Orphan => msg::not_in_the_text(lang, &words),
+            Anchoring::Ambiguous(count) => msg::occurs_and_picks_none(lang, &words, count),
+            Anchoring::Overlaps(id) => msg::overlaps_annotation(lang, &words, id),
+            Anchoring::Anchored { .. } => continue,
         };
         errln(&msg::not_imported_annotation(lang, &n, &why));
         if !record.text.trim().is_empty() {

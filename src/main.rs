@@ -401,7 +401,7 @@ fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
         Err(code) => return code,
     };
     let lang = setup.lang_for(&article);
-    let key = glose::tour::article_key(&article);
+    let key = article.text_hash();
     let listener = match glose::link::Listener::bind(&key) {
         Ok(listener) => listener,
         Err(error) => {
@@ -414,14 +414,14 @@ fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut notes = glose::notes::Notes::new(
+    let mut notes = glose::facilitator_notes::FacilitatorNotes::new(
         article,
         lang,
         setup.theme.clone(),
         glose::clock::system(),
         terminal_size(),
     );
-    match glose::term::run_notes(&mut notes, &listener) {
+    match glose::term::run_facilitator_notes(&mut notes, &listener) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             output::errln(&format!("glose: terminal error: {error}"));

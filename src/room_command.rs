@@ -68,8 +68,7 @@ pub fn join(app: &mut App, url: &str) -> Result<(), u8> {
             return fail(msg::there_no_room_check_room(lang, &base));
         }
     };
-    if state.key != crate::tour::article_key(&app.article) || state.stops != app.article.tour.len()
-    {
+    if state.key != app.article.text_hash() || state.stops != app.article.tour.len() {
         return fail(msg::room_presents_another_text_open(lang).to_owned());
     }
     let Some(voter) = crate::room::code::new_voter_id() else {

@@ -152,7 +152,7 @@ mod tests {
     use super::*;
     use crate::app::tests::sample;
     use crate::content::Source;
-    use crate::notebook::Anchor;
+    use crate::notebook::PlacedSpot;
 
     #[test]
     fn notes_come_out_in_reading_order_with_passages_and_sources() {
@@ -171,13 +171,21 @@ mod tests {
         article.annotations[5].source = Some(0);
         let mut book = Notebook::default();
         // Written out of order: conclusion first, then an annotation in part 2, then part 0.
-        book.set_note(None, &Anchor::paragraph(&article, 3, 1).unwrap(), "Fin.");
         book.set_note(
             None,
-            &Anchor::annotation(&article, 5).unwrap(),
+            &PlacedSpot::paragraph(&article, 3, 1).unwrap(),
+            "Fin.",
+        );
+        book.set_note(
+            None,
+            &PlacedSpot::annotation(&article, 5).unwrap(),
             "À vérifier\nsur place.\n\n\nSinon ?",
         );
-        book.set_note(None, &Anchor::paragraph(&article, 0, 0).unwrap(), "Début.");
+        book.set_note(
+            None,
+            &PlacedSpot::paragraph(&article, 0, 0).unwrap(),
+            "Début.",
+        );
         let mut orphan = book.notes[0].clone();
         orphan.id = "x".into();
         orphan.spot.quote = "des mots disparus".into();

@@ -49,7 +49,7 @@ pub(crate) struct Published {
 pub(crate) struct Shared {
     code: String,
     lang: Lang,
-    /// The article's key (`tour::article_key`), so a follower knows it reads the same text.
+    /// The article's key (`Article::text_hash`), so a follower knows it reads the same text.
     key: String,
     title: String,
     stops: Vec<StopView>,
@@ -238,7 +238,7 @@ impl Room {
             .iter()
             .map(|stop| StopView::new(article, stop, lang))
             .collect();
-        let key = crate::tour::article_key(article);
+        let key = article.text_hash();
         let first = Published {
             rev: 0,
             shown: Shown::default(),

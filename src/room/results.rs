@@ -281,7 +281,7 @@ fn csv(text: &str) -> String {
 /// Where `article`'s results are kept, if the platform has a state folder.
 pub fn path_for(article: &Article) -> Option<PathBuf> {
     let paths = crate::store::Paths::for_article(article)?;
-    let key = crate::store::article_key(article);
+    let key = crate::store::state_file_stem(article);
     Some(paths.position.with_file_name(format!("{key}.results.json")))
 }
 
