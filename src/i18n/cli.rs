@@ -256,3 +256,9 @@ messages! {
         "cannot write '{shown}/{name}': {error}",
         "impossible d’écrire '{shown}/{name}' : {error}";
 }
+
+messages! {
+    imported_highlight =>
+        "Highlight imported from Hypothesis, without text.",
+        "Surlignage importé de Hypothesis, sans texte.";
+}
