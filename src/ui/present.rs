@@ -325,7 +325,7 @@ fn render_help(app: &App, presenter: &Presenter, theme: &Theme, area: Rect, buf:
     // Inside the frame's borders, the keys' column and two spaces.
     let inner = usize::from(crate::layout::popup::presenter_help(area, 0).width).saturating_sub(2);
     let text_width = inner.saturating_sub(key_width + 2).max(12);
-    let french = lang == crate::i18n::Lang::Fr;
+    let french = lang.french_typography();
     let mut lines: Vec<Line> = Vec::new();
     let mut row = |keys: String, text: &str| {
         let wrapped = crate::layout::lines::wrap_text(text, text_width, Style::new(), french);
