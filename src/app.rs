@@ -252,6 +252,11 @@ impl App {
 
     /// `update`'s work: the effects gather in `self.effects`.
     fn apply(&mut self, action: Action) {
+        if action == Action::Suspend {
+            // Ctrl-Z, in every mode: the loop suspends, and nothing on screen changes.
+            self.effects.push(Effect::Suspend);
+            return;
+        }
         self.view.notice = None;
         if !matches!(action, Action::Resize(..)) {
             self.view.message = None;

@@ -45,6 +45,8 @@ pub struct FacilitatorNotes {
     pub help: bool,
     pub keymap: Keymap,
     pub should_quit: bool,
+    /// Ctrl-Z was pressed: the loop suspends (and clears it).
+    pub suspend: bool,
     /// The last presenter stopped without saying goodbye (its process is gone).
     pub gone: bool,
     /// When another presenter of this article (not the one followed) was last heard from.
@@ -75,6 +77,7 @@ impl FacilitatorNotes {
             help: false,
             keymap: Keymap::default(),
             should_quit: false,
+            suspend: false,
             gone: false,
             other_heard: None,
         }
@@ -192,6 +195,10 @@ impl FacilitatorNotes {
 
     /// Applies one action (scrolling, help, quit, resize).
     pub fn update(&mut self, action: Action) {
+        if action == Action::Suspend {
+            self.suspend = true;
+            return;
+        }
         if self.help {
             match action {
                 Action::Quit => self.should_quit = true,

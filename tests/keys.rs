@@ -56,6 +56,42 @@ fn q_and_esc_close_every_overlay_and_q_quits_only_the_plain_reader() {
     );
 }
 
+/// Ctrl-Z is a key of every table (so `?` lists it): in each mode it asks the loop to suspend,
+/// and changes nothing else.
+#[test]
+fn ctrl_z_suspends_from_every_mode() {
+    for (keys, mode) in [
+        ("", Mode::Reader),
+        ("t", Mode::Tour),
+        ("?", Mode::Overlay),
+        ("i", Mode::List),
+        ("/wor", Mode::Line),
+        ("atext", Mode::Editor),
+        ("atext<esc>", Mode::Confirm),
+        ("p", Mode::Presenter),
+    ] {
+        let mut app = app(100, 30, Lang::En);
+        type_keys(&mut app, keys);
+        assert_eq!(app.mode(), mode, "{keys:?}");
+        let view = app.view.clone();
+        assert_eq!(type_keys(&mut app, "<c-z>"), [Effect::Suspend], "{mode:?}");
+        assert_eq!(app.view, view, "{mode:?}: nothing else changes");
+        assert_eq!(
+            app.keymap.keys_for(mode, Action::Suspend).len()
+                + usize::from(matches!(mode, Mode::Tour | Mode::Overlay)),
+            1,
+            "{mode:?} has Ctrl-z in its table (the tour and the help: in the reader's)"
+        );
+    }
+    assert_eq!(
+        glose::app::Keymap::default()
+            .keys_for(Mode::NotesWindow, Action::Suspend)
+            .len(),
+        1,
+        "the notes window too"
+    );
+}
+
 #[test]
 fn esc_goes_back_one_level() {
     let mut app = app(100, 30, Lang::En);

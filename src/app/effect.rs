@@ -21,6 +21,8 @@ pub enum Effect {
     SaveNotebook,
     /// Stop the program (after the last frame and the state files).
     Quit,
+    /// Stop like a shell job (Ctrl-Z: the terminal given back first); `fg` brings it back.
+    Suspend,
 }
 
 /// What one terminal event did: whether the screen may have changed, and the effects the
@@ -47,7 +49,10 @@ pub(crate) struct Outbox(Vec<Effect>);
 
 impl Outbox {
     pub(crate) fn push(&mut self, effect: Effect) {
-        let once = matches!(effect, Effect::SaveNotebook | Effect::Quit);
+        let once = matches!(
+            effect,
+            Effect::SaveNotebook | Effect::Quit | Effect::Suspend
+        );
         if !(once && self.0.contains(&effect)) {
             self.0.push(effect);
         }

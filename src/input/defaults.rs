@@ -193,6 +193,7 @@ const LINE: &[(KeyChord, A)] = &[
     (p(K::PageUp), A::Edit(E::PageUp)),
     (p(K::Tab), A::Edit(E::Next)),
     (p(K::BackTab), A::Edit(E::Prev)),
+    (ctrl('z'), A::Suspend),
 ];
 
 /// The note editor: its commands, then the keys that move and delete; every other character
@@ -220,6 +221,7 @@ const EDITOR: &[(KeyChord, A)] = &[
     (ctrl('e'), A::Edit(E::End)),
     (ctrl_key(K::Home), A::Edit(E::TextStart)),
     (ctrl_key(K::End), A::Edit(E::TextEnd)),
+    (ctrl('z'), A::Suspend),
 ];
 
 /// The answers to a yes/no question.
@@ -231,6 +233,7 @@ const CONFIRM: &[(KeyChord, A)] = &[
     (c('n'), A::No),
     (c('N'), A::No),
     (p(K::Esc), A::Back),
+    (ctrl('z'), A::Suspend),
 ];
 
 /// The presenter (`p`, `glose present`): what slide software and presentation remotes send
@@ -267,6 +270,7 @@ const PRESENTER: &[(KeyChord, A)] = &[
     (c('?'), A::ToggleHelp),
     (p(K::Esc), A::LeavePresenter),
     (c('p'), A::LeavePresenter),
+    (ctrl('z'), A::Suspend),
     (c('q'), A::Quit),
     (ctrl('c'), A::Quit),
 ];
@@ -281,6 +285,7 @@ const NOTES_WINDOW: &[(KeyChord, A)] = &[
     (p(K::PageDown), A::PageDown),
     (p(K::PageUp), A::PageUp),
     (c('g'), A::Top),
+    (ctrl('z'), A::Suspend),
     (c('?'), A::ToggleHelp),
     (c('q'), A::Quit),
     (ctrl('c'), A::Quit),

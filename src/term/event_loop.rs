@@ -5,8 +5,9 @@
 //! Idle means idle: the loop blocks (on `event::read`, or on a channel) unless what it drives
 //! asks for a timeout ([`Driven::wait`]: a clock on screen, votes to look for). Keys typed
 //! ahead cost one frame, not one each: after an event, every event already waiting is applied
-//! before drawing ([`Source::ready`]). Ctrl-Z suspends like a shell job; after a resize or a
-//! suspension the next frame is drawn whole.
+//! before drawing ([`Source::ready`]). Ctrl-Z is a key of every mode's table (`Action::Suspend`):
+//! a step that asks for it suspends like a shell job; after a resize or a suspension the next
+//! frame is drawn whole.
 
 use std::io;
 use std::sync::PoisonError;
@@ -16,7 +17,7 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self, Event};
 
 use super::Screen;
-use super::guard::{TERMINAL, is_suspend, redraw_whole, suspend};
+use super::guard::{TERMINAL, redraw_whole, suspend};
 
 /// How long the loop looks for an event already waiting before it draws. Not zero: crossterm
 /// 0.29's `poll(Duration::ZERO)` returns false without looking at the events it has already
@@ -53,6 +54,8 @@ pub struct Step<E> {
     pub redraw: bool,
     /// Whether to stop (after one last frame).
     pub quit: bool,
+    /// Whether to stop like a shell job (Ctrl-Z, `Action::Suspend`), redrawn whole on `fg`.
+    pub suspend: bool,
     /// What to carry out, in order ([`Driven::carry_out`]).
     pub effects: Vec<E>,
 }
@@ -63,6 +66,7 @@ impl<E> Step<E> {
         Self {
             redraw,
             quit: false,
+            suspend: false,
             effects: Vec::new(),
         }
     }
@@ -149,11 +153,6 @@ pub fn run<D: Driven>(
             while let Some(wake) = next.take() {
                 let step = match wake {
                     Wake::Closed => return Ok(()),
-                    Wake::Terminal(event) if is_suspend(&event) => {
-                        suspend()?;
-                        (changed, whole) = (true, true);
-                        break;
-                    }
                     Wake::Terminal(event) => {
                         if matches!(event, Event::Resize(..)) {
                             (changed, whole) = (true, true);
@@ -165,6 +164,11 @@ pub fn run<D: Driven>(
                 changed |= step.redraw || step.quit;
                 if !step.effects.is_empty() {
                     driven.carry_out(step.effects);
+                }
+                if step.suspend {
+                    suspend()?;
+                    (changed, whole) = (true, true);
+                    break;
                 }
                 if step.quit {
                     quit = true;

@@ -112,6 +112,7 @@ impl Driven for Window<'_> {
         Step {
             redraw,
             quit: self.notes.should_quit,
+            suspend: std::mem::take(&mut self.notes.suspend),
             effects: Vec::new(),
         }
     }

@@ -16,10 +16,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::{Mutex, Once, PoisonError};
 
-use ratatui::crossterm::event::{
-    DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind,
-    KeyModifiers,
-};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -272,14 +269,6 @@ pub(super) fn suspend() -> io::Result<()> {
 #[cfg(not(unix))]
 pub(super) fn suspend() -> io::Result<()> {
     Ok(())
-}
-
-pub(super) fn is_suspend(event: &Event) -> bool {
-    matches!(
-        event,
-        Event::Key(KeyEvent { code: KeyCode::Char('z'), modifiers, kind: KeyEventKind::Press, .. })
-            if modifiers.contains(KeyModifiers::CONTROL)
-    )
 }
 
 /// Clears the screen and ratatui's memory of it, so that the next frame is drawn whole.

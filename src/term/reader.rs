@@ -171,6 +171,7 @@ impl Driven for Reader<'_, '_> {
         Step {
             redraw: handled.redraw,
             quit: handled.quits(),
+            suspend: handled.effects.contains(&Effect::Suspend),
             effects: handled.effects,
         }
     }
@@ -185,7 +186,7 @@ impl Driven for Reader<'_, '_> {
         for effect in effects {
             match effect {
                 Effect::SaveNotebook => self.saver.save = true,
-                Effect::Quit => {}
+                Effect::Quit | Effect::Suspend => {}
                 Effect::Open(_) | Effect::Copy(_) | Effect::CopyAddress(_) => {
                     let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
                     self.desk
