@@ -171,8 +171,8 @@ messages! {
         "start a new session (when offered)",
         "commencer une nouvelle séance (quand proposé)";
     suspend =>
-        "suspend glose like any terminal program (fg brings it back)",
-        "suspendre glose comme tout programme du terminal (fg le reprend)";
+        "suspend, as any terminal program (fg brings it back)",
+        "suspendre, comme tout programme (fg le reprend)";
     close =>
         "close, back to the reader",
         "fermer, retour au lecteur";

@@ -149,7 +149,7 @@ impl Keymap {
     ) -> Vec<(String, Action)> {
         let mut out: Vec<(String, Action)> = Vec::new();
         for &(key, action) in table {
-            if matches!(action, Action::Quit | Action::Edit(_)) {
+            if matches!(action, Action::Quit | Action::Suspend | Action::Edit(_)) {
                 continue;
             }
             if let Some(entry) = out.iter_mut().find(|(_, a)| *a == action) {

@@ -162,12 +162,17 @@ pub fn notebook_list_shown(area: Rect, entries: usize, rows_per_entry: usize) ->
 }
 
 /// The presenter's help for `rows` lines of content, in `area`.
+/// It sits above the footer's row, which stays in sight.
 pub fn presenter_help(area: Rect, rows: usize) -> Rect {
+    let above = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
     let width = area.width.saturating_sub(4).min(76);
     let height = u16::try_from(rows + 2)
         .unwrap_or(u16::MAX)
-        .min(area.height.saturating_sub(1));
-    centred(area, width, height)
+        .min(above.height);
+    centred(above, width, height)
 }
 
 #[cfg(test)]

@@ -345,7 +345,10 @@ fn render_help(app: &App, presenter: &Presenter, theme: &Theme, area: Rect, buf:
         Text::JumpKeys.get(lang).to_owned(),
         Text::JumpHelp.get(lang),
     );
-    lines.push(Line::default());
+    // The blank line before the last goes where the frame would cover the footer (80×24).
+    if lines.len() + 5 <= usize::from(area.height) {
+        lines.push(Line::default());
+    }
     lines.push(Line::from(Span::styled(
         Text::CloseHelp.get(lang),
         theme.dim,
@@ -750,6 +753,8 @@ mod screens {
                 );
             }
             assert!(words.contains("(--room)"), "{shown}");
+            let footer = shown.lines().last().unwrap_or("");
+            assert!(footer.contains("1/4"), "the footer stays in sight: {shown}");
         }
     }
 }
