@@ -12,9 +12,10 @@
 //! Each notes window binds `<key>-<pid>.sock`, where `<key>` names the article
 //! (`Article::text_hash`), so two articles never cross-talk and several windows may follow one
 //! presenter. The presenter sends its state to every such socket with non-blocking sends and
-//! ignores every error: it never waits on, nor fails because of, a notes window. It also keeps
-//! the last state in `<key>.state`, so a window opened while the presenter is idle (blanked)
-//! catches up at once. Messages are one short line of ASCII numbers; anything else is dropped,
+//! ignores every error: it never waits on, nor fails because of, a notes window. It speaks only
+//! when what the window shows changes (`Effect::Publish`), never once a frame, and keeps its
+//! last state in `<key>.state`, so a window opened while the presenter is idle catches up at
+//! once; the state's process id tells a live presenter from a dead one. Messages are one short line of ASCII numbers; anything else is dropped,
 //! so nothing received can reach the terminal.
 
 use crate::i18n::links as msg;
@@ -289,8 +290,9 @@ pub fn remove_registered_files() {
     }
 }
 
-/// A saved state older than this is a presenter that stopped without cleaning up, unless its
-/// screen is blank (a blank presenter does not tick, so it does not rewrite its state).
+/// A saved state older than this, from a presenter whose process is gone or not given, is a
+/// presenter that stopped without cleaning up, unless its screen is blank or its clocks paused
+/// (`Listener::saved_from`; a running presenter rewrites its state only when it changes).
 pub const STALE_AFTER: Duration = Duration::from_secs(3);
 
 /// Milliseconds since the Unix epoch now (0 if the system clock is before it).
