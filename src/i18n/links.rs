@@ -86,3 +86,21 @@ messages! {
         "\nRemove that folder, or set GLOSE_RUNTIME_DIR to a folder of yours with mode 700.",
         "\nSupprimez ce dossier, ou donnez dans GLOSE_RUNTIME_DIR un dossier à vous, de droits 700.";
 }
+
+messages! {
+    others_can_open(mode) =>
+        "other users can open it (mode {mode}; it must be 700)",
+        "d’autres utilisateurs peuvent l’ouvrir (droits {mode} ; il faut 700)";
+}
+
+messages! {
+    cannot_create(path, why) =>
+        "cannot create '{path}': {why}",
+        "impossible de créer « {path} » : {why}";
+}
+
+messages! {
+    image =>
+        "Image",
+        "Image";
+}

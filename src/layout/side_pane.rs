@@ -509,7 +509,7 @@ fn about_lines(side: &Side<'_>, width: usize) -> Vec<Line<'static>> {
             Text::EditorialHeadings.get(lang),
             width,
             theme.dim,
-            lang == crate::i18n::Lang::Fr,
+            lang.french_typography(),
         ));
     }
     out
@@ -543,13 +543,7 @@ fn notes_keys(side: &Side<'_>) -> String {
 }
 
 fn verdict_badge(side: &Side<'_>, verdict: Verdict) -> String {
-    let mark = match verdict {
-        Verdict::Confirmed => "✓",
-        Verdict::Imprecise => "≈",
-        Verdict::Misreported => "✗",
-        Verdict::Unverifiable => "?",
-    };
-    format!("[{mark} {}]", side.lang.verdict(verdict))
+    format!("[{} {}]", verdict.sign(), side.lang.verdict(verdict))
 }
 
 pub fn capitalise(word: &str) -> String {

@@ -136,3 +136,13 @@ messages! {
         "{file} could not be read",
         "{file} n’a pas pu être lu";
 }
+
+/// The French for "annotation id", "part id", "source id" without its noun: what `what` (an
+/// English entry name: `annotation`, `part`, `source`) becomes after « identifiant ».
+pub fn id_of(what: &str) -> &'static str {
+    match what {
+        "annotation" => "d’annotation",
+        "part" => "de partie",
+        _ => "de source",
+    }
+}

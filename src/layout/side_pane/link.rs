@@ -23,7 +23,7 @@ pub fn link_title(article: &Article, lang: Lang, link: usize) -> String {
         .count()
         + 1;
     let what = if image {
-        lang.pick("Image", "Image")
+        msg::image(lang)
     } else {
         msg::link(lang)
     };
