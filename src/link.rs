@@ -678,20 +678,33 @@ mod tests {
         publisher.publish(Announcement::State(state()));
         assert_eq!(
             first.saved(),
-            None,
-            "a state from long ago is a dead presenter"
+            Some(Announcement::State(state())),
+            "a presenter speaks only on a change: a state from long ago holds while its \
+             process runs"
         );
+        // The same, written by a process that is gone.
+        let gone = 0x7fff_fff0;
+        let folder = RuntimeDir::open(&runtime).unwrap();
+        let write = |state: PresenterState| {
+            let wire = Announcement::State(state).encode_from(KEY, gone);
+            folder
+                .write(&format!("{KEY}.state"), wire.as_bytes())
+                .unwrap();
+        };
+        write(state());
+        assert_eq!(first.saved(), None, "from a dead presenter, it is stale");
         let blank = PresenterState {
             blanked: true,
             paused: false,
             ..state()
         };
-        publisher.publish(Announcement::State(blank));
+        write(blank);
         assert_eq!(
-            first.saved(),
-            Some(Announcement::State(blank)),
-            "unless it is blank"
+            first.saved_from(),
+            Some((Announcement::State(blank), Some(gone))),
+            "unless it is blank (then the window says the presenter is gone)"
         );
+        publisher.publish(Announcement::State(blank));
         // Drain what the window received so far.
         first
             .set_read_timeout(Some(Duration::from_millis(50)))

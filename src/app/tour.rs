@@ -390,12 +390,17 @@ mod tests {
         app.update(Action::Blank);
         clock.advance(Duration::from_millis(300));
         assert_eq!(app.next_tick(), None, "a blank screen shows no clock");
-        assert!(
-            app.update(Action::Quit).is_empty(),
-            "the key only brought the screen back"
+        assert_eq!(
+            app.update(Action::Quit),
+            [Effect::Publish],
+            "the key only brought the screen back (which notes windows are told)"
         );
         assert!(app.next_tick().is_some());
-        assert!(app.update(Action::LeavePresenter).is_empty());
+        assert_eq!(
+            app.update(Action::LeavePresenter),
+            [Effect::Publish],
+            "the presenter closed: notes windows are told"
+        );
         assert!(app.presenter.is_none());
         assert_eq!(
             app.tour_progress().unwrap().stop,
