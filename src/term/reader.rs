@@ -470,7 +470,8 @@ impl Link {
     }
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod tests {
     //! The loop itself, driving the presenter into ratatui's `TestBackend` with scripted
     //! events: the frames it draws, and what it tells notes windows through a real socket.
