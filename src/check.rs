@@ -230,7 +230,7 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
     let article = &loaded.article;
     let meta = &article.meta;
     let mut out = String::new();
-    let colon = msg::say_value(lang);
+    let colon = msg::colon(lang);
     let unknown = |s: &str| {
         if s.is_empty() {
             msg::unknown(lang).to_owned()

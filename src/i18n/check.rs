@@ -6,7 +6,7 @@ messages! {
     cannot_write_summary =>
         "cannot write the summary",
         "impossible d’écrire le résumé";
-    say_value =>
+    colon =>
         ": ",
         " : ";
     unknown =>

@@ -52,7 +52,7 @@ messages! {
     address =>
         "Address",
         "Adresse";
-    say_value =>
+    or =>
         " or ",
         " ou ";
     go_heading =>
@@ -61,7 +61,7 @@ messages! {
     open_browser =>
         "open it in the browser",
         "l’ouvrir dans le navigateur";
-    glose_opens_only_web_addresses_2 =>
+    opens_only_web_addresses =>
         "glose opens only web addresses (http, https).",
         "glose n’ouvre que les adresses web (http, https).";
     copy_address =>

@@ -23,19 +23,19 @@ messages! {
     give_number_from(min, max) =>
         "give a number from {min} to {max}",
         "donnez un nombre de {min} à {max}";
-    median =>
+    median_heading =>
         "Median",
         "Médiane";
-    answer =>
+    the_answer =>
         "the answer",
         "la réponse";
-    answer_2 =>
+    the_answer_heading =>
         "The answer",
         "La réponse";
     your_guess =>
         "Your guess",
         "Votre estimation";
-    median_2 =>
+    median =>
         "median",
         "médiane";
     vote_opens_when_room_stop =>
@@ -78,7 +78,7 @@ messages! {
     answers =>
         "answers",
         "réponses";
-    your_answer_2 =>
+    your_answer_colon =>
         "Your answer:",
         "Votre réponse\u{a0}:";
     results =>
@@ -87,7 +87,7 @@ messages! {
     no_votes_yet =>
         "No votes yet.",
         "Aucun vote pour l’instant.";
-    answer_3 =>
+    answer_heading =>
         "Answer",
         "Réponse";
     stop_title_answer_votes =>

@@ -130,7 +130,7 @@ fn poll_lines(notes: &Body<'_>, stop: usize, width: usize) -> Vec<Line<'static>>
         notes.article.is_french(),
     ));
     let seen = if notes.revealed {
-        msg::shown_room_2(lang)
+        msg::shown_room_in_brackets(lang)
     } else {
         msg::live_room_sees_once_you(lang)
     };

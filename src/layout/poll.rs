@@ -175,14 +175,14 @@ pub fn presenter_lines(
                 if let Some(median) = t.median {
                     let mut line = format!(
                         "{}{}{} {unit}",
-                        msg::median(lang),
+                        msg::median_heading(lang),
                         lang.colon(),
                         number(median, lang)
                     );
                     if let Some(answer) = answer {
                         line.push_str(&format!(
                             " · {}{}{answer} {unit}",
-                            msg::answer(lang),
+                            msg::the_answer(lang),
                             lang.colon()
                         ));
                     }
@@ -190,7 +190,11 @@ pub fn presenter_lines(
                 }
             } else if revealed && let Some(answer) = answer {
                 out.extend(wrap_text(
-                    &format!("{}{}{answer} {unit}", msg::answer_2(lang), lang.colon()),
+                    &format!(
+                        "{}{}{answer} {unit}",
+                        msg::the_answer_heading(lang),
+                        lang.colon()
+                    ),
                     column,
                     theme.heading,
                     french,
@@ -268,7 +272,7 @@ pub fn follower_lines(
         if let Some(median) = room.median {
             line.push_str(&format!(
                 " · {} {}",
-                msg::median_2(lang),
+                msg::median(lang),
                 number(median, lang)
             ));
         }
@@ -278,7 +282,7 @@ pub fn follower_lines(
             ..
         } = poll
         {
-            line.push_str(&format!(" · {} {answer} {unit}", msg::answer(lang)));
+            line.push_str(&format!(" · {} {answer} {unit}", msg::the_answer(lang)));
         }
         out.extend(wrap_text(&line, width, theme.heading, french));
     } else if !on_room_stop {

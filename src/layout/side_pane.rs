@@ -519,7 +519,11 @@ fn about_lines(side: &Side<'_>, width: usize) -> Vec<Line<'static>> {
 fn note_heading(side: &Side<'_>) -> String {
     let lang = side.lang;
     match &side.keys.edit_note {
-        Some(key) => format!("✎ {} ({key} {})", Text::MyNote.get(lang), msg::edit(lang)),
+        Some(key) => format!(
+            "✎ {} ({key} {})",
+            Text::MyNote.get(lang),
+            msg::to_edit(lang)
+        ),
         None => format!("✎ {}", Text::MyNote.get(lang)),
     }
 }

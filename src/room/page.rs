@@ -199,10 +199,10 @@ fn poll_html(shared: &Shared, shown: Shown, poll: &Poll, ballot: Option<Answer>)
             if let Some(tally) = &results {
                 let median = tally
                     .median()
-                    .map(|m| format!(" · {} {}", text(msg::median_2(lang)), number(m, lang)))
+                    .map(|m| format!(" · {} {}", text(msg::median(lang)), number(m, lang)))
                     .unwrap_or_default();
                 let truth = answer
-                    .map(|a| format!(" · {} {a} {}", text(msg::answer(lang)), text(unit)))
+                    .map(|a| format!(" · {} {a} {}", text(msg::the_answer(lang)), text(unit)))
                     .unwrap_or_default();
                 out.push_str(&format!(
                     "<p class=\"results\">{} {}{median}{truth}</p>\n",
@@ -222,7 +222,7 @@ fn poll_html(shared: &Shared, shown: Shown, poll: &Poll, ballot: Option<Answer>)
         };
         out.push_str(&format!(
             "<p class=\"ballot\">{} {}</p>\n",
-            text(msg::your_answer_2(lang)),
+            text(msg::your_answer_colon(lang)),
             text(&shown_ballot)
         ));
     }

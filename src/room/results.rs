@@ -159,7 +159,7 @@ impl Results {
             ));
             out.push_str(&format!(
                 "| {} | {} |\n|---|---:|\n",
-                msg::answer_3(lang),
+                msg::answer_heading(lang),
                 msg::votes(lang)
             ));
             for (label, count) in rows(stop, lang) {
@@ -169,7 +169,7 @@ impl Results {
                 if let Some(median) = median(&stop.values) {
                     out.push_str(&format!(
                         "\n{}{}{} {}\n",
-                        msg::median(lang),
+                        msg::median_heading(lang),
                         lang.colon(),
                         number(median, lang),
                         md(unit)
@@ -178,7 +178,7 @@ impl Results {
                 if let Some(answer) = answer {
                     out.push_str(&format!(
                         "{}{}{answer} {}\n",
-                        msg::answer_2(lang),
+                        msg::the_answer_heading(lang),
                         lang.colon(),
                         md(unit)
                     ));

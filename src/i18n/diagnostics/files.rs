@@ -132,7 +132,7 @@ messages! {
     entry_unreadable(key) =>
         "this [[{key}]] could not be read",
         "cette entrée [[{key}]] n’a pas pu être lue";
-    entry_unreadable_2(file) =>
+    file_unreadable(file) =>
         "{file} could not be read",
         "{file} n’a pas pu être lu";
 }
