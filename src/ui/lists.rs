@@ -15,6 +15,7 @@ use crate::app::{Action, App, Keymap, Overlay};
 use crate::i18n::{Lang, Text};
 use crate::notebook::Place;
 use crate::text::wrap::str_width;
+use crate::ui::cells;
 use crate::ui::{fit, wrap_text};
 
 /// "↓/j next · Enter go · e edit · d delete · Esc/q close", from the keymap (only each
@@ -147,7 +148,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let w = usize::from(inner.width);
     if entries.is_empty() {
         for (i, line) in empty.iter().take(list_height).enumerate() {
-            buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
+            cells::set_line(buf, inner.x, inner.y + i as u16, line, inner.width);
         }
     } else {
         let visible_entries = (list_height / rows_per_entry).max(1);
@@ -163,11 +164,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Style::new()
             };
             let head = Line::from(Span::styled(fit(&format!("{marker}{head}"), w), style));
-            buf.set_line(inner.x, y, &head, inner.width);
+            cells::set_line(buf, inner.x, y, &head, inner.width);
             y += 1;
             if let Some(detail) = detail {
                 let detail = Line::from(Span::styled(fit(detail, w), theme.dim));
-                buf.set_line(inner.x, y, &detail, inner.width);
+                cells::set_line(buf, inner.x, y, &detail, inner.width);
                 y += 1;
             }
         }
@@ -194,7 +195,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Line::from(Span::styled(fit(&line, w), theme.dim))
     };
-    buf.set_line(inner.x, footer_y, &footer, inner.width);
+    cells::set_line(buf, inner.x, footer_y, &footer, inner.width);
 }
 
 #[cfg(test)]

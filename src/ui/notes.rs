@@ -14,6 +14,7 @@ use crate::layout::notes_window::{self, text_area};
 use crate::layout::stop::{self, Timing};
 use crate::notes::Notes;
 use crate::text::wrap::str_width;
+use crate::ui::cells;
 use crate::ui::{fit, wrap_text};
 
 /// Draws one frame of the notes window.
@@ -73,7 +74,8 @@ fn render_header(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
         )),
     ];
     buf.set_style(area, theme.status);
-    buf.set_line(
+    cells::set_line(
+        buf,
         area.x,
         area.y,
         &Line::from(spans).style(theme.status),
@@ -108,7 +110,7 @@ fn render_next(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
         fit(&text, usize::from(area.width)),
         notes.theme.label,
     ));
-    buf.set_line(area.x, area.y, &line, area.width);
+    cells::set_line(buf, area.x, area.y, &line, area.width);
 }
 
 /// The last line: the presenter's screen state and the keys.
@@ -149,7 +151,13 @@ fn render_status(notes: &Notes, area: Rect, buf: &mut Buffer) {
         Line::from(Span::raw(fit(&left, width)))
     };
     buf.set_style(area, notes.theme.status);
-    buf.set_line(area.x, area.y, &line.style(notes.theme.status), area.width);
+    cells::set_line(
+        buf,
+        area.x,
+        area.y,
+        &line.style(notes.theme.status),
+        area.width,
+    );
 }
 
 /// The screen before a presenter starts.

@@ -13,6 +13,7 @@ use crate::app::App;
 use crate::i18n::{Lang, count_of};
 use crate::text::wrap::str_width;
 use crate::theme::Theme;
+use crate::ui::cells;
 use crate::ui::{fit, wrap_text};
 
 /// The join address for the presenter's footer, with the number of answers to the current
@@ -56,7 +57,8 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             "No room is open: start with glose present --room",
             "Aucune salle n’est ouverte : lancez glose present --room",
         );
-        buf.set_line(
+        cells::set_line(
+            buf,
             area.x + 1,
             area.y + 1,
             &Line::styled(fit(text, usize::from(area.width)), theme.heading),
@@ -89,7 +91,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(qr_area) = qr_area {
         let style = Style::default().fg(Color::White).bg(Color::Black);
         for (i, row) in qr.iter().enumerate() {
-            buf.set_string(qr_area.x, qr_area.y + i as u16, row, style);
+            cells::set_stringn(buf, qr_area.x, qr_area.y + i as u16, row, usize::MAX, style);
         }
     }
     let width = usize::from(text_area.width);
@@ -151,7 +153,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if y >= text_area.bottom() {
             return;
         }
-        buf.set_line(text_area.x, y, line, text_area.width);
+        cells::set_line(buf, text_area.x, y, line, text_area.width);
         y += 1;
     }
     y += 1;
@@ -166,7 +168,8 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .render(Rect::new(text_area.x, y, text_area.width, big_rows), buf);
         y += big_rows;
     } else {
-        buf.set_line(
+        cells::set_line(
+            buf,
             text_area.x,
             y,
             &Line::styled(room.code.clone(), theme.figure),
@@ -178,7 +181,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if y >= text_area.bottom() {
             return;
         }
-        buf.set_line(text_area.x, y, line, text_area.width);
+        cells::set_line(buf, text_area.x, y, line, text_area.width);
         y += 1;
     }
 }
