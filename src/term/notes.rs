@@ -5,7 +5,6 @@ use std::io;
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::Event;
 
 use super::Screen;
@@ -19,7 +18,7 @@ use crate::notes::Notes;
 /// `listener` and redraws on a key, on a message, or when its clock ticks.
 pub fn run_notes(notes: &mut Notes, listener: &Listener) -> io::Result<()> {
     let result = with_terminal(|| {
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut terminal = Terminal::new(super::backend::Output::stdout())?;
         let size = terminal.size()?;
         notes.update(Action::Resize(size.width, size.height));
         let mut window = Window {

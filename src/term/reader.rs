@@ -15,7 +15,6 @@ use std::sync::PoisonError;
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::Event;
 
 use super::Screen;
@@ -53,7 +52,7 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
         if fault == Some(Fault::Start) {
             return Err(io::Error::other("fault injected by GLOSE_TEST_FAULT=start"));
         }
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut terminal = Terminal::new(super::backend::Output::stdout())?;
         let mut reader = Reader {
             link: Link::new(app),
             app: &mut *app,
