@@ -7,6 +7,7 @@
 //! compared in tests.
 //! Exit codes: 0 valid (warnings allowed), 1 content errors, 2 I/O or usage errors.
 
+use crate::i18n::check as msg;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -35,7 +36,7 @@ pub fn run(path: Option<&Path>, lang: Lang) -> u8 {
                 Err(error) => {
                     output::errln(&format!(
                         "glose check: {}{}{error}",
-                        lang.pick("cannot write the summary", "impossible d’écrire le résumé"),
+                        msg::cannot_write_summary(lang),
                         lang.colon()
                     ));
                     2
@@ -284,27 +285,17 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
     let article = &loaded.article;
     let meta = &article.meta;
     let mut out = String::new();
-    let colon = lang.pick(": ", " : ");
+    let colon = msg::say_value(lang);
     let unknown = |s: &str| {
         if s.is_empty() {
-            lang.pick("(unknown)", "(inconnu)").to_owned()
+            msg::unknown(lang).to_owned()
         } else {
             s.to_owned()
         }
     };
-    let _ = writeln!(out, "{}{colon}{}", lang.pick("title", "titre"), meta.title);
-    let _ = writeln!(
-        out,
-        "{}{colon}{}",
-        lang.pick("author", "auteur"),
-        unknown(&meta.author)
-    );
-    let _ = writeln!(
-        out,
-        "{}{colon}{}",
-        lang.pick("language", "langue"),
-        meta.language
-    );
+    let _ = writeln!(out, "{}{colon}{}", msg::title(lang), meta.title);
+    let _ = writeln!(out, "{}{colon}{}", msg::author(lang), unknown(&meta.author));
+    let _ = writeln!(out, "{}{colon}{}", msg::language(lang), meta.language);
 
     let _ = writeln!(
         out,
@@ -380,10 +371,7 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
         .collect();
     let without = annotations.iter().filter(|a| a.verdict.is_none()).count();
     if without > 0 {
-        by_verdict.push(format!(
-            "{without} {}",
-            lang.pick("without a verdict", "sans verdict")
-        ));
+        by_verdict.push(format!("{without} {}", msg::without_verdict(lang)));
     }
     let _ = writeln!(out, "  verdicts{colon}{}", by_verdict.join(", "));
 
@@ -397,10 +385,7 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
             sources.len(),
             ("source", "sources", "source", "sources")
         ),
-        lang.pick(
-            "in the article’s own reference list",
-            "dans la liste de références de l’article"
-        ),
+        msg::article_own_reference_list(lang),
         plural(
             lang,
             sources.len() - listed,
@@ -409,9 +394,9 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
     );
 
     let minutes: u32 = article.tour.iter().map(|s| s.minutes).sum();
-    let tour = lang.pick("tour", "parcours");
+    let tour = msg::tour(lang);
     if article.tour.is_empty() {
-        let _ = writeln!(out, "{tour}{colon}{}", lang.pick("none", "aucun"));
+        let _ = writeln!(out, "{tour}{colon}{}", msg::none(lang));
     } else {
         let _ = writeln!(
             out,

@@ -100,7 +100,7 @@ pub fn article_iri(article: &Article) -> String {
         .meta
         .url
         .clone()
-        .unwrap_or_else(|| format!("urn:glose:{}", crate::tour::article_key(article)))
+        .unwrap_or_else(|| format!("urn:glose:{}", article.text_hash()))
 }
 
 /// The selectors of a code-point range of the plain text.

@@ -5,6 +5,7 @@
 //! Every string is sanitised again when printed, so a hostile file cannot reach the terminal
 //! through an error message. [`SourceText`] turns byte offsets of a file into such positions.
 
+use crate::i18n::diagnostics as msg;
 use std::cell::OnceCell;
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -141,7 +142,7 @@ impl fmt::Display for Diagnostic {
             (Severity::Error, Lang::Fr) => "erreur\u{a0}: ",
             (Severity::Warning, Lang::Fr) => "avertissement\u{a0}: ",
         };
-        let help = lang().pick("help: ", "aide\u{a0}: ");
+        let help = msg::help(lang());
         writeln!(f, "{label}{}", clean_line(&self.message))?;
         let gutter = if self.line == 0 {
             1

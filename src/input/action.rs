@@ -6,6 +6,7 @@
 
 use super::edit::Edit;
 use crate::i18n::Lang;
+use crate::i18n::keys as msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -312,34 +313,18 @@ impl Action {
     ) -> &'static str {
         use super::keymap::Mode;
         match (mode, self) {
-            (Mode::NotesWindow, Self::Top) => lang.pick("top of the notes", "début des notes"),
-            (Mode::NotesWindow, Self::LineDown) => lang.pick(
-                "scroll the notes down",
-                "faire défiler les notes vers le bas",
-            ),
-            (Mode::NotesWindow, Self::LineUp) => lang.pick(
-                "scroll the notes up",
-                "faire défiler les notes vers le haut",
-            ),
-            (Mode::Editor, Self::Edit(Edit::Up)) => lang.pick("up a row", "monter d’une ligne"),
-            (Mode::Editor, Self::Edit(Edit::Down)) => {
-                lang.pick("down a row", "descendre d’une ligne")
-            }
-            (Mode::Line, Self::Edit(Edit::Up)) => lang.pick(
-                "a list under its filter: the entry above",
-                "une liste sous son filtre : l’entrée au-dessus",
-            ),
-            (Mode::Line, Self::Edit(Edit::Down)) => lang.pick(
-                "a list under its filter: the entry below",
-                "une liste sous son filtre : l’entrée en dessous",
-            ),
-            (Mode::List, Self::Top) => lang.pick("first entry", "première entrée"),
-            (Mode::List, Self::Bottom) => lang.pick("last entry", "dernière entrée"),
-            (Mode::List, Self::PageDown) => lang.pick("a page down", "une page plus bas"),
-            (Mode::List, Self::PageUp) => lang.pick("a page up", "une page plus haut"),
-            (Mode::Presenter, Self::LeavePresenter) if quit_on_close => {
-                lang.pick("quit", "quitter")
-            }
+            (Mode::NotesWindow, Self::Top) => msg::top_notes(lang),
+            (Mode::NotesWindow, Self::LineDown) => msg::scroll_notes_down(lang),
+            (Mode::NotesWindow, Self::LineUp) => msg::scroll_notes_up(lang),
+            (Mode::Editor, Self::Edit(Edit::Up)) => msg::up_row(lang),
+            (Mode::Editor, Self::Edit(Edit::Down)) => msg::down_row(lang),
+            (Mode::Line, Self::Edit(Edit::Up)) => msg::list_under_filter_entry_above(lang),
+            (Mode::Line, Self::Edit(Edit::Down)) => msg::list_under_filter_entry_below(lang),
+            (Mode::List, Self::Top) => msg::first_entry(lang),
+            (Mode::List, Self::Bottom) => msg::last_entry(lang),
+            (Mode::List, Self::PageDown) => msg::page_down(lang),
+            (Mode::List, Self::PageUp) => msg::page_up(lang),
+            (Mode::Presenter, Self::LeavePresenter) if quit_on_close => msg::quit(lang),
             _ => self.describe(lang),
         }
     }

@@ -3,6 +3,7 @@
 //! guesses with their median and the answer); for a follower's side pane, the answers, the keys
 //! to vote, their own vote and, once revealed, the room's.
 
+use crate::i18n::room as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Direction, Rect};
 use ratatui::style::{Modifier, Style};
@@ -118,10 +119,7 @@ pub fn presenter_lines(
     let mut out = Vec::new();
     let head = match poll {
         Poll::Choices(_) => lang.pick("Vote", "Vote").to_owned(),
-        Poll::Guess { unit, min, max, .. } => match lang {
-            Lang::En => format!("Guess ({unit}, {min} to {max})"),
-            Lang::Fr => format!("Estimation ({unit}, de {min} à {max})"),
-        },
+        Poll::Guess { unit, min, max, .. } => msg::guess(lang, &unit, &min, &max),
     };
     let count = votes.map(|t| format!(" · {}", answers(lang, t.answers)));
     out.push(Line::from(vec![
@@ -177,14 +175,14 @@ pub fn presenter_lines(
                 if let Some(median) = t.median {
                     let mut line = format!(
                         "{}{}{} {unit}",
-                        lang.pick("Median", "Médiane"),
+                        msg::median(lang),
                         lang.colon(),
                         number(median, lang)
                     );
                     if let Some(answer) = answer {
                         line.push_str(&format!(
                             " · {}{}{answer} {unit}",
-                            lang.pick("the answer", "la réponse"),
+                            msg::answer(lang),
                             lang.colon()
                         ));
                     }
@@ -192,11 +190,7 @@ pub fn presenter_lines(
                 }
             } else if revealed && let Some(answer) = answer {
                 out.extend(wrap_text(
-                    &format!(
-                        "{}{}{answer} {unit}",
-                        lang.pick("The answer", "La réponse"),
-                        lang.colon()
-                    ),
+                    &format!("{}{}{answer} {unit}", msg::answer_2(lang), lang.colon()),
                     column,
                     theme.heading,
                     french,
@@ -229,12 +223,9 @@ pub fn follower_lines(
             Lang::En => format!("Vote — press 1 to {}", choices.len()),
             Lang::Fr => format!("Vote — tapez de 1 à {}", choices.len()),
         },
-        Poll::Guess { unit, min, max, .. } => match lang {
-            Lang::En => format!("Guess ({unit}, {min} to {max}) — type a number, then Enter"),
-            Lang::Fr => {
-                format!("Estimation ({unit}, de {min} à {max}) — tapez un nombre, puis Entrée")
-            }
-        },
+        Poll::Guess { unit, min, max, .. } => {
+            msg::guess_type_number_then_enter(lang, &unit, &min, &max)
+        }
     };
     out.extend(wrap_text(&head, width, theme.label, french));
     let mine = follow.ballots.get(&stop).copied();
@@ -266,7 +257,7 @@ pub fn follower_lines(
         out.extend(wrap_text(
             &format!(
                 "{}{}{}",
-                lang.pick("Your guess", "Votre estimation"),
+                msg::your_guess(lang),
                 lang.colon(),
                 number(v, lang)
             ),
@@ -280,7 +271,7 @@ pub fn follower_lines(
         if let Some(median) = room.median {
             line.push_str(&format!(
                 " · {} {}",
-                lang.pick("median", "médiane"),
+                msg::median_2(lang),
                 number(median, lang)
             ));
         }
@@ -290,18 +281,12 @@ pub fn follower_lines(
             ..
         } = poll
         {
-            line.push_str(&format!(
-                " · {} {answer} {unit}",
-                lang.pick("the answer", "la réponse")
-            ));
+            line.push_str(&format!(" · {} {answer} {unit}", msg::answer(lang)));
         }
         out.extend(wrap_text(&line, width, theme.heading, french));
     } else if !on_room_stop {
         out.extend(wrap_text(
-            lang.pick(
-                "(the vote opens when the room is on this stop)",
-                "(le vote s’ouvre quand la salle est à cette étape)",
-            ),
+            msg::vote_opens_when_room_stop(lang),
             width,
             theme.dim,
             french,

@@ -4,6 +4,7 @@
 //!
 //! Every text is escaped here (`html_escape`); the script only ever sets `textContent`.
 
+use crate::i18n::room as msg;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use super::Shared;
@@ -71,10 +72,7 @@ pub fn html(shared: &Shared, shown: Shown, ballot: Option<Answer>, notice: Optio
         ));
     }
     body.push_str(&stop_html(shared, shown, ballot));
-    let lang_tag = match lang {
-        Lang::En => "en",
-        Lang::Fr => "fr",
-    };
+    let lang_tag = msg::en(lang);
     let published = shared.state.borrow().json.clone();
     format!(
         "<!doctype html>\n<html lang=\"{lang_tag}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -108,12 +106,12 @@ fn stop_html(shared: &Shared, shown: Shown, ballot: Option<Answer>) -> String {
     if shown.blanked {
         return format!(
             "<p class=\"paused\">{}</p>\n",
-            text(lang.pick("The screen is paused.", "L’écran est en pause."))
+            text(msg::screen_paused(lang))
         );
     }
     let mut out = format!(
         "<p class=\"progress\">{} {}/{}</p>\n<h1>{}</h1>\n",
-        text(lang.pick("Stop", "Étape")),
+        text(msg::stop(lang)),
         shown.stop + 1,
         shared.stops.len(),
         text(&stop.title)
@@ -152,7 +150,7 @@ fn stop_html(shared: &Shared, shown: Shown, ballot: Option<Answer>) -> String {
         if let Some(source) = &v.source {
             out.push_str(&format!(
                 "<p class=\"source\">{} {}</p>",
-                text(lang.pick("Source:", "Source\u{a0}:")),
+                text(msg::source(lang)),
                 text(source)
             ));
         }
@@ -182,7 +180,7 @@ fn poll_html(shared: &Shared, shown: Shown, poll: &Poll, ballot: Option<Answer>)
          <fieldset{disabled}><legend>{}</legend>\n\
          <input type=\"hidden\" name=\"stop\" value=\"{}\">\n",
         shared.code,
-        text(lang.pick("Your answer", "Votre réponse")),
+        text(msg::your_answer(lang)),
         shown.stop
     );
     let results = if shown.revealed {
@@ -223,32 +221,20 @@ fn poll_html(shared: &Shared, shown: Shown, poll: &Poll, ballot: Option<Answer>)
                  step=\"any\" inputmode=\"decimal\" required{value}> {}</label>\n\
                  <button type=\"submit\">{}</button>\n",
                 text(unit),
-                text(lang.pick("Send", "Envoyer"))
+                text(msg::send(lang))
             ));
             if let Some(tally) = &results {
                 let median = tally
                     .median()
-                    .map(|m| {
-                        format!(
-                            " · {} {}",
-                            text(lang.pick("median", "médiane")),
-                            number(m, lang)
-                        )
-                    })
+                    .map(|m| format!(" · {} {}", text(msg::median_2(lang)), number(m, lang)))
                     .unwrap_or_default();
                 let truth = answer
-                    .map(|a| {
-                        format!(
-                            " · {} {a} {}",
-                            text(lang.pick("the answer", "la réponse")),
-                            text(unit)
-                        )
-                    })
+                    .map(|a| format!(" · {} {a} {}", text(msg::answer(lang)), text(unit)))
                     .unwrap_or_default();
                 out.push_str(&format!(
                     "<p class=\"results\">{} {}{median}{truth}</p>\n",
                     tally.answers,
-                    text(lang.pick("answers", "réponses"))
+                    text(msg::answers(lang))
                 ));
             }
         }
@@ -263,7 +249,7 @@ fn poll_html(shared: &Shared, shown: Shown, poll: &Poll, ballot: Option<Answer>)
         };
         out.push_str(&format!(
             "<p class=\"ballot\">{} {}</p>\n",
-            text(lang.pick("Your answer:", "Votre réponse\u{a0}:")),
+            text(msg::your_answer_2(lang)),
             text(&shown_ballot)
         ));
     }

@@ -2,6 +2,7 @@
 //! kind and by text, like Kindle's X-Ray for figures; the detail area shows the source and the
 //! context of the entry under the cursor.
 
+use crate::i18n::screen as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -79,7 +80,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             .and_then(|&i| app.orphans.get(i.checked_sub(article.annotations.len())?))
         {
             // Not in the text: a mark and the words as written, never silently dropped.
-            let mark = format!("⚠ {}", lang.pick("orphan", "orpheline"));
+            let mark = format!("⚠ {}", msg::orphan(lang));
             let words = quoted(app.lang, &orphan.quote);
             let fixed = kind_width + 1 + verdict_width + 1 + 3;
             return vec![

@@ -1,6 +1,7 @@
 //! The problems overlay (`!`): a draft's errors and warnings, as `glose check` prints them,
 //! with the annotations that anchor nowhere.
 
+use crate::i18n::screen as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,7 +25,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let errors = app.problems.iter().filter(|p| p.is_error()).count();
     let title = format!(
         " {} · {} ",
-        app.lang.pick("Draft", "Brouillon"),
+        msg::draft(app.lang),
         count_of(
             app.lang,
             errors,

@@ -2,6 +2,8 @@
 //! address, and the `J` screen: the address in large type with a QR code, for a room to type
 //! or scan.
 
+use crate::i18n::room as msg;
+use crate::ui::cells;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -13,7 +15,6 @@ use crate::app::App;
 use crate::i18n::{Lang, count_of};
 use crate::text::wrap::str_width;
 use crate::theme::Theme;
-use crate::ui::cells;
 use crate::ui::{fit, wrap_text};
 
 /// The join address for the presenter's footer, with the number of answers to the current
@@ -53,10 +54,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     buf.set_style(area, theme.text);
     let Some(room) = &app.room else {
-        let text = lang.pick(
-            "No room is open: start with glose present --room",
-            "Aucune salle n’est ouverte : lancez glose present --room",
-        );
+        let text = msg::no_room_open_start_glose(lang);
         cells::set_line(
             buf,
             area.x + 1,
@@ -96,10 +94,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(text_area.width);
     let lines: Vec<Line> = vec![
-        Line::styled(
-            fit(lang.pick("Join the room", "Rejoindre la salle"), width),
-            theme.heading,
-        ),
+        Line::styled(fit(msg::join_room(lang), width), theme.heading),
         Line::default(),
         Line::styled(
             fit(&room.join, width),
@@ -119,10 +114,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Lang::En => format!("In a terminal: glose follow {}", room.join),
         Lang::Fr => format!("Dans un terminal\u{a0}: glose follow {}", room.join),
     };
-    let browser = lang.pick(
-        "In a browser: type the address, or scan the code.",
-        "Dans un navigateur : tapez l’adresse, ou scannez le code.",
-    );
+    let browser = msg::browser_type_address_scan_code(lang);
     let big_rows: u16 = match code_big {
         Some(PixelSize::Full) => 8,
         Some(_) => 4,
@@ -138,13 +130,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     tail.extend(wrap_text(&follow, width, theme.text, false));
     tail.push(Line::default());
     tail.push(Line::styled(
-        fit(
-            lang.pick(
-                "Any key: back to the stop",
-                "Une touche\u{a0}: retour à l’étape",
-            ),
-            width,
-        ),
+        fit(msg::any_key_back_stop(lang), width),
         theme.dim,
     ));
     let total = lines.len() as u16 + 1 + big_rows + tail.len() as u16;

@@ -2,6 +2,7 @@
 //! matches, a message, the most useful keys, taken from the keymap). While the search line is
 //! open it takes the status line's place.
 
+use crate::i18n::screen as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -82,7 +83,7 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
                 .link
                 .and_then(|i| app.article.links.get(i))
                 .map_or("", |l| l.url.as_str());
-            tail.push_str(&format!(" · {} {url}", lang.pick("link", "lien")));
+            tail.push_str(&format!(" · {} {url}", msg::link(lang)));
         }
         Some(i) => {
             let kind = app
@@ -124,10 +125,7 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
             problems,
             ("problem", "problems", "problème", "problèmes"),
         );
-        let see = match lang {
-            crate::i18n::Lang::En => format!("{count} — press {key} to see them"),
-            crate::i18n::Lang::Fr => format!("{count} — {key} pour les voir"),
-        };
+        let see = msg::press_see_them(lang, &count, &key);
         head = format!(" ⚠ {see} ·{head}");
     }
     if let Some(message) = &app.view.message {
