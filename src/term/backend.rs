@@ -348,7 +348,6 @@ mod tests {
             ours.draw(placed.iter().map(|(x, y, c)| (*x, *y, c))).unwrap();
             theirs.draw(placed.iter().map(|(x, y, c)| (*x, *y, c))).unwrap();
             Backend::flush(&mut theirs).unwrap();
-            drop(theirs);
             prop_assert_eq!(String::from_utf8_lossy(ours.written()), String::from_utf8_lossy(&bytes));
         }
     }
