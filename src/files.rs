@@ -54,10 +54,7 @@ impl Refused {
             Self::Pipe => msg::named_pipe_not_regular_file(lang).to_owned(),
             Self::Device => msg::device_not_regular_file(lang).to_owned(),
             Self::Special => msg::not_regular_file(lang).to_owned(),
-            Self::TooLarge(limit) => match lang {
-                Lang::En => format!("it is larger than {}", size(*limit)),
-                Lang::Fr => format!("il dépasse {}", size(*limit)),
-            },
+            Self::TooLarge(limit) => msg::larger_than(lang, &size(*limit)),
             Self::Foreign(uid) => msg::belongs_another_user_user_id(lang, &uid),
             Self::BadLinkTarget => msg::link_something_not_regular_file(lang).to_owned(),
             Self::Denied => msg::permission_denied(lang).to_owned(),

@@ -12,12 +12,14 @@
 //! [`default_file`] (the commented default settings file), [`state_files`] (the state files),
 //! [`brief`] (the short handout of `glose export --brief`), [`diagnostics`] (what `glose check`
 //! and the loader say about an article's files), [`check`] (`glose check`'s summary), [`cli`]
-//! (the commands' messages), [`export`] (exported notebooks), [`keys`] (key tables and action
-//! descriptions), [`links`] (addresses and links), [`room`] (the room and its polls),
-//! [`screen`] (the reader's screen).
+//! (the commands' messages), [`export`] (exported notebooks and handouts), [`actions`] (what
+//! each action does, for help), [`keys`] (key tables and key names), [`links`] (addresses and
+//! links), [`room`] (the room and its polls), [`screen`] (the reader's screen), [`words`] (the
+//! counted words, for [`count_of`]).
 //!
 //! Outside this module no code writes a word of the interface: it calls a function or a value
-//! of a table here (`tests/architecture.rs` checks it).
+//! of a table here, and the model names its own kinds and verdicts ([`Named`]).
+//! `tests/architecture.rs` fails when code outside names `Lang::En`, `Lang::Fr` or `.pick(`.
 
 /// One function per message of a bilingual table. `name(args) => "en", "fr";` defines
 /// `pub fn name(lang: Lang, args: &impl Display…) -> String`, both strings being format strings
@@ -44,6 +46,7 @@ macro_rules! messages {
     };
 }
 
+pub mod actions;
 mod brief;
 pub mod check;
 pub mod cli;
@@ -59,6 +62,7 @@ pub mod screen;
 mod settings;
 mod state_files;
 mod text;
+pub mod words;
 
 pub use brief::BriefText;
 pub use default_file::DefaultFileText;

@@ -205,16 +205,10 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
             Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
             Err(error) => {
-                errln(&match lang {
-                    Lang::En => format!(
-                        "glose import: cannot read '{dir_label}/{name}': {}",
-                        crate::content::io_message(&error)
-                    ),
-                    Lang::Fr => format!(
-                        "glose import : impossible de lire « {dir_label}/{name} » : {}",
-                        crate::content::io_message(&error)
-                    ),
-                });
+                let why = crate::content::io_message(&error);
+                errln(&msg::glose_import_cannot_read_file(
+                    lang, &dir_label, &name, &why,
+                ));
                 Err(2)
             }
         }
@@ -288,43 +282,15 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
         .map(|(i, (r, o))| (i + 1, r, o))
         .collect();
     let total = records.len();
-    crate::output::errln(&match lang {
-        Lang::En => format!(
-            "glose import: {imported} of {total} annotation{} added to {dir_label}/annotations.toml",
-            if total == 1 { "" } else { "s" }
-        ),
-        Lang::Fr => {
-            let s = if imported > 1 { "s" } else { "" };
-            format!(
-                "glose import : {imported} annotation{s} sur {total} ajoutée{s} à {dir_label}/annotations.toml"
-            )
-        }
-    });
+    crate::output::errln(&msg::glose_import_added(lang, imported, total, &dir_label));
     for (n, record, outcome) in &missed {
         let words = shown(&record.exact);
-        let why = match (outcome, lang) {
-            (Anchoring::Orphan, Lang::En) if words.is_empty() => {
-                "quotes no passage of the text (a reply, or a note on the whole page)".to_owned()
-            }
-            (Anchoring::Orphan, Lang::Fr) if words.is_empty() => {
-                "ne cite aucun passage du texte (une réponse, ou une note sur toute la page)"
-                    .to_owned()
-            }
-            (Anchoring::Orphan, Lang::En) => format!("« {words} » is not in the text (orphan)"),
-            (Anchoring::Orphan, Lang::Fr) => {
-                format!("« {words} » n’est pas dans le texte (orpheline)")
-            }
-            (Anchoring::Ambiguous(count), Lang::En) => {
-                format!("« {words} » occurs {count} times and its prefix and suffix pick none")
-            }
-            (Anchoring::Ambiguous(count), Lang::Fr) => format!(
-                "« {words} » apparaît {count} fois et son préfixe et son suffixe n’en désignent aucune"
-            ),
-            (Anchoring::Overlaps(id), Lang::En) => format!("« {words} » overlaps annotation {id}"),
-            (Anchoring::Overlaps(id), Lang::Fr) => {
-                format!("« {words} » chevauche l’annotation {id}")
-            }
-            (Anchoring::Anchored { .. }, _) => continue,
+        let why = match outcome {
+            Anchoring::Orphan if words.is_empty() => msg::quotes_no_passage(lang).to_owned(),
+            Anchoring::Orphan => msg::not_in_the_text(lang, &words),
+            Anchoring::Ambiguous(count) => msg::occurs_and_picks_none(lang, &words, count),
+            Anchoring::Overlaps(id) => msg::overlaps_annotation(lang, &words, id),
+            Anchoring::Anchored { .. } => continue,
         };
         errln(&msg::not_imported_annotation(lang, &n, &why));
         if !record.text.trim().is_empty() {

@@ -326,18 +326,8 @@ impl DirProblem {
         match (self, lang) {
             (Self::NotAFolder, _) => msg::not_folder(lang).to_owned(),
             (Self::Link, _) => msg::symbolic_link(lang).to_owned(),
-            (Self::Foreign(uid), Lang::En) => {
-                format!("it belongs to another user (user id {uid})")
-            }
-            (Self::Foreign(uid), Lang::Fr) => {
-                format!("il appartient à un autre utilisateur (identifiant {uid})")
-            }
-            (Self::Open(mode), Lang::En) => {
-                format!("other users can open it (mode {mode:o}; it must be 700)")
-            }
-            (Self::Open(mode), Lang::Fr) => {
-                format!("d’autres utilisateurs peuvent l’ouvrir (droits {mode:o} ; il faut 700)")
-            }
+            (Self::Foreign(uid), _) => crate::i18n::cli::belongs_another_user_user_id(lang, uid),
+            (Self::Open(mode), _) => msg::others_can_open(lang, &format!("{mode:o}")),
             (Self::Io(message), _) => message.clone(),
         }
     }

@@ -44,18 +44,14 @@ pub fn print_schema(file: &str, lang: Lang) -> u8 {
 /// 2 I/O: DIR not empty, FILE unreadable, a file not written).
 pub fn run(dir: &Path, from: Option<&Path>, lang: Lang) -> u8 {
     let shown = clean_line(&dir.display().to_string());
-    let fail = |en: String, fr: String| {
-        let message = if lang == Lang::Fr { fr } else { en };
+    let fail = |message: String| {
         output::errln(&format!("glose new: {message}"));
         2
     };
     if std::fs::symlink_metadata(dir).is_ok() {
         let empty = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
         if !empty {
-            return fail(
-                format!("'{shown}' already exists and is not an empty folder: nothing was written"),
-                format!("'{shown}' existe déjà et n’est pas un dossier vide : rien n’a été écrit"),
-            );
+            return fail(msg::already_exists_not_empty(lang, &shown));
         }
     }
     let files = match from {
@@ -69,10 +65,7 @@ pub fn run(dir: &Path, from: Option<&Path>, lang: Lang) -> u8 {
         },
     };
     if let Err(error) = std::fs::create_dir_all(dir.join(".schema")) {
-        return fail(
-            format!("cannot create '{shown}': {error}"),
-            format!("impossible de créer '{shown}' : {error}"),
-        );
+        return fail(msg::cannot_create_folder(lang, &shown, &error));
     }
     let schemas = SCHEMAS.iter().filter_map(|(name, _)| {
         schema::json_schema(name).map(|json| (format!(".schema/{name}.json"), json + "\n"))
@@ -86,10 +79,7 @@ pub fn run(dir: &Path, from: Option<&Path>, lang: Lang) -> u8 {
             .open(&path)
             .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
         if let Err(error) = written {
-            return fail(
-                format!("cannot write '{shown}/{name}': {error}"),
-                format!("impossible d’écrire '{shown}/{name}' : {error}"),
-            );
+            return fail(msg::cannot_write_file(lang, &shown, &name, &error));
         }
     }
     let message = msg::glose_new_wrote_article_toml(lang, &shown);
@@ -138,23 +128,13 @@ fn part_id(heading: &str, taken: &mut Vec<String>) -> String {
 
 /// The files of a starter folder with an example text.
 fn starter(lang: Lang) -> Vec<(String, String)> {
-    let (title, intro, heading, body) = match lang {
-        Lang::En => (
-            "The title of the text",
-            "An opening paragraph, before the first heading: it belongs to the introduction.",
-            "First part",
-            "The text of the first part. Replace these lines with your text; each part begins \
-             with a line '# Heading' matching a [[part]] of article.toml.",
-        ),
-        Lang::Fr => (
-            "Le titre du texte",
-            "Un premier paragraphe, avant le premier titre : il appartient à l’introduction.",
-            "Première partie",
-            "Le texte de la première partie. Remplacez ces lignes par votre texte ; chaque partie \
-             commence par une ligne '# Titre' qui correspond à une [[part]] de article.toml.",
-        ),
-    };
-    let language = msg::en(lang);
+    let (title, intro, heading, body) = (
+        msg::starter_title(lang),
+        msg::starter_intro(lang),
+        msg::starter_heading(lang),
+        msg::starter_body(lang),
+    );
+    let language = lang.tag();
     let parts = [
         (
             "introduction".to_owned(),

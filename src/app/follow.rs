@@ -191,12 +191,11 @@ impl App {
                 (Some(mine), Some(room)) if mine == room => msg::room(lang).to_owned(),
                 (Some(mine), Some(room)) => {
                     let n = mine.abs_diff(room);
-                    let stops = count_of(lang, n, ("stop", "stops", "étape", "étapes"));
-                    match (lang, mine < room) {
-                        (Lang::En, true) => format!("{stops} behind — {rejoin} to rejoin"),
-                        (Lang::En, false) => format!("{stops} ahead — {rejoin} to rejoin"),
-                        (Lang::Fr, true) => format!("{stops} de retard — {rejoin} pour rejoindre"),
-                        (Lang::Fr, false) => format!("{stops} d’avance — {rejoin} pour rejoindre"),
+                    let stops = count_of(lang, n, crate::i18n::words::STOPS);
+                    if mine < room {
+                        msg::stops_behind(lang, &stops, &rejoin)
+                    } else {
+                        msg::stops_ahead(lang, &stops, &rejoin)
                     }
                 }
             }
@@ -221,9 +220,6 @@ impl App {
 fn out_of_range(poll: &Poll, lang: Lang) -> String {
     match poll {
         Poll::Guess { min, max, .. } => msg::give_number_from(lang, &min, &max),
-        Poll::Choices(choices) => match lang {
-            Lang::En => format!("press 1 to {}", choices.len()),
-            Lang::Fr => format!("tapez de 1 à {}", choices.len()),
-        },
+        Poll::Choices(choices) => msg::press_one_to(lang, &choices.len()),
     }
 }

@@ -141,7 +141,7 @@ impl App {
         self.view.message = Some(format!(
             "{}{}« {}… »",
             text.get(self.lang),
-            msg::say_value(self.lang),
+            msg::colon(self.lang),
             opening(&anchor.quote, 32)
         ));
     }

@@ -117,6 +117,17 @@ impl Verdict {
         Self::Unverifiable,
     ];
 
+    /// The sign that tells a verdict apart without colour, wherever glose shows one (the
+    /// reader, the presenter, the notes window, the room, the handouts): `✓ ≈ ✗ ?`.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Self::Confirmed => "✓",
+            Self::Imprecise => "≈",
+            Self::Misreported => "✗",
+            Self::Unverifiable => "?",
+        }
+    }
+
     pub fn label_fr(self) -> &'static str {
         match self {
             Self::Confirmed => "confirmé",

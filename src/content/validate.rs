@@ -138,11 +138,7 @@ fn check_id(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let value = clean_line(id.get_ref());
-    let what_fr = match what {
-        "annotation" => "d’annotation",
-        "part" => "de partie",
-        _ => "de source",
-    };
+    let what_fr = msg::id_of(what);
     if !is_valid_id(&value) {
         let suggestion = suggest_id(&value);
         diagnostics.push(

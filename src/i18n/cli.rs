@@ -3,6 +3,8 @@
 //!
 //! Each function is named after its English words and takes the values its messages show.
 
+use super::Lang;
+
 messages! {
     does_not_exist =>
         "it does not exist",
@@ -95,9 +97,6 @@ messages! {
     glose_terminal_error(error) =>
         "glose: terminal error: {error}",
         "glose : erreur du terminal : {error}";
-    en =>
-        "en",
-        "fr";
     part =>
         "part-1",
         "partie-1";
@@ -186,4 +185,80 @@ messages! {
         "glose new : dossier '{shown}' écrit (article.toml, text.md, annotations.toml, \
              sources.toml, tour.toml)\nensuite : modifiez les fichiers, puis `glose check {shown}` \
              et `glose {shown}`";
+}
+
+messages! {
+    larger_than(size) =>
+        "it is larger than {size}",
+        "il dépasse {size}";
+}
+
+messages! {
+    glose_import_cannot_read_file(dir_label, name, why) =>
+        "glose import: cannot read '{dir_label}/{name}': {why}",
+        "glose import : impossible de lire « {dir_label}/{name} » : {why}";
+    quotes_no_passage =>
+        "quotes no passage of the text (a reply, or a note on the whole page)",
+        "ne cite aucun passage du texte (une réponse, ou une note sur toute la page)";
+    not_in_the_text(words) =>
+        "« {words} » is not in the text (orphan)",
+        "« {words} » n’est pas dans le texte (orpheline)";
+    occurs_and_picks_none(words, count) =>
+        "« {words} » occurs {count} times and its prefix and suffix pick none",
+        "« {words} » apparaît {count} fois et son préfixe et son suffixe n’en désignent aucune";
+    overlaps_annotation(words, id) =>
+        "« {words} » overlaps annotation {id}",
+        "« {words} » chevauche l’annotation {id}";
+}
+
+/// "glose import: 3 of 4 annotations added to DIR/annotations.toml": English makes the word
+/// plural by the total, French by the number added.
+pub fn glose_import_added(lang: Lang, imported: usize, total: usize, dir_label: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "glose import: {imported} of {total} annotation{} added to {dir_label}/annotations.toml",
+            if total == 1 { "" } else { "s" }
+        ),
+        Lang::Fr => {
+            let s = if imported > 1 { "s" } else { "" };
+            format!(
+                "glose import : {imported} annotation{s} sur {total} ajoutée{s} à {dir_label}/annotations.toml"
+            )
+        }
+    }
+}
+
+messages! {
+    starter_title =>
+        "The title of the text",
+        "Le titre du texte";
+    starter_intro =>
+        "An opening paragraph, before the first heading: it belongs to the introduction.",
+        "Un premier paragraphe, avant le premier titre : il appartient à l’introduction.";
+    starter_heading =>
+        "First part",
+        "Première partie";
+    starter_body =>
+        "The text of the first part. Replace these lines with your text; each part begins \
+         with a line '# Heading' matching a [[part]] of article.toml.",
+        "Le texte de la première partie. Remplacez ces lignes par votre texte ; chaque partie \
+         commence par une ligne '# Titre' qui correspond à une [[part]] de article.toml.";
+}
+
+messages! {
+    already_exists_not_empty(shown) =>
+        "'{shown}' already exists and is not an empty folder: nothing was written",
+        "'{shown}' existe déjà et n’est pas un dossier vide : rien n’a été écrit";
+    cannot_create_folder(shown, error) =>
+        "cannot create '{shown}': {error}",
+        "impossible de créer '{shown}' : {error}";
+    cannot_write_file(shown, name, error) =>
+        "cannot write '{shown}/{name}': {error}",
+        "impossible d’écrire '{shown}/{name}' : {error}";
+}
+
+messages! {
+    imported_highlight =>
+        "Highlight imported from Hypothesis, without text.",
+        "Surlignage importé de Hypothesis, sans texte.";
 }

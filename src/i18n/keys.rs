@@ -12,40 +12,43 @@ messages! {
     facilitator_notes_window_glose_notes =>
         "# The facilitator's notes window (glose notes).",
         "# La fenêtre de notes de l’animateur (glose notes).";
-    top_notes =>
-        "top of the notes",
-        "début des notes";
-    scroll_notes_down =>
-        "scroll the notes down",
-        "faire défiler les notes vers le bas";
-    scroll_notes_up =>
-        "scroll the notes up",
-        "faire défiler les notes vers le haut";
-    up_row =>
-        "up a row",
-        "monter d’une ligne";
-    down_row =>
-        "down a row",
-        "descendre d’une ligne";
-    list_under_filter_entry_above =>
-        "a list under its filter: the entry above",
-        "une liste sous son filtre : l’entrée au-dessus";
-    list_under_filter_entry_below =>
-        "a list under its filter: the entry below",
-        "une liste sous son filtre : l’entrée en dessous";
-    first_entry =>
-        "first entry",
-        "première entrée";
-    last_entry =>
-        "last entry",
-        "dernière entrée";
-    page_down =>
-        "a page down",
-        "une page plus bas";
-    page_up =>
-        "a page up",
-        "une page plus haut";
-    quit =>
-        "quit",
-        "quitter";
+}
+
+messages! {
+    keys_written_twice(mode, new, old) =>
+        "the {mode} keys are written both in {new} and in {old}",
+        "les touches {mode} sont écrites à la fois dans {new} et dans {old}";
+    move_to_new_name(new, old) =>
+        "move these lines to {new} ({old} is its older name)",
+        "déplacez ces lignes dans {new} ({old} est son ancien nom)";
+    no_such_mode(shown) =>
+        "glose has no mode '{shown}' for keys",
+        "glose n’a pas de mode '{shown}' pour les touches";
+    the_key_tables_are(list) =>
+        "the key tables are {list}",
+        "les tables de touches sont {list}";
+}
+
+/// A key's name on the keyboards of `lang`, from its English name (`Enter` → `Entrée`); `None`
+/// when the language names it as English does (letters, arrows, `Tab`).
+pub fn key_name(lang: super::Lang, english: &str) -> Option<&'static str> {
+    const FRENCH: [(&str, &str); 10] = [
+        ("Space", "Espace"),
+        ("Shift-Tab", "Maj-Tab"),
+        ("Enter", "Entrée"),
+        ("Esc", "Échap"),
+        ("Backspace", "Retour"),
+        ("PgUp", "Pg préc"),
+        ("PgDn", "Pg suiv"),
+        ("Home", "Début"),
+        ("End", "Fin"),
+        ("Del", "Suppr"),
+    ];
+    match lang {
+        super::Lang::En => None,
+        super::Lang::Fr => FRENCH
+            .iter()
+            .find(|(en, _)| *en == english)
+            .map(|(_, fr)| *fr),
+    }
 }

@@ -52,7 +52,7 @@ messages! {
     address =>
         "Address",
         "Adresse";
-    say_value =>
+    or =>
         " or ",
         " ou ";
     go_heading =>
@@ -61,7 +61,7 @@ messages! {
     open_browser =>
         "open it in the browser",
         "l’ouvrir dans le navigateur";
-    glose_opens_only_web_addresses_2 =>
+    opens_only_web_addresses =>
         "glose opens only web addresses (http, https).",
         "glose n’ouvre que les adresses web (http, https).";
     copy_address =>
@@ -85,4 +85,22 @@ messages! {
     nremove_folder_set_glose_runtime =>
         "\nRemove that folder, or set GLOSE_RUNTIME_DIR to a folder of yours with mode 700.",
         "\nSupprimez ce dossier, ou donnez dans GLOSE_RUNTIME_DIR un dossier à vous, de droits 700.";
+}
+
+messages! {
+    others_can_open(mode) =>
+        "other users can open it (mode {mode}; it must be 700)",
+        "d’autres utilisateurs peuvent l’ouvrir (droits {mode} ; il faut 700)";
+}
+
+messages! {
+    cannot_create(path, why) =>
+        "cannot create '{path}': {why}",
+        "impossible de créer « {path} » : {why}";
+}
+
+messages! {
+    image =>
+        "Image",
+        "Image";
 }

@@ -2,6 +2,8 @@
 //!
 //! Each function is named after its English words and takes the values its messages show.
 
+use super::Lang;
+
 messages! {
     room_lost_reconnecting =>
         "room lost, reconnecting…",
@@ -21,19 +23,19 @@ messages! {
     give_number_from(min, max) =>
         "give a number from {min} to {max}",
         "donnez un nombre de {min} à {max}";
-    median =>
+    median_heading =>
         "Median",
         "Médiane";
-    answer =>
+    the_answer =>
         "the answer",
         "la réponse";
-    answer_2 =>
+    the_answer_heading =>
         "The answer",
         "La réponse";
     your_guess =>
         "Your guess",
         "Votre estimation";
-    median_2 =>
+    median =>
         "median",
         "médiane";
     vote_opens_when_room_stop =>
@@ -76,19 +78,16 @@ messages! {
     answers =>
         "answers",
         "réponses";
-    your_answer_2 =>
+    your_answer_colon =>
         "Your answer:",
         "Votre réponse\u{a0}:";
-    en =>
-        "en",
-        "fr";
     results =>
         "Results",
         "Résultats";
     no_votes_yet =>
         "No votes yet.",
         "Aucun vote pour l’instant.";
-    answer_3 =>
+    answer_heading =>
         "Answer",
         "Réponse";
     stop_title_answer_votes =>
@@ -146,4 +145,67 @@ messages! {
     any_key_back_stop =>
         "Any key: back to the stop",
         "Une touche\u{a0}: retour à l’étape";
+}
+
+/// The words the room's page and its script use, by the name the script knows them by.
+pub fn page_labels(lang: Lang) -> [(&'static str, &'static str); 12] {
+    let pick = |en, fr| lang.pick(en, fr);
+    [
+        ("stop", pick("Stop", "Étape")),
+        ("questions", pick("Questions", "Questions")),
+        ("vote", pick("Your answer", "Votre réponse")),
+        ("send", pick("Send", "Envoyer")),
+        ("chosen", pick("Your answer:", "Votre réponse\u{a0}:")),
+        ("verdict", pick("Verdict", "Verdict")),
+        ("source", pick("Source:", "Source\u{a0}:")),
+        ("answers", pick("answers", "réponses")),
+        ("median", pick("median", "médiane")),
+        ("answer", pick("the answer", "la réponse")),
+        (
+            "paused",
+            pick("The screen is paused.", "L’écran est en pause."),
+        ),
+        (
+            "waiting",
+            pick(
+                "Connection lost, trying again…",
+                "Connexion perdue, nouvel essai…",
+            ),
+        ),
+    ]
+}
+
+messages! {
+    verdict =>
+        "Verdict",
+        "Verdict";
+    votes =>
+        "Votes",
+        "Votes";
+    vote =>
+        "Vote",
+        "Vote";
+    stops_behind(stops, rejoin) =>
+        "{stops} behind — {rejoin} to rejoin",
+        "{stops} de retard — {rejoin} pour rejoindre";
+    stops_ahead(stops, rejoin) =>
+        "{stops} ahead — {rejoin} to rejoin",
+        "{stops} d’avance — {rejoin} pour rejoindre";
+    press_one_to(count) =>
+        "press 1 to {count}",
+        "tapez de 1 à {count}";
+    vote_press_one_to(count) =>
+        "Vote — press 1 to {count}",
+        "Vote — tapez de 1 à {count}";
+    port_in_use(addr) =>
+        "cannot open the room on {addr}: that port is in use (another glose present \
+         --room?); give another one, e.g. --room 0.0.0.0:7879",
+        "impossible d’ouvrir la salle sur {addr} : ce port est déjà pris (un autre \
+         glose present --room ?) ; donnez-en un autre, par exemple --room 0.0.0.0:7879";
+    cannot_open_room(addr, error) =>
+        "cannot open the room on {addr}: {error}",
+        "impossible d’ouvrir la salle sur {addr} : {error}";
+    in_a_terminal(join) =>
+        "In a terminal: glose follow {join}",
+        "Dans un terminal\u{a0}: glose follow {join}";
 }

@@ -3,7 +3,7 @@
 //! Each function is named after its English words and takes the values its messages show.
 
 messages! {
-    say_value =>
+    colon =>
         ": ",
         " : ";
     no_problem_glose_check_finds =>
@@ -15,7 +15,7 @@ messages! {
     not_shown_yet =>
         "not shown yet",
         "pas encore montré";
-    shown_room_2 =>
+    shown_room_in_brackets =>
         "(shown to the room)",
         "(montré à la salle)";
     live_room_sees_once_you =>
@@ -24,7 +24,7 @@ messages! {
     shown_when_facilitator_reveals =>
         "Shown when the facilitator reveals it.",
         "Affiché quand l’animateur le révèle.";
-    edit =>
+    to_edit =>
         "to edit",
         "pour modifier";
     note_selection_else_first_paragraph =>
@@ -60,7 +60,7 @@ messages! {
     go =>
         "go",
         "aller";
-    edit_2 =>
+    edit =>
         "edit",
         "modifier";
     delete =>

@@ -160,11 +160,7 @@ pub(super) fn append(
             table.insert("verdict", value(verdict.label_en()));
         }
         let context = if record.text.trim().is_empty() && record.note.trim().is_empty() {
-            if french {
-                "Surlignage importé de Hypothesis, sans texte.".to_owned()
-            } else {
-                "Highlight imported from Hypothesis, without text.".to_owned()
-            }
+            crate::i18n::cli::imported_highlight(crate::i18n::Lang::of_article(french)).to_owned()
         } else {
             record.text.trim().to_owned()
         };

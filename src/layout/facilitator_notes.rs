@@ -5,7 +5,7 @@ use crate::i18n::screen as msg;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::content::{Article, Verdict};
+use crate::content::Article;
 use crate::i18n::{Lang, Text};
 use crate::layout::lines::wrap_text;
 use crate::layout::stop::{self, Timing};
@@ -79,14 +79,8 @@ pub fn body_lines(notes: &Body<'_>, timing: Timing, width: usize) -> Vec<Line<'s
         theme.label,
     )];
     if let Some(verdict) = annotation.verdict {
-        let mark = match verdict {
-            Verdict::Confirmed => "✓",
-            Verdict::Imprecise => "≈",
-            Verdict::Misreported => "✗",
-            Verdict::Unverifiable => "?",
-        };
         heading.push(Span::styled(
-            format!("[{mark} {}]", lang.verdict(verdict)),
+            format!("[{} {}]", verdict.sign(), lang.verdict(verdict)),
             theme.verdict(verdict),
         ));
     }
@@ -136,7 +130,7 @@ fn poll_lines(notes: &Body<'_>, stop: usize, width: usize) -> Vec<Line<'static>>
         notes.article.is_french(),
     ));
     let seen = if notes.revealed {
-        msg::shown_room_2(lang)
+        msg::shown_room_in_brackets(lang)
     } else {
         msg::live_room_sees_once_you(lang)
     };

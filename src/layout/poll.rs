@@ -20,7 +20,7 @@ use crate::text::wrap::str_width;
 use crate::theme::Theme;
 
 fn answers(lang: Lang, n: usize) -> String {
-    count_of(lang, n, ("answer", "answers", "réponse", "réponses"))
+    count_of(lang, n, crate::i18n::words::ANSWERS)
 }
 
 /// The distribution as ratatui's horizontal [`BarChart`], one row per answer: its label, how
@@ -118,7 +118,7 @@ pub fn presenter_lines(
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let head = match poll {
-        Poll::Choices(_) => lang.pick("Vote", "Vote").to_owned(),
+        Poll::Choices(_) => msg::vote(lang).to_owned(),
         Poll::Guess { unit, min, max, .. } => msg::guess(lang, &unit, &min, &max),
     };
     let count = votes.map(|t| format!(" · {}", answers(lang, t.answers)));
@@ -175,14 +175,14 @@ pub fn presenter_lines(
                 if let Some(median) = t.median {
                     let mut line = format!(
                         "{}{}{} {unit}",
-                        msg::median(lang),
+                        msg::median_heading(lang),
                         lang.colon(),
                         number(median, lang)
                     );
                     if let Some(answer) = answer {
                         line.push_str(&format!(
                             " · {}{}{answer} {unit}",
-                            msg::answer(lang),
+                            msg::the_answer(lang),
                             lang.colon()
                         ));
                     }
@@ -190,7 +190,11 @@ pub fn presenter_lines(
                 }
             } else if revealed && let Some(answer) = answer {
                 out.extend(wrap_text(
-                    &format!("{}{}{answer} {unit}", msg::answer_2(lang), lang.colon()),
+                    &format!(
+                        "{}{}{answer} {unit}",
+                        msg::the_answer_heading(lang),
+                        lang.colon()
+                    ),
                     column,
                     theme.heading,
                     french,
@@ -219,10 +223,7 @@ pub fn follower_lines(
     let revealed = on_room_stop && follow.revealed();
     let mut out = vec![Line::default()];
     let head = match poll {
-        Poll::Choices(choices) => match lang {
-            Lang::En => format!("Vote — press 1 to {}", choices.len()),
-            Lang::Fr => format!("Vote — tapez de 1 à {}", choices.len()),
-        },
+        Poll::Choices(choices) => msg::vote_press_one_to(lang, &choices.len()),
         Poll::Guess { unit, min, max, .. } => {
             msg::guess_type_number_then_enter(lang, &unit, &min, &max)
         }
@@ -271,7 +272,7 @@ pub fn follower_lines(
         if let Some(median) = room.median {
             line.push_str(&format!(
                 " · {} {}",
-                msg::median_2(lang),
+                msg::median(lang),
                 number(median, lang)
             ));
         }
@@ -281,7 +282,7 @@ pub fn follower_lines(
             ..
         } = poll
         {
-            line.push_str(&format!(" · {} {answer} {unit}", msg::answer(lang)));
+            line.push_str(&format!(" · {} {answer} {unit}", msg::the_answer(lang)));
         }
         out.extend(wrap_text(&line, width, theme.heading, french));
     } else if !on_room_stop {

@@ -509,7 +509,7 @@ fn about_lines(side: &Side<'_>, width: usize) -> Vec<Line<'static>> {
             Text::EditorialHeadings.get(lang),
             width,
             theme.dim,
-            lang == crate::i18n::Lang::Fr,
+            lang.french_typography(),
         ));
     }
     out
@@ -519,7 +519,11 @@ fn about_lines(side: &Side<'_>, width: usize) -> Vec<Line<'static>> {
 fn note_heading(side: &Side<'_>) -> String {
     let lang = side.lang;
     match &side.keys.edit_note {
-        Some(key) => format!("✎ {} ({key} {})", Text::MyNote.get(lang), msg::edit(lang)),
+        Some(key) => format!(
+            "✎ {} ({key} {})",
+            Text::MyNote.get(lang),
+            msg::to_edit(lang)
+        ),
         None => format!("✎ {}", Text::MyNote.get(lang)),
     }
 }
@@ -543,13 +547,7 @@ fn notes_keys(side: &Side<'_>) -> String {
 }
 
 fn verdict_badge(side: &Side<'_>, verdict: Verdict) -> String {
-    let mark = match verdict {
-        Verdict::Confirmed => "✓",
-        Verdict::Imprecise => "≈",
-        Verdict::Misreported => "✗",
-        Verdict::Unverifiable => "?",
-    };
-    format!("[{mark} {}]", side.lang.verdict(verdict))
+    format!("[{} {}]", verdict.sign(), side.lang.verdict(verdict))
 }
 
 pub fn capitalise(word: &str) -> String {

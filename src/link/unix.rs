@@ -10,6 +10,7 @@ use super::{
     Announcement, MAX_MESSAGE, NoRuntimeDir, RuntimeDir, STALE_AFTER, age, register, unregister,
 };
 use crate::i18n::Lang;
+use crate::i18n::links as msg;
 use crate::text::sanitize::clean_line;
 
 /// The presenter's end: sends to every notes window of the article, never blocking.
@@ -136,18 +137,11 @@ impl ListenError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Self::Folder(problem) => problem.message(lang),
-            Self::Socket(path, error) => match lang {
-                Lang::En => format!(
-                    "cannot create '{}': {}",
-                    clean_line(&path.display().to_string()),
-                    crate::files::io_words(error)
-                ),
-                Lang::Fr => format!(
-                    "impossible de créer « {} » : {}",
-                    clean_line(&path.display().to_string()),
-                    crate::files::io_words(error)
-                ),
-            },
+            Self::Socket(path, error) => msg::cannot_create(
+                lang,
+                &clean_line(&path.display().to_string()),
+                &crate::files::io_words(error),
+            ),
         }
     }
 }

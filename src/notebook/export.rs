@@ -64,7 +64,7 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "# {}{}{}\n",
-        lang.pick("Notes", "Notes"),
+        msg::notes(lang),
         lang.colon(),
         meta.title
     );
@@ -73,11 +73,7 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
     if !meta.author.is_empty() {
         byline.push(meta.author.clone());
     }
-    byline.push(match (lang, count) {
-        (Lang::En, 1) => "1 note".to_owned(),
-        (Lang::En, n) => format!("{n} notes"),
-        (Lang::Fr, n) => format!("{n} note{}", if n > 1 { "s" } else { "" }),
-    });
+    byline.push(msg::note_count(lang, count));
     let _ = writeln!(out, "{}\n", byline.join(" · "));
     let mut current_part: Option<Option<usize>> = None;
     for i in notebook.notes_in_order(article) {

@@ -135,17 +135,9 @@ impl StartError {
                 let given = crate::text::sanitize::clean_line(given);
                 msg::not_address_listen_give_port(lang, &given)
             }
-            Self::Bind(addr, error) => match (lang, error.kind()) {
-                (Lang::En, std::io::ErrorKind::AddrInUse) => format!(
-                    "cannot open the room on {addr}: that port is in use (another glose present \
-                     --room?); give another one, e.g. --room 0.0.0.0:7879"
-                ),
-                (Lang::Fr, std::io::ErrorKind::AddrInUse) => format!(
-                    "impossible d’ouvrir la salle sur {addr} : ce port est déjà pris (un autre \
-                     glose present --room ?) ; donnez-en un autre, par exemple --room 0.0.0.0:7879"
-                ),
-                (Lang::En, _) => format!("cannot open the room on {addr}: {error}"),
-                (Lang::Fr, _) => format!("impossible d’ouvrir la salle sur {addr} : {error}"),
+            Self::Bind(addr, error) => match error.kind() {
+                std::io::ErrorKind::AddrInUse => msg::port_in_use(lang, addr),
+                _ => msg::cannot_open_room(lang, addr, error),
             },
             Self::Random => msg::cannot_draw_room_code_system(lang).to_owned(),
             Self::Thread(error) => format!("{error}"),

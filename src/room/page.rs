@@ -18,40 +18,13 @@ pub const STYLE: &str = include_str!("assets/room.css");
 
 /// Words the page and its script use, in the room's language.
 fn labels(lang: Lang) -> [(&'static str, &'static str); 12] {
-    let pick = |en, fr| lang.pick(en, fr);
-    [
-        ("stop", pick("Stop", "Étape")),
-        ("questions", pick("Questions", "Questions")),
-        ("vote", pick("Your answer", "Votre réponse")),
-        ("send", pick("Send", "Envoyer")),
-        ("chosen", pick("Your answer:", "Votre réponse\u{a0}:")),
-        ("verdict", pick("Verdict", "Verdict")),
-        ("source", pick("Source:", "Source\u{a0}:")),
-        ("answers", pick("answers", "réponses")),
-        ("median", pick("median", "médiane")),
-        ("answer", pick("the answer", "la réponse")),
-        (
-            "paused",
-            pick("The screen is paused.", "L’écran est en pause."),
-        ),
-        (
-            "waiting",
-            pick(
-                "Connection lost, trying again…",
-                "Connexion perdue, nouvel essai…",
-            ),
-        ),
-    ]
+    msg::page_labels(lang)
 }
 
 /// A number as the page shows it (`12.5`, `12,5` in French).
 fn number(value: f64, lang: Lang) -> String {
     let rounded = (value * 100.0).round() / 100.0;
-    let shown = format!("{rounded}");
-    match lang {
-        Lang::Fr => shown.replace('.', ","),
-        Lang::En => shown,
-    }
+    lang.decimal(format!("{rounded}"))
 }
 
 /// The page for the state `shown`, marking `ballot` (this browser's vote), with `notice` (the
@@ -72,7 +45,7 @@ pub fn html(shared: &Shared, shown: Shown, ballot: Option<Answer>, notice: Optio
         ));
     }
     body.push_str(&stop_html(shared, shown, ballot));
-    let lang_tag = msg::en(lang);
+    let lang_tag = lang.tag();
     let published = shared.state.borrow().json.clone();
     format!(
         "<!doctype html>\n<html lang=\"{lang_tag}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -142,7 +115,7 @@ fn stop_html(shared: &Shared, shown: Shown, ballot: Option<Answer>) -> String {
         if let Some(label) = &v.label {
             out.push_str(&format!(
                 "<h2>{}{}{}</h2>",
-                text(lang.pick("Verdict", "Verdict")),
+                text(msg::verdict(lang)),
                 lang.colon(),
                 text(label)
             ));
@@ -226,10 +199,10 @@ fn poll_html(shared: &Shared, shown: Shown, poll: &Poll, ballot: Option<Answer>)
             if let Some(tally) = &results {
                 let median = tally
                     .median()
-                    .map(|m| format!(" · {} {}", text(msg::median_2(lang)), number(m, lang)))
+                    .map(|m| format!(" · {} {}", text(msg::median(lang)), number(m, lang)))
                     .unwrap_or_default();
                 let truth = answer
-                    .map(|a| format!(" · {} {a} {}", text(msg::answer(lang)), text(unit)))
+                    .map(|a| format!(" · {} {a} {}", text(msg::the_answer(lang)), text(unit)))
                     .unwrap_or_default();
                 out.push_str(&format!(
                     "<p class=\"results\">{} {}{median}{truth}</p>\n",
@@ -249,7 +222,7 @@ fn poll_html(shared: &Shared, shown: Shown, poll: &Poll, ballot: Option<Answer>)
         };
         out.push_str(&format!(
             "<p class=\"ballot\">{} {}</p>\n",
-            text(msg::your_answer_2(lang)),
+            text(msg::your_answer_colon(lang)),
             text(&shown_ballot)
         ));
     }

@@ -159,8 +159,8 @@ impl Results {
             ));
             out.push_str(&format!(
                 "| {} | {} |\n|---|---:|\n",
-                msg::answer_3(lang),
-                lang.pick("Votes", "Votes")
+                msg::answer_heading(lang),
+                msg::votes(lang)
             ));
             for (label, count) in rows(stop, lang) {
                 out.push_str(&format!("| {} | {count} |\n", md(&label)));
@@ -169,7 +169,7 @@ impl Results {
                 if let Some(median) = median(&stop.values) {
                     out.push_str(&format!(
                         "\n{}{}{} {}\n",
-                        msg::median(lang),
+                        msg::median_heading(lang),
                         lang.colon(),
                         number(median, lang),
                         md(unit)
@@ -178,7 +178,7 @@ impl Results {
                 if let Some(answer) = answer {
                     out.push_str(&format!(
                         "{}{}{answer} {}\n",
-                        msg::answer_2(lang),
+                        msg::the_answer_heading(lang),
                         lang.colon(),
                         md(unit)
                     ));
@@ -206,7 +206,7 @@ impl Results {
 }
 
 fn answers(lang: Lang, n: usize) -> String {
-    crate::i18n::count_of(lang, n, ("answer", "answers", "réponse", "réponses"))
+    crate::i18n::count_of(lang, n, crate::i18n::words::ANSWERS)
 }
 
 /// The rows of a stop's table: each choice and its count, or each range of a guess.
@@ -253,11 +253,7 @@ fn median(values: &[f64]) -> Option<f64> {
 /// A number with at most two decimals, French decimal comma in French.
 pub fn number(value: f64, lang: Lang) -> String {
     let rounded = (value * 100.0).round() / 100.0;
-    let shown = format!("{rounded}");
-    match lang {
-        Lang::Fr => shown.replace('.', ","),
-        Lang::En => shown,
-    }
+    lang.decimal(format!("{rounded}"))
 }
 
 /// A table cell of Markdown: no `|` or line break breaks the table.

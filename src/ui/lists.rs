@@ -40,7 +40,7 @@ fn hints(keymap: &Keymap, lang: Lang, notes: bool, all_keys: bool) -> String {
             let label = match action {
                 Action::ListNext => msg::next(lang),
                 Action::ListOpen => msg::go(lang),
-                Action::ListEdit => msg::edit_2(lang),
+                Action::ListEdit => msg::edit(lang),
                 Action::ListDelete => msg::delete(lang),
                 Action::ListClose => msg::close(lang),
                 other => other.describe(lang),

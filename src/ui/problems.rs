@@ -26,11 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let title = format!(
         " {} · {} ",
         msg::draft(app.lang),
-        count_of(
-            app.lang,
-            errors,
-            ("problem", "problems", "problème", "problèmes")
-        )
+        count_of(app.lang, errors, crate::i18n::words::PROBLEMS)
     );
     let shown = usize::from(popup.height.saturating_sub(2));
     let scroll = app.view.help_scroll.min(lines.len().saturating_sub(shown));

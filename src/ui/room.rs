@@ -12,7 +12,7 @@ use ratatui::widgets::{Clear, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
-use crate::i18n::{Lang, count_of};
+use crate::i18n::count_of;
 use crate::text::wrap::str_width;
 use crate::theme::Theme;
 use crate::ui::{fit, wrap_text};
@@ -24,9 +24,9 @@ pub fn footer_text(app: &App, short: bool) -> Option<String> {
     let mut text = format!(" {} ", room.join);
     if let Some(tally) = &room.tally {
         let words = if short {
-            ("vote", "votes", "vote", "votes")
+            crate::i18n::words::VOTES
         } else {
-            ("answer", "answers", "réponse", "réponses")
+            crate::i18n::words::ANSWERS
         };
         text.push_str(&format!("· {} ", count_of(app.lang, tally.answers, words)));
     }
@@ -110,10 +110,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             };
             room.code.chars().count() * cols <= width
         });
-    let follow = match lang {
-        Lang::En => format!("In a terminal: glose follow {}", room.join),
-        Lang::Fr => format!("Dans un terminal\u{a0}: glose follow {}", room.join),
-    };
+    let follow = msg::in_a_terminal(lang, &room.join);
     let browser = msg::browser_type_address_scan_code(lang);
     let big_rows: u16 = match code_big {
         Some(PixelSize::Full) => 8,

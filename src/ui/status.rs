@@ -120,11 +120,7 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
             )
             .map(|k| k.label(lang))
             .unwrap_or_else(|| "!".to_owned());
-        let count = crate::i18n::count_of(
-            lang,
-            problems,
-            ("problem", "problems", "problème", "problèmes"),
-        );
+        let count = crate::i18n::count_of(lang, problems, crate::i18n::words::PROBLEMS);
         let see = msg::press_see_them(lang, &count, &key);
         head = format!(" ⚠ {see} ·{head}");
     }

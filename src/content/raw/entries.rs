@@ -279,7 +279,7 @@ pub fn root<T: DeserializeOwned>(
         Ok(root) => Some(root),
         Err(_) => {
             let file = table.name;
-            diagnostics.push(src.error_at(0, msg::entry_unreadable_2(lang(), &file)));
+            diagnostics.push(src.error_at(0, msg::file_unreadable(lang(), &file)));
             None
         }
     }

@@ -132,7 +132,17 @@ messages! {
     entry_unreadable(key) =>
         "this [[{key}]] could not be read",
         "cette entrée [[{key}]] n’a pas pu être lue";
-    entry_unreadable_2(file) =>
+    file_unreadable(file) =>
         "{file} could not be read",
         "{file} n’a pas pu être lu";
+}
+
+/// The French for "annotation id", "part id", "source id" without its noun: what `what` (an
+/// English entry name: `annotation`, `part`, `source`) becomes after « identifiant ».
+pub fn id_of(what: &str) -> &'static str {
+    match what {
+        "annotation" => "d’annotation",
+        "part" => "de partie",
+        _ => "de source",
+    }
 }

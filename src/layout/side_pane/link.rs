@@ -23,7 +23,7 @@ pub fn link_title(article: &Article, lang: Lang, link: usize) -> String {
         .count()
         + 1;
     let what = if image {
-        lang.pick("Image", "Image")
+        msg::image(lang)
     } else {
         msg::link(lang)
     };
@@ -66,7 +66,7 @@ pub(super) fn link_lines(
         .flatten()
         .cloned()
         .collect::<Vec<_>>()
-        .join(msg::say_value(lang));
+        .join(msg::or(lang));
     let inside = link.url.starts_with('#');
     if (inside || crate::text::sanitize::safe_url(&link.url).is_some()) && !open.is_empty() {
         let what = if inside {
@@ -77,7 +77,7 @@ pub(super) fn link_lines(
         keys.push(format!("{open} {what}"));
     } else {
         out.extend(wrap_text(
-            msg::glose_opens_only_web_addresses_2(lang),
+            msg::opens_only_web_addresses(lang),
             width,
             theme.dim,
             false,
