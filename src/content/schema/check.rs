@@ -58,10 +58,12 @@ pub fn must_be(field: &Field) -> String {
     let example = field.example;
     match field.ty {
         Ty::Text => msg::text_quotes(lang(), &name, &example),
-        Ty::Whole {
-            unit: (en_unit, fr_unit),
-            ..
-        } => msg::whole_number(lang(), &name, &en_unit, &example, &fr_unit),
+        Ty::Whole { unit, .. } => msg::whole_number(
+            lang(),
+            &name,
+            &unit.map_or("", |unit| unit(lang())),
+            &example,
+        ),
         Ty::TextList { .. } => msg::list_texts_quotes(lang(), &name, &example),
         Ty::OneOf(values) => {
             let list = names(values);
@@ -286,7 +288,7 @@ fn check_guess(
                 Ty::Whole {
                     min: 0,
                     max: u32::MAX,
-                    unit: ("", ""),
+                    unit: None,
                 }
             } else {
                 Ty::Text

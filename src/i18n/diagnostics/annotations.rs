@@ -1,6 +1,9 @@
-//! Annotations (`annotations.toml`): quotes that match nothing or several places, overlaps, cited sources.
+//! Annotations (`annotations.toml`): quotes that match nothing or several places, overlaps, cited
+//! sources.
 //!
 //! Each function is named after its English words and takes the values its messages show.
+
+pub use super::schema::did_you_mean;
 
 messages! {
     start_paragraph(at) =>
@@ -26,9 +29,6 @@ messages! {
     picks_first_places_change_pick(at, count) =>
         "picks {at}, the first of {count} places: change it to pick another",
         "choisit {at}, le premier des {count} endroits : changez-le pour en choisir un autre";
-    did_you_mean(close) =>
-        "did you mean '{close}'?",
-        "vouliez-vous dire '{close}' ?";
     add_source_id_sources_toml(cited_id) =>
         "add a [[source]] with id = \"{cited_id}\" to sources.toml",
         "ajoutez à sources.toml une [[source]] avec id = \"{cited_id}\"";

@@ -1,6 +1,9 @@
-//! The article's own files (`article.toml`, the text, `sources.toml`): parts, headings, titles, references.
+//! The article's own files (`article.toml`, the text, `sources.toml`): parts, headings, titles,
+//! references.
 //!
 //! Each function is named after its English words and takes the values its messages show.
+
+pub use super::files::file_empty;
 
 messages! {
     part_heading_empty() =>
@@ -33,9 +36,6 @@ messages! {
     name_file_folder_such_text() =>
         "name a file of this folder, such as 'text.md', without any '/'",
         "nommez un fichier de ce dossier, comme 'text.md', sans aucun '/'";
-    file_empty(label) =>
-        "'{label}' is empty",
-        "'{label}' est vide";
     write_text_parts_beginning_lines() =>
         "write the text in it, its parts beginning with '# ' lines",
         "écrivez-y le texte, ses parties commençant par des lignes '# '";

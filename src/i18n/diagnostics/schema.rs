@@ -1,4 +1,5 @@
-//! What a value of an article file must be (`content::schema`): types, missing and unknown keys, polls and guesses.
+//! What a value of an article file must be (`content::schema`): types, missing and unknown keys,
+//! polls and guesses.
 //!
 //! Each function is named after its English words and takes the values its messages show.
 
@@ -21,9 +22,12 @@ messages! {
     text_quotes(name, example) =>
         "{name} must be a text in quotes, e.g. {example}",
         "{name} doit être un texte entre guillemets, par exemple {example}";
-    whole_number(name, en_unit, example, fr_unit) =>
-        "{name} must be a whole number{en_unit}, e.g. {example}",
-        "{name} doit être un nombre entier{fr_unit}, par exemple {example}";
+    whole_number(name, unit, example) =>
+        "{name} must be a whole number{unit}, e.g. {example}",
+        "{name} doit être un nombre entier{unit}, par exemple {example}";
+    of_minutes =>
+        " of minutes",
+        " de minutes";
     list_texts_quotes(name, example) =>
         "{name} must be a list of texts in quotes, e.g. {example}",
         "{name} doit être une liste de textes entre guillemets, par exemple {example}";

@@ -2,6 +2,8 @@
 //!
 //! Each function is named after its English words and takes the values its messages show.
 
+pub use super::schema::did_you_mean;
+
 messages! {
     stop_title_empty() =>
         "stop title is empty",
@@ -21,9 +23,6 @@ messages! {
     give_id_annotation_annotations_toml() =>
         "give the id of an [[annotation]] of annotations.toml",
         "donnez l’id d’une [[annotation]] de annotations.toml";
-    did_you_mean(close) =>
-        "did you mean '{close}'?",
-        "vouliez-vous dire '{close}' ?";
     selects_unknown_annotation(owner, id) =>
         "{owner} selects an unknown annotation '{id}'",
         "{owner} choisit une annotation inconnue '{id}'";
