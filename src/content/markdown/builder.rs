@@ -148,6 +148,78 @@ impl Builder {
         }
     }
 
+    /// A walk over one chunk that is not the file's first, to be joined to the walk of the
+    /// chunks before it by [`Builder::append`]: it begins as if text came before it (its first
+    /// block is separated from them). Its lines count from the chunk's start.
+    pub(super) fn piece(level: PartLevel, capacity: usize) -> Self {
+        let mut piece = Builder::new(level, capacity + capacity / 8);
+        piece.after_rule = true;
+        piece
+    }
+
+    /// Whether the walk wrote any text, or ended on a thematic break: what a
+    /// [`Builder::piece`] takes for granted of the walk it is appended to.
+    pub(super) fn has_text(&self) -> bool {
+        !self.text.is_empty() || self.after_rule
+    }
+
+    /// Joins the walk of the next chunk (`lines_before` lines into the file), ended: the same
+    /// as walking that chunk after the others with this builder, when [`Builder::has_text`].
+    pub(super) fn append(&mut self, piece: Builder, lines_before: usize) {
+        let Builder {
+            text,
+            map,
+            paras,
+            blocks,
+            heads,
+            styles,
+            links,
+            after_rule,
+            ..
+        } = piece;
+        let shift = self.text.len();
+        let at = |r: Range<usize>| r.start + shift..r.end + shift;
+        let (para_base, block_base, link_base) =
+            (self.paras.len(), self.blocks.len(), self.links.len());
+        self.text.push_str(&text);
+        drop(text);
+        self.map
+            .segments
+            .extend(map.segments.into_iter().map(|s| super::Segment {
+                text_start: s.text_start + shift,
+                line: s.line + lines_before,
+                column: s.column,
+            }));
+        self.paras.extend(paras.into_iter().map(at));
+        self.blocks.extend(blocks.into_iter().map(|mut block| {
+            block.start += shift;
+            if let BlockKind::Table { rows, .. } = &mut block.kind {
+                for cell in rows.iter_mut().flatten() {
+                    *cell = at(cell.clone());
+                }
+            }
+            block
+        }));
+        self.heads.extend(heads.into_iter().map(|mut head| {
+            head.para += para_base;
+            head.block = head.block.map(|b| b + block_base);
+            head.heading.range = at(head.heading.range);
+            head.heading.line += lines_before;
+            head
+        }));
+        self.styles
+            .extend(styles.into_iter().map(|style| InlineStyle {
+                range: at(style.range),
+                style: style.style,
+                link: style.link.map(|l| l + link_base),
+            }));
+        self.links.extend(links.into_iter().map(|link| Link {
+            range: at(link.range),
+            ..link
+        }));
+        self.after_rule = after_rule;
+    }
+
     /// Takes the parser's next event, at byte `offset` of the chunk `lines` is of.
     pub(super) fn event(&mut self, event: Event<'_>, offset: usize, lines: &Lines<'_>) {
         let code = matches!(self.open, Some((_, BlockKind::Code { .. })));
