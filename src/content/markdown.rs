@@ -25,6 +25,8 @@ mod inline;
 
 use std::ops::Range;
 
+use std::sync::PoisonError;
+
 use pulldown_cmark::{Options, Parser};
 
 use crate::content::model::{Block, BlockKind, InlineStyle, Link};
@@ -223,17 +225,28 @@ fn parse_chunks<S: AsRef<str> + Send>(
         return builder.finish();
     }
     let workers = workers.min(queue.len());
-    let queue = std::sync::Mutex::new(queue);
+    // The chunks not yet taken, and the first piece not yet joined: a thread takes a chunk
+    // only a few ahead of it, so that pieces parsed early (a thread held up on one chunk,
+    // another racing ahead) do not pile up in memory.
+    let total = queue.len() + 1;
+    let state = std::sync::Mutex::new((queue, 1));
+    let joined = std::sync::Condvar::new();
+    let ahead = workers + 1;
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::channel();
         for _ in 0..workers {
-            let (tx, queue) = (tx.clone(), &queue);
+            let (tx, state, joined) = (tx.clone(), &state, &joined);
             scope.spawn(move || {
                 loop {
-                    let next = queue
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .next();
+                    let next = {
+                        let guard = state.lock().unwrap_or_else(PoisonError::into_inner);
+                        let mut guard = joined
+                            .wait_while(guard, |(queue, next)| {
+                                queue.len() > 0 && *next + ahead <= total - queue.len()
+                            })
+                            .unwrap_or_else(PoisonError::into_inner);
+                        guard.0.next()
+                    };
                     let Some((index, chunk)) = next else { break };
                     let mut piece = Builder::piece(level, chunk.as_ref().len());
                     let breaks = walk_chunk(&mut piece, chunk.as_ref(), index, shared, 0);
@@ -255,6 +268,8 @@ fn parse_chunks<S: AsRef<str> + Send>(
                 lines_before += breaks;
                 next += 1;
             }
+            state.lock().unwrap_or_else(PoisonError::into_inner).1 = next;
+            joined.notify_all();
         }
     });
     builder.finish()
