@@ -8,7 +8,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd}
 use super::inline::{flatten, html_words};
 use super::{Body, Heading, PartLevel, Section, TextMap, auto_level, close_section};
 use crate::content::model::{
-    Align, Block, BlockKind, InlineStyle, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
+    Align, Block, BlockKind, Table, InlineStyle, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
     STYLE_STRIKE, STYLE_STRONG,
 };
 use crate::text::sanitize::{clean_line, clean_line_cow};
@@ -87,7 +87,7 @@ pub(super) struct Builder {
     quote: u8,
     indent: u8,
     lists: Vec<List>,
-    marker: Option<String>,
+    marker: Option<compact_str::CompactString>,
     /// Inline styles open: their bit and start (and link index).
     inline: Vec<(u8, usize, Option<usize>)>,
     /// Style boundaries: (byte, bits turned on at it, bits turned off at it, link).
@@ -193,8 +193,8 @@ impl Builder {
         self.paras.extend(paras.into_iter().map(at));
         self.blocks.extend(blocks.into_iter().map(|mut block| {
             block.start += shift;
-            if let BlockKind::Table { rows, .. } = &mut block.kind {
-                for cell in rows.iter_mut().flatten() {
+            if let BlockKind::Table(table) = &mut block.kind {
+                for cell in table.rows.iter_mut().flatten() {
                     *cell = at(cell.clone());
                 }
             }
@@ -208,10 +208,12 @@ impl Builder {
             head
         }));
         self.styles
-            .extend(styles.into_iter().map(|style| InlineStyle {
-                range: at(style.range),
-                style: style.style,
-                link: style.link.map(|l| l + link_base),
+            .extend(styles.into_iter().map(|style| {
+                InlineStyle::new(
+                    at(style.range()),
+                    style.style,
+                    style.link().map(|l| l + link_base),
+                )
             }));
         self.links.extend(links.into_iter().map(|link| Link {
             range: at(link.range),
@@ -279,8 +281,10 @@ impl Builder {
             Event::TaskListMarker(checked) => {
                 let mark = if checked { "[x]" } else { "[ ]" };
                 self.marker = Some(match self.marker.take() {
-                    Some(m) if m.ends_with('.') || m.ends_with(')') => format!("{m} {mark}"),
-                    _ => mark.to_owned(),
+                    Some(m) if m.ends_with('.') || m.ends_with(')') => {
+                        compact_str::format_compact!("{m} {mark}")
+                    }
+                    _ => mark.into(),
                 });
             }
             Event::InlineMath(text) | Event::DisplayMath(text) => {
@@ -318,7 +322,8 @@ impl Builder {
                             .unwrap_or(""),
                     ),
                     CodeBlockKind::Indented => String::new(),
-                };
+                }
+                .into();
                 self.open_block(BlockKind::Code { language });
             }
             Tag::HtmlBlock => {
@@ -335,7 +340,7 @@ impl Builder {
                 let depth = self.lists.len();
                 let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
                     Some(n) => {
-                        let marker = format!("{n}.");
+                        let marker = compact_str::format_compact!("{n}.");
                         *n += 1;
                         marker
                     }
@@ -343,14 +348,14 @@ impl Builder {
                         .get(depth.saturating_sub(1) % 3)
                         .copied()
                         .unwrap_or("•")
-                        .to_owned(),
+                        .into(),
                 };
                 self.marker = Some(marker);
             }
             Tag::FootnoteDefinition(label) => {
                 self.close_block();
                 self.indent = self.indent.saturating_add(1);
-                self.marker = Some(clean_line(&format!("[{label}]")));
+                self.marker = Some(clean_line(&format!("[{label}]")).into());
             }
             Tag::Table(aligns) => {
                 self.open_block(BlockKind::Paragraph);
@@ -445,7 +450,7 @@ impl Builder {
                 let rows = std::mem::take(&mut self.rows);
                 let aligns = std::mem::take(&mut self.aligns);
                 if let Some((_, kind)) = &mut self.open {
-                    *kind = BlockKind::Table { rows, aligns };
+                    *kind = BlockKind::Table(Box::new(Table { rows, aligns }));
                 }
                 self.close_block();
             }
