@@ -7,6 +7,8 @@
 //! compared in tests.
 //! Exit codes: 0 valid (warnings allowed), 1 content errors, 2 I/O or usage errors.
 
+use crate::i18n::check as msg;
+use crate::i18n::count_of;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -35,7 +37,7 @@ pub fn run(path: Option<&Path>, lang: Lang) -> u8 {
                 Err(error) => {
                     output::errln(&format!(
                         "glose check: {}{}{error}",
-                        lang.pick("cannot write the summary", "impossible d’écrire le résumé"),
+                        msg::cannot_write_summary(lang),
                         lang.colon()
                     ));
                     2
@@ -58,15 +60,11 @@ pub fn run(path: Option<&Path>, lang: Lang) -> u8 {
 /// folder, a file that does not parse, a write that fails).
 pub fn fix(path: Option<&Path>, lang: Lang) -> u8 {
     content::diagnostic::set_lang(lang);
-    let say = |en: &str, fr: &str| {
-        let message = if lang == Lang::Fr { fr } else { en };
+    let say = |message: &str| {
         output::errln(&format!("glose check --fix{}{message}", lang.colon()));
     };
     let Some(dir) = path.filter(|p| p.is_dir()) else {
-        say(
-            "give an article folder: --fix mends its annotations.toml",
-            "donnez un dossier d’article : --fix corrige son annotations.toml",
-        );
+        say(msg::give_article_folder_fix(lang));
         return 2;
     };
     let diagnostics = match content::load_path(dir) {
@@ -84,39 +82,27 @@ pub fn fix(path: Option<&Path>, lang: Lang) -> u8 {
         .collect();
     wanted.sort_by_key(|f| f.entry);
     if wanted.is_empty() {
-        say(
-            "nothing to fix in annotations.toml",
-            "rien à corriger dans annotations.toml",
-        );
+        say(msg::nothing_to_fix(lang));
         return run(path, lang);
     }
     let text = match std::fs::read_to_string(&file) {
         Ok(text) => text,
         Err(error) => {
-            say(
-                &format!("cannot read annotations.toml: {error}"),
-                &format!("impossible de lire annotations.toml : {error}"),
-            );
+            say(&msg::cannot_read_annotations(lang, &error));
             return 2;
         }
     };
     let (fixed, changes) = match fixes(&text, &wanted) {
         Some(done) => done,
         None => {
-            say(
-                "annotations.toml does not parse: fix its syntax first",
-                "annotations.toml n’est pas du TOML valide : corrigez d’abord sa syntaxe",
-            );
+            say(msg::annotations_do_not_parse(lang));
             return 2;
         }
     };
     // Atomic, as every state file: a crash leaves the old file or the new one, never half.
     let written = crate::store::write_atomic(&file, fixed.as_bytes(), Durability::Durable);
     if let Err(error) = written.map_err(|e| crate::files::io_words(&e)) {
-        say(
-            &format!("cannot write annotations.toml: {error}"),
-            &format!("impossible d’écrire annotations.toml : {error}"),
-        );
+        say(&msg::cannot_write_annotations(lang, &error));
         return 2;
     }
     let label = crate::text::sanitize::clean_line(&file.display().to_string());
@@ -125,11 +111,7 @@ pub fn fix(path: Option<&Path>, lang: Lang) -> u8 {
     }
     output::err(&format!(
         "{}\n\n",
-        plural(
-            lang,
-            changes.len(),
-            ("change", "changes", "modification", "modifications")
-        )
+        count_of(lang, changes.len(), crate::i18n::words::CHANGES)
     ));
     run(path, lang)
 }
@@ -180,17 +162,12 @@ pub fn fixes(text: &str, wanted: &[&content::diagnostic::Fix]) -> Option<(String
             crate::text::sanitize::clean_line(&fix.value),
         );
         let note = crate::text::sanitize::clean_line(&fix.note);
-        let change = match (old, lang) {
-            (Some(old), Lang::En) => format!(
-                "annotation '{id}': {key} = \"{new}\" (was \"{}\")",
-                crate::text::sanitize::clean_line(&old)
-            ),
-            (Some(old), Lang::Fr) => format!(
-                "annotation '{id}' : {key} = \"{new}\" (au lieu de \"{}\")",
-                crate::text::sanitize::clean_line(&old)
-            ),
-            (None, Lang::En) => format!("annotation '{id}': {key} = \"{new}\" added"),
-            (None, Lang::Fr) => format!("annotation '{id}' : {key} = \"{new}\" ajouté"),
+        let change = match old {
+            Some(old) => {
+                let old = crate::text::sanitize::clean_line(&old);
+                msg::fix_changed(lang, &id, &key, &new, &old)
+            }
+            None => msg::fix_added(lang, &id, &key, &new),
         };
         changes.push(format!("{change}; {note}"));
     }
@@ -210,24 +187,9 @@ fn tall_stops(path: Option<&Path>, loaded: &Loaded) -> Vec<content::Diagnostic> 
         .map(|(index, rows, room)| {
             let title = tour.get(index).map_or("", |s| s.title.as_str());
             let number = index + 1;
-            let (message, hint) = match content::diagnostic::lang() {
-                Lang::En => (
-                    format!(
-                        "stop {number} ('{title}') does not fit an 80×24 screen whole: it needs \
-                         {rows} rows and has {room}, so the presenter scrolls it"
-                    ),
-                    "shorten its note, its passage or its questions, or split it in two stops",
-                ),
-                Lang::Fr => (
-                    format!(
-                        "l’étape {number} ('{title}') ne tient pas entière sur un écran 80×24 : \
-                         il lui faut {rows} lignes et il y en a {room}, le présentateur la fait \
-                         défiler"
-                    ),
-                    "raccourcissez sa note, son passage ou ses questions, ou coupez-la en deux \
-                     étapes",
-                ),
-            };
+            let lang = content::diagnostic::lang();
+            let message = msg::stop_too_tall(lang, &number, &title, &rows, &room);
+            let hint = msg::shorten_the_stop(lang);
             content::Diagnostic::error(file.clone(), message)
                 .with_hint(hint)
                 .into_warning()
@@ -235,28 +197,12 @@ fn tall_stops(path: Option<&Path>, loaded: &Loaded) -> Vec<content::Diagnostic> 
         .collect()
 }
 
-/// `n` followed by its word: `(en singular, en plural, fr singular, fr plural)`; French takes
-/// the singular for 0 and 1, English only for 1.
-fn plural(lang: Lang, n: usize, words: (&str, &str, &str, &str)) -> String {
-    let word = match (lang, n) {
-        (Lang::En, 1) => words.0,
-        (Lang::En, _) => words.1,
-        (Lang::Fr, 0 | 1) => words.2,
-        (Lang::Fr, _) => words.3,
-    };
-    format!("{n} {word}")
-}
-
-const ERRORS: (&str, &str, &str, &str) = ("error", "errors", "erreur", "erreurs");
-const WARNINGS: (&str, &str, &str, &str) =
-    ("warning", "warnings", "avertissement", "avertissements");
-
 /// `2 errors, 1 warning` / `2 erreurs, 1 avertissement`.
 pub fn counts(errors: usize, warnings: usize, lang: Lang) -> String {
     format!(
         "{}, {}",
-        plural(lang, errors, ERRORS),
-        plural(lang, warnings, WARNINGS)
+        count_of(lang, errors, crate::i18n::words::ERRORS),
+        count_of(lang, warnings, crate::i18n::words::WARNINGS)
     )
 }
 
@@ -276,7 +222,7 @@ fn forms(en: &'static str, fr: &'static str) -> (String, String, String, String)
 }
 
 fn plural_owned(lang: Lang, n: usize, words: &(String, String, String, String)) -> String {
-    plural(lang, n, (&words.0, &words.1, &words.2, &words.3))
+    count_of(lang, n, (&words.0, &words.1, &words.2, &words.3))
 }
 
 /// The summary of a valid article, in `lang`.
@@ -284,36 +230,22 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
     let article = &loaded.article;
     let meta = &article.meta;
     let mut out = String::new();
-    let colon = lang.pick(": ", " : ");
+    let colon = msg::colon(lang);
     let unknown = |s: &str| {
         if s.is_empty() {
-            lang.pick("(unknown)", "(inconnu)").to_owned()
+            msg::unknown(lang).to_owned()
         } else {
             s.to_owned()
         }
     };
-    let _ = writeln!(out, "{}{colon}{}", lang.pick("title", "titre"), meta.title);
-    let _ = writeln!(
-        out,
-        "{}{colon}{}",
-        lang.pick("author", "auteur"),
-        unknown(&meta.author)
-    );
-    let _ = writeln!(
-        out,
-        "{}{colon}{}",
-        lang.pick("language", "langue"),
-        meta.language
-    );
+    let _ = writeln!(out, "{}{colon}{}", msg::title(lang), meta.title);
+    let _ = writeln!(out, "{}{colon}{}", msg::author(lang), unknown(&meta.author));
+    let _ = writeln!(out, "{}{colon}{}", msg::language(lang), meta.language);
 
     let _ = writeln!(
         out,
         "\n{}",
-        plural(
-            lang,
-            article.parts.len(),
-            ("part", "parts", "partie", "parties")
-        )
+        count_of(lang, article.parts.len(), crate::i18n::words::PARTS)
     );
     let id_width = article
         .parts
@@ -328,11 +260,7 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
         .max()
         .unwrap_or(0);
     for (i, part) in article.parts.iter().enumerate() {
-        let words = plural(
-            lang,
-            article.word_count(i),
-            ("word", "words", "mot", "mots"),
-        );
+        let words = count_of(lang, article.word_count(i), crate::i18n::words::WORDS);
         let id_pad = " ".repeat(id_width - part.id.width());
         let heading_pad = " ".repeat(heading_width - part.heading.width());
         let _ = writeln!(
@@ -356,11 +284,7 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "\n{}{colon}{}",
-        plural(
-            lang,
-            annotations.len(),
-            ("annotation", "annotations", "annotation", "annotations")
-        ),
+        count_of(lang, annotations.len(), crate::i18n::words::ANNOTATIONS),
         by_kind.join(", ")
     );
     let mut by_verdict: Vec<String> = Verdict::ALL
@@ -380,10 +304,7 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
         .collect();
     let without = annotations.iter().filter(|a| a.verdict.is_none()).count();
     if without > 0 {
-        by_verdict.push(format!(
-            "{without} {}",
-            lang.pick("without a verdict", "sans verdict")
-        ));
+        by_verdict.push(format!("{without} {}", msg::without_verdict(lang)));
     }
     let _ = writeln!(out, "  verdicts{colon}{}", by_verdict.join(", "));
 
@@ -392,43 +313,28 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "{}{colon}{listed} {}, {}",
-        plural(
-            lang,
-            sources.len(),
-            ("source", "sources", "source", "sources")
-        ),
-        lang.pick(
-            "in the article’s own reference list",
-            "dans la liste de références de l’article"
-        ),
-        plural(
-            lang,
-            sources.len() - listed,
-            ("other", "others", "autre", "autres")
-        )
+        count_of(lang, sources.len(), crate::i18n::words::SOURCES),
+        msg::article_own_reference_list(lang),
+        count_of(lang, sources.len() - listed, crate::i18n::words::OTHERS)
     );
 
     let minutes: u32 = article.tour.iter().map(|s| s.minutes).sum();
-    let tour = lang.pick("tour", "parcours");
+    let tour = msg::tour(lang);
     if article.tour.is_empty() {
-        let _ = writeln!(out, "{tour}{colon}{}", lang.pick("none", "aucun"));
+        let _ = writeln!(out, "{tour}{colon}{}", msg::none(lang));
     } else {
         let _ = writeln!(
             out,
             "{tour}{colon}{}, {}",
-            plural(
-                lang,
-                article.tour.len(),
-                ("stop", "stops", "étape", "étapes")
-            ),
-            plural(
-                lang,
-                minutes as usize,
-                ("minute", "minutes", "minute", "minutes")
-            )
+            count_of(lang, article.tour.len(), crate::i18n::words::STOPS),
+            count_of(lang, minutes as usize, crate::i18n::words::MINUTES)
         );
     }
-    let _ = writeln!(out, "\n{}", plural(lang, loaded.warnings.len(), WARNINGS));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        count_of(lang, loaded.warnings.len(), crate::i18n::words::WARNINGS)
+    );
     out
 }
 
@@ -438,10 +344,19 @@ mod tests {
 
     #[test]
     fn plurals_follow_each_language() {
-        assert_eq!(plural(Lang::Fr, 0, ERRORS), "0 erreur");
-        assert_eq!(plural(Lang::Fr, 2, ERRORS), "2 erreurs");
-        assert_eq!(plural(Lang::En, 0, ERRORS), "0 errors");
-        assert_eq!(plural(Lang::En, 1, ERRORS), "1 error");
+        assert_eq!(
+            count_of(Lang::Fr, 0, crate::i18n::words::ERRORS),
+            "0 erreur"
+        );
+        assert_eq!(
+            count_of(Lang::Fr, 2, crate::i18n::words::ERRORS),
+            "2 erreurs"
+        );
+        assert_eq!(
+            count_of(Lang::En, 0, crate::i18n::words::ERRORS),
+            "0 errors"
+        );
+        assert_eq!(count_of(Lang::En, 1, crate::i18n::words::ERRORS), "1 error");
         assert_eq!(forms("imprecise", "imprécis").3, "imprécis");
         assert_eq!(counts(2, 1, Lang::Fr), "2 erreurs, 1 avertissement");
         assert_eq!(counts(2, 1, Lang::En), "2 errors, 1 warning");

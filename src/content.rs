@@ -8,17 +8,6 @@
 //! a copy of it that was checked and built before glose was compiled (`bundled`). Every
 //! problem found is reported at once; an article with any error is not returned.
 
-/// A message in the language of the diagnostics (one per run, [`diagnostic::set_lang`]):
-/// `tr!("{n} errors", "{n} erreurs")`, each format string capturing the names in scope.
-macro_rules! tr {
-    ($en:literal, $fr:literal $(,)?) => {
-        match $crate::content::diagnostic::lang() {
-            $crate::i18n::Lang::En => format!($en),
-            $crate::i18n::Lang::Fr => format!($fr),
-        }
-    };
-}
-
 pub mod anchor;
 mod bundled;
 pub mod diagnostic;
@@ -29,6 +18,8 @@ mod raw;
 pub mod schema;
 mod validate;
 
+use crate::content::diagnostic::lang;
+use crate::i18n::diagnostics::files as msg;
 use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
@@ -180,17 +171,8 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let metadata = std::fs::metadata(path).map_err(|error| {
         LoadError::Io(vec![{
             let why = io_message(&error);
-            Diagnostic::error(
-                &label,
-                tr!(
-                    "cannot open '{label}': {why}",
-                    "impossible d’ouvrir '{label}' : {why}"
-                ),
-            )
-            .with_hint(tr!(
-                "give an article folder, or a .md or .txt file",
-                "donnez un dossier d’article, ou un fichier .md ou .txt"
-            ))
+            Diagnostic::error(&label, msg::cannot_open(lang(), &label, &why))
+                .with_hint(msg::give_article_folder_md_txt(lang()))
         }])
     })?;
     if metadata.is_dir() {
@@ -210,13 +192,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             too_large(&label, TEXT_LIMIT_BYTES, false)
         } else {
             let why = io_message(&error);
-            Diagnostic::error(
-                &label,
-                tr!(
-                    "cannot read '{label}': {why}",
-                    "impossible de lire '{label}' : {why}"
-                ),
-            )
+            Diagnostic::error(&label, msg::cannot_read(lang(), &label, &why))
         }])
     };
     if syntax == plain::Syntax::Markdown {
@@ -253,13 +229,7 @@ pub fn load_stdin() -> Result<Loaded, LoadError> {
     match read {
         Err(error) => Err(LoadError::Io(vec![{
             let why = io_message(&error);
-            Diagnostic::error(
-                "-",
-                tr!(
-                    "cannot read standard input: {why}",
-                    "impossible de lire l’entrée standard : {why}"
-                ),
-            )
+            Diagnostic::error("-", msg::cannot_read_standard_input(lang(), &why))
         }])),
         Ok(_) if bytes.len() > TEXT_LIMIT_BYTES => {
             Err(LoadError::Io(vec![too_large("-", TEXT_LIMIT_BYTES, false)]))
@@ -397,22 +367,9 @@ fn read_one(
         Err(error) if error.kind() == io::ErrorKind::NotFound && !required => None,
         Err(error) => {
             let why = io_message(&error);
-            let mut diagnostic = Diagnostic::error(
-                &label,
-                tr!(
-                    "cannot read '{label}': {why}",
-                    "impossible de lire '{label}' : {why}"
-                ),
-            );
+            let mut diagnostic = Diagnostic::error(&label, msg::cannot_read(lang(), &label, &why));
             if error.kind() == io::ErrorKind::NotFound {
-                diagnostic = diagnostic.with_hint(tr!(
-                    "an article folder holds 'article.toml' and the text ('text.md'), see \
-                     FORMAT.md (glose new FOLDER writes one)\nto read a plain text instead, give \
-                     the path of a .md or .txt file",
-                    "un dossier d’article contient 'article.toml' et le texte ('text.md'), voir \
-                     FORMAT.md (glose new DOSSIER en crée un)\npour lire un simple texte, donnez \
-                     le chemin d’un fichier .md ou .txt"
-                ));
+                diagnostic = diagnostic.with_hint(msg::article_folder_holds_article_toml(lang()));
             }
             io_errors.push(diagnostic);
             None
@@ -423,35 +380,22 @@ fn read_one(
 fn too_large(label: &str, limit: usize, toml: bool) -> Diagnostic {
     let mib = limit / (1024 * 1024);
     let message = if toml {
-        tr!(
-            "'{label}' is larger than the {mib} MiB limit for a TOML file",
-            "'{label}' dépasse la limite de {mib} Mio d’un fichier TOML"
-        )
+        msg::larger_than_mib_limit_toml(lang(), &label, &mib)
     } else {
-        tr!(
-            "'{label}' is larger than the {mib} MiB limit for a text file",
-            "'{label}' dépasse la limite de {mib} Mio d’un fichier texte"
-        )
+        msg::larger_than_mib_limit_text(lang(), &label, &mib)
     };
-    Diagnostic::error(label, message).with_hint(tr!(
-        "check that this is the right file",
-        "vérifiez que c’est le bon fichier"
-    ))
+    Diagnostic::error(label, message).with_hint(msg::check_right_file(lang()))
 }
 
 /// An I/O error in our message style: lower case, without the OS error number.
 pub(crate) fn io_message(error: &io::Error) -> String {
     match error.kind() {
-        io::ErrorKind::NotFound => tr!("no such file or directory", "fichier ou dossier absent"),
-        io::ErrorKind::IsADirectory => tr!(
-            "it is a directory, not a file",
-            "c’est un dossier, pas un fichier"
-        ),
-        io::ErrorKind::PermissionDenied => tr!("permission denied", "permission refusée"),
-        io::ErrorKind::InvalidInput if error.to_string() == NOT_A_REGULAR_FILE => tr!(
-            "it is not a regular file (a pipe, a device or a socket)",
-            "ce n’est pas un fichier ordinaire (un tube, un périphérique ou une socket)"
-        ),
+        io::ErrorKind::NotFound => msg::no_such_file_directory(lang()),
+        io::ErrorKind::IsADirectory => msg::directory_not_file(lang()),
+        io::ErrorKind::PermissionDenied => msg::permission_denied(lang()),
+        io::ErrorKind::InvalidInput if error.to_string() == NOT_A_REGULAR_FILE => {
+            msg::not_regular_file_pipe_device(lang())
+        }
         _ => {
             let message = error.to_string();
             let message = message.split(" (os error").next().unwrap_or(&message);

@@ -17,6 +17,7 @@
 //! `GLOSE_HYPERLINKS=1` forces them on. `glose print` and any output that is not a terminal
 //! never reach this module.
 
+use crate::i18n::links as msg;
 use std::io::{self, Write};
 
 use base64::Engine as _;
@@ -25,7 +26,6 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
 use crate::app::{App, Effect};
-use crate::i18n::Lang;
 use crate::text::sanitize::safe_url;
 
 /// Opens an address; `Err` when no opener could be started.
@@ -174,44 +174,23 @@ impl Desk {
             let message = match effect {
                 Effect::SaveNotebook | Effect::Quit => continue,
                 Effect::Open(url) => match safe_url(url).map(|url| (self.opener)(url)) {
-                    Some(Ok(())) => format!("{} {url}", lang.pick("Opening", "Ouverture de")),
-                    Some(Err(error)) => match lang {
-                        Lang::En => format!("cannot open {url}: {error}"),
-                        Lang::Fr => format!("impossible d’ouvrir {url} : {error}"),
-                    },
-                    None => lang
-                        .pick(
-                            "this address is not one glose opens",
-                            "glose n’ouvre pas cette adresse",
-                        )
-                        .to_owned(),
+                    Some(Ok(())) => format!("{} {url}", msg::opening(lang)),
+                    Some(Err(error)) => msg::cannot_open(lang, &url, &error),
+                    None => msg::address_not_one_glose_opens(lang).to_owned(),
                 },
                 Effect::Copy(text) | Effect::CopyAddress(text) if self.clipboard => {
                     let written = terminal
                         .write_all(osc52(text).as_bytes())
                         .and_then(|()| terminal.flush());
                     match written {
-                        Ok(()) if address => lang
-                            .pick(
-                                "Address copied to the clipboard",
-                                "Adresse copiée dans le presse-papiers",
-                            )
-                            .to_owned(),
-                        Ok(()) => lang
-                            .pick(
-                                "Citation copied to the clipboard",
-                                "Référence copiée dans le presse-papiers",
-                            )
-                            .to_owned(),
-                        Err(error) => format!("{}: {error}", lang.pick("cannot copy", "copie impossible")),
+                        Ok(()) if address => msg::address_copied_clipboard(lang).to_owned(),
+                        Ok(()) => msg::citation_copied_clipboard(lang).to_owned(),
+                        Err(error) => format!("{}: {error}", msg::cannot_copy(lang)),
                     }
                 }
-                Effect::Copy(_) | Effect::CopyAddress(_) => lang
-                    .pick(
-                        "this terminal cannot copy to the clipboard (OSC 52; GLOSE_OSC52=1 to try anyway)",
-                        "ce terminal ne peut pas copier dans le presse-papiers (OSC 52 ; GLOSE_OSC52=1 pour essayer)",
-                    )
-                    .to_owned(),
+                Effect::Copy(_) | Effect::CopyAddress(_) => {
+                    msg::terminal_cannot_copy_clipboard_osc(lang).to_owned()
+                }
             };
             app.view.message = Some(crate::text::sanitize::clean_line(&message));
         }
@@ -327,6 +306,7 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn only_plain_web_addresses_are_safe() {

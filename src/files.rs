@@ -11,6 +11,7 @@
 //!
 //! No `unsafe`: the flags come from `rustix` and go through `OpenOptionsExt::custom_flags`.
 
+use crate::i18n::cli as msg;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
@@ -48,52 +49,16 @@ impl Refused {
     /// The reason in a few plain words, e.g. "it is a named pipe, not a regular file".
     pub fn describe(&self, lang: Lang) -> String {
         match self {
-            Self::Missing => lang.pick("it does not exist", "il n’existe pas").to_owned(),
-            Self::Folder => lang
-                .pick(
-                    "it is a folder, not a file",
-                    "c’est un dossier, pas un fichier",
-                )
-                .to_owned(),
-            Self::Pipe => lang
-                .pick(
-                    "it is a named pipe, not a regular file",
-                    "c’est un tube nommé, pas un fichier ordinaire",
-                )
-                .to_owned(),
-            Self::Device => lang
-                .pick(
-                    "it is a device, not a regular file",
-                    "c’est un périphérique, pas un fichier ordinaire",
-                )
-                .to_owned(),
-            Self::Special => lang
-                .pick(
-                    "it is not a regular file",
-                    "ce n’est pas un fichier ordinaire",
-                )
-                .to_owned(),
-            Self::TooLarge(limit) => match lang {
-                Lang::En => format!("it is larger than {}", size(*limit)),
-                Lang::Fr => format!("il dépasse {}", size(*limit)),
-            },
-            Self::Foreign(uid) => match lang {
-                Lang::En => format!("it belongs to another user (user id {uid})"),
-                Lang::Fr => format!("il appartient à un autre utilisateur (identifiant {uid})"),
-            },
-            Self::BadLinkTarget => lang
-                .pick(
-                    "it is a link to something that is not a regular file of yours",
-                    "c’est un lien vers autre chose qu’un fichier ordinaire à vous",
-                )
-                .to_owned(),
-            Self::Denied => lang.pick("permission denied", "accès refusé").to_owned(),
-            Self::LeftAlone => lang
-                .pick(
-                    "the file is left untouched this session",
-                    "le fichier n’est pas modifié pendant cette session",
-                )
-                .to_owned(),
+            Self::Missing => msg::does_not_exist(lang).to_owned(),
+            Self::Folder => msg::folder_not_file(lang).to_owned(),
+            Self::Pipe => msg::named_pipe_not_regular_file(lang).to_owned(),
+            Self::Device => msg::device_not_regular_file(lang).to_owned(),
+            Self::Special => msg::not_regular_file(lang).to_owned(),
+            Self::TooLarge(limit) => msg::larger_than(lang, &size(*limit)),
+            Self::Foreign(uid) => msg::belongs_another_user_user_id(lang, &uid),
+            Self::BadLinkTarget => msg::link_something_not_regular_file(lang).to_owned(),
+            Self::Denied => msg::permission_denied(lang).to_owned(),
+            Self::LeftAlone => msg::file_left_untouched_session(lang).to_owned(),
             Self::Io(message) => message.clone(),
         }
     }

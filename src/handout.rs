@@ -59,11 +59,7 @@ pub fn brief(article: &Article, format: Format) -> Option<String> {
 
 /// The language of the handout's own words.
 pub(super) fn lang_of(article: &Article) -> Lang {
-    if article.is_french() {
-        Lang::Fr
-    } else {
-        Lang::En
-    }
+    Lang::of_article(article.is_french())
 }
 
 /// A piece of a paragraph: plain text, or annotated words with their footnote number.
@@ -141,12 +137,7 @@ pub(super) enum Marks {
 /// The sign of an annotation's verdict in the brief (`✓ ≈ ✗ ?`, the reader's own), or `None`
 /// for an annotation without a verdict.
 pub(super) fn verdict_sign(annotation: &Annotation) -> Option<&'static str> {
-    annotation.verdict.map(|verdict| match verdict {
-        Verdict::Confirmed => "✓",
-        Verdict::Imprecise => "≈",
-        Verdict::Misreported => "✗",
-        Verdict::Unverifiable => "?",
-    })
+    annotation.verdict.map(Verdict::sign)
 }
 
 /// What follows the annotated words `n` (1-based) in the text: `[^2]`, or `[2 ✗]` in the brief

@@ -17,13 +17,14 @@
 mod anchoring;
 mod append;
 
+use crate::i18n::cli as msg;
 use std::path::Path;
 
 use serde_json::Value;
 
 use crate::i18n::Lang;
 use crate::output::errln;
-pub use anchoring::{Outcome, anchor_all};
+pub use anchoring::{Anchoring, anchor_all};
 use append::{append, shown};
 
 /// One annotation read from the file, before anchoring.
@@ -161,43 +162,28 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
         Ok(json) => json,
         Err(error) => {
             let reason = if error.kind() == std::io::ErrorKind::InvalidData {
-                lang.pick("it is not UTF-8 text", "ce n’est pas du texte UTF-8")
-                    .to_owned()
+                msg::not_utf_text(lang).to_owned()
             } else if error.kind() == std::io::ErrorKind::FileTooLarge {
-                lang.pick("it is larger than 8 MiB", "il dépasse 8 Mio")
-                    .to_owned()
+                msg::larger_than_mib(lang).to_owned()
             } else {
                 crate::content::io_message(&error)
             };
-            errln(&match lang {
-                Lang::En => format!("glose import: cannot read '{file_label}': {reason}"),
-                Lang::Fr => {
-                    format!("glose import : impossible de lire « {file_label} » : {reason}")
-                }
-            });
+            errln(&msg::glose_import_cannot_read(lang, &file_label, &reason));
             return 2;
         }
     };
     let records = match parse(&json) {
         Ok(records) => records,
         Err(BadFile::NotJson(reason)) => {
-            errln(&match lang {
-                Lang::En => format!("glose import: '{file_label}' is not valid JSON ({reason})"),
-                Lang::Fr => {
-                    format!("glose import : « {file_label} » n’est pas du JSON valide ({reason})")
-                }
-            });
+            errln(&msg::glose_import_not_valid_json(
+                lang,
+                &file_label,
+                &reason,
+            ));
             return 2;
         }
         Err(BadFile::NoAnnotations) => {
-            errln(&match lang {
-                Lang::En => format!(
-                    "glose import: '{file_label}' holds no list of annotations (a Hypothesis export has \"annotations\", a W3C collection \"first\": {{\"items\"}})"
-                ),
-                Lang::Fr => format!(
-                    "glose import : « {file_label} » ne contient pas de liste d’annotations (un export Hypothesis a \"annotations\", une collection W3C \"first\": {{\"items\"}})"
-                ),
-            });
+            errln(&msg::glose_import_holds_no_list(lang, &file_label));
             return 2;
         }
     };
@@ -209,14 +195,7 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
         }
     };
     if !dir.is_dir() {
-        errln(&match lang {
-            Lang::En => format!(
-                "glose import: '{dir_label}' is not an article folder (annotations are added to its annotations.toml)"
-            ),
-            Lang::Fr => format!(
-                "glose import : « {dir_label} » n’est pas un dossier d’article (les annotations vont dans son annotations.toml)"
-            ),
-        });
+        errln(&msg::glose_import_not_article_folder(lang, &dir_label));
         return 2;
     }
     let article = loaded.article;
@@ -226,16 +205,10 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
             Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
             Err(error) => {
-                errln(&match lang {
-                    Lang::En => format!(
-                        "glose import: cannot read '{dir_label}/{name}': {}",
-                        crate::content::io_message(&error)
-                    ),
-                    Lang::Fr => format!(
-                        "glose import : impossible de lire « {dir_label}/{name} » : {}",
-                        crate::content::io_message(&error)
-                    ),
-                });
+                let why = crate::content::io_message(&error);
+                errln(&msg::glose_import_cannot_read_file(
+                    lang, &dir_label, &name, &why,
+                ));
                 Err(2)
             }
         }
@@ -263,7 +236,7 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
     };
     let imported = outcomes
         .iter()
-        .filter(|o| matches!(o, Outcome::Anchored { .. }))
+        .filter(|o| matches!(o, Anchoring::Anchored { .. }))
         .count();
     // Checked as `glose check` would, before anything is written.
     if imported > 0 {
@@ -276,22 +249,16 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
         };
         if let Err(error) = crate::content::load_files(&dir_label, &read) {
             errln(&format!("{error}"));
-            errln(lang.pick(
-                "glose import: nothing was written: the folder would not load with these annotations",
-                "glose import : rien n’a été écrit : le dossier ne se chargerait pas avec ces annotations",
-            ));
+            errln(msg::glose_import_nothing_was_written(lang));
             return error.exit_code();
         }
         // A file that is a link is written where it leads, only if that is a regular file of
         // this user; the new contents replace it atomically (a temporary file, then a rename).
         let write = |name: &str, text: &str| {
             let complain = |why: String| {
-                errln(&match lang {
-                    Lang::En => format!("glose import: cannot write '{dir_label}/{name}': {why}"),
-                    Lang::Fr => {
-                        format!("glose import : impossible d’écrire « {dir_label}/{name} » : {why}")
-                    }
-                });
+                errln(&msg::glose_import_cannot_write(
+                    lang, &dir_label, &name, &why,
+                ));
             };
             let target = crate::files::write_target(&dir.join(name))
                 .map_err(|refused| complain(refused.describe(lang)))?;
@@ -307,54 +274,25 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
             return 2;
         }
     }
-    let missed: Vec<(usize, &Record, &Outcome)> = records
+    let missed: Vec<(usize, &Record, &Anchoring)> = records
         .iter()
         .zip(&outcomes)
         .enumerate()
-        .filter(|(_, (_, o))| !matches!(o, Outcome::Anchored { .. }))
+        .filter(|(_, (_, o))| !matches!(o, Anchoring::Anchored { .. }))
         .map(|(i, (r, o))| (i + 1, r, o))
         .collect();
     let total = records.len();
-    crate::output::errln(&match lang {
-        Lang::En => format!(
-            "glose import: {imported} of {total} annotation{} added to {dir_label}/annotations.toml",
-            if total == 1 { "" } else { "s" }
-        ),
-        Lang::Fr => {
-            let s = if imported > 1 { "s" } else { "" };
-            format!(
-                "glose import : {imported} annotation{s} sur {total} ajoutée{s} à {dir_label}/annotations.toml"
-            )
-        }
-    });
+    crate::output::errln(&msg::glose_import_added(lang, imported, total, &dir_label));
     for (n, record, outcome) in &missed {
         let words = shown(&record.exact);
-        let why = match (outcome, lang) {
-            (Outcome::Orphan, Lang::En) if words.is_empty() => {
-                "quotes no passage of the text (a reply, or a note on the whole page)".to_owned()
-            }
-            (Outcome::Orphan, Lang::Fr) if words.is_empty() => {
-                "ne cite aucun passage du texte (une réponse, ou une note sur toute la page)"
-                    .to_owned()
-            }
-            (Outcome::Orphan, Lang::En) => format!("« {words} » is not in the text (orphan)"),
-            (Outcome::Orphan, Lang::Fr) => {
-                format!("« {words} » n’est pas dans le texte (orpheline)")
-            }
-            (Outcome::Ambiguous(count), Lang::En) => {
-                format!("« {words} » occurs {count} times and its prefix and suffix pick none")
-            }
-            (Outcome::Ambiguous(count), Lang::Fr) => format!(
-                "« {words} » apparaît {count} fois et son préfixe et son suffixe n’en désignent aucune"
-            ),
-            (Outcome::Overlaps(id), Lang::En) => format!("« {words} » overlaps annotation {id}"),
-            (Outcome::Overlaps(id), Lang::Fr) => format!("« {words} » chevauche l’annotation {id}"),
-            (Outcome::Anchored { .. }, _) => continue,
+        let why = match outcome {
+            Anchoring::Orphan if words.is_empty() => msg::quotes_no_passage(lang).to_owned(),
+            Anchoring::Orphan => msg::not_in_the_text(lang, &words),
+            Anchoring::Ambiguous(count) => msg::occurs_and_picks_none(lang, &words, count),
+            Anchoring::Overlaps(id) => msg::overlaps_annotation(lang, &words, id),
+            Anchoring::Anchored { .. } => continue,
         };
-        errln(&match lang {
-            Lang::En => format!("  not imported: annotation {n}: {why}"),
-            Lang::Fr => format!("  non importée : annotation {n} : {why}"),
-        });
+        errln(&msg::not_imported_annotation(lang, &n, &why));
         if !record.text.trim().is_empty() {
             errln(&format!("    {}", shown(&record.text)));
         }

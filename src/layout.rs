@@ -10,9 +10,9 @@
 //! - text rows hold byte ranges into `Article::text` produced by `text::wrap`;
 //! - `annotations` lists every annotation of the pane with its first and last row, in order.
 
+pub mod facilitator_notes;
 pub mod help;
 pub mod lines;
-pub mod notes_window;
 pub mod poll;
 pub mod popup;
 pub mod present;

@@ -10,13 +10,14 @@
 //! another user prepared full of links can never make glose write through them.
 //!
 //! Each notes window binds `<key>-<pid>.sock`, where `<key>` names the article
-//! (`tour::article_key`), so two articles never cross-talk and several windows may follow one
+//! (`Article::text_hash`), so two articles never cross-talk and several windows may follow one
 //! presenter. The presenter sends its state to every such socket with non-blocking sends and
 //! ignores every error: it never waits on, nor fails because of, a notes window. It also keeps
 //! the last state in `<key>.state`, so a window opened while the presenter is idle (blanked)
 //! catches up at once. Messages are one short line of ASCII numbers; anything else is dropped,
 //! so nothing received can reach the terminal.
 
+use crate::i18n::links as msg;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -30,7 +31,7 @@ const MAGIC: &str = "glose-tour/1";
 
 /// A presenter's state as the notes window needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TourState {
+pub struct PresenterState {
     /// Index into the article's tour.
     pub stop: usize,
     /// Stops in the presenter's tour (a check that both sides read the same tour).
@@ -93,14 +94,14 @@ impl LiveVotes {
 
 /// What a presenter says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Message {
+pub enum Announcement {
     /// Where the tour is now.
-    State(TourState),
+    State(PresenterState),
     /// The presenter of that session closed.
     Bye { session: u64 },
 }
 
-impl Message {
+impl Announcement {
     /// The wire form: `glose-tour/1 <key> state stop=… stops=… …` or `glose-tour/1 <key> bye`.
     pub fn encode(&self, key: &str) -> String {
         match self {
@@ -150,7 +151,7 @@ impl Message {
         Self::decode_from(bytes, key).map(|(message, _)| message)
     }
 
-    /// Like [`Message::decode`], with the sender's process id when the message gives one.
+    /// Like [`Announcement::decode`], with the sender's process id when the message gives one.
     pub fn decode_from(bytes: &[u8], key: &str) -> Option<(Self, Option<u32>)> {
         if bytes.len() > MAX_MESSAGE {
             return None;
@@ -234,7 +235,7 @@ impl Message {
                     Some(pid) => Some(u32::try_from(pid).ok()?),
                     None => None,
                 };
-                let state = TourState {
+                let state = PresenterState {
                     stop: usize::try_from(stop?).ok()?,
                     stops: usize::try_from(stops?).ok()?,
                     tour_ms: tour_ms?,
@@ -323,24 +324,10 @@ impl DirProblem {
     /// The reason in plain words.
     pub fn describe(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Self::NotAFolder, _) => lang
-                .pick("it is not a folder", "ce n’est pas un dossier")
-                .to_owned(),
-            (Self::Link, _) => lang
-                .pick("it is a symbolic link", "c’est un lien symbolique")
-                .to_owned(),
-            (Self::Foreign(uid), Lang::En) => {
-                format!("it belongs to another user (user id {uid})")
-            }
-            (Self::Foreign(uid), Lang::Fr) => {
-                format!("il appartient à un autre utilisateur (identifiant {uid})")
-            }
-            (Self::Open(mode), Lang::En) => {
-                format!("other users can open it (mode {mode:o}; it must be 700)")
-            }
-            (Self::Open(mode), Lang::Fr) => {
-                format!("d’autres utilisateurs peuvent l’ouvrir (droits {mode:o} ; il faut 700)")
-            }
+            (Self::NotAFolder, _) => msg::not_folder(lang).to_owned(),
+            (Self::Link, _) => msg::symbolic_link(lang).to_owned(),
+            (Self::Foreign(uid), _) => crate::i18n::cli::belongs_another_user_user_id(lang, uid),
+            (Self::Open(mode), _) => msg::others_can_open(lang, &format!("{mode:o}")),
             (Self::Io(message), _) => message.clone(),
         }
     }
@@ -355,10 +342,7 @@ pub struct NoRuntimeDir {
 impl NoRuntimeDir {
     /// The message for stderr: each folder tried, why, and what to do.
     pub fn message(&self, lang: Lang) -> String {
-        let mut out = String::from(lang.pick(
-            "no private folder to talk to the presenter through:",
-            "aucun dossier privé pour communiquer avec la présentation :",
-        ));
+        let mut out = String::from(msg::no_private_folder_talk_presenter(lang));
         for (path, problem) in &self.tried {
             out.push_str(&format!(
                 "\n  '{}'{}{}",
@@ -367,10 +351,7 @@ impl NoRuntimeDir {
                 problem.describe(lang)
             ));
         }
-        out.push_str(lang.pick(
-            "\nRemove that folder, or set GLOSE_RUNTIME_DIR to a folder of yours with mode 700.",
-            "\nSupprimez ce dossier, ou donnez dans GLOSE_RUNTIME_DIR un dossier à vous, de droits 700.",
-        ));
+        out.push_str(msg::nremove_folder_set_glose_runtime(lang));
         out
     }
 }
@@ -590,8 +571,8 @@ mod tests {
 
     const KEY: &str = "0123456789abcdef";
 
-    fn state() -> TourState {
-        TourState {
+    fn state() -> PresenterState {
+        PresenterState {
             stop: 3,
             stops: 12,
             tour_ms: 754_000,
@@ -608,34 +589,34 @@ mod tests {
     #[test]
     fn messages_round_trip() {
         for message in [
-            Message::State(state()),
-            Message::Bye { session: 0 },
-            Message::Bye { session: 12 },
+            Announcement::State(state()),
+            Announcement::Bye { session: 0 },
+            Announcement::Bye { session: 12 },
         ] {
             let wire = message.encode(KEY);
-            assert_eq!(Message::decode(wire.as_bytes(), KEY), Some(message));
+            assert_eq!(Announcement::decode(wire.as_bytes(), KEY), Some(message));
         }
     }
 
     #[test]
     fn the_live_votes_of_a_poll_round_trip() {
-        let choices = TourState {
+        let choices = PresenterState {
             votes: Some(LiveVotes::new(12, &[3, 0, 9], None)),
             ..state()
         };
-        let guess = TourState {
+        let guess = PresenterState {
             votes: Some(LiveVotes::new(4, &[2, 1, 0, 0, 1], Some(150.5))),
             ..state()
         };
         for sent in [choices, guess] {
-            let wire = Message::State(sent).encode(KEY);
+            let wire = Announcement::State(sent).encode(KEY);
             assert_eq!(
-                Message::decode(wire.as_bytes(), KEY),
-                Some(Message::State(sent)),
+                Announcement::decode(wire.as_bytes(), KEY),
+                Some(Announcement::State(sent)),
                 "{wire}"
             );
         }
-        let wire = Message::State(guess).encode(KEY);
+        let wire = Announcement::State(guess).encode(KEY);
         assert!(
             wire.ends_with(" votes=4 counts=2,1,0,0,1 median=15050"),
             "{wire}"
@@ -650,14 +631,17 @@ mod tests {
             wire.replace(" counts=2,1,0,0,1", ""),
             format!("{wire} counts=1"),
         ] {
-            assert_eq!(Message::decode(bad.as_bytes(), KEY), None, "{bad}");
+            assert_eq!(Announcement::decode(bad.as_bytes(), KEY), None, "{bad}");
         }
     }
 
     #[test]
     fn anything_unexpected_is_dropped() {
-        let good = Message::State(state()).encode(KEY);
-        assert_eq!(Message::decode(good.as_bytes(), "fedcba9876543210"), None);
+        let good = Announcement::State(state()).encode(KEY);
+        assert_eq!(
+            Announcement::decode(good.as_bytes(), "fedcba9876543210"),
+            None
+        );
         for bad in [
             good.replace("stop=3", "stop=\x1b[2J"),
             good.replace("stop=3", "stop=-3"),
@@ -669,9 +653,9 @@ mod tests {
             format!("{good} {}", "x".repeat(MAX_MESSAGE)),
             "glose-tour/1 0123456789abcdef bye now".to_owned(),
         ] {
-            assert_eq!(Message::decode(bad.as_bytes(), KEY), None, "{bad:?}");
+            assert_eq!(Announcement::decode(bad.as_bytes(), KEY), None, "{bad:?}");
         }
-        assert_eq!(Message::decode(&[0xff, 0xfe], KEY), None);
+        assert_eq!(Announcement::decode(&[0xff, 0xfe], KEY), None);
     }
 
     #[cfg(unix)]
@@ -682,28 +666,28 @@ mod tests {
         assert!(RuntimeDir::open(&runtime).is_ok());
         let mut publisher = Publisher::in_dir(runtime.clone(), KEY).unwrap();
         // No window yet: nothing fails.
-        let live = TourState {
+        let live = PresenterState {
             sent_ms: unix_ms(),
             ..state()
         };
-        publisher.publish(Message::State(live));
+        publisher.publish(Announcement::State(live));
         let first = Listener::bind_in(runtime.clone(), KEY).unwrap();
-        assert_eq!(first.saved(), Some(Message::State(live)), "catches up");
-        publisher.publish(Message::State(state()));
+        assert_eq!(first.saved(), Some(Announcement::State(live)), "catches up");
+        publisher.publish(Announcement::State(state()));
         assert_eq!(
             first.saved(),
             None,
             "a state from long ago is a dead presenter"
         );
-        let blank = TourState {
+        let blank = PresenterState {
             blanked: true,
             paused: false,
             ..state()
         };
-        publisher.publish(Message::State(blank));
+        publisher.publish(Announcement::State(blank));
         assert_eq!(
             first.saved(),
-            Some(Message::State(blank)),
+            Some(Announcement::State(blank)),
             "unless it is blank"
         );
         // Drain what the window received so far.
@@ -715,9 +699,9 @@ mod tests {
         let other = Listener::bind_in(runtime.clone(), "fedcba9876543210").unwrap();
         let stale = runtime.join(format!("{KEY}-999999.sock"));
         drop(std::os::unix::net::UnixDatagram::bind(&stale).unwrap());
-        let next = TourState { stop: 4, ..state() };
-        publisher.publish(Message::State(next));
-        assert_eq!(first.recv().unwrap(), Message::State(next));
+        let next = PresenterState { stop: 4, ..state() };
+        publisher.publish(Announcement::State(next));
+        assert_eq!(first.recv().unwrap(), Announcement::State(next));
         assert!(!stale.exists(), "a dead window's socket is cleaned up");
         other
             .set_read_timeout(Some(Duration::from_millis(50)))
@@ -734,7 +718,7 @@ mod tests {
         let (done, finished) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             for _ in 0..100 {
-                publisher.publish(Message::State(next));
+                publisher.publish(Announcement::State(next));
             }
             let _ = done.send(publisher);
         });
@@ -748,7 +732,7 @@ mod tests {
         drop(publisher);
         assert_eq!(
             first.recv().unwrap(),
-            Message::Bye {
+            Announcement::Bye {
                 session: 1_699_999_000_000
             },
             "the presenter says goodbye"

@@ -4,6 +4,7 @@
 //! exit code 2 before the terminal is taken over. With no subcommand, glose reads in the
 //! terminal, or prints the article as plain text when standard output is not a terminal.
 
+use glose::i18n::cli as msg;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -301,28 +302,14 @@ fn misplaced_command(cli: &Cli, lang: Lang) -> Option<ExitCode> {
     let shown = glose::text::sanitize::clean_line(&path.display().to_string());
     if let Some(command) = &cli.command {
         let name = glose::cli::command_name(command);
-        output::errln(&match lang {
-            Lang::En => format!("glose: the path goes after the command: glose {name} {shown}"),
-            Lang::Fr => {
-                format!("glose : le chemin se met après la commande : glose {name} {shown}")
-            }
-        });
+        output::errln(&msg::glose_path_goes_after_command(lang, &name, &shown));
         return Some(ExitCode::from(2));
     }
     if path.exists() {
         return None;
     }
     let command = glose::cli::did_you_mean(&path.to_string_lossy())?;
-    output::errln(&match lang {
-        Lang::En => format!(
-            "glose: '{shown}' is neither a file nor a folder, nor a command. Did you mean \
-             'glose {command}'?\n(see glose --help for every command)"
-        ),
-        Lang::Fr => format!(
-            "glose : « {shown} » n’est ni un fichier, ni un dossier, ni une commande. Vouliez-vous \
-             dire « glose {command} » ?\n(glose --help donne toutes les commandes)"
-        ),
-    });
+    output::errln(&msg::glose_neither_file_nor_folder(lang, &shown, &command));
     Some(ExitCode::from(2))
 }
 
@@ -414,30 +401,27 @@ fn notes(path: Option<&Path>, setup: &Setup) -> ExitCode {
         Err(code) => return code,
     };
     let lang = setup.lang_for(&article);
-    let key = glose::tour::article_key(&article);
+    let key = article.text_hash();
     let listener = match glose::link::Listener::bind(&key) {
         Ok(listener) => listener,
         Err(error) => {
             output::errln(&format!(
                 "{}{}{}",
-                lang.pick(
-                    "glose notes: cannot listen for a presenter",
-                    "glose notes : impossible d’écouter la présentation"
-                ),
+                msg::glose_notes_cannot_listen_presenter(lang),
                 lang.colon(),
                 error.message(lang)
             ));
             return ExitCode::from(2);
         }
     };
-    let mut notes = glose::notes::Notes::new(
+    let mut notes = glose::facilitator_notes::FacilitatorNotes::new(
         article,
         lang,
         setup.theme.clone(),
         glose::clock::system(),
         terminal_size(),
     );
-    match glose::term::run_notes(&mut notes, &listener) {
+    match glose::term::run_facilitator_notes(&mut notes, &listener) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             output::errln(&format!("glose: terminal error: {error}"));
@@ -470,16 +454,7 @@ fn export(
             .find(|f| same_file(f, file))
     {
         let shown = glose::text::sanitize::clean_line(&clash.display().to_string());
-        output::errln(&match lang {
-            Lang::En => format!(
-                "glose export: will not write over '{shown}': it is one of the article's own \
-                 files. Give another file after -o."
-            ),
-            Lang::Fr => format!(
-                "glose export : « {shown} » ne sera pas remplacé : c’est un des fichiers du \
-                 texte lui-même. Donnez un autre fichier après -o."
-            ),
-        });
+        output::errln(&msg::glose_export_will_not_write(lang, &shown));
         return ExitCode::from(2);
     }
     let errors = draft.error_count();
@@ -493,14 +468,7 @@ fn export(
     };
     if errors > 0 {
         handout = glose::handout::draft_notice(&handout, format, errors, lang);
-        output::errln(&match lang {
-            Lang::En => format!(
-                "glose export: a draft with {errors} problem(s), written with a notice (glose check lists them)"
-            ),
-            Lang::Fr => format!(
-                "glose export : un brouillon avec {errors} problème(s), écrit avec un avertissement (glose check les liste)"
-            ),
-        });
+        output::errln(&msg::glose_export_draft_problem_written(lang, &errors));
     }
     let written = match output {
         Some(file) => std::fs::write(file, handout.as_bytes()).map_err(|e| {
@@ -574,7 +542,7 @@ fn config_command(location: &Location, lang: Lang, print_default: bool, path: bo
         return written(output::out(&config::default_text(lang)));
     }
     let shown = location.path().map_or_else(
-        || lang.pick("(none)", "(aucun)").to_owned(),
+        || msg::none(lang).to_owned(),
         |p| glose::text::sanitize::clean_line(&p.display().to_string()),
     );
     if path {
@@ -583,11 +551,9 @@ fn config_command(location: &Location, lang: Lang, print_default: bool, path: bo
     match config::load(location, lang) {
         Ok(_) => {
             let state = match location {
-                Location::Optional(p) if !p.exists() => {
-                    lang.pick("not found, defaults in use", "absent, réglages par défaut")
-                }
-                Location::None => lang.pick("no settings file", "aucun fichier de réglages"),
-                _ => lang.pick("valid", "valide"),
+                Location::Optional(p) if !p.exists() => msg::not_found_defaults_use(lang),
+                Location::None => msg::no_settings_file(lang),
+                _ => msg::valid(lang),
             };
             written(output::out(&format!("{shown}{}{state}\n", lang.colon())))
         }

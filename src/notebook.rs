@@ -41,8 +41,9 @@ pub enum Place {
 }
 
 /// Where a saved entry (a note, a bookmark, a draft) is anchored, as its file holds it: the
-/// saved half of an [`Anchor`]. Written inline among the entry's own keys (`serde(flatten)`), so
-/// the files read and write exactly as before it existed: `annotation`, `part`, `byte`, `quote`.
+/// saved half of a [`PlacedSpot`]. Written inline among the entry's own keys (`serde(flatten)`),
+/// so the files read and write exactly as before it existed: `annotation`, `part`, `byte`,
+/// `quote`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Spot {
     /// The annotation's id when the entry is on an annotation (never for a bookmark).
@@ -116,9 +117,11 @@ pub struct Notebook {
     pub bookmarks: Vec<Bookmark>,
 }
 
-/// An anchor being created: where a new note or bookmark goes.
+/// A [`Spot`] with its [`Place`] in the article on screen: where a new note or bookmark goes,
+/// or where the one being edited sits. (Not `content::anchor`, which finds an annotation's
+/// quoted words in the text.)
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Anchor {
+pub struct PlacedSpot {
     pub annotation: Option<String>,
     pub part: String,
     pub byte: usize,
@@ -126,7 +129,7 @@ pub struct Anchor {
     pub place: Place,
 }
 
-impl Anchor {
+impl PlacedSpot {
     /// A saved spot at its place in the article on screen.
     pub fn placed(spot: Spot, place: Place) -> Self {
         let Spot {
@@ -339,7 +342,7 @@ impl Notebook {
 
     /// Adds a note, or replaces the text of the note with `id`. Empty text deletes the note.
     /// Returns whether the notebook changed.
-    pub fn set_note(&mut self, id: Option<&str>, anchor: &Anchor, text: &str) -> bool {
+    pub fn set_note(&mut self, id: Option<&str>, anchor: &PlacedSpot, text: &str) -> bool {
         let text = clean_block(cut(text, MAX_NOTE_BYTES));
         let text = text.trim_end();
         let existing = id.and_then(|id| self.notes.iter().position(|n| n.id == id));
@@ -375,7 +378,7 @@ impl Notebook {
 
     /// Adds a bookmark at `anchor`, or removes the one already there. Returns whether one was
     /// added.
-    pub fn toggle_bookmark(&mut self, anchor: &Anchor) -> bool {
+    pub fn toggle_bookmark(&mut self, anchor: &PlacedSpot) -> bool {
         if let Some(i) = self.bookmark_at(anchor.place) {
             self.bookmarks.remove(i);
             return false;
@@ -401,7 +404,7 @@ mod tests {
     #[test]
     fn anchors_follow_their_words_when_the_text_moves() {
         let article = sample(3);
-        let anchor = Anchor::paragraph(&article, 1, 2).unwrap();
+        let anchor = PlacedSpot::paragraph(&article, 1, 2).unwrap();
         let mut book = Notebook::default();
         assert!(book.set_note(None, &anchor, "  Ma remarque\n"));
         assert_eq!(book.notes[0].text, "  Ma remarque");
@@ -440,7 +443,7 @@ mod tests {
     #[test]
     fn annotation_notes_follow_the_annotation_id() {
         let article = sample(2);
-        let anchor = Anchor::annotation(&article, 3).unwrap();
+        let anchor = PlacedSpot::annotation(&article, 3).unwrap();
         assert_eq!(anchor.quote, "chiffre 1-1");
         let mut book = Notebook::default();
         book.set_note(None, &anchor, "Vérifier");
@@ -458,7 +461,7 @@ mod tests {
     #[test]
     fn empty_text_deletes_and_bookmarks_toggle() {
         let article = sample(2);
-        let anchor = Anchor::paragraph(&article, 0, 1).unwrap();
+        let anchor = PlacedSpot::paragraph(&article, 0, 1).unwrap();
         let mut book = Notebook::default();
         assert!(!book.set_note(None, &anchor, "   \n "), "nothing to add");
         book.set_note(None, &anchor, "x");

@@ -6,6 +6,7 @@
 use crate::app::App;
 use crate::content::Article;
 use crate::i18n::Lang;
+use crate::i18n::room as msg;
 use crate::output;
 use crate::text::sanitize::clean_line;
 
@@ -41,14 +42,7 @@ pub fn close(app: &mut App) {
     drop(room);
     if let Some(path) = path.filter(|p| p.exists()) {
         let shown = clean_line(&path.display().to_string());
-        output::errln(&match lang {
-            Lang::En => format!(
-                "glose present: the room is closed; its votes are in {shown} (glose export --results)"
-            ),
-            Lang::Fr => format!(
-                "glose present : la salle est fermée ; ses votes sont dans {shown} (glose export --results)"
-            ),
-        });
+        output::errln(&msg::glose_present_room_closed_votes(lang, &shown));
     }
 }
 
@@ -68,48 +62,17 @@ pub fn join(app: &mut App, url: &str) -> Result<(), u8> {
         Ok(state) => state,
         Err(follow::JoinError::Unreachable(why)) => {
             let why = clean_line(&why);
-            return fail(match lang {
-                Lang::En => format!(
-                    "no room answers at {base} ({why}): check the address on the presenter's \
-                     screen, and that you are on the same network"
-                ),
-                Lang::Fr => format!(
-                    "aucune salle ne répond à {base} ({why}) : vérifiez l’adresse sur l’écran \
-                     de la présentation, et que vous êtes sur le même réseau"
-                ),
-            });
+            return fail(msg::no_room_answers_check_address(lang, &base, &why));
         }
         Err(follow::JoinError::NoRoom(_)) => {
-            return fail(match lang {
-                Lang::En => format!(
-                    "there is no room at {base}: check the room code (the letters after the last /)"
-                ),
-                Lang::Fr => format!(
-                    "il n’y a pas de salle à {base} : vérifiez le code de la salle (les lettres \
-                     après le dernier /)"
-                ),
-            });
+            return fail(msg::there_no_room_check_room(lang, &base));
         }
     };
-    if state.key != crate::tour::article_key(&app.article) || state.stops != app.article.tour.len()
-    {
-        return fail(
-            lang.pick(
-                "this room presents another text: open the same one, e.g. glose follow URL FOLDER",
-                "cette salle présente un autre texte : ouvrez le même, par exemple glose follow \
-                 URL DOSSIER",
-            )
-            .to_owned(),
-        );
+    if state.key != app.article.text_hash() || state.stops != app.article.tour.len() {
+        return fail(msg::room_presents_another_text_open(lang).to_owned());
     }
     let Some(voter) = crate::room::code::new_voter_id() else {
-        return fail(
-            lang.pick(
-                "no random numbers for a voter id",
-                "pas de nombres aléatoires pour un identifiant de vote",
-            )
-            .to_owned(),
-        );
+        return fail(msg::no_random_numbers_voter_id(lang).to_owned());
     };
     let rev = state.rev;
     app.follow = Some(follow::Following::new(base.clone(), voter, state));

@@ -6,6 +6,7 @@
 //! state files never stop the reader from opening: they are shown in the status line and
 //! printed on stderr after exit.
 
+use crate::i18n::cli as msg;
 use std::io::{self, Write};
 
 use crate::app::App;
@@ -57,10 +58,7 @@ pub fn run(app: &mut App, options: Options) -> u8 {
             0
         }
         Err(error) => {
-            errln(&match lang {
-                Lang::En => format!("glose: terminal error: {error}"),
-                Lang::Fr => format!("glose : erreur du terminal : {error}"),
-            });
+            errln(&msg::glose_terminal_error(lang, &error));
             2
         }
     };
@@ -78,13 +76,7 @@ pub fn run(app: &mut App, options: Options) -> u8 {
         )
     });
     if unsaved && !app.notebook.notes.is_empty() {
-        errln(&format!(
-            "{}\n",
-            lang.pick(
-                "glose: your notes could not be saved; here they are:",
-                "glose : vos notes n’ont pas pu être enregistrées ; les voici :"
-            )
-        ));
+        errln(&format!("{}\n", msg::glose_your_notes_could_not(lang)));
         errln(&markdown(&app.article, &app.notebook, lang));
     }
     code

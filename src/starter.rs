@@ -8,6 +8,7 @@
 //! taplo) use to check keys as the teacher types. Nothing is ever overwritten: DIR must not exist
 //! or be empty.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -33,14 +34,7 @@ pub fn print_schema(file: &str, lang: Lang) -> u8 {
         },
         None => {
             let file = clean_line(file);
-            output::errln(&match lang {
-                Lang::En => format!(
-                    "glose schema: unknown file '{file}': article, annotations, sources or tour"
-                ),
-                Lang::Fr => format!(
-                    "glose schema : fichier inconnu '{file}' : article, annotations, sources ou tour"
-                ),
-            });
+            output::errln(&msg::glose_schema_unknown_file_article(lang, &file));
             2
         }
     }
@@ -50,18 +44,14 @@ pub fn print_schema(file: &str, lang: Lang) -> u8 {
 /// 2 I/O: DIR not empty, FILE unreadable, a file not written).
 pub fn run(dir: &Path, from: Option<&Path>, lang: Lang) -> u8 {
     let shown = clean_line(&dir.display().to_string());
-    let fail = |en: String, fr: String| {
-        let message = if lang == Lang::Fr { fr } else { en };
+    let fail = |message: String| {
         output::errln(&format!("glose new: {message}"));
         2
     };
     if std::fs::symlink_metadata(dir).is_ok() {
         let empty = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
         if !empty {
-            return fail(
-                format!("'{shown}' already exists and is not an empty folder: nothing was written"),
-                format!("'{shown}' existe déjà et n’est pas un dossier vide : rien n’a été écrit"),
-            );
+            return fail(msg::already_exists_not_empty(lang, &shown));
         }
     }
     let files = match from {
@@ -75,10 +65,7 @@ pub fn run(dir: &Path, from: Option<&Path>, lang: Lang) -> u8 {
         },
     };
     if let Err(error) = std::fs::create_dir_all(dir.join(".schema")) {
-        return fail(
-            format!("cannot create '{shown}': {error}"),
-            format!("impossible de créer '{shown}' : {error}"),
-        );
+        return fail(msg::cannot_create_folder(lang, &shown, &error));
     }
     let schemas = SCHEMAS.iter().filter_map(|(name, _)| {
         schema::json_schema(name).map(|json| (format!(".schema/{name}.json"), json + "\n"))
@@ -92,23 +79,10 @@ pub fn run(dir: &Path, from: Option<&Path>, lang: Lang) -> u8 {
             .open(&path)
             .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
         if let Err(error) = written {
-            return fail(
-                format!("cannot write '{shown}/{name}': {error}"),
-                format!("impossible d’écrire '{shown}/{name}' : {error}"),
-            );
+            return fail(msg::cannot_write_file(lang, &shown, &name, &error));
         }
     }
-    let message = match lang {
-        Lang::En => format!(
-            "glose new: wrote '{shown}' (article.toml, text.md, annotations.toml, sources.toml, \
-             tour.toml)\nnext: edit the files, then `glose check {shown}` and `glose {shown}`"
-        ),
-        Lang::Fr => format!(
-            "glose new : dossier '{shown}' écrit (article.toml, text.md, annotations.toml, \
-             sources.toml, tour.toml)\nensuite : modifiez les fichiers, puis `glose check {shown}` \
-             et `glose {shown}`"
-        ),
-    };
+    let message = msg::glose_new_wrote_article_toml(lang, &shown);
     match output::out(&format!("{message}\n")) {
         Ok(()) => 0,
         Err(_) => 2,
@@ -154,23 +128,13 @@ fn part_id(heading: &str, taken: &mut Vec<String>) -> String {
 
 /// The files of a starter folder with an example text.
 fn starter(lang: Lang) -> Vec<(String, String)> {
-    let (title, intro, heading, body) = match lang {
-        Lang::En => (
-            "The title of the text",
-            "An opening paragraph, before the first heading: it belongs to the introduction.",
-            "First part",
-            "The text of the first part. Replace these lines with your text; each part begins \
-             with a line '# Heading' matching a [[part]] of article.toml.",
-        ),
-        Lang::Fr => (
-            "Le titre du texte",
-            "Un premier paragraphe, avant le premier titre : il appartient à l’introduction.",
-            "Première partie",
-            "Le texte de la première partie. Remplacez ces lignes par votre texte ; chaque partie \
-             commence par une ligne '# Titre' qui correspond à une [[part]] de article.toml.",
-        ),
-    };
-    let language = lang.pick("en", "fr");
+    let (title, intro, heading, body) = (
+        msg::starter_title(lang),
+        msg::starter_intro(lang),
+        msg::starter_heading(lang),
+        msg::starter_body(lang),
+    );
+    let language = lang.tag();
     let parts = [
         (
             "introduction".to_owned(),
@@ -178,7 +142,7 @@ fn starter(lang: Lang) -> Vec<(String, String)> {
             "Introduction".to_owned(),
         ),
         (
-            lang.pick("part-1", "partie-1").to_owned(),
+            msg::part(lang).to_owned(),
             PartKind::Part,
             heading.to_owned(),
         ),
@@ -238,30 +202,16 @@ fn files(
     lang: Lang,
 ) -> Vec<(String, String)> {
     let mut article = schema_line("article");
-    let _ = writeln!(
-        article,
-        "{}",
-        lang.pick(
-            "# The text's metadata and its parts, in order (see FORMAT.md).",
-            "# Les informations du texte et ses parties, dans l’ordre (voir FORMAT.md)."
-        )
-    );
+    let _ = writeln!(article, "{}", msg::text_metadata_parts_order_see(lang));
     let _ = writeln!(article, "title = {}", quoted(title));
     let _ = writeln!(
         article,
         "author = {}{}",
         quoted(author),
-        lang.pick("   # who wrote the text", "   # qui a écrit le texte")
+        msg::who_wrote_text(lang)
     );
     let _ = writeln!(article, "language = {}", quoted(language));
-    let _ = writeln!(
-        article,
-        "{}",
-        lang.pick(
-            "# Optional: byline, publisher, date, url (verified), annotations_by, text.",
-            "# Facultatifs : byline, publisher, date, url (vérifiée), annotations_by, text."
-        )
-    );
+    let _ = writeln!(article, "{}", msg::optional_byline_publisher_date_url(lang));
     for (id, kind, heading) in parts {
         let kind = match kind {
             PartKind::Introduction => "introduction",
@@ -302,86 +252,19 @@ fn commented(example: &str) -> String {
 
 fn annotations_example(lang: Lang) -> String {
     let mut out = schema_line("annotations");
-    out.push_str(&commented(lang.pick(
-        "One [[annotation]] per annotated span of the text. Uncomment an example and edit it:\n\
-         the quote must be the exact words of text.md (see FORMAT.md).\n\n\
-         A figure (a number):\n\
-         [[annotation]]\nid = \"fig-first\"\nkind = \"figure\"\nquote = \"430 million\"\n\
-         source = \"first-source\"\nverdict = \"misreported\"   # confirmed | imprecise | misreported | unverifiable\n\
-         context = \"\"\"What a reader needs to know to read these words.\"\"\"\n\
-         note = \"\"\"What the source actually says.\"\"\"\nquestions = [\"Who is counted?\"]\n\n\
-         Words quoted or attributed to someone:\n\
-         [[annotation]]\nid = \"quote-first\"\nkind = \"quote\"\nquote = \"the words quoted\"\n\
-         context = \"Who said it, when.\"\n\n\
-         A source the text cites:\n\
-         [[annotation]]\nid = \"source-first\"\nkind = \"source\"\nquote = \"a World Bank report\"\n\
-         source = \"first-source\"\nnote = \"What kind of document it is.\"\n\n\
-         A term to explain:\n\
-         [[annotation]]\nid = \"term-first\"\nkind = \"term\"\nquote = \"data workers\"\n\
-         prefix = \"the \"   # only if the quote occurs more than once\n\
-         context = \"What the word means here.\"",
-        "Une [[annotation]] par passage annoté du texte. Décommentez un exemple et modifiez-le :\n\
-         la citation (quote) doit être les mots exacts de text.md (voir FORMAT.md).\n\n\
-         Un chiffre :\n\
-         [[annotation]]\nid = \"fig-premier\"\nkind = \"figure\"\nquote = \"430 millions\"\n\
-         source = \"premiere-source\"\nverdict = \"misreported\"   # confirmed | imprecise | misreported | unverifiable\n\
-         context = \"\"\"Ce qu’un lecteur doit savoir pour lire ces mots.\"\"\"\n\
-         note = \"\"\"Ce que dit vraiment la source.\"\"\"\nquestions = [\"Qui compte-t-on ?\"]\n\n\
-         Des mots cités ou attribués à quelqu’un :\n\
-         [[annotation]]\nid = \"citation-premiere\"\nkind = \"quote\"\nquote = \"les mots cités\"\n\
-         context = \"Qui l’a dit, quand.\"\n\n\
-         Une source que cite le texte :\n\
-         [[annotation]]\nid = \"source-premiere\"\nkind = \"source\"\nquote = \"un rapport de la Banque mondiale\"\n\
-         source = \"premiere-source\"\nnote = \"De quel document il s’agit.\"\n\n\
-         Une notion à expliquer :\n\
-         [[annotation]]\nid = \"notion-premiere\"\nkind = \"term\"\nquote = \"travailleurs du clic\"\n\
-         prefix = \"les \"   # seulement si la citation se trouve plusieurs fois\n\
-         context = \"Ce que le mot veut dire ici.\"",
-    )));
+    out.push_str(&commented(msg::one_annotation_per_annotated_span(lang)));
     out
 }
 
 fn sources_example(lang: Lang) -> String {
     let mut out = schema_line("sources");
-    out.push_str(&commented(lang.pick(
-        "The bibliography: one [[source]] per document the annotations cite.\n\
-         kind is one of report, press, documentary, book, academic, blog, web, court, other.\n\n\
-         [[source]]\nid = \"first-source\"\nauthor = \"World Bank\"\n\
-         title = \"Working Without Borders\"\nkind = \"report\"\ndate = \"2023-09-07\"\n\
-         url = \"https://example.org/report\"   # only an address you have checked\n\
-         reference = 1   # its number in the article's own reference list, if any",
-        "La bibliographie : une [[source]] par document que citent les annotations.\n\
-         kind vaut report, press, documentary, book, academic, blog, web, court ou other.\n\n\
-         [[source]]\nid = \"premiere-source\"\nauthor = \"Banque mondiale\"\n\
-         title = \"Working Without Borders\"\nkind = \"report\"\ndate = \"2023-09-07\"\n\
-         url = \"https://example.org/rapport\"   # seulement une adresse vérifiée\n\
-         reference = 1   # son numéro dans la liste de références de l’article, s’il y en a un",
-    )));
+    out.push_str(&commented(msg::bibliography_one_source_per_document(lang)));
     out
 }
 
 fn tour_example(lang: Lang) -> String {
     let mut out = schema_line("tour");
-    out.push_str(&commented(lang.pick(
-        "A guided tour for a class: one [[stop]] per step, shown by `glose present`.\n\n\
-         A stop on an annotation:\n\
-         [[stop]]\ntitle = \"430 million?\"\nannotation = \"fig-first\"\n\
-         say = \"\"\"What to say or show.\"\"\"\nquestions = [\"Who is counted?\"]   # at most three\n\
-         minutes = 4   # a whole number, 1 to 120\nbig = \"430 M\"   # the figure in large type\n\n\
-         A stop on a part, to read together:\n\
-         [[stop]]\ntitle = \"Reading the first part\"\npart = \"part-1\"\nminutes = 5\n\n\
-         A stop for a debate (it stays on the previous part):\n\
-         [[stop]]\ntitle = \"Debate\"\nquestions = [\"What would you check first?\"]\nminutes = 10",
-        "Un parcours guidé pour une classe : une [[stop]] par étape, montrée par `glose present`.\n\n\
-         Une étape sur une annotation :\n\
-         [[stop]]\ntitle = \"430 millions ?\"\nannotation = \"fig-premier\"\n\
-         say = \"\"\"Ce qu’il faut dire ou montrer.\"\"\"\nquestions = [\"Qui compte-t-on ?\"]   # trois au plus\n\
-         minutes = 4   # un nombre entier, de 1 à 120\nbig = \"430 M\"   # le chiffre en grand\n\n\
-         Une étape sur une partie, à lire ensemble :\n\
-         [[stop]]\ntitle = \"Lire la première partie\"\npart = \"partie-1\"\nminutes = 5\n\n\
-         Une étape de débat (elle reste sur la partie précédente) :\n\
-         [[stop]]\ntitle = \"Débat\"\nquestions = [\"Que vérifieriez-vous d’abord ?\"]\nminutes = 10",
-    )));
+    out.push_str(&commented(msg::guided_tour_class_one_stop(lang)));
     out
 }
 

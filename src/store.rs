@@ -1,7 +1,7 @@
 //! State files: the only module that reads or writes them.
 //!
 //! Per article, two TOML files named `<slug>-<key>` where the key is a stable hash of the
-//! article's identity (`article_key`):
+//! article's identity (`state_file_stem`):
 //! - `<name>.notes.toml`: notes and bookmarks (the reader's work), in the platform's data
 //!   directory (`$XDG_DATA_HOME/glose`, `~/.local/share/glose`);
 //! - `<name>.position.toml`: where the reader was, in the state directory (`$XDG_STATE_HOME/glose`,
@@ -54,7 +54,7 @@ pub use format::{
     Draft, FileKind, NOTES_LIMIT, POSITION_LIMIT, PanePosition, Position, read_notebook,
 };
 pub use merge::{merge, merge_counting};
-pub use paths::{ENV_DIR, Paths, article_key};
+pub use paths::{ENV_DIR, Paths, state_file_stem};
 pub use problem::Problem;
 
 use crate::files::{Refused, write_target};
@@ -337,7 +337,7 @@ mod tests {
     use super::*;
     use crate::app::tests::sample;
     use crate::i18n::Lang;
-    use crate::notebook::Anchor;
+    use crate::notebook::PlacedSpot;
 
     fn store(dir: &Path) -> (Store, Loaded) {
         Store::open(Paths::in_dirs(dir, dir, "essai"), "Titre")
@@ -350,7 +350,7 @@ mod tests {
         let (mut s, loaded) = store(dir.path());
         assert!(loaded.problems.is_empty());
         let mut book = loaded.notebook;
-        let anchor = Anchor::annotation(&article, 1).unwrap();
+        let anchor = PlacedSpot::annotation(&article, 1).unwrap();
         book.set_note(None, &anchor, "Ligne 1\nLigne « 2 » \"guillemets\" ''' \\");
         s.save_notes(&book).unwrap();
         let position = Position {
@@ -499,9 +499,17 @@ mod tests {
         let (mut a, la) = store(dir.path());
         let (mut b, lb) = store(dir.path());
         let (mut book_a, mut book_b) = (la.notebook, lb.notebook);
-        book_a.set_note(None, &Anchor::paragraph(&article, 0, 0).unwrap(), "de A");
+        book_a.set_note(
+            None,
+            &PlacedSpot::paragraph(&article, 0, 0).unwrap(),
+            "de A",
+        );
         book_a = a.save_notes(&book_a).unwrap();
-        book_b.set_note(None, &Anchor::paragraph(&article, 1, 0).unwrap(), "de B");
+        book_b.set_note(
+            None,
+            &PlacedSpot::paragraph(&article, 1, 0).unwrap(),
+            "de B",
+        );
         book_b = b.save_notes(&book_b).unwrap();
         assert_eq!(book_b.notes.len(), 2, "B's save brought A's note in");
         // A deletes its note; B, unaware, saves again: the deletion holds, B's note stays.
@@ -509,7 +517,7 @@ mod tests {
         a.save_notes(&book_a).unwrap();
         book_b.set_note(
             None,
-            &Anchor::paragraph(&article, 2, 0).unwrap(),
+            &PlacedSpot::paragraph(&article, 2, 0).unwrap(),
             "encore B",
         );
         let merged = b.save_notes(&book_b).unwrap();
@@ -563,14 +571,14 @@ mod tests {
         let mut book = loaded.notebook;
         book.set_note(
             None,
-            &Anchor::paragraph(&article, 0, 0).unwrap(),
+            &PlacedSpot::paragraph(&article, 0, 0).unwrap(),
             "première",
         );
         book = s.save_notes(&book).unwrap();
         assert!(s.take_notices().is_empty());
         // Broken by hand while glose runs: the next save (a bookmark) keeps the note.
         fs::write(&notes, "ceci n’est [pas du toml").unwrap();
-        book.toggle_bookmark(&Anchor::paragraph(&article, 1, 0).unwrap());
+        book.toggle_bookmark(&PlacedSpot::paragraph(&article, 1, 0).unwrap());
         book = s.save_notes(&book).unwrap();
         assert_eq!(book.notes.len(), 1, "the note in memory is kept");
         assert_eq!(book.bookmarks.len(), 1);
@@ -592,7 +600,7 @@ mod tests {
         fs::rename(&notes, dir.path().join("elsewhere.toml")).unwrap();
         book.set_note(
             None,
-            &Anchor::paragraph(&article, 2, 0).unwrap(),
+            &PlacedSpot::paragraph(&article, 2, 0).unwrap(),
             "deuxième",
         );
         book = s.save_notes(&book).unwrap();
@@ -610,7 +618,7 @@ mod tests {
     fn a_note_changed_in_two_windows_keeps_both_texts() {
         let dir = tempfile::tempdir().unwrap();
         let article = sample(3);
-        let anchor = Anchor::paragraph(&article, 0, 0).unwrap();
+        let anchor = PlacedSpot::paragraph(&article, 0, 0).unwrap();
         let (mut a, la) = store(dir.path());
         let mut book_a = la.notebook;
         book_a.set_note(None, &anchor, "v1");
@@ -650,7 +658,7 @@ mod tests {
         let mut book = loaded.notebook;
         book.set_note(
             None,
-            &Anchor::paragraph(&article, 0, 0).unwrap(),
+            &PlacedSpot::paragraph(&article, 0, 0).unwrap(),
             "à travers",
         );
         s.save_notes(&book).unwrap();

@@ -7,12 +7,12 @@
 //! - `guard`: raw mode and the alternate screen, restored on exit, error, panic, signal,
 //!   hang-up and around Ctrl-Z; the snapshots (position, draft) written on those ways out.
 //! - `reader`: the reader and the presenter in it (state files, effects, notes windows, the
-//!   room); `notes`: the facilitator's notes window, following the presenter.
+//!   room); `facilitator_notes`: the facilitator's notes window, following the presenter.
 
 pub mod event_loop;
-mod guard;
 #[cfg(unix)]
-mod notes;
+mod facilitator_notes;
+mod guard;
 mod reader;
 
 use std::io;
@@ -20,9 +20,9 @@ use std::io;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub use guard::restore;
 #[cfg(unix)]
-pub use notes::run_notes;
+pub use facilitator_notes::run_facilitator_notes;
+pub use guard::restore;
 pub use reader::{run, run_with_store};
 
 /// The terminal the loop draws into.

@@ -230,19 +230,6 @@ fn is_digit_group(token: &str) -> bool {
     token.len() == 3 && token.chars().all(|c| c.is_ascii_digit())
 }
 
-/// A stable name for an article on the notes link: 16 hex digits of a 64-bit FNV-1a hash of its
-/// title and text. Stable across builds and platforms (unlike std's `DefaultHasher`), so a
-/// presenter and a notes window of two glose builds still find each other, while two articles
-/// never cross-talk.
-pub fn article_key(article: &Article) -> String {
-    let hash = crate::text::hash::Fnv1a::new()
-        .write(article.meta.title.as_bytes())
-        .write(&[0])
-        .write(article.text.as_bytes())
-        .finish();
-    format!("{hash:016x}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,25 +281,5 @@ mod tests {
             assert_eq!(big_figure(words).as_deref(), Some(big), "{words}");
         }
         assert_eq!(big_figure("une citation"), None);
-    }
-
-    #[test]
-    fn key_depends_on_title_and_text() {
-        let mut a = Article::default();
-        a.meta.title = "A".into();
-        a.text = "texte".into();
-        let mut b = a.clone();
-        assert_eq!(article_key(&a), article_key(&b));
-        assert_eq!(article_key(&a).len(), 16);
-        b.text.push('!');
-        assert_ne!(article_key(&a), article_key(&b));
-        let mut c = a.clone();
-        c.meta.title = "B".into();
-        assert_ne!(article_key(&a), article_key(&c));
-        // Presenters and notes windows of two glose builds find each other: the value is pinned.
-        let fixture =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/english");
-        let fixture = crate::content::load_path(&fixture).unwrap().article;
-        assert_eq!(article_key(&fixture), "46e7748ea94b36b5");
     }
 }

@@ -8,11 +8,11 @@
 
 pub mod contents;
 pub mod editor;
+pub mod facilitator_notes;
 pub mod help;
 pub mod index;
 pub mod lists;
 pub mod lookup;
-pub mod notes;
 pub mod present;
 pub mod problems;
 pub mod reader;

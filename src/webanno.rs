@@ -100,7 +100,7 @@ pub fn article_iri(article: &Article) -> String {
         .meta
         .url
         .clone()
-        .unwrap_or_else(|| format!("urn:glose:{}", crate::tour::article_key(article)))
+        .unwrap_or_else(|| format!("urn:glose:{}", article.text_hash()))
 }
 
 /// The selectors of a code-point range of the plain text.
@@ -192,11 +192,7 @@ fn target(article: &Article, plain: &PlainText, range: Option<Range<usize>>, exa
 
 fn annotation_json(article: &Article, plain: &PlainText, annotation: &Annotation) -> Value {
     let language = article.meta.language.as_str();
-    let verdict_lang = if article.is_french() {
-        crate::i18n::Lang::Fr
-    } else {
-        crate::i18n::Lang::En
-    };
+    let verdict_lang = crate::i18n::Lang::of_article(article.is_french());
     let mut bodies = Vec::new();
     if !annotation.context.trim().is_empty() {
         bodies.push(body("describing", annotation.context.trim(), language));

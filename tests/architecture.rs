@@ -4,6 +4,9 @@
 //! paths it names, and builds the graph of top-level modules (`app`, `layout`, `ui`, …). The
 //! graph must have no cycle, and only the terminal loop may import `ui`: state never asks the
 //! drawing code how tall something is (that is `layout`'s job, from data and a size).
+//!
+//! It also checks that no interface word is written outside `src/i18n`: no file names a
+//! language in code (`Lang::En`, `Lang::Fr`, `.pick(`) but the few listed, each with why.
 
 // Test code: helpers outside `#[test]` functions unwrap too.
 #![allow(clippy::unwrap_used)]
@@ -365,4 +368,86 @@ fn only_the_terminal_loop_imports_ui() {
         "only {UI_IMPORTERS:?} may import ui; these do too: {}",
         importers.join("; ")
     );
+}
+
+/// Files outside `src/i18n` that still name a language in code, and why they must. The test
+/// fails when a file not listed here names one (`Lang::En`, `Lang::Fr`, `.pick(`), and when a
+/// listed file no longer does, so the list only ever shrinks.
+const NAMES_A_LANGUAGE: &[(&str, &str)] = &[
+    (
+        "cli.rs",
+        "reads the two values `--lang` takes, `fr` and `en`",
+    ),
+    (
+        "input/keymap.rs",
+        "writes README.md's key tables, which are in English like README.md",
+    ),
+    (
+        "store/atomic.rs",
+        "a refused file becomes an io::Error, whose text is English like every system error",
+    ),
+];
+
+/// Every interface word is written in `src/i18n` (issue #11): a French/English pair written
+/// inline elsewhere (`match lang { Lang::En => …, Lang::Fr => … }`, `lang.pick("…", "…")`)
+/// means a string that `i18n` does not hold. Test code is not checked.
+#[test]
+fn every_interface_string_goes_through_i18n() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let mut test_only = BTreeSet::new();
+    let mut found = BTreeMap::new();
+    for file in &files {
+        let source = fs::read_to_string(file).unwrap();
+        let (code, tests) = production_code(file, &source);
+        test_only.extend(tests);
+        let name = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if name == "i18n.rs" || name.starts_with("i18n/") {
+            continue;
+        }
+        let hits = ["Lang::En", "Lang::Fr", ".pick("]
+            .iter()
+            .map(|needle| code.matches(needle).count())
+            .sum::<usize>();
+        if hits > 0 {
+            found.insert(file.clone(), (name, hits));
+        }
+    }
+    let found: BTreeMap<String, usize> = found
+        .into_iter()
+        .filter(|(file, _)| !test_only.contains(file))
+        .map(|(_, named)| named)
+        .collect();
+    let unexpected: Vec<String> = found
+        .iter()
+        .filter(|(name, _)| !NAMES_A_LANGUAGE.iter().any(|(n, _)| n == name))
+        .map(|(name, hits)| format!("{name} ({hits})"))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "interface words written outside src/i18n (move them to an i18n table): {unexpected:?}"
+    );
+    for (name, why) in NAMES_A_LANGUAGE {
+        assert!(
+            found.contains_key(*name),
+            "{name} no longer names a language: remove it from NAMES_A_LANGUAGE ({why})"
+        );
+    }
+}
+
+/// The check above finds what it looks for: an inline pair in production code counts, the
+/// same words in a test module or a comment do not.
+#[test]
+fn an_inline_pair_is_found_and_test_code_is_not() {
+    let source = "fn f(lang: Lang) -> &'static str {\n    lang.pick(\"yes\", \"oui\")\n}\n\
+                  // Lang::Fr in a comment\n\
+                  #[cfg(test)]\nmod tests { fn g() { let _ = Lang::Fr; } }\n";
+    let (code, _) = production_code(Path::new("src/x.rs"), source);
+    assert_eq!(code.matches(".pick(").count(), 1);
+    assert_eq!(code.matches("Lang::Fr").count(), 0);
 }

@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use glose::store::{Paths, article_key};
+use glose::store::{Paths, state_file_stem};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
 
@@ -156,7 +156,7 @@ impl Drop for Pty {
 
 fn bundled_paths(state: &Path) -> Paths {
     let article = glose::content::load_bundled().unwrap().article;
-    Paths::in_dirs(state, state, &article_key(&article))
+    Paths::in_dirs(state, state, &state_file_stem(&article))
 }
 
 #[test]

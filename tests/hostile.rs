@@ -308,7 +308,7 @@ fn a_hostile_notes_file_is_shown_harmlessly() {
     ))
     .unwrap()
     .article;
-    let name = glose::store::article_key(&article);
+    let name = glose::store::state_file_stem(&article);
     std::fs::write(
         state.path().join(format!("{name}.notes.toml")),
         r#"version = 1

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::pty::Session;
-use glose::store::{Paths, article_key};
+use glose::store::{Paths, state_file_stem};
 
 const FIRST_TITLE: &str = "Le mythe d’une IA autonome";
 
@@ -36,7 +36,7 @@ fn first_row(screen: &str) -> String {
 
 fn paths(state: &Path) -> Paths {
     let article = glose::content::load_bundled().unwrap().article;
-    Paths::in_dirs(state, state, &article_key(&article))
+    Paths::in_dirs(state, state, &state_file_stem(&article))
 }
 
 #[test]

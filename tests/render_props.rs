@@ -20,9 +20,9 @@ use glose::clock::ManualClock;
 use glose::content::{
     Annotation, AnnotationKind, Article, Meta, Part, PartKind, Source, TourStop, Verdict,
 };
+use glose::facilitator_notes::FacilitatorNotes;
 use glose::i18n::Lang;
-use glose::link::{Message, TourState};
-use glose::notes::Notes;
+use glose::link::{Announcement, PresenterState};
 use glose::text::sanitize::{clean_block, clean_line, is_clean};
 use glose::theme::{Theme, ThemeName};
 use proptest::prelude::*;
@@ -528,7 +528,7 @@ proptest! {
         let article = build(&spec);
         let stops = article.tour.len();
         let clock = ManualClock::new();
-        let mut notes = Notes::new(
+        let mut notes = FacilitatorNotes::new(
             article,
             Lang::Fr,
             Theme::named(ThemeName::Monochrome),
@@ -540,7 +540,7 @@ proptest! {
             in events
         {
             // Half the messages name this tour's stops, the other half anything at all.
-            let state = TourState {
+            let state = PresenterState {
                 stop: if real { stop % stops.max(1) } else { stop },
                 stops: if real { stops } else { count },
                 tour_ms,
@@ -552,14 +552,14 @@ proptest! {
                 session: 0,
                 votes: None,
             };
-            notes.receive(Message::State(state), Duration::from_millis(later % 10_000));
+            notes.receive(Announcement::State(state), Duration::from_millis(later % 10_000));
             notes.update(action);
             clock.advance(Duration::from_millis(later % 100_000));
             let _ = notes.next_tick();
             let (w, h) = notes.size;
             terminal.backend_mut().resize(w, h);
             terminal
-                .draw(|frame| glose::ui::notes::render(&notes, frame))
+                .draw(|frame| glose::ui::facilitator_notes::render(&notes, frame))
                 .expect("draw");
             assert_clean(terminal.backend().buffer())?;
         }

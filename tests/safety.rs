@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use common::pty::Session;
 use glose::notebook::{Note, Notebook, Place, Spot};
-use glose::store::{Paths, Store, article_key};
+use glose::store::{Paths, Store, state_file_stem};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
 
@@ -57,7 +57,7 @@ fn mkfifo(path: &Path) {
 
 fn bundled_paths(state: &Path) -> Paths {
     let article = glose::content::load_bundled().unwrap().article;
-    Paths::in_dirs(state, state, &article_key(&article))
+    Paths::in_dirs(state, state, &state_file_stem(&article))
 }
 
 #[test]
@@ -436,7 +436,7 @@ fn a_runtime_folder_prepared_by_another_user_is_never_written_through() {
     let article = glose::content::load_path(Path::new(FIXTURE))
         .unwrap()
         .article;
-    let key = glose::tour::article_key(&article);
+    let key = article.text_hash();
     let trap = temp.join("glose-alice");
     std::fs::create_dir(&trap).unwrap();
     for name in [

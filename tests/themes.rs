@@ -165,18 +165,23 @@ fn the_presenters_default_is_high_contrast_after_the_terminals_background() {
 
 #[test]
 fn high_contrast_colours_every_cell_of_the_notes_window() {
-    use glose::link::{Message, TourState};
+    use glose::link::{Announcement, PresenterState};
     for (theme_name, theme, background) in themes() {
         let article = glose::content::load_bundled().unwrap().article;
         let stops = article.tour.len();
         let clock = glose::clock::ManualClock::new();
-        let mut notes =
-            glose::notes::Notes::new(article, Lang::Fr, theme, Arc::new(clock), (100, 30));
-        let draw = |notes: &glose::notes::Notes| {
+        let mut notes = glose::facilitator_notes::FacilitatorNotes::new(
+            article,
+            Lang::Fr,
+            theme,
+            Arc::new(clock),
+            (100, 30),
+        );
+        let draw = |notes: &glose::facilitator_notes::FacilitatorNotes| {
             let mut terminal =
                 ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
             terminal
-                .draw(|frame| glose::ui::notes::render(notes, frame))
+                .draw(|frame| glose::ui::facilitator_notes::render(notes, frame))
                 .unwrap();
             terminal.backend().buffer().clone()
         };
@@ -184,7 +189,7 @@ fn high_contrast_colours_every_cell_of_the_notes_window() {
         assert_every_cell_coloured(&waiting, &format!("{theme_name}, waiting"));
         for stop in [0, 2, stops - 1] {
             notes.receive(
-                Message::State(TourState {
+                Announcement::State(PresenterState {
                     stop,
                     stops,
                     tour_ms: 65_000,

@@ -13,7 +13,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 pub use crate::input::Edit;
-use crate::notebook::{Anchor, MAX_NOTE_BYTES, cut};
+use crate::notebook::{MAX_NOTE_BYTES, PlacedSpot, cut};
 use crate::text::cursor;
 use crate::text::sanitize::{clean_block, is_clean};
 use crate::text::wrap::{str_width, wrap};
@@ -38,7 +38,7 @@ pub struct Editor {
     /// First visual row shown.
     pub scroll: usize,
     /// What the note is attached to.
-    pub anchor: Anchor,
+    pub anchor: PlacedSpot,
     /// The note being edited, `None` for a new one.
     pub note_id: Option<String>,
     original: String,
@@ -101,7 +101,7 @@ fn row_of(rows: &[EditorRow], cursor: usize) -> usize {
 
 impl Editor {
     /// An editor on `text` (an existing note's, or empty), the cursor at the end.
-    pub fn new(anchor: Anchor, note_id: Option<String>, text: &str) -> Self {
+    pub fn new(anchor: PlacedSpot, note_id: Option<String>, text: &str) -> Self {
         let text = clean_block(cut(text, MAX_NOTE_BYTES));
         Self {
             cursor: text.len(),
@@ -119,7 +119,12 @@ impl Editor {
 
     /// An editor on a note recovered from a draft: `original` is the note's text now (empty for
     /// a new note), `text` what was being written; asks whether to restore it.
-    pub fn recovered(anchor: Anchor, note_id: Option<String>, original: &str, text: &str) -> Self {
+    pub fn recovered(
+        anchor: PlacedSpot,
+        note_id: Option<String>,
+        original: &str,
+        text: &str,
+    ) -> Self {
         let mut editor = Self::new(anchor, note_id, original);
         editor.text = clean_block(cut(text, MAX_NOTE_BYTES));
         editor.cursor = editor.text.len();
@@ -270,7 +275,7 @@ mod tests {
     use crate::notebook::Place;
 
     fn editor(text: &str) -> Editor {
-        let anchor = Anchor {
+        let anchor = PlacedSpot {
             annotation: None,
             part: "p".into(),
             byte: 0,

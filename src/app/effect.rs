@@ -1,7 +1,7 @@
 //! What a change of state asks of the world outside it. `App::update` (and `handle_event`)
 //! never write a file, open a browser, touch the clipboard or stop the program: they return
-//! these, and the event loop carries them out (`tui`, with `desk::Desk` for the outside
-//! world and the store for the notebook).
+//! these, and the event loop carries them out (`term::reader`, with `desk::Desk` for the
+//! outside world and the store for the notebook).
 //!
 //! Invariant: an `Effect` is the only way the state reaches outside itself. Within one
 //! `update` the effects come in the order they were asked for; `SaveNotebook` and `Quit`

@@ -7,6 +7,7 @@
 //! While following, the verdict of the room's stop stays hidden in the side pane until the
 //! presenter reveals it, and the facilitator's notes (`say`) are not shown.
 
+use crate::i18n::room as msg;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use super::{App, Mode};
@@ -179,38 +180,22 @@ impl App {
             .map(|k| k.label(lang))
             .unwrap_or_else(|| "F".to_owned());
         if let Some(typed) = &follow.typing {
-            return Some(match lang {
-                Lang::En => format!("Your guess: {typed}▏ (Enter sends, Esc cancels)"),
-                Lang::Fr => {
-                    format!("Votre estimation\u{a0}: {typed}▏ (Entrée envoie, Échap annule)")
-                }
-            });
+            return Some(msg::your_guess_enter_sends_esc(lang, &typed));
         }
         let mut text = if follow.lost {
-            lang.pick("room lost, reconnecting…", "salle perdue, reconnexion…")
-                .to_owned()
+            msg::room_lost_reconnecting(lang).to_owned()
         } else {
             match (self.tour_progress().map(|p| p.stop), follow.room_stop()) {
-                (_, None) => lang
-                    .pick("waiting for the facilitator", "en attente de l’animateur")
-                    .to_owned(),
-                (None, Some(_)) => match lang {
-                    Lang::En => format!("not following the room — {rejoin} to rejoin"),
-                    Lang::Fr => {
-                        format!("vous ne suivez plus la salle — {rejoin} pour la rejoindre")
-                    }
-                },
-                (Some(mine), Some(room)) if mine == room => {
-                    lang.pick("with the room", "avec la salle").to_owned()
-                }
+                (_, None) => msg::waiting_facilitator(lang).to_owned(),
+                (None, Some(_)) => msg::not_following_room_rejoin(lang, &rejoin),
+                (Some(mine), Some(room)) if mine == room => msg::room(lang).to_owned(),
                 (Some(mine), Some(room)) => {
                     let n = mine.abs_diff(room);
-                    let stops = count_of(lang, n, ("stop", "stops", "étape", "étapes"));
-                    match (lang, mine < room) {
-                        (Lang::En, true) => format!("{stops} behind — {rejoin} to rejoin"),
-                        (Lang::En, false) => format!("{stops} ahead — {rejoin} to rejoin"),
-                        (Lang::Fr, true) => format!("{stops} de retard — {rejoin} pour rejoindre"),
-                        (Lang::Fr, false) => format!("{stops} d’avance — {rejoin} pour rejoindre"),
+                    let stops = count_of(lang, n, crate::i18n::words::STOPS);
+                    if mine < room {
+                        msg::stops_behind(lang, &stops, &rejoin)
+                    } else {
+                        msg::stops_ahead(lang, &stops, &rejoin)
                     }
                 }
             }
@@ -234,13 +219,7 @@ impl App {
 /// "Give a number from 0 to 1000."
 fn out_of_range(poll: &Poll, lang: Lang) -> String {
     match poll {
-        Poll::Guess { min, max, .. } => match lang {
-            Lang::En => format!("give a number from {min} to {max}"),
-            Lang::Fr => format!("donnez un nombre de {min} à {max}"),
-        },
-        Poll::Choices(choices) => match lang {
-            Lang::En => format!("press 1 to {}", choices.len()),
-            Lang::Fr => format!("tapez de 1 à {}", choices.len()),
-        },
+        Poll::Guess { min, max, .. } => msg::give_number_from(lang, &min, &max),
+        Poll::Choices(choices) => msg::press_one_to(lang, &choices.len()),
     }
 }

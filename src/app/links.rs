@@ -8,6 +8,7 @@
 
 use super::App;
 use super::Effect;
+use crate::i18n::links as msg;
 
 /// Something Tab can select.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -173,23 +174,14 @@ impl App {
             // A link inside the page goes to its heading, as in a browser.
             let fragment = fragment.to_owned();
             if !self.go_to_anchor(&fragment) {
-                self.view.message = Some(match lang {
-                    crate::i18n::Lang::En => format!("no heading of this text is #{fragment}"),
-                    crate::i18n::Lang::Fr => format!("aucun titre de ce texte n’est #{fragment}"),
-                });
+                self.view.message = Some(msg::no_heading_text(lang, &fragment));
             }
             return true;
         }
         match crate::text::sanitize::safe_url(&link.url) {
             Some(url) => self.effects.push(Effect::Open(url.to_owned())),
             None => {
-                self.view.message = Some(
-                    lang.pick(
-                        "glose opens only web addresses (http or https); y copies this one",
-                        "glose n’ouvre que les adresses web (http ou https) ; y copie celle-ci",
-                    )
-                    .to_owned(),
-                );
+                self.view.message = Some(msg::glose_opens_only_web_addresses(lang).to_owned());
             }
         }
         true
@@ -275,14 +267,8 @@ impl App {
             .and_then(|i| self.article.annotations.get(i))
             .map(|a| a.source.and_then(|s| self.article.sources.get(s)));
         let message = match source {
-            None => lang.pick(
-                "select an annotation first (Tab)",
-                "sélectionnez d’abord une annotation (Tab)",
-            ),
-            Some(None) => lang.pick(
-                "this annotation cites no source",
-                "cette annotation ne cite aucune source",
-            ),
+            None => msg::select_annotation_first_tab(lang),
+            Some(None) => msg::annotation_cites_no_source(lang),
             Some(Some(source)) if open => {
                 match source
                     .url
@@ -293,14 +279,8 @@ impl App {
                         self.effects.push(Effect::Open(url.to_owned()));
                         return;
                     }
-                    None if source.url.is_some() => lang.pick(
-                        "this source's address is not one glose opens (http or https only)",
-                        "glose n’ouvre pas l’adresse de cette source (http ou https seulement)",
-                    ),
-                    None => lang.pick(
-                        "this source has no verified address",
-                        "cette source n’a pas d’adresse vérifiée",
-                    ),
+                    None if source.url.is_some() => msg::source_address_not_one_glose(lang),
+                    None => msg::source_has_no_verified_address(lang),
                 }
             }
             Some(Some(source)) => {

@@ -2,19 +2,20 @@
 //! and the remembered position.
 //!
 //! Everything here changes state only through `App::update` (actions) and `App::edit` (the
-//! editor's keys); nothing does I/O. A change to the notebook bumps an `Effect::SaveNotebook`,
-//! which the event loop (`tui`) watches to save through `store`; the merged notebook comes
-//! back through `App::notes_saved`.
+//! editor's keys); nothing does I/O. A change to the notebook asks for an
+//! `Effect::SaveNotebook`, which the event loop (`term::reader`) carries out through `store`;
+//! the merged notebook comes back through `App::notes_saved`.
 //!
 //! Invariants: `view.list.selected` is within the open list (or 0 when it is empty); while the
 //! editor is open its scroll keeps the cursor's row on screen.
 
+use crate::i18n::screen as msg;
 use ratatui::layout::Rect;
 
 use super::editor::{Edit, Editor};
 use super::{Action, App, Effect, Overlay, Top};
 use crate::i18n::Text;
-use crate::notebook::{Anchor, Notebook, Place, cut, locate, paragraph_at};
+use crate::notebook::{Notebook, Place, PlacedSpot, cut, locate, paragraph_at};
 use crate::store::{PanePosition, Position, Problem};
 
 /// Longest quote stored for a pane's top, in bytes.
@@ -104,12 +105,12 @@ impl App {
 
     /// Where a new note goes: the selected annotation when it is in view, else the current
     /// paragraph.
-    fn note_anchor(&self) -> Option<Anchor> {
+    fn note_anchor(&self) -> Option<PlacedSpot> {
         match self.selection_in_view() {
-            Some(i) => Anchor::annotation(&self.article, i),
+            Some(i) => PlacedSpot::annotation(&self.article, i),
             None => {
                 let (part, paragraph) = self.current_paragraph()?;
-                Anchor::paragraph(&self.article, part, paragraph)
+                PlacedSpot::paragraph(&self.article, part, paragraph)
             }
         }
     }
@@ -125,7 +126,7 @@ impl App {
     pub(super) fn toggle_bookmark(&mut self) {
         let Some(anchor) = self
             .current_paragraph()
-            .and_then(|(part, p)| Anchor::paragraph(&self.article, part, p))
+            .and_then(|(part, p)| PlacedSpot::paragraph(&self.article, part, p))
         else {
             self.say(Text::NothingToAnnotate);
             return;
@@ -140,7 +141,7 @@ impl App {
         self.view.message = Some(format!(
             "{}{}« {}… »",
             text.get(self.lang),
-            self.lang.pick(": ", " : "),
+            msg::colon(self.lang),
             opening(&anchor.quote, 32)
         ));
     }
@@ -165,7 +166,7 @@ impl App {
         let Some(note) = self.notebook.notes.get(index) else {
             return;
         };
-        let anchor = Anchor::placed(note.spot.clone(), note.place);
+        let anchor = PlacedSpot::placed(note.spot.clone(), note.place);
         self.view.editor = Some(Editor::new(anchor, Some(note.id.clone()), &note.text));
         self.settle_editor();
     }
@@ -457,7 +458,7 @@ impl App {
     /// on it, asking whether to restore it.
     pub fn offer_draft(&mut self, draft: &crate::store::Draft) {
         let place = draft.spot.resolve(&self.article);
-        let anchor = Anchor::placed(draft.spot.clone(), place);
+        let anchor = PlacedSpot::placed(draft.spot.clone(), place);
         let existing = draft
             .note
             .as_deref()

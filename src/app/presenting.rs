@@ -27,7 +27,7 @@ impl App {
     /// Gives the open presenter the session found in the state folder, as `start` says. A
     /// session of another article, or one where nothing happened, is not offered.
     pub fn offer_session(&mut self, saved: PresenterSession, start: SessionStart) {
-        let key = crate::store::article_key(&self.article);
+        let key = crate::store::state_file_stem(&self.article);
         let Some(presenter) = self.presenter.as_ref() else {
             return;
         };

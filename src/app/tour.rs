@@ -172,7 +172,7 @@ impl App {
 
     /// The tour's state for notes windows (`link`), while a tour is on. `sent_ms` is the wall
     /// clock now, given by the caller (the edge that does I/O).
-    pub fn link_state(&self, sent_ms: u64) -> Option<crate::link::TourState> {
+    pub fn link_state(&self, sent_ms: u64) -> Option<crate::link::PresenterState> {
         // Only a presenter speaks to notes windows: a reader following the tour beside it
         // must never move them.
         let presenter = self.presenter.as_ref()?;
@@ -183,7 +183,7 @@ impl App {
         let tour = progress.tour_elapsed(now);
         let tour_ms = u64::try_from(tour.as_millis()).unwrap_or(u64::MAX);
         let into_second = tour_ms % 1000;
-        Some(crate::link::TourState {
+        Some(crate::link::PresenterState {
             stop: progress.stop,
             stops: self.article.tour.len(),
             tour_ms,

@@ -5,6 +5,7 @@ use super::keys::Table;
 use super::{SIDE_WIDTH, TEXT_WIDTH, default_path};
 use crate::app::keymap::KeyChord;
 use crate::app::{Action, Keymap};
+use crate::i18n::keys as msg;
 use crate::i18n::{DefaultFileText, Lang};
 use crate::layout::screen::MAX_TEXT_WIDTH;
 use crate::text::sanitize::clean_line;
@@ -85,19 +86,11 @@ pub fn default_text(lang: Lang) -> String {
             }
             Table::Line => {
                 line("");
-                line(lang.pick(
-                    "# The search line and a list's filter, while typing: only keys that do not\n\
-                     # type text.",
-                    "# La ligne de recherche et le filtre d’une liste, pendant la frappe :\n\
-                     # seulement des touches qui n’écrivent pas.",
-                ));
+                line(msg::search_line_list_filter_while(lang));
             }
             Table::Notes => {
                 line("");
-                line(lang.pick(
-                    "# The facilitator's notes window (glose notes).",
-                    "# La fenêtre de notes de l’animateur (glose notes).",
-                ));
+                line(msg::facilitator_notes_window_glose_notes(lang));
             }
         }
         line(&table.section());

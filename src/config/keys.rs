@@ -5,6 +5,7 @@
 //! lines directly under `[keys]` are the reader's, and `[tour_keys]`, `[presenter_keys]`,
 //! `[list_keys]`, `[editor_keys]` the other modes'. One mode's keys are written in one table.
 
+use crate::i18n::keys as msg;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -337,22 +338,11 @@ pub(super) fn lines_for<'a>(
     };
     if let Some((key, _)) = older.iter().min_by_key(|(k, _)| k.span().start) {
         let (new, old) = (table.section(), table.name());
-        let (message, help) = match lang {
-            Lang::En => (
-                format!(
-                    "the {} keys are written both in {new} and in {old}",
-                    table.mode()
-                ),
-                format!("move these lines to {new} ({old} is its older name)"),
-            ),
-            Lang::Fr => (
-                format!(
-                    "les touches {} sont écrites à la fois dans {new} et dans {old}",
-                    table.mode()
-                ),
-                format!("déplacez ces lignes dans {new} ({old} est son ancien nom)"),
-            ),
-        };
+        let mode = table.mode();
+        let (message, help) = (
+            msg::keys_written_twice(lang, &mode, &new, &old),
+            msg::move_to_new_name(lang, &new, &old),
+        );
         return Err(at(
             key.span().start.min(name.span().start)..key.span().end,
             message,
@@ -377,16 +367,10 @@ pub(super) fn check_modes(
     };
     let modes: Vec<String> = Table::ALL.iter().map(|t| t.section()).collect();
     let shown = clean_line(name.get_ref());
-    let (message, help) = match lang {
-        Lang::En => (
-            format!("glose has no mode '{shown}' for keys"),
-            format!("the key tables are {}", modes.join(", ")),
-        ),
-        Lang::Fr => (
-            format!("glose n’a pas de mode '{shown}' pour les touches"),
-            format!("les tables de touches sont {}", modes.join(", ")),
-        ),
-    };
+    let (message, help) = (
+        msg::no_such_mode(lang, &shown),
+        msg::the_key_tables_are(lang, &modes.join(", ")),
+    );
     Err(at(name.span(), message, Some(help)))
 }
 

@@ -5,32 +5,15 @@
 //! Every string is sanitised again when printed, so a hostile file cannot reach the terminal
 //! through an error message. [`SourceText`] turns byte offsets of a file into such positions.
 
+use crate::i18n::diagnostics as msg;
 use std::cell::OnceCell;
 use std::fmt;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::Lang;
 use crate::text::sanitize::{clean_block, clean_line};
 
-/// Whether diagnostics are written in French (else English).
-static FRENCH: AtomicBool = AtomicBool::new(false);
-
-/// Sets the language of every diagnostic written from now on: one language per run, set by
-/// the binary from the interface language before anything is loaded. English by default.
-pub fn set_lang(lang: Lang) {
-    FRENCH.store(lang == Lang::Fr, Ordering::Relaxed);
-}
-
-/// The language diagnostics are written in.
-pub fn lang() -> Lang {
-    if FRENCH.load(Ordering::Relaxed) {
-        Lang::Fr
-    } else {
-        Lang::En
-    }
-}
+pub use crate::i18n::diagnostics::{lang, set_lang};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -135,13 +118,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match (self.severity, lang()) {
-            (Severity::Error, Lang::En) => "error: ",
-            (Severity::Warning, Lang::En) => "warning: ",
-            (Severity::Error, Lang::Fr) => "erreur\u{a0}: ",
-            (Severity::Warning, Lang::Fr) => "avertissement\u{a0}: ",
+        let label = match self.severity {
+            Severity::Error => msg::error_label(lang()),
+            Severity::Warning => msg::warning_label(lang()),
         };
-        let help = lang().pick("help: ", "aide\u{a0}: ");
+        let help = msg::help(lang());
         writeln!(f, "{label}{}", clean_line(&self.message))?;
         let gutter = if self.line == 0 {
             1

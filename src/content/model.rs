@@ -117,6 +117,17 @@ impl Verdict {
         Self::Unverifiable,
     ];
 
+    /// The sign that tells a verdict apart without colour, wherever glose shows one (the
+    /// reader, the presenter, the notes window, the room, the handouts): `✓ ≈ ✗ ?`.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Self::Confirmed => "✓",
+            Self::Imprecise => "≈",
+            Self::Misreported => "✗",
+            Self::Unverifiable => "?",
+        }
+    }
+
     pub fn label_fr(self) -> &'static str {
         match self {
             Self::Confirmed => "confirmé",
@@ -396,6 +407,22 @@ impl Article {
         self.meta.language == "fr" || self.meta.language.starts_with("fr-")
     }
 
+    /// A hash of this exact text: 16 hex digits of a 64-bit FNV-1a hash of its title and
+    /// its whole text. It names the article where two programs must agree they hold the same
+    /// text, word for word: the notes link's sockets (a presenter and its notes windows), the
+    /// room (a follower reads what the presenter shows), the URN of an export without `url`.
+    /// Stable across builds and platforms (unlike std's `DefaultHasher`), so two glose builds
+    /// still find each other, while two articles never cross-talk. Not the state files' name
+    /// (`store::state_file_stem`, which survives edits further into the text).
+    pub fn text_hash(&self) -> String {
+        let hash = crate::text::hash::Fnv1a::new()
+            .write(self.meta.title.as_bytes())
+            .write(&[0])
+            .write(self.text.as_bytes())
+            .finish();
+        format!("{hash:016x}")
+    }
+
     /// The words of a byte range of the text.
     ///
     /// Ranges come from the loader and always sit on char boundaries; a range that does not
@@ -470,7 +497,7 @@ fn count_words(text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::count_words;
+    use super::{Article, count_words};
     use proptest::prelude::*;
 
     proptest! {
@@ -482,6 +509,39 @@ mod tests {
                 .count();
             prop_assert_eq!(count_words(&text), tokens);
         }
+    }
+
+    #[test]
+    fn the_text_hash_depends_on_title_and_text() {
+        let mut a = Article::default();
+        a.meta.title = "A".into();
+        a.text = "texte".into();
+        let mut b = a.clone();
+        assert_eq!(a.text_hash(), b.text_hash());
+        assert_eq!(a.text_hash().len(), 16);
+        b.text.push('!');
+        assert_ne!(a.text_hash(), b.text_hash());
+        let mut c = a.clone();
+        c.meta.title = "B".into();
+        assert_ne!(a.text_hash(), c.text_hash());
+    }
+
+    #[test]
+    fn the_text_hashes_of_known_articles_never_change() {
+        // Presenters, notes windows and followers of two glose builds find each other by this
+        // value alone: it is pinned, for a fixture and for the bundled article.
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/english");
+        let fixture = crate::content::load_path(&fixture).unwrap().article;
+        assert_eq!(fixture.text_hash(), "46e7748ea94b36b5");
+        let bundled = crate::content::load_bundled().unwrap().article;
+        assert_eq!(
+            bundled.text_hash(),
+            "f37c8d296930d059",
+            "the bundled article's title or text changed: a presenter and a notes window of \
+             two glose builds would no longer find each other (that is all it costs; update \
+             the value if the text changed on purpose)"
+        );
     }
 
     #[test]

@@ -16,6 +16,8 @@ use super::diagnostic::Diagnostic;
 use super::markdown::{self, Body, PartLevel, Section};
 use super::model::{Article, Block, BlockKind, Meta, Part, PartKind};
 use super::{LoadError, Loaded};
+use crate::content::diagnostic::lang;
+use crate::i18n::diagnostics::files as msg;
 use crate::text::sanitize::clean_line;
 
 /// How a plain file's text is read.
@@ -69,28 +71,15 @@ fn build(label: &str, name: &str, body: Body, windows_1252: bool) -> Result<Load
     let mut warnings = Vec::new();
     if windows_1252 {
         warnings.push(
-            Diagnostic::error(
-                label,
-                tr!(
-                    "'{label}' is not UTF-8; it is read as Windows-1252 (Latin-1)",
-                    "'{label}' n’est pas en UTF-8 ; il est lu comme du Windows-1252 (Latin-1)"
-                ),
-            )
-            .with_hint(tr!(
-                "if some letters look wrong, save the file as UTF-8",
-                "si des lettres semblent fausses, enregistrez le fichier en UTF-8"
-            ))
-            .into_warning(),
+            Diagnostic::error(label, msg::not_utf_read_windows_latin(lang(), &label))
+                .with_hint(msg::if_some_letters_look_wrong(lang()))
+                .into_warning(),
         );
     }
     if body.text.trim().is_empty() {
         return Err(LoadError::Content(vec![
-            Diagnostic::error(label, tr!("'{label}' is empty", "'{label}' est vide")).with_hint(
-                tr!(
-                    "there is no text to read in this file",
-                    "ce fichier ne contient aucun texte à lire"
-                ),
-            ),
+            Diagnostic::error(label, msg::file_empty(lang(), &label))
+                .with_hint(msg::there_no_text_read_file(lang())),
         ]));
     }
     let mut title = body

@@ -6,6 +6,8 @@
 //! `[[stop]]` is deserialised on its own, so one bad entry does not hide the problems of the
 //! others. Strings here are raw: the caller sanitises them.
 
+use crate::content::diagnostic::lang;
+use crate::i18n::diagnostics::files as msg;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
@@ -319,40 +321,18 @@ fn syntax_diagnostic(src: &SourceText<'_>, error: &toml::de::Error, offset: usiz
     let toml = toml.trim_end_matches('.').replace('\n', "; ");
     let (message, hint) = if toml.contains("duplicate key") {
         (
-            tr!(
-                "a key is given twice in the same table ({toml})",
-                "une clé est donnée deux fois dans la même table ({toml})"
-            ),
-            tr!(
-                "keep one of the two lines, or start a new entry with its [[…]] line",
-                "gardez une seule des deux lignes, ou commencez une nouvelle entrée par sa ligne [[…]]"
-            ),
+            msg::key_given_twice_same_table(lang(), &toml),
+            msg::keep_one_two_lines_start(lang()),
         )
     } else if toml.contains("string") {
         (
-            tr!(
-                "a text in quotes is not closed properly ({toml})",
-                "un texte entre guillemets est mal fermé ({toml})"
-            ),
-            tr!(
-                "a text in \"…\" ends with \" on the same line; a \" inside it is written \\\", \
-                 and a text of several lines goes between \"\"\" and \"\"\"",
-                "un texte entre \"…\" se termine par \" sur la même ligne ; un \" à l’intérieur \
-                 s’écrit \\\", et un texte de plusieurs lignes se met entre \"\"\" et \"\"\""
-            ),
+            msg::text_quotes_not_closed_properly(lang(), &toml),
+            msg::text_ends_same_line_inside(lang()),
         )
     } else {
         (
-            tr!(
-                "this line is not valid TOML ({toml})",
-                "cette ligne n’est pas du TOML valide ({toml})"
-            ),
-            tr!(
-                "each line is name = value, texts are in quotes, and each entry starts with \
-                 its [[…]] line (see https://toml.io)",
-                "chaque ligne est nom = valeur, les textes sont entre guillemets, et chaque \
-                 entrée commence par sa ligne [[…]] (voir https://toml.io)"
-            ),
+            msg::line_not_valid_toml(lang(), &toml),
+            msg::each_line_name_value_texts(lang()),
         )
     };
     src.error_at(start, message).with_hint(hint)

@@ -13,16 +13,19 @@ mod json;
 pub use check::{check, closest_name, did_you_mean, must_be, remove_key, unknown_key, whole};
 pub use json::json_schema;
 
+use crate::i18n::Lang;
+
 /// The type of a key's value.
 #[derive(Debug, Clone, Copy)]
 pub enum Ty {
     /// A string.
     Text,
-    /// A whole number from `min` to `max`; `unit` in English and French (`of minutes`).
+    /// A whole number from `min` to `max`; `unit` says what it counts, in the diagnostics'
+    /// language (` of minutes`).
     Whole {
         min: u32,
         max: u32,
-        unit: (&'static str, &'static str),
+        unit: Option<fn(Lang) -> &'static str>,
     },
     /// A list of strings, with at most `max` items.
     TextList { max: Option<usize> },
@@ -344,7 +347,7 @@ pub const SOURCE: Table = Table {
             Ty::Whole {
                 min: 1,
                 max: u32::MAX,
-                unit: ("", ""),
+                unit: None,
             },
             false,
             "reference = 3",
@@ -407,7 +410,7 @@ pub const STOP: Table = Table {
             Ty::Whole {
                 min: 1,
                 max: 120,
-                unit: (" of minutes", " de minutes"),
+                unit: Some(crate::i18n::diagnostics::schema::of_minutes),
             },
             true,
             "minutes = 4",

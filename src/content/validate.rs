@@ -12,6 +12,8 @@ mod article;
 mod sources;
 mod tour;
 
+use crate::content::diagnostic::lang;
+use crate::i18n::diagnostics::files as msg;
 use std::collections::HashMap;
 
 use toml::Spanned;
@@ -89,17 +91,8 @@ pub fn decode<'a>(file: &'a FileData, diagnostics: &mut Vec<Diagnostic>) -> Opti
             let src = SourceText::new(file.label.clone(), valid);
             let label = &file.label;
             diagnostics.push(
-                src.error_at(
-                    offset,
-                    tr!(
-                        "'{label}' is not valid UTF-8: bad byte at offset {offset}",
-                        "'{label}' n’est pas en UTF-8 valide : octet incorrect à la position {offset}"
-                    ),
-                )
-                .with_hint(tr!(
-                    "save the file as UTF-8 (every article file is UTF-8)",
-                    "enregistrez le fichier en UTF-8 (tous les fichiers d’un article sont en UTF-8)"
-                )),
+                src.error_at(offset, msg::not_valid_utf_bad_byte(lang(), &label, &offset))
+                    .with_hint(msg::save_file_utf_every_article(lang())),
             );
             None
         }
@@ -145,26 +138,15 @@ fn check_id(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let value = clean_line(id.get_ref());
-    let what_fr = match what {
-        "annotation" => "d’annotation",
-        "part" => "de partie",
-        _ => "de source",
-    };
+    let what_fr = msg::id_of(what);
     if !is_valid_id(&value) {
         let suggestion = suggest_id(&value);
         diagnostics.push(
             src.error_at(
                 id.span().start,
-                tr!(
-                    "invalid {what} id '{value}'",
-                    "id {what_fr} incorrect '{value}'"
-                ),
+                msg::invalid_id(lang(), &what, &value, &what_fr),
             )
-            .with_hint(tr!(
-                "ids are lower-case ASCII letters, digits and '-', for instance '{suggestion}'",
-                "un id s’écrit en minuscules sans accents, chiffres et '-', par exemple \
-                 '{suggestion}'"
-            )),
+            .with_hint(msg::ids_are_lower_case_ascii(lang(), &suggestion)),
         );
         return None;
     }
@@ -173,11 +155,13 @@ fn check_id(
         diagnostics.push(
             src.error_at(
                 id.span().start,
-                tr!("duplicate {what} id '{value}'", "id {what_fr} en double '{value}'"),
+                msg::duplicate_id(lang(), &what, &value, &what_fr),
             )
-            .with_hint(tr!(
-                "'{value}' is already the id at line {line}, column {column}: ids must be unique",
-                "'{value}' est déjà l’id de la ligne {line}, colonne {column} : chaque id est unique"
+            .with_hint(msg::already_id_line_column_ids(
+                lang(),
+                &value,
+                &line,
+                &column,
             )),
         );
         return None;
@@ -195,14 +179,8 @@ fn check_url(
     let value = clean_line(url.get_ref());
     if !(value.starts_with("https://") || value.starts_with("http://")) || value.contains(' ') {
         diagnostics.push(
-            src.error_at(
-                url.span().start,
-                tr!("'{value}' is not a web address", "'{value}' n’est pas une adresse web"),
-            )
-            .with_hint(tr!(
-                "a url starts with 'https://' (or 'http://') and holds no space, e.g. url = \"https://example.org/page\"",
-                "une url commence par 'https://' (ou 'http://') et ne contient pas d’espace, par exemple url = \"https://example.org/page\""
-            )),
+            src.error_at(url.span().start, msg::not_web_address(lang(), &value))
+                .with_hint(msg::url_starts_https_http_holds(lang())),
         );
     }
     value
@@ -240,30 +218,15 @@ fn check_questions(
         diagnostics.push(
             src.error_at(
                 start,
-                tr!(
-                    "{owner} has {count} questions, at most {max} are allowed",
-                    "{owner} a {count} questions, {max} au plus sont permises"
-                ),
+                msg::has_questions_most_are_allowed(lang(), &owner, &count, &max),
             )
-            .with_hint(tr!(
-                "keep the questions that matter most",
-                "gardez les questions qui comptent le plus"
-            )),
+            .with_hint(msg::keep_questions_matter_most(lang())),
         );
     }
     if questions.get_ref().iter().any(|q| q.trim().is_empty()) {
         diagnostics.push(
-            src.error_at(
-                start,
-                tr!(
-                    "{owner} has an empty question",
-                    "{owner} a une question vide"
-                ),
-            )
-            .with_hint(tr!(
-                "remove the empty string from the list",
-                "retirez le texte vide \"\" de la liste"
-            )),
+            src.error_at(start, msg::has_empty_question(lang(), &owner))
+                .with_hint(msg::remove_empty_string_from_list(lang())),
         );
     }
     questions
@@ -438,10 +401,7 @@ pub fn build(files: Files) -> Built {
         // Every path that leaves one of these out reports an error; this is a safety net.
         let error = Diagnostic::error(
             files.article.label.clone(),
-            tr!(
-                "the article could not be read",
-                "l’article n’a pas pu être lu"
-            ),
+            msg::article_could_not_read(lang()),
         );
         diagnostics.push(error);
         return Built {

@@ -2,6 +2,7 @@
 //! errors): how many problems, and that some annotations may be missing.
 
 use crate::i18n::Lang;
+use crate::i18n::export as msg;
 
 /// The handout of a draft with a visible notice at its top: "Draft: 3 problems".
 pub fn draft_notice(
@@ -10,21 +11,8 @@ pub fn draft_notice(
     errors: usize,
     lang: Lang,
 ) -> String {
-    let count = crate::i18n::count_of(
-        lang,
-        errors,
-        ("problem", "problems", "problème", "problèmes"),
-    );
-    let (word, rest) = match lang {
-        Lang::En => (
-            "Draft",
-            "this handout was written from an article whose files have errors (glose check lists them); some annotations may be missing.",
-        ),
-        Lang::Fr => (
-            "Brouillon",
-            "ce document a été écrit depuis un article dont les fichiers ont des erreurs (glose check les liste) ; des annotations peuvent manquer.",
-        ),
-    };
+    let count = crate::i18n::count_of(lang, errors, crate::i18n::words::PROBLEMS);
+    let (word, rest) = (msg::draft(lang), msg::draft_notice(lang));
     match format {
         crate::handout::Format::Html => {
             let notice = format!(

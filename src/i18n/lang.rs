@@ -72,6 +72,34 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// Every language glose speaks.
+    pub const ALL: [Self; 2] = [Self::En, Self::Fr];
+
+    /// French for a French text, else English: the language of what is written about an
+    /// article for its readers (a handout, an export), which follows the article's own.
+    pub fn of_article(french: bool) -> Self {
+        if french { Self::Fr } else { Self::En }
+    }
+
+    /// The language's BCP 47 tag (`en`, `fr`), as an HTML page's `lang` says it.
+    pub fn tag(self) -> &'static str {
+        self.pick("en", "fr")
+    }
+
+    /// Whether French typography applies: no-break spaces before `: ; ! ?`, inside « », and
+    /// none of them left at a line's start.
+    pub fn french_typography(self) -> bool {
+        self == Self::Fr
+    }
+
+    /// A number as this language writes it: `12.5`, `12,5` in French.
+    pub fn decimal(self, shown: String) -> String {
+        match self {
+            Self::Fr => shown.replace('.', ","),
+            Self::En => shown,
+        }
+    }
+
     /// Picks the string for this language.
     pub fn pick(self, en: &'static str, fr: &'static str) -> &'static str {
         match self {

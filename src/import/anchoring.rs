@@ -9,7 +9,7 @@ use crate::content::anchor::{Haystack, Miss};
 
 /// What happened to one record.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Anchoring {
     /// Anchored: the words, and the prefix/suffix needed to pick them (possibly empty).
     Anchored {
         range: Range<usize>,
@@ -59,21 +59,21 @@ fn heads(words: &str) -> Vec<&str> {
 }
 
 /// Anchors one record with the loader's matching rules.
-fn anchor(haystack: &Haystack<'_>, record: &Record) -> Outcome {
+fn anchor(haystack: &Haystack<'_>, record: &Record) -> Anchoring {
     let exact = record.exact.trim();
     if exact.is_empty() || exact.contains('\n') {
-        return Outcome::Orphan;
+        return Anchoring::Orphan;
     }
     let count = match haystack.find(exact, None, None) {
         Ok(found) => {
-            return Outcome::Anchored {
+            return Anchoring::Anchored {
                 range: found.range,
                 prefix: None,
                 suffix: None,
             };
         }
         Err(Miss::Ambiguous { count, .. }) => count,
-        Err(_) => return Outcome::Orphan,
+        Err(_) => return Anchoring::Orphan,
     };
     let prefix = prefix_in_paragraph(&record.prefix).trim_start();
     let suffix = suffix_in_paragraph(&record.suffix).trim_end();
@@ -102,19 +102,19 @@ fn anchor(haystack: &Haystack<'_>, record: &Record) -> Outcome {
     }
     for (p, s) in tries {
         if let Ok(found) = haystack.find(exact, p, s) {
-            return Outcome::Anchored {
+            return Anchoring::Anchored {
                 range: found.range,
                 prefix: p.map(|p| p.trim_start().to_owned()),
                 suffix: s.map(|s| s.trim_end().to_owned()),
             };
         }
     }
-    Outcome::Ambiguous(count)
+    Anchoring::Ambiguous(count)
 }
 
 /// Anchors every record against the article, refusing overlaps with its annotations and with
 /// one another.
-pub fn anchor_all(article: &Article, records: &[Record]) -> Vec<Outcome> {
+pub fn anchor_all(article: &Article, records: &[Record]) -> Vec<Anchoring> {
     let paragraphs: Vec<Range<usize>> = article
         .parts
         .iter()
@@ -134,7 +134,7 @@ pub fn anchor_all(article: &Article, records: &[Record]) -> Vec<Outcome> {
         .iter()
         .enumerate()
         .map(|(i, record)| match anchor(&haystack, record) {
-            Outcome::Anchored {
+            Anchoring::Anchored {
                 range,
                 prefix,
                 suffix,
@@ -143,10 +143,10 @@ pub fn anchor_all(article: &Article, records: &[Record]) -> Vec<Outcome> {
                     .iter()
                     .find(|(r, _)| r.start < range.end && range.start < r.end)
                 {
-                    return Outcome::Overlaps(id.clone());
+                    return Anchoring::Overlaps(id.clone());
                 }
                 taken.push((range.clone(), format!("#{}", i + 1)));
-                Outcome::Anchored {
+                Anchoring::Anchored {
                     range,
                     prefix,
                     suffix,

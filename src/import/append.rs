@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{Outcome, Record};
+use super::{Anchoring, Record};
 use crate::content::{AnnotationKind, Article, Verdict};
 
 /// An annotation id: the record's own when it is one (`fig-430` from `…#fig-430`), else `hyp-`
@@ -67,7 +67,7 @@ pub(super) fn append(
     sources: &str,
     article: &Article,
     records: &[Record],
-    outcomes: &[Outcome],
+    outcomes: &[Anchoring],
     french: bool,
 ) -> Result<(String, Option<String>), toml_edit::TomlError> {
     use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
@@ -89,7 +89,7 @@ pub(super) fn append(
         doc.insert("annotation", Item::ArrayOfTables(ArrayOfTables::new()));
     }
     for (n, (record, outcome)) in records.iter().zip(outcomes).enumerate() {
-        let Outcome::Anchored {
+        let Anchoring::Anchored {
             range,
             prefix,
             suffix,
@@ -160,11 +160,7 @@ pub(super) fn append(
             table.insert("verdict", value(verdict.label_en()));
         }
         let context = if record.text.trim().is_empty() && record.note.trim().is_empty() {
-            if french {
-                "Surlignage importé de Hypothesis, sans texte.".to_owned()
-            } else {
-                "Highlight imported from Hypothesis, without text.".to_owned()
-            }
+            crate::i18n::cli::imported_highlight(crate::i18n::Lang::of_article(french)).to_owned()
         } else {
             record.text.trim().to_owned()
         };

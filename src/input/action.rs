@@ -6,6 +6,7 @@
 
 use super::edit::Edit;
 use crate::i18n::Lang;
+use crate::i18n::actions as msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -312,203 +313,90 @@ impl Action {
     ) -> &'static str {
         use super::keymap::Mode;
         match (mode, self) {
-            (Mode::NotesWindow, Self::Top) => lang.pick("top of the notes", "début des notes"),
-            (Mode::NotesWindow, Self::LineDown) => lang.pick(
-                "scroll the notes down",
-                "faire défiler les notes vers le bas",
-            ),
-            (Mode::NotesWindow, Self::LineUp) => lang.pick(
-                "scroll the notes up",
-                "faire défiler les notes vers le haut",
-            ),
-            (Mode::Editor, Self::Edit(Edit::Up)) => lang.pick("up a row", "monter d’une ligne"),
-            (Mode::Editor, Self::Edit(Edit::Down)) => {
-                lang.pick("down a row", "descendre d’une ligne")
-            }
-            (Mode::Line, Self::Edit(Edit::Up)) => lang.pick(
-                "a list under its filter: the entry above",
-                "une liste sous son filtre : l’entrée au-dessus",
-            ),
-            (Mode::Line, Self::Edit(Edit::Down)) => lang.pick(
-                "a list under its filter: the entry below",
-                "une liste sous son filtre : l’entrée en dessous",
-            ),
-            (Mode::List, Self::Top) => lang.pick("first entry", "première entrée"),
-            (Mode::List, Self::Bottom) => lang.pick("last entry", "dernière entrée"),
-            (Mode::List, Self::PageDown) => lang.pick("a page down", "une page plus bas"),
-            (Mode::List, Self::PageUp) => lang.pick("a page up", "une page plus haut"),
-            (Mode::Presenter, Self::LeavePresenter) if quit_on_close => {
-                lang.pick("quit", "quitter")
-            }
+            (Mode::NotesWindow, Self::Top) => msg::top_notes(lang),
+            (Mode::NotesWindow, Self::LineDown) => msg::scroll_notes_down(lang),
+            (Mode::NotesWindow, Self::LineUp) => msg::scroll_notes_up(lang),
+            (Mode::Editor, Self::Edit(Edit::Up)) => msg::up_row(lang),
+            (Mode::Editor, Self::Edit(Edit::Down)) => msg::down_row(lang),
+            (Mode::Line, Self::Edit(Edit::Up)) => msg::list_under_filter_entry_above(lang),
+            (Mode::Line, Self::Edit(Edit::Down)) => msg::list_under_filter_entry_below(lang),
+            (Mode::List, Self::Top) => msg::first_entry(lang),
+            (Mode::List, Self::Bottom) => msg::last_entry(lang),
+            (Mode::List, Self::PageDown) => msg::list_page_down(lang),
+            (Mode::List, Self::PageUp) => msg::list_page_up(lang),
+            (Mode::Presenter, Self::LeavePresenter) if quit_on_close => msg::presenter_quit(lang),
             _ => self.describe(lang),
         }
     }
 
     /// One line for the help screen, in the interface language.
     pub fn describe(self, lang: Lang) -> &'static str {
-        let (en, fr) = match self {
-            Self::Quit => ("quit", "quitter"),
-            Self::LineDown => ("scroll down one line", "descendre d’une ligne"),
-            Self::LineUp => ("scroll up one line", "monter d’une ligne"),
-            Self::PageDown => ("next page", "page suivante"),
-            Self::PageUp => ("previous page", "page précédente"),
-            Self::HalfPageDown => ("down half a page", "descendre d’une demi-page"),
-            Self::HalfPageUp => ("up half a page", "monter d’une demi-page"),
-            Self::Top => ("top of the part", "début de la partie"),
-            Self::Bottom => ("end of the part", "fin de la partie"),
-            Self::FocusPane(_) => ("go to part N", "aller à la partie N"),
-            Self::PrevPane => ("previous pane", "panneau précédent"),
-            Self::NextPane => ("next pane", "panneau suivant"),
-            Self::NextAnnotation => (
-                "next annotation (figure, quote, source, term) or link",
-                "annotation (chiffre, citation, source, notion) ou lien suivant",
-            ),
-            Self::PrevAnnotation => (
-                "previous annotation or link",
-                "annotation ou lien précédent",
-            ),
-            Self::SelectVisible => (
-                "select the first annotation on screen; on a selected link, open it",
-                "sélectionner la première annotation visible ; sur un lien, l’ouvrir",
-            ),
-            Self::ClearSelection => (
-                "clear the search, then the selection",
-                "effacer la recherche, puis désélectionner",
-            ),
-            Self::ToggleMarks => (
-                "hide or show highlight marks",
-                "masquer ou afficher les surlignages",
-            ),
-            Self::ToggleSidePane => (
-                "hide or show the source pane",
-                "masquer ou afficher le panneau des sources",
-            ),
-            Self::SideDown => (
-                "scroll the source pane down",
-                "faire défiler le panneau des sources vers le bas",
-            ),
-            Self::SideUp => (
-                "scroll the source pane up",
-                "faire défiler le panneau des sources vers le haut",
-            ),
-            Self::ToggleHelp => ("this help", "cette aide"),
-            Self::Search => (
-                "search (accents and case ignored); in a list, filter it",
-                "chercher (accents et casse ignorés) ; dans une liste, filtrer",
-            ),
-            Self::SearchNext => ("next match", "occurrence suivante"),
-            Self::SearchPrev => (
-                "previous match (so / then N searches backwards)",
-                "occurrence précédente (/ puis N cherche donc en arrière)",
-            ),
-            Self::ToggleIndex => (
-                "index of figures, quotes, sources and terms",
-                "index des chiffres, citations, sources et notions",
-            ),
-            Self::ToggleSources => (
-                "sources, with the passages citing each",
-                "sources, avec les passages qui citent chacune",
-            ),
-            Self::ToggleContents => (
-                "table of contents and reading progress",
-                "table des matières et progression de lecture",
-            ),
-            Self::ToggleProblems => (
-                "the problems glose check finds in a draft's files",
-                "les problèmes que glose check trouve dans les fichiers d’un brouillon",
-            ),
-            Self::ToggleBookmark => (
-                "bookmark the first paragraph on screen (again: remove)",
-                "signet sur le 1er paragraphe à l’écran (ou le retirer)",
-            ),
-            Self::ShowBookmarks => ("list of bookmarks", "liste des signets"),
-            Self::EditNote => (
-                "note on the selection, else the first paragraph on screen",
-                "note sur la sélection, sinon le 1er paragraphe à l’écran",
-            ),
-            Self::ShowNotes => ("list of my notes", "liste de mes notes"),
-            Self::OpenSource => (
-                "open the selected link or source's address in the browser",
-                "ouvrir le lien ou l’adresse de la source sélectionnés dans le navigateur",
-            ),
-            Self::CopyCitation => (
-                "copy the selected link's address, or the source's citation",
-                "copier l’adresse du lien sélectionné, ou la référence de la source",
-            ),
-            Self::ListNext => ("next", "suivante"),
-            Self::ListPrev => ("previous", "précédente"),
-            Self::ListOpen => ("go there", "y aller"),
-            Self::ListEdit => ("edit", "modifier"),
-            Self::ListDelete => ("delete (asks first)", "supprimer (demande d’abord)"),
-            Self::ListClose => ("close", "fermer"),
-            Self::NoteSave => ("save", "enregistrer"),
-            Self::NoteClose => (
-                "close (asks before losing changes)",
-                "fermer (demande avant de perdre)",
-            ),
-            Self::ToggleTour => (
-                "start or leave the guided tour",
-                "commencer ou quitter la visite guidée",
-            ),
-            Self::NextStop => ("next stop of the tour", "étape suivante de la visite"),
-            Self::PrevStop => ("previous stop", "étape précédente"),
-            Self::FirstStop => ("first stop", "première étape"),
-            Self::LastStop => ("last stop", "dernière étape"),
-            Self::Present => (
-                "present the tour (full screen, for a projector)",
-                "présenter la visite (plein écran, pour un projecteur)",
-            ),
-            Self::LeavePresenter => (
-                "leave the presenter (back to the reader)",
-                "quitter la présentation (retour au lecteur)",
-            ),
-            Self::Blank => (
-                "blank the screen (any key brings it back)",
-                "écran noir (une touche le rallume)",
-            ),
-            Self::RevealVerdict => (
-                "reveal or hide what the source says (verdict)",
-                "révéler ou cacher ce que dit la source (verdict)",
-            ),
-            Self::PauseClock => (
-                "pause the clocks, or start them again",
-                "mettre les chronomètres en pause, ou les relancer",
-            ),
-            Self::ResetClock => (
-                "every clock back to 0:00 (asks first)",
-                "remettre les chronomètres à 0:00 (demande d’abord)",
-            ),
-            Self::ShowJoin => (
-                "show the room's address and QR code full screen (--room)",
-                "afficher en grand l’adresse de la salle et son QR code (--room)",
-            ),
-            Self::Rejoin => (
-                "follow the room again (glose follow): back to its stop",
-                "suivre de nouveau la salle (glose follow) : retour à son étape",
-            ),
-            Self::ResumeSession => (
-                "resume the previous session (when offered)",
-                "reprendre la séance précédente (quand proposé)",
-            ),
-            Self::NewSession => (
-                "start a new session (when offered)",
-                "commencer une nouvelle séance (quand proposé)",
-            ),
-            Self::Suspend => (
-                "suspend glose like any terminal program (fg brings it back)",
-                "suspendre glose comme tout programme du terminal (fg le reprend)",
-            ),
-            Self::Close => ("close, back to the reader", "fermer, retour au lecteur"),
-            Self::Yes => ("yes", "oui"),
-            Self::No => ("no", "non"),
-            Self::Back => (
-                "back, without answering",
-                "revenir en arrière sans répondre",
-            ),
-            Self::Edit(edit) => return edit.describe(lang),
-            Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => ("", ""),
-        };
-        lang.pick(en, fr)
+        match self {
+            Self::Quit => msg::quit(lang),
+            Self::LineDown => msg::line_down(lang),
+            Self::LineUp => msg::line_up(lang),
+            Self::PageDown => msg::page_down(lang),
+            Self::PageUp => msg::page_up(lang),
+            Self::HalfPageDown => msg::half_page_down(lang),
+            Self::HalfPageUp => msg::half_page_up(lang),
+            Self::Top => msg::top(lang),
+            Self::Bottom => msg::bottom(lang),
+            Self::FocusPane(_) => msg::focus_pane(lang),
+            Self::PrevPane => msg::prev_pane(lang),
+            Self::NextPane => msg::next_pane(lang),
+            Self::NextAnnotation => msg::next_annotation(lang),
+            Self::PrevAnnotation => msg::prev_annotation(lang),
+            Self::SelectVisible => msg::select_visible(lang),
+            Self::ClearSelection => msg::clear_selection(lang),
+            Self::ToggleMarks => msg::toggle_marks(lang),
+            Self::ToggleSidePane => msg::toggle_side_pane(lang),
+            Self::SideDown => msg::side_down(lang),
+            Self::SideUp => msg::side_up(lang),
+            Self::ToggleHelp => msg::toggle_help(lang),
+            Self::Search => msg::search(lang),
+            Self::SearchNext => msg::search_next(lang),
+            Self::SearchPrev => msg::search_prev(lang),
+            Self::ToggleIndex => msg::toggle_index(lang),
+            Self::ToggleSources => msg::toggle_sources(lang),
+            Self::ToggleContents => msg::toggle_contents(lang),
+            Self::ToggleProblems => msg::toggle_problems(lang),
+            Self::ToggleBookmark => msg::toggle_bookmark(lang),
+            Self::ShowBookmarks => msg::show_bookmarks(lang),
+            Self::EditNote => msg::edit_note(lang),
+            Self::ShowNotes => msg::show_notes(lang),
+            Self::OpenSource => msg::open_source(lang),
+            Self::CopyCitation => msg::copy_citation(lang),
+            Self::ListNext => msg::list_next(lang),
+            Self::ListPrev => msg::list_prev(lang),
+            Self::ListOpen => msg::list_open(lang),
+            Self::ListEdit => msg::list_edit(lang),
+            Self::ListDelete => msg::list_delete(lang),
+            Self::ListClose => msg::list_close(lang),
+            Self::NoteSave => msg::note_save(lang),
+            Self::NoteClose => msg::note_close(lang),
+            Self::ToggleTour => msg::toggle_tour(lang),
+            Self::NextStop => msg::next_stop(lang),
+            Self::PrevStop => msg::prev_stop(lang),
+            Self::FirstStop => msg::first_stop(lang),
+            Self::LastStop => msg::last_stop(lang),
+            Self::Present => msg::present(lang),
+            Self::LeavePresenter => msg::leave_presenter(lang),
+            Self::Blank => msg::blank(lang),
+            Self::RevealVerdict => msg::reveal_verdict(lang),
+            Self::PauseClock => msg::pause_clock(lang),
+            Self::ResetClock => msg::reset_clock(lang),
+            Self::ShowJoin => msg::show_join(lang),
+            Self::Rejoin => msg::rejoin(lang),
+            Self::ResumeSession => msg::resume_session(lang),
+            Self::NewSession => msg::new_session(lang),
+            Self::Suspend => msg::suspend(lang),
+            Self::Close => msg::close(lang),
+            Self::Yes => msg::yes(lang),
+            Self::No => msg::no(lang),
+            Self::Back => msg::back(lang),
+            Self::Edit(edit) => edit.describe(lang),
+            Self::Resize(..) | Self::Click(..) | Self::Wheel(..) => "",
+        }
     }
 }
 

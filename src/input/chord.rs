@@ -9,6 +9,7 @@ use std::fmt;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::i18n::Lang;
+use crate::i18n::keys as msg;
 
 /// A key with the modifiers that matter (Ctrl and Alt; Shift is part of the character).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -172,21 +173,13 @@ impl KeyChord {
     /// names.
     #[must_use]
     pub fn label(self, lang: Lang) -> String {
-        if lang == Lang::En {
+        let bare = Self {
+            ctrl: false,
+            alt: false,
+            ..self
+        };
+        let Some(name) = msg::key_name(lang, &bare.to_string()) else {
             return self.to_string();
-        }
-        let name = match self.code {
-            KeyCode::Char(' ') => "Espace",
-            KeyCode::BackTab => "Maj-Tab",
-            KeyCode::Enter => "Entrée",
-            KeyCode::Esc => "Échap",
-            KeyCode::Backspace => "Retour",
-            KeyCode::PageUp => "Pg préc",
-            KeyCode::PageDown => "Pg suiv",
-            KeyCode::Home => "Début",
-            KeyCode::End => "Fin",
-            KeyCode::Delete => "Suppr",
-            _ => return self.to_string(),
         };
         let mut out = String::new();
         if self.ctrl {

@@ -5,6 +5,7 @@
 //! moves and deletions do.
 
 use crate::i18n::Lang;
+use crate::i18n::actions as msg;
 
 /// One edit of a text input, as a key asks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,48 +109,29 @@ impl Edit {
     /// One line for the help screen, in the interface language.
     #[must_use]
     pub fn describe(self, lang: Lang) -> &'static str {
-        let (en, fr) = match self {
-            Self::Insert(_) => ("type", "taper"),
-            Self::Newline => ("new line", "nouvelle ligne"),
-            Self::Backspace => ("delete the character before", "effacer le caractère avant"),
-            Self::Delete => (
-                "delete the character under the cursor",
-                "effacer le caractère sous le curseur",
-            ),
-            Self::DeleteWord => ("delete the word before", "effacer le mot avant"),
-            Self::Clear => (
-                "delete back to the start of the line",
-                "effacer jusqu’au début de la ligne",
-            ),
-            Self::Left => ("one character left", "un caractère à gauche"),
-            Self::Right => ("one character right", "un caractère à droite"),
-            Self::WordLeft => ("one word left", "un mot à gauche"),
-            Self::WordRight => ("one word right", "un mot à droite"),
-            Self::Home => ("start of the line", "début de la ligne"),
-            Self::End => ("end of the line", "fin de la ligne"),
-            Self::TextStart => ("start of the note", "début de la note"),
-            Self::TextEnd => ("end of the note", "fin de la note"),
-            Self::Up => (
-                "up a line (a list: the entry above)",
-                "monter d’une ligne (une liste : l’entrée au-dessus)",
-            ),
-            Self::Down => (
-                "down a line (a list: the entry below)",
-                "descendre d’une ligne (une liste : l’entrée en dessous)",
-            ),
-            Self::PageUp => ("a list: previous page", "une liste : page précédente"),
-            Self::PageDown => ("a list: next page", "une liste : page suivante"),
-            Self::Next => ("the index: next kind", "l’index : type suivant"),
-            Self::Prev => ("the index: previous kind", "l’index : type précédent"),
-            Self::Confirm => (
-                "search (a filter: keep it)",
-                "chercher (un filtre : le garder)",
-            ),
-            Self::Cancel => (
-                "leave the line (a search: back where you were)",
-                "quitter la ligne (une recherche : retour où vous étiez)",
-            ),
-        };
-        lang.pick(en, fr)
+        match self {
+            Self::Insert(_) => msg::edit_insert(lang),
+            Self::Newline => msg::edit_newline(lang),
+            Self::Backspace => msg::edit_backspace(lang),
+            Self::Delete => msg::edit_delete(lang),
+            Self::DeleteWord => msg::edit_delete_word(lang),
+            Self::Clear => msg::edit_clear(lang),
+            Self::Left => msg::edit_left(lang),
+            Self::Right => msg::edit_right(lang),
+            Self::WordLeft => msg::edit_word_left(lang),
+            Self::WordRight => msg::edit_word_right(lang),
+            Self::Home => msg::edit_home(lang),
+            Self::End => msg::edit_end(lang),
+            Self::TextStart => msg::edit_text_start(lang),
+            Self::TextEnd => msg::edit_text_end(lang),
+            Self::Up => msg::edit_up(lang),
+            Self::Down => msg::edit_down(lang),
+            Self::PageUp => msg::edit_page_up(lang),
+            Self::PageDown => msg::edit_page_down(lang),
+            Self::Next => msg::edit_next(lang),
+            Self::Prev => msg::edit_prev(lang),
+            Self::Confirm => msg::edit_confirm(lang),
+            Self::Cancel => msg::edit_cancel(lang),
+        }
     }
 }

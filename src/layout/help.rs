@@ -5,6 +5,7 @@
 //! key of the current mode, so it always tells the truth), and this module wraps it —
 //! descriptions with a hanging indent under their column.
 
+use crate::i18n::screen as msg;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -86,10 +87,7 @@ pub fn problem_lines(
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     if problems.is_empty() {
-        let none = lang.pick(
-            "No problem: glose check finds this article valid.",
-            "Aucun problème : glose check trouve cet article valide.",
-        );
+        let none = msg::no_problem_glose_check_finds(lang);
         out.extend(wrap_text(none, width, theme.text, false));
         return out;
     }

@@ -3,6 +3,7 @@
 //! guesses with their median and the answer); for a follower's side pane, the answers, the keys
 //! to vote, their own vote and, once revealed, the room's.
 
+use crate::i18n::room as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Direction, Rect};
 use ratatui::style::{Modifier, Style};
@@ -19,7 +20,7 @@ use crate::text::wrap::str_width;
 use crate::theme::Theme;
 
 fn answers(lang: Lang, n: usize) -> String {
-    count_of(lang, n, ("answer", "answers", "réponse", "réponses"))
+    count_of(lang, n, crate::i18n::words::ANSWERS)
 }
 
 /// The distribution as ratatui's horizontal [`BarChart`], one row per answer: its label, how
@@ -117,11 +118,8 @@ pub fn presenter_lines(
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let head = match poll {
-        Poll::Choices(_) => lang.pick("Vote", "Vote").to_owned(),
-        Poll::Guess { unit, min, max, .. } => match lang {
-            Lang::En => format!("Guess ({unit}, {min} to {max})"),
-            Lang::Fr => format!("Estimation ({unit}, de {min} à {max})"),
-        },
+        Poll::Choices(_) => msg::vote(lang).to_owned(),
+        Poll::Guess { unit, min, max, .. } => msg::guess(lang, &unit, &min, &max),
     };
     let count = votes.map(|t| format!(" · {}", answers(lang, t.answers)));
     out.push(Line::from(vec![
@@ -177,14 +175,14 @@ pub fn presenter_lines(
                 if let Some(median) = t.median {
                     let mut line = format!(
                         "{}{}{} {unit}",
-                        lang.pick("Median", "Médiane"),
+                        msg::median_heading(lang),
                         lang.colon(),
                         number(median, lang)
                     );
                     if let Some(answer) = answer {
                         line.push_str(&format!(
                             " · {}{}{answer} {unit}",
-                            lang.pick("the answer", "la réponse"),
+                            msg::the_answer(lang),
                             lang.colon()
                         ));
                     }
@@ -194,7 +192,7 @@ pub fn presenter_lines(
                 out.extend(wrap_text(
                     &format!(
                         "{}{}{answer} {unit}",
-                        lang.pick("The answer", "La réponse"),
+                        msg::the_answer_heading(lang),
                         lang.colon()
                     ),
                     column,
@@ -225,16 +223,10 @@ pub fn follower_lines(
     let revealed = on_room_stop && follow.revealed();
     let mut out = vec![Line::default()];
     let head = match poll {
-        Poll::Choices(choices) => match lang {
-            Lang::En => format!("Vote — press 1 to {}", choices.len()),
-            Lang::Fr => format!("Vote — tapez de 1 à {}", choices.len()),
-        },
-        Poll::Guess { unit, min, max, .. } => match lang {
-            Lang::En => format!("Guess ({unit}, {min} to {max}) — type a number, then Enter"),
-            Lang::Fr => {
-                format!("Estimation ({unit}, de {min} à {max}) — tapez un nombre, puis Entrée")
-            }
-        },
+        Poll::Choices(choices) => msg::vote_press_one_to(lang, &choices.len()),
+        Poll::Guess { unit, min, max, .. } => {
+            msg::guess_type_number_then_enter(lang, &unit, &min, &max)
+        }
     };
     out.extend(wrap_text(&head, width, theme.label, french));
     let mine = follow.ballots.get(&stop).copied();
@@ -266,7 +258,7 @@ pub fn follower_lines(
         out.extend(wrap_text(
             &format!(
                 "{}{}{}",
-                lang.pick("Your guess", "Votre estimation"),
+                msg::your_guess(lang),
                 lang.colon(),
                 number(v, lang)
             ),
@@ -280,7 +272,7 @@ pub fn follower_lines(
         if let Some(median) = room.median {
             line.push_str(&format!(
                 " · {} {}",
-                lang.pick("median", "médiane"),
+                msg::median(lang),
                 number(median, lang)
             ));
         }
@@ -290,18 +282,12 @@ pub fn follower_lines(
             ..
         } = poll
         {
-            line.push_str(&format!(
-                " · {} {answer} {unit}",
-                lang.pick("the answer", "la réponse")
-            ));
+            line.push_str(&format!(" · {} {answer} {unit}", msg::the_answer(lang)));
         }
         out.extend(wrap_text(&line, width, theme.heading, french));
     } else if !on_room_stop {
         out.extend(wrap_text(
-            lang.pick(
-                "(the vote opens when the room is on this stop)",
-                "(le vote s’ouvre quand la salle est à cette étape)",
-            ),
+            msg::vote_opens_when_room_stop(lang),
             width,
             theme.dim,
             french,

@@ -472,12 +472,7 @@ fn verdict_lines(
     }
     let mut out = Vec::new();
     if let Some(verdict) = annotation.verdict {
-        let mark = match verdict {
-            crate::content::Verdict::Confirmed => "✓",
-            crate::content::Verdict::Imprecise => "≈",
-            crate::content::Verdict::Misreported => "✗",
-            crate::content::Verdict::Unverifiable => "?",
-        };
+        let mark = verdict.sign();
         out.push(Line::from(vec![
             Span::styled(
                 format!("{}{}", Text::Verdict.get(lang), lang.colon()),
@@ -513,7 +508,7 @@ pub fn stops_too_tall(article: &Article, size: (u16, u16)) -> Vec<(usize, usize,
     let body = body_of(size);
     let mut out = Vec::new();
     for (index, stop) in article.tour.iter().enumerate() {
-        let rows = [Lang::En, Lang::Fr]
+        let rows = Lang::ALL
             .into_iter()
             .map(|lang| plan(article, stop, &reveal, &theme, lang, body).height())
             .max()

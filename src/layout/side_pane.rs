@@ -5,6 +5,7 @@
 //! wrapped with the article's engine so its height is exact: `App::update` stops scrolling at
 //! `max_scroll`, `ui::side_pane` draws the same lines.
 
+use crate::i18n::screen as msg;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
@@ -399,10 +400,7 @@ fn annotation_lines(
     if verdict_hidden(side) && (!annotation.note.is_empty() || annotation.verdict.is_some()) {
         section(&mut out, Text::WhatTheSourceSays.get(lang), theme.label);
         out.extend(wrap_text(
-            lang.pick(
-                "Shown when the facilitator reveals it.",
-                "Affiché quand l’animateur le révèle.",
-            ),
+            msg::shown_when_facilitator_reveals(lang),
             width,
             theme.dim,
             false,
@@ -511,7 +509,7 @@ fn about_lines(side: &Side<'_>, width: usize) -> Vec<Line<'static>> {
             Text::EditorialHeadings.get(lang),
             width,
             theme.dim,
-            lang == crate::i18n::Lang::Fr,
+            lang.french_typography(),
         ));
     }
     out
@@ -524,7 +522,7 @@ fn note_heading(side: &Side<'_>) -> String {
         Some(key) => format!(
             "✎ {} ({key} {})",
             Text::MyNote.get(lang),
-            lang.pick("to edit", "pour modifier")
+            msg::to_edit(lang)
         ),
         None => format!("✎ {}", Text::MyNote.get(lang)),
     }
@@ -536,20 +534,11 @@ fn notes_keys(side: &Side<'_>) -> String {
     [
         (
             &side.keys.edit_note,
-            lang.pick(
-                "note (on the selection, else the first paragraph on screen, marked ✎)",
-                "note (sur la sélection, sinon le premier paragraphe à l’écran, marqué ✎)",
-            ),
+            msg::note_selection_else_first_paragraph(lang),
         ),
-        (
-            &side.keys.show_notes,
-            lang.pick("all notes", "toutes les notes"),
-        ),
-        (
-            &side.keys.toggle_bookmark,
-            lang.pick("bookmark (⚑)", "signet (⚑)"),
-        ),
-        (&side.keys.show_bookmarks, lang.pick("bookmarks", "signets")),
+        (&side.keys.show_notes, msg::all_notes(lang)),
+        (&side.keys.toggle_bookmark, msg::bookmark(lang)),
+        (&side.keys.show_bookmarks, msg::bookmarks(lang)),
     ]
     .into_iter()
     .filter_map(|(key, label)| key.as_ref().map(|key| format!("{key} {label}")))
@@ -558,13 +547,7 @@ fn notes_keys(side: &Side<'_>) -> String {
 }
 
 fn verdict_badge(side: &Side<'_>, verdict: Verdict) -> String {
-    let mark = match verdict {
-        Verdict::Confirmed => "✓",
-        Verdict::Imprecise => "≈",
-        Verdict::Misreported => "✗",
-        Verdict::Unverifiable => "?",
-    };
-    format!("[{mark} {}]", side.lang.verdict(verdict))
+    format!("[{} {}]", verdict.sign(), side.lang.verdict(verdict))
 }
 
 pub fn capitalise(word: &str) -> String {

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{
-    MAX_MESSAGE, Message, NoRuntimeDir, RuntimeDir, STALE_AFTER, age, register, unregister,
+    Announcement, MAX_MESSAGE, NoRuntimeDir, RuntimeDir, STALE_AFTER, age, register, unregister,
 };
 use crate::i18n::Lang;
+use crate::i18n::links as msg;
 use crate::text::sanitize::clean_line;
 
 /// The presenter's end: sends to every notes window of the article, never blocking.
@@ -18,7 +19,7 @@ pub struct Publisher {
     socket: UnixDatagram,
     dir: RuntimeDir,
     key: String,
-    last: Option<Message>,
+    last: Option<Announcement>,
 }
 
 impl Publisher {
@@ -50,28 +51,28 @@ impl Publisher {
     /// A state of another session than the last one sent (`n` started a new session, `r`
     /// resumed an earlier one) first says goodbye for the session that ended: one presenter is
     /// never seen as two.
-    pub fn publish(&mut self, message: Message) {
-        if let (Message::State(new), Some(Message::State(old))) = (message, self.last)
+    pub fn publish(&mut self, message: Announcement) {
+        if let (Announcement::State(new), Some(Announcement::State(old))) = (message, self.last)
             && new.session != old.session
         {
-            self.send(Message::Bye {
+            self.send(Announcement::Bye {
                 session: old.session,
             });
         }
         self.send(message);
     }
 
-    fn send(&mut self, message: Message) {
+    fn send(&mut self, message: Announcement) {
         let wire = message.encode_from(&self.key, std::process::id());
         let state_name = format!("{}.state", self.key);
         let state_file = self.dir.path.join(&state_name);
         match message {
-            Message::State(_) => {
+            Announcement::State(_) => {
                 if self.dir.write(&state_name, wire.as_bytes()).is_ok() {
                     register(&state_file);
                 }
             }
-            Message::Bye { .. } => {
+            Announcement::Bye { .. } => {
                 self.dir.remove(&state_name);
                 unregister(&state_file);
             }
@@ -107,15 +108,15 @@ impl Publisher {
     }
 
     /// The last message published.
-    pub fn last(&self) -> Option<Message> {
+    pub fn last(&self) -> Option<Announcement> {
         self.last
     }
 }
 
 impl Drop for Publisher {
     fn drop(&mut self) {
-        if let Some(Message::State(state)) = self.last {
-            self.publish(Message::Bye {
+        if let Some(Announcement::State(state)) = self.last {
+            self.publish(Announcement::Bye {
                 session: state.session,
             });
         }
@@ -136,18 +137,11 @@ impl ListenError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Self::Folder(problem) => problem.message(lang),
-            Self::Socket(path, error) => match lang {
-                Lang::En => format!(
-                    "cannot create '{}': {}",
-                    clean_line(&path.display().to_string()),
-                    crate::files::io_words(error)
-                ),
-                Lang::Fr => format!(
-                    "impossible de créer « {} » : {}",
-                    clean_line(&path.display().to_string()),
-                    crate::files::io_words(error)
-                ),
-            },
+            Self::Socket(path, error) => msg::cannot_create(
+                lang,
+                &clean_line(&path.display().to_string()),
+                &crate::files::io_words(error),
+            ),
         }
     }
 }
@@ -198,7 +192,7 @@ impl Listener {
 
     /// The state a presenter saved last, if one is running (a state too old to be live is
     /// ignored: see `STALE_AFTER`; so is one whose presenter is known to be gone).
-    pub fn saved(&self) -> Option<Message> {
+    pub fn saved(&self) -> Option<Announcement> {
         self.saved_from()
             .filter(|(_, pid)| pid.is_none_or(super::is_running))
             .map(|(message, _)| message)
@@ -206,31 +200,31 @@ impl Listener {
 
     /// The state a presenter saved last, with its process id, whether or not that process
     /// still runs (a state too old to be live, and not blank, is ignored).
-    pub fn saved_from(&self) -> Option<(Message, Option<u32>)> {
+    pub fn saved_from(&self) -> Option<(Announcement, Option<u32>)> {
         let bytes = self.dir.read(&format!("{}.state", self.key), MAX_MESSAGE)?;
-        match Message::decode_from(&bytes, &self.key)? {
-            (Message::State(state), pid)
+        match Announcement::decode_from(&bytes, &self.key)? {
+            (Announcement::State(state), pid)
                 if state.blanked || state.paused || age(state.sent_ms) <= STALE_AFTER =>
             {
-                Some((Message::State(state), pid))
+                Some((Announcement::State(state), pid))
             }
             _ => None,
         }
     }
 
     /// Blocks until a valid message for this article arrives (invalid ones are skipped).
-    pub fn recv(&self) -> std::io::Result<Message> {
+    pub fn recv(&self) -> std::io::Result<Announcement> {
         self.recv_from().map(|(message, _)| message)
     }
 
     /// Like [`Listener::recv`], with the sender's process id when it gives one.
-    pub fn recv_from(&self) -> std::io::Result<(Message, Option<u32>)> {
+    pub fn recv_from(&self) -> std::io::Result<(Announcement, Option<u32>)> {
         let mut buf = [0u8; MAX_MESSAGE + 1];
         loop {
             let n = self.socket.recv(&mut buf)?;
             if let Some(message) = buf
                 .get(..n)
-                .and_then(|b| Message::decode_from(b, &self.key))
+                .and_then(|b| Announcement::decode_from(b, &self.key))
             {
                 return Ok(message);
             }

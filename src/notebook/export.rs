@@ -5,6 +5,7 @@
 //! on an annotation, then the note as written, each of its lines a Markdown paragraph. Notes whose words are no longer in the text come last with their saved
 //! quote. The output depends only on the article and the notebook (no clock), so it is stable.
 
+use crate::i18n::export as msg;
 use std::fmt::Write;
 
 use crate::content::Article;
@@ -63,7 +64,7 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "# {}{}{}\n",
-        lang.pick("Notes", "Notes"),
+        msg::notes(lang),
         lang.colon(),
         meta.title
     );
@@ -72,11 +73,7 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
     if !meta.author.is_empty() {
         byline.push(meta.author.clone());
     }
-    byline.push(match (lang, count) {
-        (Lang::En, 1) => "1 note".to_owned(),
-        (Lang::En, n) => format!("{n} notes"),
-        (Lang::Fr, n) => format!("{n} note{}", if n > 1 { "s" } else { "" }),
-    });
+    byline.push(msg::note_count(lang, count));
     let _ = writeln!(out, "{}\n", byline.join(" · "));
     let mut current_part: Option<Option<usize>> = None;
     for i in notebook.notes_in_order(article) {
@@ -95,12 +92,7 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
                     .parts
                     .get(p)
                     .map_or_else(String::new, |p| p.heading.clone()),
-                None => lang
-                    .pick(
-                        "Notes whose passage is no longer in the text",
-                        "Notes dont le passage n’est plus dans le texte",
-                    )
-                    .to_owned(),
+                None => msg::notes_whose_passage_no_longer(lang).to_owned(),
             };
             let _ = writeln!(out, "## {heading}\n");
         }
@@ -147,11 +139,7 @@ pub fn markdown(article: &Article, notebook: &Notebook, lang: Lang) -> String {
         let _ = writeln!(out, "{}\n", paragraphs(&note.text));
     }
     if count == 0 {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick("No notes yet.", "Aucune note pour l’instant.")
-        );
+        let _ = writeln!(out, "{}", msg::no_notes_yet(lang));
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -164,7 +152,7 @@ mod tests {
     use super::*;
     use crate::app::tests::sample;
     use crate::content::Source;
-    use crate::notebook::Anchor;
+    use crate::notebook::PlacedSpot;
 
     #[test]
     fn notes_come_out_in_reading_order_with_passages_and_sources() {
@@ -183,13 +171,21 @@ mod tests {
         article.annotations[5].source = Some(0);
         let mut book = Notebook::default();
         // Written out of order: conclusion first, then an annotation in part 2, then part 0.
-        book.set_note(None, &Anchor::paragraph(&article, 3, 1).unwrap(), "Fin.");
         book.set_note(
             None,
-            &Anchor::annotation(&article, 5).unwrap(),
+            &PlacedSpot::paragraph(&article, 3, 1).unwrap(),
+            "Fin.",
+        );
+        book.set_note(
+            None,
+            &PlacedSpot::annotation(&article, 5).unwrap(),
             "À vérifier\nsur place.\n\n\nSinon ?",
         );
-        book.set_note(None, &Anchor::paragraph(&article, 0, 0).unwrap(), "Début.");
+        book.set_note(
+            None,
+            &PlacedSpot::paragraph(&article, 0, 0).unwrap(),
+            "Début.",
+        );
         let mut orphan = book.notes[0].clone();
         orphan.id = "x".into();
         orphan.spot.quote = "des mots disparus".into();

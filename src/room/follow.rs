@@ -9,6 +9,7 @@
 //! once the student steps elsewhere it stays there, and the status line says how far behind
 //! they are until `F` rejoins.
 
+use crate::i18n::room as msg;
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
@@ -108,16 +109,7 @@ pub fn take() -> Vec<News> {
 pub fn parse_url(given: &str, lang: Lang) -> Result<String, String> {
     let trimmed = given.trim().trim_end_matches('/');
     let shown = crate::text::sanitize::clean_line(given);
-    let wrong = || match lang {
-        Lang::En => format!(
-            "'{shown}' is not a room address: copy it from the presenter's screen, e.g. \
-             http://192.168.1.20:7878/K7Q2MD"
-        ),
-        Lang::Fr => format!(
-            "« {shown} » n’est pas une adresse de salle : recopiez-la depuis l’écran de la \
-             présentation, par exemple http://192.168.1.20:7878/K7Q2MD"
-        ),
-    };
+    let wrong = || msg::not_room_address_copy_from(lang, &shown);
     let rest = trimmed.strip_prefix("http://").ok_or_else(wrong)?;
     let (host, code) = rest.split_once('/').ok_or_else(wrong)?;
     let fine_host = !host.is_empty()

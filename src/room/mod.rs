@@ -19,6 +19,7 @@ mod server;
 pub mod view;
 pub mod votes;
 
+use crate::i18n::room as msg;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, UdpSocket};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -48,7 +49,7 @@ pub(crate) struct Published {
 pub(crate) struct Shared {
     code: String,
     lang: Lang,
-    /// The article's key (`tour::article_key`), so a follower knows it reads the same text.
+    /// The article's key (`Article::text_hash`), so a follower knows it reads the same text.
     key: String,
     title: String,
     stops: Vec<StopView>,
@@ -132,35 +133,13 @@ impl StartError {
         match self {
             Self::Address(given) => {
                 let given = crate::text::sanitize::clean_line(given);
-                match lang {
-                    Lang::En => format!(
-                        "'{given}' is not an address to listen on: give a port (7878), or an \
-                         address and a port (127.0.0.1:7878, 0.0.0.0:7878)"
-                    ),
-                    Lang::Fr => format!(
-                        "« {given} » n’est pas une adresse d’écoute : donnez un port (7878), ou \
-                         une adresse et un port (127.0.0.1:7878, 0.0.0.0:7878)"
-                    ),
-                }
+                msg::not_address_listen_give_port(lang, &given)
             }
-            Self::Bind(addr, error) => match (lang, error.kind()) {
-                (Lang::En, std::io::ErrorKind::AddrInUse) => format!(
-                    "cannot open the room on {addr}: that port is in use (another glose present \
-                     --room?); give another one, e.g. --room 0.0.0.0:7879"
-                ),
-                (Lang::Fr, std::io::ErrorKind::AddrInUse) => format!(
-                    "impossible d’ouvrir la salle sur {addr} : ce port est déjà pris (un autre \
-                     glose present --room ?) ; donnez-en un autre, par exemple --room 0.0.0.0:7879"
-                ),
-                (Lang::En, _) => format!("cannot open the room on {addr}: {error}"),
-                (Lang::Fr, _) => format!("impossible d’ouvrir la salle sur {addr} : {error}"),
+            Self::Bind(addr, error) => match error.kind() {
+                std::io::ErrorKind::AddrInUse => msg::port_in_use(lang, addr),
+                _ => msg::cannot_open_room(lang, addr, error),
             },
-            Self::Random => lang
-                .pick(
-                    "cannot draw a room code: the system gives no random numbers",
-                    "impossible de tirer un code de salle : le système ne donne pas de nombres aléatoires",
-                )
-                .to_owned(),
+            Self::Random => msg::cannot_draw_room_code_system(lang).to_owned(),
             Self::Thread(error) => format!("{error}"),
         }
     }
@@ -259,7 +238,7 @@ impl Room {
             .iter()
             .map(|stop| StopView::new(article, stop, lang))
             .collect();
-        let key = crate::tour::article_key(article);
+        let key = article.text_hash();
         let first = Published {
             rev: 0,
             shown: Shown::default(),

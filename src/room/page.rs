@@ -4,6 +4,7 @@
 //!
 //! Every text is escaped here (`html_escape`); the script only ever sets `textContent`.
 
+use crate::i18n::room as msg;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use super::Shared;
@@ -17,40 +18,13 @@ pub const STYLE: &str = include_str!("assets/room.css");
 
 /// Words the page and its script use, in the room's language.
 fn labels(lang: Lang) -> [(&'static str, &'static str); 12] {
-    let pick = |en, fr| lang.pick(en, fr);
-    [
-        ("stop", pick("Stop", "Étape")),
-        ("questions", pick("Questions", "Questions")),
-        ("vote", pick("Your answer", "Votre réponse")),
-        ("send", pick("Send", "Envoyer")),
-        ("chosen", pick("Your answer:", "Votre réponse\u{a0}:")),
-        ("verdict", pick("Verdict", "Verdict")),
-        ("source", pick("Source:", "Source\u{a0}:")),
-        ("answers", pick("answers", "réponses")),
-        ("median", pick("median", "médiane")),
-        ("answer", pick("the answer", "la réponse")),
-        (
-            "paused",
-            pick("The screen is paused.", "L’écran est en pause."),
-        ),
-        (
-            "waiting",
-            pick(
-                "Connection lost, trying again…",
-                "Connexion perdue, nouvel essai…",
-            ),
-        ),
-    ]
+    msg::page_labels(lang)
 }
 
 /// A number as the page shows it (`12.5`, `12,5` in French).
 fn number(value: f64, lang: Lang) -> String {
     let rounded = (value * 100.0).round() / 100.0;
-    let shown = format!("{rounded}");
-    match lang {
-        Lang::Fr => shown.replace('.', ","),
-        Lang::En => shown,
-    }
+    lang.decimal(format!("{rounded}"))
 }
 
 /// The page for the state `shown`, marking `ballot` (this browser's vote), with `notice` (the
@@ -71,10 +45,7 @@ pub fn html(shared: &Shared, shown: Shown, ballot: Option<Answer>, notice: Optio
         ));
     }
     body.push_str(&stop_html(shared, shown, ballot));
-    let lang_tag = match lang {
-        Lang::En => "en",
-        Lang::Fr => "fr",
-    };
+    let lang_tag = lang.tag();
     let published = shared.state.borrow().json.clone();
     format!(
         "<!doctype html>\n<html lang=\"{lang_tag}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -108,12 +79,12 @@ fn stop_html(shared: &Shared, shown: Shown, ballot: Option<Answer>) -> String {
     if shown.blanked {
         return format!(
             "<p class=\"paused\">{}</p>\n",
-            text(lang.pick("The screen is paused.", "L’écran est en pause."))
+            text(msg::screen_paused(lang))
         );
     }
     let mut out = format!(
         "<p class=\"progress\">{} {}/{}</p>\n<h1>{}</h1>\n",
-        text(lang.pick("Stop", "Étape")),
+        text(msg::stop(lang)),
         shown.stop + 1,
         shared.stops.len(),
         text(&stop.title)
@@ -144,7 +115,7 @@ fn stop_html(shared: &Shared, shown: Shown, ballot: Option<Answer>) -> String {
         if let Some(label) = &v.label {
             out.push_str(&format!(
                 "<h2>{}{}{}</h2>",
-                text(lang.pick("Verdict", "Verdict")),
+                text(msg::verdict(lang)),
                 lang.colon(),
                 text(label)
             ));
@@ -152,7 +123,7 @@ fn stop_html(shared: &Shared, shown: Shown, ballot: Option<Answer>) -> String {
         if let Some(source) = &v.source {
             out.push_str(&format!(
                 "<p class=\"source\">{} {}</p>",
-                text(lang.pick("Source:", "Source\u{a0}:")),
+                text(msg::source(lang)),
                 text(source)
             ));
         }
@@ -182,7 +153,7 @@ fn poll_html(shared: &Shared, shown: Shown, poll: &Poll, ballot: Option<Answer>)
          <fieldset{disabled}><legend>{}</legend>\n\
          <input type=\"hidden\" name=\"stop\" value=\"{}\">\n",
         shared.code,
-        text(lang.pick("Your answer", "Votre réponse")),
+        text(msg::your_answer(lang)),
         shown.stop
     );
     let results = if shown.revealed {
@@ -223,32 +194,20 @@ fn poll_html(shared: &Shared, shown: Shown, poll: &Poll, ballot: Option<Answer>)
                  step=\"any\" inputmode=\"decimal\" required{value}> {}</label>\n\
                  <button type=\"submit\">{}</button>\n",
                 text(unit),
-                text(lang.pick("Send", "Envoyer"))
+                text(msg::send(lang))
             ));
             if let Some(tally) = &results {
                 let median = tally
                     .median()
-                    .map(|m| {
-                        format!(
-                            " · {} {}",
-                            text(lang.pick("median", "médiane")),
-                            number(m, lang)
-                        )
-                    })
+                    .map(|m| format!(" · {} {}", text(msg::median(lang)), number(m, lang)))
                     .unwrap_or_default();
                 let truth = answer
-                    .map(|a| {
-                        format!(
-                            " · {} {a} {}",
-                            text(lang.pick("the answer", "la réponse")),
-                            text(unit)
-                        )
-                    })
+                    .map(|a| format!(" · {} {a} {}", text(msg::the_answer(lang)), text(unit)))
                     .unwrap_or_default();
                 out.push_str(&format!(
                     "<p class=\"results\">{} {}{median}{truth}</p>\n",
                     tally.answers,
-                    text(lang.pick("answers", "réponses"))
+                    text(msg::answers(lang))
                 ));
             }
         }
@@ -263,7 +222,7 @@ fn poll_html(shared: &Shared, shown: Shown, poll: &Poll, ballot: Option<Answer>)
         };
         out.push_str(&format!(
             "<p class=\"ballot\">{} {}</p>\n",
-            text(lang.pick("Your answer:", "Votre réponse\u{a0}:")),
+            text(msg::your_answer_colon(lang)),
             text(&shown_ballot)
         ));
     }

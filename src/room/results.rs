@@ -8,6 +8,7 @@
 //! ballots back, so a killed presenter loses at most the last second of votes; a new session
 //! starts empty and replaces the file at its first vote.
 
+use crate::i18n::room as msg;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -141,28 +142,25 @@ impl Results {
     pub fn markdown(&self, lang: Lang) -> String {
         let mut out = format!(
             "# {}{}{}\n",
-            lang.pick("Results", "Résultats"),
+            msg::results(lang),
             lang.colon(),
             md(&self.title)
         );
         if self.stops.is_empty() {
-            out.push_str(&format!(
-                "\n{}\n",
-                lang.pick("No votes yet.", "Aucun vote pour l’instant.")
-            ));
+            out.push_str(&format!("\n{}\n", msg::no_votes_yet(lang)));
         }
         for stop in &self.stops {
             out.push_str(&format!(
                 "\n## {} {} — {}\n\n{}\n\n",
-                lang.pick("Stop", "Étape"),
+                msg::stop(lang),
                 stop.stop,
                 md(&stop.title),
                 answers(lang, stop.answers)
             ));
             out.push_str(&format!(
                 "| {} | {} |\n|---|---:|\n",
-                lang.pick("Answer", "Réponse"),
-                lang.pick("Votes", "Votes")
+                msg::answer_heading(lang),
+                msg::votes(lang)
             ));
             for (label, count) in rows(stop, lang) {
                 out.push_str(&format!("| {} | {count} |\n", md(&label)));
@@ -171,7 +169,7 @@ impl Results {
                 if let Some(median) = median(&stop.values) {
                     out.push_str(&format!(
                         "\n{}{}{} {}\n",
-                        lang.pick("Median", "Médiane"),
+                        msg::median_heading(lang),
                         lang.colon(),
                         number(median, lang),
                         md(unit)
@@ -180,7 +178,7 @@ impl Results {
                 if let Some(answer) = answer {
                     out.push_str(&format!(
                         "{}{}{answer} {}\n",
-                        lang.pick("The answer", "La réponse"),
+                        msg::the_answer_heading(lang),
                         lang.colon(),
                         md(unit)
                     ));
@@ -192,10 +190,7 @@ impl Results {
 
     /// CSV: `stop,title,answer,votes`, one row per choice (per range for a guess).
     pub fn csv(&self, lang: Lang) -> String {
-        let mut out = format!(
-            "{}\n",
-            lang.pick("stop,title,answer,votes", "étape,titre,réponse,votes")
-        );
+        let mut out = format!("{}\n", msg::stop_title_answer_votes(lang));
         for stop in &self.stops {
             for (label, count) in rows(stop, lang) {
                 out.push_str(&format!(
@@ -211,7 +206,7 @@ impl Results {
 }
 
 fn answers(lang: Lang, n: usize) -> String {
-    crate::i18n::count_of(lang, n, ("answer", "answers", "réponse", "réponses"))
+    crate::i18n::count_of(lang, n, crate::i18n::words::ANSWERS)
 }
 
 /// The rows of a stop's table: each choice and its count, or each range of a guess.
@@ -258,11 +253,7 @@ fn median(values: &[f64]) -> Option<f64> {
 /// A number with at most two decimals, French decimal comma in French.
 pub fn number(value: f64, lang: Lang) -> String {
     let rounded = (value * 100.0).round() / 100.0;
-    let shown = format!("{rounded}");
-    match lang {
-        Lang::Fr => shown.replace('.', ","),
-        Lang::En => shown,
-    }
+    lang.decimal(format!("{rounded}"))
 }
 
 /// A table cell of Markdown: no `|` or line break breaks the table.
@@ -290,7 +281,7 @@ fn csv(text: &str) -> String {
 /// Where `article`'s results are kept, if the platform has a state folder.
 pub fn path_for(article: &Article) -> Option<PathBuf> {
     let paths = crate::store::Paths::for_article(article)?;
-    let key = crate::store::article_key(article);
+    let key = crate::store::state_file_stem(article);
     Some(paths.position.with_file_name(format!("{key}.results.json")))
 }
 

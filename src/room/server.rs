@@ -7,6 +7,7 @@
 //! 4 KiB get 413, votes over the rate limit 429; every response says `no-store`, sends no
 //! referrer (the address holds the code) and the page forbids every script but its own.
 
+use crate::i18n::room as msg;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -260,56 +261,36 @@ async fn vote(
     let shown = shared.shown();
     let closed = |what| answered(&shared, scripted, StatusCode::CONFLICT, what);
     if form.stop.is_some_and(|stop| stop != shown.stop) {
-        return closed(lang.pick(
-            "This vote is closed: the facilitator has moved on.",
-            "Ce vote est clos\u{a0}: l’animateur est passé à la suite.",
-        ));
+        return closed(msg::vote_closed_facilitator_has_moved(lang));
     }
     if shown.revealed {
-        return closed(lang.pick(
-            "This vote is closed: the answer is shown.",
-            "Ce vote est clos\u{a0}: la réponse est affichée.",
-        ));
+        return closed(msg::vote_closed_answer_shown(lang));
     }
     let Some(poll) = shared.stops.get(shown.stop).and_then(|s| s.poll.as_ref()) else {
-        return closed(lang.pick(
-            "There is no vote now.",
-            "Il n’y a pas de vote en ce moment.",
-        ));
+        return closed(msg::there_no_vote_now(lang));
     };
     let Some(answer) = Answer::parse(poll, form.choice.as_deref(), form.value.as_deref()) else {
         return answered(
             &shared,
             scripted,
             StatusCode::BAD_REQUEST,
-            lang.pick(
-                "This answer is not one of the choices.",
-                "Cette réponse ne fait pas partie des choix.",
-            ),
+            msg::answer_not_one_choices(lang),
         );
     };
     let cast = shared.cast(shown.stop, &voter, peer.ip(), answer, Instant::now());
     let mut response = match cast {
-        Ok(()) => answered(
-            &shared,
-            scripted,
-            StatusCode::OK,
-            lang.pick("Vote counted.", "Vote compté."),
-        ),
+        Ok(()) => answered(&shared, scripted, StatusCode::OK, msg::vote_counted(lang)),
         Err(Refused::TooFast) => answered(
             &shared,
             scripted,
             StatusCode::TOO_MANY_REQUESTS,
-            lang.pick(
-                "Too many votes at once: wait a second.",
-                "Trop de votes à la fois\u{a0}: attendez une seconde.",
-            ),
+            msg::too_many_votes_once_wait(lang),
         ),
         Err(Refused::Full) => answered(
             &shared,
             scripted,
             StatusCode::SERVICE_UNAVAILABLE,
-            lang.pick("This vote is full.", "Ce vote est complet."),
+            msg::vote_full(lang),
         ),
     };
     if fresh && follower.is_none() {

@@ -94,7 +94,7 @@ impl StopView {
                 Verdict {
                     label: a
                         .verdict
-                        .map(|v| format!("{} {}", verdict_mark(v), lang.verdict(v))),
+                        .map(|v| format!("{} {}", v.sign(), lang.verdict(v))),
                     note: a.note.clone(),
                     source,
                 }
@@ -108,16 +108,6 @@ impl StopView {
             poll: stop.poll.clone(),
             verdict,
         }
-    }
-}
-
-/// The mark shown before a verdict (as the presenter shows it).
-pub fn verdict_mark(verdict: crate::content::Verdict) -> &'static str {
-    match verdict {
-        crate::content::Verdict::Confirmed => "✓",
-        crate::content::Verdict::Imprecise => "≈",
-        crate::content::Verdict::Misreported => "✗",
-        crate::content::Verdict::Unverifiable => "?",
     }
 }
 

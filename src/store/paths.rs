@@ -1,5 +1,5 @@
 //! Where an article's state files are: the directories, and the file name stem
-//! (`article_key`) made of a readable slug of the title and a stable hash of its identity.
+//! (`state_file_stem`) made of a readable slug of the title and a stable hash of its identity.
 
 use std::path::{Path, PathBuf};
 
@@ -28,7 +28,7 @@ impl Paths {
     /// The files for `article` under the standard directories, or under `GLOSE_STATE_DIR`.
     /// `None` when the platform gives no home directory.
     pub fn for_article(article: &Article) -> Option<Self> {
-        let name = article_key(article);
+        let name = state_file_stem(article);
         if let Some(dir) = std::env::var_os(ENV_DIR).filter(|v| !v.is_empty()) {
             return Some(Self::in_dirs(Path::new(&dir), Path::new(&dir), &name));
         }
@@ -57,7 +57,8 @@ const KEY_OPENING_CHARS: usize = 400;
 /// The identity is the title, the author, the language and the text's opening characters: two
 /// different texts never share a file, the same article opened from another folder finds its
 /// state, and an edit further into the text keeps the notes (they are re-anchored by quote).
-pub fn article_key(article: &Article) -> String {
+/// Not `Article::text_hash` (the notes link's name for the exact text, which any edit changes).
+pub fn state_file_stem(article: &Article) -> String {
     let meta = &article.meta;
     let opening: String = article.text.chars().take(KEY_OPENING_CHARS).collect();
     let mut identity = Vec::new();
@@ -123,21 +124,21 @@ mod tests {
     #[test]
     fn key_is_stable_and_distinguishes_articles() {
         let a = sample(2);
-        let key = article_key(&a);
+        let key = state_file_stem(&a);
         // The same article gives the same key on every machine and Rust version.
-        assert_eq!(key, article_key(&a.clone()));
+        assert_eq!(key, state_file_stem(&a.clone()));
         assert!(key.starts_with("titre-"), "{key}");
         assert_eq!(key.len(), "titre-".len() + 16);
         let mut other = a.clone();
         other.text.replace_range(0..1, "X");
-        assert_ne!(article_key(&other), key, "different opening words");
+        assert_ne!(state_file_stem(&other), key, "different opening words");
         let mut retitled = a.clone();
         retitled.meta.title = "Autre titre".into();
-        assert_ne!(article_key(&retitled), key);
+        assert_ne!(state_file_stem(&retitled), key);
         let mut edited_later = a;
         edited_later.text.push_str(" ajout");
         assert_eq!(
-            article_key(&edited_later),
+            state_file_stem(&edited_later),
             key,
             "an edit far in keeps the key"
         );
@@ -153,14 +154,14 @@ mod tests {
     fn the_names_of_files_on_disk_never_change() {
         // A student's notes are found again by this name alone: a different value for the same
         // article orphans every notes file already written (as a change of hash would).
-        let sample = article_key(&sample(2));
+        let sample = state_file_stem(&sample(2));
         assert_eq!(sample, "titre-4b0fdfb8be29dc0a");
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/english");
         let fixture = crate::content::load_path(&fixture).unwrap().article;
-        assert_eq!(article_key(&fixture), "a-minimal-text-903073b4fd0b3ed8");
+        assert_eq!(state_file_stem(&fixture), "a-minimal-text-903073b4fd0b3ed8");
         let bundled = crate::content::load_bundled().unwrap().article;
         assert_eq!(
-            article_key(&bundled),
+            state_file_stem(&bundled),
             "ia-intelligence-artificielle-main-d-oeuvre-bien-995c2fdaa8007f89",
             "the bundled article's title, author, language or opening words changed: every \
              reader's notes on it would be left behind under the old name; keep them, or make \

@@ -399,7 +399,7 @@ struct Link {
 impl Link {
     fn new(app: &App) -> Self {
         Self {
-            key: crate::tour::article_key(&app.article),
+            key: app.article.text_hash(),
             #[cfg(unix)]
             publisher: None,
         }
@@ -408,21 +408,21 @@ impl Link {
     /// Tells notes windows where the tour is (or that it ended). Never blocks, never fails.
     #[cfg(unix)]
     fn publish(&mut self, app: &App) {
-        use crate::link::{Message, Publisher};
+        use crate::link::{Announcement, Publisher};
         match app.link_state(crate::link::unix_ms()) {
             Some(state) => {
                 if self.publisher.is_none() {
                     self.publisher = Publisher::new(&self.key);
                 }
                 if let Some(publisher) = self.publisher.as_mut() {
-                    publisher.publish(Message::State(state));
+                    publisher.publish(Announcement::State(state));
                 }
             }
             None => {
                 if let Some(publisher) = self.publisher.as_mut()
-                    && let Some(Message::State(state)) = publisher.last()
+                    && let Some(Announcement::State(state)) = publisher.last()
                 {
-                    publisher.publish(Message::Bye {
+                    publisher.publish(Announcement::Bye {
                         session: state.session,
                     });
                 }

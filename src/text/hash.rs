@@ -1,7 +1,7 @@
 //! The one hash of the crate: FNV-1a, 64 bits. Stable across Rust versions, platforms and
 //! builds (unlike std's `DefaultHasher`), because its values name things that must be found
-//! again: a student's notes file (`store::article_key`), the presenter's link
-//! (`tour::article_key`), the prebuilt bundled article (`content::bundled`). Changing it would
+//! again: a student's notes file (`store::state_file_stem`), the presenter's link
+//! (`Article::text_hash`), the prebuilt bundled article (`content::bundled`). Changing it would
 //! orphan every notes file on disk: the tests pin its values.
 //!
 //! `const`, so that the bundled article's fingerprint is computed at compile time.

@@ -11,7 +11,7 @@
 //! ```toml
 //! version = 1
 //! id = 1764589026000          # the session's id: when it began, in ms since the Unix epoch
-//! article = "ia-intelligence-artificielle-1f0c…"   # store::article_key
+//! article = "ia-intelligence-artificielle-1f0c…"   # store::state_file_stem
 //! title = "IA : intelligence artificielle, main-d’œuvre bien réelle"
 //! started = 1764589026        # Unix seconds
 //! saved = 1764589999
@@ -63,7 +63,7 @@ pub struct PresenterSession {
     /// The session's id: when it began, in milliseconds since the Unix epoch. Kept when the
     /// session is resumed; a new session gets a new one. Also the id notes windows follow.
     pub id: u64,
-    /// The article's key (`store::article_key`).
+    /// The article's key (`store::state_file_stem`).
     #[serde(default)]
     pub article: String,
     /// The article's title, for a person reading the file.
@@ -99,7 +99,7 @@ impl PresenterSession {
         Self {
             version: VERSION,
             id,
-            article: crate::store::article_key(article),
+            article: crate::store::state_file_stem(article),
             title: clean_line(&article.meta.title),
             started: id / 1000,
             saved: id / 1000,

@@ -92,12 +92,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let header = Line::from(Span::styled(
         format!(
             "{} · {} · ~{} {} · ✎ = {}",
-            count_of(
-                lang,
-                article.parts.len(),
-                ("part", "parts", "partie", "parties")
-            ),
-            count_of(lang, total_words, ("word", "words", "mot", "mots")),
+            count_of(lang, article.parts.len(), crate::i18n::words::PARTS),
+            count_of(lang, total_words, crate::i18n::words::WORDS),
             minutes(total_words),
             Text::Minutes.get(lang),
             Text::Annotations.get(lang).to_lowercase(),

@@ -4,6 +4,7 @@
 //! width to move the cursor by visual row), so the two always agree. The cursor is the
 //! terminal's own (`Frame::set_cursor_position`), which screen readers and input methods follow.
 
+use crate::i18n::screen as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -22,15 +23,13 @@ pub fn hints(keymap: &Keymap, lang: Lang, all_keys: bool) -> String {
         .into_iter()
         .map(|(keys, action)| {
             let label = match action {
-                Action::NoteSave => lang.pick("save", "enregistrer"),
-                Action::NoteClose => lang.pick("close", "fermer"),
+                Action::NoteSave => msg::save(lang),
+                Action::NoteClose => msg::close(lang),
                 other => other.describe(lang),
             };
             format!("{keys} {label}")
         })
-        .chain(std::iter::once(
-            lang.pick("Enter new line", "Entrée à la ligne").to_owned(),
-        ))
+        .chain(std::iter::once(msg::enter_new_line(lang).to_owned()))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -92,7 +91,7 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
     let height = usize::from(a.text.height);
     let text = editor.text();
     if text.is_empty() {
-        let placeholder = lang.pick("Write your note…", "Écrivez votre note…");
+        let placeholder = msg::write_your_note(lang);
         buf.set_line(
             a.text.x,
             a.text.y,

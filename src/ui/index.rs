@@ -2,6 +2,7 @@
 //! kind and by text, like Kindle's X-Ray for figures; the detail area shows the source and the
 //! context of the entry under the cursor.
 
+use crate::i18n::screen as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -12,16 +13,6 @@ use crate::i18n::{Text, count_of, quoted};
 use crate::text::wrap::str_width;
 use crate::ui::lookup::{self, ListFrame};
 use crate::ui::{fit, wrap_text};
-
-/// The verdict as a mark a reader can tell apart without colour.
-pub fn verdict_mark(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Confirmed => "✓",
-        Verdict::Imprecise => "≈",
-        Verdict::Misreported => "✗",
-        Verdict::Unverifiable => "?",
-    }
-}
 
 /// Draws the index; returns the cursor position while its filter is typed.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -79,7 +70,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             .and_then(|&i| app.orphans.get(i.checked_sub(article.annotations.len())?))
         {
             // Not in the text: a mark and the words as written, never silently dropped.
-            let mark = format!("⚠ {}", lang.pick("orphan", "orpheline"));
+            let mark = format!("⚠ {}", msg::orphan(lang));
             let words = quoted(app.lang, &orphan.quote);
             let fixed = kind_width + 1 + verdict_width + 1 + 3;
             return vec![
@@ -96,9 +87,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             return Vec::new();
         };
         let pane = app.part_pane.get(annotation.part).map_or(0, |p| p + 1);
-        let verdict = annotation.verdict.map_or_else(String::new, |v| {
-            format!("{} {}", verdict_mark(v), lang.verdict(v))
-        });
+        let verdict = annotation
+            .verdict
+            .map_or_else(String::new, |v| format!("{} {}", v.sign(), lang.verdict(v)));
         let words = quoted(lang, article.slice(annotation.range.clone()));
         let fixed = kind_width + 1 + verdict_width + 1 + 3;
         let words_width = width.saturating_sub(fixed).max(1);
@@ -178,11 +169,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let title = format!(
         "{} · {}",
         Text::Index.get(lang),
-        count_of(
-            lang,
-            entries.len(),
-            ("annotation", "annotations", "annotation", "annotations")
-        )
+        count_of(lang, entries.len(), crate::i18n::words::ANNOTATIONS)
     );
     lookup::render(
         app,

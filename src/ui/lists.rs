@@ -5,6 +5,7 @@
 //! modifier, so it survives `NO_COLOR`). The footer gives the list's keys from the keymap, or
 //! asks before a deletion.
 
+use crate::i18n::screen as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -36,11 +37,11 @@ fn hints(keymap: &Keymap, lang: Lang, notes: bool, all_keys: bool) -> String {
         })
         .map(|(keys, action)| {
             let label = match action {
-                Action::ListNext => lang.pick("next", "suivante"),
-                Action::ListOpen => lang.pick("go", "aller"),
-                Action::ListEdit => lang.pick("edit", "modifier"),
-                Action::ListDelete => lang.pick("delete", "supprimer"),
-                Action::ListClose => lang.pick("close", "fermer"),
+                Action::ListNext => msg::next(lang),
+                Action::ListOpen => msg::go(lang),
+                Action::ListEdit => msg::edit(lang),
+                Action::ListDelete => msg::delete(lang),
+                Action::ListClose => msg::close(lang),
                 other => other.describe(lang),
             };
             format!("{keys} {label}")

@@ -1,6 +1,7 @@
 //! The problems overlay (`!`): a draft's errors and warnings, as `glose check` prints them,
 //! with the annotations that anchor nowhere.
 
+use crate::i18n::screen as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,12 +25,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let errors = app.problems.iter().filter(|p| p.is_error()).count();
     let title = format!(
         " {} · {} ",
-        app.lang.pick("Draft", "Brouillon"),
-        count_of(
-            app.lang,
-            errors,
-            ("problem", "problems", "problème", "problèmes")
-        )
+        msg::draft(app.lang),
+        count_of(app.lang, errors, crate::i18n::words::PROBLEMS)
     );
     let shown = usize::from(popup.height.saturating_sub(2));
     let scroll = app.view.help_scroll.min(lines.len().saturating_sub(shown));

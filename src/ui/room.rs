@@ -2,6 +2,7 @@
 //! address, and the `J` screen: the address in large type with a QR code, for a room to type
 //! or scan.
 
+use crate::i18n::room as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -10,7 +11,7 @@ use ratatui::widgets::{Clear, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
-use crate::i18n::{Lang, count_of};
+use crate::i18n::count_of;
 use crate::text::wrap::str_width;
 use crate::theme::Theme;
 use crate::ui::{fit, wrap_text};
@@ -22,9 +23,9 @@ pub fn footer_text(app: &App, short: bool) -> Option<String> {
     let mut text = format!(" {} ", room.join);
     if let Some(tally) = &room.tally {
         let words = if short {
-            ("vote", "votes", "vote", "votes")
+            crate::i18n::words::VOTES
         } else {
-            ("answer", "answers", "réponse", "réponses")
+            crate::i18n::words::ANSWERS
         };
         text.push_str(&format!("· {} ", count_of(app.lang, tally.answers, words)));
     }
@@ -52,10 +53,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     buf.set_style(area, theme.text);
     let Some(room) = &app.room else {
-        let text = lang.pick(
-            "No room is open: start with glose present --room",
-            "Aucune salle n’est ouverte : lancez glose present --room",
-        );
+        let text = msg::no_room_open_start_glose(lang);
         buf.set_line(
             area.x + 1,
             area.y + 1,
@@ -94,10 +92,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(text_area.width);
     let lines: Vec<Line> = vec![
-        Line::styled(
-            fit(lang.pick("Join the room", "Rejoindre la salle"), width),
-            theme.heading,
-        ),
+        Line::styled(fit(msg::join_room(lang), width), theme.heading),
         Line::default(),
         Line::styled(
             fit(&room.join, width),
@@ -113,14 +108,8 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             };
             room.code.chars().count() * cols <= width
         });
-    let follow = match lang {
-        Lang::En => format!("In a terminal: glose follow {}", room.join),
-        Lang::Fr => format!("Dans un terminal\u{a0}: glose follow {}", room.join),
-    };
-    let browser = lang.pick(
-        "In a browser: type the address, or scan the code.",
-        "Dans un navigateur : tapez l’adresse, ou scannez le code.",
-    );
+    let follow = msg::in_a_terminal(lang, &room.join);
+    let browser = msg::browser_type_address_scan_code(lang);
     let big_rows: u16 = match code_big {
         Some(PixelSize::Full) => 8,
         Some(_) => 4,
@@ -136,13 +125,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     tail.extend(wrap_text(&follow, width, theme.text, false));
     tail.push(Line::default());
     tail.push(Line::styled(
-        fit(
-            lang.pick(
-                "Any key: back to the stop",
-                "Une touche\u{a0}: retour à l’étape",
-            ),
-            width,
-        ),
+        fit(msg::any_key_back_stop(lang), width),
         theme.dim,
     ));
     let total = lines.len() as u16 + 1 + big_rows + tail.len() as u16;

@@ -10,7 +10,6 @@ use crate::app::{App, Overlay};
 use crate::content::Source;
 use crate::i18n::{Text, count_of, quoted, reference_number};
 use crate::text::wrap::str_width;
-use crate::ui::index::verdict_mark;
 use crate::ui::lookup::{self, ListFrame};
 use crate::ui::{fit, wrap_text};
 
@@ -64,7 +63,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 let kind = fit(lang.kind(a.kind), 9);
                 let verdict = a
                     .verdict
-                    .map_or_else(|| "  ".to_owned(), |v| format!("{} ", verdict_mark(v)));
+                    .map_or_else(|| "  ".to_owned(), |v| format!("{} ", v.sign()));
                 let words = quoted(lang, article.slice(a.range.clone()));
                 let room = width.saturating_sub(7 + 9 + 2);
                 vec![
@@ -92,7 +91,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             };
             let cited = match cites(app, s) {
                 0 => Text::NotCitedByAny.get(lang).to_owned(),
-                n => count_of(lang, n, ("passage", "passages", "passage", "passages")),
+                n => count_of(lang, n, crate::i18n::words::PASSAGES),
             };
             lines.extend(wrap_text(
                 &format!("{reference} · {cited}"),
@@ -133,16 +132,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let header = Line::from(Span::styled(
         format!(
             "{} · {}",
-            count_of(
-                lang,
-                article.sources.len(),
-                ("source", "sources", "source", "sources")
-            ),
-            count_of(
-                lang,
-                cited,
-                ("citation", "citations", "citation", "citations")
-            ),
+            count_of(lang, article.sources.len(), crate::i18n::words::SOURCES),
+            count_of(lang, cited, crate::i18n::words::CITATIONS),
         ),
         theme.dim,
     ));

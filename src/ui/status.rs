@@ -2,6 +2,7 @@
 //! matches, a message, the most useful keys, taken from the keymap). While the search line is
 //! open it takes the status line's place.
 
+use crate::i18n::screen as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -81,7 +82,7 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
                 .link
                 .and_then(|i| app.article.links.get(i))
                 .map_or("", |l| l.url.as_str());
-            tail.push_str(&format!(" · {} {url}", lang.pick("link", "lien")));
+            tail.push_str(&format!(" · {} {url}", msg::link(lang)));
         }
         Some(i) => {
             let kind = app
@@ -118,15 +119,8 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
             )
             .map(|k| k.label(lang))
             .unwrap_or_else(|| "!".to_owned());
-        let count = crate::i18n::count_of(
-            lang,
-            problems,
-            ("problem", "problems", "problème", "problèmes"),
-        );
-        let see = match lang {
-            crate::i18n::Lang::En => format!("{count} — press {key} to see them"),
-            crate::i18n::Lang::Fr => format!("{count} — {key} pour les voir"),
-        };
+        let count = crate::i18n::count_of(lang, problems, crate::i18n::words::PROBLEMS);
+        let see = msg::press_see_them(lang, &count, &key);
         head = format!(" ⚠ {see} ·{head}");
     }
     if let Some(message) = &app.view.message {

@@ -1,6 +1,8 @@
 //! Reading a file's entries one by one (`[[part]]`, `[[annotation]]`, `[[source]]`, `[[stop]]`),
 //! so that one bad entry does not hide the problems of the others.
 
+use crate::content::diagnostic::lang;
+use crate::i18n::diagnostics::files as msg;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -75,15 +77,9 @@ pub fn entries<T: DeserializeOwned>(
         diagnostics.push(
             src.error_at(
                 value.span().start,
-                tr!(
-                    "'{key}' must be a list of entries, each under a [[{key}]] line (found a {found})",
-                    "'{key}' doit être une liste d’entrées, chacune sous une ligne [[{key}]] (trouvé : {found})"
-                ),
+                msg::list_entries_each_under_line(lang(), &key, &found),
             )
-            .with_hint(tr!(
-                "write each entry under a '[[{key}]]' line",
-                "écrivez chaque entrée sous une ligne '[[{key}]]'"
-            )),
+            .with_hint(msg::write_each_entry_under_line(lang(), &key)),
         );
         read.complete = false;
         return read;
@@ -106,13 +102,8 @@ pub fn entries<T: DeserializeOwned>(
                 good
             }
             _ => {
-                diagnostics.push(src.error_at(
-                    span.start,
-                    tr!(
-                        "each entry of '{key}' must be a table under a [[{key}]] line",
-                        "chaque entrée de '{key}' doit être une table sous une ligne [[{key}]]"
-                    ),
-                ));
+                diagnostics
+                    .push(src.error_at(span.start, msg::each_entry_table_under_line(lang(), &key)));
                 false
             }
         };
@@ -124,13 +115,7 @@ pub fn entries<T: DeserializeOwned>(
             Ok(entry) => read.entries.push((index, entry, span)),
             Err(_) => {
                 read.complete = false;
-                diagnostics.push(src.error_at(
-                    span.start,
-                    tr!(
-                        "this [[{key}]] could not be read",
-                        "cette entrée [[{key}]] n’a pas pu être lue"
-                    ),
-                ));
+                diagnostics.push(src.error_at(span.start, msg::entry_unreadable(lang(), &key)));
             }
         }
     }
@@ -294,10 +279,7 @@ pub fn root<T: DeserializeOwned>(
         Ok(root) => Some(root),
         Err(_) => {
             let file = table.name;
-            diagnostics.push(src.error_at(
-                0,
-                tr!("{file} could not be read", "{file} n’a pas pu être lu"),
-            ));
+            diagnostics.push(src.error_at(0, msg::file_unreadable(lang(), &file)));
             None
         }
     }

@@ -1,6 +1,8 @@
 //! Checking a table against its description, and the plain-words messages that say what a
 //! value must be.
 
+use crate::content::diagnostic::lang;
+use crate::i18n::diagnostics::schema as msg;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -10,19 +12,19 @@ use crate::content::diagnostic::{Diagnostic, SourceText};
 /// A value's kind in plain words (`a text in quotes`, `a whole number`).
 fn found(value: &DeValue<'_>) -> String {
     match value {
-        DeValue::String(s) => tr!("the text \"{s}\"", "le texte \"{s}\""),
+        DeValue::String(s) => msg::found_text(lang(), &s),
         DeValue::Integer(i) => {
             let n = i.as_str();
-            tr!("the number {n}", "le nombre {n}")
+            msg::found_number(lang(), &n)
         }
         DeValue::Float(f) => {
             let n = f.as_str();
-            tr!("the number {n}", "le nombre {n}")
+            msg::found_number(lang(), &n)
         }
-        DeValue::Boolean(b) => tr!("{b}", "{b}"),
-        DeValue::Datetime(d) => tr!("the date {d}", "la date {d}"),
-        DeValue::Array(_) => tr!("a list [ … ]", "une liste [ … ]"),
-        DeValue::Table(_) => tr!("a table", "une table"),
+        DeValue::Boolean(b) => format!("{b}"),
+        DeValue::Datetime(d) => msg::found_date(lang(), &d),
+        DeValue::Array(_) => msg::found_list(lang()),
+        DeValue::Table(_) => msg::found_table(lang()),
     }
 }
 
@@ -55,38 +57,20 @@ pub fn must_be(field: &Field) -> String {
     let name = field.name;
     let example = field.example;
     match field.ty {
-        Ty::Text => tr!(
-            "{name} must be a text in quotes, e.g. {example}",
-            "{name} doit être un texte entre guillemets, par exemple {example}"
+        Ty::Text => msg::text_quotes(lang(), &name, &example),
+        Ty::Whole { unit, .. } => msg::whole_number(
+            lang(),
+            &name,
+            &unit.map_or("", |unit| unit(lang())),
+            &example,
         ),
-        Ty::Whole {
-            unit: (en_unit, fr_unit),
-            ..
-        } => tr!(
-            "{name} must be a whole number{en_unit}, e.g. {example}",
-            "{name} doit être un nombre entier{fr_unit}, par exemple {example}"
-        ),
-        Ty::TextList { .. } => tr!(
-            "{name} must be a list of texts in quotes, e.g. {example}",
-            "{name} doit être une liste de textes entre guillemets, par exemple {example}"
-        ),
+        Ty::TextList { .. } => msg::list_texts_quotes(lang(), &name, &example),
         Ty::OneOf(values) => {
             let list = names(values);
-            tr!(
-                "{name} must be one of {list}",
-                "{name} doit être l’une des valeurs {list}"
-            )
+            msg::one_of(lang(), &name, &list)
         }
-        Ty::Bool => tr!(
-            "{name} must be true or false (without quotes), e.g. {example}",
-            "{name} doit valoir true ou false (sans guillemets), par exemple {example}"
-        ),
-        Ty::Guess => tr!(
-            "{name} must be a table with min and max (whole numbers) and, if you like, a unit and \
-             the answer, e.g. {example}",
-            "{name} doit être une table avec min et max (des nombres entiers) et, si vous voulez, \
-             une unité (unit) et la réponse (answer), par exemple {example}"
-        ),
+        Ty::Bool => msg::true_false_without_quotes(lang(), &name, &example),
+        Ty::Guess => msg::table_min_max_whole_numbers(lang(), &name, &example),
     }
 }
 
@@ -97,24 +81,16 @@ fn type_hint(field: &Field, value: &DeValue<'_>) -> String {
     match (field.ty, value) {
         (Ty::Whole { .. }, DeValue::String(s)) if s.trim().parse::<u64>().is_ok() => {
             let n = s.trim();
-            tr!(
-                "found {got}: write the number without quotes, {name} = {n}",
-                "trouvé {got} : écrivez le nombre sans guillemets, {name} = {n}"
-            )
+            msg::found_write_number_without_quotes(lang(), &got, &name, &n)
         }
-        (Ty::Whole { .. }, DeValue::Float(_)) => tr!(
-            "found {got}: round it to a whole number, without a decimal point",
-            "trouvé {got} : arrondissez-le à un nombre entier, sans virgule"
-        ),
-        (Ty::Text, DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_)) => tr!(
-            "found {got}: put it in quotes, {name} = \"…\"",
-            "trouvé {got} : mettez-le entre guillemets, {name} = \"…\""
-        ),
-        (Ty::TextList { .. }, DeValue::String(_)) => tr!(
-            "found {got}: put it in a list, {name} = [\"…\"]",
-            "trouvé {got} : mettez-le dans une liste, {name} = [\"…\"]"
-        ),
-        _ => tr!("found {got}", "trouvé {got}"),
+        (Ty::Whole { .. }, DeValue::Float(_)) => {
+            msg::found_round_whole_number_without(lang(), &got)
+        }
+        (Ty::Text, DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_)) => {
+            msg::found_put_quotes(lang(), &got, &name)
+        }
+        (Ty::TextList { .. }, DeValue::String(_)) => msg::found_put_list(lang(), &got, &name),
+        _ => msg::found_value(lang(), &got),
     }
 }
 
@@ -126,7 +102,7 @@ pub fn did_you_mean(found: &str, values: &[&str]) -> Option<String> {
         .map(|(_, en)| *en);
     french
         .or_else(|| closest_name(found, values))
-        .map(|close| tr!("did you mean '{close}'?", "vouliez-vous dire '{close}' ?"))
+        .map(|close| msg::did_you_mean(lang(), &close))
 }
 
 /// The name of `names` closest to `found`, if it is close enough to be a typo.
@@ -141,26 +117,17 @@ pub fn closest_name<'n>(found: &str, names: &[&'n str]) -> Option<&'n str> {
 
 /// The hint for an unknown key that is close to none.
 pub fn remove_key() -> String {
-    tr!(
-        "remove the line, or check the key's spelling in FORMAT.md (every key is listed there)",
-        "retirez la ligne, ou vérifiez l’orthographe de la clé dans FORMAT.md (toutes les clés y sont)"
-    )
+    msg::remove_line_check_key_spelling(lang())
 }
 
 /// The message for a key that the table does not have.
 pub fn unknown_key(name: &str, allowed: &[&str]) -> String {
     let quoted: Vec<String> = allowed.iter().map(|k| format!("'{k}'")).collect();
     match quoted.as_slice() {
-        [one] => tr!(
-            "unknown key '{name}', expected {one}",
-            "clé inconnue '{name}', attendu {one}"
-        ),
+        [one] => msg::unknown_key_expected(lang(), &name, &one),
         _ => {
             let list = quoted.join(", ");
-            tr!(
-                "unknown key '{name}', expected one of {list}",
-                "clé inconnue '{name}', attendu l’une de {list}"
-            )
+            msg::unknown_key_expected_one(lang(), &name, &list)
         }
     }
 }
@@ -203,22 +170,16 @@ pub fn check(
             let name = field.name;
             let message = if table.entry {
                 let entry = table.name;
-                tr!(
-                    "'{name}' is missing: every [[{entry}]] needs one",
-                    "'{name}' manque : chaque [[{entry}]] en a besoin"
-                )
+                msg::missing_every_needs_one(lang(), &name, &entry)
             } else {
                 let file = table.name;
-                tr!(
-                    "'{name}' is missing: {file} needs one",
-                    "'{name}' manque : {file} en a besoin"
-                )
+                msg::missing_needs_one(lang(), &name, &file)
             };
             let example = field.example;
-            diagnostics.push(src.error_at(at, message).with_hint(tr!(
-                "add a line such as {example}",
-                "ajoutez une ligne comme {example}"
-            )));
+            diagnostics.push(
+                src.error_at(at, message)
+                    .with_hint(msg::add_line_such(lang(), &example)),
+            );
         }
     }
     diagnostics.len() == before
@@ -251,10 +212,10 @@ pub(super) fn check_value(
             Some(n) if (0..=i128::from(u32::MAX)).contains(&n) => {}
             Some(n) => {
                 let example = field.example;
-                diagnostics.push(src.error_at(at, must_be(field)).with_hint(tr!(
-                    "{n} is not a count: give a positive whole number, e.g. {example}",
-                    "{n} n’est pas un compte : donnez un nombre entier positif, par exemple {example}"
-                )));
+                diagnostics.push(
+                    src.error_at(at, must_be(field))
+                        .with_hint(msg::not_count_give_positive_whole(lang(), &n, &example)),
+                );
             }
             None => diagnostics.push(wrong_type()),
         },
@@ -283,10 +244,7 @@ pub(super) fn check_value(
                 let mut diagnostic = src.error_at(at, must_be(field));
                 let hint = did_you_mean(name, values).unwrap_or_else(|| {
                     let example = field.example;
-                    tr!(
-                        "'{name}' is not one of them; for instance {example}",
-                        "'{name}' n’en fait pas partie ; par exemple {example}"
-                    )
+                    msg::not_one_them_instance(lang(), &name, &example)
                 });
                 diagnostic = diagnostic.with_hint(hint);
                 diagnostics.push(diagnostic);
@@ -330,7 +288,7 @@ fn check_guess(
                 Ty::Whole {
                     min: 0,
                     max: u32::MAX,
-                    unit: ("", ""),
+                    unit: None,
                 }
             } else {
                 Ty::Text
@@ -356,14 +314,8 @@ fn check_guess(
         if required && !table.contains_key(name) {
             let example = field.example;
             diagnostics.push(
-                src.error_at(
-                    at,
-                    tr!(
-                        "'{name}' is missing from guess",
-                        "'{name}' manque dans guess"
-                    ),
-                )
-                .with_hint(tr!("write it as {example}", "écrivez-la comme {example}")),
+                src.error_at(at, msg::missing_from_guess(lang(), &name))
+                    .with_hint(msg::write_it_as(lang(), &example)),
             );
         }
     }
@@ -371,17 +323,8 @@ fn check_guess(
         && min >= max
     {
         diagnostics.push(
-            src.error_at(
-                max_at,
-                tr!(
-                    "guess: max ({max}) must be greater than min ({min})",
-                    "guess : max ({max}) doit être plus grand que min ({min})"
-                ),
-            )
-            .with_hint(tr!(
-                "give the range of answers the room may give, e.g. min = 0, max = 1000",
-                "donnez l’intervalle des réponses possibles, par exemple min = 0, max = 1000"
-            )),
+            src.error_at(max_at, msg::guess_max_greater_than_min(lang(), &max, &min))
+                .with_hint(msg::give_range_answers_room_may(lang())),
         );
     }
     if let (Some(&(min, _)), Some(&(max, _)), Some(&(answer, answer_at))) = (
@@ -393,15 +336,9 @@ fn check_guess(
         diagnostics.push(
             src.error_at(
                 answer_at,
-                tr!(
-                    "guess: the answer {answer} is outside min to max ({min} to {max})",
-                    "guess : la réponse {answer} sort de l’intervalle de min à max ({min} à {max})"
-                ),
+                msg::guess_answer_outside_min_max(lang(), &answer, &min, &max),
             )
-            .with_hint(tr!(
-                "widen the range or correct the answer",
-                "élargissez l’intervalle ou corrigez la réponse"
-            )),
+            .with_hint(msg::widen_range_correct_answer(lang())),
         );
     }
 }

@@ -6,6 +6,8 @@
 
 mod misses;
 
+use crate::content::diagnostic::lang;
+use crate::i18n::diagnostics::annotations as msg;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -99,12 +101,9 @@ impl Places<'_> {
             .join(" ");
         let at = self.at(found.range.start);
         if context.is_empty() {
-            tr!(
-                "{at} (at the start of a paragraph)",
-                "{at} (au début d’un paragraphe)"
-            )
+            msg::start_paragraph(lang(), &at)
         } else {
-            tr!("{at} (after « {context} »)", "{at} (après « {context} »)")
+            msg::after(lang(), &at, &context)
         }
     }
 
@@ -116,7 +115,7 @@ impl Places<'_> {
             .collect();
         if count > first.len() {
             let more = count - first.len();
-            list.push(tr!("and {more} more", "et {more} autres"));
+            list.push(msg::and_more(lang(), &more));
         }
         list.iter().map(|place| format!("\n- {place}")).collect()
     }
@@ -195,20 +194,12 @@ pub(super) fn read_annotations(
             diagnostics.push(
                 src.error_at(
                     entry.id.span().start,
-                    tr!(
-                        "annotation '{name}' has neither 'context' nor 'note'",
-                        "l’annotation '{name}' n’a ni 'context' ni 'note'"
-                    ),
+                    msg::annotation_has_neither_context_nor(lang(), &name),
                 )
-                .with_hint(tr!(
-                    "write in 'context' what a reader needs to know to read these words, e.g. \
-                     context = \"…\"",
-                    "écrivez dans 'context' ce qu’un lecteur doit savoir pour lire ces mots, par \
-                     exemple context = \"…\""
-                )),
+                .with_hint(msg::write_context_what_reader_needs(lang())),
             );
         }
-        let owner = tr!("annotation '{name}'", "l’annotation '{name}'");
+        let owner = msg::annotation_named(lang(), &name);
         let questions = check_questions(
             src,
             entry.questions.as_ref(),
@@ -268,10 +259,7 @@ pub(super) fn read_annotations(
                         id: name.clone(),
                         key,
                         value,
-                        note: tr!(
-                            "picks {at}, the first of {count} places: change it to pick another",
-                            "choisit {at}, le premier des {count} endroits : changez-le pour en choisir un autre"
-                        ),
+                        note: msg::picks_first_places_change_pick(lang(), &at, &count),
                     });
                 }
                 set.orphans.push(Orphan {
@@ -316,18 +304,12 @@ fn unknown_source(
 ) -> Diagnostic {
     let known: Vec<&str> = sources.ids.keys().map(String::as_str).collect();
     let hint = match raw::closest_name(cited_id, &known) {
-        Some(close) => tr!("did you mean '{close}'?", "vouliez-vous dire '{close}' ?"),
-        None => tr!(
-            "add a [[source]] with id = \"{cited_id}\" to sources.toml",
-            "ajoutez à sources.toml une [[source]] avec id = \"{cited_id}\""
-        ),
+        Some(close) => msg::did_you_mean(lang(), &close),
+        None => msg::add_source_id_sources_toml(lang(), &cited_id),
     };
     src.error_at(
         at,
-        tr!(
-            "annotation '{name}' cites an unknown source '{cited_id}'",
-            "l’annotation '{name}' cite une source inconnue '{cited_id}'"
-        ),
+        msg::annotation_cites_unknown_source(lang(), &name, &cited_id),
     )
     .with_hint(hint)
 }
@@ -356,16 +338,12 @@ pub(super) fn check_overlaps(
             diagnostics.push(
                 src.error_at(
                     *quote_start,
-                    tr!(
-                        "annotation '{this}' overlaps annotation '{other}'",
-                        "l’annotation '{this}' chevauche l’annotation '{other}'"
-                    ),
+                    msg::annotation_overlaps_annotation(lang(), &this, &other),
                 )
-                .with_hint(tr!(
-                    "both cover « {words} » ({at}); annotations never overlap: quote fewer words \
-                     in one of them",
-                    "les deux couvrent « {words} » ({at}) ; les annotations ne se chevauchent \
-                     jamais : citez moins de mots dans l’une d’elles"
+                .with_hint(msg::both_cover_annotations_never_overlap(
+                    lang(),
+                    &words,
+                    &at,
                 )),
             );
         }

@@ -5,6 +5,8 @@
 //! in order. A part missing from the text, or a heading missing from `article.toml`, is reported
 //! as such instead of as a cascade of mismatches.
 
+use crate::content::diagnostic::lang;
+use crate::i18n::diagnostics::article as msg;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -88,14 +90,8 @@ pub(super) fn read_article(
         let heading = non_blank(
             src,
             &part.heading,
-            &tr!(
-                "part heading is empty",
-                "le titre (heading) de la partie est vide"
-            ),
-            &tr!(
-                "write the heading as it appears in the text after '# ', e.g. heading = \"Première partie\"",
-                "écrivez le titre tel qu’il figure dans le texte après '# ', par exemple heading = \"Première partie\""
-            ),
+            &msg::part_heading_empty(lang()),
+            &msg::write_heading_appears_text_after(lang()),
             diagnostics,
         );
         parts.push(PartEntry {
@@ -115,11 +111,8 @@ pub(super) fn read_article(
     }
     if parts.is_empty() && complete {
         diagnostics.push(
-            src.error_at(0, tr!("no [[part]] in article.toml", "aucune [[part]] dans article.toml"))
-                .with_hint(tr!(
-                    "list the text's parts, in order, each with id, kind and heading, e.g.\n[[part]]\nid = \"partie-1\"\nkind = \"part\"\nheading = \"Première partie\"",
-                    "listez les parties du texte, dans l’ordre, chacune avec id, kind et heading, par exemple\n[[part]]\nid = \"partie-1\"\nkind = \"part\"\nheading = \"Première partie\""
-                )),
+            src.error_at(0, msg::no_part_article_toml(lang()))
+                .with_hint(msg::list_text_parts_order_each(lang())),
         );
         return (meta, None);
     }
@@ -189,11 +182,8 @@ fn meta(src: &SourceText<'_>, raw: RawMeta, diagnostics: &mut Vec<Diagnostic>) -
     let title = non_blank(
         src,
         &raw.title,
-        &tr!("the title is empty", "le titre est vide"),
-        &tr!(
-            "give the text's title, e.g. title = \"Le titre du texte\"",
-            "donnez le titre du texte, par exemple title = \"Le titre du texte\""
-        ),
+        &msg::title_empty(lang()),
+        &msg::give_text_title_title_le(lang()),
         diagnostics,
     );
     let language = clean_line(raw.language.get_ref()).trim().to_owned();
@@ -201,15 +191,9 @@ fn meta(src: &SourceText<'_>, raw: RawMeta, diagnostics: &mut Vec<Diagnostic>) -
         diagnostics.push(
             src.error_at(
                 raw.language.span().start,
-                tr!(
-                    "'{language}' is not a language tag",
-                    "'{language}' n’est pas un code de langue"
-                ),
+                msg::not_language_tag(lang(), &language),
             )
-            .with_hint(tr!(
-                "use a BCP 47 tag such as 'fr', 'en' or 'fr-CA', e.g. language = \"fr\"",
-                "utilisez un code BCP 47 comme 'fr', 'en' ou 'fr-CA', par exemple language = \"fr\""
-            )),
+            .with_hint(msg::use_bcp_tag_such_fr(lang())),
         );
     }
     if let Some(text) = &raw.text
@@ -217,17 +201,8 @@ fn meta(src: &SourceText<'_>, raw: RawMeta, diagnostics: &mut Vec<Diagnostic>) -
     {
         let name = clean_line(text.get_ref());
         diagnostics.push(
-            src.error_at(
-                text.span().start,
-                tr!(
-                    "'{name}' is not a file name",
-                    "'{name}' n’est pas un nom de fichier"
-                ),
-            )
-            .with_hint(tr!(
-                "name a file of this folder, such as 'text.md', without any '/'",
-                "nommez un fichier de ce dossier, comme 'text.md', sans aucun '/'"
-            )),
+            src.error_at(text.span().start, msg::not_file_name(lang(), &name))
+                .with_hint(msg::name_file_folder_such_text(lang())),
         );
     }
     let optional = |s: Option<String>| {
@@ -264,14 +239,8 @@ pub(super) fn read_text(src: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>)
     if body.sections.is_empty() {
         let label = &src.label;
         diagnostics.push(
-            Diagnostic::error(
-                src.label.clone(),
-                tr!("'{label}' is empty", "'{label}' est vide"),
-            )
-            .with_hint(tr!(
-                "write the text in it, its parts beginning with '# ' lines",
-                "écrivez-y le texte, ses parties commençant par des lignes '# '"
-            )),
+            Diagnostic::error(src.label.clone(), msg::file_empty(lang(), &label))
+                .with_hint(msg::write_text_parts_beginning_lines(lang())),
         );
         return None;
     }
@@ -281,15 +250,9 @@ pub(super) fn read_text(src: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>)
             src.error_at_position(
                 heading.line,
                 1,
-                tr!(
-                    "'{hashes}' does not begin a part; it is shown as a heading inside the part",
-                    "'{hashes}' ne commence pas une partie ; il est montré comme un titre dans la partie"
-                ),
+                msg::does_not_begin_part_shown(lang(), &hashes),
             )
-            .with_hint(tr!(
-                "parts begin with a line '# Heading' (one '#'), matching article.toml",
-                "les parties commencent par une ligne '# Titre' (un seul '#'), comme dans article.toml"
-            ))
+            .with_hint(msg::parts_begin_line_heading_one(lang()))
             .into_warning(),
         );
     }
@@ -351,17 +314,9 @@ pub(super) fn align(
                         .error_at_position(
                             line,
                             column,
-                            tr!(
-                                "the text before the first heading belongs to no part",
-                                "le texte avant le premier titre n’appartient à aucune partie"
-                            ),
+                            msg::text_before_first_heading_belongs(lang()),
                         )
-                        .with_hint(tr!(
-                            "begin it with the line '# {heading}' (part '{id}'), or make the first \
-                             [[part]] of article.toml of kind 'introduction'",
-                            "commencez-le par la ligne '# {heading}' (partie '{id}'), ou donnez à la \
-                             première [[part]] de article.toml le kind 'introduction'"
-                        )),
+                        .with_hint(msg::begin_line_part_make_first(lang(), &heading, &id)),
                 );
             }
             None => {}
@@ -387,27 +342,14 @@ pub(super) fn align(
         let hint = match present {
             Some(h) => {
                 let line = h.line;
-                tr!(
-                    "the line '# {heading}' is in {text_name} (line {line}) but out of order: \
-                     parts come in {text_name} in the order of the [[part]] entries of \
-                     article.toml; move the part or reorder the [[part]] entries",
-                    "la ligne '# {heading}' est bien dans {text_name} (ligne {line}) mais pas à \
-                     sa place : les parties se suivent dans {text_name} dans l’ordre des [[part]] \
-                     de article.toml ; déplacez la partie ou réordonnez les [[part]]"
-                )
+                msg::line_line_but_out_order(lang(), &heading, &text_name, &line)
             }
-            None => tr!(
-                "add the line '# {heading}' to {text_name} where the part begins",
-                "ajoutez la ligne '# {heading}' à {text_name} là où la partie commence"
-            ),
+            None => msg::add_line_where_part_begins(lang(), &heading, &text_name),
         };
         article_src
             .error_at(
                 entry.heading_start,
-                tr!(
-                    "part '{id}' has no heading in {text_name}",
-                    "la partie '{id}' n’a pas de titre dans {text_name}"
-                ),
+                msg::part_has_no_heading(lang(), &id, &text_name),
             )
             .with_hint(hint)
     };
@@ -422,11 +364,8 @@ pub(super) fn align(
                 diagnostics.push(heading_error(
                     heading.line,
                     heading.column,
-                    tr!("part '{id}' is empty", "la partie '{id}' est vide"),
-                    tr!(
-                        "write its text under the heading, or remove the part from both files",
-                        "écrivez son texte sous le titre, ou retirez la partie des deux fichiers"
-                    ),
+                    msg::part_empty(lang(), &id),
+                    msg::write_text_under_heading_remove(lang()),
                 ));
             }
             let part = Part {
@@ -463,16 +402,8 @@ pub(super) fn align(
             diagnostics.push(heading_error(
                 heading.line,
                 heading.column,
-                tr!(
-                    "heading '{text}' does not match part '{id}' of article.toml",
-                    "le titre '{text}' ne correspond pas à la partie '{id}' de article.toml"
-                ),
-                tr!(
-                    "article.toml:{line}:{column} has heading = '{expected}'; the two must be equal \
-                     (and in the same order)",
-                    "article.toml:{line}:{column} a heading = '{expected}' ; les deux doivent être \
-                     égaux (et dans le même ordre)"
-                ),
+                msg::heading_does_not_match_part(lang(), &text, &id),
+                msg::article_toml_has_heading_two(lang(), &line, &column, &expected),
             ));
             i += 1;
             j += 1;
@@ -501,31 +432,17 @@ fn extra_heading(
             .error_at_position(
                 heading.line,
                 heading.column,
-                tr!(
-                    "heading '{text}' (part '{id}') is out of order",
-                    "le titre '{text}' (partie '{id}') n’est pas à sa place"
-                ),
+                msg::heading_part_out_order(lang(), &text, &id),
             )
-            .with_hint(tr!(
-                "parts come in the text in the order of the [[part]] entries of article.toml: \
-                 move this part or reorder the [[part]] entries",
-                "les parties se suivent dans le texte dans l’ordre des [[part]] de article.toml : \
-                 déplacez cette partie ou réordonnez les [[part]]"
-            ));
+            .with_hint(msg::parts_come_text_order_part(lang()));
     }
     text_src
         .error_at_position(
             heading.line,
             heading.column,
-            tr!(
-                "heading '{text}' matches no [[part]] of article.toml",
-                "le titre '{text}' ne correspond à aucune [[part]] de article.toml"
-            ),
+            msg::heading_matches_no_part_article(lang(), &text),
         )
-        .with_hint(tr!(
-            "add a [[part]] with heading = \"{text}\" to article.toml, in text order, or remove the line",
-            "ajoutez à article.toml une [[part]] avec heading = \"{text}\", dans l’ordre du texte, ou retirez la ligne"
-        ))
+        .with_hint(msg::add_part_heading_article_toml(lang(), &text))
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! `sources.toml`: the bibliography, with unique ids and reference numbers.
 
+use crate::content::diagnostic::lang;
+use crate::i18n::diagnostics::article as msg;
 use std::collections::{HashMap, HashSet};
 
 use super::{check_id, check_url, non_blank};
@@ -57,11 +59,8 @@ pub(super) fn read_sources(src: &SourceText<'_>, diagnostics: &mut Vec<Diagnosti
         let title = non_blank(
             src,
             &source.title,
-            &tr!("source title is empty", "le titre de la source est vide"),
-            &tr!(
-                "give the document's title, e.g. title = \"Working Without Borders\"",
-                "donnez le titre du document, par exemple title = \"Working Without Borders\""
-            ),
+            &msg::source_title_empty(lang()),
+            &msg::give_document_title_title_working(lang()),
             diagnostics,
         );
         let reference = source.reference.as_ref().map(|r| *r.get_ref());
@@ -69,31 +68,16 @@ pub(super) fn read_sources(src: &SourceText<'_>, diagnostics: &mut Vec<Diagnosti
             let owner = id.clone().unwrap_or_default();
             if number == 0 {
                 diagnostics.push(
-                    src.error_at(
-                        spanned.span().start,
-                        tr!(
-                            "reference numbers start at 1",
-                            "les numéros de référence commencent à 1"
-                        ),
-                    )
-                    .with_hint(tr!(
-                        "give the source's position in the article's own reference list, e.g. reference = 1",
-                        "donnez la place de la source dans la liste de références de l’article, par exemple reference = 1"
-                    )),
+                    src.error_at(spanned.span().start, msg::reference_numbers_start(lang()))
+                        .with_hint(msg::give_source_position_article_own(lang())),
                 );
             } else if let Some(first) = references.get(&number) {
                 diagnostics.push(
                     src.error_at(
                         spanned.span().start,
-                        tr!(
-                            "duplicate reference number {number}",
-                            "numéro de référence {number} en double"
-                        ),
+                        msg::duplicate_reference_number(lang(), &number),
                     )
-                    .with_hint(tr!(
-                        "source '{first}' already has reference = {number}",
-                        "la source '{first}' a déjà reference = {number}"
-                    )),
+                    .with_hint(msg::source_already_has_reference(lang(), &first, &number)),
                 );
             } else {
                 references.insert(number, owner);
@@ -136,18 +120,9 @@ pub(super) fn warn_unused(
         if !cited.contains(&source.id) {
             let id = &source.id;
             diagnostics.push(
-                src.error_at(
-                    start,
-                    tr!(
-                        "source '{id}' is cited by no annotation",
-                        "la source '{id}' n’est citée par aucune annotation"
-                    ),
-                )
-                .with_hint(tr!(
-                    "cite it from an annotation with source = \"{id}\", or remove it",
-                    "citez-la depuis une annotation avec source = \"{id}\", ou retirez-la"
-                ))
-                .into_warning(),
+                src.error_at(start, msg::source_cited_no_annotation(lang(), &id))
+                    .with_hint(msg::cite_from_annotation_source_remove(lang(), &id))
+                    .into_warning(),
             );
         }
     }

@@ -3,6 +3,8 @@
 //! A stop selects an annotation, shows a part, or both (then the part must be the annotation's);
 //! a stop with neither stays on the previous stop's part (the first part for the first stop).
 
+use crate::content::diagnostic::lang;
+use crate::i18n::diagnostics::tour as msg;
 use std::collections::HashMap;
 
 use super::annotations::AnnotationSet;
@@ -40,29 +42,20 @@ pub(super) fn read_tour(
         let title = non_blank(
             src,
             &stop.title,
-            &tr!("stop title is empty", "le titre de l’étape est vide"),
-            &tr!(
-                "give the stop a short title, e.g. title = \"430 millions ?\"",
-                "donnez à l’étape un titre court, par exemple title = \"430 millions ?\""
-            ),
+            &msg::stop_title_empty(lang()),
+            &msg::give_stop_short_title_title(lang()),
             diagnostics,
         );
         let number = n + 1;
-        let owner = tr!("stop {number} ('{title}')", "l’étape {number} ('{title}')");
+        let owner = msg::stop_named(lang(), &number, &title);
         let minutes = *stop.minutes.get_ref();
         if !(1..=120).contains(&minutes) {
             diagnostics.push(
                 src.error_at(
                     stop.minutes.span().start,
-                    tr!(
-                        "{owner} lasts {minutes} minutes, expected 1 to 120",
-                        "{owner} dure {minutes} minutes, attendu de 1 à 120"
-                    ),
+                    msg::lasts_minutes_expected(lang(), &owner, &minutes),
                 )
-                .with_hint(tr!(
-                    "give the suggested duration in whole minutes, from 1 to 120, e.g. minutes = 4",
-                    "donnez la durée conseillée en minutes entières, de 1 à 120, par exemple minutes = 4"
-                )),
+                .with_hint(msg::give_suggested_duration_whole_minutes(lang())),
             );
         }
         let questions = check_questions(
@@ -89,21 +82,13 @@ pub(super) fn read_tour(
                         .flat_map(|s| s.declared.keys().map(String::as_str)),
                 );
                 let hint = raw::closest_name(&id, &known).map_or_else(
-                    || {
-                        tr!(
-                            "give the id of an [[annotation]] of annotations.toml",
-                            "donnez l’id d’une [[annotation]] de annotations.toml"
-                        )
-                    },
-                    |close| tr!("did you mean '{close}'?", "vouliez-vous dire '{close}' ?"),
+                    || msg::give_id_annotation_annotations_toml(lang()),
+                    |close| msg::did_you_mean(lang(), &close),
                 );
                 diagnostics.push(
                     src.error_at(
                         spanned.span().start,
-                        tr!(
-                            "{owner} selects an unknown annotation '{id}'",
-                            "{owner} choisit une annotation inconnue '{id}'"
-                        ),
+                        msg::selects_unknown_annotation(lang(), &owner, &id),
                     )
                     .with_hint(hint),
                 );
@@ -122,17 +107,14 @@ pub(super) fn read_tour(
                             .map(|id| format!("'{id}'"))
                             .collect::<Vec<_>>()
                             .join(", ");
-                        tr!("the parts are {list}", "les parties sont {list}")
+                        msg::parts_are(lang(), &list)
                     },
-                    |close| tr!("did you mean '{close}'?", "vouliez-vous dire '{close}' ?"),
+                    |close| msg::did_you_mean(lang(), &close),
                 );
                 diagnostics.push(
                     src.error_at(
                         spanned.span().start,
-                        tr!(
-                            "{owner} shows an unknown part '{id}'",
-                            "{owner} montre une partie inconnue '{id}'"
-                        ),
+                        msg::shows_unknown_part(lang(), &owner, &id),
                     )
                     .with_hint(hint),
                 );
@@ -149,15 +131,9 @@ pub(super) fn read_tour(
             diagnostics.push(
                 src.error_at(
                     spanned.span().start,
-                    tr!(
-                        "{owner} shows part '{given}' but its annotation is in part '{wanted}'",
-                        "{owner} montre la partie '{given}' mais son annotation est dans la partie '{wanted}'"
-                    ),
+                    msg::shows_part_but_annotation_part(lang(), &owner, &given, &wanted),
                 )
-                .with_hint(tr!(
-                    "leave 'part' out: a stop shows the part of its annotation",
-                    "retirez 'part' : une étape montre la partie de son annotation"
-                )),
+                .with_hint(msg::leave_part_out_stop_shows(lang())),
             );
         }
         if stop.annotation.is_none()
@@ -166,11 +142,8 @@ pub(super) fn read_tour(
             && questions.is_empty()
         {
             diagnostics.push(
-                src.error_at(span.start, tr!("{owner} is empty", "{owner} est vide"))
-                    .with_hint(tr!(
-                        "give it 'say', 'questions', an 'annotation' to select or a 'part' to show",
-                        "donnez-lui 'say', 'questions', une 'annotation' à choisir ou une 'part' à montrer"
-                    )),
+                src.error_at(span.start, msg::file_empty(lang(), &owner))
+                    .with_hint(msg::give_say_questions_annotation_select(lang())),
             );
         }
         let big = stop
@@ -205,17 +178,8 @@ fn read_poll(
 ) -> Option<Poll> {
     if let (Some(_), Some(guess)) = (&stop.poll, &stop.guess) {
         diagnostics.push(
-            src.error_at(
-                guess.span().start,
-                tr!(
-                    "{owner} has both a poll and a guess",
-                    "{owner} a à la fois un sondage (poll) et une estimation (guess)"
-                ),
-            )
-            .with_hint(tr!(
-                "keep one of them: a stop asks the room one thing at a time",
-                "gardez-en un : une étape pose une seule question à la salle"
-            )),
+            src.error_at(guess.span().start, msg::has_both_poll_guess(lang(), &owner))
+                .with_hint(msg::keep_one_them_stop_asks(lang())),
         );
         return None;
     }
@@ -240,31 +204,16 @@ fn read_poll(
         diagnostics.push(
             src.error_at(
                 at,
-                tr!(
-                    "{owner} has a poll with {count} answer(s), expected 2 to {MAX_CHOICES}",
-                    "{owner} a un sondage à {count} réponse(s), attendu de 2 à {MAX_CHOICES}"
-                ),
+                msg::has_poll_answer_expected(lang(), &owner, &count, &MAX_CHOICES),
             )
-            .with_hint(tr!(
-                "give between two and nine answers, e.g. poll = [\"Oui\", \"Non\"]",
-                "donnez entre deux et neuf réponses, par exemple poll = [\"Oui\", \"Non\"]"
-            )),
+            .with_hint(msg::give_between_two_nine_answers(lang())),
         );
         return None;
     }
     if choices.iter().any(String::is_empty) {
         diagnostics.push(
-            src.error_at(
-                at,
-                tr!(
-                    "{owner} has a blank answer in its poll",
-                    "{owner} a une réponse vide dans son sondage"
-                ),
-            )
-            .with_hint(tr!(
-                "write every answer, or remove the empty one",
-                "écrivez chaque réponse, ou retirez celle qui est vide"
-            )),
+            src.error_at(at, msg::has_blank_answer_poll(lang(), &owner))
+                .with_hint(msg::write_every_answer_remove_empty(lang())),
         );
         return None;
     }

@@ -1,6 +1,7 @@
 //! The side pane for a selected link of the text: its words, its address (which the event loop
 //! lays an OSC 8 hyperlink over), and what `o`, Enter and `y` do with it.
 
+use crate::i18n::links as msg;
 use ratatui::text::{Line, Span};
 
 use super::{Side, UrlRows};
@@ -22,9 +23,9 @@ pub fn link_title(article: &Article, lang: Lang, link: usize) -> String {
         .count()
         + 1;
     let what = if image {
-        lang.pick("Image", "Image")
+        msg::image(lang)
     } else {
-        lang.pick("Link", "Lien")
+        msg::link(lang)
     };
     format!(" {what} · {nth}/{count} ")
 }
@@ -40,9 +41,9 @@ pub(super) fn link_lines(
     let french = side.article.is_french();
     let mut out = Vec::new();
     let label = if link.image {
-        lang.pick("Image (its description)", "Image (sa description)")
+        msg::image_description(lang)
     } else {
-        lang.pick("Link", "Lien")
+        msg::link(lang)
     };
     out.push(Line::from(Span::styled(label.to_owned(), theme.label)));
     out.push(Line::default());
@@ -53,7 +54,7 @@ pub(super) fn link_lines(
         theme.link,
         french,
     ));
-    section(&mut out, lang.pick("Address", "Adresse"), theme.label);
+    section(&mut out, msg::address(lang), theme.label);
     let start = out.len();
     out.extend(wrap_text(&link.url, width, theme.text, false));
     let rows = start..out.len();
@@ -65,37 +66,31 @@ pub(super) fn link_lines(
         .flatten()
         .cloned()
         .collect::<Vec<_>>()
-        .join(lang.pick(" or ", " ou "));
+        .join(msg::or(lang));
     let inside = link.url.starts_with('#');
     if (inside || crate::text::sanitize::safe_url(&link.url).is_some()) && !open.is_empty() {
         let what = if inside {
-            lang.pick("go to this heading", "aller à ce titre")
+            msg::go_heading(lang)
         } else {
-            lang.pick("open it in the browser", "l’ouvrir dans le navigateur")
+            msg::open_browser(lang)
         };
         keys.push(format!("{open} {what}"));
     } else {
         out.extend(wrap_text(
-            lang.pick(
-                "glose opens only web addresses (http, https).",
-                "glose n’ouvre que les adresses web (http, https).",
-            ),
+            msg::opens_only_web_addresses(lang),
             width,
             theme.dim,
             false,
         ));
     }
     if let Some(copy) = &keys_in_force.copy {
-        keys.push(format!(
-            "{copy} {}",
-            lang.pick("copy the address", "copier l’adresse")
-        ));
+        keys.push(format!("{copy} {}", msg::copy_address(lang)));
     }
     if let Some(next) = &keys_in_force.next {
-        keys.push(format!("{next} {}", lang.pick("next", "suivant")));
+        keys.push(format!("{next} {}", msg::next(lang)));
     }
     if let Some(clear) = &keys_in_force.clear {
-        keys.push(format!("{clear} {}", lang.pick("back", "retour")));
+        keys.push(format!("{clear} {}", msg::back(lang)));
     }
     out.extend(wrap_text(&keys.join(" · "), width, theme.dim, false));
     (out, Some((rows, link.url.clone())))

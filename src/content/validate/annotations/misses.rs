@@ -1,6 +1,8 @@
 //! What is said when a quote does not anchor: found again approximately (a warning with its
 //! fix), found many times (the places to choose from), or not found (the closest text).
 
+use crate::content::diagnostic::lang;
+use crate::i18n::diagnostics::annotations as msg;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Paragraphs, Places};
@@ -23,23 +25,15 @@ pub(super) fn moved_warning(
     let how = how_it_differs(quote, words, moved.edits == 0);
     src.error_at(
         entry.quote.span().start,
-        tr!(
-            "quote of annotation '{name}' moved: the text now reads « {words} » ({at})",
-            "la citation de l’annotation '{name}' a bougé : le texte dit maintenant « {words} » ({at})"
-        ),
+        msg::quote_annotation_moved_text_now(lang(), &name, &words, &at),
     )
-    .with_hint(tr!(
-        "the annotation is shown on these words; glose check --fix writes them into the \
-         quote{how}",
-        "l’annotation est montrée sur ces mots ; glose check --fix les écrit dans la \
-         citation{how}"
-    ))
+    .with_hint(msg::annotation_shown_these_words_glose(lang(), &how))
     .with_fix(Fix {
         entry: index,
         id: name.to_owned(),
         key: "quote",
         value: words.to_owned(),
-        note: tr!("the words at {at}", "les mots en {at}"),
+        note: msg::words_at(lang(), &at),
     })
     .into_warning()
 }
@@ -120,19 +114,8 @@ pub(super) fn miss_diagnostic(
     let quote_start = entry.quote.span().start;
     match miss {
         Miss::Empty => src
-            .error_at(
-                quote_start,
-                tr!(
-                    "quote of annotation '{name}' is empty",
-                    "la citation (quote) de l’annotation '{name}' est vide"
-                ),
-            )
-            .with_hint(tr!(
-                "quote the exact words of the text this annotation is about, e.g. quote = \"430 \
-                 millions\"",
-                "citez les mots exacts du texte dont parle l’annotation, par exemple quote = \"430 \
-                 millions\""
-            )),
+            .error_at(quote_start, msg::quote_annotation_empty(lang(), &name))
+            .with_hint(msg::quote_exact_words_text_annotation(lang())),
         Miss::NotFound => {
             let text = &places.body.text;
             let text_name = &places.text_name;
@@ -145,36 +128,19 @@ pub(super) fn miss_diagnostic(
                 _ if without_quotes.is_some() => {
                     let at = without_quotes.map_or_else(String::new, |f| places.at(f.range.start));
                     let words = unquoted.trim();
-                    tr!(
-                        "the words « {words} » are in the text ({at}), between quotation marks \
-                         « » where the quote has straight quotes \"…\": leave them out, \
-                         quote = \"{words}\"",
-                        "les mots « {words} » sont dans le texte ({at}), entre des guillemets « » \
-                         là où la citation a des guillemets droits \"…\" : retirez-les, \
-                         quote = \"{words}\""
-                    )
+                    msg::words_are_text_between_quotation(lang(), &words, &at)
                 }
                 Some(close) => {
                     let words = text.get(close.range.clone()).unwrap_or("");
                     let at = places.at(close.range.start);
                     let how = how_it_differs(quote, words, close.same_letters);
-                    tr!(
-                        "the closest text is « {words} » ({at}){how}",
-                        "le texte le plus proche est « {words} » ({at}){how}"
-                    )
+                    msg::closest_text(lang(), &words, &at, &how)
                 }
-                None => tr!(
-                    "copy the words exactly from {text_name} (spaces and apostrophes may differ)",
-                    "copiez les mots tels quels depuis {text_name} (espaces et apostrophes \
-                     peuvent différer)"
-                ),
+                None => msg::copy_words_exactly_from_spaces(lang(), &text_name),
             };
             src.error_at(
                 quote_start,
-                tr!(
-                    "quote of annotation '{name}' matches nothing in the text",
-                    "la citation de l’annotation '{name}' ne se trouve nulle part dans le texte"
-                ),
+                msg::quote_annotation_matches_nothing_text(lang(), &name),
             )
             .with_hint(hint)
         }
@@ -182,17 +148,9 @@ pub(super) fn miss_diagnostic(
             let list = places.list(&first, count, paragraphs);
             src.error_at(
                 quote_start,
-                tr!(
-                    "quote of annotation '{name}' matches {count} places in the text",
-                    "la citation de l’annotation '{name}' se trouve à {count} endroits du texte"
-                ),
+                msg::quote_annotation_matches_places_text(lang(), &name, &count),
             )
-            .with_hint(tr!(
-                "it occurs at:{list}\nadd 'prefix' (the words just before) or 'suffix' (the words \
-                 just after) to pick one (glose check --fix can add them)",
-                "elle se trouve en :{list}\najoutez 'prefix' (les mots juste avant) ou 'suffix' \
-                 (les mots juste après) pour en choisir un (glose check --fix peut les ajouter)"
-            ))
+            .with_hint(msg::occurs_nadd_prefix_words_just(lang(), &list))
         }
         Miss::Unselected {
             first,
@@ -205,28 +163,15 @@ pub(super) fn miss_diagnostic(
                 .or(entry.suffix.as_ref())
                 .map_or(quote_start, |s| s.span().start);
             let (message, listed) = if selected == 0 {
-                let message = tr!(
-                    "prefix/suffix of annotation '{name}' match none of the {count} places of its \
-                     quote",
-                    "prefix/suffix de l’annotation '{name}' ne correspondent à aucun des {count} \
-                     endroits de sa citation"
-                );
+                let message = msg::prefix_suffix_annotation_match_none(lang(), &name, &count);
                 (message, count)
             } else {
-                let message = tr!(
-                    "prefix/suffix of annotation '{name}' still match {selected} places",
-                    "prefix/suffix de l’annotation '{name}' correspondent encore à {selected} \
-                     endroits"
-                );
+                let message = msg::prefix_suffix_annotation_still_match(lang(), &name, &selected);
                 (message, selected)
             };
             let list = places.list(&first, listed, paragraphs);
-            src.error_at(at, message).with_hint(tr!(
-                "the quote occurs at:{list}\n'prefix' must be the words just before, 'suffix' the \
-                 words just after the place meant",
-                "la citation se trouve en :{list}\n'prefix' doit être les mots juste avant, \
-                 'suffix' les mots juste après l’endroit voulu"
-            ))
+            src.error_at(at, message)
+                .with_hint(msg::quote_occurs_n_prefix_words(lang(), &list))
         }
     }
 }
@@ -235,12 +180,7 @@ pub(super) fn miss_diagnostic(
 /// guillemets, case, accents, Unicode normalisation; empty when it is none of these.
 fn how_it_differs(quote: &str, words: &str, same_letters: bool) -> String {
     if quote.contains('"') && !words.contains('"') {
-        return tr!(
-            "; the quote has straight quotes \"…\" that the text does not have (it uses « » or \
-             “ ”): copy them from the text, or leave them out of the quote",
-            " ; la citation a des guillemets droits \"…\" que le texte n’a pas (il utilise « » \
-             ou “ ”) : copiez-les depuis le texte, ou laissez-les hors de la citation"
-        );
+        return msg::quote_has_straight_quotes_text(lang());
     }
     if !same_letters {
         return String::new();
@@ -253,24 +193,12 @@ fn how_it_differs(quote: &str, words: &str, same_letters: bool) -> String {
             .collect::<String>()
     };
     if quote == words {
-        tr!(
-            "; it differs only in Unicode normalisation (NFC/NFD)",
-            " ; elle ne diffère que par la normalisation Unicode (NFC/NFD)"
-        )
+        msg::differs_only_unicode_normalisation_nfc(lang())
     } else if quote.to_lowercase() == words.to_lowercase() {
-        tr!(
-            "; it differs only in case (capital letters): « {words} », not « {quote} »",
-            " ; elle ne diffère que par les majuscules : « {words} », et non « {quote} »"
-        )
+        msg::differs_only_case_capital_letters(lang(), &words, &quote)
     } else if strip(&quote) == strip(&words) {
-        tr!(
-            "; it differs only in accents: « {words} », not « {quote} »",
-            " ; elle ne diffère que par les accents : « {words} », et non « {quote} »"
-        )
+        msg::differs_only_accents_not(lang(), &words, &quote)
     } else {
-        tr!(
-            "; it differs only in case or accents",
-            " ; elle ne diffère que par les majuscules ou les accents"
-        )
+        msg::differs_only_case_accents(lang())
     }
 }

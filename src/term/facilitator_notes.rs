@@ -12,12 +12,12 @@ use super::Screen;
 use super::event_loop::{self, Channel, Driven, Step, Wake};
 use super::guard::{end_if_hung_up, with_terminal};
 use crate::app::Action;
-use crate::link::{self, Listener, Message};
-use crate::notes::Notes;
+use crate::facilitator_notes::FacilitatorNotes;
+use crate::link::{self, Announcement, Listener};
 
 /// Runs the facilitator's notes window until the user quits: it follows the presenter through
 /// `listener` and redraws on a key, on a message, or when its clock ticks.
-pub fn run_notes(notes: &mut Notes, listener: &Listener) -> io::Result<()> {
+pub fn run_facilitator_notes(notes: &mut FacilitatorNotes, listener: &Listener) -> io::Result<()> {
     let result = with_terminal(|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let size = terminal.size()?;
@@ -45,15 +45,15 @@ pub fn run_notes(notes: &mut Notes, listener: &Listener) -> io::Result<()> {
 
 /// The presenter's last state kept in the runtime folder, shown at once; returns the
 /// presenter's process id when it gives one and is still running.
-fn catch_up(notes: &mut Notes, listener: &Listener) -> Option<u32> {
+fn catch_up(notes: &mut FacilitatorNotes, listener: &Listener) -> Option<u32> {
     let (message, pid) = listener.saved_from()?;
     if pid.is_some_and(|pid| !link::is_running(pid)) {
         notes.presenter_gone();
         return None;
     }
     let age = match message {
-        Message::State(state) => link::age(state.sent_ms),
-        Message::Bye { .. } => Duration::ZERO,
+        Announcement::State(state) => link::age(state.sent_ms),
+        Announcement::Bye { .. } => Duration::ZERO,
     };
     if notes.receive(message, age) {
         pid
@@ -64,14 +64,14 @@ fn catch_up(notes: &mut Notes, listener: &Listener) -> Option<u32> {
 
 /// The notes window and the presenter it follows.
 struct Window<'a> {
-    notes: &'a mut Notes,
+    notes: &'a mut FacilitatorNotes,
     /// The presenter's process, watched so that one that died is not shown as live.
     presenter: Option<u32>,
 }
 
 impl Driven for Window<'_> {
     /// A message from the presenter, with its process id when it gives one.
-    type Message = (Message, Option<u32>);
+    type Message = (Announcement, Option<u32>);
     /// The notes window asks nothing of the world outside.
     type Effect = std::convert::Infallible;
 
@@ -91,7 +91,7 @@ impl Driven for Window<'_> {
     }
 
     fn draw(&mut self, terminal: &mut Screen) -> io::Result<()> {
-        terminal.draw(|frame| crate::ui::notes::render(self.notes, frame))?;
+        terminal.draw(|frame| crate::ui::facilitator_notes::render(self.notes, frame))?;
         Ok(())
     }
 

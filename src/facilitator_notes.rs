@@ -1,6 +1,8 @@
 //! The facilitator's notes window (`glose notes`): follows a presenter on the same machine and
 //! shows what to say, the questions, the answer (verdict and what the source says), the time
-//! against the plan, and the next stop. Drawn by `ui::notes` (its geometry in `layout::notes_window`); fed by `link::Listener`.
+//! against the plan, and the next stop. Drawn by `ui::facilitator_notes` (its geometry in
+//! `layout::facilitator_notes`); fed by `link::Listener`. Not the reader's own notes (the
+//! `notebook`).
 //!
 //! Invariants: `remote` only ever holds a stop that exists in this article's tour (messages for
 //! another tour are ignored); times are extrapolated from the last message with the injected
@@ -17,20 +19,20 @@ use crate::i18n::Lang;
 use crate::input::Action;
 use crate::input::keymap::{Keymap, Mode, translate_in};
 use crate::layout::stop::Timing;
-use crate::link::{Message, TourState};
+use crate::link::{Announcement, PresenterState};
 use crate::theme::Theme;
 
 /// What the window knows of the presenter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Remote {
-    pub state: TourState,
+    pub state: PresenterState,
     /// Clock time at which the presenter's times were `state.tour_ms` / `state.stop_ms`.
     pub at: Duration,
 }
 
 /// The notes window's state.
 #[derive(Debug)]
-pub struct Notes {
+pub struct FacilitatorNotes {
     pub article: Article,
     pub lang: Lang,
     pub theme: Theme,
@@ -53,7 +55,7 @@ pub struct Notes {
 /// a clock send one every second).
 const OTHER_PRESENTER_FOR: Duration = Duration::from_secs(3);
 
-impl Notes {
+impl FacilitatorNotes {
     /// A notes window waiting for a presenter.
     pub fn new(
         article: Article,
@@ -88,10 +90,10 @@ impl Notes {
     /// Takes a message from a presenter, `age` old (how long ago it was sent); returns
     /// whether it is the presenter now followed. With several presenters of this article, the
     /// most recent session is followed and the others are only noted (`several_presenters`).
-    pub fn receive(&mut self, message: Message, age: Duration) -> bool {
+    pub fn receive(&mut self, message: Announcement, age: Duration) -> bool {
         let followed = self.remote.map(|r| r.state.session);
         match message {
-            Message::Bye { session } => {
+            Announcement::Bye { session } => {
                 if followed.is_some_and(|f| f != session && session != 0) {
                     return false; // another presenter closed: the one followed goes on
                 }
@@ -99,7 +101,7 @@ impl Notes {
                 self.gone = false;
                 true
             }
-            Message::State(state) => {
+            Announcement::State(state) => {
                 if state.stops != self.article.tour.len() || state.stop >= state.stops {
                     return false; // another version of the tour: nothing sensible to show
                 }
@@ -151,9 +153,9 @@ impl Notes {
         })
     }
 
-    /// What the notes' body shows (`layout::notes_window`).
-    pub fn body(&self) -> crate::layout::notes_window::NotesBody<'_> {
-        crate::layout::notes_window::NotesBody {
+    /// What the notes' body shows (`layout::facilitator_notes`).
+    pub fn body(&self) -> crate::layout::facilitator_notes::Body<'_> {
+        crate::layout::facilitator_notes::Body {
             article: &self.article,
             lang: self.lang,
             theme: &self.theme,
@@ -211,7 +213,7 @@ impl Notes {
         }
         // Clamped against the content at the current size.
         let most = self.timing().map_or(0, |timing| {
-            crate::layout::notes_window::max_scroll(&self.body(), timing, self.size)
+            crate::layout::facilitator_notes::max_scroll(&self.body(), timing, self.size)
         });
         self.scroll = self.scroll.min(most);
     }
@@ -223,9 +225,9 @@ mod tests {
     use crate::clock::ManualClock;
     use crate::theme::ThemeName;
 
-    fn notes() -> (Notes, ManualClock) {
+    fn notes() -> (FacilitatorNotes, ManualClock) {
         let clock = ManualClock::new();
-        let notes = Notes::new(
+        let notes = FacilitatorNotes::new(
             crate::tour::fixture::article(),
             Lang::Fr,
             Theme::named(ThemeName::Monochrome),
@@ -235,8 +237,8 @@ mod tests {
         (notes, clock)
     }
 
-    fn state(stop: usize) -> TourState {
-        TourState {
+    fn state(stop: usize) -> PresenterState {
+        PresenterState {
             stop,
             stops: 4,
             tour_ms: 60_500,
@@ -253,18 +255,18 @@ mod tests {
     /// What a window hears from `publishers` (each publishing its states in turn), fed to a
     /// notes window through a real socket, as `glose notes` takes it.
     #[cfg(unix)]
-    fn heard(steps: &[(usize, u64)]) -> (Notes, Vec<Message>) {
+    fn heard(steps: &[(usize, u64)]) -> (FacilitatorNotes, Vec<Announcement>) {
         use crate::link::{Listener, Publisher};
         let dir = tempfile::tempdir().unwrap();
         let runtime = dir.path().join("run");
-        let key = crate::tour::article_key(&crate::tour::fixture::article());
+        let key = crate::tour::fixture::article().text_hash();
         let window = Listener::bind_in(runtime.clone(), &key).unwrap();
         let mut publishers: Vec<Publisher> = Vec::new();
         for &(who, session) in steps {
             while publishers.len() <= who {
                 publishers.push(Publisher::in_dir(runtime.clone(), &key).unwrap());
             }
-            publishers[who].publish(Message::State(TourState {
+            publishers[who].publish(Announcement::State(PresenterState {
                 session,
                 ..state(1)
             }));
@@ -289,8 +291,8 @@ mod tests {
         // `n` (a new session), then `r` (back to the earlier one): one presenter all along.
         let (notes, messages) = heard(&[(0, 100), (0, 200), (0, 100)]);
         assert!(
-            messages.contains(&Message::Bye { session: 100 })
-                && messages.contains(&Message::Bye { session: 200 }),
+            messages.contains(&Announcement::Bye { session: 100 })
+                && messages.contains(&Announcement::Bye { session: 200 }),
             "the session that ends says goodbye: {messages:?}"
         );
         assert_eq!(notes.remote.unwrap().state.session, 100);
@@ -307,14 +309,14 @@ mod tests {
         assert_eq!(notes.timing(), None);
         assert_eq!(notes.next_tick(), None, "waiting: nothing ticks");
         clock.advance(Duration::from_secs(100));
-        notes.receive(Message::State(state(2)), Duration::from_millis(200));
+        notes.receive(Announcement::State(state(2)), Duration::from_millis(200));
         let timing = notes.timing().unwrap();
         assert_eq!((timing.stop, timing.stop_s, timing.tour_s), (2, 5, 60));
         assert_eq!(notes.next_tick(), Some(Duration::from_millis(300)));
         clock.advance(Duration::from_secs(3));
         let timing = notes.timing().unwrap();
         assert_eq!((timing.stop_s, timing.tour_s), (8, 63));
-        notes.receive(Message::Bye { session: 0 }, Duration::ZERO);
+        notes.receive(Announcement::Bye { session: 0 }, Duration::ZERO);
         assert_eq!(notes.timing(), None);
     }
 
@@ -322,7 +324,7 @@ mod tests {
     fn a_state_for_another_tour_is_ignored() {
         let (mut notes, _) = notes();
         notes.receive(
-            Message::State(TourState {
+            Announcement::State(PresenterState {
                 stops: 9,
                 ..state(1)
             }),
@@ -330,7 +332,7 @@ mod tests {
         );
         assert_eq!(notes.remote, None);
         notes.receive(
-            Message::State(TourState {
+            Announcement::State(PresenterState {
                 stop: 4,
                 ..state(1)
             }),
@@ -342,35 +344,35 @@ mod tests {
     #[test]
     fn the_most_recent_presenter_is_followed_and_the_window_says_so() {
         let (mut notes, clock) = notes();
-        let older = TourState {
+        let older = PresenterState {
             session: 100,
             ..state(1)
         };
-        let newer = TourState {
+        let newer = PresenterState {
             session: 200,
             ..state(3)
         };
-        assert!(notes.receive(Message::State(older), Duration::ZERO));
+        assert!(notes.receive(Announcement::State(older), Duration::ZERO));
         assert!(!notes.several_presenters());
-        assert!(notes.receive(Message::State(newer), Duration::ZERO));
-        assert!(!notes.receive(Message::State(older), Duration::ZERO));
+        assert!(notes.receive(Announcement::State(newer), Duration::ZERO));
+        assert!(!notes.receive(Announcement::State(older), Duration::ZERO));
         assert_eq!(
             notes.timing().unwrap().stop,
             3,
             "the older one moves nothing"
         );
         assert!(notes.several_presenters());
-        assert!(!notes.receive(Message::Bye { session: 100 }, Duration::ZERO));
+        assert!(!notes.receive(Announcement::Bye { session: 100 }, Duration::ZERO));
         assert_eq!(notes.timing().unwrap().stop, 3, "nor does its goodbye");
         clock.advance(Duration::from_secs(4));
         assert!(
             !notes.several_presenters(),
             "not heard of for a while: gone"
         );
-        assert!(notes.receive(Message::Bye { session: 200 }, Duration::ZERO));
+        assert!(notes.receive(Announcement::Bye { session: 200 }, Duration::ZERO));
         assert_eq!(notes.remote, None);
         assert!(
-            notes.receive(Message::State(older), Duration::ZERO),
+            notes.receive(Announcement::State(older), Duration::ZERO),
             "the other one again"
         );
     }
@@ -378,12 +380,12 @@ mod tests {
     #[test]
     fn a_blank_screen_stops_the_clocks() {
         let (mut notes, clock) = notes();
-        let blank = TourState {
+        let blank = PresenterState {
             blanked: true,
             paused: false,
             ..state(2)
         };
-        notes.receive(Message::State(blank), Duration::ZERO);
+        notes.receive(Announcement::State(blank), Duration::ZERO);
         let before = notes.timing().unwrap();
         clock.advance(Duration::from_secs(30));
         assert_eq!(notes.timing(), Some(before));

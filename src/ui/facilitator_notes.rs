@@ -2,6 +2,7 @@
 //! visible), the stop's notes (scrollable), the next stop pinned above the status line. While no
 //! presenter runs: a centred "waiting" message with what to do.
 
+use crate::i18n::screen as msg;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,22 +10,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use crate::app::{Action, Mode};
+use crate::facilitator_notes::FacilitatorNotes;
 use crate::i18n::Text;
-use crate::layout::notes_window::{self, text_area};
+use crate::layout::facilitator_notes::{body_lines, text_area};
 use crate::layout::stop::{self, Timing};
-use crate::notes::Notes;
 use crate::text::wrap::str_width;
 use crate::ui::{fit, wrap_text};
 
 /// Draws one frame of the notes window.
-pub fn render(notes: &Notes, frame: &mut Frame) {
+pub fn render(notes: &FacilitatorNotes, frame: &mut Frame) {
     let area = frame.area();
     draw(notes, area, frame.buffer_mut());
     // High contrast paints every cell's colours itself: readable whatever the terminal's.
     notes.theme.fill(area, frame.buffer_mut());
 }
 
-fn draw(notes: &Notes, area: Rect, buf: &mut Buffer) {
+fn draw(notes: &FacilitatorNotes, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let [header, body, next, status] = area.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -38,7 +39,7 @@ fn draw(notes: &Notes, area: Rect, buf: &mut Buffer) {
     };
     render_header(notes, timing, header, buf);
     let inner = text_area(body);
-    let lines = notes_window::body_lines(&notes.body(), timing, usize::from(inner.width));
+    let lines = body_lines(&notes.body(), timing, usize::from(inner.width));
     let shown: Vec<Line> = lines
         .into_iter()
         .skip(notes.scroll)
@@ -53,7 +54,7 @@ fn draw(notes: &Notes, area: Rect, buf: &mut Buffer) {
 }
 
 /// " Étape 2/4 · 2:05 / 2:00 · visite 3:05 / 14:00 · 0:05 de retard "
-fn render_header(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
+fn render_header(notes: &FacilitatorNotes, timing: Timing, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
@@ -82,7 +83,7 @@ fn render_header(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
 }
 
 /// "Ensuite : Étape 3/4 · Un salaire de survie (3 min)", or the end of the tour.
-fn render_next(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
+fn render_next(notes: &FacilitatorNotes, timing: Timing, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
@@ -112,7 +113,7 @@ fn render_next(notes: &Notes, timing: Timing, area: Rect, buf: &mut Buffer) {
 }
 
 /// The last line: the presenter's screen state and the keys.
-fn render_status(notes: &Notes, area: Rect, buf: &mut Buffer) {
+fn render_status(notes: &FacilitatorNotes, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
@@ -129,9 +130,9 @@ fn render_status(notes: &Notes, area: Rect, buf: &mut Buffer) {
     }
     let mut hints = Vec::new();
     for (action, label) in [
-        (Action::LineDown, lang.pick("scroll", "défiler")),
+        (Action::LineDown, msg::scroll(lang)),
         (Action::ToggleHelp, Text::PressQuestion.get(lang)),
-        (Action::Quit, lang.pick("quit", "quitter")),
+        (Action::Quit, msg::quit(lang)),
     ] {
         if let Some(key) = notes.keymap.first_key(Mode::NotesWindow, action) {
             hints.push(format!("{} {label}", key.label(lang)));
@@ -153,7 +154,7 @@ fn render_status(notes: &Notes, area: Rect, buf: &mut Buffer) {
 }
 
 /// The screen before a presenter starts.
-fn waiting(notes: &Notes, area: Rect, buf: &mut Buffer) {
+fn waiting(notes: &FacilitatorNotes, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
@@ -197,7 +198,7 @@ fn waiting(notes: &Notes, area: Rect, buf: &mut Buffer) {
         .render(Rect::new(left, top, width as u16, height), buf);
 }
 
-fn render_help(notes: &Notes, area: Rect, buf: &mut Buffer) {
+fn render_help(notes: &FacilitatorNotes, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
@@ -234,20 +235,20 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use crate::clock::ManualClock;
+    use crate::facilitator_notes::FacilitatorNotes;
     use crate::i18n::Lang;
-    use crate::link::{Message, TourState};
-    use crate::notes::Notes;
+    use crate::link::{Announcement, PresenterState};
     use crate::theme::{Theme, ThemeName};
 
-    fn draw(notes: &Notes) -> Terminal<TestBackend> {
+    fn draw(notes: &FacilitatorNotes) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(notes.size.0, notes.size.1)).unwrap();
         terminal.draw(|frame| super::render(notes, frame)).unwrap();
         terminal
     }
 
-    fn notes(size: (u16, u16)) -> (Notes, ManualClock) {
+    fn notes(size: (u16, u16)) -> (FacilitatorNotes, ManualClock) {
         let clock = ManualClock::new();
-        let notes = Notes::new(
+        let notes = FacilitatorNotes::new(
             crate::tour::fixture::article(),
             Lang::Fr,
             Theme::named(ThemeName::Monochrome),
@@ -264,7 +265,7 @@ mod tests {
             draw(&notes);
             for stop in 0..4 {
                 notes.receive(
-                    Message::State(TourState {
+                    Announcement::State(PresenterState {
                         stop,
                         stops: 4,
                         tour_ms: 1,
@@ -295,7 +296,7 @@ mod tests {
     fn following_the_first_stop_behind_schedule() {
         let (mut notes, clock) = notes((80, 24));
         notes.receive(
-            Message::State(TourState {
+            Announcement::State(PresenterState {
                 stop: 0,
                 stops: 4,
                 tour_ms: 250_000,

@@ -1,10 +1,11 @@
 //! The facilitator's notes window's geometry: the current stop's notes as lines at a width
-//! (their height is exact), so `Notes::update` stops scrolling at the end without asking `ui`.
+//! (their height is exact), so `FacilitatorNotes::update` stops scrolling at the end without asking `ui`.
 
+use crate::i18n::screen as msg;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::content::{Article, Verdict};
+use crate::content::Article;
 use crate::i18n::{Lang, Text};
 use crate::layout::lines::wrap_text;
 use crate::layout::stop::{self, Timing};
@@ -15,7 +16,7 @@ const PADDING: u16 = 2;
 
 /// What the notes' body shows, as data.
 #[derive(Debug, Clone, Copy)]
-pub struct NotesBody<'a> {
+pub struct Body<'a> {
     pub article: &'a Article,
     pub lang: Lang,
     pub theme: &'a Theme,
@@ -36,7 +37,7 @@ pub fn text_area(area: Rect) -> Rect {
 
 /// The furthest the notes can scroll in a window of `size` (a header, the next stop and the
 /// status line take a row each).
-pub fn max_scroll(notes: &NotesBody<'_>, timing: Timing, size: (u16, u16)) -> usize {
+pub fn max_scroll(notes: &Body<'_>, timing: Timing, size: (u16, u16)) -> usize {
     let (width, height) = size;
     let inner_width = usize::from(width.saturating_sub(2 * PADDING));
     let inner_height = usize::from(height.saturating_sub(3));
@@ -46,7 +47,7 @@ pub fn max_scroll(notes: &NotesBody<'_>, timing: Timing, size: (u16, u16)) -> us
 }
 
 /// Everything about the current stop, wrapped at `width`.
-pub fn body_lines(notes: &NotesBody<'_>, timing: Timing, width: usize) -> Vec<Line<'static>> {
+pub fn body_lines(notes: &Body<'_>, timing: Timing, width: usize) -> Vec<Line<'static>> {
     let article = notes.article;
     let theme = notes.theme;
     let lang = notes.lang;
@@ -69,23 +70,17 @@ pub fn body_lines(notes: &NotesBody<'_>, timing: Timing, width: usize) -> Vec<Li
     out.push(Line::default());
     let revealed = notes.revealed;
     let shown = if revealed {
-        lang.pick("shown to the room", "montré à la salle")
+        msg::shown_room(lang)
     } else {
-        lang.pick("not shown yet", "pas encore montré")
+        msg::not_shown_yet(lang)
     };
     let mut heading = vec![Span::styled(
         format!("{} ", Text::WhatTheSourceSays.get(lang)),
         theme.label,
     )];
     if let Some(verdict) = annotation.verdict {
-        let mark = match verdict {
-            Verdict::Confirmed => "✓",
-            Verdict::Imprecise => "≈",
-            Verdict::Misreported => "✗",
-            Verdict::Unverifiable => "?",
-        };
         heading.push(Span::styled(
-            format!("[{mark} {}]", lang.verdict(verdict)),
+            format!("[{} {}]", verdict.sign(), lang.verdict(verdict)),
             theme.verdict(verdict),
         ));
     }
@@ -115,7 +110,7 @@ pub fn body_lines(notes: &NotesBody<'_>, timing: Timing, width: usize) -> Vec<Li
 
 /// The stop's poll with a room: its distribution all along (the room sees it only once the
 /// presenter reveals it), so the facilitator knows what the room thinks before `v`.
-fn poll_lines(notes: &NotesBody<'_>, stop: usize, width: usize) -> Vec<Line<'static>> {
+fn poll_lines(notes: &Body<'_>, stop: usize, width: usize) -> Vec<Line<'static>> {
     let (Some(live), Some(poll)) = (
         notes.votes,
         notes.article.tour.get(stop).and_then(|s| s.poll.as_ref()),
@@ -135,12 +130,9 @@ fn poll_lines(notes: &NotesBody<'_>, stop: usize, width: usize) -> Vec<Line<'sta
         notes.article.is_french(),
     ));
     let seen = if notes.revealed {
-        lang.pick("(shown to the room)", "(montré à la salle)")
+        msg::shown_room_in_brackets(lang)
     } else {
-        lang.pick(
-            "(live: the room sees it once you reveal)",
-            "(en direct\u{a0}: la salle le voit quand vous révélez)",
-        )
+        msg::live_room_sees_once_you(lang)
     };
     out.extend(wrap_text(
         seen,
