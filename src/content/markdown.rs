@@ -687,7 +687,7 @@ mod tests {
 
     #[test]
     fn a_footnote_defined_in_another_chunk_is_a_footnote() {
-        // The definition is more than a chunk (256 KB) after its reference, and a footnote of
+        // The definition is more than two chunks (128 KB each) after its reference, and a footnote of
         // the first chunk is used in the last.
         let mut source =
             String::from("# Notes\n\nA claim[^far] and another[^near].\n\n[^near]: Close by.\n\n");
