@@ -575,11 +575,20 @@ mod tests {
     #[test]
     fn the_block_model_stays_small() {
         // A 10 MB document has about 60 000 blocks and 70 000 style runs (BENCHMARKS.md).
-        assert!(std::mem::size_of::<Block>() <= 64, "{}", std::mem::size_of::<Block>());
+        assert!(
+            std::mem::size_of::<Block>() <= 64,
+            "{}",
+            std::mem::size_of::<Block>()
+        );
         assert!(std::mem::size_of::<InlineStyle>() <= 20);
         let body = parse("- a\n\n```rust\nx\n```\n", PartLevel::Auto);
         assert_eq!(body.blocks[0].marker.as_deref(), Some("•"));
-        assert!(!body.blocks[0].marker.as_ref().is_some_and(|m| m.is_heap_allocated()));
+        assert!(
+            !body.blocks[0]
+                .marker
+                .as_ref()
+                .is_some_and(|m| m.is_heap_allocated())
+        );
     }
 
     #[test]

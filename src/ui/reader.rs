@@ -391,7 +391,11 @@ fn text_spans<'a>(app: &'a App, range: std::ops::Range<usize>, base: Style) -> V
         index += 1;
     }
     let mut index = article.style_at_or_after(range.start);
-    while let Some(s) = article.styles.get(index).map(crate::content::InlineStyle::range) {
+    while let Some(s) = article
+        .styles
+        .get(index)
+        .map(crate::content::InlineStyle::range)
+    {
         if s.start >= range.end {
             break;
         }

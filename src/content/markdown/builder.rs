@@ -8,8 +8,8 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd}
 use super::inline::{flatten, html_words};
 use super::{Body, Heading, PartLevel, Section, TextMap, auto_level, close_section};
 use crate::content::model::{
-    Align, Block, BlockKind, Table, InlineStyle, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
-    STYLE_STRIKE, STYLE_STRONG,
+    Align, Block, BlockKind, InlineStyle, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
+    STYLE_STRIKE, STYLE_STRONG, Table,
 };
 use crate::text::sanitize::{clean_line, clean_line_cow};
 
@@ -207,14 +207,13 @@ impl Builder {
             head.heading.line += lines_before;
             head
         }));
-        self.styles
-            .extend(styles.into_iter().map(|style| {
-                InlineStyle::new(
-                    at(style.range()),
-                    style.style,
-                    style.link().map(|l| l + link_base),
-                )
-            }));
+        self.styles.extend(styles.into_iter().map(|style| {
+            InlineStyle::new(
+                at(style.range()),
+                style.style,
+                style.link().map(|l| l + link_base),
+            )
+        }));
         self.links.extend(links.into_iter().map(|link| Link {
             range: at(link.range),
             ..link
