@@ -8,8 +8,8 @@
 //! - every pane on screen has a layout at its text width in the cache;
 //! - every pane's top row is clamped to its layout, and a selected annotation that was just
 //!   chosen (Tab, click, Enter) is visible in its pane; so is a search match `n` went to;
-//! - a lookup list's cursor (index, sources, contents) is inside its entries and on screen
-//!   (`lookup`).
+//! - the open list's cursor (index, sources, contents, notes, bookmarks) is inside its entries
+//!   and on screen (`lists`).
 //!
 //! Rendering reads `App` and never changes it. Every key reaches `update` through the keymap
 //! table of the mode in force (`App::mode`); text typed into the search line, a list's filter
@@ -23,6 +23,8 @@ mod help;
 mod keys;
 pub mod line_input;
 mod links;
+pub mod list_state;
+mod lists;
 pub mod lookup;
 mod marks;
 mod motion;
@@ -61,8 +63,8 @@ pub use keymap::Mode;
 const MAX_COUNT: usize = 9999;
 use effect::Outbox;
 pub use effect::{Effect, Handled};
-use lookup::{FilterList, IndexState};
-pub use marks::ListState;
+pub use list_state::ListState;
+use lookup::IndexState;
 pub use presenting::SessionStart;
 use stats::IndexCache;
 pub use stats::PartStats;
@@ -145,13 +147,15 @@ impl App {
             side_scroll: 0,
             help_scroll: 0,
             editor: None,
-            list: ListState::default(),
+            notes: ListState::default(),
+            bookmarks: ListState::default(),
+            confirm_delete: false,
             message: None,
             notice: None,
             search: SearchState::default(),
             index: IndexState::default(),
-            sources: FilterList::default(),
-            contents: FilterList::default(),
+            sources: ListState::default(),
+            contents: ListState::default(),
             seen: vec![0; panes.len()],
             flash: None,
             count: None,
@@ -262,28 +266,22 @@ impl App {
             self.settle_editor();
             return;
         }
-        if matches!(self.view.overlay, Some(Overlay::Notes | Overlay::Bookmarks)) {
-            self.list_update(action);
+        if let Action::Edit(edit) = action
+            && self.view.search.is_typing()
+        {
+            self.search_edit(edit);
+            self.refresh();
+            return;
+        }
+        if let Some(overlay) = self.view.overlay.filter(|o| o.is_list()) {
+            // The five lists: one table of keys, one state (`lists`).
+            self.update_list(overlay, action, 0);
             self.refresh();
             self.settle_editor();
             return;
         }
         if self.presenter.is_some() {
             self.update_presenter(action);
-            self.refresh();
-            return;
-        }
-        if let Action::Edit(edit) = action {
-            if self.view.search.is_typing() {
-                self.search_edit(edit);
-            } else {
-                self.lookup_edit(edit);
-            }
-            self.refresh();
-            return;
-        }
-        if let Some(overlay) = self.view.overlay.filter(|o| o.is_lookup()) {
-            self.update_lookup(overlay, action);
             self.refresh();
             return;
         }
@@ -362,12 +360,11 @@ impl App {
             Action::OpenSource => self.request_source(true),
             Action::CopyCitation => self.request_source(false),
             // Only meaningful in a list or in the editor.
-            Action::ListNext
-            | Action::ListPrev
-            | Action::ListOpen
+            Action::ListOpen
             | Action::ListEdit
             | Action::ListDelete
-            | Action::ListClose
+            | Action::NextKind
+            | Action::PrevKind
             | Action::NoteSave
             | Action::NoteClose => {}
             Action::ToggleTour => {
@@ -747,7 +744,7 @@ pub(crate) mod tests {
         app.update(Action::ToggleHelp);
         assert_eq!(app.view.help_scroll, 0, "opens at the top");
         // Tall enough: the movement keys close it like any other key.
-        let mut tall = self::app((120, 140));
+        let mut tall = self::app((120, 200));
         tall.update(Action::ToggleHelp);
         assert_eq!(tall.help_max_scroll(), 0);
         tall.update(Action::LineDown);

@@ -211,7 +211,7 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
             Table::Presenter => &raw.presenter_keys,
             Table::Lists => &raw.list_keys,
             Table::Editor => &raw.editor_keys,
-            Table::Line | Table::Notes => &no_older,
+            Table::Line | Table::Notes | Table::Help | Table::Question => &no_older,
         };
         let (lines, label) = keys::lines_for(table, older, &raw.keys, lang, &at)?;
         let mode = table.input_mode();
@@ -519,12 +519,13 @@ mod tests {
         assert_eq!(app.view.selected, Some(0));
         press(&mut app, KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(app.view.overlay, Some(crate::app::Overlay::Index));
+        // The lists have their own table ([keys.list]): there `x` is still delete, which the
+        // index has no use for.
+        press(&mut app, KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(app.view.notice, Some(crate::i18n::Text::UnknownKey));
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
         press(&mut app, KeyCode::Char('i'), KeyModifiers::NONE);
-        assert_eq!(
-            app.view.overlay,
-            Some(crate::app::Overlay::Index),
-            "i is free now"
-        );
+        assert_eq!(app.view.overlay, None, "i is free now");
 
         // The help screen lists the new keys, and not the old ones, beside the actions.
         let help: Vec<String> = crate::ui::help::lines(&app, 200)

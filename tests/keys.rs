@@ -145,6 +145,20 @@ fn an_unbound_key_says_so_in_both_languages() {
         assert!(status_line(&app).contains(words), "{}", status_line(&app));
         type_keys(&mut app, "j");
         assert!(!status_line(&app).contains(words), "the next key clears it");
+        // In each of the five lists too, at both sizes, and the list stays open.
+        for (w, h) in [(80, 24), (100, 30)] {
+            for (open, overlay) in OVERLAYS.into_iter().skip(1) {
+                let mut app = self::app(w, h, lang);
+                type_keys(&mut app, "aune note<c-s>B");
+                type_keys(&mut app, open);
+                type_keys(&mut app, "Z");
+                let status = status_line(&app);
+                assert!(status.contains(words), "{w}x{h} {overlay:?}: {status}");
+                assert_eq!(app.view.overlay, Some(overlay));
+                type_keys(&mut app, "k");
+                assert!(!status_line(&app).contains(words), "{overlay:?}: cleared");
+            }
+        }
     }
 }
 

@@ -27,10 +27,10 @@ impl App {
             .map(|(k, _)| str_width(k))
             .max()
             .unwrap_or(0);
-        let described = |rows: Vec<(String, Action)>| {
+        let described = |rows: Vec<(String, Action)>, mode: Mode| {
             HelpBlock::Keys(
                 rows.into_iter()
-                    .map(|(keys, action)| (keys, action.describe(lang).to_owned()))
+                    .map(|(keys, action)| (keys, action.describe_in(mode, false, lang).to_owned()))
                     .collect(),
             )
         };
@@ -38,11 +38,11 @@ impl App {
         if !tour_rows.is_empty() {
             // The mode's own keys first: they are what the reader is using now.
             blocks.push(HelpBlock::Title(Text::Tour.get(lang).to_owned()));
-            blocks.push(described(tour_rows));
+            blocks.push(described(tour_rows, Mode::Tour));
             blocks.push(HelpBlock::Blank);
             blocks.push(HelpBlock::Title(Text::Keys.get(lang).to_owned()));
         }
-        blocks.push(described(rows));
+        blocks.push(described(rows, Mode::Reader));
         // The other modes' keys, from their keymap tables, in the same columns.
         for (title, mode) in [
             (Text::InTheOverlays, Mode::Overlay),
@@ -57,7 +57,7 @@ impl App {
             }
             blocks.push(HelpBlock::Blank);
             blocks.push(HelpBlock::Title(title.get(lang).to_owned()));
-            blocks.push(described(rows));
+            blocks.push(described(rows, mode));
             if mode == Mode::Line {
                 blocks.push(HelpBlock::Prose(Text::SearchLineHelp.get(lang).to_owned()));
             }

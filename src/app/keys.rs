@@ -59,11 +59,11 @@ impl App {
             None => {
                 self.view.count = None;
                 // A key that does nothing says so, rather than nothing happening (where `?`
-                // is help: the reader, the tour, the overlays, the presenter).
+                // is help: the reader, the tour, the overlays, the lists, the presenter).
                 let says = is_key
                     && matches!(
                         mode,
-                        Mode::Reader | Mode::Tour | Mode::Overlay | Mode::Presenter
+                        Mode::Reader | Mode::Tour | Mode::Overlay | Mode::List | Mode::Presenter
                     );
                 if says {
                     self.view.message = None;
@@ -86,7 +86,7 @@ impl App {
                 .as_ref()
                 .filter(|p| p.blanked || p.help || p.join || p.confirm_reset || p.offer.is_some())
                 .map(|_| Action::Blank),
-            Mode::Confirm if self.view.list.confirm_delete && self.view.editor.is_none() => {
+            Mode::Confirm if self.view.confirm_delete && self.view.editor.is_none() => {
                 Some(Action::No)
             }
             _ => None,
@@ -121,12 +121,11 @@ impl App {
             };
         }
         match self.view.overlay {
-            Some(Overlay::Notes | Overlay::Bookmarks) if self.view.list.confirm_delete => {
-                Mode::Confirm
-            }
-            Some(Overlay::Notes | Overlay::Bookmarks) => Mode::List,
+            Some(list) if list.is_list() && self.view.confirm_delete => Mode::Confirm,
+            Some(list) if list.is_list() && self.is_editing_filter() => Mode::Line,
+            Some(list) if list.is_list() => Mode::List,
             _ if self.presenter.is_some() => Mode::Presenter,
-            _ if self.view.search.is_typing() || self.is_editing_filter() => Mode::Line,
+            _ if self.view.search.is_typing() => Mode::Line,
             Some(_) => Mode::Overlay,
             None if self.tour.is_some() => Mode::Tour,
             None => Mode::Reader,
@@ -137,7 +136,7 @@ impl App {
     /// `12G`), and a digit alone still goes to its part. Returns `Some(redraw)` when the
     /// event was a digit taken as part of a count.
     pub(super) fn count_digit(&mut self, event: &Event, mode: Mode) -> Option<bool> {
-        if !matches!(mode, Mode::Reader | Mode::Tour) {
+        if !matches!(mode, Mode::Reader | Mode::Tour | Mode::List) {
             return None;
         }
         let Event::Key(key) = event else {
@@ -169,6 +168,15 @@ impl App {
     /// A motion typed after a count: back to the pane the count started in, then the motion
     /// `count` times (`G` and `g`: to line `count` of the part).
     pub(super) fn counted(&mut self, action: Action, count: usize, before: usize) {
+        if let Some(list) = self.view.overlay.filter(|o| o.is_list()) {
+            // In a list the count moves the cursor: `5j`, `3 Space`, `12G` (the 12th entry).
+            self.view.message = None;
+            self.view.flash = None;
+            self.view.notice = None;
+            self.update_list(list, action, count);
+            self.refresh();
+            return;
+        }
         self.focus(before);
         self.refresh();
         match action {

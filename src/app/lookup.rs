@@ -1,5 +1,6 @@
-//! The lookup lists (index of annotations, sources, table of contents): their small state and
-//! the entries they show. (The reader's notes and bookmarks lists are `marks` and `ui::lists`.)
+//! The lookup lists (index of annotations, sources, table of contents): the entries they show
+//! and the index's kind filter. Their cursor, scroll and filter are `list_state::ListState`, as
+//! for the notes and bookmarks lists.
 //!
 //! The entries are a pure function of the article and the state (`index_entries`,
 //! `source_entries`, `contents_entries`), computed again by `update` and by `render`, so the two
@@ -9,49 +10,12 @@
 use crate::content::{AnnotationKind, Article};
 use crate::search::{fold, matches_folded};
 
-use super::line_input::LineInput;
-
-/// Cursor, scroll and filter of one list.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct FilterList {
-    /// What the reader typed to narrow the list (folded like a search when compared).
-    pub filter: LineInput,
-    /// Whether keys go to the filter line (after `/`) rather than to the list.
-    pub editing: bool,
-    /// Index into the entries.
-    pub cursor: usize,
-    /// First entry shown.
-    pub top: usize,
-}
-
-impl FilterList {
-    /// Moves the cursor by `delta` entries (clamped), keeping it inside a list of `height`
-    /// rows.
-    pub fn step(&mut self, delta: isize, len: usize, height: usize) {
-        self.cursor = self
-            .cursor
-            .saturating_add_signed(delta)
-            .min(len.saturating_sub(1));
-        self.settle(len, height);
-    }
-
-    /// Clamps the cursor to `len` entries and scrolls so that it is visible in `height` rows.
-    pub fn settle(&mut self, len: usize, height: usize) {
-        let height = height.max(1);
-        self.cursor = self.cursor.min(len.saturating_sub(1));
-        if self.cursor < self.top {
-            self.top = self.cursor;
-        } else if self.cursor >= self.top + height {
-            self.top = self.cursor + 1 - height;
-        }
-        self.top = self.top.min(len.saturating_sub(height));
-    }
-}
+use super::list_state::ListState;
 
 /// The index overlay: a list plus a filter by kind.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct IndexState {
-    pub list: FilterList,
+    pub list: ListState,
     /// Only annotations of this kind (all when `None`).
     pub kind: Option<AnnotationKind>,
 }
@@ -194,6 +158,7 @@ pub fn contents_entries(article: &Article, filter: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::line_input::LineInput;
     use crate::app::tests::sample;
     use crate::content::Source;
 
@@ -301,20 +266,5 @@ mod tests {
             ]
         );
         assert!(source_entries(&article, "zzz").is_empty());
-    }
-
-    #[test]
-    fn the_cursor_stays_in_the_list_and_on_screen() {
-        let mut list = FilterList::default();
-        list.step(5, 20, 4);
-        assert_eq!((list.cursor, list.top), (5, 2));
-        list.step(100, 20, 4);
-        assert_eq!((list.cursor, list.top), (19, 16));
-        list.step(-2, 20, 4);
-        assert_eq!((list.cursor, list.top), (17, 16));
-        list.settle(3, 4);
-        assert_eq!((list.cursor, list.top), (2, 0));
-        list.settle(0, 4);
-        assert_eq!((list.cursor, list.top), (0, 0));
     }
 }

@@ -1,34 +1,25 @@
-//! The reader's own marks, as `App` behaviour: bookmarks, notes and their editor, the two lists,
-//! and the remembered position.
+//! The reader's own marks, as `App` behaviour: bookmarks, notes and their editor, and the
+//! remembered position.
 //!
 //! Everything here changes state only through `App::update` (actions) and `App::edit` (the
 //! editor's keys); nothing does I/O. A change to the notebook asks for an
 //! `Effect::SaveNotebook`, which the event loop (`term::reader`) carries out through `store`;
-//! the merged notebook comes back through `App::notes_saved`.
+//! the merged notebook comes back through `App::notes_saved`. (The notes and bookmarks lists
+//! move like every list: `lists`.)
 //!
-//! Invariants: `view.list.selected` is within the open list (or 0 when it is empty); while the
-//! editor is open its scroll keeps the cursor's row on screen.
+//! Invariant: while the editor is open its scroll keeps the cursor's row on screen.
 
 use crate::i18n::screen as msg;
 use ratatui::layout::Rect;
 
 use super::editor::{Edit, Editor};
-use super::{Action, App, Effect, Overlay, Top};
+use super::{Action, App, Effect, Top};
 use crate::i18n::Text;
 use crate::notebook::{Notebook, Place, PlacedSpot, cut, locate, paragraph_at};
 use crate::store::{PanePosition, Position, Problem};
 
 /// Longest quote stored for a pane's top, in bytes.
 const POSITION_QUOTE_BYTES: usize = 48;
-
-/// The open list's selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ListState {
-    /// Index into the list in reading order.
-    pub selected: usize,
-    /// `d` was pressed: asking before deleting.
-    pub confirm_delete: bool,
-}
 
 impl App {
     /// The paragraph a note or bookmark goes on when nothing is selected: the first paragraph
@@ -92,7 +83,7 @@ impl App {
 
     /// The selected annotation, if it is on screen in the focused pane (a selection left in
     /// another pane is not what the reader is looking at).
-    fn selection_in_view(&self) -> Option<usize> {
+    pub(super) fn selection_in_view(&self) -> Option<usize> {
         let index = self.view.selected?;
         let annotation = self.article.annotations.get(index)?;
         if self.part_pane.get(annotation.part) != Some(&self.view.focus) {
@@ -115,11 +106,11 @@ impl App {
         }
     }
 
-    fn notebook_changed(&mut self) {
+    pub(super) fn notebook_changed(&mut self) {
         self.effects.push(Effect::SaveNotebook);
     }
 
-    fn say(&mut self, text: Text) {
+    pub(super) fn say(&mut self, text: Text) {
         self.view.message = Some(text.get(self.lang).to_owned());
     }
 
@@ -162,7 +153,7 @@ impl App {
     }
 
     /// Opens the editor on the note at `index` of `notebook.notes`.
-    fn edit_note(&mut self, index: usize) {
+    pub(super) fn edit_note(&mut self, index: usize) {
         let Some(note) = self.notebook.notes.get(index) else {
             return;
         };
@@ -275,143 +266,7 @@ impl App {
                 Text::NoteSaved
             });
         }
-        self.clamp_list();
-    }
-
-    pub(super) fn open_list(&mut self, which: Overlay) {
-        self.view.overlay = Some(which);
-        self.view.list = ListState::default();
-        // Start on the entry for what the reader is looking at, if there is one.
-        let here = match self.selection_in_view() {
-            Some(i) => Some(Place::Annotation(i)),
-            None => self
-                .current_paragraph()
-                .map(|(part, paragraph)| Place::Paragraph { part, paragraph }),
-        };
-        if let Some(here) = here {
-            let entries = self.list_places();
-            if let Some(k) = entries.iter().position(|p| *p == here) {
-                self.view.list.selected = k;
-            }
-        }
-    }
-
-    /// The places of the open list's entries, in the list's order.
-    fn list_places(&self) -> Vec<Place> {
-        match self.view.overlay {
-            Some(Overlay::Notes) => self
-                .notebook
-                .notes_in_order(&self.article)
-                .into_iter()
-                .filter_map(|i| self.notebook.notes.get(i).map(|n| n.place))
-                .collect(),
-            Some(Overlay::Bookmarks) => self
-                .notebook
-                .bookmarks_in_order(&self.article)
-                .into_iter()
-                .filter_map(|i| self.notebook.bookmarks.get(i).map(|b| b.place))
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Index into `notebook.notes` or `notebook.bookmarks` of the selected list entry.
-    pub fn list_selected_entry(&self) -> Option<usize> {
-        let order = match self.view.overlay {
-            Some(Overlay::Notes) => self.notebook.notes_in_order(&self.article),
-            Some(Overlay::Bookmarks) => self.notebook.bookmarks_in_order(&self.article),
-            _ => return None,
-        };
-        order.get(self.view.list.selected).copied()
-    }
-
-    fn list_len(&self) -> usize {
-        match self.view.overlay {
-            Some(Overlay::Notes) => self.notebook.notes.len(),
-            Some(Overlay::Bookmarks) => self.notebook.bookmarks.len(),
-            _ => 0,
-        }
-    }
-
-    /// Entries of the notes or bookmarks list on one screen at the current size (two rows a
-    /// note, one a bookmark, inside a frame of four rows and a margin of two).
-    fn list_page(&self) -> usize {
-        let rows = usize::from(self.view.size.1).saturating_sub(6);
-        let per_entry = if self.view.overlay == Some(Overlay::Notes) {
-            2
-        } else {
-            1
-        };
-        (rows / per_entry).max(1)
-    }
-
-    fn clamp_list(&mut self) {
-        let len = self.list_len();
-        self.view.list.selected = self.view.list.selected.min(len.saturating_sub(1));
-    }
-
-    pub(super) fn list_update(&mut self, action: Action) {
-        let len = self.list_len();
-        let page = self.list_page();
-        let list = &mut self.view.list;
-        let last = len.saturating_sub(1);
-        match action {
-            Action::PageDown => list.selected = (list.selected + page).min(last),
-            Action::PageUp => list.selected = list.selected.saturating_sub(page),
-            Action::HalfPageDown => list.selected = (list.selected + page.div_ceil(2)).min(last),
-            Action::HalfPageUp => list.selected = list.selected.saturating_sub(page.div_ceil(2)),
-            Action::Top => list.selected = 0,
-            Action::Bottom => list.selected = last,
-            Action::Quit => self.effects.push(Effect::Quit),
-            Action::Resize(w, h) => self.view.size = (w, h),
-            Action::ListNext => list.selected = (list.selected + 1).min(len.saturating_sub(1)),
-            Action::ListPrev => list.selected = list.selected.saturating_sub(1),
-            Action::ListClose | Action::Close => self.view.overlay = None,
-            Action::Yes | Action::No | Action::Back if list.confirm_delete => {
-                list.confirm_delete = false;
-                if action == Action::Yes {
-                    self.delete_selected_entry();
-                }
-            }
-            Action::ListDelete if len > 0 => list.confirm_delete = true,
-            Action::ListEdit if self.view.overlay == Some(Overlay::Notes) => {
-                if let Some(i) = self.list_selected_entry() {
-                    self.edit_note(i);
-                }
-            }
-            Action::ListOpen => {
-                let place = self.list_places().get(self.view.list.selected).copied();
-                match place {
-                    Some(Place::Orphan) => self.say(Text::PassageGone),
-                    Some(place) => {
-                        self.view.overlay = None;
-                        self.go_to(place);
-                    }
-                    None => {}
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn delete_selected_entry(&mut self) {
-        let Some(i) = self.list_selected_entry() else {
-            return;
-        };
-        let text = match self.view.overlay {
-            Some(Overlay::Notes) if i < self.notebook.notes.len() => {
-                self.notebook.notes.remove(i);
-                Text::NoteDeleted
-            }
-            Some(Overlay::Bookmarks) if i < self.notebook.bookmarks.len() => {
-                self.notebook.bookmarks.remove(i);
-                Text::BookmarkRemoved
-            }
-            _ => return,
-        };
-        self.notebook_changed();
-        self.say(text);
-        self.clamp_list();
+        self.settle_notebook_lists();
     }
 
     /// Shows a place: selects an annotation, or puts a paragraph at the top of its pane.
@@ -446,7 +301,7 @@ impl App {
     pub fn notes_saved(&mut self, mut merged: Notebook) {
         merged.resolve(&self.article);
         self.notebook = merged;
-        self.clamp_list();
+        self.settle_notebook_lists();
     }
 
     /// Loads a notebook read at start-up.
@@ -601,6 +456,7 @@ mod tests {
     };
 
     use super::*;
+    use crate::app::Overlay;
     use crate::app::tests::sample;
     use crate::i18n::Lang;
     use crate::theme::{Theme, ThemeName};
@@ -699,7 +555,7 @@ mod tests {
         key(&mut app, KeyCode::Char('\''));
         assert_eq!(app.view.overlay, Some(Overlay::Bookmarks));
         key(&mut app, KeyCode::Char('j')); // one entry: stays on it
-        assert_eq!(app.view.list.selected, 0);
+        assert_eq!(app.view.bookmarks.cursor, 0);
         key(&mut app, KeyCode::Enter);
         assert_eq!(app.view.overlay, None);
         assert_eq!(app.view.focus, 0);
@@ -827,9 +683,9 @@ mod tests {
         }
         key(&mut app, KeyCode::Char('A'));
         assert_eq!(app.view.overlay, Some(Overlay::Notes));
-        assert_eq!(app.view.list.selected, 1, "starts on the note on screen");
+        assert_eq!(app.view.notes.cursor, 1, "starts on the note on screen");
         key(&mut app, KeyCode::Char('k'));
-        assert_eq!(app.view.list.selected, 0);
+        assert_eq!(app.view.notes.cursor, 0);
         // Edit from the list; the list is there again after saving.
         key(&mut app, KeyCode::Char('e'));
         typed(&mut app, " (revue)");
@@ -837,12 +693,12 @@ mod tests {
         assert_eq!(app.view.overlay, Some(Overlay::Notes));
         let first = app.notebook.notes_in_order(&app.article)[0];
         assert_eq!(app.notebook.notes[first].text, "note du panneau 1 (revue)");
-        // d asks; anything but yes keeps the note.
-        key(&mut app, KeyCode::Char('d'));
-        assert!(app.view.list.confirm_delete);
+        // x asks; anything but yes keeps the note.
+        key(&mut app, KeyCode::Char('x'));
+        assert!(app.view.confirm_delete);
         key(&mut app, KeyCode::Char('n'));
         assert_eq!(app.notebook.notes.len(), 2);
-        key(&mut app, KeyCode::Char('d'));
+        key(&mut app, KeyCode::Char('x'));
         key(&mut app, KeyCode::Char('o'));
         assert_eq!(app.notebook.notes.len(), 1);
         assert_eq!(app.notebook.notes[0].text, "note du panneau 3");

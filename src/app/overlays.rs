@@ -1,15 +1,12 @@
-//! What keys do while a list overlay (index, sources, contents) is open.
-//!
-//! The list reuses the reader's actions, so remapped keys work there too: `line_down`/`line_up`
-//! move the cursor, pages move by a screenful, `select_visible` (Enter) goes to the entry,
-//! `clear_selection` (Esc) closes, `search` (`/`) types a filter, `next_annotation` (Tab) cycles
-//! the index's kind filter. While the filter is being typed, raw keys edit it (`Action::Input`).
+//! The lookup lists (index, sources, contents): where they open, their size, their filter line
+//! (`/`, then keys come as `Action::Edit` through the `Line` table), a click, and Enter on an
+//! entry. Their motion keys are every list's (`lists`).
 
 use ratatui::layout::{Position, Rect};
 
 use super::line_input::Edit;
-use super::lookup::{FilterList, contents_entries, source_entries};
-use super::{Action, App, Effect, Message, Overlay};
+use super::lookup::{contents_entries, source_entries};
+use super::{Action, App, Message, Overlay};
 use crate::content::PartKind;
 
 impl Overlay {
@@ -25,28 +22,9 @@ impl Overlay {
 }
 
 impl App {
-    /// The state of a list overlay.
-    pub fn lookup(&self, overlay: Overlay) -> Option<&FilterList> {
-        match overlay {
-            Overlay::Index => Some(&self.view.index.list),
-            Overlay::Sources => Some(&self.view.sources),
-            Overlay::Contents => Some(&self.view.contents),
-            Overlay::Help | Overlay::Notes | Overlay::Bookmarks | Overlay::Problems => None,
-        }
-    }
-
-    fn lookup_mut(&mut self, overlay: Overlay) -> Option<&mut FilterList> {
-        match overlay {
-            Overlay::Index => Some(&mut self.view.index.list),
-            Overlay::Sources => Some(&mut self.view.sources),
-            Overlay::Contents => Some(&mut self.view.contents),
-            Overlay::Help | Overlay::Notes | Overlay::Bookmarks | Overlay::Problems => None,
-        }
-    }
-
     /// How many entries a list overlay shows now.
     pub fn lookup_len(&self, overlay: Overlay) -> usize {
-        let filter = self.lookup(overlay).map_or("", |l| l.filter.text());
+        let filter = self.list_state(overlay).map_or("", |l| l.filter.text());
         match overlay {
             Overlay::Index => self.index_entries().len(),
             Overlay::Sources => source_entries(&self.article, filter).len(),
@@ -79,7 +57,8 @@ impl App {
     pub(super) fn is_editing_filter(&self) -> bool {
         self.view
             .overlay
-            .and_then(|o| self.lookup(o))
+            .filter(|o| o.is_lookup())
+            .and_then(|o| self.list_state(o))
             .is_some_and(|l| l.editing)
     }
 
@@ -130,62 +109,11 @@ impl App {
             }
             Overlay::Help | Overlay::Notes | Overlay::Bookmarks | Overlay::Problems => return,
         };
-        let height = usize::from(self.lookup_areas(overlay).list.height);
+        let height = self.list_height(overlay);
         let len = self.lookup_len(overlay);
-        if let Some(list) = self.lookup_mut(overlay) {
-            list.editing = false;
-            list.cursor = cursor;
-            list.top = cursor.saturating_sub(height / 3);
-            list.settle(len, height);
+        if let Some(list) = self.list_state_mut(overlay) {
+            list.open_at(cursor, len, height);
         }
-    }
-
-    /// Applies an action while a list overlay is open.
-    pub(super) fn update_lookup(&mut self, overlay: Overlay, action: Action) {
-        let height = usize::from(self.lookup_areas(overlay).list.height).max(1);
-        let page = isize::try_from(height).unwrap_or(1);
-        match action {
-            Action::Quit => self.effects.push(Effect::Quit),
-            Action::Resize(w, h) => self.view.size = (w, h),
-            Action::LineDown => self.step_lookup(overlay, 1),
-            Action::LineUp => self.step_lookup(overlay, -1),
-            Action::PageDown => self.step_lookup(overlay, page),
-            Action::PageUp => self.step_lookup(overlay, -page),
-            Action::HalfPageDown => self.step_lookup(overlay, (page / 2).max(1)),
-            Action::HalfPageUp => self.step_lookup(overlay, -(page / 2).max(1)),
-            Action::Top => self.step_lookup(overlay, isize::MIN / 2),
-            Action::Bottom => self.step_lookup(overlay, isize::MAX / 2),
-            Action::Wheel(_, _, delta) => self.step_lookup(overlay, isize::from(delta)),
-            Action::NextAnnotation | Action::PrevAnnotation if overlay == Overlay::Index => {
-                let forward = action == Action::NextAnnotation;
-                self.view.index.cycle_kind(&self.article, forward);
-                self.view.index.list.cursor = 0;
-                self.view.index.list.top = 0;
-            }
-            Action::SelectVisible => self.activate(overlay),
-            Action::ClearSelection | Action::Close => self.view.overlay = None,
-            Action::Search => {
-                if let Some(list) = self.lookup_mut(overlay) {
-                    list.editing = true;
-                }
-            }
-            Action::ToggleIndex | Action::ToggleSources | Action::ToggleContents => {
-                let wanted = match action {
-                    Action::ToggleIndex => Overlay::Index,
-                    Action::ToggleSources => Overlay::Sources,
-                    _ => Overlay::Contents,
-                };
-                if wanted == overlay {
-                    self.view.overlay = None;
-                } else {
-                    self.open_lookup(wanted);
-                }
-            }
-            Action::ToggleHelp => self.view.overlay = Some(Overlay::Help),
-            Action::Click(x, y) => self.click_lookup(overlay, x, y),
-            _ => {}
-        }
-        self.settle_lookup(overlay);
     }
 
     /// Applies a key typed into a list's filter line.
@@ -193,26 +121,29 @@ impl App {
         let Some(overlay) = self.view.overlay.filter(|o| o.is_lookup()) else {
             return;
         };
-        let height = isize::try_from(self.lookup_areas(overlay).list.height)
-            .unwrap_or(1)
-            .max(1);
+        let (len, height) = (self.lookup_len(overlay), self.list_height(overlay));
+        let motion = |app: &mut Self, action| {
+            if let Some(list) = app.list_state_mut(overlay) {
+                list.motion(action, 0, len, height);
+            }
+        };
         match edit {
             Edit::Confirm => {
-                if let Some(list) = self.lookup_mut(overlay) {
+                if let Some(list) = self.list_state_mut(overlay) {
                     list.editing = false;
                 }
                 self.activate(overlay);
             }
             Edit::Cancel => {
-                if let Some(list) = self.lookup_mut(overlay) {
+                if let Some(list) = self.list_state_mut(overlay) {
                     list.editing = false;
                     list.filter.apply(Edit::Clear);
                 }
             }
-            Edit::Up => self.step_lookup(overlay, -1),
-            Edit::Down => self.step_lookup(overlay, 1),
-            Edit::PageUp => self.step_lookup(overlay, -height),
-            Edit::PageDown => self.step_lookup(overlay, height),
+            Edit::Up => motion(self, Action::LineUp),
+            Edit::Down => motion(self, Action::LineDown),
+            Edit::PageUp => motion(self, Action::PageUp),
+            Edit::PageDown => motion(self, Action::PageDown),
             Edit::Next | Edit::Prev if overlay == Overlay::Index => {
                 self.view
                     .index
@@ -220,7 +151,7 @@ impl App {
                 self.view.index.list.cursor = 0;
             }
             edit => {
-                if let Some(list) = self.lookup_mut(overlay) {
+                if let Some(list) = self.list_state_mut(overlay) {
                     if edit == Edit::Backspace && list.filter.is_empty() {
                         list.editing = false;
                     } else if list.filter.apply(edit) {
@@ -230,32 +161,11 @@ impl App {
                 }
             }
         }
-        if self.view.overlay == Some(overlay) {
-            self.settle_lookup(overlay);
-        }
-    }
-
-    fn step_lookup(&mut self, overlay: Overlay, delta: isize) {
-        let len = self.lookup_len(overlay);
-        let height = usize::from(self.lookup_areas(overlay).list.height);
-        if let Some(list) = self.lookup_mut(overlay) {
-            list.step(delta, len, height);
-        }
-    }
-
-    fn settle_lookup(&mut self, overlay: Overlay) {
-        if overlay == Overlay::Index {
-            self.cache_index();
-        }
-        let len = self.lookup_len(overlay);
-        let height = usize::from(self.lookup_areas(overlay).list.height);
-        if let Some(list) = self.lookup_mut(overlay) {
-            list.settle(len, height);
-        }
+        self.settle_list();
     }
 
     /// A click in a list: on an entry goes there; outside the overlay closes it.
-    fn click_lookup(&mut self, overlay: Overlay, x: u16, y: u16) {
+    pub(super) fn click_lookup(&mut self, overlay: Overlay, x: u16, y: u16) {
         let areas = self.lookup_areas(overlay);
         let position = Position::new(x, y);
         if !areas.popup.contains(position) {
@@ -266,7 +176,7 @@ impl App {
             return;
         }
         let len = self.lookup_len(overlay);
-        let Some(list) = self.lookup_mut(overlay) else {
+        let Some(list) = self.list_state_mut(overlay) else {
             return;
         };
         let entry = list.top + usize::from(y - areas.list.y);
@@ -277,8 +187,8 @@ impl App {
     }
 
     /// Enter on the entry under the cursor: go to it and close the overlay.
-    fn activate(&mut self, overlay: Overlay) {
-        let Some(cursor) = self.lookup(overlay).map(|l| l.cursor) else {
+    pub(super) fn activate(&mut self, overlay: Overlay) {
+        let Some(cursor) = self.list_state(overlay).map(|l| l.cursor) else {
             return;
         };
         match overlay {
@@ -387,13 +297,13 @@ mod tests {
         app.update(Action::PageDown);
         assert_eq!(app.view.index.list.cursor, 23, "clamped");
 
-        app.update(Action::NextAnnotation);
+        app.update(Action::NextKind);
         assert_eq!(app.view.index.kind, Some(AnnotationKind::Figure));
-        app.update(Action::NextAnnotation);
+        app.update(Action::NextKind);
         assert_eq!(app.view.index.kind, Some(AnnotationKind::Quote));
         assert_eq!(app.lookup_len(Overlay::Index), 2);
         app.update(Action::LineDown);
-        app.update(Action::SelectVisible);
+        app.update(Action::ListOpen);
         assert_eq!(app.view.overlay, None);
         assert_eq!(app.view.selected, Some(20));
         assert_eq!(app.view.focus, 3, "the pane of the annotation");
@@ -437,7 +347,7 @@ mod tests {
             "two sources, one citation"
         );
         assert_eq!(app.view.sources.cursor, 0);
-        app.update(Action::SelectVisible);
+        app.update(Action::ListOpen);
         assert_eq!(
             app.view.selected,
             Some(13),
@@ -449,7 +359,7 @@ mod tests {
             "opens on the selected annotation's row"
         );
         app.update(Action::Bottom);
-        app.update(Action::SelectVisible);
+        app.update(Action::ListOpen);
         assert_eq!(app.view.overlay, Some(Overlay::Sources));
         assert_eq!(app.view.flash, Some(Message::NotCited));
         app.update(Action::ToggleIndex);
@@ -471,7 +381,7 @@ mod tests {
         assert_eq!(app.view.contents.cursor, 0);
         app.update(Action::LineDown);
         app.update(Action::LineDown);
-        app.update(Action::SelectVisible);
+        app.update(Action::ListOpen);
         assert_eq!(app.view.overlay, None);
         assert_eq!(app.view.focus, 2);
         assert_eq!(app.view.tops[2].row, 0);

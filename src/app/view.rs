@@ -4,8 +4,8 @@
 
 use super::editor::Editor;
 use super::find::SearchState;
-use super::lookup::{FilterList, IndexState};
-use super::marks::ListState;
+use super::list_state::ListState;
+use super::lookup::IndexState;
 use crate::i18n::Text;
 use crate::layout::PaneLayout;
 use crate::layout::screen::MAX_TEXT_WIDTH;
@@ -114,16 +114,20 @@ pub struct View {
     pub help_scroll: usize,
     /// The note editor, when open (it takes the keys before anything else).
     pub editor: Option<Editor>,
-    /// The selected entry of the notes or bookmarks list.
-    pub list: ListState,
+    /// The notes list's cursor and scroll.
+    pub notes: ListState,
+    /// The bookmarks list's cursor and scroll.
+    pub bookmarks: ListState,
+    /// `x` was pressed in the notes or bookmarks list: asking before deleting.
+    pub confirm_delete: bool,
     /// A one-line message for the status line (cleared by the next key).
     pub message: Option<String>,
     /// A one-key message for the status line ("this text has no guided tour").
     pub notice: Option<Text>,
     pub search: SearchState,
     pub index: IndexState,
-    pub sources: FilterList,
-    pub contents: FilterList,
+    pub sources: ListState,
+    pub contents: ListState,
     /// Per pane, the furthest byte of the text that has been on screen (reading progress).
     pub seen: Vec<usize>,
     /// A one-key message from the search or the lookup lists (cleared by the next key).

@@ -92,6 +92,14 @@ pub fn default_text(lang: Lang) -> String {
                 line("");
                 line(msg::facilitator_notes_window_glose_notes(lang));
             }
+            Table::Help => {
+                line("");
+                line(msg::help_and_problems_keys_first(lang));
+            }
+            Table::Question => {
+                line("");
+                line(msg::answers_to_a_question(lang));
+            }
         }
         line(&table.section());
         for action in table.allowed() {

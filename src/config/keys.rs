@@ -1,9 +1,11 @@
-//! The key tables of `config.toml`, one per mode: `[keys.reader]`, `[keys.tour]`,
-//! `[keys.presenter]`, `[keys.list]`, `[keys.line]`, `[keys.editor]`, `[keys.notes]` — which
-//! actions each one takes (those of the mode's default table, `input::defaults`), and how a
-//! file's table is applied over the default bindings. The older names still work, as aliases:
-//! lines directly under `[keys]` are the reader's, and `[tour_keys]`, `[presenter_keys]`,
-//! `[list_keys]`, `[editor_keys]` the other modes'. One mode's keys are written in one table.
+//! The key tables of `config.toml`, one per mode of the keymap, each named as the help and the
+//! README name the mode: `[keys.reader]`, `[keys.tour]`, `[keys.help]`, `[keys.lists]`,
+//! `[keys.line]`, `[keys.editor]`, `[keys.question]`, `[keys.presenter]`, `[keys.notes]` —
+//! which actions each one takes (those of the mode's default table, `input::defaults`), and how
+//! a file's table is applied over the default bindings. The older names still work, as
+//! aliases: lines directly under `[keys]` are the reader's, `[keys.list]` is `[keys.lists]`,
+//! and `[tour_keys]`, `[presenter_keys]`, `[list_keys]`, `[editor_keys]` the other modes'. One
+//! mode's keys are written in one table.
 
 use crate::i18n::keys as msg;
 use std::collections::BTreeMap;
@@ -27,7 +29,10 @@ pub(super) enum Table {
     Tour,
     /// `[presenter_keys]`: the presenter (`p`, `glose present`).
     Presenter,
-    /// `[list_keys]`: the lists of notes and bookmarks.
+    /// `[keys.help]`: the help and the problems list.
+    Help,
+    /// `[keys.lists]` (`[list_keys]`): the five lists (index, sources, contents, notes,
+    /// bookmarks).
     Lists,
     /// `[editor_keys]`: the note editor (keys that are not typed text).
     Editor,
@@ -35,6 +40,8 @@ pub(super) enum Table {
     Line,
     /// `[keys.notes]`: the facilitator's notes window (`glose notes`).
     Notes,
+    /// `[keys.question]`: the answers to a yes/no question.
+    Question,
 }
 
 /// The lines of a key table: `"key" = "action"`, each with where it is in the file.
@@ -106,13 +113,15 @@ impl<'de> serde::Deserialize<'de> for Keys {
 }
 
 impl Table {
-    pub(super) const ALL: [Self; 7] = [
+    pub(super) const ALL: [Self; 9] = [
         Self::Reader,
         Self::Tour,
-        Self::Presenter,
+        Self::Help,
         Self::Lists,
         Self::Line,
         Self::Editor,
+        Self::Question,
+        Self::Presenter,
         Self::Notes,
     ];
 
@@ -122,24 +131,38 @@ impl Table {
             Self::Reader => Mode::Reader,
             Self::Tour => Mode::Tour,
             Self::Presenter => Mode::Presenter,
+            Self::Help => Mode::Overlay,
             Self::Lists => Mode::List,
             Self::Line => Mode::Line,
             Self::Editor => Mode::Editor,
+            Self::Question => Mode::Confirm,
             Self::Notes => Mode::NotesWindow,
         }
     }
 
-    /// The mode's name in `[keys.<mode>]`.
+    /// The mode's name in `[keys.<mode>]`, as the help and the README name it.
     pub(super) fn mode(self) -> &'static str {
         match self {
             Self::Reader => "reader",
             Self::Tour => "tour",
             Self::Presenter => "presenter",
-            Self::Lists => "list",
+            Self::Help => "help",
+            Self::Lists => "lists",
             Self::Line => "line",
             Self::Editor => "editor",
+            Self::Question => "question",
             Self::Notes => "notes",
         }
+    }
+
+    /// An older name of the mode under `[keys]`, still read: `[keys.list]`.
+    fn alias(self) -> Option<&'static str> {
+        (self == Self::Lists).then_some("list")
+    }
+
+    /// Whether `[keys.<name>]` is this table.
+    fn is_named(self, name: &str) -> bool {
+        name == self.mode() || self.alias() == Some(name)
     }
 
     /// The table's name: `[keys.tour]`.
@@ -157,6 +180,8 @@ impl Table {
             Self::Editor => "[editor_keys]",
             Self::Line => "[keys.line]",
             Self::Notes => "[keys.notes]",
+            Self::Help => "[keys.help]",
+            Self::Question => "[keys.question]",
         }
     }
 
@@ -333,23 +358,42 @@ pub(super) fn lines_for<'a>(
     lang: Lang,
     at: &dyn Fn(Range<usize>, String, Option<String>) -> ConfigError,
 ) -> Result<(&'a Lines, String), ConfigError> {
-    let Some((name, lines)) = keys.modes.iter().find(|(n, _)| n.get_ref() == table.mode()) else {
+    let mut named = keys
+        .modes
+        .iter()
+        .filter(|(n, _)| table.is_named(n.get_ref()));
+    let Some((name, lines)) = named.next() else {
         return Ok((older, table.name().to_owned()));
     };
-    if let Some((key, _)) = older.iter().min_by_key(|(k, _)| k.span().start) {
-        let (new, old) = (table.section(), table.name());
+    // `[keys.lists]` and `[keys.list]` both, or beside `[list_keys]`: one mode, two tables.
+    let alias = table
+        .alias()
+        .map(|a| format!("[keys.{a}]"))
+        .unwrap_or_default();
+    let twice = named.next().map(|(n, _)| (n.span(), alias));
+    let older_line = older
+        .keys()
+        .min_by_key(|k| k.span().start)
+        .map(|k| (k.span(), table.name().to_owned()));
+    let label = if name.get_ref() == table.mode() {
+        table.section()
+    } else {
+        format!("[keys.{}]", name.get_ref())
+    };
+    if let Some((span, old)) = twice.or(older_line) {
+        let new = table.section();
         let mode = table.mode();
         let (message, help) = (
             msg::keys_written_twice(lang, &mode, &new, &old),
             msg::move_to_new_name(lang, &new, &old),
         );
         return Err(at(
-            key.span().start.min(name.span().start)..key.span().end,
+            span.start.min(name.span().start)..span.end,
             message,
             Some(help),
         ));
     }
-    Ok((lines, table.section()))
+    Ok((lines, label))
 }
 
 /// A `[keys.<mode>]` table whose mode glose does not know is an error that lists the modes.
@@ -361,7 +405,7 @@ pub(super) fn check_modes(
     let Some((name, _)) = keys
         .modes
         .iter()
-        .find(|(n, _)| !Table::ALL.iter().any(|t| t.mode() == n.get_ref()))
+        .find(|(n, _)| !Table::ALL.iter().any(|t| t.is_named(n.get_ref())))
     else {
         return Ok(());
     };
@@ -428,10 +472,68 @@ mod tests {
         assert!(
             keymap
                 .table(Mode::List)
-                .contains(&(KeyChord::ctrl('j'), Action::ListNext))
+                .contains(&(KeyChord::ctrl('j'), Action::LineDown)),
+            "list_next is the older name of every list's line_down"
         );
         let f2 = KeyChord::plain(KeyCode::F(2));
         assert!(keymap.table(Mode::Editor).contains(&(f2, Action::NoteSave)));
+    }
+
+    #[test]
+    fn every_mode_of_the_keymap_has_its_table_named_as_the_help_names_it() {
+        let config = parse_str(
+            "[keys.reader]\n\"f3\" = \"toggle_index\"\n\
+             [keys.tour]\n\"f4\" = \"next_stop\"\n\
+             [keys.help]\n\"f5\" = \"close\"\n\
+             [keys.lists]\n\"f6\" = \"list_open\"\n\
+             [keys.line]\n\"f7\" = \"accept\"\n\
+             [keys.editor]\n\"f8\" = \"note_save\"\n\
+             [keys.question]\n\"j\" = \"yes\"\n\
+             [keys.presenter]\n\"f9\" = \"blank\"\n\
+             [keys.notes]\n\"f10\" = \"top\"\n",
+            Lang::En,
+        )
+        .unwrap();
+        let f = |n| KeyChord::plain(KeyCode::F(n));
+        let keymap = &config.keymap;
+        for (mode, chord, action) in [
+            (Mode::Reader, f(3), Action::ToggleIndex),
+            (Mode::Tour, f(4), Action::NextStop),
+            (Mode::Overlay, f(5), Action::Close),
+            (Mode::List, f(6), Action::ListOpen),
+            (Mode::Line, f(7), Action::Edit(crate::input::Edit::Confirm)),
+            (Mode::Editor, f(8), Action::NoteSave),
+            (
+                Mode::Confirm,
+                KeyChord::plain(KeyCode::Char('j')),
+                Action::Yes,
+            ),
+            (Mode::Presenter, f(9), Action::Blank),
+            (Mode::NotesWindow, f(10), Action::Top),
+        ] {
+            assert_eq!(keymap.lookup(mode, chord), Some(action), "{mode:?}");
+        }
+        // Every mode of the keymap has a table.
+        assert_eq!(super::Table::ALL.len(), Mode::ALL.len());
+        // The older names: [keys.list] and [list_keys] are [keys.lists].
+        let lists = parse_str("[keys.lists]\n\"f6\" = \"list_open\"\n", Lang::En).unwrap();
+        for older in ["[keys.list]", "[list_keys]"] {
+            let old = parse_str(&format!("{older}\n\"f6\" = \"list_open\"\n"), Lang::En);
+            assert_eq!(old.unwrap(), lists, "{older}");
+        }
+        let message = error(
+            "[keys.lists]\n\"f6\" = \"list_open\"\n[keys.list]\n\"f7\" = \"close\"\n",
+            Lang::En,
+        );
+        assert!(
+            message.contains("the lists keys are written both in [keys.lists] and in [keys.list]"),
+            "{message}"
+        );
+        let message = error("[keys.list]\n\"/\" = \"blank\"\n", Lang::Fr);
+        assert!(
+            message.contains("[keys.list]"),
+            "errors name the table written: {message}"
+        );
     }
 
     #[test]
@@ -486,8 +588,8 @@ mod tests {
         );
         assert!(
             message.contains(
-                "[keys.reader], [keys.tour], [keys.presenter], [keys.list], [keys.line], \
-                 [keys.editor], [keys.notes]"
+                "[keys.reader], [keys.tour], [keys.help], [keys.lists], [keys.line], \
+                 [keys.editor], [keys.question], [keys.presenter], [keys.notes]"
             ),
             "{message}"
         );

@@ -104,24 +104,21 @@ messages! {
     copy_citation =>
         "copy the selected link's address, or the source's citation",
         "copier l’adresse du lien sélectionné, ou la référence de la source";
-    list_next =>
-        "next",
-        "suivante";
-    list_prev =>
-        "previous",
-        "précédente";
     list_open =>
         "go there",
         "y aller";
     list_edit =>
-        "edit",
-        "modifier";
+        "notes: edit the note",
+        "notes : modifier la note";
     list_delete =>
-        "delete (asks first)",
-        "supprimer (demande d’abord)";
-    list_close =>
-        "close",
-        "fermer";
+        "notes, bookmarks: delete (asks first)",
+        "notes, signets : supprimer (demande d’abord)";
+    next_kind =>
+        "the index: next kind",
+        "l’index : type suivant";
+    prev_kind =>
+        "the index: previous kind",
+        "l’index : type précédent";
     note_save =>
         "save",
         "enregistrer";
@@ -261,12 +258,24 @@ messages! {
     down_row =>
         "down a row",
         "descendre d’une ligne";
+    close_list =>
+        "close the list",
+        "fermer la liste";
+    filter_index_sources_contents =>
+        "filter the index, the sources or the contents",
+        "filtrer l’index, les sources ou la table des matières";
     first_entry =>
-        "first entry",
-        "première entrée";
+        "first entry (N g: the Nth)",
+        "première entrée (N g : la N-ième)";
     last_entry =>
-        "last entry",
-        "dernière entrée";
+        "last entry (N G: the Nth)",
+        "dernière entrée (N G : la N-ième)";
+    next_entry =>
+        "next entry",
+        "entrée suivante";
+    previous_entry =>
+        "previous entry",
+        "entrée précédente";
     list_under_filter_entry_above =>
         "a list under its filter: the entry above",
         "une liste sous son filtre : l’entrée au-dessus";

@@ -81,7 +81,8 @@ impl DefaultFileText {
                 # Keys: j, G, ?, space, tab, shift-tab, enter, esc, backspace, up, down, left, right,\n\
                 # pgup, pgdn, home, end, delete, f1 to f12, with ctrl- or alt- before (ctrl-d).\n\
                 # One table per mode. The older names still work: lines directly under [keys] are the\n\
-                # reader's; [tour_keys], [presenter_keys], [list_keys], [editor_keys] the others'.",
+                # reader's, [keys.list] is [keys.lists]; [tour_keys], [presenter_keys], [list_keys],\n\
+                # [editor_keys] are the others'.",
                 "# Touches : \"touche\" = \"action\". Nommer une action ici remplace toutes ses touches par\n\
                 # défaut (l’associer plusieurs fois pour en garder plusieurs). Une touche\n\
                 # associée à deux actions est une erreur.\n\
@@ -89,8 +90,8 @@ impl DefaultFileText {
                 # down, left, right,\n\
                 # pgup, pgdn, home, end, delete, f1 à f12, précédées de ctrl- ou alt- (ctrl-d).\n\
                 # Une table par mode. Les anciens noms marchent encore : les lignes directement sous\n\
-                # [keys] sont celles du lecteur ; [tour_keys], [presenter_keys], [list_keys],\n\
-                # [editor_keys] celles des autres modes.",
+                # [keys] sont celles du lecteur, [keys.list] est [keys.lists] ; [tour_keys],\n\
+                # [presenter_keys], [list_keys], [editor_keys] celles des autres modes.",
             ),
             Self::TourKeys => (
                 "# While the guided tour is on (t), these keys come first; the others keep\n\
@@ -103,8 +104,8 @@ impl DefaultFileText {
                 "# Le mode présentation (p, ou glose present) a ses propres touches.",
             ),
             Self::ListKeys => (
-                "# The lists of notes and bookmarks.",
-                "# Les listes de notes et de signets.",
+                "# The five lists: index, sources, contents, notes, bookmarks.",
+                "# Les cinq listes : index, sources, table des matières, notes, signets.",
             ),
             Self::EditorKeys => (
                 "# The note editor: only keys that do not type text (ctrl-, alt-, Esc, f1…).",

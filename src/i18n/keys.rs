@@ -12,6 +12,14 @@ messages! {
     facilitator_notes_window_glose_notes =>
         "# The facilitator's notes window (glose notes).",
         "# La fenêtre de notes de l’animateur (glose notes).";
+    help_and_problems_keys_first =>
+        "# The help (?) and the problems (!): these keys come first, the reader's\n\
+         # movement keys scroll.",
+        "# L’aide (?) et les problèmes (!) : ces touches passent d’abord, celles de\n\
+         # déplacement du lecteur font défiler.";
+    answers_to_a_question =>
+        "# The answers to a question (delete? keep the changes?).",
+        "# Les réponses à une question (supprimer ? garder les modifications ?).";
 }
 
 messages! {

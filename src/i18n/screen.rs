@@ -57,15 +57,6 @@ messages! {
     next =>
         "next",
         "suivante";
-    go =>
-        "go",
-        "aller";
-    edit =>
-        "edit",
-        "modifier";
-    delete =>
-        "delete",
-        "supprimer";
     scroll =>
         "scroll",
         "défiler";

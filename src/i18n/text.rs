@@ -52,6 +52,8 @@ pub enum Text {
     HintKind,
     HintGo,
     HintClose,
+    HintEdit,
+    HintDelete,
     NotCitedByAny,
     InLists,
     InLists2,
@@ -222,13 +224,17 @@ impl Text {
             Self::HintKind => ("kind", "type"),
             Self::HintGo => ("go", "y aller"),
             Self::HintClose => ("close", "fermer"),
+            Self::HintEdit => ("edit", "modifier"),
+            Self::HintDelete => ("delete", "supprimer"),
             Self::NotCitedByAny => ("cited by no annotation", "citée par aucune annotation"),
             Self::InLists => ("In lists", "Dans les listes"),
             Self::InLists2 => (
-                "index, sources, contents — the movement keys move, / filters, Tab changes the \
-                 kind, Enter goes to the entry, Esc closes",
-                "index, sources, table des matières — les touches de déplacement déplacent, / \
-                 filtre, Tab change le type, Entrée y va, Échap ferme",
+                "index, sources, contents, notes, bookmarks — the same keys in all five: the \
+                 reader's movement keys and counts (5j, 12G) move, Enter goes to the entry, q \
+                 and Esc close; / filters the first three",
+                "index, sources, table des matières, notes, signets — les mêmes touches dans les \
+                 cinq : celles du lecteur et les nombres (5j, 12G) déplacent, Entrée y va, q et \
+                 Échap ferment ; / filtre les trois premières",
             ),
             Self::InSearchLine => ("Search line", "Ligne de recherche"),
             Self::Counts => ("Counts", "Nombres"),
@@ -310,11 +316,11 @@ impl Text {
                 "La note a atteint sa longueur maximale",
             ),
             Self::NotesHowTo => ("My notes", "Mes notes"),
-            Self::InTheLists => ("Notes and bookmarks lists", "Listes de notes et de signets"),
-            Self::InTheOverlays => (
-                "This help, the index, sources and contents",
-                "Cette aide, l’index, les sources et la table des matières",
+            Self::InTheLists => (
+                "The lists: index, sources, contents, notes, bookmarks",
+                "Les listes : index, sources, table des matières, notes, signets",
             ),
+            Self::InTheOverlays => ("This help and the problems", "Cette aide et les problèmes"),
             Self::InAQuestion => (
                 "A question (delete? keep the changes?)",
                 "Une question (supprimer ? garder les modifications ?)",

@@ -59,18 +59,18 @@ pub enum Action {
     EditNote,
     /// Open the list of notes.
     ShowNotes,
-    /// In a list: next entry.
-    ListNext,
-    /// In a list: previous entry.
-    ListPrev,
     /// In a list: go to the entry's place in the text.
     ListOpen,
     /// In the notes list: edit the note.
     ListEdit,
     /// In a list: delete the entry (asks first).
     ListDelete,
-    /// Close the list.
-    ListClose,
+    /// In the index: the next kind of annotation (all, figures, quotes, sources, terms).
+    #[serde(rename = "cycle_kind")]
+    NextKind,
+    /// In the index: the previous kind of annotation.
+    #[serde(rename = "cycle_kind_back")]
+    PrevKind,
     /// In the note editor: save and close.
     NoteSave,
     /// In the note editor: close (asks first when there are unsaved changes).
@@ -206,12 +206,11 @@ impl Action {
             Self::ShowNotes,
             Self::OpenSource,
             Self::CopyCitation,
-            Self::ListNext,
-            Self::ListPrev,
             Self::ListOpen,
             Self::ListEdit,
             Self::ListDelete,
-            Self::ListClose,
+            Self::NextKind,
+            Self::PrevKind,
             Self::NoteSave,
             Self::NoteClose,
             Self::Suspend,
@@ -277,12 +276,11 @@ impl Action {
             Self::ShowNotes => "show_notes",
             Self::OpenSource => "open_source",
             Self::CopyCitation => "copy_citation",
-            Self::ListNext => "list_next",
-            Self::ListPrev => "list_prev",
             Self::ListOpen => "list_open",
             Self::ListEdit => "list_edit",
             Self::ListDelete => "list_delete",
-            Self::ListClose => "list_close",
+            Self::NextKind => "cycle_kind",
+            Self::PrevKind => "cycle_kind_back",
             Self::NoteSave => "note_save",
             Self::NoteClose => "note_close",
             Self::Suspend => "suspend",
@@ -296,8 +294,16 @@ impl Action {
         Some(name.to_owned())
     }
 
-    /// The action a `config.toml` name stands for.
+    /// The action a `config.toml` name stands for. The notes and bookmarks lists' older
+    /// names are still read: `list_next`, `list_prev` and `list_close` are every list's
+    /// `line_down`, `line_up` and `close` now.
     pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "list_next" => return Some(Self::LineDown),
+            "list_prev" => return Some(Self::LineUp),
+            "list_close" => return Some(Self::Close),
+            _ => {}
+        }
         Self::bindable()
             .into_iter()
             .find(|a| a.name().as_deref() == Some(name))
@@ -320,6 +326,10 @@ impl Action {
             (Mode::Editor, Self::Edit(Edit::Down)) => msg::down_row(lang),
             (Mode::Line, Self::Edit(Edit::Up)) => msg::list_under_filter_entry_above(lang),
             (Mode::Line, Self::Edit(Edit::Down)) => msg::list_under_filter_entry_below(lang),
+            (Mode::List, Self::LineDown) => msg::next_entry(lang),
+            (Mode::List, Self::LineUp) => msg::previous_entry(lang),
+            (Mode::List, Self::Search) => msg::filter_index_sources_contents(lang),
+            (Mode::List, Self::Close) => msg::close_list(lang),
             (Mode::List, Self::Top) => msg::first_entry(lang),
             (Mode::List, Self::Bottom) => msg::last_entry(lang),
             (Mode::List, Self::PageDown) => msg::list_page_down(lang),
@@ -366,12 +376,11 @@ impl Action {
             Self::ShowNotes => msg::show_notes(lang),
             Self::OpenSource => msg::open_source(lang),
             Self::CopyCitation => msg::copy_citation(lang),
-            Self::ListNext => msg::list_next(lang),
-            Self::ListPrev => msg::list_prev(lang),
             Self::ListOpen => msg::list_open(lang),
             Self::ListEdit => msg::list_edit(lang),
             Self::ListDelete => msg::list_delete(lang),
-            Self::ListClose => msg::list_close(lang),
+            Self::NextKind => msg::next_kind(lang),
+            Self::PrevKind => msg::prev_kind(lang),
             Self::NoteSave => msg::note_save(lang),
             Self::NoteClose => msg::note_close(lang),
             Self::ToggleTour => msg::toggle_tour(lang),

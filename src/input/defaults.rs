@@ -113,33 +113,49 @@ const TOUR: &[(KeyChord, A)] = &[
     (p(K::Esc), A::ToggleTour),
 ];
 
-/// Over the reader while the help or a lookup list (index, sources, contents) is open.
+/// Over the reader while the help or the problems list is open.
 const OVERLAY: &[(KeyChord, A)] = &[(c('q'), A::Close), (p(K::Esc), A::Close)];
 
-/// The notes and bookmarks lists (they replace the reader's keys).
+/// The five lists: the index, the sources, the contents, the notes and the bookmarks. They
+/// replace the reader's keys, and move the way the reader scrolls (`j`, `Ctrl-d`, `d`, `5j`,
+/// `G`, `12G`), so a key means the same in every list.
 const LIST: &[(KeyChord, A)] = &[
-    (c('j'), A::ListNext),
-    (p(K::Down), A::ListNext),
-    (ctrl('e'), A::ListNext),
-    (c('k'), A::ListPrev),
-    (p(K::Up), A::ListPrev),
-    (ctrl('y'), A::ListPrev),
+    (c('j'), A::LineDown),
+    (p(K::Down), A::LineDown),
+    (ctrl('e'), A::LineDown),
+    (c('k'), A::LineUp),
+    (p(K::Up), A::LineUp),
+    (ctrl('y'), A::LineUp),
+    (c(' '), A::PageDown),
     (p(K::PageDown), A::PageDown),
     (ctrl('f'), A::PageDown),
+    (c('b'), A::PageUp),
     (p(K::PageUp), A::PageUp),
     (ctrl('b'), A::PageUp),
+    (c('d'), A::HalfPageDown),
     (ctrl('d'), A::HalfPageDown),
+    (c('u'), A::HalfPageUp),
     (ctrl('u'), A::HalfPageUp),
     (c('g'), A::Top),
     (p(K::Home), A::Top),
     (c('G'), A::Bottom),
     (p(K::End), A::Bottom),
     (p(K::Enter), A::ListOpen),
+    (c('/'), A::Search),
+    (p(K::Tab), A::NextKind),
+    (p(K::BackTab), A::PrevKind),
     (c('e'), A::ListEdit),
-    (c('d'), A::ListDelete),
+    (c('x'), A::ListDelete),
     (p(K::Delete), A::ListDelete),
-    (p(K::Esc), A::ListClose),
-    (c('q'), A::ListClose),
+    (c('i'), A::ToggleIndex),
+    (c('S'), A::ToggleSources),
+    (c('c'), A::ToggleContents),
+    (c('A'), A::ShowNotes),
+    (c('\''), A::ShowBookmarks),
+    (c('?'), A::ToggleHelp),
+    (c('q'), A::Close),
+    (p(K::Esc), A::Close),
+    (ctrl('z'), A::Suspend),
     (ctrl('c'), A::Quit),
 ];
 

@@ -397,11 +397,8 @@ mod tests {
             let esc = bound(KeyChord::plain(KeyCode::Esc));
             match mode {
                 // The overlays: q and Esc close, they never quit.
-                Mode::Overlay => {
+                Mode::Overlay | Mode::List => {
                     assert_eq!((q, esc), (Some(Action::Close), Some(Action::Close)));
-                }
-                Mode::List => {
-                    assert_eq!((q, esc), (Some(Action::ListClose), Some(Action::ListClose)));
                 }
                 // The editor types q; Esc leaves it (asking first).
                 Mode::Editor => assert_eq!((q, esc), (None, Some(Action::NoteClose))),

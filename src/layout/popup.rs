@@ -152,6 +152,15 @@ pub fn notebook_list(area: Rect, content_rows: usize) -> Rect {
     centred(area, width, height)
 }
 
+/// Entries of the notes or bookmarks list shown at once in `area`, for `entries` entries of
+/// `rows_per_entry` rows (the frame's last two rows are a blank and the keys).
+pub fn notebook_list_shown(area: Rect, entries: usize, rows_per_entry: usize) -> usize {
+    let per = rows_per_entry.max(1);
+    let popup = notebook_list(area, entries.saturating_mul(per));
+    let rows = usize::from(padded(popup).height.saturating_sub(2));
+    (rows / per).max(1)
+}
+
 /// The presenter's help for `rows` lines of content, in `area`.
 pub fn presenter_help(area: Rect, rows: usize) -> Rect {
     let width = area.width.saturating_sub(4).min(76);

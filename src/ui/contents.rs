@@ -111,7 +111,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             capacity: app.lookup_capacity(Overlay::Contents),
             entry: &entry,
             detail: None,
-            kind_hint: false,
+            overlay: Overlay::Contents,
         },
         buf,
     )

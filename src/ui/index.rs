@@ -182,7 +182,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             capacity: app.lookup_capacity(Overlay::Index),
             entry: &entry,
             detail: Some(detail.or(orphan_detail).unwrap_or_default()),
-            kind_hint: true,
+            overlay: Overlay::Index,
         },
         buf,
     )

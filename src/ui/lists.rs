@@ -3,52 +3,19 @@
 //! Each note shows where it is (pane number, kind or ¶, the quoted words) and its first line;
 //! each bookmark its pane and opening words. The selected entry is in reverse video (a
 //! modifier, so it survives `NO_COLOR`). The footer gives the list's keys from the keymap, or
-//! asks before a deletion.
+//! asks before a deletion. Where the list is scrolled to comes from its state (`ListState`), never
+//! from here.
 
-use crate::i18n::screen as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use crate::app::{Action, App, Keymap, Overlay};
-use crate::i18n::{Lang, Text};
+use crate::app::{App, Overlay};
+use crate::i18n::Text;
 use crate::notebook::Place;
-use crate::text::wrap::str_width;
 use crate::ui::{fit, wrap_text};
-
-/// "↓/j next · Enter go · e edit · d delete · Esc/q close", from the keymap (only each
-/// action's first key unless `all_keys`).
-fn hints(keymap: &Keymap, lang: Lang, notes: bool, all_keys: bool) -> String {
-    Keymap::table_hints(keymap.table(crate::input::Mode::List), lang, all_keys)
-        .into_iter()
-        .filter(|(_, a)| notes || *a != Action::ListEdit)
-        // The frame names the list's own commands; paging is in the help.
-        .filter(|(_, a)| {
-            matches!(
-                a,
-                Action::ListNext
-                    | Action::ListOpen
-                    | Action::ListEdit
-                    | Action::ListDelete
-                    | Action::ListClose
-            )
-        })
-        .map(|(keys, action)| {
-            let label = match action {
-                Action::ListNext => msg::next(lang),
-                Action::ListOpen => msg::go(lang),
-                Action::ListEdit => msg::edit(lang),
-                Action::ListDelete => msg::delete(lang),
-                Action::ListClose => msg::close(lang),
-                other => other.describe(lang),
-            };
-            format!("{keys} {label}")
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
 
 /// Where a place is, for a list entry: "2 · chiffre « words »".
 fn where_is(app: &App, place: Place, quote: &str) -> String {
@@ -152,8 +119,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     } else {
         let visible_entries = (list_height / rows_per_entry).max(1);
-        let selected = app.view.list.selected.min(entries.len() - 1);
-        let first = (selected + 1).saturating_sub(visible_entries);
+        // Where the list is scrolled to is the state's (`update` keeps the cursor on screen).
+        let state = app
+            .list_state(app.view.overlay.unwrap_or(Overlay::Notes))
+            .cloned()
+            .unwrap_or_default();
+        let selected = state.cursor.min(entries.len() - 1);
+        let first = state.top.min(selected);
         let mut y = inner.y;
         for (k, (head, detail)) in entries.iter().enumerate().skip(first).take(visible_entries) {
             let is_selected = k == selected;
@@ -174,7 +146,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     let footer_y = inner.bottom().saturating_sub(1);
-    let footer = if app.view.list.confirm_delete {
+    let footer = if app.view.confirm_delete {
         let question = if notes {
             Text::ConfirmDeleteNote
         } else {
@@ -185,14 +157,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme.key.patch(theme.selected),
         ))
     } else {
-        // Narrow: each action's first key, then the first three actions.
-        let mut line = hints(&app.keymap, lang, notes, true);
-        if str_width(&line) > w {
-            line = hints(&app.keymap, lang, notes, false);
-        }
-        if str_width(&line) > w {
-            line = line.split(" · ").take(3).collect::<Vec<_>>().join(" · ");
-        }
+        let overlay = if notes {
+            Overlay::Notes
+        } else {
+            Overlay::Bookmarks
+        };
+        let line = crate::ui::lookup::hints(app, overlay, w);
         Line::from(Span::styled(fit(&line, w), theme.dim))
     };
     buf.set_line(inner.x, footer_y, &footer, inner.width);
@@ -248,11 +218,11 @@ mod tests {
         insta::assert_snapshot!("notes_list_80x24", notes);
         app.update(Action::ListDelete);
         insta::assert_snapshot!("notes_list_confirm_80x24", draw(&app));
-        app.update(Action::ListClose);
-        app.view.list.confirm_delete = false;
+        app.update(Action::Back);
+        app.update(Action::Close);
         app.update(Action::ShowBookmarks);
         insta::assert_snapshot!("bookmarks_list_80x24", draw(&app));
-        app.update(Action::ListClose);
+        app.update(Action::Close);
         app.notebook.bookmarks.clear();
         app.update(Action::ShowBookmarks);
         let empty = draw(&app);

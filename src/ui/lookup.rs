@@ -11,9 +11,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use crate::app::lookup::FilterList;
-use crate::app::{Action, App};
+use crate::app::{Action, App, ListState, Overlay};
 use crate::i18n::Text;
+use crate::input::Mode;
+use crate::text::wrap::str_width;
 use crate::ui::fit;
 
 /// Draws the frame of a list overlay: border and title, header, filter line, the entries from
@@ -84,7 +85,7 @@ pub fn render(app: &App, area: Rect, frame: ListFrame<'_>, buf: &mut Buffer) -> 
             buf.set_line(areas.detail.x, y, line, areas.detail.width);
         }
     }
-    let hints = hints(app, frame.kind_hint);
+    let hints = hints(app, frame.overlay, usize::from(areas.hints.width));
     buf.set_line(
         areas.hints.x,
         areas.hints.y,
@@ -101,7 +102,7 @@ pub fn render(app: &App, area: Rect, frame: ListFrame<'_>, buf: &mut Buffer) -> 
 pub struct ListFrame<'a> {
     pub title: String,
     pub header: Line<'a>,
-    pub state: &'a FilterList,
+    pub state: &'a ListState,
     pub len: usize,
     /// The most entries the list can have (sizes the overlay).
     pub capacity: usize,
@@ -109,12 +110,12 @@ pub struct ListFrame<'a> {
     pub entry: &'a dyn Fn(usize, usize) -> Vec<Span<'a>>,
     /// The lines describing the entry under the cursor; `None` for a list without detail.
     pub detail: Option<Vec<Line<'a>>>,
-    /// Whether Tab changes something (the index's kind filter).
-    pub kind_hint: bool,
+    /// Which list it is (for its key hints).
+    pub overlay: Overlay,
 }
 
 /// "/ filter: moder" with the cursor while typing, or a dim hint when there is no filter.
-fn filter_line(app: &App, state: &FilterList, area: Rect, buf: &mut Buffer) -> Option<Position> {
+fn filter_line(app: &App, state: &ListState, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let theme = &app.theme;
     if !state.editing && state.filter.is_empty() {
         let key = app
@@ -147,40 +148,65 @@ fn filter_line(app: &App, state: &FilterList, area: Rect, buf: &mut Buffer) -> O
     })
 }
 
-/// "j/k move · / filter · Tab kind · Enter go · Esc close", keys from the keymap.
-fn hints(app: &App, kind: bool) -> String {
+/// The keys a list's frame names, from the lists' table (`Mode::List`), for `overlay`:
+/// "j/k move · / filter · Tab kind · Enter go · q/Esc close" in the index, "j/k move · Enter go
+/// · e edit · x delete · q/Esc close" in the notes. Cut to `width`: the first hints go first,
+/// the closing keys stay.
+pub fn hints(app: &App, overlay: Overlay, width: usize) -> String {
     let lang = app.lang;
-    let key = |action| {
-        app.keymap
-            .first_key(crate::input::Mode::Reader, action)
-            .map(|k| k.label(lang))
-            .unwrap_or_default()
+    let keys = |action, all: bool| {
+        let keys = app.keymap.keys_for(Mode::List, action);
+        let labels: Vec<String> = keys.iter().map(|k| k.label(lang)).collect();
+        if all {
+            labels.join("/")
+        } else {
+            labels.first().cloned().unwrap_or_default()
+        }
     };
-    let mut parts = vec![
-        format!(
-            "{}/{} {}",
-            key(Action::LineDown),
-            key(Action::LineUp),
-            Text::HintMove.get(lang)
-        ),
-        format!("{} {}", key(Action::Search), Text::HintFilter.get(lang)),
-    ];
-    if kind {
-        parts.push(format!(
-            "{} {}",
-            key(Action::NextAnnotation),
-            Text::HintKind.get(lang)
-        ));
+    // (hint, how much it matters): when the frame is narrow, "j/k move" goes first.
+    let mut parts: Vec<(String, u8)> = Vec::new();
+    let mut add = |keys: String, text: Text, weight: u8| {
+        if !keys.is_empty() {
+            parts.push((format!("{keys} {}", text.get(lang)), weight));
+        }
+    };
+    let (down, up) = (keys(Action::LineDown, false), keys(Action::LineUp, false));
+    add(format!("{down}/{up}"), Text::HintMove, 0);
+    if overlay.is_lookup() {
+        add(keys(Action::Search, false), Text::HintFilter, 1);
     }
-    parts.push(format!(
+    if overlay == Overlay::Index {
+        add(keys(Action::NextKind, false), Text::HintKind, 1);
+    }
+    add(keys(Action::ListOpen, false), Text::HintGo, 2);
+    if overlay == Overlay::Notes {
+        add(keys(Action::ListEdit, false), Text::HintEdit, 2);
+    }
+    if matches!(overlay, Overlay::Notes | Overlay::Bookmarks) {
+        add(keys(Action::ListDelete, false), Text::HintDelete, 2);
+    }
+    let close = format!(
         "{} {}",
-        key(Action::SelectVisible),
-        Text::HintGo.get(lang)
-    ));
-    parts.push(format!(
-        "{} {}",
-        key(Action::ClearSelection),
+        keys(Action::Close, true),
         Text::HintClose.get(lang)
-    ));
-    parts.join(" · ")
+    );
+    let joined = |parts: &[(String, u8)]| {
+        parts
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .chain([close.as_str()])
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let mut line = joined(&parts);
+    while str_width(&line) > width && !parts.is_empty() {
+        let least = parts
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, (_, weight))| (*weight, std::cmp::Reverse(*i)))
+            .map_or(0, |(i, _)| i);
+        parts.remove(least);
+        line = joined(&parts);
+    }
+    line
 }

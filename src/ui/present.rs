@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use tui_big_text::BigText;
@@ -316,33 +316,35 @@ fn render_footer(
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-/// The presenter's keys, from its keymap.
+/// The presenter's keys, from its keymap. A description longer than its column wraps under
+/// itself (at 80 columns, `J`'s does), so no line is cut at the frame.
 fn render_help(app: &App, presenter: &Presenter, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let rows = app.keymap.help_rows(crate::input::Mode::Presenter, lang);
     let key_width = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
-    let mut lines: Vec<Line> = rows
-        .into_iter()
-        .map(|(keys, action)| {
+    // Inside the frame's borders, the keys' column and two spaces.
+    let inner = usize::from(crate::layout::popup::presenter_help(area, 0).width).saturating_sub(2);
+    let text_width = inner.saturating_sub(key_width + 2).max(12);
+    let french = lang.french_typography();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut row = |keys: String, text: &str| {
+        let wrapped = crate::layout::lines::wrap_text(text, text_width, Style::new(), french);
+        for (i, line) in wrapped.into_iter().enumerate() {
+            let keys = if i == 0 { keys.clone() } else { String::new() };
             let pad = " ".repeat(key_width.saturating_sub(str_width(&keys)) + 2);
-            Line::from(vec![
-                Span::styled(keys, theme.key),
-                Span::raw(pad),
-                Span::raw(action.describe_in(
-                    crate::app::Mode::Presenter,
-                    presenter.quit_on_close,
-                    lang,
-                )),
-            ])
-        })
-        .collect();
-    let jump = Text::JumpKeys.get(lang);
-    let pad = " ".repeat(key_width.saturating_sub(str_width(jump)) + 2);
-    lines.push(Line::from(vec![
-        Span::styled(jump, theme.key),
-        Span::raw(pad),
-        Span::raw(Text::JumpHelp.get(lang)),
-    ]));
+            let mut spans = vec![Span::styled(keys, theme.key), Span::raw(pad)];
+            spans.extend(line.spans);
+            lines.push(Line::from(spans));
+        }
+    };
+    for (keys, action) in rows {
+        let text = action.describe_in(crate::app::Mode::Presenter, presenter.quit_on_close, lang);
+        row(keys, text);
+    }
+    row(
+        Text::JumpKeys.get(lang).to_owned(),
+        Text::JumpHelp.get(lang),
+    );
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         Text::CloseHelp.get(lang),
@@ -715,5 +717,39 @@ mod screens {
     fn help_lists_the_presenter_keys() {
         let terminal = screen((80, 24), 0, &[Action::ToggleHelp]);
         insta::assert_snapshot!(terminal.backend());
+    }
+
+    /// At 80×24, in French and in English, every key's description is there whole: a long one
+    /// (`J`'s) wraps inside the frame instead of being cut at it.
+    #[test]
+    fn the_presenter_help_cuts_no_line_at_80_columns() {
+        for lang in [Lang::Fr, Lang::En] {
+            let mut app = App::new(
+                crate::tour::fixture::article(),
+                lang,
+                Theme::named(ThemeName::Monochrome),
+                (80, 24),
+            );
+            app.open_presenter(true);
+            app.update(Action::ToggleHelp);
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal.draw(|f| crate::ui::render(&app, f)).unwrap();
+            let shown = terminal.backend().to_string();
+            let words: String = shown
+                .lines()
+                .map(|l| l.trim_matches(|c| c == '"' || c == ' ').trim_matches('│'))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let words: Vec<&str> = words.split_whitespace().collect();
+            let words = words.join(" ");
+            for (_, action) in app.keymap.help_rows(crate::input::Mode::Presenter, lang) {
+                let text = action.describe_in(crate::input::Mode::Presenter, true, lang);
+                assert!(
+                    words.contains(text),
+                    "{lang:?}: {text:?} is whole in\n{shown}"
+                );
+            }
+            assert!(words.contains("(--room)"), "{shown}");
+        }
     }
 }

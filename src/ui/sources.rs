@@ -148,7 +148,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             capacity: app.lookup_capacity(Overlay::Sources),
             entry: &entry,
             detail: Some(detail.unwrap_or_default()),
-            kind_hint: false,
+            overlay: Overlay::Sources,
         },
         buf,
     )
