@@ -246,8 +246,18 @@ impl App {
 
     /// Applies one action; returns the effects it asks of the event loop.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let published = self.published();
         self.apply(action);
+        self.ask_publish_if_changed(published);
         self.effects.take()
+    }
+
+    /// After a change: asks for an `Effect::Publish` if what notes windows and the room show
+    /// differs from `before`.
+    fn ask_publish_if_changed(&mut self, before: Option<tour::Published>) {
+        if self.published() != before {
+            self.effects.push(Effect::Publish);
+        }
     }
 
     /// `update`'s work: the effects gather in `self.effects`.

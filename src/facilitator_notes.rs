@@ -6,13 +6,18 @@
 //!
 //! Invariants: `remote` only ever holds a stop that exists in this article's tour (messages for
 //! another tour are ignored); times are extrapolated from the last message with the injected
-//! clock, so the window's clock runs between messages and tests are deterministic.
+//! clock, so the window's clock runs between messages and tests are deterministic. A presenter
+//! speaks only when something changes (its stop, the verdict, the blank screen, its clocks or
+//! its session), so a presenter counts as running while its process runs, not while it talks:
+//! other presenters heard of are remembered with their last state, and the window goes back
+//! to the most recent of them when the one it follows says goodbye.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::crossterm::event::Event;
 
+use crate::app::{Effect, Handled};
 use crate::clock::Clock;
 use crate::content::Article;
 use crate::i18n::Lang;
@@ -28,6 +33,18 @@ pub struct Remote {
     pub state: PresenterState,
     /// Clock time at which the presenter's times were `state.tour_ms` / `state.stop_ms`.
     pub at: Duration,
+    /// The presenter's process, when its messages give it (watched, so that one that died is
+    /// not shown as live).
+    pub pid: Option<u32>,
+}
+
+/// Another presenter of this article than the one followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Other {
+    /// Its last state.
+    pub remote: Remote,
+    /// Clock time it was last heard from.
+    pub heard: Duration,
 }
 
 /// The notes window's state.
@@ -44,15 +61,14 @@ pub struct FacilitatorNotes {
     pub scroll: usize,
     pub help: bool,
     pub keymap: Keymap,
-    pub should_quit: bool,
     /// The last presenter stopped without saying goodbye (its process is gone).
     pub gone: bool,
-    /// When another presenter of this article (not the one followed) was last heard from.
-    pub other_heard: Option<Duration>,
+    /// The other presenters of this article heard of (not the one followed), each once.
+    pub others: Vec<Other>,
 }
 
-/// How long another presenter counts as running after its last message (presenters that show
-/// a clock send one every second).
+/// How long another presenter that does not give its process id counts as running after its
+/// last message (one that gives it runs as long as its process does).
 const OTHER_PRESENTER_FOR: Duration = Duration::from_secs(3);
 
 impl FacilitatorNotes {
@@ -74,9 +90,8 @@ impl FacilitatorNotes {
             scroll: 0,
             help: false,
             keymap: Keymap::default(),
-            should_quit: false,
             gone: false,
-            other_heard: None,
+            others: Vec::new(),
         }
     }
 
@@ -91,49 +106,115 @@ impl FacilitatorNotes {
     /// whether it is the presenter now followed. With several presenters of this article, the
     /// most recent session is followed and the others are only noted (`several_presenters`).
     pub fn receive(&mut self, message: Announcement, age: Duration) -> bool {
+        self.receive_from(message, None, age)
+    }
+
+    /// Like [`FacilitatorNotes::receive`], from the presenter process `pid` when the message
+    /// gives it.
+    pub fn receive_from(&mut self, message: Announcement, pid: Option<u32>, age: Duration) -> bool {
         let followed = self.remote.map(|r| r.state.session);
+        let now = self.clock.now();
         match message {
             Announcement::Bye { session } => {
                 if followed.is_some_and(|f| f != session && session != 0) {
-                    return false; // another presenter closed: the one followed goes on
+                    // Another presenter closed: the one followed goes on.
+                    self.others.retain(|o| o.remote.state.session != session);
+                    return false;
                 }
                 self.remote = None;
                 self.gone = false;
+                self.follow_another();
                 true
             }
             Announcement::State(state) => {
                 if state.stops != self.article.tour.len() || state.stop >= state.stops {
                     return false; // another version of the tour: nothing sensible to show
                 }
-                match followed {
-                    Some(f) if state.session < f => {
-                        self.other_heard = Some(self.clock.now());
+                let remote = Remote {
+                    state,
+                    at: now.saturating_sub(age),
+                    pid,
+                };
+                match (followed, self.remote) {
+                    (Some(f), _) if state.session < f => {
+                        self.note_other(remote);
                         return false;
                     }
-                    Some(f) if state.session > f => self.other_heard = Some(self.clock.now()),
+                    (Some(f), Some(earlier)) if state.session > f => self.note_other(earlier),
                     _ => {}
                 }
+                self.others
+                    .retain(|o| o.remote.state.session != state.session);
                 self.gone = false;
                 let moved = self.remote.is_none_or(|r| r.state.stop != state.stop);
                 if moved {
                     self.scroll = 0;
                 }
-                self.remote = Some(Remote {
-                    state,
-                    at: self.clock.now().saturating_sub(age),
-                });
+                self.remote = Some(remote);
                 true
             }
         }
     }
 
+    /// Remembers another presenter's last state (once per session).
+    fn note_other(&mut self, remote: Remote) {
+        let heard = self.clock.now();
+        self.others
+            .retain(|o| o.remote.state.session != remote.state.session);
+        self.others.push(Other { remote, heard });
+    }
+
+    /// Whether another presenter, not followed, still counts as running.
+    fn runs(&self, other: &Other) -> bool {
+        other.remote.pid.is_some()
+            || self.clock.now().saturating_sub(other.heard) <= OTHER_PRESENTER_FOR
+    }
+
+    /// The presenter followed is gone: follows the most recent other one still running, if any.
+    fn follow_another(&mut self) {
+        let others = std::mem::take(&mut self.others);
+        let (running, _): (Vec<Other>, Vec<Other>) = others.into_iter().partition(|o| self.runs(o));
+        self.others = running;
+        let latest = self
+            .others
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, o)| o.remote.state.session)
+            .map(|(i, _)| i);
+        if let Some(latest) = latest {
+            let other = self.others.swap_remove(latest);
+            self.remote = Some(other.remote);
+            self.scroll = 0;
+        }
+    }
+
+    /// Looks at the presenters' processes (`is_running`, `link::is_running` in the window):
+    /// another one whose process ended is forgotten; when the one followed ended without a
+    /// goodbye (killed, its terminal closed), the most recent other one is followed, and if
+    /// there is none the window says the presenter is gone. Returns whether anything changed.
+    pub fn watch(&mut self, is_running: impl Fn(u32) -> bool) -> bool {
+        let before = self.others.len();
+        self.others.retain(|o| o.remote.pid.is_none_or(&is_running));
+        let mut changed = self.others.len() != before;
+        if self
+            .remote
+            .and_then(|r| r.pid)
+            .is_some_and(|pid| !is_running(pid))
+        {
+            self.presenter_gone();
+            self.follow_another();
+            if self.remote.is_some() {
+                self.gone = false;
+            }
+            changed = true;
+        }
+        changed
+    }
+
     /// Whether another presenter of this article runs besides the one followed (the window
     /// says it follows the most recent).
     pub fn several_presenters(&self) -> bool {
-        self.remote.is_some()
-            && self
-                .other_heard
-                .is_some_and(|at| self.clock.now().saturating_sub(at) <= OTHER_PRESENTER_FOR)
+        self.remote.is_some() && self.others.iter().any(|o| self.runs(o))
     }
 
     /// The presenter's stop and times now, if one is running.
@@ -179,29 +260,31 @@ impl FacilitatorNotes {
         Some(Duration::from_millis(1000 - ms % 1000))
     }
 
-    /// Handles a terminal event; returns whether the screen may have changed.
-    pub fn handle_event(&mut self, event: &Event) -> bool {
+    /// Handles a terminal event: whether the screen may have changed, and the effects for the
+    /// loop to carry out (only ever `Effect::Quit`: the window changes nothing outside).
+    pub fn handle_event(&mut self, event: &Event) -> Handled {
         match translate_in(&self.keymap, event, Mode::NotesWindow) {
-            Some(action) => {
-                self.update(action);
-                true
-            }
-            None => false,
+            Some(action) => Handled {
+                redraw: true,
+                effects: self.update(action),
+            },
+            None => Handled::default(),
         }
     }
 
-    /// Applies one action (scrolling, help, quit, resize).
-    pub fn update(&mut self, action: Action) {
+    /// Applies one action (scrolling, help, quit, resize); returns the effects it asks of the
+    /// loop (`Effect::Quit` for `q`).
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if self.help {
             match action {
-                Action::Quit => self.should_quit = true,
+                Action::Quit => return vec![Effect::Quit],
                 Action::Resize(w, h) => self.size = (w, h),
                 _ => self.help = false,
             }
-            return;
+            return Vec::new();
         }
         match action {
-            Action::Quit => self.should_quit = true,
+            Action::Quit => return vec![Effect::Quit],
             Action::LineDown => self.scroll = self.scroll.saturating_add(1),
             Action::LineUp => self.scroll = self.scroll.saturating_sub(1),
             Action::PageDown => self.scroll = self.scroll.saturating_add(10),
@@ -216,6 +299,7 @@ impl FacilitatorNotes {
             crate::layout::facilitator_notes::max_scroll(&self.body(), timing, self.size)
         });
         self.scroll = self.scroll.min(most);
+        Vec::new()
     }
 }
 
@@ -375,6 +459,44 @@ mod tests {
             notes.receive(Announcement::State(older), Duration::ZERO),
             "the other one again"
         );
+    }
+
+    #[test]
+    fn a_quiet_presenter_runs_as_long_as_its_process_and_is_followed_again_after_the_latest() {
+        // Presenters speak only when something changes: silence is no end.
+        let (mut notes, clock) = notes();
+        let first = PresenterState {
+            session: 100,
+            ..state(1)
+        };
+        let second = PresenterState {
+            session: 200,
+            ..state(3)
+        };
+        assert!(notes.receive_from(Announcement::State(first), Some(11), Duration::ZERO));
+        assert!(notes.receive_from(Announcement::State(second), Some(22), Duration::ZERO));
+        clock.advance(Duration::from_secs(60));
+        assert!(notes.several_presenters(), "a minute of silence: still two");
+        // The first one moves on while the second is followed: noted, not shown.
+        let moved = PresenterState { stop: 2, ..first };
+        assert!(!notes.receive_from(Announcement::State(moved), Some(11), Duration::ZERO));
+        assert_eq!(notes.timing().unwrap().stop, 3);
+        // The second one quits: the first one is followed again, where it is now.
+        assert!(notes.receive_from(Announcement::Bye { session: 200 }, None, Duration::ZERO));
+        assert_eq!(notes.timing().unwrap().stop, 2);
+        assert!(!notes.several_presenters());
+        // Its process ends without a goodbye: gone, said so.
+        assert!(!notes.watch(|_| true));
+        assert!(notes.watch(|pid| pid != 11));
+        assert_eq!(notes.remote, None);
+        assert!(notes.gone);
+        // Two again; the one followed is killed: the other one is followed.
+        notes.receive_from(Announcement::State(first), Some(11), Duration::ZERO);
+        notes.receive_from(Announcement::State(second), Some(22), Duration::ZERO);
+        assert!(notes.watch(|pid| pid != 22));
+        assert_eq!(notes.remote.map(|r| r.state.session), Some(100));
+        assert!(!notes.gone);
+        assert!(!notes.several_presenters());
     }
 
     #[test]

@@ -12,9 +12,10 @@
 //! Each notes window binds `<key>-<pid>.sock`, where `<key>` names the article
 //! (`Article::text_hash`), so two articles never cross-talk and several windows may follow one
 //! presenter. The presenter sends its state to every such socket with non-blocking sends and
-//! ignores every error: it never waits on, nor fails because of, a notes window. It also keeps
-//! the last state in `<key>.state`, so a window opened while the presenter is idle (blanked)
-//! catches up at once. Messages are one short line of ASCII numbers; anything else is dropped,
+//! ignores every error: it never waits on, nor fails because of, a notes window. It speaks only
+//! when what the window shows changes (`Effect::Publish`), never once a frame, and keeps its
+//! last state in `<key>.state`, so a window opened while the presenter is idle catches up at
+//! once; the state's process id tells a live presenter from a dead one. Messages are one short line of ASCII numbers; anything else is dropped,
 //! so nothing received can reach the terminal.
 
 use crate::i18n::links as msg;
@@ -289,8 +290,9 @@ pub fn remove_registered_files() {
     }
 }
 
-/// A saved state older than this is a presenter that stopped without cleaning up, unless its
-/// screen is blank (a blank presenter does not tick, so it does not rewrite its state).
+/// A saved state older than this, from a presenter whose process is gone or not given, is a
+/// presenter that stopped without cleaning up, unless its screen is blank or its clocks paused
+/// (`Listener::saved_from`; a running presenter rewrites its state only when it changes).
 pub const STALE_AFTER: Duration = Duration::from_secs(3);
 
 /// Milliseconds since the Unix epoch now (0 if the system clock is before it).
@@ -676,20 +678,33 @@ mod tests {
         publisher.publish(Announcement::State(state()));
         assert_eq!(
             first.saved(),
-            None,
-            "a state from long ago is a dead presenter"
+            Some(Announcement::State(state())),
+            "a presenter speaks only on a change: a state from long ago holds while its \
+             process runs"
         );
+        // The same, written by a process that is gone.
+        let gone = 0x7fff_fff0;
+        let folder = RuntimeDir::open(&runtime).unwrap();
+        let write = |state: PresenterState| {
+            let wire = Announcement::State(state).encode_from(KEY, gone);
+            folder
+                .write(&format!("{KEY}.state"), wire.as_bytes())
+                .unwrap();
+        };
+        write(state());
+        assert_eq!(first.saved(), None, "from a dead presenter, it is stale");
         let blank = PresenterState {
             blanked: true,
             paused: false,
             ..state()
         };
-        publisher.publish(Announcement::State(blank));
+        write(blank);
         assert_eq!(
-            first.saved(),
-            Some(Announcement::State(blank)),
-            "unless it is blank"
+            first.saved_from(),
+            Some((Announcement::State(blank), Some(gone))),
+            "unless it is blank (then the window says the presenter is gone)"
         );
+        publisher.publish(Announcement::State(blank));
         // Drain what the window received so far.
         first
             .set_read_timeout(Some(Duration::from_millis(50)))

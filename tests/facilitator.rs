@@ -153,6 +153,44 @@ fn a_presenter_ended_by_a_signal_leaves_no_state_behind() {
     );
 }
 
+#[test]
+fn the_presenter_writes_its_state_only_when_it_changes_not_as_its_clock_ticks() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = dir.path().join("run");
+    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
+    presenter.wait_for("Étape 1/4");
+    let state = || {
+        std::fs::read_dir(&run)
+            .ok()?
+            .flatten()
+            .find(|e| e.path().extension().is_some_and(|x| x == "state"))
+            .and_then(|e| std::fs::read_to_string(e.path()).ok())
+    };
+    let start = std::time::Instant::now();
+    while state().is_none() {
+        assert!(start.elapsed() < common::pty::TIMEOUT, "no state written");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let first = state().unwrap();
+    // Two seconds of the clock on screen: two frames, and nothing new to tell.
+    presenter.wait_for("visite 0:02");
+    assert_eq!(state().unwrap(), first, "rewritten while nothing changed");
+    presenter.send(RIGHT);
+    presenter.wait_for("Étape 2/4");
+    let start = std::time::Instant::now();
+    while state().is_none_or(|now| now == first) {
+        assert!(
+            start.elapsed() < common::pty::TIMEOUT,
+            "the new stop was not written"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(state().unwrap().contains(" stop=1 "), "{:?}", state());
+    presenter.send("q");
+    assert_eq!(presenter.wait_exit(), 0);
+}
+
 /// Polls `session` for `how_long`, failing if its screen ever shows `never`.
 fn never_shows(session: &mut Session, never: &str, how_long: std::time::Duration) {
     let start = std::time::Instant::now();

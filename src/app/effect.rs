@@ -4,8 +4,8 @@
 //! outside world and the store for the notebook).
 //!
 //! Invariant: an `Effect` is the only way the state reaches outside itself. Within one
-//! `update` the effects come in the order they were asked for; `SaveNotebook` and `Quit`
-//! come at most once each.
+//! `update` the effects come in the order they were asked for; `SaveNotebook`, `Publish` and
+//! `Quit` come at most once each.
 
 /// Something only the event loop may do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,11 @@ pub enum Effect {
     CopyAddress(String),
     /// The notebook (notes, bookmarks) changed: write it to the state folder.
     SaveNotebook,
+    /// What notes windows and the room show of the presenter changed (its stop, the verdict
+    /// shown, the blank screen, its clocks paused, reset or resumed, its session, the presenter
+    /// opened or closed): tell them, once the frame is drawn. The clocks running on are no
+    /// change (each side runs them on from the last state).
+    Publish,
     /// Stop the program (after the last frame and the state files).
     Quit,
 }
@@ -40,14 +45,17 @@ impl Handled {
     }
 }
 
-/// The effects `update` gathers while it runs: pushed in order, each of `SaveNotebook` and
-/// `Quit` kept once.
+/// The effects `update` gathers while it runs: pushed in order, each of `SaveNotebook`,
+/// `Publish` and `Quit` kept once.
 #[derive(Debug, Default)]
 pub(crate) struct Outbox(Vec<Effect>);
 
 impl Outbox {
     pub(crate) fn push(&mut self, effect: Effect) {
-        let once = matches!(effect, Effect::SaveNotebook | Effect::Quit);
+        let once = matches!(
+            effect,
+            Effect::SaveNotebook | Effect::Publish | Effect::Quit
+        );
         if !(once && self.0.contains(&effect)) {
             self.0.push(effect);
         }

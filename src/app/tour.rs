@@ -19,6 +19,16 @@ pub struct TourState {
     resume: Resume,
 }
 
+/// What notes windows and the room show of the presenter, its running clocks aside
+/// (`App::published`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Published {
+    progress: TourProgress,
+    blanked: bool,
+    revealed: bool,
+    session: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Resume {
     focus: usize,
@@ -168,6 +178,21 @@ impl App {
     /// The running tour's progress, if a tour is on.
     pub fn tour_progress(&self) -> Option<&TourProgress> {
         self.tour.as_ref().map(|t| &t.progress)
+    }
+
+    /// What notes windows and the room show of the presenter, but for its clocks running on:
+    /// `None` without a presenter. `update` compares it before and after each change and asks
+    /// for an `Effect::Publish` when it differs; the tour's progress holds no running time
+    /// (only when the clocks started, paused, and each stop's banked seconds), so a clock that
+    /// ticks is no change.
+    pub(crate) fn published(&self) -> Option<Published> {
+        let presenter = self.presenter.as_ref()?;
+        Some(Published {
+            progress: self.tour_progress()?.clone(),
+            blanked: presenter.blanked,
+            revealed: presenter.revealed,
+            session: presenter.session,
+        })
     }
 
     /// The tour's state for notes windows (`link`), while a tour is on. `sent_ms` is the wall
@@ -365,12 +390,17 @@ mod tests {
         app.update(Action::Blank);
         clock.advance(Duration::from_millis(300));
         assert_eq!(app.next_tick(), None, "a blank screen shows no clock");
-        assert!(
-            app.update(Action::Quit).is_empty(),
-            "the key only brought the screen back"
+        assert_eq!(
+            app.update(Action::Quit),
+            [Effect::Publish],
+            "the key only brought the screen back (which notes windows are told)"
         );
         assert!(app.next_tick().is_some());
-        assert!(app.update(Action::LeavePresenter).is_empty());
+        assert_eq!(
+            app.update(Action::LeavePresenter),
+            [Effect::Publish],
+            "the presenter closed: notes windows are told"
+        );
         assert!(app.presenter.is_none());
         assert_eq!(
             app.tour_progress().unwrap().stop,

@@ -45,8 +45,9 @@ impl Publisher {
         })
     }
 
-    /// Sends `message` to every listening window and saves it as the latest state.
-    /// Errors are ignored; a socket nobody listens on any more is removed.
+    /// Sends `message` to every listening window and saves it as the latest state (the caller
+    /// publishes only what changed: `Effect::Publish`). Errors are ignored; a socket nobody
+    /// listens on any more is removed.
     ///
     /// A state of another session than the last one sent (`n` started a new session, `r`
     /// resumed an earlier one) first says goodbye for the session that ended: one presenter is
@@ -199,12 +200,18 @@ impl Listener {
     }
 
     /// The state a presenter saved last, with its process id, whether or not that process
-    /// still runs (a state too old to be live, and not blank, is ignored).
+    /// still runs. A presenter writes its state only when it changes, so a state of any age
+    /// holds while its process runs; from a process that ended (or a presenter that does not
+    /// give its process id), a state older than [`STALE_AFTER`], and not blank or paused, is
+    /// ignored.
     pub fn saved_from(&self) -> Option<(Announcement, Option<u32>)> {
         let bytes = self.dir.read(&format!("{}.state", self.key), MAX_MESSAGE)?;
         match Announcement::decode_from(&bytes, &self.key)? {
             (Announcement::State(state), pid)
-                if state.blanked || state.paused || age(state.sent_ms) <= STALE_AFTER =>
+                if state.blanked
+                    || state.paused
+                    || age(state.sent_ms) <= STALE_AFTER
+                    || pid.is_some_and(super::is_running) =>
             {
                 Some((Announcement::State(state), pid))
             }

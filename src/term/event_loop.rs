@@ -13,9 +13,10 @@ use std::sync::PoisonError;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::Duration;
 
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 
-use super::Screen;
 use super::guard::{TERMINAL, is_suspend, redraw_whole, suspend};
 
 /// How long the loop looks for an event already waiting before it draws. Not zero: crossterm
@@ -68,8 +69,9 @@ impl<E> Step<E> {
     }
 }
 
-/// What the loop drives: the reader (with the presenter in it) or the notes window.
-pub trait Driven {
+/// What the loop drives: the reader (with the presenter in it) or the notes window, drawing
+/// into a terminal of backend `B` (the real one, or ratatui's `TestBackend` in tests).
+pub trait Driven<B: Backend> {
     /// What other threads send it.
     type Message;
     /// What its changes ask of the world outside (saving, opening, copying).
@@ -87,9 +89,10 @@ pub trait Driven {
     fn before_frame(&mut self) {}
 
     /// Draws one frame; the loop holds the terminal's lock.
-    fn draw(&mut self, terminal: &mut Screen) -> io::Result<()>;
+    fn draw(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
 
-    /// Just after each frame, without the lock (publish to notes windows, keep the session).
+    /// Just after each frame, without the lock (publish to notes windows and the room what an
+    /// `Effect::Publish` asked for, keep the session).
     fn after_frame(&mut self) {}
 
     /// How long to wait at most for an event; `None` blocks until one comes.
@@ -115,11 +118,15 @@ pub trait Driven {
 }
 
 /// Runs `driven` until it asks to quit, drawing into `terminal`, woken by `source`.
-pub fn run<D: Driven>(
+pub fn run<B, D>(
     driven: &mut D,
     source: &mut impl Source<D::Message>,
-    terminal: &mut Screen,
-) -> io::Result<()> {
+    terminal: &mut Terminal<B>,
+) -> io::Result<()>
+where
+    B: Backend<Error = io::Error>,
+    D: Driven<B>,
+{
     let mut quit = false;
     loop {
         let size = terminal.size()?;

@@ -5,13 +5,12 @@ use std::io;
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::Event;
 
-use super::Screen;
 use super::event_loop::{self, Channel, Driven, Step, Wake};
 use super::guard::{end_if_hung_up, with_terminal};
-use crate::app::Action;
+use crate::app::{Action, Effect};
 use crate::facilitator_notes::FacilitatorNotes;
 use crate::link::{self, Announcement, Listener};
 
@@ -21,11 +20,9 @@ pub fn run_facilitator_notes(notes: &mut FacilitatorNotes, listener: &Listener) 
     let result = with_terminal(|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let size = terminal.size()?;
-        notes.update(Action::Resize(size.width, size.height));
-        let mut window = Window {
-            presenter: catch_up(notes, listener),
-            notes: &mut *notes,
-        };
+        let _ = notes.update(Action::Resize(size.width, size.height));
+        catch_up(notes, listener);
+        let mut window = Window { notes: &mut *notes };
         let (mut source, sender) = Channel::new()?;
         let socket = listener.try_clone()?;
         std::thread::Builder::new()
@@ -43,54 +40,49 @@ pub fn run_facilitator_notes(notes: &mut FacilitatorNotes, listener: &Listener) 
     result
 }
 
-/// The presenter's last state kept in the runtime folder, shown at once; returns the
-/// presenter's process id when it gives one and is still running.
-fn catch_up(notes: &mut FacilitatorNotes, listener: &Listener) -> Option<u32> {
-    let (message, pid) = listener.saved_from()?;
+/// The presenter's last state kept in the runtime folder, shown at once (a presenter that
+/// wrote it and is gone is shown as gone).
+fn catch_up(notes: &mut FacilitatorNotes, listener: &Listener) {
+    let Some((message, pid)) = listener.saved_from() else {
+        return;
+    };
     if pid.is_some_and(|pid| !link::is_running(pid)) {
         notes.presenter_gone();
-        return None;
+        return;
     }
     let age = match message {
         Announcement::State(state) => link::age(state.sent_ms),
         Announcement::Bye { .. } => Duration::ZERO,
     };
-    if notes.receive(message, age) {
-        pid
-    } else {
-        None
-    }
+    notes.receive_from(message, pid, age);
 }
 
-/// The notes window and the presenter it follows.
+/// The notes window as the loop drives it.
 struct Window<'a> {
     notes: &'a mut FacilitatorNotes,
-    /// The presenter's process, watched so that one that died is not shown as live.
-    presenter: Option<u32>,
 }
 
-impl Driven for Window<'_> {
+impl<B: Backend<Error = io::Error>> Driven<B> for Window<'_> {
     /// A message from the presenter, with its process id when it gives one.
     type Message = (Announcement, Option<u32>);
-    /// The notes window asks nothing of the world outside.
-    type Effect = std::convert::Infallible;
+    /// Only ever `Effect::Quit` (the loop quits from the step).
+    type Effect = Effect;
 
     fn size(&self) -> (u16, u16) {
         self.notes.size
     }
 
     fn resize(&mut self, width: u16, height: u16) {
-        self.notes.update(Action::Resize(width, height));
+        // A resize asks for no effect.
+        let _ = self.notes.update(Action::Resize(width, height));
     }
 
+    /// Notices a presenter whose process ended without a goodbye.
     fn before_frame(&mut self) {
-        if self.notes.remote.is_some() && self.presenter.is_some_and(|pid| !link::is_running(pid)) {
-            self.presenter = None;
-            self.notes.presenter_gone();
-        }
+        self.notes.watch(link::is_running);
     }
 
-    fn draw(&mut self, terminal: &mut Screen) -> io::Result<()> {
+    fn draw(&mut self, terminal: &mut Terminal<B>) -> io::Result<()> {
         terminal.draw(|frame| crate::ui::facilitator_notes::render(self.notes, frame))?;
         Ok(())
     }
@@ -108,26 +100,21 @@ impl Driven for Window<'_> {
     }
 
     fn event(&mut self, event: &Event) -> Step<Self::Effect> {
-        let redraw = self.notes.handle_event(event);
+        let handled = self.notes.handle_event(event);
         Step {
-            redraw,
-            quit: self.notes.should_quit,
-            effects: Vec::new(),
+            redraw: handled.redraw,
+            quit: handled.quits(),
+            effects: handled.effects,
         }
     }
 
     fn message(&mut self, (message, pid): Self::Message) -> Step<Self::Effect> {
-        if self.notes.receive(message, Duration::ZERO) {
-            self.presenter = pid;
-        }
+        self.notes.receive_from(message, pid, Duration::ZERO);
         Step::redraw(true)
     }
 
-    fn carry_out(&mut self, effects: Vec<Self::Effect>) {
-        if let Some(effect) = effects.into_iter().next() {
-            match effect {}
-        }
-    }
+    /// Nothing to carry out: quitting is the loop's (from the step).
+    fn carry_out(&mut self, _effects: Vec<Self::Effect>) {}
 
     fn after_events(&mut self, _whole: bool) -> bool {
         false

@@ -16,6 +16,8 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::{Mutex, Once, PoisonError};
 
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind,
     KeyModifiers,
@@ -25,8 +27,6 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
-
-use super::Screen;
 
 /// Runs `body` with the terminal taken over (hooks and signal thread installed first), then
 /// gives the terminal back whatever `body` returned. `enter` may fail half-way (raw mode on,
@@ -292,7 +292,9 @@ pub(super) fn is_suspend(event: &Event) -> bool {
 /// `Terminal::resize` rather than `Terminal::clear`: `clear` asks the terminal where its cursor
 /// is and waits up to two seconds for the answer, which a terminal may never give (and which
 /// fails glose with "the cursor position could not be read").
-pub(super) fn redraw_whole(terminal: &mut Screen) -> io::Result<()> {
+pub(super) fn redraw_whole<B: Backend<Error = io::Error>>(
+    terminal: &mut Terminal<B>,
+) -> io::Result<()> {
     let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
     let size = terminal.size()?;
     terminal.resize(Rect::new(0, 0, size.width, size.height))

@@ -7,18 +7,21 @@
 //! left it (a small file, written atomically after the terminal is restored). Bracketed paste
 //! is on, so a paste reaches the note editor as one event.
 //!
-//! While the presenter is on, the loop also tells notes windows where it is (`link::Publisher`,
-//! never blocking; a reader's own tour says nothing).
+//! While the presenter is on, the loop also tells notes windows and the room where it is
+//! (`link::Publisher`, never blocking; a reader's own tour says nothing), once after the first
+//! frame and then only when `update` asks for it (`Effect::Publish`: the stop, the verdict, the
+//! blank screen, the clocks or the session changed) or new votes change what the notes window
+//! shows: a frame with nothing new publishes nothing, and the link's state file is written only
+//! on a change.
 
-use std::io;
+use std::io::{self, Write};
 use std::sync::PoisonError;
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::Event;
 
-use super::Screen;
 use super::event_loop::{self, Driven, Step, TerminalEvents};
 use super::guard::{
     PENDING_DRAFT, PENDING_POSITION, TERMINAL, end_if_hung_up, with_terminal, write_pending_draft,
@@ -61,6 +64,7 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
             desk: &mut desk,
             fault,
             tick_due: false,
+            publish: true,
         };
         event_loop::run(&mut reader, &mut TerminalEvents, &mut terminal)
     });
@@ -86,9 +90,12 @@ struct Reader<'a, 's> {
     fault: Option<Fault>,
     /// The last wait was cut short for a clock's next second.
     tick_due: bool,
+    /// What notes windows and the room show changed (an `Effect::Publish`, new votes, a
+    /// reload; and at start): published after the next frame.
+    publish: bool,
 }
 
-impl Driven for Reader<'_, '_> {
+impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
     type Message = std::convert::Infallible;
     type Effect = Effect;
 
@@ -102,10 +109,19 @@ impl Driven for Reader<'_, '_> {
     }
 
     fn before_frame(&mut self) {
-        sync_room(self.app);
+        // The room is read only when the presenter moved or votes came in.
+        if self.publish
+            || self
+                .app
+                .room
+                .as_ref()
+                .is_some_and(crate::room::Room::has_news)
+        {
+            self.publish |= sync_room(self.app);
+        }
     }
 
-    fn draw(&mut self, terminal: &mut Screen) -> io::Result<()> {
+    fn draw(&mut self, terminal: &mut Terminal<B>) -> io::Result<()> {
         let (app, fault) = (&*self.app, &mut self.fault);
         let frame = terminal.draw(|frame| {
             ui::render(app, frame);
@@ -133,8 +149,10 @@ impl Driven for Reader<'_, '_> {
     }
 
     fn after_frame(&mut self) {
-        self.link.publish(self.app);
-        publish_room(self.app);
+        if std::mem::take(&mut self.publish) {
+            self.link.publish(self.app);
+            publish_room(self.app);
+        }
         if let Some(problem) = self
             .saver
             .session
@@ -180,11 +198,12 @@ impl Driven for Reader<'_, '_> {
     }
 
     /// Opening and copying through `desk`, a save of the notebook (done by `saver` after the
-    /// events), quitting (by the loop, from the step).
+    /// events), a publish (after the next frame), quitting (by the loop, from the step).
     fn carry_out(&mut self, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
                 Effect::SaveNotebook => self.saver.save = true,
+                Effect::Publish => self.publish = true,
                 Effect::Quit => {}
                 Effect::Open(_) | Effect::Copy(_) | Effect::CopyAddress(_) => {
                     let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
@@ -204,6 +223,8 @@ impl Driven for Reader<'_, '_> {
         {
             app.reload(&dir);
             changed = true;
+            // The tour may have changed under the presenter.
+            self.publish = true;
         }
         if app.follow.is_some() {
             for news in crate::room::follow::take() {
@@ -329,19 +350,24 @@ fn room_shown(app: &App) -> Option<crate::room::Shown> {
 
 /// Before a frame: tells the room which session the presenter is on, and reads the votes on
 /// the stop about to be drawn; saves the results when votes came in. Never blocks on the
-/// network.
-fn sync_room(app: &mut App) {
+/// network. Returns whether the votes shown changed (the notes window shows them too).
+fn sync_room(app: &mut App) -> bool {
     let shown = room_shown(app);
-    if let Some(room) = app.room.as_mut() {
-        if let Some(presenter) = &app.presenter {
-            room.set_session(presenter.session);
-        }
-        room.refresh(shown.map_or(0, |s| s.stop));
-        room.save_results(false);
-        let tally = room.tally.clone();
-        if let Some(presenter) = app.presenter.as_mut() {
+    let Some(room) = app.room.as_mut() else {
+        return false;
+    };
+    if let Some(presenter) = &app.presenter {
+        room.set_session(presenter.session);
+    }
+    room.refresh(shown.map_or(0, |s| s.stop));
+    room.save_results(false);
+    let tally = room.tally.clone();
+    match app.presenter.as_mut() {
+        Some(presenter) if presenter.tally != tally => {
             presenter.tally = tally;
+            true
         }
+        _ => false,
     }
 }
 
@@ -392,6 +418,9 @@ fn test_fault() -> Option<Fault> {
 /// Unix sockets do not exist or the runtime directory is unusable.
 struct Link {
     key: String,
+    /// The link's folder, when not the usual one (tests).
+    #[cfg(unix)]
+    dir: Option<std::path::PathBuf>,
     #[cfg(unix)]
     publisher: Option<crate::link::Publisher>,
 }
@@ -400,6 +429,8 @@ impl Link {
     fn new(app: &App) -> Self {
         Self {
             key: app.article.text_hash(),
+            #[cfg(unix)]
+            dir: None,
             #[cfg(unix)]
             publisher: None,
         }
@@ -412,7 +443,10 @@ impl Link {
         match app.link_state(crate::link::unix_ms()) {
             Some(state) => {
                 if self.publisher.is_none() {
-                    self.publisher = Publisher::new(&self.key);
+                    self.publisher = match &self.dir {
+                        Some(dir) => Publisher::in_dir(dir.clone(), &self.key),
+                        None => Publisher::new(&self.key),
+                    };
                 }
                 if let Some(publisher) = self.publisher.as_mut() {
                     publisher.publish(Announcement::State(state));
@@ -433,5 +467,256 @@ impl Link {
     #[cfg(not(unix))]
     fn publish(&mut self, _app: &App) {
         let _ = &self.key;
+    }
+}
+
+#[cfg(test)]
+#[cfg(unix)]
+mod tests {
+    //! The loop itself, driving the presenter into ratatui's `TestBackend` with scripted
+    //! events: the frames it draws, and what it tells notes windows through a real socket.
+
+    use std::cell::Cell;
+    use std::collections::VecDeque;
+    use std::convert::Infallible;
+    use std::rc::Rc;
+    use std::sync::Arc;
+
+    use ratatui::backend::{ClearType, TestBackend, WindowSize};
+    use ratatui::buffer::Cell as BufferCell;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::layout::{Position, Size};
+
+    use super::*;
+    use crate::clock::ManualClock;
+    use crate::i18n::Lang;
+    use crate::link::{Announcement, Listener};
+    use crate::term::event_loop::{Source, Wake};
+    use crate::theme::{Theme, ThemeName};
+
+    /// ratatui's `TestBackend` with the real backend's error type, counting frames (one flush
+    /// each), and swallowing the escape sequences written beside them (hyperlinks).
+    struct Counted {
+        inner: TestBackend,
+        frames: Rc<Cell<usize>>,
+    }
+
+    fn never(error: Infallible) -> io::Error {
+        match error {}
+    }
+
+    impl Write for Counted {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Backend for Counted {
+        type Error = io::Error;
+        fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+        where
+            I: Iterator<Item = (u16, u16, &'a BufferCell)>,
+        {
+            self.inner.draw(content).map_err(never)
+        }
+        fn hide_cursor(&mut self) -> io::Result<()> {
+            self.inner.hide_cursor().map_err(never)
+        }
+        fn show_cursor(&mut self) -> io::Result<()> {
+            self.inner.show_cursor().map_err(never)
+        }
+        fn get_cursor_position(&mut self) -> io::Result<Position> {
+            self.inner.get_cursor_position().map_err(never)
+        }
+        fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+            self.inner.set_cursor_position(position).map_err(never)
+        }
+        fn clear(&mut self) -> io::Result<()> {
+            self.inner.clear().map_err(never)
+        }
+        fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+            self.inner.clear_region(clear_type).map_err(never)
+        }
+        fn size(&self) -> io::Result<Size> {
+            self.inner.size().map_err(never)
+        }
+        fn window_size(&mut self) -> io::Result<WindowSize> {
+            self.inner.window_size().map_err(never)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.frames.set(self.frames.get() + 1);
+            Backend::flush(&mut self.inner).map_err(never)
+        }
+    }
+
+    /// Keys typed in batches: the first key of a batch wakes the loop and the others are
+    /// already waiting (typed ahead); `None` is a wait that runs out (a clock's second). At
+    /// each wait, it notes how many frames were drawn and how many states the notes window
+    /// heard so far; when the script is done, the loop ends.
+    struct Script {
+        batches: VecDeque<Option<Vec<Event>>>,
+        ahead: VecDeque<Event>,
+        frames: Rc<Cell<usize>>,
+        window: Listener,
+        heard: Vec<Announcement>,
+        /// (frames drawn, states heard) at each wait.
+        seen: Vec<(usize, usize)>,
+    }
+
+    impl Script {
+        fn listen(&mut self) {
+            while let Ok(message) = self.window.recv() {
+                self.heard.push(message);
+            }
+        }
+
+        fn states(&self) -> usize {
+            self.heard
+                .iter()
+                .filter(|m| matches!(m, Announcement::State(_)))
+                .count()
+        }
+    }
+
+    impl Source<Infallible> for Script {
+        fn wait(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Wake<Infallible>>> {
+            if let Some(event) = self.ahead.pop_front() {
+                // Typed ahead, but left for the next wait by the loop.
+                return Ok(Some(Wake::Terminal(event)));
+            }
+            self.listen();
+            self.seen.push((self.frames.get(), self.states()));
+            match self.batches.pop_front() {
+                None => Ok(Some(Wake::Closed)),
+                Some(None) => Ok(None),
+                Some(Some(batch)) => {
+                    self.ahead = batch.into();
+                    Ok(self.ahead.pop_front().map(Wake::Terminal))
+                }
+            }
+        }
+
+        fn ready(&mut self) -> io::Result<Option<Wake<Infallible>>> {
+            Ok(self.ahead.pop_front().map(Wake::Terminal))
+        }
+    }
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn typed(keys: &str) -> Option<Vec<Event>> {
+        Some(keys.chars().map(|c| key(KeyCode::Char(c))).collect())
+    }
+
+    #[test]
+    fn the_presenter_publishes_only_what_changed_and_keys_typed_ahead_cost_one_frame() {
+        let dir = tempfile::tempdir().unwrap();
+        let runtime = dir.path().join("run");
+        let mut app = App::new(
+            crate::tour::fixture::article(),
+            Lang::Fr,
+            Theme::named(ThemeName::Monochrome),
+            (80, 24),
+        )
+        .with_clock(Arc::new(ManualClock::new()));
+        app.open_presenter(false);
+        let key_name = app.article.text_hash();
+        let window = Listener::bind_in(runtime.clone(), &key_name).unwrap();
+        window
+            .set_read_timeout(Some(Duration::from_millis(5)))
+            .unwrap();
+        let right = || key(KeyCode::Right);
+        let frames = Rc::new(Cell::new(0));
+        let mut script = Script {
+            batches: VecDeque::from([
+                Some(vec![right()]),                              // stop 2
+                Some(vec![right(), right(), key(KeyCode::Left)]), // typed at once: stop 3
+                typed("j"),                                       // scrolls: nothing to tell
+                None,                               // a clock's second: nothing to tell
+                typed("v"),                         // the verdict shown
+                typed("?"),                         // help: nothing to tell
+                typed("j"),                         // closes it
+                typed("b"),                         // blank
+                Some(vec![right()]),                // back, nothing else
+                typed("t"),                         // clocks paused
+                Some(vec![Event::Resize(100, 30)]), // nothing to tell
+                typed("q"),
+            ]),
+            ahead: VecDeque::new(),
+            frames: Rc::clone(&frames),
+            window,
+            heard: Vec::new(),
+            seen: Vec::new(),
+        };
+        let mut saver = Saver {
+            store: None,
+            save: false,
+            position: None,
+            problems: Vec::new(),
+            draft: None,
+            draft_offered: false,
+            unsaved: false,
+            session: crate::present::SessionKeeper::new(),
+        };
+        let mut desk = Desk::system(false);
+        let mut terminal = Terminal::new(Counted {
+            inner: TestBackend::new(80, 24),
+            frames: Rc::clone(&frames),
+        })
+        .unwrap();
+        {
+            let mut link = Link::new(&app);
+            link.dir = Some(runtime.clone());
+            let mut reader = Reader {
+                link,
+                app: &mut app,
+                saver: &mut saver,
+                desk: &mut desk,
+                fault: None,
+                tick_due: false,
+                publish: true,
+            };
+            event_loop::run(&mut reader, &mut script, &mut terminal).unwrap();
+        }
+        script.listen();
+        // (frames drawn, states heard) each time the loop waits for the next key.
+        assert_eq!(
+            script.seen,
+            [
+                (1, 1),  // the first frame, and the first state
+                (2, 2),  // → stop 2
+                (3, 3),  // → → ←: one frame, one state
+                (4, 3),  // j
+                (5, 3),  // the clock's second
+                (6, 4),  // v
+                (7, 4),  // ?
+                (8, 4),  // j closes the help
+                (9, 5),  // b
+                (10, 6), // → brings the screen back
+                (11, 7), // t
+                (12, 7), // a resize
+            ]
+        );
+        assert_eq!(frames.get(), 13, "and the last frame after q");
+        let Some(Announcement::State(last)) = script.heard.get(6).copied() else {
+            panic!("{:?}", script.heard);
+        };
+        assert_eq!(
+            (last.stop, last.revealed, last.blanked, last.paused),
+            (2, true, false, true)
+        );
+        assert_eq!(
+            script.heard.get(7),
+            Some(&Announcement::Bye {
+                session: last.session
+            }),
+            "q says goodbye"
+        );
+        assert_eq!(script.heard.len(), 8);
+        assert_eq!(app.tour_progress().map(|p| p.stop), Some(2));
     }
 }
