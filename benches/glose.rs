@@ -134,6 +134,17 @@ fn bench_links(c: &mut Criterion) {
 
 fn bench_bundled_frames(c: &mut Criterion) {
     bench_frames(c, "bundled", &bundled());
+    // The frame of issue #11's target: 200×60, part II focused, its first annotation selected
+    // and shown in the side pane (`examples/frame.rs` draws the same, for callgrind).
+    let mut group = c.benchmark_group("frame_bundled");
+    let mut app = App::new(bundled(), Lang::Fr, Theme::default(), (200, 60));
+    app.update(Action::FocusPane(2));
+    app.update(Action::NextAnnotation);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    group.bench_function(BenchmarkId::new("render", "200x60_part2"), |b| {
+        b.iter(|| frame(&mut terminal, &app));
+    });
+    group.finish();
 }
 
 /// Writes the large document: the bundled parts repeated until the text reaches about 10 MB,

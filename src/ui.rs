@@ -6,6 +6,7 @@
 //! the notes and bookmarks lists, `editor` for the note editor, and `index`, `sources`,
 //! `contents` (on the frame of `lookup`) for the lookup lists.
 
+pub mod cells;
 pub mod contents;
 pub mod editor;
 pub mod facilitator_notes;
@@ -77,8 +78,11 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 }
 
 /// The reader's layers (panes, side pane, status, overlays), or the presenter over it all.
+///
+/// `buf` is blank, as `Terminal::draw` hands it over (and as `render`'s scratch buffer is): the
+/// header, the panes, the side pane and the status line each own their cells, so nothing is
+/// cleared first; only the overlays clear what they cover.
 fn draw_layers(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    Clear.render(area, buf);
     if app.presenter.is_some() {
         present::render(app, area, buf);
         return None;

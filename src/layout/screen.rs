@@ -11,7 +11,7 @@
 //!
 //! Below `MIN_WIDTH`×`MIN_HEIGHT` there is no arrangement: the UI shows "terminal too small".
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 40;
@@ -83,11 +83,7 @@ impl Screen {
         if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
             return None;
         }
-        let [header, body, status] = size.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ]));
+        let [header, body, status] = split_array(size, Axis::Vertical, [Some(1), None, Some(1)]);
         let side_shown = Self::side_shown(size.width, input);
         let (main, side) = if !side_shown {
             (body, None)
@@ -102,18 +98,12 @@ impl Screen {
                 .unwrap_or(automatic)
                 .min(size.width.saturating_sub(MIN_MAIN_WIDTH))
                 .max(MIN_SIDE_WIDTH);
-            let [main, side] = body.layout(&Layout::horizontal([
-                Constraint::Fill(1),
-                Constraint::Length(side_width),
-            ]));
+            let [main, side] = split_array(body, Axis::Horizontal, [None, Some(side_width)]);
             (main, Some((side, SidePlacement::Right)))
         } else {
             // Half the body: the source and its context are what the reader asked for.
             let drawer = (body.height / 2).max(6);
-            let [main, side] = body.layout(&Layout::vertical([
-                Constraint::Fill(1),
-                Constraint::Length(drawer),
-            ]));
+            let [main, side] = split_array(body, Axis::Vertical, [None, Some(drawer)]);
             (main, Some((side, SidePlacement::Drawer)))
         };
         let grid = size.width >= 140 && size.height >= 30 && (2..=4).contains(&input.pane_count);
@@ -138,17 +128,13 @@ impl Screen {
 }
 
 fn grid_panes(main: Rect, input: &ScreenInput) -> Vec<PaneArea> {
-    let [top, bottom] = main.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-    ]));
+    let [top, bottom] = split_array(main, Axis::Vertical, [None, None]);
     let mut cells = Vec::new();
     for (row, count) in [
         (top, 2.min(input.pane_count)),
         (bottom, input.pane_count - 2),
     ] {
-        let constraints = vec![Constraint::Fill(1); count];
-        cells.extend(Layout::horizontal(constraints).split(row).iter().copied());
+        cells.extend(split(row, Axis::Horizontal, &vec![None; count]));
     }
     cells
         .into_iter()
@@ -172,17 +158,11 @@ fn stacked_panes(main: Rect, input: &ScreenInput) -> Vec<PaneArea> {
     } else {
         vec![focus]
     };
-    let constraints: Vec<Constraint> = shown
+    let sizes: Vec<Option<u16>> = shown
         .iter()
-        .map(|&p| {
-            if p == focus {
-                Constraint::Fill(1)
-            } else {
-                Constraint::Length(1)
-            }
-        })
+        .map(|&p| if p == focus { None } else { Some(1) })
         .collect();
-    let areas = Layout::vertical(constraints).split(main);
+    let areas = split(main, Axis::Vertical, &sizes);
     shown
         .iter()
         .zip(areas.iter())
@@ -201,6 +181,64 @@ fn stacked_panes(main: Rect, input: &ScreenInput) -> Vec<PaneArea> {
             }
         })
         .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Axis {
+    Horizontal,
+    Vertical,
+}
+
+/// `area` cut along `axis` into pieces of `Some(length)` cells and `None` for an equal share of
+/// what the lengths leave (ratatui's `Constraint::Length` and `Constraint::Fill(1)`), exactly as
+/// ratatui's `Layout` cuts it when the lengths fit, as they always do here. Computed directly:
+/// the layout solver costs about a tenth of the reader's start-up on its first call. Shares
+/// that do not divide evenly end at the nearest cell (halves rounded up).
+fn split(area: Rect, axis: Axis, sizes: &[Option<u16>]) -> Vec<Rect> {
+    let total = match axis {
+        Axis::Horizontal => area.width,
+        Axis::Vertical => area.height,
+    };
+    let fixed: u16 = sizes.iter().flatten().fold(0, |a, b| a.saturating_add(*b));
+    let rest = u32::from(total.saturating_sub(fixed));
+    let fills = sizes.iter().filter(|s| s.is_none()).count() as u32;
+    let mut at = 0u16;
+    let mut filled = 0u32;
+    sizes
+        .iter()
+        .map(|size| {
+            let length = match size {
+                Some(length) => (*length).min(total.saturating_sub(at)),
+                None => {
+                    // Where this share ends, rounded to the nearest cell, halves up.
+                    let before = (filled * rest * 2 / fills).div_ceil(2);
+                    filled += 1;
+                    let after = (filled * rest * 2 / fills).div_ceil(2);
+                    u16::try_from(after - before).unwrap_or(u16::MAX)
+                }
+            };
+            let piece = match axis {
+                Axis::Horizontal => Rect {
+                    x: area.x + at,
+                    width: length,
+                    ..area
+                },
+                Axis::Vertical => Rect {
+                    y: area.y + at,
+                    height: length,
+                    ..area
+                },
+            };
+            at += length;
+            piece
+        })
+        .collect()
+}
+
+/// [`split`] into a fixed number of pieces.
+fn split_array<const N: usize>(area: Rect, axis: Axis, sizes: [Option<u16>; N]) -> [Rect; N] {
+    let pieces = split(area, axis, &sizes);
+    std::array::from_fn(|i| pieces.get(i).copied().unwrap_or_default())
 }
 
 /// Inside the border, one column of padding each side, at most `max_width` wide and centred.
@@ -300,6 +338,42 @@ mod tests {
         assert_eq!(side(60, 160), 60);
         assert_eq!(side(90, 120), 120 - MIN_MAIN_WIDTH);
         assert_eq!(side(5, 120), MIN_SIDE_WIDTH);
+    }
+
+    #[test]
+    fn split_is_ratatuis_layout() {
+        use ratatui::layout::{Constraint, Layout};
+        let cases: &[&[Option<u16>]] = &[
+            &[Some(1), None, Some(1)],
+            &[None, Some(24)],
+            &[None, Some(40)],
+            &[None, Some(6)],
+            &[None, None],
+            &[None],
+            &[Some(1), Some(1), None, Some(1)],
+            &[None, Some(1), Some(1), Some(1), Some(1)],
+        ];
+        for sizes in cases {
+            let constraints: Vec<Constraint> = sizes
+                .iter()
+                .map(|s| s.map_or(Constraint::Fill(1), Constraint::Length))
+                .collect();
+            let fixed: u16 = sizes.iter().flatten().sum();
+            for total in fixed..=400 {
+                let area = Rect::new(3, 2, total, total / 2 + 1);
+                let area_v = Rect::new(3, 2, total / 2 + 1, total);
+                assert_eq!(
+                    split(area, Axis::Horizontal, sizes),
+                    Layout::horizontal(constraints.clone()).split(area).to_vec(),
+                    "{sizes:?} {total}"
+                );
+                assert_eq!(
+                    split(area_v, Axis::Vertical, sizes),
+                    Layout::vertical(constraints.clone()).split(area_v).to_vec(),
+                    "{sizes:?} {total}"
+                );
+            }
+        }
     }
 
     #[test]

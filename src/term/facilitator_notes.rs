@@ -5,7 +5,7 @@ use std::io;
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
 use super::event_loop::{self, Channel, Driven, Step, Wake};
@@ -18,7 +18,7 @@ use crate::link::{self, Announcement, Listener};
 /// `listener` and redraws on a key, on a message, or when its clock ticks.
 pub fn run_facilitator_notes(notes: &mut FacilitatorNotes, listener: &Listener) -> io::Result<()> {
     let result = with_terminal(|| {
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut terminal = Terminal::new(super::backend::Output::stdout())?;
         let size = terminal.size()?;
         let _ = notes.update(Action::Resize(size.width, size.height));
         catch_up(notes, listener);

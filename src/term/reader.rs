@@ -19,7 +19,7 @@ use std::sync::PoisonError;
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
 use super::event_loop::{self, Driven, Step, TerminalEvents};
@@ -56,7 +56,7 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
         if fault == Some(Fault::Start) {
             return Err(io::Error::other("fault injected by GLOSE_TEST_FAULT=start"));
         }
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut terminal = Terminal::new(super::backend::Output::stdout())?;
         let mut reader = Reader {
             link: Link::new(app),
             app: &mut *app,

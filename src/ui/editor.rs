@@ -5,6 +5,7 @@
 //! terminal's own (`Frame::set_cursor_position`), which screen readers and input methods follow.
 
 use crate::i18n::screen as msg;
+use crate::ui::cells;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -83,7 +84,13 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
         .take(usize::from(a.context.height))
         .enumerate()
     {
-        buf.set_line(a.context.x, a.context.y + i as u16, line, a.context.width);
+        cells::set_line(
+            buf,
+            a.context.x,
+            a.context.y + i as u16,
+            line,
+            a.context.width,
+        );
     }
 
     // The text.
@@ -92,7 +99,8 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
     let text = editor.text();
     if text.is_empty() {
         let placeholder = msg::write_your_note(lang);
-        buf.set_line(
+        cells::set_line(
+            buf,
             a.text.x,
             a.text.y,
             &Line::from(Span::styled(placeholder, theme.dim)),
@@ -103,7 +111,8 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
     for (i, row) in all.iter().skip(editor.scroll).take(height).enumerate() {
         let shown = text.get(row.start..row.end).unwrap_or("");
         let (shown, _) = truncate(shown, usize::from(a.text.width));
-        buf.set_line(
+        cells::set_line(
+            buf,
             a.text.x,
             a.text.y + i as u16,
             &Line::from(Span::styled(shown, theme.text)),
@@ -113,10 +122,17 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
     // More above or below: a mark in the border.
     let x = a.popup.right().saturating_sub(1);
     if editor.scroll > 0 {
-        buf.set_string(x, a.text.y, "↑", theme.key);
+        cells::set_stringn(buf, x, a.text.y, "↑", usize::MAX, theme.key);
     }
     if all.len() > editor.scroll + height {
-        buf.set_string(x, a.text.bottom().saturating_sub(1), "↓", theme.key);
+        cells::set_stringn(
+            buf,
+            x,
+            a.text.bottom().saturating_sub(1),
+            "↓",
+            usize::MAX,
+            theme.key,
+        );
     }
 
     // The keys, or the question.
@@ -142,7 +158,7 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
         }
         Line::from(Span::styled(fit(&line, footer_width), theme.dim))
     };
-    buf.set_line(a.footer.x, a.footer.y, &footer, a.footer.width);
+    cells::set_line(buf, a.footer.x, a.footer.y, &footer, a.footer.width);
 
     if editor.confirm_close || editor.recovered {
         return None;

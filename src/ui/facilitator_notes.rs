@@ -15,6 +15,7 @@ use crate::i18n::Text;
 use crate::layout::facilitator_notes::{body_lines, text_area};
 use crate::layout::stop::{self, Timing};
 use crate::text::wrap::str_width;
+use crate::ui::cells;
 use crate::ui::{fit, wrap_text};
 
 /// Draws one frame of the notes window.
@@ -74,7 +75,8 @@ fn render_header(notes: &FacilitatorNotes, timing: Timing, area: Rect, buf: &mut
         )),
     ];
     buf.set_style(area, theme.status);
-    buf.set_line(
+    cells::set_line(
+        buf,
         area.x,
         area.y,
         &Line::from(spans).style(theme.status),
@@ -109,7 +111,7 @@ fn render_next(notes: &FacilitatorNotes, timing: Timing, area: Rect, buf: &mut B
         fit(&text, usize::from(area.width)),
         notes.theme.label,
     ));
-    buf.set_line(area.x, area.y, &line, area.width);
+    cells::set_line(buf, area.x, area.y, &line, area.width);
 }
 
 /// The last line: the presenter's screen state and the keys.
@@ -150,7 +152,13 @@ fn render_status(notes: &FacilitatorNotes, area: Rect, buf: &mut Buffer) {
         Line::from(Span::raw(fit(&left, width)))
     };
     buf.set_style(area, notes.theme.status);
-    buf.set_line(area.x, area.y, &line.style(notes.theme.status), area.width);
+    cells::set_line(
+        buf,
+        area.x,
+        area.y,
+        &line.style(notes.theme.status),
+        area.width,
+    );
 }
 
 /// The screen before a presenter starts.

@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use crate::app::{Action, App};
 use crate::i18n::Text;
 use crate::layout::{help, popup};
+use crate::ui::cells;
 
 /// The help's lines at `width` cells (from `App::help_doc`, wrapped by `layout::help`).
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -70,6 +71,6 @@ pub(crate) fn draw_rows(
     };
     let shown = usize::from(inner.height);
     for (i, line) in lines.iter().skip(scroll).take(shown).enumerate() {
-        buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
+        cells::set_line(buf, inner.x, inner.y + i as u16, line, inner.width);
     }
 }

@@ -15,6 +15,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use crate::app::{App, Overlay};
 use crate::i18n::Text;
 use crate::notebook::Place;
+use crate::ui::cells;
 use crate::ui::{fit, wrap_text};
 
 /// Where a place is, for a list entry: "2 · chiffre « words »".
@@ -115,7 +116,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let w = usize::from(inner.width);
     if entries.is_empty() {
         for (i, line) in empty.iter().take(list_height).enumerate() {
-            buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
+            cells::set_line(buf, inner.x, inner.y + i as u16, line, inner.width);
         }
     } else {
         let visible_entries = (list_height / rows_per_entry).max(1);
@@ -136,11 +137,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Style::new()
             };
             let head = Line::from(Span::styled(fit(&format!("{marker}{head}"), w), style));
-            buf.set_line(inner.x, y, &head, inner.width);
+            cells::set_line(buf, inner.x, y, &head, inner.width);
             y += 1;
             if let Some(detail) = detail {
                 let detail = Line::from(Span::styled(fit(detail, w), theme.dim));
-                buf.set_line(inner.x, y, &detail, inner.width);
+                cells::set_line(buf, inner.x, y, &detail, inner.width);
                 y += 1;
             }
         }
@@ -165,7 +166,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let line = crate::ui::lookup::hints(app, overlay, w);
         Line::from(Span::styled(fit(&line, w), theme.dim))
     };
-    buf.set_line(inner.x, footer_y, &footer, inner.width);
+    cells::set_line(buf, inner.x, footer_y, &footer, inner.width);
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use crate::app::{Action, App, ListState, Overlay};
 use crate::i18n::Text;
 use crate::input::Mode;
 use crate::text::wrap::str_width;
+use crate::ui::cells;
 use crate::ui::fit;
 
 /// Draws the frame of a list overlay: border and title, header, filter line, the entries from
@@ -29,7 +30,8 @@ pub fn render(app: &App, area: Rect, frame: ListFrame<'_>, buf: &mut Buffer) -> 
         .border_style(theme.border_focused)
         .title(Span::styled(format!(" {} ", frame.title), theme.label))
         .render(areas.popup, buf);
-    buf.set_line(
+    cells::set_line(
+        buf,
         areas.header.x,
         areas.header.y,
         &frame.header,
@@ -40,7 +42,7 @@ pub fn render(app: &App, area: Rect, frame: ListFrame<'_>, buf: &mut Buffer) -> 
     let list = areas.list;
     if frame.len == 0 {
         let line = Line::from(Span::styled(Text::NothingMatches.get(app.lang), theme.dim));
-        buf.set_line(list.x, list.y, &line, list.width);
+        cells::set_line(buf, list.x, list.y, &line, list.width);
     }
     for (row, index) in (frame.state.top..frame.len)
         .take(usize::from(list.height))
@@ -59,14 +61,15 @@ pub fn render(app: &App, area: Rect, frame: ListFrame<'_>, buf: &mut Buffer) -> 
             line = line.patch_style(theme.cursor);
             buf.set_style(Rect::new(list.x, y, list.width, 1), theme.cursor);
         }
-        buf.set_line(list.x, y, &line, list.width);
+        cells::set_line(buf, list.x, y, &line, list.width);
     }
 
     if let Some(detail) = frame.detail
         && areas.detail.height > 0
     {
         let rule = "─".repeat(usize::from(areas.detail.width));
-        buf.set_line(
+        cells::set_line(
+            buf,
             areas.detail.x,
             areas.detail.y,
             &Line::from(Span::styled(rule, theme.border)),
@@ -82,11 +85,12 @@ pub fn render(app: &App, area: Rect, frame: ListFrame<'_>, buf: &mut Buffer) -> 
         }
         for (i, line) in lines.iter().enumerate() {
             let y = areas.detail.y + 1 + i as u16;
-            buf.set_line(areas.detail.x, y, line, areas.detail.width);
+            cells::set_line(buf, areas.detail.x, y, line, areas.detail.width);
         }
     }
     let hints = hints(app, frame.overlay, usize::from(areas.hints.width));
-    buf.set_line(
+    cells::set_line(
+        buf,
         areas.hints.x,
         areas.hints.y,
         &Line::from(Span::styled(
@@ -123,7 +127,8 @@ fn filter_line(app: &App, state: &ListState, area: Rect, buf: &mut Buffer) -> Op
             .first_key(crate::input::Mode::Reader, Action::Search)
             .map_or_else(String::new, |k| k.label(app.lang));
         let text = Text::FilterHint.get(app.lang).replacen('/', &key, 1);
-        buf.set_line(
+        cells::set_line(
+            buf,
             area.x,
             area.y,
             &Line::from(Span::styled(text, theme.dim)),
@@ -139,7 +144,7 @@ fn filter_line(app: &App, state: &ListState, area: Rect, buf: &mut Buffer) -> Op
         Span::styled(label, theme.label),
         Span::styled(shown.to_owned(), Style::new()),
     ]);
-    buf.set_line(area.x, area.y, &line, area.width);
+    cells::set_line(buf, area.x, area.y, &line, area.width);
     state.editing.then(|| {
         Position::new(
             area.x + (label_width + column).min(usize::from(area.width)) as u16,

@@ -17,6 +17,7 @@ use crate::present::Presenter;
 use crate::text::wrap::str_width;
 use crate::theme::Theme;
 use crate::tour::TourProgress;
+use crate::ui::cells;
 use crate::ui::fit;
 
 /// Draws the presenter over the whole `area`.
@@ -39,7 +40,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             area.width,
             area.height
         );
-        buf.set_line(
+        cells::set_line(
+            buf,
             area.x,
             area.y,
             &Line::raw(fit(&message, usize::from(area.width))),
@@ -132,7 +134,8 @@ fn draw_scrolled(
     let mark = fit(&mark, usize::from(body.width)).trim_end().to_owned();
     let width = u16::try_from(str_width(&mark)).unwrap_or(body.width);
     let y = body.y + u16::try_from(visible).unwrap_or(0);
-    buf.set_line(
+    cells::set_line(
+        buf,
         body.x + body.width.saturating_sub(width) / 2,
         y,
         &Line::from(Span::styled(mark, theme.label)),
@@ -160,7 +163,7 @@ fn draw(plan: &Plan, body: Rect, buf: &mut Buffer) {
                     }
                     let width = line_width(line).min(usize::from(column)) as u16;
                     let offset = if *centred { (column - width) / 2 } else { 0 };
-                    buf.set_line(x + offset, y, line, column - offset);
+                    cells::set_line(buf, x + offset, y, line, column - offset);
                     y += 1;
                 }
             }
@@ -190,7 +193,7 @@ fn draw(plan: &Plan, body: Rect, buf: &mut Buffer) {
                             style.add_modifier(Modifier::BOLD),
                         ));
                         let width = line_width(&line).min(usize::from(column)) as u16;
-                        buf.set_line(x + (column - width) / 2, y, &line, column);
+                        cells::set_line(buf, x + (column - width) / 2, y, &line, column);
                     }
                 }
                 y += rows;
@@ -232,7 +235,7 @@ fn render_footer(
             keys.get(lang)
         );
         let line = Line::styled(fit(&text, usize::from(area.width)), theme.status);
-        buf.set_line(area.x, area.y, &line, area.width);
+        cells::set_line(buf, area.x, area.y, &line, area.width);
         return;
     }
     let typed = app
@@ -313,7 +316,7 @@ fn render_footer(
         Span::styled("─".repeat(bar_width - done), theme.dim),
         Span::styled(times, times_style),
     ]);
-    buf.set_line(area.x, area.y, &line, area.width);
+    cells::set_line(buf, area.x, area.y, &line, area.width);
 }
 
 /// The presenter's keys, from its keymap. A description longer than its column wraps under

@@ -8,10 +8,11 @@ use ratatui::layout::Margin;
 use ratatui::symbols;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+    BorderType, Borders, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
 };
 
 use crate::app::App;
+use crate::ui::cells;
 use ratatui::style::{Modifier, Style};
 
 use crate::content::{
@@ -44,23 +45,23 @@ pub fn pane(app: &App, area: PaneArea, buf: &mut Buffer) {
                 title_style,
             ),
         ]);
-        buf.set_line(area.area.x, area.area.y, &line, area.area.width);
+        cells::set_line(buf, area.area.x, area.area.y, &line, area.area.width);
         return;
     }
-    let block = Block::bordered()
-        .border_type(if focused {
-            theme.focused_border_type
-        } else {
-            BorderType::Plain
-        })
-        .border_style(theme.border(focused))
-        .title(Line::from(Span::styled(
-            fit(&title, usize::from(area.area.width.saturating_sub(4)))
-                .trim_end()
-                .to_owned(),
-            title_style,
-        )));
-    block.render(area.area, buf);
+    let border_type = if focused {
+        theme.focused_border_type
+    } else {
+        BorderType::Plain
+    };
+    let title = fit(&title, usize::from(area.area.width.saturating_sub(4)));
+    cells::bordered(
+        buf,
+        area.area,
+        Borders::ALL,
+        &border_type.to_border_set(),
+        theme.border(focused),
+        Some(&Line::from(Span::styled(title.trim_end(), title_style))),
+    );
     let Some(layout) = app.layout(area.pane) else {
         return;
     };
@@ -70,7 +71,7 @@ pub fn pane(app: &App, area: PaneArea, buf: &mut Buffer) {
     for (i, row) in layout.rows.iter().skip(top).take(height).enumerate() {
         let y = area.text.y + i as u16;
         let line = row_line(app, layout, row);
-        buf.set_line(area.text.x, y, &line, area.text.width);
+        cells::set_line(buf, area.text.x, y, &line, area.text.width);
         if row.kind == RowKind::Text {
             let signs: String = marks
                 .iter()
@@ -89,7 +90,7 @@ pub fn pane(app: &App, area: PaneArea, buf: &mut Buffer) {
             let width = signs.chars().count() as u16;
             if width > 0 {
                 let x = area.text.x.saturating_sub(width);
-                buf.set_string(x, y, &signs, theme.key);
+                cells::set_stringn(buf, x, y, &signs, usize::MAX, theme.key);
             }
         }
     }

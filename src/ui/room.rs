@@ -3,6 +3,7 @@
 //! or scan.
 
 use crate::i18n::room as msg;
+use crate::ui::cells;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -54,7 +55,8 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.text);
     let Some(room) = &app.room else {
         let text = msg::no_room_open_start_glose(lang);
-        buf.set_line(
+        cells::set_line(
+            buf,
             area.x + 1,
             area.y + 1,
             &Line::styled(fit(text, usize::from(area.width)), theme.heading),
@@ -87,7 +89,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(qr_area) = qr_area {
         let style = Style::default().fg(Color::White).bg(Color::Black);
         for (i, row) in qr.iter().enumerate() {
-            buf.set_string(qr_area.x, qr_area.y + i as u16, row, style);
+            cells::set_stringn(buf, qr_area.x, qr_area.y + i as u16, row, usize::MAX, style);
         }
     }
     let width = usize::from(text_area.width);
@@ -134,7 +136,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if y >= text_area.bottom() {
             return;
         }
-        buf.set_line(text_area.x, y, line, text_area.width);
+        cells::set_line(buf, text_area.x, y, line, text_area.width);
         y += 1;
     }
     y += 1;
@@ -149,7 +151,8 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .render(Rect::new(text_area.x, y, text_area.width, big_rows), buf);
         y += big_rows;
     } else {
-        buf.set_line(
+        cells::set_line(
+            buf,
             text_area.x,
             y,
             &Line::styled(room.code.clone(), theme.figure),
@@ -161,7 +164,7 @@ pub fn render_join(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if y >= text_area.bottom() {
             return;
         }
-        buf.set_line(text_area.x, y, line, text_area.width);
+        cells::set_line(buf, text_area.x, y, line, text_area.width);
         y += 1;
     }
 }

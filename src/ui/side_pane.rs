@@ -3,18 +3,21 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::Borders;
 
 use crate::app::App;
 use crate::i18n::Text;
 use crate::layout::screen::SidePlacement;
 use crate::layout::side_pane::{self, capitalise, content_area};
 use crate::layout::stop::stop_label;
+use crate::ui::cells;
 
 /// Draws the side pane.
+///
+/// Its area is blank (see `ui::draw_layers`): the panes beside or above it never write there.
 pub fn render(app: &App, area: Rect, placement: SidePlacement, buf: &mut Buffer) {
-    Clear.render(area, buf);
     let theme = &app.theme;
     let title = match app
         .view
@@ -47,11 +50,14 @@ pub fn render(app: &App, area: Rect, placement: SidePlacement, buf: &mut Buffer)
         SidePlacement::Right => Borders::ALL,
         SidePlacement::Drawer => Borders::TOP,
     };
-    Block::new()
-        .borders(borders)
-        .border_style(theme.border)
-        .title(Span::styled(title, theme.label))
-        .render(area, buf);
+    cells::bordered(
+        buf,
+        area,
+        borders,
+        &border::PLAIN,
+        theme.border,
+        Some(&Line::from(Span::styled(title, theme.label))),
+    );
     let inner = content_area(area, placement);
     let lines = side_pane::lines(&app.side(), usize::from(inner.width));
     let scroll = app.view.side_scroll.min(lines.len().saturating_sub(1));
@@ -60,5 +66,5 @@ pub fn render(app: &App, area: Rect, placement: SidePlacement, buf: &mut Buffer)
         .skip(scroll)
         .take(usize::from(inner.height))
         .collect();
-    Paragraph::new(shown).render(inner, buf);
+    cells::paragraph(buf, inner, &shown);
 }

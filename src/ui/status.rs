@@ -11,6 +11,7 @@ use crate::app::{Action, App, Message};
 use crate::i18n::{Text, not_found};
 use crate::text::sanitize::clean_line;
 use crate::text::wrap::{str_width, truncate};
+use crate::ui::cells;
 use crate::ui::fit;
 
 /// The fewest columns a shortened part title keeps (`Une écon…`); with less room it goes.
@@ -28,7 +29,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         fit(&text, usize::from(area.width)),
         app.theme.header,
     ));
-    buf.set_line(area.x, area.y, &line, area.width);
+    cells::set_line(buf, area.x, area.y, &line, area.width);
 }
 
 /// The last line: where the reader is and what to press, or the search line. Returns where the
@@ -192,7 +193,13 @@ pub fn status_line(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
         ])
     };
     buf.set_style(area, app.theme.status);
-    buf.set_line(area.x, area.y, &line.style(app.theme.status), area.width);
+    cells::set_line(
+        buf,
+        area.x,
+        area.y,
+        &line.style(app.theme.status),
+        area.width,
+    );
     None
 }
 
@@ -246,7 +253,7 @@ fn search_line(
         Span::styled(count, app.theme.status),
     ]);
     buf.set_style(area, ratatui::style::Style::reset());
-    buf.set_line(area.x, area.y, &line, area.width);
+    cells::set_line(buf, area.x, area.y, &line, area.width);
     Position::new(
         area.x + (prompt_width + column).min(width.saturating_sub(1)) as u16,
         area.y,
