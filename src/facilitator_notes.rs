@@ -31,7 +31,8 @@ use crate::theme::Theme;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Remote {
     pub state: PresenterState,
-    /// Clock time at which the presenter's times were `state.tour_ms` / `state.stop_ms`.
+    /// Clock time at which the presenter's times were `state.tour_ms` / `state.stop_ms` (the
+    /// message's age already added to them).
     pub at: Duration,
     /// The presenter's process, when its messages give it (watched, so that one that died is
     /// not shown as live).
@@ -130,9 +131,17 @@ impl FacilitatorNotes {
                 if state.stops != self.article.tour.len() || state.stop >= state.stops {
                     return false; // another version of the tour: nothing sensible to show
                 }
+                // The times as they are now: a state read from the folder may be an hour old
+                // (a presenter speaks only on a change), older than this window's clock.
+                let mut state = state;
+                if !(state.blanked || state.paused) {
+                    let late = u64::try_from(age.as_millis()).unwrap_or(u64::MAX);
+                    state.tour_ms = state.tour_ms.saturating_add(late);
+                    state.stop_ms = state.stop_ms.saturating_add(late);
+                }
                 let remote = Remote {
                     state,
-                    at: now.saturating_sub(age),
+                    at: now,
                     pid,
                 };
                 match (followed, self.remote) {
@@ -402,6 +411,15 @@ mod tests {
         assert_eq!((timing.stop_s, timing.tour_s), (8, 63));
         notes.receive(Announcement::Bye { session: 0 }, Duration::ZERO);
         assert_eq!(notes.timing(), None);
+    }
+
+    #[test]
+    fn a_state_older_than_the_window_runs_on_from_when_it_was_sent() {
+        // A window opened now reads the state a presenter idle for ten minutes wrote.
+        let (mut notes, _clock) = notes();
+        notes.receive(Announcement::State(state(1)), Duration::from_secs(600));
+        let timing = notes.timing().unwrap();
+        assert_eq!((timing.stop_s, timing.tour_s), (605, 660));
     }
 
     #[test]
