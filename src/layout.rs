@@ -398,14 +398,11 @@ pub fn block_rows(
                 offset += line.len() + 1;
             }
         }
-        BlockKind::Table {
-            rows: table,
-            aligns,
-        } => {
+        BlockKind::Table(table) => {
             table_rows(
                 article,
-                table,
-                aligns,
+                &table.rows,
+                &table.aligns,
                 width.saturating_sub(lead),
                 cells,
                 &mut |line, range, style| {

@@ -25,6 +25,8 @@ mod inline;
 
 use std::ops::Range;
 
+use std::sync::PoisonError;
+
 use pulldown_cmark::{Options, Parser};
 
 use crate::content::model::{Block, BlockKind, InlineStyle, Link};
@@ -135,7 +137,7 @@ pub fn parse(source: &str, level: PartLevel) -> Body {
 fn parse_in_chunks(source: &str, level: PartLevel, chunk: usize) -> Body {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let (chunks, shared) = chunks(source, chunk);
-    parse_chunks(chunks, &shared, level, source.len())
+    parse_chunks(chunks, &shared, level, source.len(), workers())
 }
 
 /// A Markdown file read in chunks (see [`read`]).
@@ -184,59 +186,141 @@ pub fn read(reader: impl std::io::Read, limit: usize) -> std::io::Result<Source>
 pub fn parse_chunked(chunked: Chunked, level: PartLevel) -> Body {
     let Chunked { chunks, shared } = chunked;
     let capacity = chunks.iter().map(String::len).sum();
-    parse_chunks(chunks, &shared, level, capacity)
+    parse_chunks(chunks, &shared, level, capacity, workers())
 }
 
-/// Parses the chunks of a file in order, each dropped once parsed when they are owned.
-fn parse_chunks<S: AsRef<str>>(
-    chunks: impl IntoIterator<Item = S>,
+/// How many threads parse the chunks of a file at once: one a core, at most four (a 10 MB
+/// file is about 40 chunks; more threads would only wait for the join).
+fn workers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(4)
+}
+
+/// Parses the chunks of a file, each dropped once parsed when they are owned, into what
+/// parsing them in order on one thread gives.
+///
+/// The first chunk is walked on this thread; the others, when there are `workers` of at least
+/// two, on that many threads at once, each into a builder of its own ([`Builder::piece`]),
+/// joined in file order ([`Builder::append`]). A piece begins as if text came before it, which
+/// it does once the first chunk has written some: a first chunk with no text at all (nothing
+/// but hidden HTML, say) has the rest walked in order on this thread.
+fn parse_chunks<S: AsRef<str> + Send>(
+    chunks: Vec<S>,
     shared: &Shared,
     level: PartLevel,
     capacity: usize,
+    workers: usize,
 ) -> Body {
     let mut builder = Builder::new(level, capacity);
-    let several = shared.chunks > 1;
     let mut lines_before = 0;
-    for (index, chunk) in chunks.into_iter().enumerate() {
-        let chunk = chunk.as_ref();
-        // A link may use a definition written in another chunk: every definition of the file
-        // is known to every chunk. A footnote defined in another chunk gets a stand-in
-        // definition (after the first chunk, which ends with a blank line; before the others,
-        // which begin with a heading), whose events are skipped.
-        let stand_ins = if several {
-            shared.footnote_stand_ins(chunk, index)
-        } else {
-            String::new()
-        };
-        let (input, skip): (std::borrow::Cow<'_, str>, usize) = if stand_ins.is_empty() {
-            (chunk.into(), 0)
-        } else if index == 0 {
-            (format!("{chunk}{stand_ins}").into(), 0)
-        } else {
-            let skip = stand_ins.len();
-            (format!("{stand_ins}{chunk}").into(), skip)
-        };
-        let resolve = |link: pulldown_cmark::BrokenLink<'_>| {
-            if !several {
-                return None;
-            }
-            shared
-                .definitions
-                .get(&label_key(&link.reference))
-                .map(|url| (url.clone().into(), "".into()))
-        };
-        let lines = Lines::new(chunk, lines_before);
-        let parser = Parser::new_with_broken_link_callback(&input, options(), Some(resolve));
-        for (event, offsets) in parser.into_offset_iter() {
-            let Some(offset) = offsets.start.checked_sub(skip).filter(|&o| o < chunk.len()) else {
-                continue;
-            };
-            builder.event(event, offset, &lines);
-        }
-        builder.end_chunk();
-        lines_before += lines.breaks();
+    let mut queue = chunks.into_iter().enumerate();
+    if let Some((index, chunk)) = queue.next() {
+        lines_before += walk_chunk(&mut builder, chunk.as_ref(), index, shared, lines_before);
     }
+    if workers < 2 || queue.len() == 0 || !builder.has_text() {
+        for (index, chunk) in queue {
+            lines_before += walk_chunk(&mut builder, chunk.as_ref(), index, shared, lines_before);
+        }
+        return builder.finish();
+    }
+    let workers = workers.min(queue.len());
+    // The chunks not yet taken, and the first piece not yet joined: a thread takes a chunk
+    // only a few ahead of it, so that pieces parsed early (a thread held up on one chunk,
+    // another racing ahead) do not pile up in memory.
+    let total = queue.len() + 1;
+    let state = std::sync::Mutex::new((queue, 1));
+    let joined = std::sync::Condvar::new();
+    let ahead = workers + 1;
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        for _ in 0..workers {
+            let (tx, state, joined) = (tx.clone(), &state, &joined);
+            scope.spawn(move || {
+                loop {
+                    let next = {
+                        let guard = state.lock().unwrap_or_else(PoisonError::into_inner);
+                        let mut guard = joined
+                            .wait_while(guard, |(queue, next)| {
+                                queue.len() > 0 && *next + ahead <= total - queue.len()
+                            })
+                            .unwrap_or_else(PoisonError::into_inner);
+                        guard.0.next()
+                    };
+                    let Some((index, chunk)) = next else { break };
+                    let mut piece = Builder::piece(level, chunk.as_ref().len());
+                    let breaks = walk_chunk(&mut piece, chunk.as_ref(), index, shared, 0);
+                    drop(chunk);
+                    if tx.send((index, piece, breaks)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // Pieces come in any order; each is joined once those before it are.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 1;
+        for (index, piece, breaks) in rx {
+            waiting.insert(index, (piece, breaks));
+            while let Some((piece, breaks)) = waiting.remove(&next) {
+                builder.append(piece, lines_before);
+                lines_before += breaks;
+                next += 1;
+            }
+            state.lock().unwrap_or_else(PoisonError::into_inner).1 = next;
+            joined.notify_all();
+        }
+    });
     builder.finish()
+}
+
+/// Walks one chunk (the `index`th of the file, `lines_before` lines into it) and ends it;
+/// returns how many line breaks it holds.
+fn walk_chunk(
+    builder: &mut Builder,
+    chunk: &str,
+    index: usize,
+    shared: &Shared,
+    lines_before: usize,
+) -> usize {
+    let several = shared.chunks > 1;
+    // A link may use a definition written in another chunk: every definition of the file
+    // is known to every chunk. A footnote defined in another chunk gets a stand-in
+    // definition (after the first chunk, which ends with a blank line; before the others,
+    // which begin with a heading), whose events are skipped.
+    let stand_ins = if several {
+        shared.footnote_stand_ins(chunk, index)
+    } else {
+        String::new()
+    };
+    let (input, skip): (std::borrow::Cow<'_, str>, usize) = if stand_ins.is_empty() {
+        (chunk.into(), 0)
+    } else if index == 0 {
+        (format!("{chunk}{stand_ins}").into(), 0)
+    } else {
+        let skip = stand_ins.len();
+        (format!("{stand_ins}{chunk}").into(), skip)
+    };
+    let resolve = |link: pulldown_cmark::BrokenLink<'_>| {
+        if !several {
+            return None;
+        }
+        shared
+            .definitions
+            .get(&label_key(&link.reference))
+            .map(|url| (url.clone().into(), "".into()))
+    };
+    let lines = Lines::new(chunk, lines_before);
+    let parser = Parser::new_with_broken_link_callback(&input, options(), Some(resolve));
+    for (event, offsets) in parser.into_offset_iter() {
+        let Some(offset) = offsets.start.checked_sub(skip).filter(|&o| o < chunk.len()) else {
+            continue;
+        };
+        builder.event(event, offset, &lines);
+    }
+    builder.end_chunk();
+    lines.breaks()
 }
 
 /// Keeps a finished section. A part heading with nothing under it, in a plain file, is kept as
@@ -315,7 +399,7 @@ mod tests {
     fn styled(body: &Body) -> Vec<(&str, u8, Option<usize>)> {
         body.styles
             .iter()
-            .map(|s| (&body.text[s.range.clone()], s.style, s.link))
+            .map(|s| (&body.text[s.range()], s.style, s.link()))
             .collect()
     }
 
@@ -489,17 +573,37 @@ mod tests {
     }
 
     #[test]
+    fn the_block_model_stays_small() {
+        // A 10 MB document has about 60 000 blocks and 70 000 style runs (BENCHMARKS.md).
+        assert!(
+            std::mem::size_of::<Block>() <= 64,
+            "{}",
+            std::mem::size_of::<Block>()
+        );
+        assert!(std::mem::size_of::<InlineStyle>() <= 20);
+        let body = parse("- a\n\n```rust\nx\n```\n", PartLevel::Auto);
+        assert_eq!(body.blocks[0].marker.as_deref(), Some("•"));
+        assert!(
+            !body.blocks[0]
+                .marker
+                .as_ref()
+                .is_some_and(|m| m.is_heap_allocated())
+        );
+    }
+
+    #[test]
     fn tables_keep_their_cells() {
         let body = folder("| a | b |\n|---|--:|\n| 1 | 22 |\n");
-        let BlockKind::Table { rows, aligns } = &body.blocks[0].kind else {
+        let BlockKind::Table(table) = &body.blocks[0].kind else {
             panic!("a table");
         };
-        let cells: Vec<Vec<&str>> = rows
+        let cells: Vec<Vec<&str>> = table
+            .rows
             .iter()
             .map(|r| r.iter().map(|c| &body.text[c.clone()]).collect())
             .collect();
         assert_eq!(cells, [vec!["a", "b"], vec!["1", "22"]]);
-        assert_eq!(aligns, &[Align::Left, Align::Right]);
+        assert_eq!(table.aligns, [Align::Left, Align::Right]);
     }
 
     #[test]
@@ -532,9 +636,67 @@ mod tests {
         );
     }
 
+    /// Everything a parse gives, to compare two parses.
+    fn summary(body: &Body) -> String {
+        let heading = |h: &Heading| {
+            format!(
+                "{}@{}:{}:{:?}:{}",
+                h.text, h.line, h.column, h.range, h.level
+            )
+        };
+        let sections: Vec<String> = body
+            .sections
+            .iter()
+            .map(|s| format!("{:?} {:?}", s.heading.as_ref().map(heading), s.paragraphs))
+            .collect();
+        let minor: Vec<String> = body.minor_headings.iter().map(heading).collect();
+        let positions: Vec<(usize, usize)> = (0..body.text.len())
+            .step_by(97)
+            .map(|b| body.map.position(&body.text, b))
+            .collect();
+        format!(
+            "{:?}\n{sections:?}\n{minor:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{positions:?}",
+            body.text,
+            body.blocks,
+            body.styles,
+            body.links,
+            body.title.as_ref().map(heading),
+        )
+    }
+
+    #[test]
+    fn chunks_parsed_on_several_threads_are_the_text_parsed_whole() {
+        let piece = "# Part\n\nSee [the docs][docs], [^n] and **this** <https://a.org>.\n\n\
+                     ```sh\n\n# not a heading\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
+                     ---\n\n# After a rule\n\n- a\n  - [x] b\n\n## Sub\n\n> quote\n\n\
+                     <!-- hidden -->\n\n# Hidden only\n\n<!-- x -->\n\n";
+        let mut source = String::from("Title\n=====\n\n");
+        source.push_str(&piece.repeat(30));
+        source.push_str("[docs]: https://docs.rs\n\n[^n]: A note.\n");
+        for level in [PartLevel::Auto, PartLevel::Fixed(1)] {
+            let (whole, shared) = chunks(&source, usize::MAX);
+            let whole = summary(&parse_chunks(whole, &shared, level, 0, 1));
+            for size in [1, 64, 500] {
+                for workers in [1, 2, 3] {
+                    let (cut, shared) = chunks(&source, size);
+                    assert!(cut.len() > 2);
+                    let body = parse_chunks(cut, &shared, level, 0, workers);
+                    assert_eq!(summary(&body), whole, "{size} bytes, {workers} threads");
+                }
+            }
+        }
+        // A first chunk with no text: the rest is walked in order, and the text is the same.
+        let source = format!("<!--\n{}\n-->\n\n{}", "x\n".repeat(40), piece.repeat(5));
+        let (whole, shared) = chunks(&source, usize::MAX);
+        let whole = summary(&parse_chunks(whole, &shared, PartLevel::Auto, 0, 1));
+        let (cut, shared) = chunks(&source, 10);
+        let cut = parse_chunks(cut, &shared, PartLevel::Auto, 0, 2);
+        assert_eq!(summary(&cut), whole);
+    }
+
     #[test]
     fn a_footnote_defined_in_another_chunk_is_a_footnote() {
-        // The definition is more than a chunk (256 KB) after its reference, and a footnote of
+        // The definition is more than two chunks (128 KB each) after its reference, and a footnote of
         // the first chunk is used in the last.
         let mut source =
             String::from("# Notes\n\nA claim[^far] and another[^near].\n\n[^near]: Close by.\n\n");

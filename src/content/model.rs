@@ -187,8 +187,9 @@ pub struct Block {
     /// How many list items (or footnote definitions) hold it: its hanging indent.
     pub indent: u8,
     /// The list marker shown before its first line (`•`, `3.`, `[x]`, `[^1]`), when it is the
-    /// first block of a list item or footnote.
-    pub marker: Option<String>,
+    /// first block of a list item or footnote. Kept inline (up to 24 bytes, no allocation of
+    /// its own): a 10 MB document has tens of thousands.
+    pub marker: Option<compact_str::CompactString>,
 }
 
 /// The kind of a [`Block`].
@@ -198,14 +199,13 @@ pub enum BlockKind {
     Paragraph,
     /// A heading inside a part, `level` 1 to 6.
     Heading { level: u8 },
-    /// Lines of code, kept verbatim, separated by `\n`; `language` from the fence (may be empty).
-    Code { language: String },
-    /// A table: `rows` of cell ranges in `Article::text`, the first row the header; `aligns` per
-    /// column.
-    Table {
-        rows: Vec<Vec<Range<usize>>>,
-        aligns: Vec<Align>,
+    /// Lines of code, kept verbatim, separated by `\n`; `language` from the fence (may be empty,
+    /// kept inline up to 24 bytes).
+    Code {
+        language: compact_str::CompactString,
     },
+    /// A table (boxed: tables are rare, and every block would otherwise be as large as one).
+    Table(Box<Table>),
     /// Lines of plain text kept as they are (verse, an address, an option column), separated by
     /// `\n`, their indentation kept.
     Lines,
@@ -213,6 +213,15 @@ pub enum BlockKind {
     Rule,
     /// The text of an HTML block, its tags hidden.
     Html,
+}
+
+/// A table of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Cell ranges in `Article::text`, row by row, the first row the header.
+    pub rows: Vec<Vec<Range<usize>>>,
+    /// One per column.
+    pub aligns: Vec<Align>,
 }
 
 /// How a table column is aligned.
@@ -225,13 +234,47 @@ pub enum Align {
 
 /// A run of text in the author's inline styles. Runs never overlap: nested styles are flattened
 /// (strong words inside a link are one run with both).
+///
+/// Its range and link are kept in 32 bits (a 10 MB document has tens of thousands of runs): a
+/// text is at most `content::TEXT_LIMIT_BYTES` read, four times less than 32 bits hold even
+/// if every byte became a three-byte stand-in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InlineStyle {
-    pub range: Range<usize>,
+    start: u32,
+    end: u32,
     /// The styles of the run, a set of the `STYLE_*` bits.
     pub style: u8,
+    link: Option<u32>,
+}
+
+const _: () = assert!(crate::content::TEXT_LIMIT_BYTES <= u32::MAX as usize / 4);
+
+/// A byte offset of the text in 32 bits (see [`InlineStyle`]).
+fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+impl InlineStyle {
+    /// A run over `range` of `Article::text` with the `STYLE_*` bits `style`, part of the link
+    /// or image `link` (an index into `Article::links`).
+    pub fn new(range: Range<usize>, style: u8, link: Option<usize>) -> Self {
+        Self {
+            start: narrow(range.start),
+            end: narrow(range.end),
+            style,
+            link: link.map(narrow),
+        }
+    }
+
+    /// Its byte range in `Article::text`.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     /// Index into `Article::links` when the run is (part of) a link or image.
-    pub link: Option<usize>,
+    pub fn link(&self) -> Option<usize> {
+        self.link.map(|l| l as usize)
+    }
 }
 
 /// Emphasis (`*words*`).
@@ -420,7 +463,7 @@ impl Article {
 
     /// Index of the first inline style run that ends after `byte` (binary search).
     pub fn style_at_or_after(&self, byte: usize) -> usize {
-        self.styles.partition_point(|s| s.range.end <= byte)
+        self.styles.partition_point(|s| s.range().end <= byte)
     }
 
     /// Count of words in a part: white-space separated tokens holding a letter or a digit.

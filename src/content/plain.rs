@@ -237,8 +237,19 @@ pub fn guess_language(text: &str) -> &'static str {
     const FRENCH: usize = 5;
     // Occurrences that do not overlap, as `str::matches` counts them (five times faster).
     let count = |word: &str| memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).count();
-    let french: usize = WORDS.iter().take(FRENCH).map(|w| count(w)).sum();
-    let english: usize = WORDS.iter().skip(FRENCH).map(|w| count(w)).sum();
+    // A pass over the text a word: the French ones on a second core for a long text (a 10 MB
+    // document's nine passes cost about 60 M instructions).
+    let english = || -> usize { WORDS.iter().skip(FRENCH).map(|w| count(w)).sum() };
+    let french = || -> usize { WORDS.iter().take(FRENCH).map(|w| count(w)).sum() };
+    let (french, english) = if text.len() < 1024 * 1024 {
+        (french(), english())
+    } else {
+        std::thread::scope(|scope| {
+            let french = scope.spawn(french);
+            let english = english();
+            (french.join().unwrap_or(0), english)
+        })
+    };
     if french >= 3 && french > english {
         "fr"
     } else {
@@ -423,5 +434,11 @@ mod tests {
         );
         assert_eq!(guess_language("The cat of the neighbour and the dog"), "en");
         assert_eq!(guess_language("short"), "en");
+        // A long text is counted on two threads, with the same result.
+        let french = "Le chat de la voisine et le chien de la ferme. ".repeat(30_000);
+        assert!(french.len() > 1024 * 1024);
+        assert_eq!(guess_language(&french), "fr");
+        let english = format!("{french}{}", " the cat of the dog and to".repeat(100_000));
+        assert_eq!(guess_language(&english), "en");
     }
 }

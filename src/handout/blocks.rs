@@ -28,10 +28,11 @@ pub(super) fn inline(
     let mut cuts = vec![range.start, range.end];
     let styles_from = article.style_at_or_after(range.start);
     for s in article.styles.get(styles_from..).unwrap_or_default() {
-        if s.range.start >= range.end {
+        let s = s.range();
+        if s.start >= range.end {
             break;
         }
-        cuts.extend([s.range.start, s.range.end]);
+        cuts.extend([s.start, s.end]);
     }
     let links: Vec<&crate::content::Link> = article
         .links
@@ -76,12 +77,12 @@ pub(super) fn inline(
         let run = article
             .styles
             .get(article.style_at_or_after(start))
-            .filter(|s| s.range.start <= start && s.range.end >= end);
+            .filter(|s| s.range().start <= start && s.range().end >= end);
         let style = run.map_or(0, |s| s.style);
         let words = article.slice(start..end);
         // A footnote reference: link-styled `[label]` with no address.
         let footnote =
-            style & crate::content::STYLE_LINK != 0 && run.is_some_and(|r| r.link.is_none());
+            style & crate::content::STYLE_LINK != 0 && run.is_some_and(|r| r.link().is_none());
         let in_image = links
             .iter()
             .any(|l| l.image && l.range.start <= start && end <= l.range.end);
@@ -167,7 +168,7 @@ pub(super) fn structured(article: &Article, paragraph: &std::ops::Range<usize>) 
     let styled = article
         .styles
         .get(article.style_at_or_after(paragraph.start))
-        .is_some_and(|s| s.range.start < paragraph.end);
+        .is_some_and(|s| s.range().start < paragraph.end);
     styled.then_some(Block {
         start: paragraph.start,
         kind: BlockKind::Paragraph,
@@ -258,7 +259,8 @@ pub(super) fn md_structured(
             }
             let _ = writeln!(out, "{rest}{fence}");
         }
-        BlockKind::Table { rows, aligns } => {
+        BlockKind::Table(table) => {
+            let (rows, aligns) = (&table.rows, &table.aligns);
             for (r, cells) in rows.iter().enumerate() {
                 let line: Vec<String> = cells
                     .iter()
@@ -402,7 +404,8 @@ pub(super) fn h_structured(
         BlockKind::Lines => {
             let _ = writeln!(out, "<pre>{}</pre>", h(text));
         }
-        BlockKind::Table { rows, aligns } => {
+        BlockKind::Table(table) => {
+            let (rows, aligns) = (&table.rows, &table.aligns);
             out.push_str("<table>\n");
             for (r, cells) in rows.iter().enumerate() {
                 let tag = if r == 0 { "th" } else { "td" };

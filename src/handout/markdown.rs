@@ -109,9 +109,9 @@ pub(super) fn md_parts(out: &mut String, article: &Article, marks: Marks) {
             if let Some(m) = block
                 .as_ref()
                 .filter(|b| b.indent == 1)
-                .and_then(|b| b.marker.clone())
+                .and_then(|b| b.marker.as_deref())
             {
-                last_marker = Some(m);
+                last_marker = Some(m.to_owned());
             }
             if let Some(block) = block {
                 md_structured(out, article, paragraph.clone(), &block, marks);

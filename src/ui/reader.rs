@@ -316,7 +316,8 @@ fn first_row_end(app: &App, row: &VisualRow) -> usize {
         .blocks
         .get(row.deco.block as usize)
         .and_then(|b| match &b.kind {
-            crate::content::BlockKind::Table { rows, .. } => rows
+            crate::content::BlockKind::Table(table) => table
+                .rows
                 .first()
                 .and_then(|r| r.last())
                 .map(|c| c.end.max(c.start + 1)),
@@ -391,11 +392,15 @@ fn text_spans<'a>(app: &'a App, range: std::ops::Range<usize>, base: Style) -> V
         index += 1;
     }
     let mut index = article.style_at_or_after(range.start);
-    while let Some(s) = article.styles.get(index) {
-        if s.range.start >= range.end {
+    while let Some(s) = article
+        .styles
+        .get(index)
+        .map(crate::content::InlineStyle::range)
+    {
+        if s.start >= range.end {
             break;
         }
-        cuts.extend([s.range.start, s.range.end]);
+        cuts.extend([s.start, s.end]);
         index += 1;
     }
     let mut index = search.first_match_after(range.start);
@@ -461,7 +466,7 @@ fn inline_style(app: &App, byte: usize) -> Style {
     let Some(run) = article
         .styles
         .get(article.style_at_or_after(byte))
-        .filter(|s| s.range.contains(&byte))
+        .filter(|s| s.range().contains(&byte))
     else {
         return Style::new();
     };

@@ -9,7 +9,7 @@ use super::inline::{flatten, html_words};
 use super::{Body, Heading, PartLevel, Section, TextMap, auto_level, close_section};
 use crate::content::model::{
     Align, Block, BlockKind, InlineStyle, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
-    STYLE_STRIKE, STYLE_STRONG,
+    STYLE_STRIKE, STYLE_STRONG, Table,
 };
 use crate::text::sanitize::{clean_line, clean_line_cow};
 
@@ -87,7 +87,7 @@ pub(super) struct Builder {
     quote: u8,
     indent: u8,
     lists: Vec<List>,
-    marker: Option<String>,
+    marker: Option<compact_str::CompactString>,
     /// Inline styles open: their bit and start (and link index).
     inline: Vec<(u8, usize, Option<usize>)>,
     /// Style boundaries: (byte, bits turned on at it, bits turned off at it, link).
@@ -146,6 +146,79 @@ impl Builder {
             floor: 0,
             bare: None,
         }
+    }
+
+    /// A walk over one chunk that is not the file's first, to be joined to the walk of the
+    /// chunks before it by [`Builder::append`]: it begins as if text came before it (its first
+    /// block is separated from them). Its lines count from the chunk's start.
+    pub(super) fn piece(level: PartLevel, capacity: usize) -> Self {
+        let mut piece = Builder::new(level, capacity + capacity / 8);
+        piece.after_rule = true;
+        piece
+    }
+
+    /// Whether the walk wrote any text, or ended on a thematic break: what a
+    /// [`Builder::piece`] takes for granted of the walk it is appended to.
+    pub(super) fn has_text(&self) -> bool {
+        !self.text.is_empty() || self.after_rule
+    }
+
+    /// Joins the walk of the next chunk (`lines_before` lines into the file), ended: the same
+    /// as walking that chunk after the others with this builder, when [`Builder::has_text`].
+    pub(super) fn append(&mut self, piece: Builder, lines_before: usize) {
+        let Builder {
+            text,
+            map,
+            paras,
+            blocks,
+            heads,
+            styles,
+            links,
+            after_rule,
+            ..
+        } = piece;
+        let shift = self.text.len();
+        let at = |r: Range<usize>| r.start + shift..r.end + shift;
+        let (para_base, block_base, link_base) =
+            (self.paras.len(), self.blocks.len(), self.links.len());
+        self.text.push_str(&text);
+        drop(text);
+        self.map
+            .segments
+            .extend(map.segments.into_iter().map(|s| super::Segment {
+                text_start: s.text_start + shift,
+                line: s.line + lines_before,
+                column: s.column,
+            }));
+        self.paras.extend(paras.into_iter().map(at));
+        self.blocks.extend(blocks.into_iter().map(|mut block| {
+            block.start += shift;
+            if let BlockKind::Table(table) = &mut block.kind {
+                for cell in table.rows.iter_mut().flatten() {
+                    *cell = at(cell.clone());
+                }
+            }
+            block
+        }));
+        self.heads.extend(heads.into_iter().map(|mut head| {
+            head.para += para_base;
+            head.block = head.block.map(|b| b + block_base);
+            head.heading.range = at(head.heading.range);
+            head.heading.line += lines_before;
+            head
+        }));
+        self.styles.extend(styles.into_iter().map(|style| {
+            InlineStyle::new(
+                at(style.range()),
+                style.style,
+                style.link().map(|l| l + link_base),
+            )
+        }));
+        self.links.extend(links.into_iter().map(|link| Link {
+            range: at(link.range),
+            ..link
+        }));
+        self.after_rule = after_rule;
     }
 
     /// Takes the parser's next event, at byte `offset` of the chunk `lines` is of.
@@ -207,8 +280,10 @@ impl Builder {
             Event::TaskListMarker(checked) => {
                 let mark = if checked { "[x]" } else { "[ ]" };
                 self.marker = Some(match self.marker.take() {
-                    Some(m) if m.ends_with('.') || m.ends_with(')') => format!("{m} {mark}"),
-                    _ => mark.to_owned(),
+                    Some(m) if m.ends_with('.') || m.ends_with(')') => {
+                        compact_str::format_compact!("{m} {mark}")
+                    }
+                    _ => mark.into(),
                 });
             }
             Event::InlineMath(text) | Event::DisplayMath(text) => {
@@ -246,7 +321,8 @@ impl Builder {
                             .unwrap_or(""),
                     ),
                     CodeBlockKind::Indented => String::new(),
-                };
+                }
+                .into();
                 self.open_block(BlockKind::Code { language });
             }
             Tag::HtmlBlock => {
@@ -263,7 +339,7 @@ impl Builder {
                 let depth = self.lists.len();
                 let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
                     Some(n) => {
-                        let marker = format!("{n}.");
+                        let marker = compact_str::format_compact!("{n}.");
                         *n += 1;
                         marker
                     }
@@ -271,14 +347,14 @@ impl Builder {
                         .get(depth.saturating_sub(1) % 3)
                         .copied()
                         .unwrap_or("•")
-                        .to_owned(),
+                        .into(),
                 };
                 self.marker = Some(marker);
             }
             Tag::FootnoteDefinition(label) => {
                 self.close_block();
                 self.indent = self.indent.saturating_add(1);
-                self.marker = Some(clean_line(&format!("[{label}]")));
+                self.marker = Some(clean_line(&format!("[{label}]")).into());
             }
             Tag::Table(aligns) => {
                 self.open_block(BlockKind::Paragraph);
@@ -373,7 +449,7 @@ impl Builder {
                 let rows = std::mem::take(&mut self.rows);
                 let aligns = std::mem::take(&mut self.aligns);
                 if let Some((_, kind)) = &mut self.open {
-                    *kind = BlockKind::Table { rows, aligns };
+                    *kind = BlockKind::Table(Box::new(Table { rows, aligns }));
                 }
                 self.close_block();
             }

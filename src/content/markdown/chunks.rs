@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 /// A chunk is cut only once it holds this many bytes.
-pub(super) const CHUNK: usize = 256 * 1024;
+pub(super) const CHUNK: usize = 128 * 1024;
 
 /// A link label as CommonMark matches it: case folded, white space runs as one space.
 pub(super) fn label_key(label: &str) -> String {

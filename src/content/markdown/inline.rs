@@ -41,11 +41,11 @@ pub(super) fn flatten(
             .filter(|&(_, &c)| c > 0)
             .fold(0u8, |s, (i, _)| s | (1 << i));
         if byte > at && style != 0 && at < byte.min(len) {
-            out.push(InlineStyle {
-                range: at..byte.min(len),
+            out.push(InlineStyle::new(
+                at..byte.min(len),
                 style,
-                link: links.last().copied(),
-            });
+                links.last().copied(),
+            ));
         }
         while let Some(&(b, delta, bit, link)) = events.get(index) {
             if b != byte {
