@@ -9,7 +9,6 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
 use glose::app::App;
 use glose::app::SessionStart;
 use glose::cli::{Cli, Command, ImportCommand, NotesCommand};
@@ -55,7 +54,7 @@ impl Setup {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     let locale = Lang::from_env();
     let location = Location::find(cli.config.as_deref(), std::env::var_os("GLOSE_CONFIG"));
     match &cli.command {

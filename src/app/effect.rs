@@ -24,7 +24,7 @@ pub enum Effect {
     /// opened or closed): tell them, once the frame is drawn. The clocks running on are no
     /// change (each side runs them on from the last state).
     Publish,
-    /// Stop the program (after the last frame and the state files).
+    /// Stop the program (no frame more; the state files are written after the terminal is restored).
     Quit,
     /// Stop like a shell job (Ctrl-Z: the terminal given back first); `fg` brings it back.
     Suspend,

@@ -34,12 +34,20 @@ const CAPACITY: usize = 64 * 1024;
 #[derive(Debug)]
 pub struct Output<W: Write> {
     out: BufWriter<W>,
+    /// The terminal, opened once, for its size: crossterm's `terminal::size` opens `/dev/tty`
+    /// and closes it again at every call (three system calls, several times a frame).
+    #[cfg(unix)]
+    tty: Option<std::fs::File>,
 }
 
 impl Output<io::Stdout> {
     /// The backend on standard output.
     pub fn stdout() -> Self {
-        Self::new(io::stdout())
+        Self {
+            #[cfg(unix)]
+            tty: std::fs::File::open("/dev/tty").ok(),
+            ..Self::new(io::stdout())
+        }
     }
 }
 
@@ -47,6 +55,8 @@ impl<W: Write> Output<W> {
     pub fn new(out: W) -> Self {
         Self {
             out: BufWriter::with_capacity(CAPACITY, out),
+            #[cfg(unix)]
+            tty: None,
         }
     }
 
@@ -262,7 +272,18 @@ impl<W: Write> Backend for Output<W> {
         self.out.flush()
     }
 
+    /// The terminal's size, as crossterm's `terminal::size` gives it (the size of `/dev/tty`),
+    /// asked of the terminal opened once.
     fn size(&self) -> io::Result<Size> {
+        #[cfg(unix)]
+        if let Some(tty) = &self.tty
+            && let Ok(size) = rustix::termios::tcgetwinsize(tty)
+        {
+            return Ok(Size {
+                width: size.ws_col,
+                height: size.ws_row,
+            });
+        }
         let (width, height) = terminal::size()?;
         Ok(Size { width, height })
     }

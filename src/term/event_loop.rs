@@ -1,6 +1,8 @@
 //! The one event loop, for the reader, the presenter and the notes window alike: draw, then
 //! block until something wakes it (a terminal event, a message from another thread, a clock's
 //! next second), apply that and everything already waiting, carry out the effects, draw again.
+//! Quitting draws no last frame (the screen is given back at once); the signal thread starts
+//! after the first frame (`guard::start_watch`).
 //!
 //! Idle means idle: the loop blocks (on `event::read`, or on a channel) unless what it drives
 //! asks for a timeout ([`Driven::wait`]: a clock on screen, votes to look for). Keys typed
@@ -18,7 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 
-use super::guard::{TERMINAL, redraw_whole, suspend};
+use super::guard::{TERMINAL, redraw_whole, start_watch, suspend};
 
 /// How long the loop looks for an event already waiting before it draws. Not zero: crossterm
 /// 0.29's `poll(Duration::ZERO)` returns false without looking at the events it has already
@@ -53,7 +55,8 @@ pub trait Source<M> {
 pub struct Step<E> {
     /// Whether anything may have changed on screen.
     pub redraw: bool,
-    /// Whether to stop (after one last frame).
+    /// Whether to stop (without another frame: [`Driven::before_frame`] and
+    /// [`Driven::after_frame`] still run once).
     pub quit: bool,
     /// Whether to stop like a shell job (Ctrl-Z, `Action::Suspend`), redrawn whole on `fg`.
     pub suspend: bool,
@@ -131,8 +134,15 @@ where
     B: Backend<Error = io::Error>,
     D: Driven<B>,
 {
-    let mut quit = false;
+    let (mut quit, mut first) = (false, true);
     loop {
+        if quit {
+            // No frame: the screen is given back at once. What follows a frame still happens
+            // (the presenter's goodbye to notes windows and the room).
+            driven.before_frame();
+            driven.after_frame();
+            return Ok(());
+        }
         let size = terminal.size()?;
         if (size.width, size.height) != driven.size() {
             driven.resize(size.width, size.height);
@@ -143,8 +153,9 @@ where
             driven.draw(terminal)?;
         }
         driven.after_frame();
-        if quit {
-            return Ok(());
+        if std::mem::take(&mut first) {
+            // The first screen is out: now the thread that acts on signals and hang-ups.
+            start_watch()?;
         }
         loop {
             let timeout = driven.wait();

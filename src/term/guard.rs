@@ -4,12 +4,14 @@
 //! the loop ends, on an error, on a panic (hook), on SIGTERM, SIGHUP, SIGINT and SIGQUIT (a
 //! signal thread), and around Ctrl-Z (suspend, then redraw on `fg`). Drawing and restoring take
 //! the same lock ([`TERMINAL`]), so a signal never interleaves its escape sequences with a
-//! frame.
+//! frame. The signals are caught from before the terminal is taken over; the thread that acts
+//! on them starts once the first frame is on the screen (one thread, no more: the first screen
+//! does not wait for it), and a signal that came in between is acted on then.
 //!
 //! A terminal that goes away without a SIGHUP (end of file, EIO, POLLHUP on its input: under
-//! `su`, `setsid`, a window closed by a multiplexer) is a hang-up: a watcher thread raises
-//! SIGHUP, so the signal thread restores, saves the position and the draft, and exits 129. The
-//! note being written and the position are handed to the signal thread, the panic hook and the
+//! `su`, `setsid`, a window closed by a multiplexer) is a hang-up: the signal thread, which
+//! watches the terminal too, or the loop's thread when its read fails, restores, saves the
+//! position and the draft, and exits 129. The note being written and the position are handed to the signal thread, the panic hook and the
 //! exit path ([`PENDING_DRAFT`], [`PENDING_POSITION`]) and written on every way out.
 
 use std::io::{self, Write};
@@ -30,8 +32,7 @@ use ratatui::layout::Rect;
 /// then a write error): the terminal is restored in every case.
 pub(super) fn with_terminal<T>(body: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
     install_panic_hook();
-    install_signal_thread()?;
-    watch_for_hang_up();
+    prepare_watch()?;
     let result = enter().and_then(|()| body());
     let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
     restore();
@@ -125,92 +126,147 @@ fn install_panic_hook() {
     });
 }
 
-/// On SIGTERM, SIGHUP, SIGINT or SIGQUIT: restore the terminal, save the position, and exit with
-/// 128 + signal.
+/// What the signal thread watches, ready before the terminal is taken over and handed to the
+/// thread once the first frame is drawn ([`start_watch`]): a signal that comes in between waits
+/// in the pipe, and a hang-up waits in the terminal, until the thread looks.
 #[cfg(unix)]
-fn install_signal_thread() -> io::Result<()> {
+struct Watch {
+    /// SIGTERM, SIGHUP, SIGINT and SIGQUIT, caught from now on, through a self-pipe.
+    signals: signal_hook::iterator::backend::SignalDelivery<
+        std::os::unix::net::UnixStream,
+        signal_hook::iterator::exfiltrator::SignalOnly,
+    >,
+    /// The terminal glose reads, when it is not standard input: `/dev/tty`, as crossterm does.
+    tty: Option<std::fs::File>,
+    /// Whether standard input is that terminal.
+    stdin: bool,
+}
+
+/// The signal thread's watch, between [`prepare_watch`] and [`start_watch`].
+#[cfg(unix)]
+static WATCH: Mutex<Option<Watch>> = Mutex::new(None);
+
+/// Catches SIGTERM, SIGHUP, SIGINT and SIGQUIT from now on (once per process); the thread that
+/// acts on them starts after the first frame.
+#[cfg(unix)]
+fn prepare_watch() -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    use signal_hook::iterator::backend::SignalDelivery;
+    use signal_hook::iterator::exfiltrator::SignalOnly;
+    use std::io::IsTerminal;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static PREPARED: AtomicBool = AtomicBool::new(false);
+    let mut watch = WATCH.lock().unwrap_or_else(PoisonError::into_inner);
+    if PREPARED.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    let (read, write) = std::os::unix::net::UnixStream::pair()?;
+    let signals =
+        SignalDelivery::with_pipe(read, write, SignalOnly, [SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let stdin = rustix::stdio::stdin().is_terminal();
+    let tty = if stdin {
+        None
+    } else {
+        std::fs::File::open("/dev/tty").ok()
+    };
+    *watch = Some(Watch {
+        signals,
+        tty,
+        stdin,
+    });
+    PREPARED.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn prepare_watch() -> io::Result<()> {
+    Ok(())
+}
+
+/// Starts the signal thread, once the first frame is on the screen (the event loop calls it;
+/// nothing happens when [`with_terminal`] did not prepare it, or after the first time).
+///
+/// The thread waits for a signal or a hang-up of the terminal: on either, it restores the
+/// terminal, writes what is pending (position, draft, session) and exits with 128 + signal (129
+/// for a hang-up). A hang-up is the terminal's other end closed, with or without a SIGHUP
+/// (under `su` or `setsid`, or a window closed by a multiplexer): without this, reading a
+/// terminal that is gone returns nothing for ever, and the event loop would spin. The terminal
+/// is polled for no event at all: `poll` still reports a hang-up or an error.
+#[cfg(unix)]
+pub(super) fn start_watch() -> io::Result<()> {
+    let Some(watch) = WATCH.lock().unwrap_or_else(PoisonError::into_inner).take() else {
+        return Ok(());
+    };
     std::thread::Builder::new()
         .name("signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
-                restore();
-                let pending = PENDING_POSITION
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .take();
-                if let Some((path, bytes)) = pending {
-                    let _ =
-                        crate::store::write_atomic(&path, &bytes, crate::store::Durability::Atomic);
-                }
-                write_pending_draft(true);
-                crate::present::write_pending_session(true);
-                // Destructors do not run on this path: remove the link's files here.
-                crate::link::remove_registered_files();
-                std::process::exit(128 + signal);
-            }
-        })?;
+        .spawn(move || watch.run())?;
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn install_signal_thread() -> io::Result<()> {
+pub(super) fn start_watch() -> io::Result<()> {
     Ok(())
 }
 
-/// Watches the terminal for a hang-up (its other end closed, with or without a SIGHUP: under
-/// `su` or `setsid`, or a window closed by a multiplexer), and then raises SIGHUP, so that the
-/// signal thread restores, saves the position and the draft, and exits with 129. Without this,
-/// reading a terminal that is gone returns nothing for ever, and the event loop would spin.
-///
-/// It polls the terminal glose reads (standard input if it is one, else `/dev/tty`, as
-/// crossterm does) for no event at all: `poll` still reports a hang-up or an error.
 #[cfg(unix)]
-fn watch_for_hang_up() {
-    static WATCH: Once = Once::new();
-    WATCH.call_once(|| {
-        let _ = std::thread::Builder::new()
-            .name("hang-up".into())
-            .spawn(|| {
-                use rustix::event::{PollFd, PollFlags, poll};
-                use std::io::IsTerminal;
-                use std::os::fd::AsFd;
-                let stdin = io::stdin();
-                let tty;
-                let fd = if stdin.is_terminal() {
-                    stdin.as_fd()
-                } else {
-                    match std::fs::File::open("/dev/tty") {
-                        Ok(file) => {
-                            tty = file;
-                            tty.as_fd()
-                        }
-                        Err(_) => return,
-                    }
-                };
-                loop {
-                    let mut fds = [PollFd::new(&fd, PollFlags::empty())];
-                    match poll(&mut fds, None) {
-                        Ok(_) => {
-                            let events = fds[0].revents();
-                            if events.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
-                            {
-                                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGHUP);
-                                return;
-                            }
-                        }
-                        Err(rustix::io::Errno::INTR) => {}
-                        Err(_) => return,
-                    }
+impl Watch {
+    fn run(mut self) {
+        use rustix::event::{PollFd, PollFlags, poll};
+        use std::os::fd::AsFd;
+        let mut terminal = self.stdin || self.tty.is_some();
+        loop {
+            let stdin = rustix::stdio::stdin();
+            let tty = self.tty.as_ref().map_or(stdin, AsFd::as_fd);
+            let mut fds = [
+                PollFd::new(self.signals.get_read(), PollFlags::IN),
+                PollFd::new(&tty, PollFlags::empty()),
+            ];
+            let watched = if terminal { 2 } else { 1 };
+            let hung_up = match poll(fds.get_mut(..watched).unwrap_or_default(), None) {
+                Ok(_) => {
+                    terminal
+                        && fds[1]
+                            .revents()
+                            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
                 }
-            });
-    });
+                Err(rustix::io::Errno::INTR) => false,
+                // The terminal cannot be watched: signals still are.
+                Err(_) if terminal => {
+                    terminal = false;
+                    false
+                }
+                Err(_) => return,
+            };
+            if let Some(signal) = self.signals.pending().next() {
+                end_on_signal(signal);
+            }
+            if hung_up {
+                end_on_signal(signal_hook::consts::SIGHUP);
+            }
+        }
+    }
 }
 
-#[cfg(not(unix))]
-fn watch_for_hang_up() {}
+/// Restores the terminal, writes what is pending (position, draft, the presenter's session),
+/// removes the link's files and exits with 128 + `signal`. From the signal thread, or from the
+/// loop's thread once the terminal is gone; waits for a frame being drawn to end.
+#[cfg(unix)]
+fn end_on_signal(signal: i32) -> ! {
+    let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+    restore();
+    let pending = PENDING_POSITION
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take();
+    if let Some((path, bytes)) = pending {
+        let _ = crate::store::write_atomic(&path, &bytes, crate::store::Durability::Atomic);
+    }
+    write_pending_draft(true);
+    crate::present::write_pending_session(true);
+    // Destructors do not run on this path: remove the link's files here.
+    crate::link::remove_registered_files();
+    std::process::exit(128 + signal);
+}
 
 /// Whether the terminal is gone (a hang-up now, or the error says so: end of file, EIO).
 #[cfg(unix)]
@@ -242,14 +298,10 @@ fn hung_up(_error: &io::Error) -> bool {
     false
 }
 
-/// Ends the process as a hang-up (exit 129) through the signal thread, which writes what is
-/// pending; never returns.
+/// Ends the process as a hang-up (exit 129), writing what is pending; never returns.
 #[cfg(unix)]
 fn end_as_hang_up() -> ! {
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGHUP);
-    loop {
-        std::thread::park();
-    }
+    end_on_signal(signal_hook::consts::SIGHUP)
 }
 
 #[cfg(not(unix))]

@@ -702,7 +702,7 @@ mod tests {
                 (12, 7), // a resize
             ]
         );
-        assert_eq!(frames.get(), 13, "and the last frame after q");
+        assert_eq!(frames.get(), 12, "and no frame after q");
         let Some(Announcement::State(last)) = script.heard.get(6).copied() else {
             panic!("{:?}", script.heard);
         };
