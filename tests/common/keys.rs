@@ -28,7 +28,7 @@ pub fn frame(app: &App) -> Buffer {
 }
 
 /// Key notation for tests: plain characters are typed as they are; `<name>` is a named key
-/// (`<tab>`, `<enter>`, `<esc>`, `<down>`, `<c-s>` for Ctrl-s).
+/// (`<tab>`, `<enter>`, `<esc>`, `<down>`, `<bs>` for Backspace, `<c-s>` for Ctrl-s).
 pub fn events(keys: &str) -> Vec<Event> {
     let mut out = Vec::new();
     let mut chars = keys.chars();
@@ -45,6 +45,7 @@ pub fn events(keys: &str) -> Vec<Event> {
                 "right" => (KeyCode::Right, KeyModifiers::NONE),
                 "left" => (KeyCode::Left, KeyModifiers::NONE),
                 "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
+                "bs" => (KeyCode::Backspace, KeyModifiers::NONE),
                 ctrl if ctrl.starts_with("c-") => (
                     KeyCode::Char(ctrl.chars().nth(2).expect("a key after c-")),
                     KeyModifiers::CONTROL,
