@@ -764,7 +764,10 @@ mod tests {
         fn wait(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Wake<Infallible>>> {
             let screen = self.screen.borrow().clone();
             if let Some(expect) = self.expect.take() {
-                assert!(screen.contains(expect), "{expect:?} not on screen:\n{screen}");
+                assert!(
+                    screen.contains(expect),
+                    "{expect:?} not on screen:\n{screen}"
+                );
                 self.shown.push(screen.clone());
             }
             if let Some((event, expect)) = self.keys.pop_front() {
@@ -860,7 +863,11 @@ mod tests {
             };
             event_loop::run(&mut reader, &mut source, &mut terminal).unwrap();
         }
-        assert_eq!(source.shown.len(), 3, "each key drawn while the load was held");
+        assert_eq!(
+            source.shown.len(),
+            3,
+            "each key drawn while the load was held"
+        );
         let screen = source.screen.borrow();
         assert!(
             !screen.contains("Paragraphe numéro 1 du"),
