@@ -483,3 +483,86 @@ fn the_presenter_goes_to_a_typed_stop_number() {
     );
     assert_eq!(app.presenter.as_ref().unwrap().count, None);
 }
+
+/// The notes and bookmarks lists take the mouse as the other lists do: a click on an entry
+/// puts the cursor there (the screen shows it), a second click on it goes there, the wheel
+/// moves the cursor, a click outside closes; while "delete?" is asked the mouse answers no.
+#[test]
+fn the_notes_and_bookmarks_lists_take_clicks_and_the_wheel() {
+    use common::keys::{click, find_on_screen, mouse, rows};
+    use ratatui::crossterm::event::MouseEventKind;
+    let mut app = app(100, 30, Lang::En);
+    type_keys(
+        &mut app,
+        "<tab>afirst<c-s><tab>asecond<c-s><tab>athird<c-s>",
+    );
+    assert_eq!(app.notebook.notes.len(), 3);
+    type_keys(&mut app, "gA");
+    assert_eq!(app.view.overlay, Some(Overlay::Notes));
+    let screen = frame(&app);
+    let (x, y) = find_on_screen(&screen, "second").expect("the second note is listed");
+    let cursor = app.view.notes.cursor;
+    click(&mut app, x, y);
+    let screen = frame(&app);
+    let head = &rows(&screen)[usize::from(y - 1)];
+    assert!(
+        head.contains('▸'),
+        "the cursor is on the note clicked: {head}"
+    );
+    assert_ne!(app.view.notes.cursor, cursor);
+    let chosen = app.list_selected_entry().unwrap();
+    click(&mut app, x, y - 1);
+    assert_eq!(
+        app.view.overlay, None,
+        "a click on the entry under the cursor goes there"
+    );
+    let glose::notebook::Place::Annotation(annotation) = app.notebook.notes[chosen].place else {
+        panic!("a note on an annotation");
+    };
+    assert_eq!(app.view.selected, Some(annotation));
+
+    // The wheel moves the cursor; "delete?" then a click: no, and nothing moved.
+    type_keys(&mut app, "A");
+    mouse(&mut app, MouseEventKind::ScrollUp, x, y);
+    assert_eq!(app.view.notes.cursor, 0);
+    mouse(&mut app, MouseEventKind::ScrollDown, x, y);
+    assert_eq!(app.view.notes.cursor, 2);
+    type_keys(&mut app, "x");
+    assert!(app.view.confirm_delete);
+    mouse(&mut app, MouseEventKind::ScrollUp, x, y);
+    assert!(!app.view.confirm_delete, "the wheel answered no");
+    assert_eq!(app.view.notes.cursor, 2, "and moved nothing");
+    assert_eq!(app.notebook.notes.len(), 3);
+    click(&mut app, 0, 0);
+    assert_eq!(app.view.overlay, None, "a click outside closes the list");
+
+    // The bookmarks, one row each.
+    type_keys(&mut app, "<esc><esc>1B2B3B");
+    assert_eq!(
+        app.notebook.bookmarks.len(),
+        3,
+        "{:?}",
+        app.notebook.bookmarks
+    );
+    type_keys(&mut app, "'");
+    assert_eq!(app.view.bookmarks.cursor, 2, "the list opens on part III's");
+    let screen = frame(&app);
+    let list = app.notebook_list_areas(Overlay::Bookmarks);
+    let first = list.entries.y;
+    assert!(!rows(&screen)[usize::from(first)].contains('▸'));
+    click(&mut app, list.entries.x + 4, first);
+    let shown = frame(&app);
+    let row = &rows(&shown)[usize::from(first)];
+    assert!(
+        row.contains("▸ 1 · ¶ « L’intelligence artificielle"),
+        "{row}"
+    );
+    let cell = &shown[(list.entries.x + 4, first)];
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::REVERSED),
+        "the entry under the cursor is in reverse video"
+    );
+    click(&mut app, list.entries.x + 40, first);
+    assert_eq!(app.view.overlay, None);
+    assert_eq!(app.view.focus, 0, "the first bookmark is in the first part");
+}

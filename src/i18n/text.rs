@@ -178,9 +178,10 @@ impl Text {
             Self::Mouse => ("Mouse", "Souris"),
             Self::MouseHelp => (
                 "wheel scrolls the pane under the pointer; a click focuses a pane or selects a \
-                 highlight",
+                 highlight; in a list a click picks an entry, a second click goes there",
                 "la molette fait défiler le panneau sous le pointeur ; un clic active un panneau \
-                 ou sélectionne un passage surligné",
+                 ou sélectionne un passage surligné ; dans une liste un clic choisit une entrée, \
+                 un second clic y va",
             ),
             Self::TooSmall => ("Terminal too small", "Terminal trop petit"),
             Self::Minimum => ("minimum", "minimum"),
