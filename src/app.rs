@@ -33,6 +33,7 @@ mod overlays;
 mod presenter_view;
 mod presenting;
 mod reload;
+pub use reload::Reloaded;
 mod side;
 mod stats;
 pub mod tour;
@@ -123,7 +124,9 @@ pub struct App {
     /// A draft's annotations that anchor nowhere: listed in the index with their problem.
     pub orphans: Vec<crate::content::Orphan>,
     /// The folder watched for live reload (`watch`), if any.
-    pub watched: Option<std::path::PathBuf>,
+    pub watched: Option<crate::watch::Watcher<Reloaded>>,
+    /// The panes on screen with their text widths, for the watcher's thread (`reload`).
+    on_screen: reload::OnScreen,
     /// The room the presenter serves (`glose present --room`), if any.
     pub room: Option<crate::room::Room>,
     /// The room this reader follows (`glose follow`), if any.
@@ -199,6 +202,7 @@ impl App {
             problems: Vec::new(),
             orphans: Vec::new(),
             watched: None,
+            on_screen: reload::OnScreen::default(),
             room: None,
             follow: None,
         };
@@ -465,6 +469,16 @@ impl App {
             .as_ref()
             .map(|s| s.panes.iter().filter(|p| !p.collapsed).copied().collect())
             .unwrap_or_default();
+        if self.watched.is_some() {
+            let keys = visible.iter().map(|a| (a.pane, usize::from(a.text.width)));
+            let mut on_screen = self
+                .on_screen
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if !on_screen.iter().copied().eq(keys.clone()) {
+                *on_screen = keys.collect();
+            }
+        }
         for area in visible {
             let width = usize::from(area.text.width);
             let key = (area.pane, width);
