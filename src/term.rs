@@ -6,6 +6,8 @@
 //!   ([`event_loop::Driven`]) and where its wake-ups come from ([`event_loop::Source`]).
 //! - `backend`: crossterm's escape sequences, written with less work and sent in one `write`
 //!   a frame.
+//! - [`frame`]: one frame drawn as `Terminal::draw` draws it, with a cheaper comparison with
+//!   the last one.
 //! - `guard`: raw mode and the alternate screen, restored on exit, error, panic, signal,
 //!   hang-up and around Ctrl-Z; the snapshots (position, draft) written on those ways out.
 //! - `reader`: the reader and the presenter in it (state files, effects, notes windows, the
@@ -13,6 +15,7 @@
 
 mod backend;
 pub mod event_loop;
+pub mod frame;
 #[cfg(unix)]
 mod facilitator_notes;
 mod guard;
@@ -24,6 +27,7 @@ use ratatui::Terminal;
 
 #[cfg(unix)]
 pub use facilitator_notes::run_facilitator_notes;
+pub use backend::Output;
 pub use guard::restore;
 pub use reader::{run, run_with_store};
 
