@@ -64,7 +64,10 @@ fn frames_glose(
     count: u16,
 ) {
     for _ in 0..count {
-        if painter.draw(terminal, |buf| glose::ui::render_buffer(app, buf)).is_err() {
+        if painter
+            .draw(terminal, |buf| glose::ui::render_buffer(app, buf))
+            .is_err()
+        {
             std::process::exit(1);
         }
     }

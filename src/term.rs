@@ -15,9 +15,9 @@
 
 mod backend;
 pub mod event_loop;
-pub mod frame;
 #[cfg(unix)]
 mod facilitator_notes;
+pub mod frame;
 mod guard;
 mod reader;
 
@@ -25,9 +25,9 @@ use std::io;
 
 use ratatui::Terminal;
 
+pub use backend::Output;
 #[cfg(unix)]
 pub use facilitator_notes::run_facilitator_notes;
-pub use backend::Output;
 pub use guard::restore;
 pub use reader::{run, run_with_store};
 

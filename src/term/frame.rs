@@ -146,7 +146,6 @@ impl<'p, 'n> Diff<'p, 'n> {
             widths: Widths::default(),
         }
     }
-
 }
 
 impl Diff<'_, '_> {
@@ -379,7 +378,12 @@ mod tests {
         "a long symbol of many bytes",
     ];
 
-    const COLORS: &[Color] = &[Color::Reset, Color::Red, Color::Indexed(8), Color::Rgb(1, 2, 3)];
+    const COLORS: &[Color] = &[
+        Color::Reset,
+        Color::Red,
+        Color::Indexed(8),
+        Color::Rgb(1, 2, 3),
+    ];
 
     fn cell() -> impl Strategy<Value = Cell> {
         (
@@ -548,7 +552,11 @@ mod tests {
                 })
                 .unwrap();
             assert_eq!(&drawn, completed.buffer, "frame {n}");
-            assert_eq!(ours.backend().buffer(), theirs.backend().buffer(), "frame {n}");
+            assert_eq!(
+                ours.backend().buffer(),
+                theirs.backend().buffer(),
+                "frame {n}"
+            );
             assert_eq!(
                 ours.backend_mut().get_cursor_position().unwrap(),
                 theirs.backend_mut().get_cursor_position().unwrap()
