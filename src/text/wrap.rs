@@ -251,22 +251,6 @@ pub fn grapheme_width(g: &str) -> u16 {
     }
 }
 
-/// The grapheme clusters of `s` that a terminal cell can show, each with its width in cells:
-/// what ratatui's buffer writes of a string (`Buffer::set_stringn`, a `Paragraph`'s lines), the
-/// same clusters in the same order, those holding a control character left out. Zero-width
-/// clusters are kept (width 0); the callers skip them as ratatui does.
-pub fn shown_clusters(s: &str) -> impl Iterator<Item = (&str, u16)> {
-    Clusters::new(s).filter_map(move |c| {
-        let g = s.get(c.start..c.end)?;
-        let control = if g.len() == 1 {
-            c.first.is_ascii_control()
-        } else {
-            g.chars().any(char::is_control)
-        };
-        (!control).then_some((g, cells(c.width)))
-    })
-}
-
 /// Display width of a string in cells: the sum of its grapheme widths.
 #[must_use]
 pub fn str_width(s: &str) -> usize {

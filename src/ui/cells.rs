@@ -75,10 +75,11 @@ fn put(cell: &mut Cell, ascii: &[Cell; 128], symbol: &str, style: Style) {
     }
 }
 
-/// The clusters of `s` a cell shows (those holding a control character left out), each with
-/// its width, to `each`, until it returns `false`: ASCII and other [`simple_at`] characters
-/// without the grapheme rules, the rest by them (`text::wrap::shown_clusters`, without an
-/// iterator's bookkeeping).
+/// The clusters of `s` a cell shows, each with its width, to `each`, until it returns `false`:
+/// what ratatui's buffer writes of a string (`Buffer::set_stringn`, a `Paragraph`'s lines),
+/// the same clusters in the same order, those holding a control character left out;
+/// zero-width clusters are kept (width 0), the callers skip them as ratatui does. ASCII and
+/// the other [`simple_at`] characters are taken without the grapheme rules.
 #[inline]
 fn for_each_cluster(s: &str, mut each: impl FnMut(&str, usize) -> bool) {
     let mut clusters = Clusters::new(s);
