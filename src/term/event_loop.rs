@@ -20,6 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 
+use super::frame::Painter;
 use super::guard::{TERMINAL, redraw_whole, start_watch, suspend};
 
 /// How long the loop looks for an event already waiting before it draws. Not zero: crossterm
@@ -95,8 +96,9 @@ pub trait Driven<B: Backend> {
     /// died).
     fn before_frame(&mut self) {}
 
-    /// Draws one frame; the loop holds the terminal's lock.
-    fn draw(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
+    /// Draws one frame through `painter` (which keeps the last one); the loop holds the
+    /// terminal's lock.
+    fn draw(&mut self, terminal: &mut Terminal<B>, painter: &mut Painter) -> io::Result<()>;
 
     /// Just after each frame, without the lock (publish to notes windows and the room what an
     /// `Effect::Publish` asked for, keep the session).
@@ -135,6 +137,8 @@ where
     D: Driven<B>,
 {
     let (mut quit, mut first) = (false, true);
+    // The terminal's own screen buffers: frames are drawn through the painter.
+    let mut painter = Painter::taking(terminal);
     loop {
         if quit {
             // No frame: the screen is given back at once. What follows a frame still happens
@@ -150,7 +154,7 @@ where
         driven.before_frame();
         {
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
-            driven.draw(terminal)?;
+            driven.draw(terminal, &mut painter)?;
         }
         driven.after_frame();
         if std::mem::take(&mut first) {
@@ -198,6 +202,7 @@ where
             if whole {
                 // Takes the terminal's lock itself.
                 redraw_whole(terminal)?;
+                painter.forget();
             }
             if changed {
                 break;
