@@ -41,7 +41,9 @@ pub struct Body {
     /// In file order. Only the first can have no heading (text before any heading).
     pub sections: Vec<Section>,
     pub map: TextMap,
-    /// Headings deeper than the part level, kept as headings inside their section.
+    /// With [`PartLevel::Fixed`] (a folder's text, whose `glose check` warns of them): the
+    /// headings deeper than the part level, kept as headings inside their section. Empty for a
+    /// plain file, which has no use for them.
     pub minor_headings: Vec<Heading>,
     /// The paragraph ranges that are not plain paragraphs.
     pub blocks: Vec<Block>,
@@ -323,20 +325,24 @@ fn walk_chunk(
     lines.breaks()
 }
 
-/// Keeps a finished section. A part heading with nothing under it, in a plain file, is kept as
-/// a part holding only its heading (nothing the author wrote is left out): its block (`block`,
-/// an index of the builder's blocks) becomes a plain heading's; else it leaves the blocks.
+/// Keeps a finished section: its heading and `paras`, its paragraphs. A part heading with
+/// nothing under it, in a plain file, is kept as a part holding only its heading (nothing the
+/// author wrote is left out): its block (`block`, an index of the builder's blocks) becomes a
+/// plain heading's; else it leaves the blocks.
 fn close_section(
     body: &mut Body,
-    mut section: Section,
-    block: Option<usize>,
+    heading: Option<Heading>,
+    paras: &[Range<u32>],
+    block: Option<u32>,
     edits: &mut Vec<(usize, Option<Block>)>,
 ) {
-    if section.paragraphs.is_empty()
-        && let Some(heading) = &section.heading
+    let block = block.map(|b| b as usize);
+    let mut paragraphs: Vec<Range<usize>> = paras.iter().map(builder::wide).collect();
+    if paragraphs.is_empty()
+        && let Some(heading) = &heading
         && !heading.range.is_empty()
     {
-        section.paragraphs.push(heading.range.clone());
+        paragraphs.push(heading.range.clone());
         let plain = Block {
             start: heading.range.start,
             kind: BlockKind::Heading {
@@ -350,8 +356,11 @@ fn close_section(
     } else {
         edits.extend(block.map(|b| (b, None)));
     }
-    if section.heading.is_some() || !section.paragraphs.is_empty() {
-        body.sections.push(section);
+    if heading.is_some() || !paragraphs.is_empty() {
+        body.sections.push(Section {
+            heading,
+            paragraphs,
+        });
     }
 }
 
@@ -361,21 +370,23 @@ fn close_section(
 fn auto_level(heads: &[Head]) -> (usize, bool) {
     let mut counts = [0usize; 7];
     for head in heads {
-        if let Some(c) = counts.get_mut(head.heading.level.min(6)) {
+        if let Some(c) = counts.get_mut(usize::from(head.level).min(6)) {
             *c += 1;
         }
     }
-    let first = heads.first().filter(|h| h.para == 0).map(|h| &h.heading);
-    let title = first.filter(|h| counts.get(h.level) == Some(&1) && !h.text.is_empty());
+    let first = heads.first().filter(|h| h.para == 0);
+    let title = first
+        .filter(|h| counts.get(usize::from(h.level)) == Some(&1) && !h.is_empty())
+        .map(|h| usize::from(h.level));
     if let Some(h) = title
-        && let Some(c) = counts.get_mut(h.level)
+        && let Some(c) = counts.get_mut(h)
     {
         *c -= 1;
     }
     let repeated = (1..=6).find(|&l| counts.get(l).is_some_and(|&c| c > 1));
     let used = (1..=6).find(|&l| counts.get(l).is_some_and(|&c| c > 0));
     let level = repeated.or(used).unwrap_or(0);
-    let title = title.filter(|h| level == 0 || h.level < level);
+    let title = title.filter(|&h| level == 0 || h < level);
     // Without a title, every heading shallower than the level begins a part too (level is the
     // deepest that does).
     (level, title.is_some())

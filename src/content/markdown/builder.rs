@@ -6,7 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 
 use super::inline::{flatten, html_words};
-use super::{Body, Heading, PartLevel, Section, TextMap, auto_level, close_section};
+use super::{Body, Heading, PartLevel, TextMap, auto_level, close_section};
 use crate::content::model::{
     Align, Block, BlockKind, InlineStyle, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
     STYLE_STRIKE, STYLE_STRONG, Table,
@@ -50,14 +50,56 @@ impl<'s> Lines<'s> {
     }
 }
 
-/// A heading found by the walk, before sections are cut.
+/// A heading found by the walk, before sections are cut: small (a 10 MB document has tens of
+/// thousands), its words kept only when they are not in the text.
 pub(super) struct Head {
     /// Index in `Builder::paras` of its words (or of the next paragraph, when its words are kept
     /// out of the text).
-    pub(super) para: usize,
+    pub(super) para: u32,
     /// Index in `Builder::blocks` of its block, when its words are in the text.
-    pub(super) block: Option<usize>,
-    pub(super) heading: Heading,
+    pub(super) block: Option<u32>,
+    pub(super) level: u8,
+    /// 1-based line in the file and column (see [`Heading`]).
+    line: u32,
+    column: u32,
+    /// Its words in the text (empty when they are kept out of it).
+    range: Range<u32>,
+    /// A part heading's words kept out of the text, sanitised and trimmed.
+    words: Option<Box<str>>,
+}
+
+impl Head {
+    /// Whether it has no words (a lone `#`).
+    pub(super) fn is_empty(&self) -> bool {
+        self.range.is_empty() && self.words.as_deref().is_none_or(str::is_empty)
+    }
+
+    /// The heading, its words taken from `text` when they are in it.
+    pub(super) fn heading(self, text: &str) -> Heading {
+        let range = wide(&self.range);
+        let text = match self.words {
+            Some(words) => words.into_string(),
+            None => text.get(range.clone()).unwrap_or("").to_owned(),
+        };
+        Heading {
+            text,
+            level: usize::from(self.level),
+            line: self.line as usize,
+            column: self.column as usize,
+            range,
+        }
+    }
+}
+
+/// An offset of the text (or a line of the file) in 32 bits: a text is at most
+/// `content::TEXT_LIMIT_BYTES`, far less than 32 bits hold (see `model::InlineStyle`).
+pub(super) fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+/// A range kept in 32 bits, as the model's.
+pub(super) fn wide(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
 }
 
 /// An open list.
@@ -71,8 +113,9 @@ pub(super) struct Builder {
     want_map: bool,
     text: String,
     map: TextMap,
-    /// Every block's range, in order (a thematic break's is empty), headings' included.
-    paras: Vec<Range<usize>>,
+    /// Every block's range, in order (a thematic break's is empty), headings' included, in 32
+    /// bits (there are about 90 000 in a 10 MB document).
+    paras: Vec<Range<u32>>,
     /// The blocks of `paras` that are not plain paragraphs, in order.
     blocks: Vec<Block>,
     heads: Vec<Head>,
@@ -179,6 +222,8 @@ impl Builder {
         } = piece;
         let shift = self.text.len();
         let at = |r: Range<usize>| r.start + shift..r.end + shift;
+        let (shift32, lines32) = (narrow(shift), narrow(lines_before));
+        let at32 = |r: Range<u32>| r.start + shift32..r.end + shift32;
         let (para_base, block_base, link_base) =
             (self.paras.len(), self.blocks.len(), self.links.len());
         self.text.push_str(&text);
@@ -190,7 +235,7 @@ impl Builder {
                 line: s.line + lines_before,
                 column: s.column,
             }));
-        self.paras.extend(paras.into_iter().map(at));
+        self.paras.extend(paras.into_iter().map(at32));
         self.blocks.extend(blocks.into_iter().map(|mut block| {
             block.start += shift;
             if let BlockKind::Table(table) = &mut block.kind {
@@ -200,11 +245,12 @@ impl Builder {
             }
             block
         }));
+        let (para_base, block_base) = (narrow(para_base), narrow(block_base));
         self.heads.extend(heads.into_iter().map(|mut head| {
             head.para += para_base;
             head.block = head.block.map(|b| b + block_base);
-            head.heading.range = at(head.heading.range);
-            head.heading.line += lines_before;
+            head.range = at32(head.range);
+            head.line += lines32;
             head
         }));
         self.styles.extend(styles.into_iter().map(|style| {
@@ -273,7 +319,7 @@ impl Builder {
                 self.close_block();
                 let start = self.separate();
                 let block = self.block(start, BlockKind::Rule);
-                self.paras.push(start..start);
+                self.paras.push(narrow(start)..narrow(start));
                 self.blocks.push(block);
                 self.after_rule = true;
             }
@@ -396,17 +442,16 @@ impl Builder {
             TagEnd::Paragraph | TagEnd::CodeBlock => self.close_block(),
             TagEnd::Heading(_) => {
                 if let Some((words, level, line, column)) = self.captured.take() {
-                    let text = words.trim_matches(is_blank).to_owned();
+                    let words = words.trim_matches(is_blank);
+                    let end = narrow(self.text.len());
                     self.heads.push(Head {
-                        para: self.paras.len(),
+                        para: narrow(self.paras.len()),
                         block: None,
-                        heading: Heading {
-                            column: if text.is_empty() { 1 } else { column },
-                            text,
-                            level,
-                            line,
-                            range: self.text.len()..self.text.len(),
-                        },
+                        level: level as u8,
+                        line: narrow(line),
+                        column: if words.is_empty() { 1 } else { narrow(column) },
+                        range: end..end,
+                        words: Some(words.into()),
                     });
                     self.line_start = true;
                 } else {
@@ -478,7 +523,8 @@ impl Builder {
         flatten(&mut self.edges, len, &mut self.styles);
     }
 
-    /// Cuts the sections (call after the last chunk's [`Builder::end_chunk`]).
+    /// Cuts the sections (call after the last chunk's [`Builder::end_chunk`]). Each section's
+    /// paragraphs are a run of the walk's, copied once into a list of their exact size.
     pub(super) fn finish(self) -> Body {
         let Builder {
             mut text,
@@ -501,43 +547,46 @@ impl Builder {
             PartLevel::Fixed(level) => (level, false),
             PartLevel::Auto => auto_level(&heads),
         };
+        body.sections.reserve_exact(
+            heads
+                .iter()
+                .filter(|h| usize::from(h.level) <= part_level)
+                .count()
+                + 1,
+        );
         // The blocks of the title and part headings leave `blocks`, or are replaced (by index,
         // in order).
         let mut edits: Vec<(usize, Option<Block>)> = Vec::new();
-        let mut section = Section::default();
-        // The block of the open section's heading.
+        // The open section: its heading, its heading's block, its first paragraph.
+        let mut heading = None;
         let mut open = None;
-        let count = paras.len();
-        let mut paras = paras.into_iter();
-        let mut heads = heads.into_iter().peekable();
-        for i in 0..=count {
-            // Whether paragraph `i` is a title or part heading's words.
-            let mut heading_words = false;
-            while let Some(head) = heads.next_if(|h| h.para == i) {
-                if std::mem::take(&mut title) {
-                    heading_words |= head.block.is_some();
-                    edits.extend(head.block.map(|b| (b, None)));
-                    body.title = Some(head.heading);
-                } else if head.heading.level <= part_level {
-                    let next = Section {
-                        heading: Some(head.heading),
-                        paragraphs: Vec::new(),
-                    };
-                    let previous = std::mem::replace(&mut section, next);
-                    close_section(&mut body, previous, open.take(), &mut edits);
-                    open = head.block;
-                    heading_words |= head.block.is_some();
-                } else {
-                    body.minor_headings.push(head.heading);
+        let mut from = 0;
+        for head in heads {
+            let para = head.para as usize;
+            // Whether the heading's words are a paragraph of the walk (else they are kept out
+            // of the text).
+            let words = head.block.is_some();
+            if std::mem::take(&mut title) {
+                edits.extend(head.block.map(|b| (b as usize, None)));
+                if words {
+                    from = para + 1;
                 }
+                body.title = Some(head.heading(&text));
+            } else if usize::from(head.level) <= part_level {
+                let block = head.block;
+                let next = head.heading(&text);
+                let run = paras.get(from..para).unwrap_or_default();
+                close_section(&mut body, heading.replace(next), run, open, &mut edits);
+                open = block;
+                from = para + usize::from(words);
+            } else if matches!(level, PartLevel::Fixed(_)) {
+                body.minor_headings.push(head.heading(&text));
             }
-            if let Some(range) = paras.next()
-                && !heading_words
-            {
-                section.paragraphs.push(range);
-            }
+            // Else a deeper heading is a styled block inside its section: nothing more to keep.
         }
-        close_section(&mut body, section, open, &mut edits);
+        let run = paras.get(from..).unwrap_or_default();
+        close_section(&mut body, heading, run, open, &mut edits);
+        drop(paras);
         let mut edits = edits.into_iter().peekable();
         let mut index = 0;
         blocks.retain_mut(|block| {
