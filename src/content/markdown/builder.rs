@@ -8,7 +8,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd}
 use super::inline::{flatten, html_words};
 use super::{Body, Heading, PartLevel, TextMap, auto_level, close_section};
 use crate::content::model::{
-    Align, Block, BlockKind, InlineStyle, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
+    Align, Block, BlockKind, InlineStyle, Link, Short, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
     STYLE_STRIKE, STYLE_STRONG, Table,
 };
 use crate::text::sanitize::{clean_line, clean_line_cow};
@@ -130,7 +130,7 @@ pub(super) struct Builder {
     quote: u8,
     indent: u8,
     lists: Vec<List>,
-    marker: Option<compact_str::CompactString>,
+    marker: Option<Short>,
     /// Inline styles open: their bit and start (and link index).
     inline: Vec<(u8, usize, Option<usize>)>,
     /// Style boundaries: (byte, bits turned on at it, bits turned off at it, link).
@@ -327,7 +327,7 @@ impl Builder {
                 let mark = if checked { "[x]" } else { "[ ]" };
                 self.marker = Some(match self.marker.take() {
                     Some(m) if m.ends_with('.') || m.ends_with(')') => {
-                        compact_str::format_compact!("{m} {mark}")
+                        format!("{m} {mark}").into()
                     }
                     _ => mark.into(),
                 });
@@ -385,7 +385,7 @@ impl Builder {
                 let depth = self.lists.len();
                 let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
                     Some(n) => {
-                        let marker = compact_str::format_compact!("{n}.");
+                        let marker = format!("{n}.").into();
                         *n += 1;
                         marker
                     }
@@ -547,46 +547,49 @@ impl Builder {
             PartLevel::Fixed(level) => (level, false),
             PartLevel::Auto => auto_level(&heads),
         };
-        body.sections.reserve_exact(
-            heads
-                .iter()
-                .filter(|h| usize::from(h.level) <= part_level)
-                .count()
-                + 1,
-        );
         // The blocks of the title and part headings leave `blocks`, or are replaced (by index,
         // in order).
         let mut edits: Vec<(usize, Option<Block>)> = Vec::new();
-        // The open section: its heading, its heading's block, its first paragraph.
-        let mut heading = None;
-        let mut open = None;
-        let mut from = 0;
+        // Where the sections begin: the open section's heading, the paragraph it begins at (its
+        // heading's words, if they are in the text), its first paragraph, its heading's block.
+        // Found first, so that the headings found by the walk are dropped before the sections'
+        // paragraphs are copied.
+        let mut cuts: Vec<(Option<Heading>, usize, usize, Option<u32>)> = vec![(None, 0, 0, None)];
         for head in heads {
             let para = head.para as usize;
             // Whether the heading's words are a paragraph of the walk (else they are kept out
             // of the text).
-            let words = head.block.is_some();
+            let words = usize::from(head.block.is_some());
             if std::mem::take(&mut title) {
                 edits.extend(head.block.map(|b| (b as usize, None)));
-                if words {
-                    from = para + 1;
+                if let Some(first) = cuts.first_mut() {
+                    first.2 = para + words;
                 }
                 body.title = Some(head.heading(&text));
             } else if usize::from(head.level) <= part_level {
                 let block = head.block;
-                let next = head.heading(&text);
-                let run = paras.get(from..para).unwrap_or_default();
-                close_section(&mut body, heading.replace(next), run, open, &mut edits);
-                open = block;
-                from = para + usize::from(words);
+                cuts.push((Some(head.heading(&text)), para, para + words, block));
             } else if matches!(level, PartLevel::Fixed(_)) {
                 body.minor_headings.push(head.heading(&text));
             }
             // Else a deeper heading is a styled block inside its section: nothing more to keep.
         }
-        let run = paras.get(from..).unwrap_or_default();
-        close_section(&mut body, heading, run, open, &mut edits);
+        // The sections from the last: each run of paragraphs copied, then cut off the walk's
+        // list, which is shrunk as it goes, so that the paragraphs are not held twice.
+        body.sections.reserve_exact(cuts.len());
+        let mut paras = paras;
+        let mut tail_edits = Vec::new();
+        for (heading, para, from, block) in cuts.into_iter().rev() {
+            let run = paras.get(from..).unwrap_or_default();
+            close_section(&mut body, heading, run, block, &mut tail_edits);
+            paras.truncate(para);
+            if paras.capacity() / 2 > paras.len() {
+                paras.shrink_to_fit();
+            }
+        }
         drop(paras);
+        body.sections.reverse();
+        edits.extend(tail_edits.into_iter().rev());
         let mut edits = edits.into_iter().peekable();
         let mut index = 0;
         blocks.retain_mut(|block| {
