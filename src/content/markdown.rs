@@ -191,8 +191,8 @@ pub fn parse_chunked(chunked: Chunked, level: PartLevel) -> Body {
     parse_chunks(chunks, &shared, level, capacity, workers())
 }
 
-/// How many threads parse the chunks of a file at once: one a core, at most four (a 10 MB
-/// file is about 40 chunks; more threads would only wait for the join).
+/// How many threads parse the chunks of a file at once, this one included: one a core, at most
+/// four (a 10 MB file is about 75 chunks; more threads would only wait for the join).
 fn workers() -> usize {
     std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
@@ -202,11 +202,15 @@ fn workers() -> usize {
 /// Parses the chunks of a file, each dropped once parsed when they are owned, into what
 /// parsing them in order on one thread gives.
 ///
-/// The first chunk is walked on this thread; the others, when there are `workers` of at least
-/// two, on that many threads at once, each into a builder of its own ([`Builder::piece`]),
-/// joined in file order ([`Builder::append`]). A piece begins as if text came before it, which
-/// it does once the first chunk has written some: a first chunk with no text at all (nothing
-/// but hidden HTML, say) has the rest walked in order on this thread.
+/// With `workers` of at least two, that many threads parse at once: this one and `workers - 1`
+/// others. Chunks are taken in file order. This thread joins the pieces in order
+/// ([`Builder::append`]) and, between joins, takes the next chunk itself: the first one not
+/// yet joined is walked straight into the document, a later one into a builder of its own
+/// ([`Builder::piece`]), as the other threads do. (Each thread's memory allocator keeps what it
+/// freed for that thread: a thread fewer is a few megabytes less at the peak.) A piece begins
+/// as if text came before it, which it does once the first chunk has written some: a first
+/// chunk with no text at all (nothing but hidden HTML, say) has the rest walked in order on
+/// this thread.
 fn parse_chunks<S: AsRef<str> + Send>(
     chunks: Vec<S>,
     shared: &Shared,
@@ -226,34 +230,39 @@ fn parse_chunks<S: AsRef<str> + Send>(
         }
         return builder.finish();
     }
-    let workers = workers.min(queue.len());
-    // The chunks not yet taken, and the first piece not yet joined: a thread takes a chunk
-    // only a few ahead of it, so that pieces parsed early (a thread held up on one chunk,
-    // another racing ahead) do not pile up in memory.
+    let threads = workers.min(queue.len() + 1);
+    // The chunks not yet taken, and the first piece not yet joined: a chunk is taken only a few
+    // ahead of it, so that pieces parsed early (a thread held up on one chunk, another racing
+    // ahead) do not pile up in memory.
     let total = queue.len() + 1;
+    let ahead = threads + 1;
+    let takeable = |queue: &std::iter::Enumerate<std::vec::IntoIter<S>>, next: usize| {
+        queue.len() > 0 && total - queue.len() < next + ahead
+    };
     let state = std::sync::Mutex::new((queue, 1));
     let joined = std::sync::Condvar::new();
-    let ahead = workers + 1;
+    let piece = |index: usize, chunk: S| {
+        let mut piece = Builder::piece(level, chunk.as_ref().len());
+        let breaks = walk_chunk(&mut piece, chunk.as_ref(), index, shared, 0);
+        (index, piece, breaks)
+    };
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::channel();
-        for _ in 0..workers {
-            let (tx, state, joined) = (tx.clone(), &state, &joined);
+        for _ in 1..threads {
+            let (tx, state, joined, piece) = (tx.clone(), &state, &joined, &piece);
             scope.spawn(move || {
                 loop {
                     let next = {
                         let guard = state.lock().unwrap_or_else(PoisonError::into_inner);
                         let mut guard = joined
                             .wait_while(guard, |(queue, next)| {
-                                queue.len() > 0 && *next + ahead <= total - queue.len()
+                                queue.len() > 0 && !takeable(queue, *next)
                             })
                             .unwrap_or_else(PoisonError::into_inner);
                         guard.0.next()
                     };
                     let Some((index, chunk)) = next else { break };
-                    let mut piece = Builder::piece(level, chunk.as_ref().len());
-                    let breaks = walk_chunk(&mut piece, chunk.as_ref(), index, shared, 0);
-                    drop(chunk);
-                    if tx.send((index, piece, breaks)).is_err() {
+                    if tx.send(piece(index, chunk)).is_err() {
                         break;
                     }
                 }
@@ -263,15 +272,46 @@ fn parse_chunks<S: AsRef<str> + Send>(
         // Pieces come in any order; each is joined once those before it are.
         let mut waiting = std::collections::BTreeMap::new();
         let mut next = 1;
-        for (index, piece, breaks) in rx {
-            waiting.insert(index, (piece, breaks));
+        loop {
+            while let Ok((index, piece, breaks)) = rx.try_recv() {
+                waiting.insert(index, (piece, breaks));
+            }
             while let Some((piece, breaks)) = waiting.remove(&next) {
                 builder.append(piece, lines_before);
                 lines_before += breaks;
                 next += 1;
             }
-            state.lock().unwrap_or_else(PoisonError::into_inner).1 = next;
+            let taken = {
+                let mut guard = state.lock().unwrap_or_else(PoisonError::into_inner);
+                guard.1 = next;
+                if takeable(&guard.0, next) {
+                    guard.0.next()
+                } else {
+                    None
+                }
+            };
             joined.notify_all();
+            if next >= total {
+                break;
+            }
+            match taken {
+                Some((index, chunk)) if index == next => {
+                    lines_before +=
+                        walk_chunk(&mut builder, chunk.as_ref(), index, shared, lines_before);
+                    next += 1;
+                }
+                Some((index, chunk)) => {
+                    let (index, piece, breaks) = piece(index, chunk);
+                    waiting.insert(index, (piece, breaks));
+                }
+                // The next piece is another thread's: wait for it (or any other).
+                None => match rx.recv() {
+                    Ok((index, piece, breaks)) => {
+                        waiting.insert(index, (piece, breaks));
+                    }
+                    Err(_) => break,
+                },
+            }
         }
     });
     builder.finish()
