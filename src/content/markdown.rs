@@ -633,7 +633,7 @@ mod tests {
         );
         assert_eq!(std::mem::size_of::<Option<crate::content::model::Short>>(), 16);
         assert!(std::mem::size_of::<BlockKind>() <= 16);
-        assert!(std::mem::size_of::<InlineStyle>() <= 20);
+        assert!(std::mem::size_of::<InlineStyle>() <= 16);
         let body = parse("- a\n\n```rust\nx\n```\n", PartLevel::Auto);
         assert_eq!(body.blocks[0].marker.as_deref(), Some("•"));
         assert!(

@@ -350,7 +350,8 @@ pub struct InlineStyle {
     end: u32,
     /// The styles of the run, a set of the `STYLE_*` bits.
     pub style: u8,
-    link: Option<u32>,
+    /// The link's index plus one (16 bytes a run, not 20).
+    link: Option<std::num::NonZeroU32>,
 }
 
 const _: () = assert!(crate::content::TEXT_LIMIT_BYTES <= u32::MAX as usize / 4);
@@ -368,7 +369,7 @@ impl InlineStyle {
             start: narrow(range.start),
             end: narrow(range.end),
             style,
-            link: link.map(narrow),
+            link: link.and_then(|l| std::num::NonZeroU32::new(narrow(l).saturating_add(1))),
         }
     }
 
@@ -379,7 +380,7 @@ impl InlineStyle {
 
     /// Index into `Article::links` when the run is (part of) a link or image.
     pub fn link(&self) -> Option<usize> {
-        self.link.map(|l| l as usize)
+        self.link.map(|l| l.get() as usize - 1)
     }
 }
 
