@@ -367,7 +367,11 @@ impl App {
                 self.view.overlay = Some(Overlay::Problems);
                 self.view.help_scroll = 0;
             }
-            Action::Edit(_) => {}
+            // Following a room: a digit answers its poll, and typing goes into a guess.
+            Action::Digit(digit) => self.answer_digit(digit),
+            Action::Edit(edit) => {
+                self.guess_edit(edit);
+            }
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ShowBookmarks => self.open_list(Overlay::Bookmarks),
             Action::EditNote => self.edit_note_here(),

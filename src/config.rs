@@ -211,7 +211,12 @@ pub fn parse(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError>
             Table::Presenter => &raw.presenter_keys,
             Table::Lists => &raw.list_keys,
             Table::Editor => &raw.editor_keys,
-            Table::Line | Table::Notes | Table::Help | Table::Question => &no_older,
+            Table::Line
+            | Table::Notes
+            | Table::Help
+            | Table::Question
+            | Table::Poll
+            | Table::Guess => &no_older,
         };
         let (lines, label) = keys::lines_for(table, older, &raw.keys, lang, &at)?;
         let mode = table.input_mode();

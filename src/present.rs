@@ -16,10 +16,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
-
 use crate::content::Article;
-use crate::input::Action;
 use crate::store::Problem;
 use crate::tour::TourProgress;
 use crate::tour::session::PresenterSession;
@@ -68,20 +65,6 @@ pub struct ResumeOffer {
     pub resumed: bool,
 }
 
-/// What the app should do after the presenter handled an action.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    /// Stay in the presenter.
-    Stay,
-    /// Go back to this earlier session (its stop and clocks).
-    Resume(Box<PresenterSession>),
-    /// Start a new session: the first stop, every clock at 0:00, a new id.
-    NewSession,
-    /// Go back to the reader (or quit, for `glose present`).
-    Close,
-    Quit,
-}
-
 impl Presenter {
     /// A presenter showing the stop, verdict hidden; `quit_on_close` for `glose present`.
     pub fn new(quit_on_close: bool) -> Self {
@@ -102,34 +85,22 @@ impl Presenter {
         }
     }
 
-    /// Takes a digit typed on the stop screen into the stop number being typed (`5` then `G`
-    /// or `Enter` jumps to stop 5); returns whether the event was such a digit.
-    pub fn type_digit(&mut self, event: &Event) -> bool {
-        let Event::Key(key) = event else {
-            return false;
-        };
-        let KeyCode::Char(c) = key.code else {
-            return false;
-        };
-        let Some(digit) = c.to_digit(10) else {
-            return false;
-        };
-        if self.blanked
-            || self.help
-            || self.offer.is_some()
-            || key.kind != KeyEventKind::Press
-            || !key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
-        {
-            return false;
-        }
+    /// Whether the stop itself is on screen, with nothing over it (no blank, help, join
+    /// screen, question or offer): where a digit types a stop's number.
+    pub fn on_stop(&self) -> bool {
+        !self.blanked && !self.help && !self.join && !self.confirm_reset && self.offer.is_none()
+    }
+
+    /// A digit typed on the stop screen, into the stop number being typed (`5` then `G` or
+    /// `Enter` goes to stop 5).
+    pub fn type_digit(&mut self, digit: u8) {
         let count = self.count.unwrap_or(0);
         self.count = Some(
             count
                 .saturating_mul(10)
-                .saturating_add(digit as usize)
+                .saturating_add(usize::from(digit))
                 .min(1_000_000),
         );
-        true
     }
 
     /// Whether a clock is on screen (so the loop must wake for it).
@@ -137,132 +108,17 @@ impl Presenter {
         !self.blanked && !self.help && !self.join
     }
 
-    /// Applies one action to the presenter and the tour's progress.
-    pub fn update(
-        &mut self,
-        action: Action,
-        progress: &mut TourProgress,
-        now: Duration,
-    ) -> Outcome {
-        if matches!(action, Action::Resize(..)) {
-            return Outcome::Stay;
-        }
-        // A typed number only lasts until the next key: `G`, `g` or `Enter` go to that stop.
-        let count = self.count.take();
-        if let Some(n) = count
-            && matches!(
-                action,
-                Action::LastStop | Action::FirstStop | Action::RevealVerdict
-            )
-            && !self.blanked
-            && !self.help
-        {
-            if progress.go_to(n.saturating_sub(1), now) {
-                self.revealed = false;
-                self.scroll = 0;
-            }
-            return Outcome::Stay;
-        }
-        if count.is_some() && action == Action::LeavePresenter {
-            return Outcome::Stay; // Esc forgets the number
-        }
-        if let Action::Wheel(_, _, delta) = action {
-            if !self.blanked && !self.help {
-                self.scroll_by(isize::from(delta));
-            }
-            return Outcome::Stay;
-        }
-        if self.blanked {
-            self.blanked = false;
-            return Outcome::Stay;
-        }
-        if let Some(offer) = self.offer.take() {
-            // The offer takes the next key, like a question: `r` or `n` answer it, any other
-            // key keeps what runs (resumed after a crash, new after a clean end).
-            return match action {
-                Action::ResumeSession if !offer.resumed => Outcome::Resume(Box::new(offer.saved)),
-                Action::NewSession if offer.resumed => Outcome::NewSession,
-                Action::Quit => Outcome::Quit,
-                _ => Outcome::Stay,
-            };
-        }
-        if self.confirm_reset {
-            // The question takes the next key: `T` again resets, anything else keeps the time.
-            self.confirm_reset = false;
-            if action == Action::ResetClock {
-                progress.reset_clocks(now);
-            }
-            return Outcome::Stay;
-        }
-        if self.join && action != Action::ShowJoin {
-            self.join = false;
-            return if action == Action::Quit {
-                Outcome::Quit
-            } else {
-                Outcome::Stay
-            };
-        }
-        if self.help {
-            self.help = false;
-            return if action == Action::Quit {
-                Outcome::Quit
-            } else {
-                Outcome::Stay
-            };
-        }
-        let last = progress.spent_s.len().saturating_sub(1);
-        let target = match action {
-            Action::NextStop => Some(progress.stop.saturating_add(1)),
-            Action::PrevStop => Some(progress.stop.saturating_sub(1)),
-            Action::FirstStop => Some(0),
-            Action::LastStop => Some(last),
-            Action::Blank => {
-                self.blanked = true;
-                None
-            }
-            Action::RevealVerdict => {
-                self.revealed = !self.revealed;
-                None
-            }
-            Action::ToggleHelp => {
-                self.help = true;
-                None
-            }
-            Action::ShowJoin => {
-                self.join = !self.join;
-                None
-            }
-            Action::LineDown => {
-                self.scroll_by(1);
-                None
-            }
-            Action::LineUp => {
-                self.scroll_by(-1);
-                None
-            }
-            Action::PauseClock => {
-                progress.toggle_pause(now);
-                None
-            }
-            Action::ResetClock => {
-                self.confirm_reset = true;
-                None
-            }
-            Action::LeavePresenter => return Outcome::Close,
-            Action::Quit => return Outcome::Quit,
-            _ => None,
-        };
-        if let Some(target) = target
-            && progress.go_to(target, now)
-        {
+    /// Goes to stop `target` (clamped to the tour); a new stop hides the verdict again and
+    /// starts at its top.
+    pub fn go_to(&mut self, progress: &mut TourProgress, target: usize, now: Duration) {
+        if progress.go_to(target, now) {
             self.revealed = false;
             self.scroll = 0;
         }
-        Outcome::Stay
     }
 
     /// Moves the view of a tall stop by `rows` (down when positive).
-    fn scroll_by(&mut self, rows: isize) {
+    pub fn scroll_by(&mut self, rows: isize) {
         self.scroll = self.scroll.saturating_add_signed(rows);
     }
 }
@@ -364,155 +220,5 @@ impl SessionKeeper {
         let result = session.save(&path);
         self.last = Some(session);
         result.err()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn s(secs: u64) -> Duration {
-        Duration::from_secs(secs)
-    }
-
-    #[test]
-    fn blank_then_any_key_only_brings_the_screen_back() {
-        let mut presenter = Presenter::new(true);
-        let mut progress = TourProgress::new(4, 0, s(0));
-        presenter.update(Action::Blank, &mut progress, s(1));
-        assert!(presenter.blanked);
-        assert!(!presenter.shows_clock());
-        assert_eq!(
-            presenter.update(Action::NextStop, &mut progress, s(2)),
-            Outcome::Stay
-        );
-        assert!(!presenter.blanked);
-        assert_eq!(progress.stop, 0, "the key that unblanks does nothing else");
-        presenter.update(Action::Blank, &mut progress, s(3));
-        assert_eq!(
-            presenter.update(Action::Quit, &mut progress, s(3)),
-            Outcome::Stay,
-            "not even q"
-        );
-    }
-
-    #[test]
-    fn the_verdict_waits_for_the_facilitator_and_hides_again_on_the_next_stop() {
-        let mut presenter = Presenter::new(true);
-        let mut progress = TourProgress::new(4, 0, s(0));
-        assert!(!presenter.revealed);
-        presenter.update(Action::RevealVerdict, &mut progress, s(1));
-        assert!(presenter.revealed);
-        presenter.update(Action::NextStop, &mut progress, s(2));
-        assert_eq!(progress.stop, 1);
-        assert!(!presenter.revealed);
-        presenter.update(Action::LastStop, &mut progress, s(2));
-        assert_eq!(progress.stop, 3);
-        presenter.update(Action::RevealVerdict, &mut progress, s(2));
-        presenter.update(Action::NextStop, &mut progress, s(2));
-        assert_eq!(progress.stop, 3);
-        assert!(presenter.revealed, "no move at the end: still revealed");
-        presenter.update(Action::FirstStop, &mut progress, s(2));
-        assert_eq!(progress.stop, 0);
-    }
-
-    #[test]
-    fn escape_closes_and_q_quits() {
-        let mut presenter = Presenter::new(false);
-        let mut progress = TourProgress::new(2, 0, s(0));
-        assert_eq!(
-            presenter.update(Action::LeavePresenter, &mut progress, s(0)),
-            Outcome::Close
-        );
-        assert_eq!(
-            presenter.update(Action::Quit, &mut progress, s(0)),
-            Outcome::Quit
-        );
-        presenter.update(Action::ToggleHelp, &mut progress, s(0));
-        assert!(presenter.help);
-        assert_eq!(
-            presenter.update(Action::NextStop, &mut progress, s(0)),
-            Outcome::Stay
-        );
-        assert!(!presenter.help);
-        assert_eq!(progress.stop, 0, "the key only closed the help");
-    }
-
-    #[test]
-    fn every_presenter_key_has_a_description() {
-        let keymap = crate::input::Keymap::default();
-        for (keys, action) in keymap.help_rows(crate::input::Mode::Presenter, crate::i18n::Lang::Fr)
-        {
-            assert!(!keys.is_empty());
-            assert!(!action.describe(crate::i18n::Lang::Fr).is_empty());
-            assert!(!action.describe(crate::i18n::Lang::En).is_empty());
-        }
-    }
-
-    #[test]
-    fn a_number_then_g_or_enter_goes_to_that_stop() {
-        use ratatui::crossterm::event::KeyEvent;
-        let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        let mut presenter = Presenter::new(true);
-        let mut progress = TourProgress::new(14, 0, s(0));
-        assert!(presenter.type_digit(&key('1')));
-        assert!(presenter.type_digit(&key('2')));
-        assert!(!presenter.type_digit(&key('G')));
-        presenter.update(Action::LastStop, &mut progress, s(1));
-        assert_eq!(progress.stop, 11, "12G: stop 12");
-        assert_eq!(presenter.count, None);
-        presenter.type_digit(&key('3'));
-        presenter.update(Action::RevealVerdict, &mut progress, s(2));
-        assert_eq!(progress.stop, 2, "3 Enter: stop 3");
-        assert!(!presenter.revealed, "Enter after a number does not reveal");
-        presenter.type_digit(&key('9'));
-        presenter.type_digit(&key('9'));
-        presenter.update(Action::FirstStop, &mut progress, s(3));
-        assert_eq!(progress.stop, 13, "past the end: the last stop");
-        presenter.type_digit(&key('2'));
-        assert_eq!(
-            presenter.update(Action::LeavePresenter, &mut progress, s(3)),
-            Outcome::Stay,
-            "Esc forgets the number"
-        );
-        assert_eq!(presenter.count, None);
-        presenter.update(Action::LastStop, &mut progress, s(4));
-        assert_eq!(progress.stop, 13);
-        presenter.update(Action::FirstStop, &mut progress, s(4));
-        assert_eq!(progress.stop, 0, "g alone: the first stop");
-    }
-
-    #[test]
-    fn t_pauses_the_clocks_and_capital_t_resets_them_after_asking() {
-        let mut presenter = Presenter::new(true);
-        let mut progress = TourProgress::new(4, 0, s(0));
-        presenter.update(Action::NextStop, &mut progress, s(10));
-        presenter.update(Action::PauseClock, &mut progress, s(20));
-        assert_eq!(
-            progress.elapsed_s(s(80)),
-            20,
-            "paused: the clocks stand still"
-        );
-        assert_eq!(progress.stop_spent_s(s(80)), 10);
-        presenter.update(Action::PauseClock, &mut progress, s(80));
-        assert_eq!(
-            progress.elapsed_s(s(85)),
-            25,
-            "running again from where they were"
-        );
-        presenter.update(Action::ResetClock, &mut progress, s(90));
-        assert!(presenter.confirm_reset);
-        presenter.update(Action::NextStop, &mut progress, s(91));
-        assert!(!presenter.confirm_reset);
-        assert_eq!(
-            progress.stop, 1,
-            "the key that answers no does nothing else"
-        );
-        assert_eq!(progress.elapsed_s(s(91)), 31, "kept");
-        presenter.update(Action::ResetClock, &mut progress, s(92));
-        presenter.update(Action::ResetClock, &mut progress, s(92));
-        assert_eq!(progress.elapsed_s(s(95)), 3);
-        assert_eq!(progress.stop_spent_s(s(95)), 3);
-        assert_eq!(progress.spent_s, vec![0; 4]);
     }
 }

@@ -290,6 +290,8 @@ fn the_readme_key_tables_are_the_keymap() {
         let name = match mode {
             Mode::Reader => "reader",
             Mode::Tour => "tour",
+            Mode::Poll => "poll",
+            Mode::Guess => "guess",
             Mode::Overlay => "overlay",
             Mode::List => "list",
             Mode::Line => "line",
@@ -315,4 +317,252 @@ fn the_readme_key_tables_are_the_keymap() {
             "README.md's key tables differ from the keymap: GLOSE_BLESS=1 cargo test --test keys rewrites them"
         );
     }
+}
+
+/// A reader following a room (`glose follow`) that shows `stop`, revealed or not.
+fn room_state(app: &App, stop: usize, revealed: bool) -> glose::room::follow::RoomState {
+    glose::room::follow::RoomState {
+        rev: 1,
+        key: app.article.text_hash(),
+        stop: Some(stop),
+        stops: app.article.tour.len(),
+        revealed,
+        blanked: false,
+        counts: Vec::new(),
+        answers: None,
+        median: None,
+    }
+}
+
+fn following(lang: Lang) -> App {
+    let mut app = app(120, 35, lang);
+    // The bundled tour's fourth stop asks a question with three answers; make the fifth's a
+    // guess.
+    app.article.tour[4].poll = Some(glose::content::Poll::Guess {
+        unit: "millions".into(),
+        min: 0,
+        max: 1000,
+        answer: Some(435),
+    });
+    let state = room_state(&app, 3, false);
+    app.follow = Some(glose::room::follow::Following::new(
+        "http://127.0.0.1:1/ROOM42".into(),
+        "voter".into(),
+        state,
+    ));
+    app.update(Action::Rejoin);
+    app
+}
+
+/// The follower's poll keys come from the keymap (`Mode::Poll`, `Mode::Guess`), typed as real
+/// key events: a digit votes, a number that is no choice says which are, a guess is typed,
+/// corrected and sent, `Esc` drops it, and the other keys wait meanwhile.
+#[test]
+fn a_follower_answers_the_rooms_poll_with_the_digit_keys() {
+    use glose::room::Answer;
+    use glose::room::follow::News;
+    let mut app = following(Lang::En);
+    assert_eq!(app.tour_progress().map(|p| p.stop), Some(3));
+    assert_eq!(app.mode(), Mode::Poll, "the room's stop, its poll open");
+    let focus = app.view.focus;
+    type_keys(&mut app, "5");
+    assert!(app.take_votes().is_empty(), "5 is no choice");
+    assert!(
+        status_line(&app).contains("press 1 to 3"),
+        "{}",
+        status_line(&app)
+    );
+    assert_eq!(app.view.focus, focus, "a digit is the poll's, not a part's");
+    type_keys(&mut app, "3");
+    assert_eq!(app.take_votes(), [(3, Answer::Choice(2))]);
+    // The help lists the poll's keys and the guess's.
+    type_keys(&mut app, "?");
+    let help: String = glose::ui::help::lines(&app, 200)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        help.contains("Following the room, while its poll is open"),
+        "{help}"
+    );
+    assert!(help.contains("0–9"), "{help}");
+    assert!(help.contains("send the guess"), "{help}");
+    type_keys(&mut app, "q");
+
+    // The room moves on to a guess.
+    app.follow_news(News::State(room_state(&app, 4, false)));
+    assert_eq!(app.tour_progress().map(|p| p.stop), Some(4));
+    assert_eq!(app.mode(), Mode::Poll);
+    type_keys(&mut app, "2000<enter>");
+    assert!(app.take_votes().is_empty());
+    assert!(
+        status_line(&app).contains("give a number from 0 to 1000"),
+        "{}",
+        status_line(&app)
+    );
+    type_keys(&mut app, "43");
+    assert_eq!(app.mode(), Mode::Guess);
+    assert!(
+        status_line(&app).contains("Your guess: 43▏"),
+        "{}",
+        status_line(&app)
+    );
+    let effects = type_keys(&mut app, "qj<right>9<bs>5");
+    assert!(effects.is_empty(), "q does not quit while a guess is typed");
+    assert_eq!(app.tour_progress().map(|p| p.stop), Some(4), "→ waits too");
+    assert!(
+        status_line(&app).contains("Your guess: 435▏"),
+        "{}",
+        status_line(&app)
+    );
+    type_keys(&mut app, "<enter>");
+    assert_eq!(app.take_votes(), [(4, Answer::Value(435.0))]);
+    assert_eq!(app.mode(), Mode::Poll);
+    type_keys(&mut app, "7<esc>");
+    assert_eq!(app.mode(), Mode::Poll, "Esc dropped the guess");
+    assert!(app.take_votes().is_empty());
+
+    // Revealed: the poll is closed, a guess being typed goes, the digits are the parts' again.
+    type_keys(&mut app, "12");
+    app.follow_news(News::State(room_state(&app, 4, true)));
+    assert_eq!(app.mode(), Mode::Tour);
+    assert!(
+        !status_line(&app).contains("Your guess"),
+        "{}",
+        status_line(&app)
+    );
+    type_keys(&mut app, "2");
+    assert_eq!(app.view.focus, 1, "2: the second part");
+}
+
+/// The French follower reads the same words in French.
+#[test]
+fn a_french_follower_is_told_in_french() {
+    let mut app = following(Lang::Fr);
+    type_keys(&mut app, "9");
+    assert!(
+        status_line(&app).contains("tapez de 1 à 3"),
+        "{}",
+        status_line(&app)
+    );
+}
+
+/// The presenter takes a stop's number from its table (`0–9`, `Action::Digit`), then `G`,
+/// `g` or `Enter`; over the help or the blank screen a digit is any key.
+#[test]
+fn the_presenter_goes_to_a_typed_stop_number() {
+    let mut app = app(100, 30, Lang::En);
+    type_keys(&mut app, "p");
+    assert_eq!(app.mode(), Mode::Presenter);
+    type_keys(&mut app, "7G");
+    assert_eq!(app.tour_progress().map(|p| p.stop), Some(6));
+    type_keys(&mut app, "12<enter>");
+    assert_eq!(
+        app.tour_progress().map(|p| p.stop),
+        Some(9),
+        "past the end: the last"
+    );
+    type_keys(&mut app, "3g");
+    assert_eq!(app.tour_progress().map(|p| p.stop), Some(2));
+    type_keys(&mut app, "b5G");
+    assert_eq!(
+        app.tour_progress().map(|p| p.stop),
+        Some(9),
+        "5 brought the screen back, G went to the last stop"
+    );
+    type_keys(&mut app, "?");
+    let help = format!("{:?}", frame(&app));
+    assert!(
+        help.contains("a stop's number"),
+        "the presenter's help lists it"
+    );
+    type_keys(&mut app, "4");
+    assert!(
+        !app.presenter.as_ref().unwrap().help,
+        "a digit closed the help"
+    );
+    assert_eq!(app.presenter.as_ref().unwrap().count, None);
+}
+
+/// The notes and bookmarks lists take the mouse as the other lists do: a click on an entry
+/// puts the cursor there (the screen shows it), a second click on it goes there, the wheel
+/// moves the cursor, a click outside closes; while "delete?" is asked the mouse answers no.
+#[test]
+fn the_notes_and_bookmarks_lists_take_clicks_and_the_wheel() {
+    use common::keys::{click, find_on_screen, mouse, rows};
+    use ratatui::crossterm::event::MouseEventKind;
+    let mut app = app(100, 30, Lang::En);
+    type_keys(
+        &mut app,
+        "<tab>afirst<c-s><tab>asecond<c-s><tab>athird<c-s>",
+    );
+    assert_eq!(app.notebook.notes.len(), 3);
+    type_keys(&mut app, "gA");
+    assert_eq!(app.view.overlay, Some(Overlay::Notes));
+    let screen = frame(&app);
+    let (x, y) = find_on_screen(&screen, "second").expect("the second note is listed");
+    let cursor = app.view.notes.cursor;
+    click(&mut app, x, y);
+    let screen = frame(&app);
+    let head = &rows(&screen)[usize::from(y - 1)];
+    assert!(
+        head.contains('▸'),
+        "the cursor is on the note clicked: {head}"
+    );
+    assert_ne!(app.view.notes.cursor, cursor);
+    let chosen = app.list_selected_entry().unwrap();
+    click(&mut app, x, y - 1);
+    assert_eq!(
+        app.view.overlay, None,
+        "a click on the entry under the cursor goes there"
+    );
+    let glose::notebook::Place::Annotation(annotation) = app.notebook.notes[chosen].place else {
+        panic!("a note on an annotation");
+    };
+    assert_eq!(app.view.selected, Some(annotation));
+
+    // The wheel moves the cursor; "delete?" then a click: no, and nothing moved.
+    type_keys(&mut app, "A");
+    mouse(&mut app, MouseEventKind::ScrollUp, x, y);
+    assert_eq!(app.view.notes.cursor, 0);
+    mouse(&mut app, MouseEventKind::ScrollDown, x, y);
+    assert_eq!(app.view.notes.cursor, 2);
+    type_keys(&mut app, "x");
+    assert!(app.view.confirm_delete);
+    mouse(&mut app, MouseEventKind::ScrollUp, x, y);
+    assert!(!app.view.confirm_delete, "the wheel answered no");
+    assert_eq!(app.view.notes.cursor, 2, "and moved nothing");
+    assert_eq!(app.notebook.notes.len(), 3);
+    click(&mut app, 0, 0);
+    assert_eq!(app.view.overlay, None, "a click outside closes the list");
+
+    // The bookmarks, one row each.
+    type_keys(&mut app, "<esc><esc>1B2B3B");
+    assert_eq!(
+        app.notebook.bookmarks.len(),
+        3,
+        "{:?}",
+        app.notebook.bookmarks
+    );
+    type_keys(&mut app, "'");
+    assert_eq!(app.view.bookmarks.cursor, 2, "the list opens on part III's");
+    let screen = frame(&app);
+    let list = app.notebook_list_areas(Overlay::Bookmarks);
+    let first = list.entries.y;
+    assert!(!rows(&screen)[usize::from(first)].contains('▸'));
+    click(&mut app, list.entries.x + 4, first);
+    let shown = frame(&app);
+    let row = &rows(&shown)[usize::from(first)];
+    assert!(
+        row.contains("▸ 1 · ¶ « L’intelligence artificielle"),
+        "{row}"
+    );
+    let cell = &shown[(list.entries.x + 4, first)];
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::REVERSED),
+        "the entry under the cursor is in reverse video"
+    );
+    click(&mut app, list.entries.x + 40, first);
+    assert_eq!(app.view.overlay, None);
+    assert_eq!(app.view.focus, 0, "the first bookmark is in the first part");
 }

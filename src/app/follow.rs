@@ -1,18 +1,20 @@
 //! The reader following a room (`glose follow`): the room's news moves the tour to the room's
 //! stop while the student is on the room's last stop; once they step elsewhere they stay there
-//! (the status line says how far behind they are) until `F` rejoins. The digit keys answer the
-//! stop's poll (a number is typed for a guess, then Enter). Votes are not sent from here: they
-//! wait in `Following::outbox` for the event loop, like every other request to the world.
+//! (the status line says how far behind they are) until `F` rejoins. While the room's poll is
+//! open the keys are `Mode::Poll`'s (a digit answers it, `Action::Digit`) and, once a guess's
+//! first digit is typed, `Mode::Guess`'s (`Action::Edit`: the number, then Enter). Votes are not
+//! sent from here: they wait in `Following::outbox` for the event loop, like every other
+//! request to the world.
 //!
 //! While following, the verdict of the room's stop stays hidden in the side pane until the
 //! presenter reveals it, and the facilitator's notes (`say`) are not shown.
 
 use crate::i18n::room as msg;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use super::{App, Mode};
 use crate::content::Poll;
 use crate::i18n::{Lang, count_of};
+use crate::input::Edit;
 use crate::room::follow::News;
 use crate::room::votes::Answer;
 
@@ -59,6 +61,12 @@ impl App {
                 Err(text) => follow.reply = Some(text),
             },
         }
+        if self.open_poll().is_none()
+            && let Some(follow) = self.follow.as_mut()
+        {
+            // The poll closed (revealed, the room lost): a guess being typed goes with it.
+            follow.typing = None;
+        }
         self.refresh();
         true
     }
@@ -98,76 +106,77 @@ impl App {
             .is_some_and(|f| f.hides_verdict(&self.article, index))
     }
 
-    /// A key for the room while following: the digits answer the open poll, a guess being
-    /// typed takes its keys. `None` when the key is the reader's.
-    pub(super) fn follow_key(&mut self, event: &Event, mode: Mode) -> Option<bool> {
-        if !matches!(mode, Mode::Reader | Mode::Tour) {
-            return None;
-        }
-        let Event::Key(key) = event else {
-            return None;
+    /// Which keys are in force while following on the room's stop with its poll open: the
+    /// poll's (a digit answers it) or, once a guess's first digit is typed, the guess's.
+    /// `None` when no poll is open to this reader.
+    pub(super) fn follow_mode(&self) -> Option<Mode> {
+        self.open_poll()?;
+        let typing = self.follow.as_ref()?.typing.is_some();
+        Some(if typing { Mode::Guess } else { Mode::Poll })
+    }
+
+    /// A digit while the room's poll is open (`Mode::Poll`): a choice's number votes for it (a
+    /// number that is no choice says which are), a guess's first digit starts typing it.
+    pub(super) fn answer_digit(&mut self, digit: u8) {
+        let Some((stop, poll)) = self.open_poll().map(|(s, p)| (s, p.clone())) else {
+            return;
         };
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
-        let plain = !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let (stop, poll) = match self.open_poll() {
-            Some((stop, poll)) => (stop, poll.clone()),
-            None => {
-                if let Some(follow) = self.follow.as_mut() {
-                    follow.typing = None;
-                }
-                return None;
-            }
+        let lang = self.lang;
+        let Some(follow) = self.follow.as_mut() else {
+            return;
         };
-        let follow = self.follow.as_mut()?;
-        if let Some(typed) = follow.typing.as_mut() {
-            match key.code {
-                KeyCode::Char(c) if plain && (c.is_ascii_digit() || c == ',' || c == '.') => {
-                    if typed.chars().count() < MAX_TYPED {
-                        typed.push(c);
-                    }
-                }
-                KeyCode::Backspace => {
-                    typed.pop();
-                }
-                KeyCode::Esc => follow.typing = None,
-                KeyCode::Enter => {
-                    let typed = follow.typing.take().unwrap_or_default();
-                    match Answer::parse(&poll, None, Some(&typed)) {
-                        Some(answer) => follow.outbox.push((stop, answer)),
-                        None => {
-                            follow.reply = Some(out_of_range(&poll, self.lang));
-                        }
-                    }
-                }
-                _ => return Some(false),
-            }
-            return Some(true);
-        }
-        let KeyCode::Char(c) = key.code else {
-            return None;
-        };
-        let digit = c.to_digit(10).filter(|_| plain)?;
         match &poll {
             Poll::Choices(choices) => {
-                let n = usize::try_from(digit).ok()?;
+                let n = usize::from(digit);
                 if (1..=choices.len()).contains(&n) {
                     follow.outbox.push((stop, Answer::Choice(n - 1)));
                     follow.reply = None;
-                    Some(true)
                 } else {
-                    None
+                    follow.reply = Some(out_of_range(&poll, lang));
                 }
             }
             Poll::Guess { .. } => {
-                follow.typing = Some(c.to_string());
+                follow.typing = Some(digit.to_string());
                 follow.reply = None;
-                Some(true)
             }
         }
+    }
+
+    /// A key typed into the guess (`Mode::Guess`): digits, `,` and `.` are typed (a dozen at
+    /// most), `Backspace` takes one back, `Esc` drops the guess and `Enter` sends it (or says
+    /// which numbers the poll takes). Returns whether the guess changed.
+    pub(super) fn guess_edit(&mut self, edit: Edit) -> bool {
+        let Some((stop, poll)) = self.open_poll().map(|(s, p)| (s, p.clone())) else {
+            return false;
+        };
+        let lang = self.lang;
+        let Some(follow) = self.follow.as_mut() else {
+            return false;
+        };
+        let Some(typed) = follow.typing.as_mut() else {
+            return false;
+        };
+        match edit {
+            Edit::Insert(c) if c.is_ascii_digit() || c == ',' || c == '.' => {
+                if typed.chars().count() >= MAX_TYPED {
+                    return false;
+                }
+                typed.push(c);
+            }
+            Edit::Backspace => {
+                typed.pop();
+            }
+            Edit::Cancel => follow.typing = None,
+            Edit::Confirm => {
+                let typed = follow.typing.take().unwrap_or_default();
+                match Answer::parse(&poll, None, Some(&typed)) {
+                    Some(answer) => follow.outbox.push((stop, answer)),
+                    None => follow.reply = Some(out_of_range(&poll, lang)),
+                }
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// The status line's word on the room, while following.

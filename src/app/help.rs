@@ -43,14 +43,17 @@ impl App {
             blocks.push(HelpBlock::Title(Text::Keys.get(lang).to_owned()));
         }
         blocks.push(described(rows, Mode::Reader));
-        // The other modes' keys, from their keymap tables, in the same columns.
-        for (title, mode) in [
+        // The other modes' keys, from their keymap tables, in the same columns (the poll's
+        // and the guess's while following a room).
+        let following = self.follow.is_some();
+        let room = [(Text::InThePoll, Mode::Poll), (Text::InAGuess, Mode::Guess)];
+        for (title, mode) in room.into_iter().filter(|_| following).chain([
             (Text::InTheOverlays, Mode::Overlay),
             (Text::InSearchLine, Mode::Line),
             (Text::InTheLists, Mode::List),
             (Text::InTheEditor, Mode::Editor),
             (Text::InAQuestion, Mode::Confirm),
-        ] {
+        ]) {
             let rows = self.keymap.help_rows(mode, lang);
             if rows.is_empty() {
                 continue;

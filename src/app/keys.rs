@@ -31,16 +31,6 @@ impl App {
             return self.paste(text);
         }
         let mode = self.mode();
-        if let Some(presenter) = self.presenter.as_mut()
-            && mode == Mode::Presenter
-            && translate_in(&self.keymap, event, mode).is_none()
-            && presenter.type_digit(event)
-        {
-            return true;
-        }
-        if let Some(changed) = self.follow_key(event, mode) {
-            return changed;
-        }
         if let Some(changed) = self.count_digit(event, mode) {
             return changed;
         }
@@ -65,7 +55,12 @@ impl App {
                 let says = is_key
                     && matches!(
                         mode,
-                        Mode::Reader | Mode::Tour | Mode::Overlay | Mode::List | Mode::Presenter
+                        Mode::Reader
+                            | Mode::Tour
+                            | Mode::Poll
+                            | Mode::Overlay
+                            | Mode::List
+                            | Mode::Presenter
                     );
                 if says {
                     self.view.message = None;
@@ -129,7 +124,7 @@ impl App {
             _ if self.presenter.is_some() => Mode::Presenter,
             _ if self.view.search.is_typing() => Mode::Line,
             Some(_) => Mode::Overlay,
-            None if self.tour.is_some() => Mode::Tour,
+            None if self.tour.is_some() => self.follow_mode().unwrap_or(Mode::Tour),
             None => Mode::Reader,
         }
     }

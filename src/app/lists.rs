@@ -6,12 +6,20 @@
 //! Invariant after every `update`: the open list's cursor is inside its entries and on
 //! screen, for the number of entries `layout::popup` says it shows at the current size.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 
 use super::list_state::ListState;
 use super::{Action, App, Effect, Overlay};
 use crate::i18n::Text;
+use crate::layout::popup::NotebookListAreas;
 use crate::notebook::Place;
+
+/// Rows each entry of the notes list (where it is, then the note's first line) or the
+/// bookmarks list (where it is) takes.
+fn rows_per_entry(overlay: Overlay) -> usize {
+    if overlay == Overlay::Notes { 2 } else { 1 }
+}
 
 impl Overlay {
     /// Whether this overlay is one of the five lists (its keys are `Mode::List`'s).
@@ -63,15 +71,86 @@ impl App {
             Overlay::Notes | Overlay::Bookmarks => crate::layout::popup::notebook_list_shown(
                 Rect::new(0, 0, w, h),
                 self.list_len(overlay),
-                if overlay == Overlay::Notes { 2 } else { 1 },
+                rows_per_entry(overlay),
             ),
             other => usize::from(self.lookup_areas(other).list.height).max(1),
+        }
+    }
+
+    /// Where the notes or bookmarks list is at the current size: its entries, or the words
+    /// saying it has none (`layout::popup`, the same areas `ui` draws in).
+    pub fn notebook_list_areas(&self, overlay: Overlay) -> NotebookListAreas {
+        let (w, h) = self.view.size;
+        let len = self.list_len(overlay);
+        let rows = if len == 0 {
+            let (_, width) = crate::layout::popup::notebook_list_width(w);
+            crate::layout::lines::wrap_text(
+                self.empty_list_text(overlay).get(self.lang),
+                width.max(1),
+                Style::new(),
+                false,
+            )
+            .len()
+        } else {
+            len.saturating_mul(rows_per_entry(overlay))
+        };
+        crate::layout::popup::notebook_list_areas(Rect::new(0, 0, w, h), rows)
+    }
+
+    /// What the notes or bookmarks list says when it is empty.
+    pub fn empty_list_text(&self, overlay: Overlay) -> Text {
+        if overlay == Overlay::Notes {
+            Text::NoNotes
+        } else {
+            Text::NoBookmarks
+        }
+    }
+
+    /// A click in a list: on an entry it moves the cursor there, and on the entry under the
+    /// cursor it opens it (so a double click opens the entry clicked); outside the list it
+    /// closes it. Where the entries are comes from `layout::popup`.
+    fn click_list(&mut self, overlay: Overlay, x: u16, y: u16) {
+        let (popup, entries, per) = if overlay.is_lookup() {
+            let areas = self.lookup_areas(overlay);
+            (areas.popup, areas.list, 1)
+        } else {
+            let areas = self.notebook_list_areas(overlay);
+            (areas.popup, areas.entries, rows_per_entry(overlay))
+        };
+        let position = Position::new(x, y);
+        if !popup.contains(position) {
+            self.close_list();
+            return;
+        }
+        if !entries.contains(position) {
+            return;
+        }
+        let len = self.list_len(overlay);
+        let Some(list) = self.list_state_mut(overlay) else {
+            return;
+        };
+        let entry = list.top + usize::from(y - entries.y) / per;
+        if entry >= len {
+            return;
+        }
+        if entry != list.cursor {
+            list.cursor = entry;
+        } else if overlay.is_lookup() {
+            self.activate(overlay);
+        } else {
+            self.notebook_list_action(overlay, Action::ListOpen);
         }
     }
 
     /// Applies an action while a list is open; `count` is the number typed before it (0 for
     /// none: `5j`, `12G`).
     pub(super) fn update_list(&mut self, overlay: Overlay, action: Action, count: usize) {
+        if self.view.confirm_delete && matches!(action, Action::Click(..) | Action::Wheel(..)) {
+            // The mouse while "delete?" is asked answers no, like any other key, and moves
+            // nothing: the question stays about the entry it named.
+            self.view.confirm_delete = false;
+            return;
+        }
         let len = self.list_len(overlay);
         let height = self.list_height(overlay);
         if let Some(list) = self.list_state_mut(overlay)
@@ -133,7 +212,7 @@ impl App {
                 self.view.index.list.top = 0;
             }
             Action::ListOpen if overlay.is_lookup() => self.activate(overlay),
-            Action::Click(x, y) if overlay.is_lookup() => self.click_lookup(overlay, x, y),
+            Action::Click(x, y) => self.click_list(overlay, x, y),
             Action::ListOpen
             | Action::ListEdit
             | Action::ListDelete

@@ -2,7 +2,7 @@
 //! (`/`, then keys come as `Action::Edit` through the `Line` table), a click, and Enter on an
 //! entry. Their motion keys are every list's (`lists`).
 
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 
 use super::line_input::Edit;
 use super::lookup::{contents_entries, source_entries};
@@ -162,28 +162,6 @@ impl App {
             }
         }
         self.settle_list();
-    }
-
-    /// A click in a list: on an entry goes there; outside the overlay closes it.
-    pub(super) fn click_lookup(&mut self, overlay: Overlay, x: u16, y: u16) {
-        let areas = self.lookup_areas(overlay);
-        let position = Position::new(x, y);
-        if !areas.popup.contains(position) {
-            self.view.overlay = None;
-            return;
-        }
-        if !areas.list.contains(position) {
-            return;
-        }
-        let len = self.lookup_len(overlay);
-        let Some(list) = self.list_state_mut(overlay) else {
-            return;
-        };
-        let entry = list.top + usize::from(y - areas.list.y);
-        if entry < len {
-            list.cursor = entry;
-            self.activate(overlay);
-        }
     }
 
     /// Enter on the entry under the cursor: go to it and close the overlay.
@@ -393,12 +371,19 @@ mod tests {
     }
 
     #[test]
-    fn a_click_on_an_entry_goes_there_and_outside_closes() {
+    fn a_click_selects_an_entry_a_second_goes_there_and_outside_closes() {
         let mut app = app();
         app.update(Action::ToggleIndex);
         let list = app.lookup_areas(Overlay::Index).list;
         app.update(Action::Click(list.x + 3, list.y + 2));
-        assert_eq!(app.view.selected, Some(2));
+        assert_eq!(
+            app.view.overlay,
+            Some(Overlay::Index),
+            "a first click selects"
+        );
+        assert_eq!(app.view.index.list.cursor, 2);
+        app.update(Action::Click(list.x + 9, list.y + 2));
+        assert_eq!(app.view.selected, Some(2), "a second one goes there");
         assert_eq!(app.view.overlay, None);
         app.update(Action::ToggleIndex);
         app.update(Action::Click(0, 0));

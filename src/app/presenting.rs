@@ -5,7 +5,6 @@
 //! announces (`Presenter::session`), and the tour's progress is the one the record is taken from.
 
 use super::{Action, App, Effect};
-use crate::present::Outcome;
 use crate::present::ResumeOffer;
 use crate::tour::TourProgress;
 use crate::tour::session::PresenterSession;
@@ -109,42 +108,161 @@ impl App {
 }
 
 impl App {
-    /// Hands an action to the presenter; follows its stop in the reader, closes it or quits.
+    /// An action while the presenter is open: it changes the presenter and the tour's progress,
+    /// follows the stop in the reader, closes the presenter or asks the loop to quit.
+    ///
+    /// Invariants: while blanked, the next key only brings the screen back; a number typed on
+    /// the stop screen lasts until the next key (`G`, `g` or `Enter` go to that stop, `Esc`
+    /// forgets it); a resize keeps the scroll the presenter chose (drawing clamps it to the
+    /// size), so a storm of resizes through a size where the stop fits ends where one resize
+    /// would, and keeps a number being typed.
     pub(super) fn update_presenter(&mut self, action: Action) {
-        let now = self.clock.now();
-        // A resize keeps the scroll the presenter chose (drawing clamps it to the size), so a
-        // storm of resizes through a size where the stop fits ends where one resize would;
-        // any other action starts from what is on screen and is clamped after.
-        let resize = matches!(action, Action::Resize(..));
-        if !resize {
-            self.clamp_presenter_scroll();
+        if matches!(action, Action::Resize(..)) || self.presenter.is_none() {
+            return;
         }
-        let (Some(presenter), Some(tour)) = (self.presenter.as_mut(), self.tour.as_mut()) else {
+        if self.tour.is_none() {
             self.presenter = None;
             return;
-        };
-        let before = tour.progress.stop;
-        let outcome = presenter.update(action, &mut tour.progress, now);
-        let quit_on_close = presenter.quit_on_close;
-        let moved = tour.progress.stop != before;
-        if !resize {
-            self.clamp_presenter_scroll();
         }
-        if moved {
+        self.clamp_presenter_scroll();
+        let before = self.tour_progress().map(|p| p.stop);
+        self.presenter_action(action);
+        self.clamp_presenter_scroll();
+        if self.presenter.is_some() && self.tour_progress().map(|p| p.stop) != before {
             // Keep the reader under the presenter on the same stop.
             self.show_stop();
         }
-        match outcome {
-            Outcome::Stay => {}
-            Outcome::Resume(saved) => self.resume_session(*saved),
-            Outcome::NewSession => self.new_session(),
-            Outcome::Close if !quit_on_close => {
-                // Back to free reading where the reader was, unless the tour was on before.
-                if self.presenter.take().is_some_and(|p| p.own_tour) {
-                    self.leave_tour();
-                }
+    }
+
+    /// `update_presenter`'s work, in the order the screen takes keys: a digit on the stop, a
+    /// typed number, the wheel, the blank screen, the offer of a previous session, the reset
+    /// question, the join screen, the help, then the stop's own keys.
+    fn presenter_action(&mut self, action: Action) {
+        let now = self.clock.now();
+        let (Some(presenter), Some(tour)) = (self.presenter.as_mut(), self.tour.as_mut()) else {
+            return;
+        };
+        let progress = &mut tour.progress;
+        if let Action::Digit(digit) = action
+            && presenter.on_stop()
+        {
+            presenter.type_digit(digit);
+            return;
+        }
+        let count = presenter.count.take();
+        if let Some(n) = count
+            && matches!(
+                action,
+                Action::LastStop | Action::FirstStop | Action::RevealVerdict
+            )
+            && !presenter.blanked
+            && !presenter.help
+        {
+            presenter.go_to(progress, n.saturating_sub(1), now);
+            return;
+        }
+        if count.is_some() && action == Action::LeavePresenter {
+            return; // Esc forgets the number
+        }
+        if let Action::Wheel(_, _, delta) = action {
+            if !presenter.blanked && !presenter.help {
+                presenter.scroll_by(isize::from(delta));
             }
-            Outcome::Close | Outcome::Quit => self.effects.push(Effect::Quit),
+            return;
+        }
+        if presenter.blanked {
+            presenter.blanked = false;
+            return;
+        }
+        if let Some(offer) = presenter.offer.take() {
+            // The offer takes the next key, like a question: `r` or `n` answer it, any other
+            // key keeps what runs (resumed after a crash, new after a clean end).
+            match action {
+                Action::ResumeSession if !offer.resumed => self.resume_session(offer.saved),
+                Action::NewSession if offer.resumed => self.new_session(),
+                Action::Quit => self.effects.push(Effect::Quit),
+                _ => {}
+            }
+            return;
+        }
+        if presenter.confirm_reset {
+            // The question takes the next key: `T` again resets, anything else keeps the time.
+            presenter.confirm_reset = false;
+            if action == Action::ResetClock {
+                progress.reset_clocks(now);
+            }
+            return;
+        }
+        // The join screen and the help go on the next key (`J` toggles the join screen).
+        let covered = presenter.join && action != Action::ShowJoin || presenter.help;
+        if covered {
+            presenter.join = false;
+            presenter.help = false;
+            if action == Action::Quit {
+                self.effects.push(Effect::Quit);
+            }
+            return;
+        }
+        if action == Action::LeavePresenter {
+            self.close_presenter();
+            return;
+        }
+        let last = progress.spent_s.len().saturating_sub(1);
+        let target = match action {
+            Action::NextStop => Some(progress.stop.saturating_add(1)),
+            Action::PrevStop => Some(progress.stop.saturating_sub(1)),
+            Action::FirstStop => Some(0),
+            Action::LastStop => Some(last),
+            Action::Blank => {
+                presenter.blanked = true;
+                None
+            }
+            Action::RevealVerdict => {
+                presenter.revealed = !presenter.revealed;
+                None
+            }
+            Action::ToggleHelp => {
+                presenter.help = true;
+                None
+            }
+            Action::ShowJoin => {
+                presenter.join = !presenter.join;
+                None
+            }
+            Action::LineDown => {
+                presenter.scroll_by(1);
+                None
+            }
+            Action::LineUp => {
+                presenter.scroll_by(-1);
+                None
+            }
+            Action::PauseClock => {
+                progress.toggle_pause(now);
+                None
+            }
+            Action::ResetClock => {
+                presenter.confirm_reset = true;
+                None
+            }
+            Action::Quit => {
+                self.effects.push(Effect::Quit);
+                None
+            }
+            _ => None,
+        };
+        if let Some(target) = target {
+            presenter.go_to(progress, target, now);
+        }
+    }
+
+    /// `Esc` in the presenter: back to free reading where the reader was (unless the tour was
+    /// on before); `glose present` quits instead.
+    fn close_presenter(&mut self) {
+        if self.presenter.as_ref().is_some_and(|p| p.quit_on_close) {
+            self.effects.push(Effect::Quit);
+        } else if self.presenter.take().is_some_and(|p| p.own_tour) {
+            self.leave_tour();
         }
     }
 
@@ -276,5 +394,151 @@ mod tests {
         assert!(app.presenter_session().is_none());
         app.offer_session(saved(false), SessionStart::Offer);
         assert_eq!(app.tour_progress().unwrap().stop, 0);
+    }
+
+    fn stop(app: &App) -> usize {
+        app.tour_progress().unwrap().stop
+    }
+
+    fn shown(app: &App) -> &crate::present::Presenter {
+        app.presenter.as_ref().unwrap()
+    }
+
+    #[test]
+    fn blank_then_any_key_only_brings_the_screen_back() {
+        let (mut app, _clock) = presenter();
+        app.update(Action::Blank);
+        assert!(shown(&app).blanked);
+        assert!(!shown(&app).shows_clock());
+        assert!(!app.update(Action::NextStop).contains(&Effect::Quit));
+        assert!(!shown(&app).blanked);
+        assert_eq!(stop(&app), 0, "the key that unblanks does nothing else");
+        app.update(Action::Blank);
+        assert!(
+            !app.update(Action::Quit).contains(&Effect::Quit),
+            "not even q"
+        );
+        app.update(Action::Blank);
+        app.update(Action::Digit(3));
+        assert!(!shown(&app).blanked, "a digit is any key too");
+        assert_eq!(shown(&app).count, None);
+    }
+
+    #[test]
+    fn the_verdict_waits_for_the_facilitator_and_hides_again_on_the_next_stop() {
+        let (mut app, _clock) = presenter();
+        assert!(!shown(&app).revealed);
+        app.update(Action::RevealVerdict);
+        assert!(shown(&app).revealed);
+        app.update(Action::NextStop);
+        assert_eq!(stop(&app), 1);
+        assert!(!shown(&app).revealed);
+        app.update(Action::LastStop);
+        assert_eq!(stop(&app), 3);
+        app.update(Action::RevealVerdict);
+        app.update(Action::NextStop);
+        assert_eq!(stop(&app), 3);
+        assert!(shown(&app).revealed, "no move at the end: still revealed");
+        app.update(Action::FirstStop);
+        assert_eq!(stop(&app), 0);
+    }
+
+    #[test]
+    fn escape_closes_and_q_quits() {
+        let (mut app, _clock) = presenter();
+        assert!(app.update(Action::Quit).contains(&Effect::Quit));
+        assert!(
+            app.update(Action::LeavePresenter).contains(&Effect::Quit),
+            "glose present: Esc quits"
+        );
+        app.update(Action::ToggleHelp);
+        assert!(shown(&app).help);
+        assert!(!app.update(Action::NextStop).contains(&Effect::Quit));
+        assert!(!shown(&app).help);
+        assert_eq!(stop(&app), 0, "the key only closed the help");
+        // Opened from the reader, Esc goes back to free reading, where the reader was.
+        let mut app = App::new(
+            crate::tour::fixture::article(),
+            Lang::Fr,
+            Theme::named(ThemeName::Monochrome),
+            (100, 30),
+        );
+        app.update(Action::Present);
+        assert!(app.presenter.is_some() && app.tour.is_some());
+        app.update(Action::NextStop);
+        assert!(!app.update(Action::LeavePresenter).contains(&Effect::Quit));
+        assert!(app.presenter.is_none(), "closed");
+        assert!(app.tour.is_none(), "and the tour it started with it");
+    }
+
+    #[test]
+    fn a_number_then_g_or_enter_goes_to_that_stop() {
+        let (mut app, _clock) = presenter();
+        app.update(Action::Digit(3));
+        assert_eq!(shown(&app).count, Some(3));
+        app.update(Action::LastStop);
+        assert_eq!(stop(&app), 2, "3G: stop 3");
+        assert_eq!(shown(&app).count, None);
+        app.update(Action::Digit(2));
+        app.update(Action::RevealVerdict);
+        assert_eq!(stop(&app), 1, "2 Enter: stop 2");
+        assert!(
+            !shown(&app).revealed,
+            "Enter after a number does not reveal"
+        );
+        app.update(Action::Digit(9));
+        app.update(Action::Resize(90, 30));
+        app.update(Action::Digit(9));
+        assert_eq!(shown(&app).count, Some(99), "a resize keeps the number");
+        app.update(Action::FirstStop);
+        assert_eq!(stop(&app), 3, "past the end: the last stop");
+        app.update(Action::Digit(2));
+        assert!(
+            !app.update(Action::LeavePresenter).contains(&Effect::Quit),
+            "Esc forgets the number"
+        );
+        assert_eq!(shown(&app).count, None);
+        app.update(Action::LastStop);
+        assert_eq!(stop(&app), 3);
+        app.update(Action::FirstStop);
+        assert_eq!(stop(&app), 0, "g alone: the first stop");
+        // Over the stop (the help, the reset question), a digit is any other key.
+        app.update(Action::ResetClock);
+        app.update(Action::Digit(2));
+        assert!(!shown(&app).confirm_reset);
+        assert_eq!(shown(&app).count, None);
+    }
+
+    #[test]
+    fn t_pauses_the_clocks_and_capital_t_resets_them_after_asking() {
+        let (mut app, clock) = presenter();
+        let at = |app: &App| {
+            let progress = app.tour_progress().unwrap();
+            let now = app.clock.now();
+            (progress.elapsed_s(now), progress.stop_spent_s(now))
+        };
+        clock.advance(Duration::from_secs(10));
+        app.update(Action::NextStop);
+        clock.advance(Duration::from_secs(10));
+        app.update(Action::PauseClock);
+        clock.advance(Duration::from_secs(60));
+        assert_eq!(at(&app), (20, 10), "paused: the clocks stand still");
+        app.update(Action::PauseClock);
+        clock.advance(Duration::from_secs(5));
+        assert_eq!(at(&app).0, 25, "running again from where they were");
+        clock.advance(Duration::from_secs(5));
+        app.update(Action::ResetClock);
+        assert!(shown(&app).confirm_reset);
+        clock.advance(Duration::from_secs(1));
+        app.update(Action::NextStop);
+        assert!(!shown(&app).confirm_reset);
+        assert_eq!(stop(&app), 1, "the key that answers no does nothing else");
+        assert_eq!(at(&app).0, 31, "kept");
+        clock.advance(Duration::from_secs(1));
+        app.update(Action::ResetClock);
+        app.update(Action::ResetClock);
+        clock.advance(Duration::from_secs(3));
+        assert_eq!(at(&app), (3, 3));
+        assert_eq!(app.tour_progress().unwrap().spent_s, vec![0; 4]);
     }
 }

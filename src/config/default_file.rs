@@ -10,11 +10,13 @@ use crate::i18n::{DefaultFileText, Lang};
 use crate::layout::screen::MAX_TEXT_WIDTH;
 use crate::text::sanitize::clean_line;
 
-/// What an action does, for the default file's comments.
-fn description(action: Action, lang: Lang) -> String {
+/// What an action does in a table's mode, for the default file's comments.
+fn description(action: Action, table: Table, lang: Lang) -> String {
     match action {
         Action::FocusPane(n) => DefaultFileText::GoToPane(n).get(lang),
-        _ => action.describe(lang).to_owned(),
+        _ => action
+            .describe_in(table.input_mode(), false, lang)
+            .to_owned(),
     }
 }
 
@@ -100,6 +102,14 @@ pub fn default_text(lang: Lang) -> String {
                 line("");
                 line(msg::answers_to_a_question(lang));
             }
+            Table::Poll => {
+                line("");
+                line(msg::following_room_poll_open(lang));
+            }
+            Table::Guess => {
+                line("");
+                line(msg::typing_guess(lang));
+            }
         }
         line(&table.section());
         for action in table.allowed() {
@@ -116,7 +126,7 @@ pub fn default_text(lang: Lang) -> String {
                 if table == Table::Reader {
                     line(&format!(
                         "# (\"…\" = \"{name}\")  # {}",
-                        description(action, lang)
+                        description(action, table, lang)
                     ));
                 }
                 continue;
@@ -128,7 +138,7 @@ pub fn default_text(lang: Lang) -> String {
                     format!("\"{name}\"")
                 );
                 if i == 0 {
-                    line(&format!("{entry} # {}", description(action, lang)));
+                    line(&format!("{entry} # {}", description(action, table, lang)));
                 } else {
                     line(entry.trim_end());
                 }

@@ -1,6 +1,7 @@
 //! The key tables of `config.toml`, one per mode of the keymap, each named as the help and the
 //! README name the mode: `[keys.reader]`, `[keys.tour]`, `[keys.help]`, `[keys.lists]`,
-//! `[keys.line]`, `[keys.editor]`, `[keys.question]`, `[keys.presenter]`, `[keys.notes]` —
+//! `[keys.line]`, `[keys.editor]`, `[keys.question]`, `[keys.presenter]`, `[keys.notes]`,
+//! `[keys.poll]` and `[keys.guess]` (following a room) —
 //! which actions each one takes (those of the mode's default table, `input::defaults`), and how
 //! a file's table is applied over the default bindings. The older names still work, as
 //! aliases: lines directly under `[keys]` are the reader's, `[keys.list]` is `[keys.lists]`,
@@ -42,6 +43,10 @@ pub(super) enum Table {
     Notes,
     /// `[keys.question]`: the answers to a yes/no question.
     Question,
+    /// `[keys.poll]`: following a room while its poll is open (the digits answer it).
+    Poll,
+    /// `[keys.guess]`: typing a guess for the room's poll (keys that are not typed text).
+    Guess,
 }
 
 /// The lines of a key table: `"key" = "action"`, each with where it is in the file.
@@ -113,9 +118,11 @@ impl<'de> serde::Deserialize<'de> for Keys {
 }
 
 impl Table {
-    pub(super) const ALL: [Self; 9] = [
+    pub(super) const ALL: [Self; 11] = [
         Self::Reader,
         Self::Tour,
+        Self::Poll,
+        Self::Guess,
         Self::Help,
         Self::Lists,
         Self::Line,
@@ -137,6 +144,8 @@ impl Table {
             Self::Editor => Mode::Editor,
             Self::Question => Mode::Confirm,
             Self::Notes => Mode::NotesWindow,
+            Self::Poll => Mode::Poll,
+            Self::Guess => Mode::Guess,
         }
     }
 
@@ -152,6 +161,8 @@ impl Table {
             Self::Editor => "editor",
             Self::Question => "question",
             Self::Notes => "notes",
+            Self::Poll => "poll",
+            Self::Guess => "guess",
         }
     }
 
@@ -182,6 +193,8 @@ impl Table {
             Self::Notes => "[keys.notes]",
             Self::Help => "[keys.help]",
             Self::Question => "[keys.question]",
+            Self::Poll => "[keys.poll]",
+            Self::Guess => "[keys.guess]",
         }
     }
 
@@ -243,7 +256,7 @@ pub(super) fn remap(
                 Some(SettingsText::KeyNames.get(lang)),
             )
         })?;
-        if matches!(table, Table::Editor | Table::Line)
+        if matches!(table, Table::Editor | Table::Line | Table::Guess)
             && matches!(chord.code, ratatui::crossterm::event::KeyCode::Char(_))
             && !chord.ctrl
             && !chord.alt
@@ -490,7 +503,9 @@ mod tests {
              [keys.editor]\n\"f8\" = \"note_save\"\n\
              [keys.question]\n\"j\" = \"yes\"\n\
              [keys.presenter]\n\"f9\" = \"blank\"\n\
-             [keys.notes]\n\"f10\" = \"top\"\n",
+             [keys.notes]\n\"f10\" = \"top\"\n\
+             [keys.poll]\n\"f11\" = \"digit_1\"\n\
+             [keys.guess]\n\"f12\" = \"accept\"\n",
             Lang::En,
         )
         .unwrap();
@@ -510,6 +525,12 @@ mod tests {
             ),
             (Mode::Presenter, f(9), Action::Blank),
             (Mode::NotesWindow, f(10), Action::Top),
+            (Mode::Poll, f(11), Action::Digit(1)),
+            (
+                Mode::Guess,
+                f(12),
+                Action::Edit(crate::input::Edit::Confirm),
+            ),
         ] {
             assert_eq!(keymap.lookup(mode, chord), Some(action), "{mode:?}");
         }
@@ -588,8 +609,8 @@ mod tests {
         );
         assert!(
             message.contains(
-                "[keys.reader], [keys.tour], [keys.help], [keys.lists], [keys.line], \
-                 [keys.editor], [keys.question], [keys.presenter], [keys.notes]"
+                "[keys.reader], [keys.tour], [keys.poll], [keys.guess], [keys.help], [keys.lists], \
+                 [keys.line], [keys.editor], [keys.question], [keys.presenter], [keys.notes]"
             ),
             "{message}"
         );

@@ -288,6 +288,18 @@ messages! {
     list_page_up =>
         "a page up",
         "une page plus haut";
+    stop_number =>
+        "a stop's number, then G, g or Enter: go there",
+        "numéro d’étape, puis G, g ou Entrée : y aller";
+    answer_poll =>
+        "answer the room's poll: a choice's number, or a guess's first digit",
+        "répondre au sondage de la salle : le numéro d’un choix, ou le premier chiffre d’une estimation";
+    send_guess =>
+        "send the guess (a number out of range is not sent: glose says which are taken)",
+        "envoyer l’estimation (un nombre hors des bornes n’est pas envoyé : glose dit lesquels)";
+    drop_guess =>
+        "drop the guess",
+        "abandonner l’estimation";
     presenter_quit =>
         "quit",
         "quitter";

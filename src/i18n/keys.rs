@@ -17,6 +17,14 @@ messages! {
          # movement keys scroll.",
         "# L’aide (?) et les problèmes (!) : ces touches passent d’abord, celles de\n\
          # déplacement du lecteur font défiler.";
+    following_room_poll_open =>
+        "# Following a room (glose follow) while its poll is open: these keys come first,\n\
+         # then the tour's and the reader's.",
+        "# En suivant une salle (glose follow), quand son sondage est ouvert : ces touches\n\
+         # passent d’abord, puis celles de la visite et du lecteur.";
+    typing_guess =>
+        "# Typing a guess for the room's poll: only keys that do not type a digit.",
+        "# En tapant une estimation pour le sondage : seulement des touches qui ne tapent pas de chiffre.";
     answers_to_a_question =>
         "# The answers to a question (delete? keep the changes?).",
         "# Les réponses à une question (supprimer ? garder les modifications ?).";

@@ -104,6 +104,10 @@ pub enum Text {
     InTheOverlays,
     /// Help heading: the answers to a yes/no question.
     InAQuestion,
+    /// Help, while following a room: the keys while its poll is open.
+    InThePoll,
+    /// Help, while following a room: the keys while a guess is typed.
+    InAGuess,
     /// Help: what a number before a motion does.
     CountHelp,
     InTheEditor,
@@ -124,8 +128,6 @@ pub enum Text {
     MoreBelow,
     ClocksPaused,
     ResetClocksQuestion,
-    JumpKeys,
-    JumpHelp,
     SeveralPresenters,
     MoreAbove,
     Blanked,
@@ -176,9 +178,10 @@ impl Text {
             Self::Mouse => ("Mouse", "Souris"),
             Self::MouseHelp => (
                 "wheel scrolls the pane under the pointer; a click focuses a pane or selects a \
-                 highlight",
+                 highlight; in a list a click picks an entry, a second click goes there",
                 "la molette fait défiler le panneau sous le pointeur ; un clic active un panneau \
-                 ou sélectionne un passage surligné",
+                 ou sélectionne un passage surligné ; dans une liste un clic choisit une entrée, \
+                 un second clic y va",
             ),
             Self::TooSmall => ("Terminal too small", "Terminal trop petit"),
             Self::Minimum => ("minimum", "minimum"),
@@ -321,6 +324,14 @@ impl Text {
                 "Les listes : index, sources, table des matières, notes, signets",
             ),
             Self::InTheOverlays => ("This help and the problems", "Cette aide et les problèmes"),
+            Self::InThePoll => (
+                "Following the room, while its poll is open",
+                "En suivant la salle, quand son sondage est ouvert",
+            ),
+            Self::InAGuess => (
+                "Typing a guess (digits, a comma or a point)",
+                "En tapant une estimation (chiffres, virgule ou point)",
+            ),
             Self::InAQuestion => (
                 "A question (delete? keep the changes?)",
                 "Une question (supprimer ? garder les modifications ?)",
@@ -375,11 +386,6 @@ impl Text {
             Self::ResetClocksQuestion => (
                 "Clocks back to 0:00? T: yes, any other key: no",
                 "Chronomètres à 0:00 ? T : oui, autre touche : non",
-            ),
-            Self::JumpKeys => ("5 G, 5 Enter", "5 G, 5 Entrée"),
-            Self::JumpHelp => (
-                "go to stop 5 (any number)",
-                "aller à l’étape 5 (tout numéro)",
             ),
             Self::SeveralPresenters => (
                 "several presenters: following the latest",

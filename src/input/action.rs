@@ -23,6 +23,11 @@ pub enum Action {
     /// Focus pane 1..=9 (pane index + 1).
     #[serde(skip)]
     FocusPane(u8),
+    /// A digit 0..=9 where a number is typed: a stop's number in the presenter (`5` of `5G`),
+    /// the answer to the room's poll while following it (`Mode::Poll`), a guess (`Mode::Guess`
+    /// types its digits as text).
+    #[serde(skip)]
+    Digit(u8),
     PrevPane,
     NextPane,
     NextAnnotation,
@@ -200,6 +205,9 @@ impl Action {
             Self::Rejoin,
             Self::ResumeSession,
             Self::NewSession,
+        ]);
+        all.extend((0..=9).map(Self::Digit));
+        all.extend([
             Self::ToggleBookmark,
             Self::ShowBookmarks,
             Self::EditNote,
@@ -237,6 +245,7 @@ impl Action {
             Self::Top => "top",
             Self::Bottom => "bottom",
             Self::FocusPane(n) => return Some(format!("focus_pane_{n}")),
+            Self::Digit(n) => return Some(format!("digit_{n}")),
             Self::PrevPane => "prev_pane",
             Self::NextPane => "next_pane",
             Self::NextAnnotation => "next_annotation",
@@ -335,6 +344,9 @@ impl Action {
             (Mode::List, Self::PageDown) => msg::list_page_down(lang),
             (Mode::List, Self::PageUp) => msg::list_page_up(lang),
             (Mode::Presenter, Self::LeavePresenter) if quit_on_close => msg::presenter_quit(lang),
+            (Mode::Poll, Self::Digit(_)) => msg::answer_poll(lang),
+            (Mode::Guess, Self::Edit(Edit::Confirm)) => msg::send_guess(lang),
+            (Mode::Guess, Self::Edit(Edit::Cancel)) => msg::drop_guess(lang),
             _ => self.describe(lang),
         }
     }
@@ -352,6 +364,7 @@ impl Action {
             Self::Top => msg::top(lang),
             Self::Bottom => msg::bottom(lang),
             Self::FocusPane(_) => msg::focus_pane(lang),
+            Self::Digit(_) => msg::stop_number(lang),
             Self::PrevPane => msg::prev_pane(lang),
             Self::NextPane => msg::next_pane(lang),
             Self::NextAnnotation => msg::next_annotation(lang),
@@ -418,7 +431,10 @@ mod tests {
         for action in Action::bindable() {
             let name = action.name().unwrap();
             assert_eq!(Action::from_name(&name), Some(action), "{name}");
-            if !matches!(action, Action::FocusPane(_) | Action::Edit(_)) {
+            if !matches!(
+                action,
+                Action::FocusPane(_) | Action::Digit(_) | Action::Edit(_)
+            ) {
                 let serde_name: String = toml::Value::try_from(action)
                     .unwrap()
                     .as_str()
@@ -431,6 +447,8 @@ mod tests {
             }
         }
         assert_eq!(Action::from_name("focus_pane_0"), None);
+        assert_eq!(Action::from_name("digit_7"), Some(Action::Digit(7)));
+        assert_eq!(Action::from_name("digit_10"), None);
         assert_eq!(Action::from_name("resize"), None);
     }
 }

@@ -113,6 +113,32 @@ const TOUR: &[(KeyChord, A)] = &[
     (p(K::Esc), A::ToggleTour),
 ];
 
+/// Over the tour while following a room on its stop with the stop's poll open (`glose
+/// follow`): a digit answers it (a choice's number, or the first digit of a guess).
+const POLL: &[(KeyChord, A)] = &[
+    (c('0'), A::Digit(0)),
+    (c('1'), A::Digit(1)),
+    (c('2'), A::Digit(2)),
+    (c('3'), A::Digit(3)),
+    (c('4'), A::Digit(4)),
+    (c('5'), A::Digit(5)),
+    (c('6'), A::Digit(6)),
+    (c('7'), A::Digit(7)),
+    (c('8'), A::Digit(8)),
+    (c('9'), A::Digit(9)),
+];
+
+/// A guess being typed for the room's poll: digits, `,` and `.` are typed, every other key
+/// does nothing until `Enter` sends it or `Esc` drops it.
+const GUESS: &[(KeyChord, A)] = &[
+    (p(K::Enter), A::Edit(E::Confirm)),
+    (p(K::Esc), A::Edit(E::Cancel)),
+    (ctrl('c'), A::Edit(E::Cancel)),
+    (p(K::Backspace), A::Edit(E::Backspace)),
+    (ctrl('h'), A::Edit(E::Backspace)),
+    (ctrl('z'), A::Suspend),
+];
+
 /// Over the reader while the help or the problems list is open.
 const OVERLAY: &[(KeyChord, A)] = &[(c('q'), A::Close), (p(K::Esc), A::Close)];
 
@@ -254,6 +280,16 @@ const PRESENTER: &[(KeyChord, A)] = &[
     (p(K::Home), A::FirstStop),
     (c('G'), A::LastStop),
     (p(K::End), A::LastStop),
+    (c('0'), A::Digit(0)),
+    (c('1'), A::Digit(1)),
+    (c('2'), A::Digit(2)),
+    (c('3'), A::Digit(3)),
+    (c('4'), A::Digit(4)),
+    (c('5'), A::Digit(5)),
+    (c('6'), A::Digit(6)),
+    (c('7'), A::Digit(7)),
+    (c('8'), A::Digit(8)),
+    (c('9'), A::Digit(9)),
     (p(K::Down), A::LineDown),
     (c('j'), A::LineDown),
     (p(K::Up), A::LineUp),
@@ -297,6 +333,8 @@ pub fn table(mode: Mode) -> &'static [(KeyChord, A)] {
     match mode {
         Mode::Reader => READER,
         Mode::Tour => TOUR,
+        Mode::Poll => POLL,
+        Mode::Guess => GUESS,
         Mode::Overlay => OVERLAY,
         Mode::List => LIST,
         Mode::Line => LINE,

@@ -12,15 +12,21 @@ use crate::i18n::Lang;
 
 /// Which table of keys is in force.
 ///
-/// `Tour` and `Overlay` are layers: their keys come first, every other key keeps its reading
-/// meaning. The others replace the reader's keys while they are on; `Line` and `Editor` type
-/// every character their table does not name (`Action::Edit(Edit::Insert(c))`).
+/// `Tour`, `Poll` and `Overlay` are layers: their keys come first, every other key keeps its
+/// reading meaning (the poll's, its tour meaning). The others replace the reader's keys while
+/// they are on; `Line`, `Editor` and `Guess` type every character their table does not name
+/// (`Action::Edit(Edit::Insert(c))`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// The plain reader.
     Reader,
     /// The guided tour, over the reader.
     Tour,
+    /// Following a room (`glose follow`) on its stop while the stop's poll is open: the digits
+    /// answer it, over the tour.
+    Poll,
+    /// Typing a guess for the room's poll (after its first digit): digits, `,` and `.`.
+    Guess,
     /// The help and the index, sources and contents overlays, over the reader's keys.
     Overlay,
     /// The notes and bookmarks lists.
@@ -39,9 +45,11 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in help order.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 11] = [
         Self::Reader,
         Self::Tour,
+        Self::Poll,
+        Self::Guess,
         Self::Overlay,
         Self::List,
         Self::Line,
@@ -58,7 +66,17 @@ impl Mode {
     /// Whether characters the table does not name are typed as text.
     #[must_use]
     pub fn types_text(self) -> bool {
-        matches!(self, Self::Line | Self::Editor)
+        matches!(self, Self::Line | Self::Editor | Self::Guess)
+    }
+
+    /// The tables a layer falls back to, in order (the reader's under the tour and the
+    /// overlays; the tour's, then the reader's, under the poll).
+    fn beneath(self) -> &'static [Self] {
+        match self {
+            Self::Tour | Self::Overlay => &[Self::Reader],
+            Self::Poll => &[Self::Tour, Self::Reader],
+            _ => &[],
+        }
     }
 }
 
@@ -94,18 +112,23 @@ impl Keymap {
         }
     }
 
-    /// The action bound to a chord in a mode; the layers (`Tour`, `Overlay`) fall back to the
-    /// reader's keys, and the text modes (`Line`, `Editor`) type a character no key names
-    /// (Ctrl+Alt is AltGr on some systems: `@`, `€` are typed too).
+    /// The action bound to a chord in a mode; the layers (`Tour`, `Poll`, `Overlay`) fall
+    /// back to the tables beneath them, and the text modes (`Line`, `Editor`, `Guess`) type a
+    /// character no key names (Ctrl+Alt is AltGr on some systems: `@`, `€` are typed too).
     #[must_use]
     pub fn lookup(&self, mode: Mode, chord: KeyChord) -> Option<Action> {
-        find(self.table(mode), chord).or_else(|| match (mode, chord.code) {
-            (Mode::Tour | Mode::Overlay, _) => find(self.table(Mode::Reader), chord),
-            (_, KeyCode::Char(c)) if mode.types_text() && chord.ctrl == chord.alt => {
-                (!c.is_control()).then_some(Action::Edit(Edit::Insert(c)))
-            }
-            _ => None,
-        })
+        find(self.table(mode), chord)
+            .or_else(|| {
+                mode.beneath()
+                    .iter()
+                    .find_map(|&under| find(self.table(under), chord))
+            })
+            .or_else(|| match chord.code {
+                KeyCode::Char(c) if mode.types_text() && chord.ctrl == chord.alt => {
+                    (!c.is_control()).then_some(Action::Edit(Edit::Insert(c)))
+                }
+                _ => None,
+            })
     }
 
     /// The action bound to a chord in the reader.
@@ -128,14 +151,10 @@ impl Keymap {
     /// own keys first, then the reader's.
     #[must_use]
     pub fn first_key(&self, mode: Mode, action: Action) -> Option<KeyChord> {
-        let own = self.table(mode).iter().find(|(_, a)| *a == action);
-        own.or_else(|| match mode {
-            Mode::Tour | Mode::Overlay => {
-                self.table(Mode::Reader).iter().find(|(_, a)| *a == action)
-            }
-            _ => None,
-        })
-        .map(|(k, _)| *k)
+        std::iter::once(mode)
+            .chain(mode.beneath().iter().copied())
+            .find_map(|m| self.table(m).iter().find(|(_, a)| *a == action))
+            .map(|(k, _)| *k)
     }
 
     /// A table's actions, each once with all its keys joined by `/` (or only its first key
@@ -166,7 +185,8 @@ impl Keymap {
     }
 
     /// A mode's help rows: its actions in table order, each once with all its keys (the
-    /// reader's pane digits collapsed into one row, `1–4`).
+    /// reader's pane digits collapsed into one row, `1–4`, and the digits that type a number
+    /// into one, `0–9`).
     #[must_use]
     pub fn help_rows(&self, mode: Mode, lang: Lang) -> Vec<(String, Action)> {
         self.help_rows_except(mode, lang, &[])
@@ -186,15 +206,17 @@ impl Keymap {
         for &(_, action) in table {
             let entry = match action {
                 Action::FocusPane(_) => Action::FocusPane(1),
+                Action::Digit(_) => Action::Digit(0),
                 other => other,
             };
             if rows.iter().any(|(_, a)| *a == entry) {
                 continue;
             }
-            let keys = if entry == Action::FocusPane(1) {
+            let keys = if matches!(entry, Action::FocusPane(1) | Action::Digit(0)) {
                 let digits: Vec<String> = table
                     .iter()
-                    .filter(|(_, a)| matches!(a, Action::FocusPane(1..=4)))
+                    .filter(|(_, a)| matches!(a, Action::FocusPane(1..=4) | Action::Digit(_)))
+                    .filter(|(_, a)| matches!(a, Action::Digit(_)) == (entry == Action::Digit(0)))
                     .map(|(k, _)| k.label(lang))
                     .collect();
                 match (digits.first(), digits.last()) {
@@ -406,6 +428,10 @@ mod tests {
                 Mode::Line => assert_eq!((q, esc), (None, Some(Action::Edit(Edit::Cancel)))),
                 Mode::Confirm => assert_eq!(esc, Some(Action::Back)),
                 Mode::Tour => assert_eq!(esc, Some(Action::ToggleTour)),
+                // The poll takes only digits: Esc leaves the tour as it would.
+                Mode::Poll => assert_eq!((q, esc), (None, None)),
+                // A guess types its digits; Esc drops it, q is not a digit (nothing).
+                Mode::Guess => assert_eq!((q, esc), (None, Some(Action::Edit(Edit::Cancel)))),
                 Mode::Presenter => {
                     assert_eq!((q, esc), (Some(Action::Quit), Some(Action::LeavePresenter)));
                 }

@@ -152,13 +152,41 @@ pub fn notebook_list(area: Rect, content_rows: usize) -> Rect {
     centred(area, width, height)
 }
 
+/// Where the parts of the notes or bookmarks list go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NotebookListAreas {
+    /// The whole list, border included.
+    pub popup: Rect,
+    /// The entries (each one or two rows), or the words saying there are none.
+    pub entries: Rect,
+    /// The keys, or the question before a deletion (after a blank row).
+    pub footer: Rect,
+}
+
+/// The notes or bookmarks list's areas in `area`, for `content_rows` rows of entries.
+pub fn notebook_list_areas(area: Rect, content_rows: usize) -> NotebookListAreas {
+    let popup = notebook_list(area, content_rows);
+    let inner = padded(popup);
+    NotebookListAreas {
+        popup,
+        entries: Rect {
+            height: inner.height.saturating_sub(2),
+            ..inner
+        },
+        footer: Rect {
+            y: inner.bottom().saturating_sub(1),
+            height: inner.height.min(1),
+            ..inner
+        },
+    }
+}
+
 /// Entries of the notes or bookmarks list shown at once in `area`, for `entries` entries of
 /// `rows_per_entry` rows (the frame's last two rows are a blank and the keys).
 pub fn notebook_list_shown(area: Rect, entries: usize, rows_per_entry: usize) -> usize {
     let per = rows_per_entry.max(1);
-    let popup = notebook_list(area, entries.saturating_mul(per));
-    let rows = usize::from(padded(popup).height.saturating_sub(2));
-    (rows / per).max(1)
+    let areas = notebook_list_areas(area, entries.saturating_mul(per));
+    (usize::from(areas.entries.height) / per).max(1)
 }
 
 /// The presenter's help for `rows` lines of content, in `area`.
@@ -195,5 +223,9 @@ mod tests {
         assert_eq!(list.popup, Rect::new(2, 1, 76, 22));
         assert_eq!(list.detail.height, DETAIL_ROWS);
         assert_eq!(notebook_list(screen, 4).height, 8);
+        let notes = notebook_list_areas(screen, 4);
+        assert_eq!(notes.popup, Rect::new(10, 11, 80, 8));
+        assert_eq!(notes.entries, Rect::new(12, 12, 76, 4));
+        assert_eq!(notes.footer, Rect::new(12, 17, 76, 1));
     }
 }

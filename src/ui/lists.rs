@@ -77,18 +77,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     let rows_per_entry = if notes { 2 } else { 1 };
-    let empty_text = if notes {
-        Text::NoNotes
+    let overlay = if notes {
+        Overlay::Notes
     } else {
-        Text::NoBookmarks
+        Overlay::Bookmarks
     };
-    let empty = wrap_text(empty_text.get(lang), inner_width.max(1), theme.dim, false);
-    let content_rows = if entries.is_empty() {
-        empty.len()
-    } else {
-        entries.len() * rows_per_entry
-    };
-    let popup = crate::layout::popup::notebook_list(area, content_rows);
+    let empty = wrap_text(
+        app.empty_list_text(overlay).get(lang),
+        inner_width.max(1),
+        theme.dim,
+        false,
+    );
+    // Where it goes is the state's (`App::notebook_list_areas`), the same areas a click is
+    // read against.
+    let areas = app.notebook_list_areas(overlay);
+    let popup = areas.popup;
     Clear.render(popup, buf);
     let title = if notes {
         Text::NotesTitle
@@ -103,16 +106,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme.label,
         ))
         .render(popup, buf);
-    let inner = Rect {
-        x: popup.x.saturating_add(2),
-        y: popup.y.saturating_add(1),
-        width: popup.width.saturating_sub(4),
-        height: popup.height.saturating_sub(2),
-    };
-    if inner.height < 2 {
+    let inner = areas.entries;
+    if popup.height < 4 {
         return;
     }
-    let list_height = usize::from(inner.height - 2);
+    let list_height = usize::from(inner.height);
     let w = usize::from(inner.width);
     if entries.is_empty() {
         for (i, line) in empty.iter().take(list_height).enumerate() {
@@ -146,7 +144,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
     }
-    let footer_y = inner.bottom().saturating_sub(1);
+    let footer_y = areas.footer.y;
     let footer = if app.view.confirm_delete {
         let question = if notes {
             Text::ConfirmDeleteNote
@@ -158,11 +156,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme.key.patch(theme.selected),
         ))
     } else {
-        let overlay = if notes {
-            Overlay::Notes
-        } else {
-            Overlay::Bookmarks
-        };
         let line = crate::ui::lookup::hints(app, overlay, w);
         Line::from(Span::styled(fit(&line, w), theme.dim))
     };

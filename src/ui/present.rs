@@ -344,10 +344,6 @@ fn render_help(app: &App, presenter: &Presenter, theme: &Theme, area: Rect, buf:
         let text = action.describe_in(crate::app::Mode::Presenter, presenter.quit_on_close, lang);
         row(keys, text);
     }
-    row(
-        Text::JumpKeys.get(lang).to_owned(),
-        Text::JumpHelp.get(lang),
-    );
     // The blank line before the last goes where the frame would cover the footer (80×24).
     if lines.len() + 5 <= usize::from(area.height) {
         lines.push(Line::default());

@@ -28,7 +28,7 @@ pub fn frame(app: &App) -> Buffer {
 }
 
 /// Key notation for tests: plain characters are typed as they are; `<name>` is a named key
-/// (`<tab>`, `<enter>`, `<esc>`, `<down>`, `<c-s>` for Ctrl-s).
+/// (`<tab>`, `<enter>`, `<esc>`, `<down>`, `<bs>` for Backspace, `<c-s>` for Ctrl-s).
 pub fn events(keys: &str) -> Vec<Event> {
     let mut out = Vec::new();
     let mut chars = keys.chars();
@@ -45,6 +45,7 @@ pub fn events(keys: &str) -> Vec<Event> {
                 "right" => (KeyCode::Right, KeyModifiers::NONE),
                 "left" => (KeyCode::Left, KeyModifiers::NONE),
                 "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
+                "bs" => (KeyCode::Backspace, KeyModifiers::NONE),
                 ctrl if ctrl.starts_with("c-") => (
                     KeyCode::Char(ctrl.chars().nth(2).expect("a key after c-")),
                     KeyModifiers::CONTROL,
@@ -76,4 +77,45 @@ pub fn type_keys(app: &mut App, keys: &str) -> Vec<Effect> {
         effects.extend(app.handle_event(&event).effects);
     }
     effects
+}
+
+/// A mouse event at a cell, handed to the app as the terminal loop does.
+pub fn mouse(app: &mut App, kind: ratatui::crossterm::event::MouseEventKind, x: u16, y: u16) {
+    app.handle_event(&Event::Mouse(ratatui::crossterm::event::MouseEvent {
+        kind,
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+/// A left click at a cell.
+pub fn click(app: &mut App, x: u16, y: u16) {
+    let left = ratatui::crossterm::event::MouseButton::Left;
+    mouse(
+        app,
+        ratatui::crossterm::event::MouseEventKind::Down(left),
+        x,
+        y,
+    );
+}
+
+/// The screen's rows as text.
+pub fn rows(buffer: &Buffer) -> Vec<String> {
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+/// Where `needle` first shows on screen (column of its first character, row).
+pub fn find_on_screen(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    rows(buffer).iter().enumerate().find_map(|(y, row)| {
+        let byte = row.find(needle)?;
+        let x = row[..byte].chars().count();
+        Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?))
+    })
 }
