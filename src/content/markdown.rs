@@ -631,7 +631,10 @@ mod tests {
             "{}",
             std::mem::size_of::<Block>()
         );
-        assert_eq!(std::mem::size_of::<Option<crate::content::model::Short>>(), 16);
+        assert_eq!(
+            std::mem::size_of::<Option<crate::content::model::Short>>(),
+            16
+        );
         assert!(std::mem::size_of::<BlockKind>() <= 16);
         assert!(std::mem::size_of::<InlineStyle>() <= 16);
         let body = parse("- a\n\n```rust\nx\n```\n", PartLevel::Auto);

@@ -8,8 +8,8 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd}
 use super::inline::{flatten, html_words};
 use super::{Body, Heading, PartLevel, TextMap, auto_level, close_section};
 use crate::content::model::{
-    Align, Block, BlockKind, InlineStyle, Link, Short, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
-    STYLE_STRIKE, STYLE_STRONG, Table,
+    Align, Block, BlockKind, InlineStyle, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
+    STYLE_STRIKE, STYLE_STRONG, Short, Table,
 };
 use crate::text::sanitize::{clean_line, clean_line_cow};
 
@@ -326,9 +326,7 @@ impl Builder {
             Event::TaskListMarker(checked) => {
                 let mark = if checked { "[x]" } else { "[ ]" };
                 self.marker = Some(match self.marker.take() {
-                    Some(m) if m.ends_with('.') || m.ends_with(')') => {
-                        format!("{m} {mark}").into()
-                    }
+                    Some(m) if m.ends_with('.') || m.ends_with(')') => format!("{m} {mark}").into(),
                     _ => mark.into(),
                 });
             }

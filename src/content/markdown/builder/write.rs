@@ -2,8 +2,8 @@
 //! inline text with their line edges trimmed, style boundaries and links recorded.
 
 use super::{Builder, Head, Lines, is_blank, narrow};
-use crate::content::markdown::inline::{bare_links, html_words};
 use crate::content::markdown::Segment;
+use crate::content::markdown::inline::{bare_links, html_words};
 use crate::content::model::{Block, BlockKind, Link, STYLE_IMAGE, STYLE_LINK};
 use crate::text::sanitize::{clean_block_cow, clean_line_cow};
 
