@@ -592,6 +592,31 @@ mod tests {
     }
 
     #[test]
+    fn images_with_nothing_between_them_are_two_words() {
+        let body = folder(
+            "![a](x)![b](y) and [![CI](ci.svg)](c)[![docs](d.svg)](d)![](e)[f](g)\n\n\
+             ![a](x)[![](y)](z)\n\nab![c](x)d\n",
+        );
+        assert_eq!(body.text, "a b and CI docs f a abcd");
+        let styled = styled(&body);
+        assert_eq!(
+            styled,
+            [
+                ("a", STYLE_IMAGE, Some(0)),
+                ("b", STYLE_IMAGE, Some(1)),
+                ("CI", STYLE_LINK | STYLE_IMAGE, Some(2)),
+                ("docs", STYLE_LINK | STYLE_IMAGE, Some(4)),
+                ("f", STYLE_LINK, Some(7)),
+                ("a", STYLE_IMAGE, Some(8)),
+                ("c", STYLE_IMAGE, Some(11)),
+            ]
+        );
+        // A link or image with no words leaves no space, and no range past the text.
+        assert!(body.links.iter().all(|l| l.range.end <= body.text.len()));
+        assert_eq!(body.links[6].range, 15..15);
+    }
+
+    #[test]
     fn nested_styles_are_flattened() {
         let body = folder("[a **b** c](u)\n");
         let styled = styled(&body);

@@ -102,6 +102,10 @@ pub(super) struct Builder {
     /// Where the run of plain text being written began: bare addresses in it become links
     /// when it ends (a `_` or `*` that emphasises nothing splits the parser's text events).
     bare: Option<usize>,
+    /// Where the words of the last image with words ended, and where a space was put after
+    /// them to separate the next image or link (see `Builder::open_link`).
+    image_end: Option<usize>,
+    image_space: Option<usize>,
 }
 
 /// Whether a char is white space to trim at a line's edges (NBSP included, as authors type it).
@@ -139,6 +143,8 @@ impl Builder {
             html: None,
             floor: 0,
             bare: None,
+            image_end: None,
+            image_space: None,
         }
     }
 

@@ -181,6 +181,12 @@ impl Builder {
 
     pub(super) fn open_link(&mut self, url: &str, image: bool) {
         self.ensure_block();
+        // An image's words and the image or link that follows them with nothing between
+        // (`![a](x)![b](y)`, badges `[![a](x)](u)[![b](y)](v)`) are two words: a space between.
+        if self.captured.is_none() && self.image_end.is_some_and(|end| end == self.text.len()) {
+            self.image_space = Some(self.text.len());
+            self.text.push(' ');
+        }
         let link = self.links.len();
         self.links.push(Link {
             range: 0..0,
@@ -209,6 +215,20 @@ impl Builder {
             return;
         }
         let end = self.text.len();
+        let mut start = start.min(end);
+        if bit & (STYLE_LINK | STYLE_IMAGE) != 0
+            && start == end
+            && let Some(space) = self.image_space.filter(|&s| s + 1 == start)
+        {
+            // No words after the space that was to separate them from an image's: no space.
+            self.text.truncate(space);
+            self.image_space = None;
+            start = space;
+        }
+        let end = self.text.len();
+        if bit == STYLE_IMAGE && end > start {
+            self.image_end = Some(end);
+        }
         self.floor = end;
         if let Some(l) = link.and_then(|l| self.links.get_mut(l)) {
             l.range = start..end;
