@@ -33,6 +33,7 @@ mod overlays;
 mod presenter_view;
 mod presenting;
 mod reload;
+pub use reload::Reloaded;
 mod side;
 mod stats;
 pub mod tour;
@@ -58,6 +59,12 @@ pub use editor::Editor;
 pub use find::SearchState;
 pub use keymap::Keymap;
 pub use keymap::Mode;
+
+/// What `update` compares before and after a change to tell the loop (`App::watched_by_loop`).
+type Watched = (
+    Option<tour::Published>,
+    Option<(u64, bool, Option<crate::tour::TourProgress>)>,
+);
 
 /// The largest count before a motion (`9999j`).
 const MAX_COUNT: usize = 9999;
@@ -117,7 +124,9 @@ pub struct App {
     /// A draft's annotations that anchor nowhere: listed in the index with their problem.
     pub orphans: Vec<crate::content::Orphan>,
     /// The folder watched for live reload (`watch`), if any.
-    pub watched: Option<std::path::PathBuf>,
+    pub watched: Option<crate::watch::Watcher<Reloaded>>,
+    /// The panes on screen with their text widths, for the watcher's thread (`reload`).
+    on_screen: reload::OnScreen,
     /// The room the presenter serves (`glose present --room`), if any.
     pub room: Option<crate::room::Room>,
     /// The room this reader follows (`glose follow`), if any.
@@ -193,6 +202,7 @@ impl App {
             problems: Vec::new(),
             orphans: Vec::new(),
             watched: None,
+            on_screen: reload::OnScreen::default(),
             room: None,
             follow: None,
         };
@@ -246,17 +256,34 @@ impl App {
 
     /// Applies one action; returns the effects it asks of the event loop.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        let published = self.published();
+        let before = self.watched_by_loop();
         self.apply(action);
-        self.ask_publish_if_changed(published);
+        self.ask_loop_if_changed(before);
         self.effects.take()
     }
 
+    /// What the loop keeps outside the state, as it stands: what notes windows and the room
+    /// show of the presenter, and `glose present`'s session (its id, the tour's progress,
+    /// whether the previous one is still on offer).
+    fn watched_by_loop(&self) -> Watched {
+        let session = self
+            .presenter
+            .as_ref()
+            .filter(|p| p.record.is_some())
+            .map(|p| (p.session, p.offer.is_some(), self.tour_progress().cloned()));
+        (self.published(), session)
+    }
+
     /// After a change: asks for an `Effect::Publish` if what notes windows and the room show
-    /// differs from `before`.
-    fn ask_publish_if_changed(&mut self, before: Option<tour::Published>) {
-        if self.published() != before {
+    /// differs from `before`, and for an `Effect::SaveSession` if `glose present`'s session
+    /// did (its stop, its clocks paused or reset, its id, the offer answered).
+    fn ask_loop_if_changed(&mut self, before: Watched) {
+        let (published, session) = self.watched_by_loop();
+        if published != before.0 {
             self.effects.push(Effect::Publish);
+        }
+        if session.is_some() && session != before.1 {
+            self.effects.push(Effect::SaveSession);
         }
     }
 
@@ -442,6 +469,16 @@ impl App {
             .as_ref()
             .map(|s| s.panes.iter().filter(|p| !p.collapsed).copied().collect())
             .unwrap_or_default();
+        if self.watched.is_some() {
+            let keys = visible.iter().map(|a| (a.pane, usize::from(a.text.width)));
+            let mut on_screen = self
+                .on_screen
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if !on_screen.iter().copied().eq(keys.clone()) {
+                *on_screen = keys.collect();
+            }
+        }
         for area in visible {
             let width = usize::from(area.text.width);
             let key = (area.pane, width);

@@ -217,11 +217,11 @@ fn load_for_screen(path: Option<&Path>, setup: &Setup) -> Result<Draft, ExitCode
     Ok(draft)
 }
 
-/// Watches an article folder for live reload while the returned watcher lives.
-fn watch(path: Option<&Path>, app: &mut App) -> Option<glose::watch::Watcher> {
-    let watcher = path.filter(|p| p.is_dir()).and_then(glose::watch::start)?;
-    app.watched = Some(watcher.dir.clone());
-    Some(watcher)
+/// Watches an article folder for live reload while the app lives.
+fn watch(path: Option<&Path>, app: &mut App) {
+    if let Some(dir) = path.filter(|p| p.is_dir()) {
+        app.watch(dir);
+    }
 }
 
 /// The reader on `draft`, with its problems and orphans, in the article's interface language.
@@ -276,7 +276,7 @@ fn read(path: Option<&Path>, options: Options, setup: &Setup) -> ExitCode {
         Err(code) => return code,
     };
     let mut app = draft_app(draft, setup);
-    let _watcher = watch(path, &mut app);
+    watch(path, &mut app);
     ExitCode::from(session::run(&mut app, options))
 }
 
@@ -347,7 +347,7 @@ fn present(
     {
         return ExitCode::from(code);
     }
-    let _watcher = watch(path, &mut app);
+    watch(path, &mut app);
     app.open_presenter(true);
     let mut problems = Vec::new();
     match PresenterSession::path(&app.article).map(|p| PresenterSession::load(&p)) {
@@ -389,7 +389,7 @@ fn follow(url: &str, path: Option<&Path>, setup: &Setup) -> ExitCode {
     if let Err(code) = glose::room_command::join(&mut app, url) {
         return ExitCode::from(code);
     }
-    let _watcher = watch(path, &mut app);
+    watch(path, &mut app);
     ExitCode::from(session::run(&mut app, Options { fresh: false }))
 }
 

@@ -2,10 +2,14 @@
 //!
 //! A `notify` watcher (inotify, FSEvents…, debounced by 150 ms so that an editor's
 //! write-then-rename is one change) runs on its own thread; nothing is polled while nothing
-//! changes. When a file of the article changes, it marks a reload as pending and wakes the event
-//! loop, which is blocked reading the terminal, by raising `SIGWINCH` on the process: crossterm
-//! turns it into a resize event, after which the loop sees the pending reload
-//! (`App::reload`). That keeps the loop's one blocking read, and adds no thread to it.
+//! changes. When a file of the article changes, that thread prepares the new article (the slow
+//! part, given by the caller: `App::watch` reads, parses and checks the folder, then lays it out
+//! at the widths on screen), leaves the result in the watcher's slot, and wakes the event loop, which is blocked reading the terminal,
+//! by raising `SIGWINCH` on the process: crossterm turns it into a resize event, after which the
+//! loop takes the loaded article ([`Watcher::take`]) and swaps it in (`App::reload`). Keys typed
+//! while the folder loads are handled at once, on the text still on screen. That keeps the
+//! loop's one blocking read, and adds no thread to it. Saves that come while a load runs are
+//! loaded next; only the newest result is kept.
 //!
 //! Only a change counts: the watcher also reports files being opened and read (another glose
 //! running `check` or `export` on the folder), so each file's size and modification time are
@@ -14,13 +18,13 @@
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer, notify};
 
-/// Set by the watcher's thread, taken by the event loop.
-static PENDING: AtomicBool = AtomicBool::new(false);
+/// The newest load, left by the watcher's thread, taken by the event loop.
+type Slot<T> = Arc<Mutex<Option<T>>>;
 
 /// The files whose change reloads the article (the text may have another name: any `.md` or
 /// `.txt` file of the folder counts).
@@ -43,14 +47,38 @@ fn stamp(path: &Path) -> Stamp {
 }
 
 /// A running watcher; dropping it stops watching.
-pub struct Watcher {
+pub struct Watcher<T> {
     _debouncer: Debouncer<notify::RecommendedWatcher>,
     pub dir: PathBuf,
+    loaded: Slot<T>,
 }
 
-/// Starts watching `dir` (an article folder); `None` when the system gives no watcher (then
-/// there is simply no live reload).
-pub fn start(dir: &Path) -> Option<Watcher> {
+impl<T> std::fmt::Debug for Watcher<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Watcher").field("dir", &self.dir).finish()
+    }
+}
+
+impl<T> Watcher<T> {
+    /// The folder as it was last loaded after a change, once (`None`: nothing new).
+    pub fn take(&self) -> Option<T> {
+        self.loaded
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+}
+
+/// Starts watching `dir` (an article folder), loading it with `load` on the watcher's thread
+/// after each change; `None` when the system gives no watcher (then there is simply no live
+/// reload).
+pub fn start<T: Send + 'static>(
+    dir: &Path,
+    mut load: impl FnMut(&Path) -> T + Send + 'static,
+) -> Option<Watcher<T>> {
+    let loaded: Slot<T> = Arc::new(Mutex::new(None));
+    let slot = Arc::clone(&loaded);
+    let folder = dir.to_path_buf();
     // Keyed by file name: the watcher names files by absolute paths, `dir` may be relative.
     let mut seen: HashMap<OsString, Stamp> = std::fs::read_dir(dir)
         .into_iter()
@@ -76,7 +104,8 @@ pub fn start(dir: &Path) -> Option<Watcher> {
                 }
             }
             if changed {
-                PENDING.store(true, Ordering::SeqCst);
+                let fresh = load(&folder);
+                *slot.lock().unwrap_or_else(PoisonError::into_inner) = Some(fresh);
                 #[cfg(unix)]
                 let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
             }
@@ -90,10 +119,6 @@ pub fn start(dir: &Path) -> Option<Watcher> {
     Some(Watcher {
         _debouncer: debouncer,
         dir: dir.to_path_buf(),
+        loaded,
     })
-}
-
-/// Whether a reload is pending (and no longer, once asked).
-pub fn take_pending() -> bool {
-    PENDING.swap(false, Ordering::SeqCst)
 }

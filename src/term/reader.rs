@@ -12,7 +12,9 @@
 //! frame and then only when `update` asks for it (`Effect::Publish`: the stop, the verdict, the
 //! blank screen, the clocks or the session changed) or new votes change what the notes window
 //! shows: a frame with nothing new publishes nothing, and the link's state file is written only
-//! on a change.
+//! on a change. `glose present`'s session file is looked at on the same terms: after a frame
+//! that follows an `Effect::SaveSession`, or a clock's tick (the clocks ran on), never on a
+//! frame that only redraws.
 
 use std::io::{self, Write};
 use std::sync::PoisonError;
@@ -65,6 +67,7 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
             fault,
             tick_due: false,
             publish: true,
+            keep_session: true,
         };
         event_loop::run(&mut reader, &mut TerminalEvents, &mut terminal)
     });
@@ -93,6 +96,9 @@ struct Reader<'a, 's> {
     /// What notes windows and the room show changed (an `Effect::Publish`, new votes, a
     /// reload; and at start): published after the next frame.
     publish: bool,
+    /// The presenter's session may have changed (an `Effect::SaveSession`, a clock's tick, a
+    /// reload; and at start): kept in its file after the next frame, if it changed enough.
+    keep_session: bool,
 }
 
 impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
@@ -153,10 +159,11 @@ impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
             self.link.publish(self.app);
             publish_room(self.app);
         }
-        if let Some(problem) = self
-            .saver
-            .session
-            .after_frame(self.app.presenter_session(), &self.app.article)
+        if std::mem::take(&mut self.keep_session)
+            && let Some(problem) = self
+                .saver
+                .session
+                .after_frame(self.app.presenter_session(), &self.app.article)
         {
             self.saver.problems.push(problem);
         }
@@ -176,6 +183,8 @@ impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
     }
 
     fn timed_out(&mut self) -> bool {
+        // A clock's second: the session's clocks ran on (saved every few seconds of them).
+        self.keep_session |= self.tick_due;
         self.tick_due
             || self
                 .app
@@ -205,6 +214,7 @@ impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
             match effect {
                 Effect::SaveNotebook => self.saver.save = true,
                 Effect::Publish => self.publish = true,
+                Effect::SaveSession => self.keep_session = true,
                 Effect::Quit | Effect::Suspend => {}
                 Effect::Open(_) | Effect::Copy(_) | Effect::CopyAddress(_) => {
                     let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
@@ -218,14 +228,14 @@ impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
     fn after_events(&mut self, whole: bool) -> bool {
         let app = &mut *self.app;
         let mut changed = false;
-        // A save in the article's folder (`watch` woke this read with a resize).
-        if let Some(dir) = app.watched.clone()
-            && crate::watch::take_pending()
-        {
-            app.reload(&dir);
+        // A save in the article's folder, loaded by the watcher's thread (`watch` woke this
+        // read with a resize).
+        if let Some(loaded) = app.watched.as_ref().and_then(crate::watch::Watcher::take) {
+            app.reload(loaded);
             changed = true;
             // The tour may have changed under the presenter.
             self.publish = true;
+            self.keep_session = true;
         }
         if app.follow.is_some() {
             for news in crate::room::follow::take() {
@@ -477,11 +487,12 @@ mod tests {
     //! The loop itself, driving the presenter into ratatui's `TestBackend` with scripted
     //! events: the frames it draws, and what it tells notes windows through a real socket.
 
-    use std::cell::Cell;
+    use std::cell::{Cell, RefCell};
     use std::collections::VecDeque;
     use std::convert::Infallible;
     use std::rc::Rc;
-    use std::sync::Arc;
+    use std::sync::{Arc, mpsc};
+    use std::time::Instant;
 
     use ratatui::backend::{ClearType, TestBackend, WindowSize};
     use ratatui::buffer::Cell as BufferCell;
@@ -496,10 +507,36 @@ mod tests {
     use crate::theme::{Theme, ThemeName};
 
     /// ratatui's `TestBackend` with the real backend's error type, counting frames (one flush
-    /// each), and swallowing the escape sequences written beside them (hyperlinks).
+    /// each) and keeping the text of the last one, and swallowing the escape sequences written
+    /// beside them (hyperlinks).
     struct Counted {
         inner: TestBackend,
         frames: Rc<Cell<usize>>,
+        screen: Rc<RefCell<String>>,
+    }
+
+    impl Counted {
+        fn new(width: u16, height: u16, frames: &Rc<Cell<usize>>) -> Self {
+            Self {
+                inner: TestBackend::new(width, height),
+                frames: Rc::clone(frames),
+                screen: Rc::default(),
+            }
+        }
+    }
+
+    /// A reader's saver with no state files.
+    fn saver<'a>() -> Saver<'a> {
+        Saver {
+            store: None,
+            save: false,
+            position: None,
+            problems: Vec::new(),
+            draft: None,
+            draft_offered: false,
+            unsaved: false,
+            session: crate::present::SessionKeeper::new(),
+        }
     }
 
     fn never(error: Infallible) -> io::Error {
@@ -549,6 +586,15 @@ mod tests {
         }
         fn flush(&mut self) -> io::Result<()> {
             self.frames.set(self.frames.get() + 1);
+            let buffer = self.inner.buffer();
+            let mut screen = self.screen.borrow_mut();
+            screen.clear();
+            for y in 0..buffer.area.height {
+                for x in 0..buffer.area.width {
+                    screen.push_str(buffer[(x, y)].symbol());
+                }
+                screen.push('\n');
+            }
             Backend::flush(&mut self.inner).map_err(never)
         }
     }
@@ -653,22 +699,9 @@ mod tests {
             heard: Vec::new(),
             seen: Vec::new(),
         };
-        let mut saver = Saver {
-            store: None,
-            save: false,
-            position: None,
-            problems: Vec::new(),
-            draft: None,
-            draft_offered: false,
-            unsaved: false,
-            session: crate::present::SessionKeeper::new(),
-        };
+        let mut saver = saver();
         let mut desk = Desk::system(false);
-        let mut terminal = Terminal::new(Counted {
-            inner: TestBackend::new(80, 24),
-            frames: Rc::clone(&frames),
-        })
-        .unwrap();
+        let mut terminal = Terminal::new(Counted::new(80, 24, &frames)).unwrap();
         {
             let mut link = Link::new(&app);
             link.dir = Some(runtime.clone());
@@ -680,6 +713,7 @@ mod tests {
                 fault: None,
                 tick_due: false,
                 publish: true,
+                keep_session: true,
             };
             event_loop::run(&mut reader, &mut script, &mut terminal).unwrap();
         }
@@ -719,5 +753,139 @@ mod tests {
         );
         assert_eq!(script.heard.len(), 8);
         assert_eq!(app.tour_progress().map(|p| p.stop), Some(2));
+    }
+
+    /// Wakes the loop as `watch` does after a change: keys, then resizes (the `SIGWINCH` the
+    /// watcher raises) until the screen shows what the reload brings.
+    struct DuringLoad {
+        screen: Rc<RefCell<String>>,
+        /// Each key with what the screen must show once it is handled.
+        keys: VecDeque<(Event, &'static str)>,
+        /// What the key before this wait must have brought.
+        expect: Option<&'static str>,
+        /// What each key's frame showed, while the load was held.
+        shown: Vec<String>,
+        /// Lets the load go on.
+        gate: Option<mpsc::Sender<()>>,
+        /// What the reload brings; then the loop quits.
+        reloaded: &'static str,
+        deadline: Instant,
+    }
+
+    impl Source<Infallible> for DuringLoad {
+        fn wait(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Wake<Infallible>>> {
+            let screen = self.screen.borrow().clone();
+            if let Some(expect) = self.expect.take() {
+                assert!(
+                    screen.contains(expect),
+                    "{expect:?} not on screen:\n{screen}"
+                );
+                self.shown.push(screen.clone());
+            }
+            if let Some((event, expect)) = self.keys.pop_front() {
+                self.expect = Some(expect);
+                return Ok(Some(Wake::Terminal(event)));
+            }
+            if let Some(gate) = self.gate.take() {
+                // Every key was handled and drawn with the load still held: let it finish.
+                gate.send(()).unwrap();
+            }
+            if screen.contains(self.reloaded) {
+                return Ok(Some(Wake::Closed));
+            }
+            assert!(
+                Instant::now() < self.deadline,
+                "the reload never showed:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+            Ok(Some(Wake::Terminal(Event::Resize(80, 24))))
+        }
+
+        fn ready(&mut self) -> io::Result<Option<Wake<Infallible>>> {
+            Ok(None)
+        }
+    }
+
+    #[test]
+    fn keys_are_handled_while_a_changed_folder_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::from("# Première partie\n\n");
+        for n in 1..=40 {
+            text.push_str(&format!("Paragraphe numéro {n} du texte.\n\n"));
+        }
+        text.push_str("Le dernier paragraphe parle de Unicode.\n");
+        std::fs::write(
+            dir.path().join("article.toml"),
+            "title = \"Recharger\"\nauthor = \"Claire Martin\"\nlanguage = \"fr\"\n\n\
+             [[part]]\nid = \"partie-1\"\nkind = \"part\"\nheading = \"Première partie\"\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("text.md"), &text).unwrap();
+        let draft = crate::content::load_draft(Some(dir.path())).unwrap();
+        let mut app = App::new(
+            draft.article,
+            Lang::En,
+            Theme::named(ThemeName::Monochrome),
+            (80, 24),
+        );
+        // A load that tells when it starts, then waits for the test.
+        let (started, start_seen) = mpsc::channel();
+        let (gate, held) = mpsc::channel::<()>();
+        app.watch_with(dir.path(), move |dir| {
+            let _ = started.send(());
+            let _ = held.recv_timeout(Duration::from_secs(60));
+            crate::content::load_draft(Some(dir))
+        });
+        assert!(app.watched.is_some(), "no watcher on this system");
+        std::fs::write(
+            dir.path().join("text.md"),
+            text.replace("Le dernier paragraphe", "Le tout dernier paragraphe"),
+        )
+        .unwrap();
+        start_seen
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the watcher starts loading the changed folder");
+
+        let frames = Rc::new(Cell::new(0));
+        let mut terminal = Terminal::new(Counted::new(80, 24, &frames)).unwrap();
+        let mut source = DuringLoad {
+            screen: Rc::clone(&terminal.backend().screen),
+            keys: VecDeque::from([
+                (key(KeyCode::Char('G')), "Le dernier paragraphe"),
+                (key(KeyCode::Char('?')), "Ctrl-"),
+                (key(KeyCode::Esc), "Paragraphe numéro 40"),
+            ]),
+            expect: None,
+            shown: Vec::new(),
+            gate: Some(gate),
+            reloaded: "Le tout dernier paragraphe",
+            deadline: Instant::now() + Duration::from_secs(60),
+        };
+        let mut saver = saver();
+        let mut desk = Desk::system(false);
+        {
+            let mut reader = Reader {
+                link: Link::new(&app),
+                app: &mut app,
+                saver: &mut saver,
+                desk: &mut desk,
+                fault: None,
+                tick_due: false,
+                publish: false,
+                keep_session: false,
+            };
+            event_loop::run(&mut reader, &mut source, &mut terminal).unwrap();
+        }
+        assert_eq!(
+            source.shown.len(),
+            3,
+            "each key drawn while the load was held"
+        );
+        let screen = source.screen.borrow();
+        assert!(
+            !screen.contains("Paragraphe numéro 1 du"),
+            "the reload kept the place the keys reached:\n{screen}"
+        );
+        assert!(app.watched.is_some(), "still watching after the reload");
     }
 }
