@@ -598,3 +598,74 @@ fn the_followers_keys_are_remapped_from_the_settings() {
     type_keys(&mut app, "<c-s>");
     assert_eq!(app.take_votes(), [(4, glose::room::Answer::Value(435.0))]);
 }
+
+/// The rows of the screen, as text.
+fn rows(app: &App) -> Vec<String> {
+    let buffer = frame(app);
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+/// The help's first row of text on screen (inside its border), and how many rows it shows.
+fn help_top(app: &App) -> (String, usize) {
+    let rows = rows(app);
+    let inside: Vec<&String> = rows
+        .iter()
+        .filter(|r| r.contains('│'))
+        .collect();
+    (inside[0].trim().to_owned(), inside.len())
+}
+
+#[test]
+fn the_help_scrolls_by_a_page_and_half_a_page_like_less() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut app = app(w, h, Lang::En);
+        type_keys(&mut app, "?");
+        let max = app.help_max_scroll();
+        let (first, shown) = help_top(&app);
+        assert!(max > shown, "{w}x{h}: the help is longer than two screens");
+        let page = shown - 2;
+        let half = shown / 2;
+        for (keys, scroll) in [
+            ("<c-d>", half),
+            ("d", 2 * half),
+            ("u", half),
+            ("<c-u>", 0),
+            (" ", page),
+            ("<c-f>", 2 * page),
+            ("<c-b>", page),
+            ("<c-b>", 0),
+            ("j", 1),
+            ("G", max),
+            ("<c-b>", max - page),
+            ("g", 0),
+        ] {
+            type_keys(&mut app, keys);
+            assert_eq!(app.view.overlay, Some(Overlay::Help), "{keys} keeps the help");
+            assert_eq!(app.view.help_scroll, scroll, "{w}x{h}: after {keys}");
+            // The rendered help shows the row it says: the one `scroll` rows down.
+            let width = glose::layout::popup::help_text_width(w);
+            let line: String = glose::ui::help::lines(&app, width)[scroll]
+                .spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect();
+            let (top, _) = help_top(&app);
+            assert!(top.contains(line.trim()), "{w}x{h} {keys}: {top:?} / {line:?}");
+        }
+        let (again, _) = help_top(&app);
+        assert_eq!(again, first, "back at the top");
+        type_keys(&mut app, "d");
+        let (moved, _) = help_top(&app);
+        assert_ne!(moved, first, "Ctrl-d moved what is shown");
+        for _ in 0..=max / half {
+            type_keys(&mut app, "<c-d>");
+        }
+        assert_eq!(app.view.help_scroll, max, "and stops at the end");
+    }
+}
