@@ -170,6 +170,30 @@ fn a_count_before_a_motion() {
     assert_eq!(top(&app), 1, "and the next motion moves one line");
 }
 
+/// `2` goes to part II at once, and `2g` is line 2 of the part one was reading (README:
+/// "a count is a count where you were reading"); a key that takes no count keeps part II.
+#[test]
+fn a_count_stays_in_the_part_it_started_in() {
+    let mut app = app(80, 24, Lang::En);
+    type_keys(&mut app, "2");
+    assert_eq!(app.view.focus, 1, "2 shows part II at once");
+    type_keys(&mut app, "g");
+    assert_eq!(app.view.focus, 0, "2g: back in part I");
+    assert_eq!(top(&app), 1, "at its line 2");
+    type_keys(&mut app, "2<esc>g");
+    assert_eq!(app.view.focus, 1, "2, Esc: the count is dropped, part II stays");
+    assert_eq!(top(&app), 0, "and g goes to its top");
+    // Only the count's first digit goes to a part: `12` stays on part I until its motion.
+    let mut app = self::app(80, 24, Lang::En);
+    type_keys(&mut app, "3");
+    let third = app.view.focus;
+    type_keys(&mut app, "<esc>12");
+    assert_eq!(app.view.focus, 0, "12: part I, never part II on the way");
+    assert!(status_line(&app).contains("12 times"), "{}", status_line(&app));
+    type_keys(&mut app, "G");
+    assert_eq!((app.view.focus, top(&app)), (third, 11), "12G in the part it started in");
+}
+
 #[test]
 fn an_unbound_key_says_so_in_both_languages() {
     for (lang, words) in [
