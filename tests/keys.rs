@@ -181,7 +181,10 @@ fn a_count_stays_in_the_part_it_started_in() {
     assert_eq!(app.view.focus, 0, "2g: back in part I");
     assert_eq!(top(&app), 1, "at its line 2");
     type_keys(&mut app, "2<esc>g");
-    assert_eq!(app.view.focus, 1, "2, Esc: the count is dropped, part II stays");
+    assert_eq!(
+        app.view.focus, 1,
+        "2, Esc: the count is dropped, part II stays"
+    );
     assert_eq!(top(&app), 0, "and g goes to its top");
     // Only the count's first digit goes to a part: `12` stays on part I until its motion.
     let mut app = self::app(80, 24, Lang::En);
@@ -189,9 +192,17 @@ fn a_count_stays_in_the_part_it_started_in() {
     let third = app.view.focus;
     type_keys(&mut app, "<esc>12");
     assert_eq!(app.view.focus, 0, "12: part I, never part II on the way");
-    assert!(status_line(&app).contains("12 times"), "{}", status_line(&app));
+    assert!(
+        status_line(&app).contains("12 times"),
+        "{}",
+        status_line(&app)
+    );
     type_keys(&mut app, "G");
-    assert_eq!((app.view.focus, top(&app)), (third, 11), "12G in the part it started in");
+    assert_eq!(
+        (app.view.focus, top(&app)),
+        (third, 11),
+        "12G in the part it started in"
+    );
 }
 
 #[test]
@@ -638,10 +649,7 @@ fn rows(app: &App) -> Vec<String> {
 /// The help's first row of text on screen (inside its border), and how many rows it shows.
 fn help_top(app: &App) -> (String, usize) {
     let rows = rows(app);
-    let inside: Vec<&String> = rows
-        .iter()
-        .filter(|r| r.contains('│'))
-        .collect();
+    let inside: Vec<&String> = rows.iter().filter(|r| r.contains('│')).collect();
     (inside[0].trim().to_owned(), inside.len())
 }
 
@@ -670,7 +678,11 @@ fn the_help_scrolls_by_a_page_and_half_a_page_like_less() {
             ("g", 0),
         ] {
             type_keys(&mut app, keys);
-            assert_eq!(app.view.overlay, Some(Overlay::Help), "{keys} keeps the help");
+            assert_eq!(
+                app.view.overlay,
+                Some(Overlay::Help),
+                "{keys} keeps the help"
+            );
             assert_eq!(app.view.help_scroll, scroll, "{w}x{h}: after {keys}");
             // The rendered help shows the row it says: the one `scroll` rows down.
             let width = glose::layout::popup::help_text_width(w);
@@ -680,7 +692,10 @@ fn the_help_scrolls_by_a_page_and_half_a_page_like_less() {
                 .map(|s| s.content.as_ref())
                 .collect();
             let (top, _) = help_top(&app);
-            assert!(top.contains(line.trim()), "{w}x{h} {keys}: {top:?} / {line:?}");
+            assert!(
+                top.contains(line.trim()),
+                "{w}x{h} {keys}: {top:?} / {line:?}"
+            );
         }
         let (again, _) = help_top(&app);
         assert_eq!(again, first, "back at the top");

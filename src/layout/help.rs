@@ -163,11 +163,11 @@ mod tests {
             ]
         );
         // 80 columns: 72 for the text; 10 rows: 6 lines fit, 200 rows do not.
-        assert_eq!(max_scroll(&doc, Lang::En, (80, 10)), 0);
+        assert_eq!(extent(&doc, Lang::En, (80, 10)).1, 0);
         let long = HelpDoc {
             blocks: vec![HelpBlock::Blank; 200],
             ..doc
         };
-        assert_eq!(max_scroll(&long, Lang::En, (80, 10)), 200 - 6);
+        assert_eq!(extent(&long, Lang::En, (80, 10)), (6, 200 - 6));
     }
 }
