@@ -15,8 +15,14 @@
 //! ignores every error: it never waits on, nor fails because of, a notes window. It speaks only
 //! when what the window shows changes (`Effect::Publish`), never once a frame, and keeps its
 //! last state in `<key>.state`, so a window opened while the presenter is idle catches up at
-//! once; the state's process id tells a live presenter from a dead one. Messages are one short line of ASCII numbers; anything else is dropped,
-//! so nothing received can reach the terminal.
+//! once. Several presenters of one article share that file: each writes it, and removes it on
+//! leaving only if it is still the one that wrote it last, under the folder's lock.
+//!
+//! A state names its presenter's process id, and the presenter keeps the file
+//! `<key>-<pid>.live` locked (`flock`) for as long as it runs: a window trusts a state of any
+//! age while that lock is held, and never a process that merely has the same id (a presenter
+//! that died, its id given to another process). Messages are one short line of ASCII numbers;
+//! anything else is dropped, so nothing received can reach the terminal.
 
 use crate::i18n::links as msg;
 use std::path::{Path, PathBuf};
@@ -282,12 +288,50 @@ fn unregister(path: &Path) {
         .retain(|p| p != path);
 }
 
-/// Removes the link's files of this process (for a signal that ends it abruptly).
+/// Removes the link's files of this process (for a signal that ends it abruptly); a state
+/// file only while it is still this process's (another presenter of the article may have
+/// written it since: then it is theirs to keep).
 pub fn remove_registered_files() {
     let files = OWN_FILES.lock().unwrap_or_else(PoisonError::into_inner);
     for path in files.iter() {
-        let _ = std::fs::remove_file(path);
+        if path.extension().is_some_and(|e| e == "state") {
+            #[cfg(unix)]
+            remove_state_if_mine(path);
+        } else {
+            let _ = std::fs::remove_file(path);
+        }
     }
+}
+
+/// Removes the state file `path` if this process wrote it last, under the presenters' lock.
+#[cfg(unix)]
+fn remove_state_if_mine(path: &Path) {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str()))
+    else {
+        return;
+    };
+    let Some(key) = name.strip_suffix(".state") else {
+        return;
+    };
+    let Ok(dir) = RuntimeDir::open(folder) else {
+        return;
+    };
+    dir.locked(|| {
+        let mine = dir
+            .read(name, MAX_MESSAGE)
+            .and_then(|bytes| Announcement::decode_from(&bytes, key))
+            .is_some_and(|(_, pid)| pid == Some(std::process::id()));
+        if mine {
+            dir.remove(name);
+        }
+    });
+}
+
+/// The file a presenter process of the article `key` keeps locked for as long as it runs:
+/// what tells a notes window that the process named in a state is that presenter still, and
+/// not a process that got its id after it died.
+fn live_name(key: &str, pid: u32) -> String {
+    format!("{key}-{pid}.live")
 }
 
 /// A saved state older than this, from a presenter whose process is gone or not given, is a
@@ -508,6 +552,40 @@ impl RuntimeDir {
     /// Removes the file `name` (not what a link of that name points to).
     pub fn remove(&self, name: &str) {
         let _ = rustix::fs::unlinkat(&self.fd, name, rustix::fs::AtFlags::empty());
+    }
+
+    /// Opens the regular file `name` to lock it, created empty (mode 0600) when `create` and
+    /// it is not there; never through a link.
+    pub fn open_lock(&self, name: &str, create: bool) -> Option<std::fs::File> {
+        use rustix::fs::{Mode, OFlags};
+        let create = if create {
+            OFlags::CREATE
+        } else {
+            OFlags::empty()
+        };
+        let fd = rustix::fs::openat(
+            &self.fd,
+            name,
+            OFlags::RDWR | create | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+            Mode::from_raw_mode(0o600),
+        )
+        .ok()?;
+        let file = std::fs::File::from(fd);
+        file.metadata().ok()?.is_file().then_some(file)
+    }
+
+    /// Runs `f` holding the folder's exclusive lock (`flock` on its handle), which every
+    /// presenter takes the same way around its changes to a shared file. It is held only for a
+    /// write and a rename, or a read and a removal, and released even by a process that is
+    /// killed; where the system gives no lock, `f` runs anyway.
+    pub fn locked<T>(&self, f: impl FnOnce() -> T) -> T {
+        use rustix::fs::{FlockOperation, flock};
+        let held = flock(&self.fd, FlockOperation::LockExclusive).is_ok();
+        let out = f();
+        if held {
+            let _ = flock(&self.fd, FlockOperation::Unlock);
+        }
+        out
     }
 }
 
@@ -756,6 +834,81 @@ mod tests {
         let path = first.path().to_owned();
         drop(first);
         assert!(!path.exists(), "a window removes its socket");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_presenter_leaving_keeps_the_state_another_presenter_wrote_since() {
+        let dir = tempfile::tempdir().unwrap();
+        let runtime = dir.path().join("run");
+        let window = Listener::bind_in(runtime.clone(), KEY).unwrap();
+        let mut first = Publisher::in_dir(runtime.clone(), KEY).unwrap();
+        let mut second = Publisher::in_dir(runtime.clone(), KEY).unwrap();
+        let older = PresenterState {
+            session: 100,
+            sent_ms: unix_ms(),
+            ..state()
+        };
+        let newer = PresenterState {
+            session: 200,
+            stop: 5,
+            ..older
+        };
+        first.publish(Announcement::State(older));
+        second.publish(Announcement::State(newer));
+        drop(first);
+        // (Both presenters are this process: `saved_from`, which asks no process whether it
+        // runs; `tests/facilitator.rs` has two processes.)
+        assert_eq!(
+            window.saved_from(),
+            Some((Announcement::State(newer), Some(std::process::id()))),
+            "the first presenter's goodbye leaves the second one's state"
+        );
+        drop(second);
+        assert_eq!(
+            window.saved_from(),
+            None,
+            "the last one's goodbye removes it"
+        );
+        assert!(!runtime.join(format!("{KEY}.state")).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_state_is_live_only_while_its_presenter_holds_its_lock_not_while_its_pid_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let runtime = dir.path().join("run");
+        let window = Listener::bind_in(runtime.clone(), KEY).unwrap();
+        let folder = RuntimeDir::open(&runtime).unwrap();
+        // A state from long ago naming a process that runs but presents nothing: this test's
+        // own (as if a dead presenter's id had been given to it).
+        let me = std::process::id();
+        let wire = Announcement::State(state()).encode_from(KEY, me);
+        folder
+            .write(&format!("{KEY}.state"), wire.as_bytes())
+            .unwrap();
+        assert!(is_running(me));
+        assert!(!window.presenter_runs(me));
+        assert_eq!(
+            window.saved(),
+            None,
+            "a running process is not a live presenter"
+        );
+        // The file a killed presenter leaves behind, unlocked: still not live.
+        drop(folder.open_lock(&live_name(KEY, me), true).unwrap());
+        assert!(!window.presenter_runs(me));
+        assert_eq!(window.saved(), None);
+        // A presenter of this process: its lock makes its state live, however old.
+        let mut publisher = Publisher::in_dir(runtime.clone(), KEY).unwrap();
+        publisher.publish(Announcement::State(state()));
+        assert!(window.presenter_runs(me));
+        assert_eq!(window.saved(), Some(Announcement::State(state())));
+        drop(publisher);
+        assert!(!window.presenter_runs(me));
+        assert!(
+            !runtime.join(live_name(KEY, me)).exists(),
+            "the presenter removes its lock file"
+        );
     }
 
     #[test]

@@ -324,3 +324,69 @@ fn t_pauses_the_clocks_on_both_screens_and_capital_t_resets_them_after_asking() 
     notes.send("q");
     assert_eq!(notes.wait_exit(), 0);
 }
+
+#[test]
+fn a_presenter_leaving_keeps_the_state_of_the_one_that_spoke_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = dir.path().join("run");
+    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let mut first = Session::start(&["present", FIXTURE], 80, 24, &env);
+    first.wait_for("Étape 1/4");
+    let mut second = Session::start(&["present", FIXTURE], 80, 24, &env);
+    second.wait_for("Étape 1/4");
+    second.send(RIGHT);
+    second.send(RIGHT);
+    second.wait_for("Étape 3/4");
+    // The first one leaves: its goodbye must not take the second one's state with it.
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+    // A notes window opened now, while the second presenter is idle, catches up at once.
+    let mut notes = Session::start(&["notes", FIXTURE], 100, 30, &env);
+    notes.wait_for("Étape 3/4 ·");
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    notes.wait_for("En attente d’une présentation");
+    notes.send("q");
+    assert_eq!(notes.wait_exit(), 0);
+}
+
+#[test]
+fn a_state_naming_a_running_process_that_is_no_presenter_is_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = dir.path().join("run");
+    std::fs::create_dir(&run).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&run, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    // A presenter that died an hour ago on stop 3, its process id since given to another
+    // process that runs: this test.
+    let key = glose::content::load_path(Path::new(FIXTURE))
+        .unwrap()
+        .article
+        .text_hash();
+    let state = glose::link::PresenterState {
+        stop: 2,
+        stops: 4,
+        tour_ms: 600_000,
+        stop_ms: 60_000,
+        blanked: false,
+        paused: false,
+        revealed: false,
+        sent_ms: glose::link::unix_ms() - 3_600_000,
+        session: glose::link::unix_ms() - 4_200_000,
+        votes: None,
+    };
+    let wire = glose::link::Announcement::State(state).encode_from(&key, std::process::id());
+    std::fs::write(run.join(format!("{key}.state")), wire).unwrap();
+    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let mut notes = Session::start(&["notes", FIXTURE], 100, 30, &env);
+    notes.wait_for("En attente d’une présentation");
+    assert!(
+        !notes.contents().contains("Étape 3/4"),
+        "{}",
+        notes.contents()
+    );
+    notes.send("q");
+    assert_eq!(notes.wait_exit(), 0);
+}
