@@ -60,6 +60,12 @@ pub use find::SearchState;
 pub use keymap::Keymap;
 pub use keymap::Mode;
 
+/// What `update` compares before and after a change to tell the loop (`App::watched_by_loop`).
+type Watched = (
+    Option<tour::Published>,
+    Option<(u64, bool, Option<crate::tour::TourProgress>)>,
+);
+
 /// The largest count before a motion (`9999j`).
 const MAX_COUNT: usize = 9999;
 use effect::Outbox;
@@ -250,17 +256,34 @@ impl App {
 
     /// Applies one action; returns the effects it asks of the event loop.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        let published = self.published();
+        let before = self.watched_by_loop();
         self.apply(action);
-        self.ask_publish_if_changed(published);
+        self.ask_loop_if_changed(before);
         self.effects.take()
     }
 
+    /// What the loop keeps outside the state, as it stands: what notes windows and the room
+    /// show of the presenter, and `glose present`'s session (its id, the tour's progress,
+    /// whether the previous one is still on offer).
+    fn watched_by_loop(&self) -> Watched {
+        let session = self
+            .presenter
+            .as_ref()
+            .filter(|p| p.record.is_some())
+            .map(|p| (p.session, p.offer.is_some(), self.tour_progress().cloned()));
+        (self.published(), session)
+    }
+
     /// After a change: asks for an `Effect::Publish` if what notes windows and the room show
-    /// differs from `before`.
-    fn ask_publish_if_changed(&mut self, before: Option<tour::Published>) {
-        if self.published() != before {
+    /// differs from `before`, and for an `Effect::SaveSession` if `glose present`'s session
+    /// did (its stop, its clocks paused or reset, its id, the offer answered).
+    fn ask_loop_if_changed(&mut self, before: Watched) {
+        let (published, session) = self.watched_by_loop();
+        if published != before.0 {
             self.effects.push(Effect::Publish);
+        }
+        if session.is_some() && session != before.1 {
+            self.effects.push(Effect::SaveSession);
         }
     }
 

@@ -172,7 +172,11 @@ impl Desk {
         for effect in effects {
             let address = matches!(effect, Effect::CopyAddress(_));
             let message = match effect {
-                Effect::SaveNotebook | Effect::Publish | Effect::Quit | Effect::Suspend => continue,
+                Effect::SaveNotebook
+                | Effect::Publish
+                | Effect::SaveSession
+                | Effect::Quit
+                | Effect::Suspend => continue,
                 Effect::Open(url) => match safe_url(url).map(|url| (self.opener)(url)) {
                     Some(Ok(())) => format!("{} {url}", msg::opening(lang)),
                     Some(Err(error)) => msg::cannot_open(lang, &url, &error),

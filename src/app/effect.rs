@@ -4,8 +4,8 @@
 //! outside world and the store for the notebook).
 //!
 //! Invariant: an `Effect` is the only way the state reaches outside itself. Within one
-//! `update` the effects come in the order they were asked for; `SaveNotebook`, `Publish` and
-//! `Quit` come at most once each.
+//! `update` the effects come in the order they were asked for; `SaveNotebook`, `Publish`,
+//! `SaveSession`, `Quit` and `Suspend` come at most once each.
 
 /// Something only the event loop may do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +24,11 @@ pub enum Effect {
     /// opened or closed): tell them, once the frame is drawn. The clocks running on are no
     /// change (each side runs them on from the last state).
     Publish,
+    /// The presenter's session (`glose present`) changed: its stop, its clocks paused, reset
+    /// or resumed, a session begun, the previous one's offer answered. The loop keeps its file
+    /// (`present::SessionKeeper`), after the next frame; the clocks running on are saved on
+    /// the clock's own ticks, every `tour::session::SAVE_EVERY` seconds.
+    SaveSession,
     /// Stop the program (after the last frame and the state files).
     Quit,
     /// Stop like a shell job (Ctrl-Z: the terminal given back first); `fg` brings it back.
@@ -48,7 +53,7 @@ impl Handled {
 }
 
 /// The effects `update` gathers while it runs: pushed in order, each of `SaveNotebook`,
-/// `Publish` and `Quit` kept once.
+/// `Publish`, `SaveSession`, `Quit` and `Suspend` kept once.
 #[derive(Debug, Default)]
 pub(crate) struct Outbox(Vec<Effect>);
 
@@ -56,7 +61,11 @@ impl Outbox {
     pub(crate) fn push(&mut self, effect: Effect) {
         let once = matches!(
             effect,
-            Effect::SaveNotebook | Effect::Publish | Effect::Quit | Effect::Suspend
+            Effect::SaveNotebook
+                | Effect::Publish
+                | Effect::SaveSession
+                | Effect::Quit
+                | Effect::Suspend
         );
         if !(once && self.0.contains(&effect)) {
             self.0.push(effect);

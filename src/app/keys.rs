@@ -14,9 +14,9 @@ impl App {
     /// Handles one terminal event: whether anything may have changed on screen (so the loop
     /// redraws only then), and the effects for the loop to carry out.
     pub fn handle_event(&mut self, event: &Event) -> Handled {
-        let published = self.published();
+        let before = self.watched_by_loop();
         let redraw = self.event(event);
-        self.ask_publish_if_changed(published);
+        self.ask_loop_if_changed(before);
         Handled {
             redraw,
             effects: self.effects.take(),

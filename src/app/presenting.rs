@@ -541,4 +541,37 @@ mod tests {
         assert_eq!(at(&app), (3, 3));
         assert_eq!(app.tour_progress().unwrap().spent_s, vec![0; 4]);
     }
+
+    #[test]
+    fn the_session_is_kept_when_it_changes_and_only_then() {
+        let saves = |effects: Vec<Effect>| effects.contains(&Effect::SaveSession);
+        let (mut app, clock) = presenter();
+        clock.advance(Duration::from_secs(3));
+        assert!(saves(app.update(Action::NextStop)), "a new stop");
+        assert!(saves(app.update(Action::PauseClock)), "the clocks paused");
+        assert!(saves(app.update(Action::PauseClock)), "and running again");
+        assert!(
+            !saves(app.update(Action::Blank)),
+            "a blank screen is no change"
+        );
+        assert!(!saves(app.update(Action::Blank)));
+        assert!(!saves(app.update(Action::RevealVerdict)));
+        assert!(!saves(app.update(Action::Digit(3))));
+        assert!(saves(app.update(Action::LastStop)), "3G");
+        app.update(Action::ResetClock);
+        assert!(saves(app.update(Action::ResetClock)), "the clocks reset");
+        // The offer answered by any key keeps what runs: the file is written at last.
+        let (mut app, _clock) = presenter();
+        app.offer_session(saved(true), SessionStart::Offer);
+        assert!(saves(app.update(Action::LineDown)));
+        // A presenter opened from the reader keeps no session.
+        let mut app = App::new(
+            crate::tour::fixture::article(),
+            Lang::Fr,
+            Theme::named(ThemeName::Monochrome),
+            (100, 30),
+        );
+        app.update(Action::Present);
+        assert!(!saves(app.update(Action::NextStop)));
+    }
 }

@@ -12,7 +12,9 @@
 //! frame and then only when `update` asks for it (`Effect::Publish`: the stop, the verdict, the
 //! blank screen, the clocks or the session changed) or new votes change what the notes window
 //! shows: a frame with nothing new publishes nothing, and the link's state file is written only
-//! on a change.
+//! on a change. `glose present`'s session file is looked at on the same terms: after a frame
+//! that follows an `Effect::SaveSession`, or a clock's tick (the clocks ran on), never on a
+//! frame that only redraws.
 
 use std::io::{self, Write};
 use std::sync::PoisonError;
@@ -65,6 +67,7 @@ pub fn run_with_store(app: &mut App, store: Option<&mut Store>) -> io::Result<Ve
             fault,
             tick_due: false,
             publish: true,
+            keep_session: true,
         };
         event_loop::run(&mut reader, &mut TerminalEvents, &mut terminal)
     });
@@ -93,6 +96,9 @@ struct Reader<'a, 's> {
     /// What notes windows and the room show changed (an `Effect::Publish`, new votes, a
     /// reload; and at start): published after the next frame.
     publish: bool,
+    /// The presenter's session may have changed (an `Effect::SaveSession`, a clock's tick, a
+    /// reload; and at start): kept in its file after the next frame, if it changed enough.
+    keep_session: bool,
 }
 
 impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
@@ -153,10 +159,11 @@ impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
             self.link.publish(self.app);
             publish_room(self.app);
         }
-        if let Some(problem) = self
-            .saver
-            .session
-            .after_frame(self.app.presenter_session(), &self.app.article)
+        if std::mem::take(&mut self.keep_session)
+            && let Some(problem) = self
+                .saver
+                .session
+                .after_frame(self.app.presenter_session(), &self.app.article)
         {
             self.saver.problems.push(problem);
         }
@@ -176,6 +183,8 @@ impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
     }
 
     fn timed_out(&mut self) -> bool {
+        // A clock's second: the session's clocks ran on (saved every few seconds of them).
+        self.keep_session |= self.tick_due;
         self.tick_due
             || self
                 .app
@@ -205,6 +214,7 @@ impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
             match effect {
                 Effect::SaveNotebook => self.saver.save = true,
                 Effect::Publish => self.publish = true,
+                Effect::SaveSession => self.keep_session = true,
                 Effect::Quit | Effect::Suspend => {}
                 Effect::Open(_) | Effect::Copy(_) | Effect::CopyAddress(_) => {
                     let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
@@ -225,6 +235,7 @@ impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
             changed = true;
             // The tour may have changed under the presenter.
             self.publish = true;
+            self.keep_session = true;
         }
         if app.follow.is_some() {
             for news in crate::room::follow::take() {
@@ -702,6 +713,7 @@ mod tests {
                 fault: None,
                 tick_due: false,
                 publish: true,
+                keep_session: true,
             };
             event_loop::run(&mut reader, &mut script, &mut terminal).unwrap();
         }
