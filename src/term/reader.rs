@@ -872,6 +872,7 @@ mod tests {
                 fault: None,
                 tick_due: false,
                 publish: false,
+                keep_session: false,
             };
             event_loop::run(&mut reader, &mut source, &mut terminal).unwrap();
         }
