@@ -566,3 +566,35 @@ fn the_notes_and_bookmarks_lists_take_clicks_and_the_wheel() {
     assert_eq!(app.view.overlay, None);
     assert_eq!(app.view.focus, 0, "the first bookmark is in the first part");
 }
+
+/// `[keys.poll]` and `[keys.guess]` remap the follower's keys, and the status line names the
+/// keys the table has.
+#[test]
+fn the_followers_keys_are_remapped_from_the_settings() {
+    let text = "[keys.poll]\n\"f1\" = \"digit_1\"\n[keys.guess]\n\"ctrl-s\" = \"accept\"\n";
+    let config = glose::config::parse(text, std::path::Path::new("config.toml"), Lang::En).unwrap();
+    let mut app = following(Lang::En);
+    app.keymap = config.keymap;
+    type_keys(&mut app, "1");
+    assert!(app.take_votes().is_empty(), "1 is f1 now");
+    app.handle_event(&ratatui::crossterm::event::Event::Key(
+        ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::F(1)),
+    ));
+    assert_eq!(app.take_votes(), [(3, glose::room::Answer::Choice(0))]);
+    app.follow_news(glose::room::follow::News::State(room_state(&app, 4, false)));
+    type_keys(&mut app, "4");
+    assert_eq!(
+        app.mode(),
+        Mode::Guess,
+        "4 keeps its default: it starts the guess"
+    );
+    type_keys(&mut app, "35<enter>");
+    assert!(app.take_votes().is_empty(), "Enter sends no more");
+    assert!(
+        status_line(&app).contains("(Ctrl-s sends, Esc cancels)"),
+        "{}",
+        status_line(&app)
+    );
+    type_keys(&mut app, "<c-s>");
+    assert_eq!(app.take_votes(), [(4, glose::room::Answer::Value(435.0))]);
+}

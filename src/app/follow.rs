@@ -189,7 +189,17 @@ impl App {
             .map(|k| k.label(lang))
             .unwrap_or_else(|| "F".to_owned());
         if let Some(typed) = &follow.typing {
-            return Some(msg::your_guess_enter_sends_esc(lang, &typed));
+            // The keys as the guess's table has them (`[keys.guess]`).
+            let key = |edit| {
+                self.keymap
+                    .first_key(Mode::Guess, crate::app::Action::Edit(edit))
+                    .map(|k| k.label(lang))
+                    .unwrap_or_default()
+            };
+            let (send, cancel) = (key(Edit::Confirm), key(Edit::Cancel));
+            return Some(msg::your_guess_enter_sends_esc(
+                lang, &typed, &send, &cancel,
+            ));
         }
         let mut text = if follow.lost {
             msg::room_lost_reconnecting(lang).to_owned()

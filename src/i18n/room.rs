@@ -14,9 +14,9 @@ messages! {
     room =>
         "with the room",
         "avec la salle";
-    your_guess_enter_sends_esc(typed) =>
-        "Your guess: {typed}▏ (Enter sends, Esc cancels)",
-        "Votre estimation\u{a0}: {typed}▏ (Entrée envoie, Échap annule)";
+    your_guess_enter_sends_esc(typed, send, cancel) =>
+        "Your guess: {typed}▏ ({send} sends, {cancel} cancels)",
+        "Votre estimation\u{a0}: {typed}▏ ({send} envoie, {cancel} annule)";
     not_following_room_rejoin(rejoin) =>
         "not following the room — {rejoin} to rejoin",
         "vous ne suivez plus la salle — {rejoin} pour la rejoindre";
