@@ -4,11 +4,15 @@
 //! - loading and validating the bundled article;
 //! - laying out (wrapping) every pane at 40, 80 and 160 columns;
 //! - one frame rendered into ratatui's `TestBackend` at 80×24 and 200×60, with and without a
-//!   selected annotation, and the cost of a keypress (update + next frame);
+//!   selected annotation, and the cost of a keypress (update + next frame), through
+//!   `Terminal::draw` (ratatui's diff: `render`, `keypress`) and as the reader draws it, through
+//!   `term::frame::Painter` and the terminal's real backend writing into a sink (`screen`,
+//!   `screen_keypress`: what a user's frame costs, but for the terminal itself);
 //! - the same for a large document generated at run time (the bundled parts repeated to about
 //!   10 MB, about 20 000 annotations), plus opening it and reflowing it after a resize.
 
 use std::hint::black_box;
+use std::io;
 use std::path::Path;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -16,9 +20,12 @@ use glose::app::{Action, App};
 use glose::content::Article;
 use glose::i18n::Lang;
 use glose::layout::{lay_out, panes};
+use glose::term::Output;
+use glose::term::frame::Painter;
 use glose::theme::Theme;
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 fn bundled() -> Article {
     glose::content::load_bundled()
@@ -28,6 +35,31 @@ fn bundled() -> Article {
 
 fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal.draw(|f| glose::ui::render(app, f)).expect("draw");
+}
+
+/// The reader's own drawing path: its painter (glose's diff) and its backend, the escape
+/// sequences written into a sink.
+struct Screen {
+    terminal: Terminal<Output<io::Sink>>,
+    painter: Painter,
+}
+
+impl Screen {
+    fn new(width: u16, height: u16) -> Self {
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+        };
+        Self {
+            terminal: Terminal::with_options(Output::new(io::sink()), options).expect("terminal"),
+            painter: Painter::new(),
+        }
+    }
+
+    fn frame(&mut self, app: &App) {
+        self.painter
+            .draw(&mut self.terminal, |buf| glose::ui::render_buffer(app, buf))
+            .expect("draw");
+    }
 }
 
 fn bench_load(c: &mut Criterion) {
@@ -144,6 +176,39 @@ fn bench_bundled_frames(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("render", "200x60_part2"), |b| {
         b.iter(|| frame(&mut terminal, &app));
     });
+    let mut screen = Screen::new(200, 60);
+    group.bench_function(BenchmarkId::new("screen", "200x60_part2"), |b| {
+        b.iter(|| screen.frame(&app));
+    });
+    // The same frames as the reader draws them (glose's diff, its real backend).
+    let article = bundled();
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        for selected in [false, true] {
+            let mut app = App::new(article.clone(), Lang::Fr, Theme::default(), (w, h));
+            if selected {
+                app.update(Action::NextAnnotation);
+            }
+            let mut screen = Screen::new(w, h);
+            let id = format!("{w}x{h}{}", if selected { "_selected" } else { "" });
+            group.bench_function(BenchmarkId::new("screen", &id), |b| {
+                b.iter(|| screen.frame(&app));
+            });
+            if !selected {
+                let mut down = true;
+                group.bench_function(BenchmarkId::new("screen_keypress", &id), |b| {
+                    b.iter(|| {
+                        app.update(if down {
+                            Action::LineDown
+                        } else {
+                            Action::LineUp
+                        });
+                        down = !down;
+                        screen.frame(&app);
+                    });
+                });
+            }
+        }
+    }
     group.finish();
 }
 

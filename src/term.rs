@@ -6,6 +6,8 @@
 //!   ([`event_loop::Driven`]) and where its wake-ups come from ([`event_loop::Source`]).
 //! - `backend`: crossterm's escape sequences, written with less work and sent in one `write`
 //!   a frame.
+//! - [`frame`]: one frame drawn as `Terminal::draw` draws it, with a cheaper comparison with
+//!   the last one.
 //! - `guard`: raw mode and the alternate screen, restored on exit, error, panic, signal,
 //!   hang-up and around Ctrl-Z; the snapshots (position, draft) written on those ways out.
 //! - `reader`: the reader and the presenter in it (state files, effects, notes windows, the
@@ -15,6 +17,7 @@ mod backend;
 pub mod event_loop;
 #[cfg(unix)]
 mod facilitator_notes;
+pub mod frame;
 mod guard;
 mod reader;
 
@@ -22,6 +25,7 @@ use std::io;
 
 use ratatui::Terminal;
 
+pub use backend::Output;
 #[cfg(unix)]
 pub use facilitator_notes::run_facilitator_notes;
 pub use guard::restore;

@@ -40,17 +40,21 @@ use crate::layout::screen::{MIN_HEIGHT, MIN_WIDTH};
 /// suspended), the frame is drawn at the app's size off screen and what fits is copied: the
 /// widgets then never write outside their buffer, and the next `Resize` action redraws it right.
 pub fn render(app: &App, frame: &mut Frame) {
-    let area = frame.area();
+    if let Some(position) = render_buffer(app, frame.buffer_mut()) {
+        frame.set_cursor_position(position);
+    }
+}
+
+/// Draws one frame into `buf`, blank and the size of the terminal (what `render` does with a
+/// `Frame`'s buffer); returns where the terminal's cursor goes (`None`: hidden).
+pub fn render_buffer(app: &App, buf: &mut Buffer) -> Option<Position> {
+    let area = buf.area;
     let (width, height) = app.view.size;
     if area == Rect::new(0, 0, width, height) {
-        if let Some(position) = draw(app, area, frame.buffer_mut()) {
-            frame.set_cursor_position(position);
-        }
-        return;
+        return draw(app, area, buf);
     }
     let mut scratch = Buffer::empty(Rect::new(0, 0, width, height));
     let cursor = draw(app, scratch.area, &mut scratch);
-    let buf = frame.buffer_mut();
     Clear.render(area, buf);
     let shared = area.intersection(scratch.area);
     for y in shared.top()..shared.bottom() {
@@ -60,9 +64,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             }
         }
     }
-    if let Some(position) = cursor.filter(|&p| shared.contains(p)) {
-        frame.set_cursor_position(position);
-    }
+    cursor.filter(|&p| shared.contains(p))
 }
 
 /// Draws the reader (or the presenter over it) into `buf`, whose area is `app.view.size`;

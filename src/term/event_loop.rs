@@ -18,6 +18,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 
+use super::frame::Painter;
 use super::guard::{TERMINAL, redraw_whole, suspend};
 
 /// How long the loop looks for an event already waiting before it draws. Not zero: crossterm
@@ -92,8 +93,9 @@ pub trait Driven<B: Backend> {
     /// died).
     fn before_frame(&mut self) {}
 
-    /// Draws one frame; the loop holds the terminal's lock.
-    fn draw(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
+    /// Draws one frame through `painter` (which keeps the last one); the loop holds the
+    /// terminal's lock.
+    fn draw(&mut self, terminal: &mut Terminal<B>, painter: &mut Painter) -> io::Result<()>;
 
     /// Just after each frame, without the lock (publish to notes windows and the room what an
     /// `Effect::Publish` asked for, keep the session).
@@ -132,6 +134,7 @@ where
     D: Driven<B>,
 {
     let mut quit = false;
+    let mut painter = Painter::new();
     loop {
         let size = terminal.size()?;
         if (size.width, size.height) != driven.size() {
@@ -140,7 +143,7 @@ where
         driven.before_frame();
         {
             let _guard = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
-            driven.draw(terminal)?;
+            driven.draw(terminal, &mut painter)?;
         }
         driven.after_frame();
         if quit {
@@ -187,6 +190,7 @@ where
             if whole {
                 // Takes the terminal's lock itself.
                 redraw_whole(terminal)?;
+                painter.forget();
             }
             if changed {
                 break;

@@ -9,6 +9,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
 use super::event_loop::{self, Channel, Driven, Step, Wake};
+use super::frame::Painter;
 use super::guard::{end_if_hung_up, with_terminal};
 use crate::app::{Action, Effect};
 use crate::facilitator_notes::FacilitatorNotes;
@@ -88,8 +89,11 @@ impl<B: Backend<Error = io::Error>> Driven<B> for Window<'_> {
         self.notes.watch(|pid| listener.presenter_runs(pid));
     }
 
-    fn draw(&mut self, terminal: &mut Terminal<B>) -> io::Result<()> {
-        terminal.draw(|frame| crate::ui::facilitator_notes::render(self.notes, frame))?;
+    fn draw(&mut self, terminal: &mut Terminal<B>, painter: &mut Painter) -> io::Result<()> {
+        painter.draw(terminal, |buf| {
+            crate::ui::facilitator_notes::render_buffer(self.notes, buf);
+            None
+        })?;
         Ok(())
     }
 

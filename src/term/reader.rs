@@ -25,6 +25,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
 use super::event_loop::{self, Driven, Step, TerminalEvents};
+use super::frame::Painter;
 use super::guard::{
     PENDING_DRAFT, PENDING_POSITION, TERMINAL, end_if_hung_up, with_terminal, write_pending_draft,
 };
@@ -127,10 +128,10 @@ impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
         }
     }
 
-    fn draw(&mut self, terminal: &mut Terminal<B>) -> io::Result<()> {
+    fn draw(&mut self, terminal: &mut Terminal<B>, painter: &mut Painter) -> io::Result<()> {
         let (app, fault) = (&*self.app, &mut self.fault);
-        let frame = terminal.draw(|frame| {
-            ui::render(app, frame);
+        let buffer = painter.draw(terminal, |buf| {
+            let cursor = ui::render_buffer(app, buf);
             if *fault == Some(Fault::Panic) {
                 *fault = None;
                 panic!("fault injected by GLOSE_TEST_FAULT=panic");
@@ -144,13 +145,14 @@ impl<B: Backend<Error = io::Error> + Write> Driven<B> for Reader<'_, '_> {
                 *fault = None;
                 panic!("fault injected by GLOSE_TEST_FAULT=panic-with-draft");
             }
+            cursor
         })?;
         let words = if self.desk.hyperlinks {
             ui::reader::link_cells(app)
         } else {
             Vec::new()
         };
-        let links = self.desk.plan_links(app, frame.buffer, &words);
+        let links = self.desk.plan_links(app, buffer, &words);
         self.desk.draw_links(terminal.backend_mut(), links)
     }
 

@@ -251,22 +251,6 @@ pub fn grapheme_width(g: &str) -> u16 {
     }
 }
 
-/// The grapheme clusters of `s` that a terminal cell can show, each with its width in cells:
-/// what ratatui's buffer writes of a string (`Buffer::set_stringn`, a `Paragraph`'s lines), the
-/// same clusters in the same order, those holding a control character left out. Zero-width
-/// clusters are kept (width 0); the callers skip them as ratatui does.
-pub fn shown_clusters(s: &str) -> impl Iterator<Item = (&str, u16)> {
-    Clusters::new(s).filter_map(move |c| {
-        let g = s.get(c.start..c.end)?;
-        let control = if g.len() == 1 {
-            c.first.is_ascii_control()
-        } else {
-            g.chars().any(char::is_control)
-        };
-        (!control).then_some((g, cells(c.width)))
-    })
-}
-
 /// Display width of a string in cells: the sum of its grapheme widths.
 #[must_use]
 pub fn str_width(s: &str) -> usize {
@@ -358,32 +342,107 @@ fn cells(width: usize) -> u16 {
 
 /// One grapheme cluster: its byte range, first char and width in cells.
 #[derive(Debug, Clone, Copy)]
-struct Cluster {
+pub(crate) struct Cluster {
     start: usize,
     end: usize,
     first: char,
     width: usize,
 }
 
+/// Whether `c` is a grapheme cluster of its own, one cell wide, whenever the character after it
+/// is ASCII, another such character, or nothing: printable ASCII, Latin-1 and Latin
+/// Extended-A but the soft hyphen, the general punctuation of running text (dashes, quotes,
+/// `…`, `‰`, the narrow no-break space), box drawing and blocks. None of them is a control, a
+/// mark that joins what precedes it (`Extend`, `SpacingMark`, ZWJ), a `Prepend`, a regional
+/// indicator or Hangul, so no grapheme rule joins two of them or one of them and ASCII (the
+/// test below checks every pair against `unicode-segmentation`, and every width against
+/// ratatui's).
+#[inline]
+fn simple(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{a0}'..='\u{ac}'
+        | '\u{ae}'..='\u{17f}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{202f}'..='\u{205e}'
+        | '\u{2500}'..='\u{259f}'
+    )
+}
+
+/// Whether the character at byte `at` of `text` (a char boundary) lets the one before it end
+/// its cluster on the fast path: ASCII, a [`simple`] character, or the end of the text.
+#[inline]
+fn ends_cluster(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => true,
+        Some(b) if b.is_ascii() => true,
+        Some(_) => text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(simple),
+    }
+}
+
+/// The [`simple`] character at byte `start` of `text` that is a cluster of its own there (the
+/// one after it ends it), with its end; `None` when the full grapheme rules are needed.
+#[inline]
+pub(crate) fn simple_at(text: &str, start: usize) -> Option<(&str, usize)> {
+    let bytes = text.as_bytes();
+    let &b = bytes.get(start)?;
+    let end = if b.is_ascii() {
+        if !(b' '..=b'~').contains(&b) {
+            return None;
+        }
+        start + 1
+    } else {
+        let c = text.get(start..)?.chars().next()?;
+        if !simple(c) {
+            return None;
+        }
+        start + c.len_utf8()
+    };
+    if ends_cluster(text, end) {
+        Some((text.get(start..end)?, end))
+    } else {
+        None
+    }
+}
+
 /// The extended grapheme clusters of a string, as `graphemes(true)` yields them, with a fast
-/// path for an ASCII character followed by ASCII (always a cluster of its own, except CR LF).
+/// path for an ASCII character followed by ASCII (always a cluster of its own, except CR LF) and
+/// for [`simple`] characters.
 ///
 /// One cursor serves the whole walk: a fresh cursor per cluster would scan back over every
 /// preceding regional indicator, quadratic on a run of flags. After the fast path has moved on,
-/// `set_cursor` resets it next to an ASCII character, where no rule looks further back.
-struct Clusters<'a> {
+/// `set_cursor` resets it next to an ASCII or simple character, where no rule looks further
+/// back.
+pub(crate) struct Clusters<'a> {
     text: &'a str,
     pos: usize,
     cursor: GraphemeCursor,
 }
 
 impl<'a> Clusters<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Self {
             text,
             pos: 0,
             cursor: GraphemeCursor::new(0, text.len(), true),
         }
+    }
+
+    /// The cluster that starts at byte `start` (a cluster boundary), by the full grapheme
+    /// rules: its end, its text and its width; whether it holds a control character.
+    pub(crate) fn at(&mut self, start: usize) -> Option<(usize, &'a str, usize, bool)> {
+        self.pos = start;
+        let c = self.next()?;
+        let g = self.text.get(c.start..c.end)?;
+        let control = if g.len() == 1 {
+            c.first.is_ascii_control()
+        } else {
+            g.chars().any(char::is_control)
+        };
+        Some((c.end, g, c.width, control))
     }
 }
 
@@ -394,12 +453,23 @@ impl Iterator for Clusters<'_> {
         let bytes = self.text.as_bytes();
         let start = self.pos;
         let &b = bytes.get(start)?;
-        if b.is_ascii() && b != b'\r' && bytes.get(start + 1).is_none_or(u8::is_ascii) {
+        if b.is_ascii() && b != b'\r' && ends_cluster(self.text, start + 1) {
             self.pos = start + 1;
             return Some(Cluster {
                 start,
                 end: start + 1,
                 first: char::from(b),
+                width: 1,
+            });
+        }
+        if !b.is_ascii()
+            && let Some((g, end)) = simple_at(self.text, start)
+        {
+            self.pos = end;
+            return Some(Cluster {
+                start,
+                end,
+                first: g.chars().next().unwrap_or(char::REPLACEMENT_CHARACTER),
                 width: 1,
             });
         }
@@ -795,13 +865,52 @@ mod tests {
         );
     }
 
+    /// Every simple character is one cell wide, and a cluster of its own before ASCII or
+    /// another simple character, whatever precedes it (no grapheme rule looks back past an
+    /// ASCII or simple character, nor joins one to the next).
+    #[test]
+    fn simple_characters_are_clusters_of_their_own() {
+        let simple_chars: Vec<char> = ('\0'..='\u{2fff}').filter(|&c| simple(c)).collect();
+        let followers: Vec<char> = ('\0'..='\u{7f}')
+            .chain(simple_chars.iter().copied())
+            .collect();
+        let mut text = String::new();
+        for &c in &simple_chars {
+            let mut buf = [0; 4];
+            let one = c.encode_utf8(&mut buf);
+            assert_eq!(one.cell_width(), 1, "{c:?}");
+            assert_eq!(grapheme_width(one), 1, "{c:?}");
+            assert!(!c.is_control(), "{c:?}");
+            for &next in &followers {
+                text.clear();
+                text.push(c);
+                text.push(next);
+                assert_eq!(
+                    text.graphemes(true).next(),
+                    Some(&*one),
+                    "{c:?} then {next:?}"
+                );
+            }
+        }
+        // ASCII before a simple character.
+        for b in 0u8..0x80 {
+            for &c in &simple_chars {
+                text.clear();
+                text.push(char::from(b));
+                text.push(c);
+                let first = text.graphemes(true).next().map(str::len);
+                assert!(b == b'\r' || first == Some(1), "{b:?} then {c:?}");
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
         /// The fast path yields exactly the clusters and widths of `graphemes(true)`.
         #[test]
         fn clusters_match_unicode_segmentation(
-            text in r"(\PC|[ \r\n\u{301}\u{200d}\u{ff9e}\u{1f1eb}\u{1f1f7}\u{1f469}\u{1f52c}aé中])*"
+            text in r"(\PC|[ \r\n\u{301}\u{200d}\u{fe0f}\u{ff9e}\u{1f1eb}\u{1f1f7}\u{1f469}\u{1f52c}aé中©»’…─\u{a0}\u{ad}\u{202f}])*"
         ) {
             let ours: Vec<(usize, usize, usize)> =
                 Clusters::new(&text).map(|g| (g.start, g.end, g.width)).collect();

@@ -4,10 +4,11 @@
 //!
 //! ratatui splits every string it writes into grapheme clusters with `unicode-segmentation` and
 //! finds each cell through a bounds-checked `(x, y)` index; a 200×60 frame writes about 12 000
-//! cells that way. Here the clusters come from `text::wrap::shown_clusters`, which takes ASCII
-//! characters one byte at a time (an ASCII character followed by ASCII is always a cluster of
-//! its own), and the cells of a row are one slice of the buffer, found once. A `Block` first
-//! sets its own (empty) style on every cell of its area, about as many cells again.
+//! cells that way. Here the clusters come from `text::wrap`'s fast path, which takes ASCII and
+//! the common Latin and punctuation characters one at a time without the grapheme rules
+//! (`text::wrap::simple_at`), the cells of a row are one slice of the buffer, found once, and a
+//! one-byte symbol is copied from a ready cell instead of being built. A `Block` first sets its
+//! own (empty) style on every cell of its area, about as many cells again.
 //!
 //! Invariant: for any text, position and width, each function leaves the buffer exactly as its
 //! ratatui counterpart would (tested below against ratatui itself, on generated text with
@@ -21,7 +22,9 @@ use ratatui::symbols::border;
 use ratatui::text::Line;
 use ratatui::widgets::{Borders, Paragraph, Widget};
 
-use crate::text::wrap::shown_clusters;
+use std::sync::LazyLock;
+
+use crate::text::wrap::{Clusters, simple_at};
 
 /// The cells of row `y` from column `x` to the buffer's right edge; `None` when `(x, y)` is
 /// outside the buffer.
@@ -34,6 +37,70 @@ fn row_from(buf: &mut Buffer, x: u16, y: u16) -> Option<&mut [Cell]> {
     let start = usize::from(y - area.y) * width + usize::from(x - area.x);
     let end = usize::from(y - area.y) * width + width;
     buf.content.get_mut(start..end)
+}
+
+/// A cell holding each ASCII character and no style: a one-byte symbol is copied from here
+/// rather than built.
+static ASCII: LazyLock<[Cell; 128]> = LazyLock::new(|| {
+    std::array::from_fn(|b| {
+        let mut cell = Cell::EMPTY;
+        cell.set_char(char::from(b as u8));
+        cell
+    })
+});
+
+/// `cell.set_symbol(symbol).set_style(style)`: `symbol` taken from `ready` (a cell with no style
+/// of its own), `cell`'s style patched with `style`.
+#[inline]
+#[allow(deprecated)]
+fn put_ready(cell: &mut Cell, ready: &Cell, style: Style) {
+    let mut new = ready.clone();
+    new.fg = style.fg.unwrap_or(cell.fg);
+    new.bg = style.bg.unwrap_or(cell.bg);
+    new.underline_color = style.underline_color.unwrap_or(cell.underline_color);
+    new.modifier = cell.modifier.union(style.add_modifier) - style.sub_modifier;
+    new.diff_option = cell.diff_option;
+    new.skip = cell.skip;
+    *cell = new;
+}
+
+/// `cell.set_symbol(symbol).set_style(style)`, a one-byte symbol copied from [`ASCII`].
+#[inline]
+fn put(cell: &mut Cell, ascii: &[Cell; 128], symbol: &str, style: Style) {
+    match symbol.as_bytes() {
+        [b] if let Some(ready) = ascii.get(usize::from(*b)) => put_ready(cell, ready, style),
+        _ => {
+            cell.set_symbol(symbol).set_style(style);
+        }
+    }
+}
+
+/// The clusters of `s` a cell shows, each with its width, to `each`, until it returns `false`:
+/// what ratatui's buffer writes of a string (`Buffer::set_stringn`, a `Paragraph`'s lines),
+/// the same clusters in the same order, those holding a control character left out;
+/// zero-width clusters are kept (width 0), the callers skip them as ratatui does. ASCII and
+/// the other [`simple_at`] characters are taken without the grapheme rules.
+#[inline]
+fn for_each_cluster(s: &str, mut each: impl FnMut(&str, usize) -> bool) {
+    let mut clusters = Clusters::new(s);
+    let mut i = 0;
+    while i < s.len() {
+        let (symbol, width, end) = match simple_at(s, i) {
+            Some((symbol, end)) => (symbol, 1, end),
+            None => match clusters.at(i) {
+                Some((end, _, _, true)) => {
+                    i = end;
+                    continue;
+                }
+                Some((end, symbol, width, false)) => (symbol, width, end),
+                None => return,
+            },
+        };
+        i = end;
+        if !each(symbol, width) {
+            return;
+        }
+    }
 }
 
 /// `Buffer::set_stringn`: writes `s` from `(x, y)` in at most `max_width` cells, stopping at the
@@ -51,25 +118,26 @@ pub fn set_stringn(
     let Some(row) = row_from(buf, x, y) else {
         return (x, y);
     };
+    let ascii = &*ASCII;
     let mut remaining = usize::from(max_width).min(row.len());
     let mut at = 0;
-    for (symbol, width) in shown_clusters(s) {
-        let width = usize::from(width);
+    for_each_cluster(s, |symbol, width| {
         if width == 0 {
-            continue;
+            return true;
         }
         let Some(left) = remaining.checked_sub(width) else {
-            break;
+            return false;
         };
         remaining = left;
         if let Some(cell) = row.get_mut(at) {
-            cell.set_symbol(symbol).set_style(style);
+            put(cell, ascii, symbol, style);
         }
         for hidden in row.iter_mut().skip(at + 1).take(width - 1) {
             hidden.reset();
         }
         at += width;
-    }
+        true
+    });
     (x + at as u16, y)
 }
 
@@ -124,23 +192,29 @@ pub fn paragraph(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
         let Some(row) = row.get_mut(..max) else {
             continue;
         };
+        let ascii = &*ASCII;
         let mut at = 0;
-        'spans: for span in &line.spans {
+        for span in &line.spans {
             let style = line.style.patch(span.style);
-            for (symbol, width) in shown_clusters(&span.content) {
-                let width = usize::from(width);
+            let mut full = false;
+            for_each_cluster(&span.content, |symbol, width| {
                 if width > max {
-                    continue;
+                    return true;
                 }
                 if at + width > max {
-                    break 'spans;
+                    full = true;
+                    return false;
                 }
                 if width > 0
                     && let Some(cell) = row.get_mut(at)
                 {
-                    cell.set_symbol(symbol).set_style(style);
+                    put(cell, ascii, symbol, style);
                 }
                 at += width;
+                true
+            });
+            if full {
+                break;
             }
         }
     }
@@ -268,6 +342,13 @@ mod tests {
         "─",
         "\u{feff}",
         "x\u{308}\u{308}",
+        "©",
+        "©\u{fe0f}",
+        "»",
+        "…",
+        "\u{202f}",
+        "\u{ad}",
+        "▶",
     ];
 
     fn text() -> impl Strategy<Value = String> {
@@ -275,8 +356,12 @@ mod tests {
     }
 
     fn style(n: u8) -> Style {
-        match n % 4 {
+        match n % 5 {
             0 => Style::new(),
+            4 => Style::new()
+                .underline_color(Color::Red)
+                .add_modifier(Modifier::UNDERLINED)
+                .remove_modifier(Modifier::ITALIC),
             1 => Style::new().fg(Color::Red),
             2 => Style::new().bg(Color::Blue).add_modifier(Modifier::BOLD),
             _ => Style::new()
@@ -286,18 +371,32 @@ mod tests {
     }
 
     /// A buffer offset from the origin, its cells not all blank (the wide clusters' resets
-    /// must show).
+    /// must show) and of several styles and diff options (what is written over them keeps
+    /// what its own style leaves alone).
     fn dirty(width: u16) -> Buffer {
+        use ratatui::buffer::CellDiffOption;
         let mut buf = Buffer::empty(Rect::new(3, 2, width, 3));
         for (i, cell) in buf.content.iter_mut().enumerate() {
             cell.set_symbol(if i % 3 == 0 { "o" } else { "." });
+            if i % 4 == 1 {
+                cell.set_style(
+                    Style::new()
+                        .fg(Color::Green)
+                        .bg(Color::Indexed(3))
+                        .underline_color(Color::Yellow)
+                        .add_modifier(Modifier::BOLD | Modifier::ITALIC),
+                );
+            }
+            if i % 7 == 2 {
+                cell.set_diff_option(CellDiffOption::AlwaysUpdate);
+            }
         }
         buf
     }
 
     proptest! {
         #[test]
-        fn set_stringn_is_ratatuis(s in text(), x in 3u16..16, max in 0usize..20, width in 1u16..14, st in 0u8..4) {
+        fn set_stringn_is_ratatuis(s in text(), x in 3u16..16, max in 0usize..20, width in 1u16..14, st in 0u8..5) {
             let mut ours = dirty(width);
             let mut theirs = ours.clone();
             let x = x.min(3 + width);
@@ -308,7 +407,7 @@ mod tests {
         }
 
         #[test]
-        fn set_line_is_ratatuis(spans in prop::collection::vec((text(), 0u8..4), 0..4), x in 3u16..16, max in 0u16..20, width in 1u16..14, st in 0u8..4) {
+        fn set_line_is_ratatuis(spans in prop::collection::vec((text(), 0u8..4), 0..4), x in 3u16..16, max in 0u16..20, width in 1u16..14, st in 0u8..5) {
             let line = Line::from(spans.iter().map(|(s, n)| Span::styled(s.as_str(), style(*n))).collect::<Vec<_>>()).style(style(st));
             let mut ours = dirty(width);
             let mut theirs = ours.clone();

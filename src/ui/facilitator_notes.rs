@@ -20,10 +20,15 @@ use crate::ui::{fit, wrap_text};
 
 /// Draws one frame of the notes window.
 pub fn render(notes: &FacilitatorNotes, frame: &mut Frame) {
-    let area = frame.area();
-    draw(notes, area, frame.buffer_mut());
+    render_buffer(notes, frame.buffer_mut());
+}
+
+/// Draws the notes window into `buf`, the size of the terminal.
+pub fn render_buffer(notes: &FacilitatorNotes, buf: &mut Buffer) {
+    let area = buf.area;
+    draw(notes, area, buf);
     // High contrast paints every cell's colours itself: readable whatever the terminal's.
-    notes.theme.fill(area, frame.buffer_mut());
+    notes.theme.fill(area, buf);
 }
 
 fn draw(notes: &FacilitatorNotes, area: Rect, buf: &mut Buffer) {
