@@ -413,3 +413,37 @@ fn two_lists_of_different_kinds_are_two_lists() {
     let text = String::from_utf8(output.stdout).expect("UTF-8");
     assert!(text.contains("• a\n• b\n\n1. x\n2. y\n\n• c\n"), "{text}");
 }
+
+#[test]
+fn images_with_nothing_between_them_read_as_two_words() {
+    let source = "# Badges\n\n[![CI](ci.svg)](https://ci.example)[![docs](d.svg)](https://docs.rs)\
+                  ![logo](l.png)![icon](i.png) after.\n\nText ![a](x)![b](y) end.\n";
+    let output = glose(&["print", "-"], Some(source.as_bytes()));
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(output.status.success());
+    assert!(
+        text.contains("\nCI docs logo icon after.\n\nText a b end.\n"),
+        "{text}"
+    );
+    // On screen: the words styled (links underlined, images italic), the spaces between them not.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("badges.md");
+    std::fs::write(&path, source).expect("write");
+    let screen = styled_screen(&reader(path.to_str().expect("UTF-8"), 80, 12));
+    let lines: Vec<&str> = screen.lines().collect();
+    let row = lines
+        .iter()
+        .position(|l| l.contains("CI docs logo icon after."))
+        .unwrap_or_else(|| panic!("the badges' row:\n{screen}"));
+    let (text_row, styles) = (lines[row], lines[row + 1]);
+    // Columns, in chars (the frame's `┃` is three bytes, its style one).
+    let at = text_row
+        .find("CI docs")
+        .map(|b| text_row[..b].chars().count())
+        .expect("CI");
+    let style_of = |from: usize, len: usize| styles.get(at + from..at + from + len);
+    // A space between two styled words is plain, each word is styled.
+    assert_eq!(style_of(2, 1), Some("."), "{screen}");
+    assert!(style_of(0, 2).is_some_and(|s| !s.contains('.')), "{screen}");
+    assert!(style_of(3, 4).is_some_and(|s| !s.contains('.')), "{screen}");
+}

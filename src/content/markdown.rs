@@ -41,7 +41,9 @@ pub struct Body {
     /// In file order. Only the first can have no heading (text before any heading).
     pub sections: Vec<Section>,
     pub map: TextMap,
-    /// Headings deeper than the part level, kept as headings inside their section.
+    /// With [`PartLevel::Fixed`] (a folder's text, whose `glose check` warns of them): the
+    /// headings deeper than the part level, kept as headings inside their section. Empty for a
+    /// plain file, which has no use for them.
     pub minor_headings: Vec<Heading>,
     /// The paragraph ranges that are not plain paragraphs.
     pub blocks: Vec<Block>,
@@ -189,8 +191,8 @@ pub fn parse_chunked(chunked: Chunked, level: PartLevel) -> Body {
     parse_chunks(chunks, &shared, level, capacity, workers())
 }
 
-/// How many threads parse the chunks of a file at once: one a core, at most four (a 10 MB
-/// file is about 40 chunks; more threads would only wait for the join).
+/// How many threads parse the chunks of a file at once, this one included: one a core, at most
+/// four (a 10 MB file is about 75 chunks; more threads would only wait for the join).
 fn workers() -> usize {
     std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
@@ -200,11 +202,15 @@ fn workers() -> usize {
 /// Parses the chunks of a file, each dropped once parsed when they are owned, into what
 /// parsing them in order on one thread gives.
 ///
-/// The first chunk is walked on this thread; the others, when there are `workers` of at least
-/// two, on that many threads at once, each into a builder of its own ([`Builder::piece`]),
-/// joined in file order ([`Builder::append`]). A piece begins as if text came before it, which
-/// it does once the first chunk has written some: a first chunk with no text at all (nothing
-/// but hidden HTML, say) has the rest walked in order on this thread.
+/// With `workers` of at least two, that many threads parse at once: this one and `workers - 1`
+/// others. Chunks are taken in file order. This thread joins the pieces in order
+/// ([`Builder::append`]) and, between joins, takes the next chunk itself: the first one not
+/// yet joined is walked straight into the document, a later one into a builder of its own
+/// ([`Builder::piece`]), as the other threads do. (Each thread's memory allocator keeps what it
+/// freed for that thread: a thread fewer is a few megabytes less at the peak.) A piece begins
+/// as if text came before it, which it does once the first chunk has written some: a first
+/// chunk with no text at all (nothing but hidden HTML, say) has the rest walked in order on
+/// this thread.
 fn parse_chunks<S: AsRef<str> + Send>(
     chunks: Vec<S>,
     shared: &Shared,
@@ -224,34 +230,39 @@ fn parse_chunks<S: AsRef<str> + Send>(
         }
         return builder.finish();
     }
-    let workers = workers.min(queue.len());
-    // The chunks not yet taken, and the first piece not yet joined: a thread takes a chunk
-    // only a few ahead of it, so that pieces parsed early (a thread held up on one chunk,
-    // another racing ahead) do not pile up in memory.
+    let threads = workers.min(queue.len() + 1);
+    // The chunks not yet taken, and the first piece not yet joined: a chunk is taken only a few
+    // ahead of it, so that pieces parsed early (a thread held up on one chunk, another racing
+    // ahead) do not pile up in memory.
     let total = queue.len() + 1;
+    let ahead = threads + 1;
+    let takeable = |queue: &std::iter::Enumerate<std::vec::IntoIter<S>>, next: usize| {
+        queue.len() > 0 && total - queue.len() < next + ahead
+    };
     let state = std::sync::Mutex::new((queue, 1));
     let joined = std::sync::Condvar::new();
-    let ahead = workers + 1;
+    let piece = |index: usize, chunk: S| {
+        let mut piece = Builder::piece(level, chunk.as_ref().len());
+        let breaks = walk_chunk(&mut piece, chunk.as_ref(), index, shared, 0);
+        (index, piece, breaks)
+    };
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::channel();
-        for _ in 0..workers {
-            let (tx, state, joined) = (tx.clone(), &state, &joined);
+        for _ in 1..threads {
+            let (tx, state, joined, piece) = (tx.clone(), &state, &joined, &piece);
             scope.spawn(move || {
                 loop {
                     let next = {
                         let guard = state.lock().unwrap_or_else(PoisonError::into_inner);
                         let mut guard = joined
                             .wait_while(guard, |(queue, next)| {
-                                queue.len() > 0 && *next + ahead <= total - queue.len()
+                                queue.len() > 0 && !takeable(queue, *next)
                             })
                             .unwrap_or_else(PoisonError::into_inner);
                         guard.0.next()
                     };
                     let Some((index, chunk)) = next else { break };
-                    let mut piece = Builder::piece(level, chunk.as_ref().len());
-                    let breaks = walk_chunk(&mut piece, chunk.as_ref(), index, shared, 0);
-                    drop(chunk);
-                    if tx.send((index, piece, breaks)).is_err() {
+                    if tx.send(piece(index, chunk)).is_err() {
                         break;
                     }
                 }
@@ -261,15 +272,46 @@ fn parse_chunks<S: AsRef<str> + Send>(
         // Pieces come in any order; each is joined once those before it are.
         let mut waiting = std::collections::BTreeMap::new();
         let mut next = 1;
-        for (index, piece, breaks) in rx {
-            waiting.insert(index, (piece, breaks));
+        loop {
+            while let Ok((index, piece, breaks)) = rx.try_recv() {
+                waiting.insert(index, (piece, breaks));
+            }
             while let Some((piece, breaks)) = waiting.remove(&next) {
                 builder.append(piece, lines_before);
                 lines_before += breaks;
                 next += 1;
             }
-            state.lock().unwrap_or_else(PoisonError::into_inner).1 = next;
+            let taken = {
+                let mut guard = state.lock().unwrap_or_else(PoisonError::into_inner);
+                guard.1 = next;
+                if takeable(&guard.0, next) {
+                    guard.0.next()
+                } else {
+                    None
+                }
+            };
             joined.notify_all();
+            if next >= total {
+                break;
+            }
+            match taken {
+                Some((index, chunk)) if index == next => {
+                    lines_before +=
+                        walk_chunk(&mut builder, chunk.as_ref(), index, shared, lines_before);
+                    next += 1;
+                }
+                Some((index, chunk)) => {
+                    let (index, piece, breaks) = piece(index, chunk);
+                    waiting.insert(index, (piece, breaks));
+                }
+                // The next piece is another thread's: wait for it (or any other).
+                None => match rx.recv() {
+                    Ok((index, piece, breaks)) => {
+                        waiting.insert(index, (piece, breaks));
+                    }
+                    Err(_) => break,
+                },
+            }
         }
     });
     builder.finish()
@@ -323,20 +365,24 @@ fn walk_chunk(
     lines.breaks()
 }
 
-/// Keeps a finished section. A part heading with nothing under it, in a plain file, is kept as
-/// a part holding only its heading (nothing the author wrote is left out): its block (`block`,
-/// an index of the builder's blocks) becomes a plain heading's; else it leaves the blocks.
+/// Keeps a finished section: its heading and `paras`, its paragraphs. A part heading with
+/// nothing under it, in a plain file, is kept as a part holding only its heading (nothing the
+/// author wrote is left out): its block (`block`, an index of the builder's blocks) becomes a
+/// plain heading's; else it leaves the blocks.
 fn close_section(
     body: &mut Body,
-    mut section: Section,
-    block: Option<usize>,
+    heading: Option<Heading>,
+    paras: &[Range<u32>],
+    block: Option<u32>,
     edits: &mut Vec<(usize, Option<Block>)>,
 ) {
-    if section.paragraphs.is_empty()
-        && let Some(heading) = &section.heading
+    let block = block.map(|b| b as usize);
+    let mut paragraphs: Vec<Range<usize>> = paras.iter().map(builder::wide).collect();
+    if paragraphs.is_empty()
+        && let Some(heading) = &heading
         && !heading.range.is_empty()
     {
-        section.paragraphs.push(heading.range.clone());
+        paragraphs.push(heading.range.clone());
         let plain = Block {
             start: heading.range.start,
             kind: BlockKind::Heading {
@@ -350,8 +396,11 @@ fn close_section(
     } else {
         edits.extend(block.map(|b| (b, None)));
     }
-    if section.heading.is_some() || !section.paragraphs.is_empty() {
-        body.sections.push(section);
+    if heading.is_some() || !paragraphs.is_empty() {
+        body.sections.push(Section {
+            heading,
+            paragraphs,
+        });
     }
 }
 
@@ -361,21 +410,23 @@ fn close_section(
 fn auto_level(heads: &[Head]) -> (usize, bool) {
     let mut counts = [0usize; 7];
     for head in heads {
-        if let Some(c) = counts.get_mut(head.heading.level.min(6)) {
+        if let Some(c) = counts.get_mut(usize::from(head.level).min(6)) {
             *c += 1;
         }
     }
-    let first = heads.first().filter(|h| h.para == 0).map(|h| &h.heading);
-    let title = first.filter(|h| counts.get(h.level) == Some(&1) && !h.text.is_empty());
+    let first = heads.first().filter(|h| h.para == 0);
+    let title = first
+        .filter(|h| counts.get(usize::from(h.level)) == Some(&1) && !h.is_empty())
+        .map(|h| usize::from(h.level));
     if let Some(h) = title
-        && let Some(c) = counts.get_mut(h.level)
+        && let Some(c) = counts.get_mut(h)
     {
         *c -= 1;
     }
     let repeated = (1..=6).find(|&l| counts.get(l).is_some_and(|&c| c > 1));
     let used = (1..=6).find(|&l| counts.get(l).is_some_and(|&c| c > 0));
     let level = repeated.or(used).unwrap_or(0);
-    let title = title.filter(|h| level == 0 || h.level < level);
+    let title = title.filter(|&h| level == 0 || h < level);
     // Without a title, every heading shallower than the level begins a part too (level is the
     // deepest that does).
     (level, title.is_some())
@@ -541,6 +592,31 @@ mod tests {
     }
 
     #[test]
+    fn images_with_nothing_between_them_are_two_words() {
+        let body = folder(
+            "![a](x)![b](y) and [![CI](ci.svg)](c)[![docs](d.svg)](d)![](e)[f](g)\n\n\
+             ![a](x)[![](y)](z)\n\nab![c](x)d\n",
+        );
+        assert_eq!(body.text, "a b and CI docs f a abcd");
+        let styled = styled(&body);
+        assert_eq!(
+            styled,
+            [
+                ("a", STYLE_IMAGE, Some(0)),
+                ("b", STYLE_IMAGE, Some(1)),
+                ("CI", STYLE_LINK | STYLE_IMAGE, Some(2)),
+                ("docs", STYLE_LINK | STYLE_IMAGE, Some(4)),
+                ("f", STYLE_LINK, Some(7)),
+                ("a", STYLE_IMAGE, Some(8)),
+                ("c", STYLE_IMAGE, Some(11)),
+            ]
+        );
+        // A link or image with no words leaves no space, and no range past the text.
+        assert!(body.links.iter().all(|l| l.range.end <= body.text.len()));
+        assert_eq!(body.links[6].range, 15..15);
+    }
+
+    #[test]
     fn nested_styles_are_flattened() {
         let body = folder("[a **b** c](u)\n");
         let styled = styled(&body);
@@ -576,11 +652,16 @@ mod tests {
     fn the_block_model_stays_small() {
         // A 10 MB document has about 60 000 blocks and 70 000 style runs (BENCHMARKS.md).
         assert!(
-            std::mem::size_of::<Block>() <= 64,
+            std::mem::size_of::<Block>() <= 48,
             "{}",
             std::mem::size_of::<Block>()
         );
-        assert!(std::mem::size_of::<InlineStyle>() <= 20);
+        assert_eq!(
+            std::mem::size_of::<Option<crate::content::model::Short>>(),
+            16
+        );
+        assert!(std::mem::size_of::<BlockKind>() <= 16);
+        assert!(std::mem::size_of::<InlineStyle>() <= 16);
         let body = parse("- a\n\n```rust\nx\n```\n", PartLevel::Auto);
         assert_eq!(body.blocks[0].marker.as_deref(), Some("•"));
         assert!(

@@ -14,7 +14,11 @@
 //! - `styles` are sorted by `range.start` and never overlap one another (they may overlap
 //!   annotations, which are drawn on top of them); `InlineStyle::link` is a valid index.
 
+mod short;
+
 use std::ops::Range;
+
+pub use short::Short;
 
 /// How a part functions in the text; decides which pane it is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
@@ -187,9 +191,9 @@ pub struct Block {
     /// How many list items (or footnote definitions) hold it: its hanging indent.
     pub indent: u8,
     /// The list marker shown before its first line (`•`, `3.`, `[x]`, `[^1]`), when it is the
-    /// first block of a list item or footnote. Kept inline (up to 24 bytes, no allocation of
-    /// its own): a 10 MB document has tens of thousands.
-    pub marker: Option<compact_str::CompactString>,
+    /// first block of a list item or footnote. Kept inline (see [`Short`]): a 10 MB document
+    /// has tens of thousands.
+    pub marker: Option<Short>,
 }
 
 /// The kind of a [`Block`].
@@ -200,10 +204,8 @@ pub enum BlockKind {
     /// A heading inside a part, `level` 1 to 6.
     Heading { level: u8 },
     /// Lines of code, kept verbatim, separated by `\n`; `language` from the fence (may be empty,
-    /// kept inline up to 24 bytes).
-    Code {
-        language: compact_str::CompactString,
-    },
+    /// kept inline, see [`Short`]).
+    Code { language: Short },
     /// A table (boxed: tables are rare, and every block would otherwise be as large as one).
     Table(Box<Table>),
     /// Lines of plain text kept as they are (verse, an address, an option column), separated by
@@ -244,7 +246,8 @@ pub struct InlineStyle {
     end: u32,
     /// The styles of the run, a set of the `STYLE_*` bits.
     pub style: u8,
-    link: Option<u32>,
+    /// The link's index plus one (16 bytes a run, not 20).
+    link: Option<std::num::NonZeroU32>,
 }
 
 const _: () = assert!(crate::content::TEXT_LIMIT_BYTES <= u32::MAX as usize / 4);
@@ -262,7 +265,7 @@ impl InlineStyle {
             start: narrow(range.start),
             end: narrow(range.end),
             style,
-            link: link.map(narrow),
+            link: link.and_then(|l| std::num::NonZeroU32::new(narrow(l).saturating_add(1))),
         }
     }
 
@@ -273,7 +276,7 @@ impl InlineStyle {
 
     /// Index into `Article::links` when the run is (part of) a link or image.
     pub fn link(&self) -> Option<usize> {
-        self.link.map(|l| l as usize)
+        self.link.map(|l| l.get() as usize - 1)
     }
 }
 

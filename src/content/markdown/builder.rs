@@ -6,14 +6,17 @@ use std::ops::Range;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 
 use super::inline::{flatten, html_words};
-use super::{Body, Heading, PartLevel, Section, TextMap, auto_level, close_section};
+use super::{Body, Heading, PartLevel, TextMap, auto_level, close_section};
 use crate::content::model::{
     Align, Block, BlockKind, InlineStyle, Link, STYLE_CODE, STYLE_EMPHASIS, STYLE_LINK,
-    STYLE_STRIKE, STYLE_STRONG, Table,
+    STYLE_STRIKE, STYLE_STRONG, Short, Table,
 };
 use crate::text::sanitize::{clean_line, clean_line_cow};
 
+mod head;
 mod write;
+
+pub(super) use head::{Head, narrow, wide};
 
 /// 1-based line and column (in chars) of byte offsets of a chunk of a file.
 pub(super) struct Lines<'s> {
@@ -50,16 +53,6 @@ impl<'s> Lines<'s> {
     }
 }
 
-/// A heading found by the walk, before sections are cut.
-pub(super) struct Head {
-    /// Index in `Builder::paras` of its words (or of the next paragraph, when its words are kept
-    /// out of the text).
-    pub(super) para: usize,
-    /// Index in `Builder::blocks` of its block, when its words are in the text.
-    pub(super) block: Option<usize>,
-    pub(super) heading: Heading,
-}
-
 /// An open list.
 struct List {
     next: Option<u64>,
@@ -71,8 +64,9 @@ pub(super) struct Builder {
     want_map: bool,
     text: String,
     map: TextMap,
-    /// Every block's range, in order (a thematic break's is empty), headings' included.
-    paras: Vec<Range<usize>>,
+    /// Every block's range, in order (a thematic break's is empty), headings' included, in 32
+    /// bits (there are about 90 000 in a 10 MB document).
+    paras: Vec<Range<u32>>,
     /// The blocks of `paras` that are not plain paragraphs, in order.
     blocks: Vec<Block>,
     heads: Vec<Head>,
@@ -87,7 +81,7 @@ pub(super) struct Builder {
     quote: u8,
     indent: u8,
     lists: Vec<List>,
-    marker: Option<compact_str::CompactString>,
+    marker: Option<Short>,
     /// Inline styles open: their bit and start (and link index).
     inline: Vec<(u8, usize, Option<usize>)>,
     /// Style boundaries: (byte, bits turned on at it, bits turned off at it, link).
@@ -108,6 +102,10 @@ pub(super) struct Builder {
     /// Where the run of plain text being written began: bare addresses in it become links
     /// when it ends (a `_` or `*` that emphasises nothing splits the parser's text events).
     bare: Option<usize>,
+    /// Where the words of the last image with words ended, and where a space was put after
+    /// them to separate the next image or link (see `Builder::open_link`).
+    image_end: Option<usize>,
+    image_space: Option<usize>,
 }
 
 /// Whether a char is white space to trim at a line's edges (NBSP included, as authors type it).
@@ -145,6 +143,8 @@ impl Builder {
             html: None,
             floor: 0,
             bare: None,
+            image_end: None,
+            image_space: None,
         }
     }
 
@@ -179,6 +179,8 @@ impl Builder {
         } = piece;
         let shift = self.text.len();
         let at = |r: Range<usize>| r.start + shift..r.end + shift;
+        let (shift32, lines32) = (narrow(shift), narrow(lines_before));
+        let at32 = |r: Range<u32>| r.start + shift32..r.end + shift32;
         let (para_base, block_base, link_base) =
             (self.paras.len(), self.blocks.len(), self.links.len());
         self.text.push_str(&text);
@@ -190,7 +192,7 @@ impl Builder {
                 line: s.line + lines_before,
                 column: s.column,
             }));
-        self.paras.extend(paras.into_iter().map(at));
+        self.paras.extend(paras.into_iter().map(at32));
         self.blocks.extend(blocks.into_iter().map(|mut block| {
             block.start += shift;
             if let BlockKind::Table(table) = &mut block.kind {
@@ -200,11 +202,12 @@ impl Builder {
             }
             block
         }));
+        let (para_base, block_base) = (narrow(para_base), narrow(block_base));
         self.heads.extend(heads.into_iter().map(|mut head| {
             head.para += para_base;
             head.block = head.block.map(|b| b + block_base);
-            head.heading.range = at(head.heading.range);
-            head.heading.line += lines_before;
+            head.range = at32(head.range);
+            head.line += lines32;
             head
         }));
         self.styles.extend(styles.into_iter().map(|style| {
@@ -273,16 +276,14 @@ impl Builder {
                 self.close_block();
                 let start = self.separate();
                 let block = self.block(start, BlockKind::Rule);
-                self.paras.push(start..start);
+                self.paras.push(narrow(start)..narrow(start));
                 self.blocks.push(block);
                 self.after_rule = true;
             }
             Event::TaskListMarker(checked) => {
                 let mark = if checked { "[x]" } else { "[ ]" };
                 self.marker = Some(match self.marker.take() {
-                    Some(m) if m.ends_with('.') || m.ends_with(')') => {
-                        compact_str::format_compact!("{m} {mark}")
-                    }
+                    Some(m) if m.ends_with('.') || m.ends_with(')') => format!("{m} {mark}").into(),
                     _ => mark.into(),
                 });
             }
@@ -339,7 +340,7 @@ impl Builder {
                 let depth = self.lists.len();
                 let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
                     Some(n) => {
-                        let marker = compact_str::format_compact!("{n}.");
+                        let marker = format!("{n}.").into();
                         *n += 1;
                         marker
                     }
@@ -396,17 +397,16 @@ impl Builder {
             TagEnd::Paragraph | TagEnd::CodeBlock => self.close_block(),
             TagEnd::Heading(_) => {
                 if let Some((words, level, line, column)) = self.captured.take() {
-                    let text = words.trim_matches(is_blank).to_owned();
+                    let words = words.trim_matches(is_blank);
+                    let end = narrow(self.text.len());
                     self.heads.push(Head {
-                        para: self.paras.len(),
+                        para: narrow(self.paras.len()),
                         block: None,
-                        heading: Heading {
-                            column: if text.is_empty() { 1 } else { column },
-                            text,
-                            level,
-                            line,
-                            range: self.text.len()..self.text.len(),
-                        },
+                        level: level as u8,
+                        line: narrow(line),
+                        column: if words.is_empty() { 1 } else { narrow(column) },
+                        range: end..end,
+                        words: Some(words.into()),
                     });
                     self.line_start = true;
                 } else {
@@ -478,7 +478,8 @@ impl Builder {
         flatten(&mut self.edges, len, &mut self.styles);
     }
 
-    /// Cuts the sections (call after the last chunk's [`Builder::end_chunk`]).
+    /// Cuts the sections (call after the last chunk's [`Builder::end_chunk`]). Each section's
+    /// paragraphs are a run of the walk's, copied once into a list of their exact size.
     pub(super) fn finish(self) -> Body {
         let Builder {
             mut text,
@@ -504,40 +505,46 @@ impl Builder {
         // The blocks of the title and part headings leave `blocks`, or are replaced (by index,
         // in order).
         let mut edits: Vec<(usize, Option<Block>)> = Vec::new();
-        let mut section = Section::default();
-        // The block of the open section's heading.
-        let mut open = None;
-        let count = paras.len();
-        let mut paras = paras.into_iter();
-        let mut heads = heads.into_iter().peekable();
-        for i in 0..=count {
-            // Whether paragraph `i` is a title or part heading's words.
-            let mut heading_words = false;
-            while let Some(head) = heads.next_if(|h| h.para == i) {
-                if std::mem::take(&mut title) {
-                    heading_words |= head.block.is_some();
-                    edits.extend(head.block.map(|b| (b, None)));
-                    body.title = Some(head.heading);
-                } else if head.heading.level <= part_level {
-                    let next = Section {
-                        heading: Some(head.heading),
-                        paragraphs: Vec::new(),
-                    };
-                    let previous = std::mem::replace(&mut section, next);
-                    close_section(&mut body, previous, open.take(), &mut edits);
-                    open = head.block;
-                    heading_words |= head.block.is_some();
-                } else {
-                    body.minor_headings.push(head.heading);
+        // Where the sections begin: the open section's heading, the paragraph it begins at (its
+        // heading's words, if they are in the text), its first paragraph, its heading's block.
+        // Found first, so that the headings found by the walk are dropped before the sections'
+        // paragraphs are copied.
+        let mut cuts: Vec<(Option<Heading>, usize, usize, Option<u32>)> = vec![(None, 0, 0, None)];
+        for head in heads {
+            let para = head.para as usize;
+            // Whether the heading's words are a paragraph of the walk (else they are kept out
+            // of the text).
+            let words = usize::from(head.block.is_some());
+            if std::mem::take(&mut title) {
+                edits.extend(head.block.map(|b| (b as usize, None)));
+                if let Some(first) = cuts.first_mut() {
+                    first.2 = para + words;
                 }
+                body.title = Some(head.heading(&text));
+            } else if usize::from(head.level) <= part_level {
+                let block = head.block;
+                cuts.push((Some(head.heading(&text)), para, para + words, block));
+            } else if matches!(level, PartLevel::Fixed(_)) {
+                body.minor_headings.push(head.heading(&text));
             }
-            if let Some(range) = paras.next()
-                && !heading_words
-            {
-                section.paragraphs.push(range);
+            // Else a deeper heading is a styled block inside its section: nothing more to keep.
+        }
+        // The sections from the last: each run of paragraphs copied, then cut off the walk's
+        // list, which is shrunk as it goes, so that the paragraphs are not held twice.
+        body.sections.reserve_exact(cuts.len());
+        let mut paras = paras;
+        let mut tail_edits = Vec::new();
+        for (heading, para, from, block) in cuts.into_iter().rev() {
+            let run = paras.get(from..).unwrap_or_default();
+            close_section(&mut body, heading, run, block, &mut tail_edits);
+            paras.truncate(para);
+            if paras.capacity() / 2 > paras.len() {
+                paras.shrink_to_fit();
             }
         }
-        close_section(&mut body, section, open, &mut edits);
+        drop(paras);
+        body.sections.reverse();
+        edits.extend(tail_edits.into_iter().rev());
         let mut edits = edits.into_iter().peekable();
         let mut index = 0;
         blocks.retain_mut(|block| {

@@ -1,9 +1,9 @@
 //! Writing the rendered text: blocks opened and closed with the space between them, pieces of
 //! inline text with their line edges trimmed, style boundaries and links recorded.
 
-use super::{Builder, Head, Lines, is_blank};
+use super::{Builder, Head, Lines, is_blank, narrow};
+use crate::content::markdown::Segment;
 use crate::content::markdown::inline::{bare_links, html_words};
-use crate::content::markdown::{Heading, Segment};
 use crate::content::model::{Block, BlockKind, Link, STYLE_IMAGE, STYLE_LINK};
 use crate::text::sanitize::{clean_block_cow, clean_line_cow};
 
@@ -59,13 +59,6 @@ impl Builder {
             // separator pushed for it stays (two spaces between blocks are never shown).
             return;
         }
-        let heading = heading.map(|(level, line, column)| Heading {
-            text: self.text.get(start..end).unwrap_or("").to_owned(),
-            level,
-            line,
-            column: column + level + 1,
-            range: start..end,
-        });
         let block = self.block(start, kind);
         // A paragraph with a hard line break is a block, whose lines are laid out as lines.
         let plain = block.kind == BlockKind::Paragraph
@@ -77,14 +70,18 @@ impl Builder {
                 self.text.as_bytes().get(start..end).unwrap_or_default(),
             )
             .is_none();
-        if let Some(heading) = heading {
+        if let Some((level, line, column)) = heading {
             self.heads.push(Head {
-                para: self.paras.len(),
-                block: (!plain).then_some(self.blocks.len()),
-                heading,
+                para: narrow(self.paras.len()),
+                block: (!plain).then_some(narrow(self.blocks.len())),
+                level: level as u8,
+                line: narrow(line),
+                column: narrow(column + level + 1),
+                range: narrow(start)..narrow(end),
+                words: None,
             });
         }
-        self.paras.push(start..end);
+        self.paras.push(narrow(start)..narrow(end));
         if !plain {
             self.blocks.push(block);
         }
@@ -184,6 +181,12 @@ impl Builder {
 
     pub(super) fn open_link(&mut self, url: &str, image: bool) {
         self.ensure_block();
+        // An image's words and the image or link that follows them with nothing between
+        // (`![a](x)![b](y)`, badges `[![a](x)](u)[![b](y)](v)`) are two words: a space between.
+        if self.captured.is_none() && self.image_end.is_some_and(|end| end == self.text.len()) {
+            self.image_space = Some(self.text.len());
+            self.text.push(' ');
+        }
         let link = self.links.len();
         self.links.push(Link {
             range: 0..0,
@@ -212,6 +215,20 @@ impl Builder {
             return;
         }
         let end = self.text.len();
+        let mut start = start.min(end);
+        if bit & (STYLE_LINK | STYLE_IMAGE) != 0
+            && start == end
+            && let Some(space) = self.image_space.filter(|&s| s + 1 == start)
+        {
+            // No words after the space that was to separate them from an image's: no space.
+            self.text.truncate(space);
+            self.image_space = None;
+            start = space;
+        }
+        let end = self.text.len();
+        if bit == STYLE_IMAGE && end > start {
+            self.image_end = Some(end);
+        }
         self.floor = end;
         if let Some(l) = link.and_then(|l| self.links.get_mut(l)) {
             l.range = start..end;
