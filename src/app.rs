@@ -330,15 +330,21 @@ impl App {
         if self.view.overlay.is_some() {
             // The help: the movement keys scroll it when it is longer than the screen, any
             // other key closes it.
-            let max = self.help_max_scroll();
+            let (shown, max) = self.help_extent();
+            // A page (less two lines of overlap, as in the reader) and half a page of what the
+            // overlay shows, as in less.
+            let (page, half) = (shown.saturating_sub(2).max(1), (shown / 2).max(1));
             let scroll = &mut self.view.help_scroll;
             match action {
                 Action::Quit => self.effects.push(Effect::Quit),
                 Action::Resize(w, h) => self.view.size = (w, h),
                 Action::LineDown if max > 0 => *scroll = (*scroll + 1).min(max),
                 Action::LineUp if max > 0 => *scroll = scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown if max > 0 => *scroll = max,
-                Action::PageUp | Action::HalfPageUp | Action::Top if max > 0 => *scroll = 0,
+                Action::PageDown if max > 0 => *scroll = (*scroll + page).min(max),
+                Action::HalfPageDown if max > 0 => *scroll = (*scroll + half).min(max),
+                Action::PageUp if max > 0 => *scroll = scroll.saturating_sub(page),
+                Action::HalfPageUp if max > 0 => *scroll = scroll.saturating_sub(half),
+                Action::Top if max > 0 => *scroll = 0,
                 Action::Bottom if max > 0 => *scroll = max,
                 Action::Wheel(_, _, delta) => {
                     *scroll = scroll.saturating_add_signed(isize::from(delta)).min(max);

@@ -170,6 +170,41 @@ fn a_count_before_a_motion() {
     assert_eq!(top(&app), 1, "and the next motion moves one line");
 }
 
+/// `2` goes to part II at once, and `2g` is line 2 of the part one was reading (README:
+/// "a count is a count where you were reading"); a key that takes no count keeps part II.
+#[test]
+fn a_count_stays_in_the_part_it_started_in() {
+    let mut app = app(80, 24, Lang::En);
+    type_keys(&mut app, "2");
+    assert_eq!(app.view.focus, 1, "2 shows part II at once");
+    type_keys(&mut app, "g");
+    assert_eq!(app.view.focus, 0, "2g: back in part I");
+    assert_eq!(top(&app), 1, "at its line 2");
+    type_keys(&mut app, "2<esc>g");
+    assert_eq!(
+        app.view.focus, 1,
+        "2, Esc: the count is dropped, part II stays"
+    );
+    assert_eq!(top(&app), 0, "and g goes to its top");
+    // Only the count's first digit goes to a part: `12` stays on part I until its motion.
+    let mut app = self::app(80, 24, Lang::En);
+    type_keys(&mut app, "3");
+    let third = app.view.focus;
+    type_keys(&mut app, "<esc>12");
+    assert_eq!(app.view.focus, 0, "12: part I, never part II on the way");
+    assert!(
+        status_line(&app).contains("12 times"),
+        "{}",
+        status_line(&app)
+    );
+    type_keys(&mut app, "G");
+    assert_eq!(
+        (app.view.focus, top(&app)),
+        (third, 11),
+        "12G in the part it started in"
+    );
+}
+
 #[test]
 fn an_unbound_key_says_so_in_both_languages() {
     for (lang, words) in [
@@ -597,4 +632,79 @@ fn the_followers_keys_are_remapped_from_the_settings() {
     );
     type_keys(&mut app, "<c-s>");
     assert_eq!(app.take_votes(), [(4, glose::room::Answer::Value(435.0))]);
+}
+
+/// The rows of the screen, as text.
+fn rows(app: &App) -> Vec<String> {
+    let buffer = frame(app);
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+/// The help's first row of text on screen (inside its border), and how many rows it shows.
+fn help_top(app: &App) -> (String, usize) {
+    let rows = rows(app);
+    let inside: Vec<&String> = rows.iter().filter(|r| r.contains('│')).collect();
+    (inside[0].trim().to_owned(), inside.len())
+}
+
+#[test]
+fn the_help_scrolls_by_a_page_and_half_a_page_like_less() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut app = app(w, h, Lang::En);
+        type_keys(&mut app, "?");
+        let max = app.help_max_scroll();
+        let (first, shown) = help_top(&app);
+        assert!(max > shown, "{w}x{h}: the help is longer than two screens");
+        let page = shown - 2;
+        let half = shown / 2;
+        for (keys, scroll) in [
+            ("<c-d>", half),
+            ("d", 2 * half),
+            ("u", half),
+            ("<c-u>", 0),
+            (" ", page),
+            ("<c-f>", 2 * page),
+            ("<c-b>", page),
+            ("<c-b>", 0),
+            ("j", 1),
+            ("G", max),
+            ("<c-b>", max - page),
+            ("g", 0),
+        ] {
+            type_keys(&mut app, keys);
+            assert_eq!(
+                app.view.overlay,
+                Some(Overlay::Help),
+                "{keys} keeps the help"
+            );
+            assert_eq!(app.view.help_scroll, scroll, "{w}x{h}: after {keys}");
+            // The rendered help shows the row it says: the one `scroll` rows down.
+            let width = glose::layout::popup::help_text_width(w);
+            let line: String = glose::ui::help::lines(&app, width)[scroll]
+                .spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect();
+            let (top, _) = help_top(&app);
+            assert!(
+                top.contains(line.trim()),
+                "{w}x{h} {keys}: {top:?} / {line:?}"
+            );
+        }
+        let (again, _) = help_top(&app);
+        assert_eq!(again, first, "back at the top");
+        type_keys(&mut app, "d");
+        let (moved, _) = help_top(&app);
+        assert_ne!(moved, first, "Ctrl-d moved what is shown");
+        for _ in 0..=max / half {
+            type_keys(&mut app, "<c-d>");
+        }
+        assert_eq!(app.view.help_scroll, max, "and stops at the end");
+    }
 }

@@ -83,15 +83,17 @@ impl App {
         HelpDoc { key_width, blocks }
     }
 
+    /// How the overlay on screen (the help or the problems) scrolls: (rows shown at once,
+    /// last useful scroll position), from `layout`.
+    pub fn help_extent(&self) -> (usize, usize) {
+        if self.view.overlay == Some(super::Overlay::Problems) {
+            return crate::layout::help::problems_extent(&self.problems, self.lang, self.view.size);
+        }
+        crate::layout::help::extent(&self.help_doc(), self.lang, self.view.size)
+    }
+
     /// The last useful scroll position of the overlay on screen (the help or the problems).
     pub fn help_max_scroll(&self) -> usize {
-        if self.view.overlay == Some(super::Overlay::Problems) {
-            return crate::layout::help::problems_max_scroll(
-                &self.problems,
-                self.lang,
-                self.view.size,
-            );
-        }
-        crate::layout::help::max_scroll(&self.help_doc(), self.lang, self.view.size)
+        self.help_extent().1
     }
 }

@@ -147,13 +147,19 @@ impl App {
             return None;
         }
         let digit = usize::from(c as u8 - b'0');
+        // The count's first digit keeps its own meaning (go to a part) at once, and a motion
+        // after it goes back to the part the count started in: a count is a count where one
+        // was reading (`2j`, `2g`: line 2 of that part). The next digits only extend it, so
+        // `12G` never visits part II on its way.
+        let bound = match self.view.count {
+            Some(_) => None,
+            None => translate_in(&self.keymap, event, mode),
+        };
         let (count, before) = match self.view.count {
             Some((count, before)) => ((count * 10 + digit).min(MAX_COUNT), before),
             None if digit > 0 => (digit, self.view.focus),
             None => return None,
         };
-        // The digit's own meaning (go to a part) applies at once; a motion after it undoes it.
-        let bound = translate_in(&self.keymap, event, mode);
         match bound {
             Some(action) => self.apply(action),
             None => self.view.notice = None,

@@ -337,8 +337,8 @@ impl Text {
                 "Une question (supprimer ? garder les modifications ?)",
             ),
             Self::CountHelp => (
-                "a number before a motion repeats it (5j, 3 Space); 12G or 12g goes to line 12 of the part; a digit alone goes to its part",
-                "un nombre avant un déplacement le répète (5j, 3 Espace) ; 12G ou 12g va à la ligne 12 de la partie ; un chiffre seul va à sa partie",
+                "a number before a motion repeats it (5j, 3 Space) in the part where it was typed; 12G or 12g goes to line 12 of that part; a digit alone goes to its part (2 Esc g: top of part 2)",
+                "un nombre avant un déplacement le répète (5j, 3 Espace) dans la partie où il a été tapé ; 12G ou 12g va à la ligne 12 de cette partie ; un chiffre seul va à sa partie (2 Échap g : début de la partie 2)",
             ),
             Self::InTheEditor => ("Note editor", "Éditeur de note"),
             Self::NoTour => (

@@ -72,10 +72,13 @@ pub fn lines(doc: &HelpDoc, lang: Lang, theme: &Theme, width: usize) -> Vec<Line
     out
 }
 
-/// The last useful scroll position of the help in a screen of `size`.
-pub fn max_scroll(doc: &HelpDoc, lang: Lang, size: (u16, u16)) -> usize {
+/// How the help scrolls in a screen of `size`: (rows shown at once, last useful position).
+pub fn extent(doc: &HelpDoc, lang: Lang, size: (u16, u16)) -> (usize, usize) {
     let rows = lines(doc, lang, &Theme::default(), popup::help_text_width(size.0)).len();
-    popup::help_max_scroll(size, rows)
+    (
+        popup::help_rows_shown(size, rows),
+        popup::help_max_scroll(size, rows),
+    )
 }
 
 /// The problems overlay's rows at `width`: each diagnostic as `glose check` prints it.
@@ -113,11 +116,14 @@ pub fn problem_lines(
     out
 }
 
-/// How far the problems overlay scrolls in a screen of `size`.
-pub fn problems_max_scroll(problems: &[Diagnostic], lang: Lang, size: (u16, u16)) -> usize {
+/// How the problems overlay scrolls in a screen of `size`: (rows shown, last useful position).
+pub fn problems_extent(problems: &[Diagnostic], lang: Lang, size: (u16, u16)) -> (usize, usize) {
     let width = popup::help_text_width(size.0);
     let rows = problem_lines(problems, lang, &Theme::default(), width).len();
-    popup::help_max_scroll(size, rows)
+    (
+        popup::help_rows_shown(size, rows),
+        popup::help_max_scroll(size, rows),
+    )
 }
 
 #[cfg(test)]
@@ -157,11 +163,11 @@ mod tests {
             ]
         );
         // 80 columns: 72 for the text; 10 rows: 6 lines fit, 200 rows do not.
-        assert_eq!(max_scroll(&doc, Lang::En, (80, 10)), 0);
+        assert_eq!(extent(&doc, Lang::En, (80, 10)).1, 0);
         let long = HelpDoc {
             blocks: vec![HelpBlock::Blank; 200],
             ..doc
         };
-        assert_eq!(max_scroll(&long, Lang::En, (80, 10)), 200 - 6);
+        assert_eq!(extent(&long, Lang::En, (80, 10)), (6, 200 - 6));
     }
 }
