@@ -378,11 +378,11 @@ fn read_one(
 }
 
 fn too_large(label: &str, limit: usize, toml: bool) -> Diagnostic {
-    let mib = limit / (1024 * 1024);
+    let limit = crate::files::size_words(limit as u64, lang());
     let message = if toml {
-        msg::larger_than_mib_limit_toml(lang(), &label, &mib)
+        msg::larger_than_limit_toml(lang(), &label, &limit)
     } else {
-        msg::larger_than_mib_limit_text(lang(), &label, &mib)
+        msg::larger_than_limit_text(lang(), &label, &limit)
     };
     Diagnostic::error(label, message).with_hint(msg::check_right_file(lang()))
 }

@@ -197,10 +197,10 @@ impl FacilitatorNotes {
         }
     }
 
-    /// Looks at the presenters' processes (`is_running`, `link::is_running` in the window):
-    /// another one whose process ended is forgotten; when the one followed ended without a
-    /// goodbye (killed, its terminal closed), the most recent other one is followed, and if
-    /// there is none the window says the presenter is gone. Returns whether anything changed.
+    /// Looks at the presenters (`is_running`: `Listener::presenter_runs` in the window):
+    /// another one that ended is forgotten; when the one followed ended without a goodbye
+    /// (killed, its terminal closed), the most recent other one is followed, and if there is
+    /// none the window says the presenter is gone. Returns whether anything changed.
     pub fn watch(&mut self, is_running: impl Fn(u32) -> bool) -> bool {
         let before = self.others.len();
         self.others.retain(|o| o.remote.pid.is_none_or(&is_running));

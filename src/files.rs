@@ -54,7 +54,7 @@ impl Refused {
             Self::Pipe => msg::named_pipe_not_regular_file(lang).to_owned(),
             Self::Device => msg::device_not_regular_file(lang).to_owned(),
             Self::Special => msg::not_regular_file(lang).to_owned(),
-            Self::TooLarge(limit) => msg::larger_than(lang, &size(*limit)),
+            Self::TooLarge(limit) => msg::larger_than(lang, &size_words(*limit, lang)),
             Self::Foreign(uid) => msg::belongs_another_user_user_id(lang, &uid),
             Self::BadLinkTarget => msg::link_something_not_regular_file(lang).to_owned(),
             Self::Denied => msg::permission_denied(lang).to_owned(),
@@ -74,12 +74,13 @@ impl Refused {
     }
 }
 
-/// A size in words: "8 MiB", "64 KiB".
-fn size(bytes: u64) -> String {
+/// A size in words, in the language's units: "8 MiB", "64 KiB" (French: "8 Mio", "64 Kio").
+/// Every size a message shows goes through here.
+pub fn size_words(bytes: u64, lang: Lang) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{} MiB", bytes / (1024 * 1024))
+        msg::mebibytes(lang, &(bytes / (1024 * 1024)))
     } else {
-        format!("{} KiB", bytes.div_ceil(1024))
+        msg::kibibytes(lang, &bytes.div_ceil(1024))
     }
 }
 
@@ -270,6 +271,12 @@ mod tests {
             Refused::TooLarge(8 << 20).describe(Lang::En),
             "it is larger than 8 MiB"
         );
+        assert_eq!(
+            Refused::TooLarge(8 << 20).describe(Lang::Fr),
+            "il dépasse 8 Mio"
+        );
+        assert_eq!(size_words(1000, Lang::Fr), "1 Kio");
+        assert_eq!(size_words(1000, Lang::En), "1 KiB");
     }
 
     #[cfg(unix)]

@@ -164,7 +164,10 @@ pub fn run(file: &Path, dir: &Path, lang: Lang) -> u8 {
             let reason = if error.kind() == std::io::ErrorKind::InvalidData {
                 msg::not_utf_text(lang).to_owned()
             } else if error.kind() == std::io::ErrorKind::FileTooLarge {
-                msg::larger_than_mib(lang).to_owned()
+                msg::larger_than(
+                    lang,
+                    &crate::files::size_words(crate::content::TOML_LIMIT_BYTES as u64, lang),
+                )
             } else {
                 crate::content::io_message(&error)
             };

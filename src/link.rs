@@ -15,16 +15,18 @@
 //! ignores every error: it never waits on, nor fails because of, a notes window. It speaks only
 //! when what the window shows changes (`Effect::Publish`), never once a frame, and keeps its
 //! last state in `<key>.state`, so a window opened while the presenter is idle catches up at
-//! once; the state's process id tells a live presenter from a dead one. Messages are one short line of ASCII numbers; anything else is dropped,
-//! so nothing received can reach the terminal.
+//! once. Several presenters of one article share that file: each writes it, and removes it on
+//! leaving only if it is still the one that wrote it last, under the folder's lock.
+//!
+//! A state names its presenter's process id, and the presenter keeps the file
+//! `<key>-<pid>.live` locked (`flock`) for as long as it runs: a window trusts a state of any
+//! age while that lock is held, and never a process that merely has the same id (a presenter
+//! that died, its id given to another process). Messages are one short line of ASCII numbers;
+//! anything else is dropped, so nothing received can reach the terminal.
 
-use crate::i18n::links as msg;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-use crate::i18n::Lang;
-use crate::text::sanitize::clean_line;
 
 /// Largest message accepted, in bytes.
 pub const MAX_MESSAGE: usize = 512;
@@ -282,12 +284,50 @@ fn unregister(path: &Path) {
         .retain(|p| p != path);
 }
 
-/// Removes the link's files of this process (for a signal that ends it abruptly).
+/// Removes the link's files of this process (for a signal that ends it abruptly); a state
+/// file only while it is still this process's (another presenter of the article may have
+/// written it since: then it is theirs to keep).
 pub fn remove_registered_files() {
     let files = OWN_FILES.lock().unwrap_or_else(PoisonError::into_inner);
     for path in files.iter() {
-        let _ = std::fs::remove_file(path);
+        if path.extension().is_some_and(|e| e == "state") {
+            #[cfg(unix)]
+            remove_state_if_mine(path);
+        } else {
+            let _ = std::fs::remove_file(path);
+        }
     }
+}
+
+/// Removes the state file `path` if this process wrote it last, under the presenters' lock.
+#[cfg(unix)]
+fn remove_state_if_mine(path: &Path) {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str()))
+    else {
+        return;
+    };
+    let Some(key) = name.strip_suffix(".state") else {
+        return;
+    };
+    let Ok(dir) = RuntimeDir::open(folder) else {
+        return;
+    };
+    dir.locked(|| {
+        let mine = dir
+            .read(name, MAX_MESSAGE)
+            .and_then(|bytes| Announcement::decode_from(&bytes, key))
+            .is_some_and(|(_, pid)| pid == Some(std::process::id()));
+        if mine {
+            dir.remove(name);
+        }
+    });
+}
+
+/// The file a presenter process of the article `key` keeps locked for as long as it runs:
+/// what tells a notes window that the process named in a state is that presenter still, and
+/// not a process that got its id after it died.
+fn live_name(key: &str, pid: u32) -> String {
+    format!("{key}-{pid}.live")
 }
 
 /// A saved state older than this, from a presenter whose process is gone or not given, is a
@@ -305,217 +345,6 @@ pub fn unix_ms() -> u64 {
 /// How old a message sent at `sent_ms` is now (zero if it claims to come from the future).
 pub fn age(sent_ms: u64) -> Duration {
     Duration::from_millis(unix_ms().saturating_sub(sent_ms))
-}
-
-/// Why a folder cannot be the link's runtime folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DirProblem {
-    /// Something other than a folder is at that path.
-    NotAFolder,
-    /// It is a symbolic link (it could point anywhere, and be changed at any time).
-    Link,
-    /// It belongs to another user (their id).
-    Foreign(u32),
-    /// Other users can enter it (its mode).
-    Open(u32),
-    /// It could not be created or opened (the system's words).
-    Io(String),
-}
-
-impl DirProblem {
-    /// The reason in plain words.
-    pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::NotAFolder, _) => msg::not_folder(lang).to_owned(),
-            (Self::Link, _) => msg::symbolic_link(lang).to_owned(),
-            (Self::Foreign(uid), _) => crate::i18n::cli::belongs_another_user_user_id(lang, uid),
-            (Self::Open(mode), _) => msg::others_can_open(lang, &format!("{mode:o}")),
-            (Self::Io(message), _) => message.clone(),
-        }
-    }
-}
-
-/// No private runtime folder could be found: every folder tried, and why it was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoRuntimeDir {
-    pub tried: Vec<(PathBuf, DirProblem)>,
-}
-
-impl NoRuntimeDir {
-    /// The message for stderr: each folder tried, why, and what to do.
-    pub fn message(&self, lang: Lang) -> String {
-        let mut out = String::from(msg::no_private_folder_talk_presenter(lang));
-        for (path, problem) in &self.tried {
-            out.push_str(&format!(
-                "\n  '{}'{}{}",
-                clean_line(&path.display().to_string()),
-                lang.colon(),
-                problem.describe(lang)
-            ));
-        }
-        out.push_str(msg::nremove_folder_set_glose_runtime(lang));
-        out
-    }
-}
-
-/// The folders to try for the link, in order: `GLOSE_RUNTIME_DIR` alone when it is set; else
-/// `$XDG_RUNTIME_DIR/glose` (or `$TMPDIR/glose-$USER`), then `$TMPDIR/glose-<uid>`.
-pub fn candidates(env: impl Fn(&str) -> Option<std::ffi::OsString>, temp: &Path) -> Vec<PathBuf> {
-    let set = |name: &str| env(name).filter(|v| !v.is_empty());
-    if let Some(dir) = set("GLOSE_RUNTIME_DIR") {
-        return vec![PathBuf::from(dir)];
-    }
-    let first = match set("XDG_RUNTIME_DIR") {
-        Some(runtime) if Path::new(&runtime).is_dir() => Path::new(&runtime).join("glose"),
-        _ => {
-            let user = set("USER")
-                .or_else(|| set("LOGNAME"))
-                .map_or_else(|| "user".to_owned(), |u| u.to_string_lossy().into_owned());
-            let user: String = user
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-                .collect();
-            temp.join(format!("glose-{user}"))
-        }
-    };
-    let mut out = vec![first];
-    if let Some(uid) = crate::files::my_uid() {
-        let fallback = temp.join(format!("glose-{uid}"));
-        if !out.contains(&fallback) {
-            out.push(fallback);
-        }
-    }
-    out
-}
-
-/// The link's folder, created private if needed: the first of [`candidates`] that is a real
-/// folder of this user that nobody else can enter, opened and checked through its handle.
-pub fn runtime_dir() -> Result<RuntimeDir, NoRuntimeDir> {
-    let mut tried = Vec::new();
-    for dir in candidates(|name| std::env::var_os(name), &std::env::temp_dir()) {
-        match RuntimeDir::open(&dir) {
-            Ok(runtime) => return Ok(runtime),
-            Err(problem) => tried.push((dir, problem)),
-        }
-    }
-    Err(NoRuntimeDir { tried })
-}
-
-/// A private folder for the link, held open: files in it are created, read and renamed
-/// relative to this handle (`openat`), never through a path that could be swapped.
-#[derive(Debug)]
-pub struct RuntimeDir {
-    pub path: PathBuf,
-    #[cfg(unix)]
-    fd: rustix::fd::OwnedFd,
-}
-
-#[cfg(unix)]
-impl RuntimeDir {
-    /// Creates `dir` with mode 0700 if it is not there, then opens it without following a link
-    /// and checks, on the open handle, that it is a folder of this user that nobody else can
-    /// enter.
-    pub fn open(dir: &Path) -> Result<Self, DirProblem> {
-        use rustix::fs::{Mode, OFlags};
-        use std::os::unix::fs::DirBuilderExt;
-        if let Err(error) = std::fs::DirBuilder::new().mode(0o700).create(dir)
-            && error.kind() != std::io::ErrorKind::AlreadyExists
-        {
-            return Err(DirProblem::Io(crate::files::io_words(&error)));
-        }
-        match std::fs::symlink_metadata(dir) {
-            Ok(meta) if meta.file_type().is_symlink() => return Err(DirProblem::Link),
-            Ok(meta) if !meta.is_dir() => return Err(DirProblem::NotAFolder),
-            Ok(_) => {}
-            Err(error) => return Err(DirProblem::Io(crate::files::io_words(&error))),
-        }
-        let fd = rustix::fs::open(
-            dir,
-            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
-            Mode::empty(),
-        )
-        .map_err(|e| match e {
-            rustix::io::Errno::LOOP => DirProblem::Link,
-            rustix::io::Errno::NOTDIR => DirProblem::NotAFolder,
-            e => DirProblem::Io(crate::files::io_words(&std::io::Error::from(e))),
-        })?;
-        let stat = rustix::fs::fstat(&fd)
-            .map_err(|e| DirProblem::Io(crate::files::io_words(&std::io::Error::from(e))))?;
-        if rustix::fs::FileType::from_raw_mode(stat.st_mode) != rustix::fs::FileType::Directory {
-            return Err(DirProblem::NotAFolder);
-        }
-        let me = rustix::process::geteuid().as_raw();
-        if stat.st_uid != me {
-            return Err(DirProblem::Foreign(stat.st_uid));
-        }
-        let mode = stat.st_mode & 0o7777;
-        if mode & 0o077 != 0 {
-            return Err(DirProblem::Open(mode));
-        }
-        Ok(Self {
-            path: dir.to_owned(),
-            fd,
-        })
-    }
-
-    /// Replaces the file `name` with `bytes`: a new file created exclusively (never through a
-    /// link), then renamed over the old one, both relative to the folder's handle.
-    pub fn write(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-        use rustix::fs::{AtFlags, Mode, OFlags};
-        use std::io::Write;
-        let temporary = format!(".{name}.{}.tmp", std::process::id());
-        let _ = rustix::fs::unlinkat(&self.fd, temporary.as_str(), AtFlags::empty());
-        let fd = rustix::fs::openat(
-            &self.fd,
-            temporary.as_str(),
-            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
-            Mode::from_raw_mode(0o600),
-        )?;
-        let mut file = std::fs::File::from(fd);
-        let written = file.write_all(bytes);
-        drop(file);
-        let result = written.and_then(|()| {
-            rustix::fs::renameat(&self.fd, temporary.as_str(), &self.fd, name)
-                .map_err(std::io::Error::from)
-        });
-        if result.is_err() {
-            let _ = rustix::fs::unlinkat(&self.fd, temporary.as_str(), AtFlags::empty());
-        }
-        result
-    }
-
-    /// Reads the file `name` if it is a regular file (not a link) of at most `limit` bytes.
-    pub fn read(&self, name: &str, limit: usize) -> Option<Vec<u8>> {
-        use rustix::fs::{Mode, OFlags};
-        use std::io::Read;
-        let fd = rustix::fs::openat(
-            &self.fd,
-            name,
-            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
-            Mode::empty(),
-        )
-        .ok()?;
-        let file = std::fs::File::from(fd);
-        let meta = file.metadata().ok()?;
-        if !meta.is_file() || meta.len() > limit as u64 {
-            return None;
-        }
-        let mut bytes = Vec::new();
-        file.take(limit as u64 + 1).read_to_end(&mut bytes).ok()?;
-        (bytes.len() <= limit).then_some(bytes)
-    }
-
-    /// Removes the file `name` (not what a link of that name points to).
-    pub fn remove(&self, name: &str) {
-        let _ = rustix::fs::unlinkat(&self.fd, name, rustix::fs::AtFlags::empty());
-    }
-}
-
-#[cfg(not(unix))]
-impl RuntimeDir {
-    pub fn open(_dir: &Path) -> Result<Self, DirProblem> {
-        Err(DirProblem::Io("not supported on this platform".to_owned()))
-    }
 }
 
 /// Whether the process `pid` still runs (a process of another user that exists counts). A
@@ -561,8 +390,11 @@ pub fn is_running(_pid: u32) -> bool {
     true
 }
 
+pub use folder::{DirProblem, NoRuntimeDir, RuntimeDir, candidates, runtime_dir};
 #[cfg(unix)]
 pub use unix::{ListenError, Listener, Publisher};
+
+mod folder;
 
 #[cfg(unix)]
 mod unix;
@@ -570,6 +402,7 @@ mod unix;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     const KEY: &str = "0123456789abcdef";
 
@@ -756,6 +589,81 @@ mod tests {
         let path = first.path().to_owned();
         drop(first);
         assert!(!path.exists(), "a window removes its socket");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_presenter_leaving_keeps_the_state_another_presenter_wrote_since() {
+        let dir = tempfile::tempdir().unwrap();
+        let runtime = dir.path().join("run");
+        let window = Listener::bind_in(runtime.clone(), KEY).unwrap();
+        let mut first = Publisher::in_dir(runtime.clone(), KEY).unwrap();
+        let mut second = Publisher::in_dir(runtime.clone(), KEY).unwrap();
+        let older = PresenterState {
+            session: 100,
+            sent_ms: unix_ms(),
+            ..state()
+        };
+        let newer = PresenterState {
+            session: 200,
+            stop: 5,
+            ..older
+        };
+        first.publish(Announcement::State(older));
+        second.publish(Announcement::State(newer));
+        drop(first);
+        // (Both presenters are this process: `saved_from`, which asks no process whether it
+        // runs; `tests/facilitator.rs` has two processes.)
+        assert_eq!(
+            window.saved_from(),
+            Some((Announcement::State(newer), Some(std::process::id()))),
+            "the first presenter's goodbye leaves the second one's state"
+        );
+        drop(second);
+        assert_eq!(
+            window.saved_from(),
+            None,
+            "the last one's goodbye removes it"
+        );
+        assert!(!runtime.join(format!("{KEY}.state")).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_state_is_live_only_while_its_presenter_holds_its_lock_not_while_its_pid_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let runtime = dir.path().join("run");
+        let window = Listener::bind_in(runtime.clone(), KEY).unwrap();
+        let folder = RuntimeDir::open(&runtime).unwrap();
+        // A state from long ago naming a process that runs but presents nothing: this test's
+        // own (as if a dead presenter's id had been given to it).
+        let me = std::process::id();
+        let wire = Announcement::State(state()).encode_from(KEY, me);
+        folder
+            .write(&format!("{KEY}.state"), wire.as_bytes())
+            .unwrap();
+        assert!(is_running(me));
+        assert!(!window.presenter_runs(me));
+        assert_eq!(
+            window.saved(),
+            None,
+            "a running process is not a live presenter"
+        );
+        // The file a killed presenter leaves behind, unlocked: still not live.
+        drop(folder.open_lock(&live_name(KEY, me), true).unwrap());
+        assert!(!window.presenter_runs(me));
+        assert_eq!(window.saved(), None);
+        // A presenter of this process: its lock makes its state live, however old.
+        let mut publisher = Publisher::in_dir(runtime.clone(), KEY).unwrap();
+        publisher.publish(Announcement::State(state()));
+        assert!(window.presenter_runs(me));
+        assert_eq!(window.saved(), Some(Announcement::State(state())));
+        drop(publisher);
+        assert!(!window.presenter_runs(me));
+        assert!(
+            !runtime.join(live_name(KEY, me)).exists(),
+            "the presenter removes its lock file"
+        );
     }
 
     #[test]

@@ -239,6 +239,22 @@ fn huge_files_are_refused_by_size() {
             "2 errors, 0 warnings",
         ],
     );
+    // In French, the units French software writes (Mio), as every size message does.
+    let french = glose(&[
+        "check",
+        "--lang",
+        "fr",
+        folder.to_str().expect("UTF-8 path"),
+    ]);
+    assert_fails(
+        &french,
+        2,
+        &[
+            "text.md' dépasse la limite de 64 Mio d’un fichier texte",
+            "tour.toml' dépasse la limite de 8 Mio d’un fichier TOML",
+        ],
+    );
+    assert!(!french.stderr.contains("MiB"), "{}", french.stderr);
     let plain = folder.join("gros.txt");
     sized(&plain, 500 << 20);
     assert_fails(

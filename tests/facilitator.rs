@@ -8,6 +8,7 @@ mod common;
 
 use std::path::Path;
 
+use common::link::Runtime;
 use common::pty::Session;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
@@ -15,9 +16,8 @@ const RIGHT: &str = "\x1b[C";
 
 #[test]
 fn moving_the_presenter_moves_the_notes() {
-    let dir = tempfile::tempdir().unwrap();
-    let run = dir.path().join("run");
-    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let runtime = Runtime::new();
+    let (run, env) = (&runtime.run, runtime.env());
 
     let mut notes = Session::start(&["notes", FIXTURE], 80, 24, &env);
     notes.wait_for("En attente d’une présentation");
@@ -57,7 +57,7 @@ fn moving_the_presenter_moves_the_notes() {
     notes.send("q");
     assert_eq!(notes.wait_exit(), 0);
     notes.assert_restored();
-    let left: Vec<_> = std::fs::read_dir(&run).unwrap().flatten().collect();
+    let left: Vec<_> = std::fs::read_dir(run).unwrap().flatten().collect();
     assert!(left.is_empty(), "sockets and state cleaned up: {left:?}");
 }
 
@@ -121,13 +121,12 @@ fn a_text_without_a_tour_says_so_and_exits_1() {
 fn a_presenter_ended_by_a_signal_leaves_no_state_behind() {
     use nix::sys::signal::{Signal, kill};
     use nix::unistd::Pid;
-    let dir = tempfile::tempdir().unwrap();
-    let run = dir.path().join("run");
-    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let runtime = Runtime::new();
+    let (run, env) = (&runtime.run, runtime.env());
     let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
     presenter.wait_for("Étape 1/4");
     let has_state = || {
-        std::fs::read_dir(&run)
+        std::fs::read_dir(run)
             .map(|entries| {
                 entries
                     .flatten()
@@ -155,13 +154,12 @@ fn a_presenter_ended_by_a_signal_leaves_no_state_behind() {
 
 #[test]
 fn the_presenter_writes_its_state_only_when_it_changes_not_as_its_clock_ticks() {
-    let dir = tempfile::tempdir().unwrap();
-    let run = dir.path().join("run");
-    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let runtime = Runtime::new();
+    let (run, env) = (&runtime.run, runtime.env());
     let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
     presenter.wait_for("Étape 1/4");
     let state = || {
-        std::fs::read_dir(&run)
+        std::fs::read_dir(run)
             .ok()?
             .flatten()
             .find(|e| e.path().extension().is_some_and(|x| x == "state"))
@@ -204,9 +202,8 @@ fn never_shows(session: &mut Session, never: &str, how_long: std::time::Duration
 
 #[test]
 fn a_readers_tour_never_moves_the_notes_and_the_latest_presenter_is_followed() {
-    let dir = tempfile::tempdir().unwrap();
-    let run = dir.path().join("run");
-    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let runtime = Runtime::new();
+    let env = runtime.env();
     let mut notes = Session::start(&["notes", FIXTURE], 100, 30, &env);
     notes.wait_for("En attente d’une présentation");
     let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
@@ -293,9 +290,8 @@ fn five_g_jumps_to_stop_5_of_the_bundled_tour() {
 
 #[test]
 fn t_pauses_the_clocks_on_both_screens_and_capital_t_resets_them_after_asking() {
-    let dir = tempfile::tempdir().unwrap();
-    let run = dir.path().join("run");
-    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let runtime = Runtime::new();
+    let env = runtime.env();
     let mut notes = Session::start(&["notes", FIXTURE], 100, 30, &env);
     notes.wait_for("En attente d’une présentation");
     let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
@@ -321,6 +317,71 @@ fn t_pauses_the_clocks_on_both_screens_and_capital_t_resets_them_after_asking() 
     notes.wait_until("running again", |s| !s.contains("en pause"));
     presenter.send("q");
     assert_eq!(presenter.wait_exit(), 0);
+    notes.send("q");
+    assert_eq!(notes.wait_exit(), 0);
+}
+
+#[test]
+fn a_presenter_leaving_keeps_the_state_of_the_one_that_spoke_last() {
+    let runtime = Runtime::new();
+    let env = runtime.env();
+    let mut first = Session::start(&["present", FIXTURE], 80, 24, &env);
+    first.wait_for("Étape 1/4");
+    let mut second = Session::start(&["present", FIXTURE], 80, 24, &env);
+    second.wait_for("Étape 1/4");
+    second.send(RIGHT);
+    second.send(RIGHT);
+    second.wait_for("Étape 3/4");
+    // The first one leaves: its goodbye must not take the second one's state with it.
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+    // A notes window opened now, while the second presenter is idle, catches up at once.
+    let mut notes = Session::start(&["notes", FIXTURE], 100, 30, &env);
+    notes.wait_for("Étape 3/4 ·");
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    notes.wait_for("En attente d’une présentation");
+    notes.send("q");
+    assert_eq!(notes.wait_exit(), 0);
+}
+
+#[test]
+fn a_state_naming_a_running_process_that_is_no_presenter_is_not_followed() {
+    let runtime = Runtime::new();
+    let run = &runtime.run;
+    std::fs::create_dir(run).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(run, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    // A presenter that died an hour ago on stop 3, its process id since given to another
+    // process that runs: this test.
+    let key = glose::content::load_path(Path::new(FIXTURE))
+        .unwrap()
+        .article
+        .text_hash();
+    let state = glose::link::PresenterState {
+        stop: 2,
+        stops: 4,
+        tour_ms: 600_000,
+        stop_ms: 60_000,
+        blanked: false,
+        paused: false,
+        revealed: false,
+        sent_ms: glose::link::unix_ms() - 3_600_000,
+        session: glose::link::unix_ms() - 4_200_000,
+        votes: None,
+    };
+    let wire = glose::link::Announcement::State(state).encode_from(&key, std::process::id());
+    std::fs::write(run.join(format!("{key}.state")), wire).unwrap();
+    let env = runtime.env();
+    let mut notes = Session::start(&["notes", FIXTURE], 100, 30, &env);
+    notes.wait_for("En attente d’une présentation");
+    assert!(
+        !notes.contents().contains("Étape 3/4"),
+        "{}",
+        notes.contents()
+    );
     notes.send("q");
     assert_eq!(notes.wait_exit(), 0);
 }

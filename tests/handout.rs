@@ -379,3 +379,22 @@ fn the_html_brief_prints_on_at_most_8_a4_pages() {
         "the brief prints on {pages} pages"
     );
 }
+
+#[test]
+fn no_handout_writes_an_empty_list() {
+    // The bundled tour has a stop without questions.
+    for args in [
+        &["export", "--format", "html"][..],
+        &["export", "--brief", "--format", "html"],
+        &["export", FIXTURE, "--format", "html"],
+    ] {
+        let page = String::from_utf8(glose(args)).expect("UTF-8");
+        let lists = page.matches("<ul>").count();
+        assert!(lists > 0, "{args:?}: no list at all");
+        assert_eq!(
+            page.matches("<ul>\n<li>").count(),
+            lists,
+            "{args:?}: a list without an item"
+        );
+    }
+}

@@ -10,6 +10,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use common::link::Runtime;
 use common::pty::{Session, TIMEOUT};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tour-atelier");
@@ -174,9 +175,8 @@ fn after_a_clean_quit_the_previous_session_is_offered_and_r_resumes_it() {
 fn a_presenter_killed_with_sigkill_is_shown_gone_within_two_seconds() {
     use nix::sys::signal::{Signal, kill};
     use nix::unistd::Pid;
-    let dir = tempfile::tempdir().unwrap();
-    let run = dir.path().join("run");
-    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let runtime = Runtime::new();
+    let env = runtime.env();
     let mut notes = Session::start(&["notes", FIXTURE], 100, 30, &env);
     notes.wait_for("En attente d’une présentation");
     let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);
@@ -209,9 +209,8 @@ fn a_presenter_killed_with_sigkill_is_shown_gone_within_two_seconds() {
 
 #[test]
 fn a_readers_tour_beside_a_presenter_never_moves_the_notes_window() {
-    let dir = tempfile::tempdir().unwrap();
-    let run = dir.path().join("run");
-    let env = [("GLOSE_RUNTIME_DIR", run.to_str().unwrap())];
+    let runtime = Runtime::new();
+    let env = runtime.env();
     let mut notes = Session::start(&["notes", FIXTURE], 100, 30, &env);
     notes.wait_for("En attente d’une présentation");
     let mut presenter = Session::start(&["present", FIXTURE], 80, 24, &env);

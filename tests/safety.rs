@@ -81,7 +81,7 @@ fn a_huge_settings_file_is_refused_fast_with_a_short_message() {
     let (output, took) = run(&["--config", config.to_str().unwrap(), "print"], &[]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
-    assert!(message.contains("dépasse 8 MiB"), "{message}");
+    assert!(message.contains("dépasse 8 Mio"), "{message}");
     assert!(message.len() < 400, "{} bytes", message.len());
     assert!(took < Duration::from_secs(2), "{took:?}");
     // Under the limit but with a very long value: quoted on one short line.

@@ -499,6 +499,19 @@ fn count_words(text: &str) -> usize {
 }
 
 #[cfg(test)]
+impl Poll {
+    /// The guess the poll, room and notes tests share: 0 to 1 000 millions, the answer 154.
+    pub(crate) fn example_guess() -> Self {
+        Self::Guess {
+            unit: "millions".into(),
+            min: 0,
+            max: 1000,
+            answer: Some(154),
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::{Article, count_words};
     use proptest::prelude::*;

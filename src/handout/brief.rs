@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::{h, h_front, h_parts, unbreakable_french_spaces};
+use super::html::{finish_html, h, h_front, h_parts, h_questions, unbreakable_french_spaces};
 use super::markdown::{md, md_front, md_parts};
 use super::{Marks, lang_of, one_line, source_parts, verdict_sign};
 use crate::content::{Annotation, Article, Verdict};
@@ -236,22 +236,10 @@ pub(super) fn html(article: &Article) -> String {
         );
         for (i, stop) in article.tour.iter().enumerate() {
             let _ = writeln!(out, "<h3>{}</h3>", stop_heading(article, i, lang, true));
-            if stop.questions.is_empty() {
-                continue;
-            }
-            out.push_str("<ul>\n");
-            for question in &stop.questions {
-                let _ = writeln!(out, "<li>{}</li>", h(&one_line(question)));
-            }
-            out.push_str("</ul>\n");
+            h_questions(&mut out, &stop.questions);
         }
     }
-    out.push_str("</body>\n</html>\n");
-    if article.is_french() {
-        unbreakable_french_spaces(&out)
-    } else {
-        out
-    }
+    finish_html(out, article)
 }
 
 /// The text of escaped HTML back (the five escapes `h` writes).

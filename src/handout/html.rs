@@ -192,13 +192,10 @@ pub(super) fn html(article: &Article) -> String {
             if !annotation.questions.is_empty() {
                 let _ = writeln!(
                     out,
-                    "<p><strong>{}{colon}</strong></p>\n<ul>",
+                    "<p><strong>{}{colon}</strong></p>",
                     Text::Questions.get(lang)
                 );
-                for question in &annotation.questions {
-                    let _ = writeln!(out, "<li>{}</li>", h(&one_line(question)));
-                }
-                out.push_str("</ul>\n");
+                h_questions(&mut out, &annotation.questions);
             }
             out.push_str("</li>\n");
         }
@@ -245,18 +242,33 @@ pub(super) fn html(article: &Article) -> String {
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "<h3>{} {} · {} ({} min){see}</h3>\n<ul>",
+                "<h3>{} {} · {} ({} min){see}</h3>",
                 Text::Stop.get(lang),
                 i + 1,
                 h(&stop.title),
                 stop.minutes
             );
-            for question in &stop.questions {
-                let _ = writeln!(out, "<li>{}</li>", h(&one_line(question)));
-            }
-            out.push_str("</ul>\n");
+            h_questions(&mut out, &stop.questions);
         }
     }
+    finish_html(out, article)
+}
+
+/// The questions as a list, or nothing when there are none (never an empty `<ul>`).
+pub(super) fn h_questions(out: &mut String, questions: &[String]) {
+    if questions.is_empty() {
+        return;
+    }
+    out.push_str("<ul>\n");
+    for question in questions {
+        let _ = writeln!(out, "<li>{}</li>", h(&one_line(question)));
+    }
+    out.push_str("</ul>\n");
+}
+
+/// Ends a handout page: closes it and, for a French text, makes its spaces unbreakable where
+/// French typesetting wants them (`unbreakable_french_spaces`).
+pub(super) fn finish_html(mut out: String, article: &Article) -> String {
     out.push_str("</body>\n</html>\n");
     if article.is_french() {
         unbreakable_french_spaces(&out)

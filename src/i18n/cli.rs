@@ -36,9 +36,6 @@ messages! {
     not_utf_text =>
         "it is not UTF-8 text",
         "ce n’est pas du texte UTF-8";
-    larger_than_mib =>
-        "it is larger than 8 MiB",
-        "il dépasse 8 Mio";
     glose_import_nothing_was_written =>
         "glose import: nothing was written: the folder would not load with these annotations",
         "glose import : rien n’a été écrit : le dossier ne se chargerait pas avec ces annotations";
@@ -191,6 +188,13 @@ messages! {
     larger_than(size) =>
         "it is larger than {size}",
         "il dépasse {size}";
+    /// A size, in each language's binary units (French software writes Kio, Mio, Gio).
+    mebibytes(n) =>
+        "{n} MiB",
+        "{n} Mio";
+    kibibytes(n) =>
+        "{n} KiB",
+        "{n} Kio";
 }
 
 messages! {

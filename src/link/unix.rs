@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{
-    Announcement, MAX_MESSAGE, NoRuntimeDir, RuntimeDir, STALE_AFTER, age, register, unregister,
+    Announcement, MAX_MESSAGE, NoRuntimeDir, RuntimeDir, STALE_AFTER, age, live_name, register,
+    unregister,
 };
 use crate::i18n::Lang;
 use crate::i18n::links as msg;
@@ -20,6 +21,9 @@ pub struct Publisher {
     dir: RuntimeDir,
     key: String,
     last: Option<Announcement>,
+    /// `<key>-<pid>.live`, locked for as long as this presenter runs (`None` when the system
+    /// gives no lock: windows then look at the process id alone).
+    live: Option<std::fs::File>,
 }
 
 impl Publisher {
@@ -37,11 +41,20 @@ impl Publisher {
     fn with_dir(dir: RuntimeDir, key: &str) -> Option<Self> {
         let socket = UnixDatagram::unbound().ok()?;
         socket.set_nonblocking(true).ok()?;
+        // Locked before any state names this process.
+        let live_name = live_name(key, std::process::id());
+        let live = dir
+            .open_lock(&live_name, true)
+            .filter(|file| file.try_lock().is_ok());
+        if live.is_some() {
+            register(&dir.path.join(&live_name));
+        }
         Some(Self {
             socket,
             dir,
             key: key.to_owned(),
             last: None,
+            live,
         })
     }
 
@@ -69,12 +82,28 @@ impl Publisher {
         let state_file = self.dir.path.join(&state_name);
         match message {
             Announcement::State(_) => {
-                if self.dir.write(&state_name, wire.as_bytes()).is_ok() {
+                let written = self
+                    .dir
+                    .locked(|| self.dir.write(&state_name, wire.as_bytes()));
+                if written.is_ok() {
                     register(&state_file);
                 }
             }
-            Announcement::Bye { .. } => {
-                self.dir.remove(&state_name);
+            Announcement::Bye { session } => {
+                // Only this session's state goes: another presenter may have written since.
+                self.dir.locked(|| {
+                    let mine = self
+                        .dir
+                        .read(&state_name, MAX_MESSAGE)
+                        .and_then(|bytes| Announcement::decode_from(&bytes, &self.key))
+                        .is_some_and(|(saved, pid)| {
+                            pid == Some(std::process::id())
+                                && matches!(saved, Announcement::State(s) if s.session == session)
+                        });
+                    if mine {
+                        self.dir.remove(&state_name);
+                    }
+                });
                 unregister(&state_file);
             }
         }
@@ -120,6 +149,11 @@ impl Drop for Publisher {
             self.publish(Announcement::Bye {
                 session: state.session,
             });
+        }
+        if self.live.take().is_some() {
+            let name = live_name(&self.key, std::process::id());
+            self.dir.remove(&name);
+            unregister(&self.dir.path.join(name));
         }
     }
 }
@@ -195,15 +229,15 @@ impl Listener {
     /// ignored: see `STALE_AFTER`; so is one whose presenter is known to be gone).
     pub fn saved(&self) -> Option<Announcement> {
         self.saved_from()
-            .filter(|(_, pid)| pid.is_none_or(super::is_running))
+            .filter(|(_, pid)| pid.is_none_or(|pid| self.presenter_runs(pid)))
             .map(|(message, _)| message)
     }
 
-    /// The state a presenter saved last, with its process id, whether or not that process
+    /// The state a presenter saved last, with its process id, whether or not that presenter
     /// still runs. A presenter writes its state only when it changes, so a state of any age
-    /// holds while its process runs; from a process that ended (or a presenter that does not
-    /// give its process id), a state older than [`STALE_AFTER`], and not blank or paused, is
-    /// ignored.
+    /// holds while it runs ([`Listener::presenter_runs`]); from a presenter that ended (or one
+    /// that does not give its process id), a state older than [`STALE_AFTER`], and not blank
+    /// or paused, is ignored.
     pub fn saved_from(&self) -> Option<(Announcement, Option<u32>)> {
         let bytes = self.dir.read(&format!("{}.state", self.key), MAX_MESSAGE)?;
         match Announcement::decode_from(&bytes, &self.key)? {
@@ -211,11 +245,27 @@ impl Listener {
                 if state.blanked
                     || state.paused
                     || age(state.sent_ms) <= STALE_AFTER
-                    || pid.is_some_and(super::is_running) =>
+                    || pid.is_some_and(|pid| self.presenter_runs(pid)) =>
             {
                 Some((Announcement::State(state), pid))
             }
             _ => None,
+        }
+    }
+
+    /// Whether the presenter process `pid` of this article still runs: it holds the lock on
+    /// its `<key>-<pid>.live` file. Not a process that only has that id: a presenter that died
+    /// leaves the file unlocked, or none. Where the system gives no locks, the process id
+    /// alone decides (`is_running`).
+    pub fn presenter_runs(&self, pid: u32) -> bool {
+        let Some(file) = self.dir.open_lock(&live_name(&self.key, pid), false) else {
+            return false;
+        };
+        match file.try_lock_shared() {
+            // Nobody holds it: the presenter is gone (the lock goes when `file` is closed).
+            Ok(()) => false,
+            Err(std::fs::TryLockError::WouldBlock) => true,
+            Err(std::fs::TryLockError::Error(_)) => super::is_running(pid),
         }
     }
 

@@ -297,12 +297,7 @@ mod tests {
     }
 
     fn guess() -> Poll {
-        Poll::Guess {
-            unit: "millions".into(),
-            min: 0,
-            max: 1000,
-            answer: Some(154),
-        }
+        Poll::example_guess()
     }
 
     #[test]

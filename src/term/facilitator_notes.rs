@@ -23,7 +23,10 @@ pub fn run_facilitator_notes(notes: &mut FacilitatorNotes, listener: &Listener) 
         let size = terminal.size()?;
         let _ = notes.update(Action::Resize(size.width, size.height));
         catch_up(notes, listener);
-        let mut window = Window { notes: &mut *notes };
+        let mut window = Window {
+            notes: &mut *notes,
+            listener,
+        };
         let (mut source, sender) = Channel::new()?;
         let socket = listener.try_clone()?;
         std::thread::Builder::new()
@@ -47,7 +50,7 @@ fn catch_up(notes: &mut FacilitatorNotes, listener: &Listener) {
     let Some((message, pid)) = listener.saved_from() else {
         return;
     };
-    if pid.is_some_and(|pid| !link::is_running(pid)) {
+    if pid.is_some_and(|pid| !listener.presenter_runs(pid)) {
         notes.presenter_gone();
         return;
     }
@@ -61,6 +64,8 @@ fn catch_up(notes: &mut FacilitatorNotes, listener: &Listener) {
 /// The notes window as the loop drives it.
 struct Window<'a> {
     notes: &'a mut FacilitatorNotes,
+    /// Asked whether the presenters heard from still run.
+    listener: &'a Listener,
 }
 
 impl<B: Backend<Error = io::Error>> Driven<B> for Window<'_> {
@@ -80,7 +85,8 @@ impl<B: Backend<Error = io::Error>> Driven<B> for Window<'_> {
 
     /// Notices a presenter whose process ended without a goodbye.
     fn before_frame(&mut self) {
-        self.notes.watch(link::is_running);
+        let listener = self.listener;
+        self.notes.watch(|pid| listener.presenter_runs(pid));
     }
 
     fn draw(&mut self, terminal: &mut Terminal<B>, painter: &mut Painter) -> io::Result<()> {

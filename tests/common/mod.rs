@@ -1,3 +1,4 @@
 pub mod golden;
 pub mod keys;
+pub mod link;
 pub mod pty;

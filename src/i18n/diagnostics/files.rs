@@ -25,12 +25,12 @@ messages! {
         "un dossier d’article contient 'article.toml' et le texte ('text.md'), voir \
                      FORMAT.md (glose new DOSSIER en crée un)\npour lire un simple texte, donnez \
                      le chemin d’un fichier .md ou .txt";
-    larger_than_mib_limit_toml(label, mib) =>
-        "'{label}' is larger than the {mib} MiB limit for a TOML file",
-        "'{label}' dépasse la limite de {mib} Mio d’un fichier TOML";
-    larger_than_mib_limit_text(label, mib) =>
-        "'{label}' is larger than the {mib} MiB limit for a text file",
-        "'{label}' dépasse la limite de {mib} Mio d’un fichier texte";
+    larger_than_limit_toml(label, limit) =>
+        "'{label}' is larger than the {limit} limit for a TOML file",
+        "'{label}' dépasse la limite de {limit} d’un fichier TOML";
+    larger_than_limit_text(label, limit) =>
+        "'{label}' is larger than the {limit} limit for a text file",
+        "'{label}' dépasse la limite de {limit} d’un fichier texte";
     check_right_file() =>
         "check that this is the right file",
         "vérifiez que c’est le bon fichier";
