@@ -636,14 +636,7 @@ fn the_followers_keys_are_remapped_from_the_settings() {
 
 /// The rows of the screen, as text.
 fn rows(app: &App) -> Vec<String> {
-    let buffer = frame(app);
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect()
-        })
-        .collect()
+    common::keys::rows(&frame(app))
 }
 
 /// The help's first row of text on screen (inside its border), and how many rows it shows.
